@@ -1,0 +1,128 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu, protocol, utilityProcess } from 'electron';
+import { createDispatcher, type Dispatch } from '../src/api/dispatch';
+import { createAppServices } from '../src/services/app-services';
+import { loadConfig } from '../src/services/config';
+import { createLogger } from '../src/services/logger';
+import { checkIpcCall, RENDERER_ORIGIN } from './ipc-guard';
+import { serveRenderer } from './renderer-protocol';
+
+/**
+ * The desktop shell: a sandboxed, context-isolated renderer without Node, a strict CSP, no
+ * navigation or new windows, and one validated IPC channel to the same services browser mode uses.
+ */
+const appRoot = app.getAppPath();
+const resources = app.isPackaged ? process.resourcesPath : appRoot;
+const log = createLogger();
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+app.enableSandbox();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+/** Packaged or not, with no center configured the sandbox runs as a utility process. */
+function startEmbeddedSandbox(): Promise<{ url: string; stop(): void }> {
+  const child = utilityProcess.fork(path.join(appRoot, 'dist-electron/sandbox.cjs'), [], {
+    stdio: 'pipe',
+    env: {
+      ...process.env,
+      SANDBOX_PORT: '0',
+      SANDBOX_DB: path.join(app.getPath('userData'), 'sandbox/sandbox.db'),
+      SANDBOX_CONFIG: path.join(resources, 'config/sandbox.json'),
+    },
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /SANDBOX_READY (\S+)/.exec(out);
+      if (m?.[1]) resolve({ url: m[1], stop: () => child.kill() });
+    });
+    child.once('exit', (code) => reject(new Error(`沙箱中心启动失败（退出码 ${code}）`)));
+  });
+}
+
+function nativeBinding(): string | undefined {
+  const candidates = [
+    path.join(resources, 'native/better_sqlite3.node'),
+    path.join(appRoot, '.cache/electron-native/better_sqlite3.node'),
+  ];
+  return candidates.find((p) => existsSync(p));
+}
+
+async function createDispatch(): Promise<{ dispatch: Dispatch; close(): Promise<void> }> {
+  const centerConfigFile = process.env.EPC_CENTER_CONFIG || undefined;
+  let sandbox: { url: string; stop(): void } | undefined;
+  let sandboxUrl = process.env.EPC_SANDBOX_URL || undefined;
+  if (!centerConfigFile && !sandboxUrl) {
+    sandbox = await startEmbeddedSandbox();
+    sandboxUrl = sandbox.url;
+  }
+  const pkg = JSON.parse(readFileSync(path.join(appRoot, 'package.json'), 'utf8')) as { version: string };
+  const config = loadConfig({
+    mode: 'desktop',
+    version: pkg.version,
+    dataDir: process.env.EPC_DATA_DIR || app.getPath('userData'),
+    centerConfigFile,
+    sandboxUrl,
+    sandboxConfigFile: path.join(resources, 'config/sandbox.json'),
+    nativeBinding: nativeBinding(),
+  });
+  const services = await createAppServices(config, log);
+  return {
+    dispatch: createDispatcher(services, log),
+    async close() {
+      await services.close();
+      sandbox?.stop();
+    },
+  };
+}
+
+function createWindow(): void {
+  const win = new BrowserWindow({
+    width: 1366,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 700,
+    show: false,
+    title: '医保电子处方药店柜台',
+    backgroundColor: '#f5f7fa',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: path.join(appRoot, 'dist-electron/preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+      devTools: !app.isPackaged,
+    },
+  });
+  const wc = win.webContents;
+  wc.on('will-navigate', (event, url) => {
+    if (!url.startsWith(`${RENDERER_ORIGIN}/`)) event.preventDefault();
+  });
+  wc.on('will-attach-webview', (event) => event.preventDefault());
+  wc.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // The camera (paper-prescription capture) is the only device a page may ask for.
+  wc.session.setPermissionRequestHandler((_wc, permission, cb) => cb(permission === 'media'));
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(`${RENDERER_ORIGIN}/index.html`);
+}
+
+app.whenReady().then(async () => {
+  Menu.setApplicationMenu(null);
+  const rendererRoot = path.join(appRoot, 'dist/renderer');
+  protocol.handle('app', (request) => serveRenderer(request, rendererRoot));
+  const backend = await createDispatch();
+  ipcMain.handle('api', (event, ...args) => {
+    const call = checkIpcCall(event.senderFrame?.url, args);
+    if (typeof call === 'string') return { ok: false, error: { code: 'FORBIDDEN', message: call } };
+    return backend.dispatch(call.method, call.input, call.token);
+  });
+  app.on('before-quit', () => void backend.close());
+  app.on('window-all-closed', () => app.quit());
+  createWindow();
+});

@@ -1,0 +1,75 @@
+/**
+ * Fallback types for the few Electron APIs the shell uses, for machines where the optional
+ * `electron` package could not be installed (its binary download needs GitHub). tsconfig's
+ * `paths` tries node_modules/electron/electron.d.ts first, so wherever Electron is installed the
+ * shell is checked against the real definitions.
+ */
+type Handler = (...args: never[]) => unknown;
+
+export interface WebContents {
+  on(event: 'will-navigate' | 'will-attach-webview', listener: (event: { preventDefault(): void }, url: string) => void): void;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' | 'allow' }): void;
+  session: Session;
+}
+export interface Session {
+  setPermissionRequestHandler(handler: ((wc: WebContents, permission: string, cb: (granted: boolean) => void) => void) | null): void;
+  setPermissionCheckHandler(handler: ((wc: WebContents | null, permission: string) => boolean) | null): void;
+}
+export interface BrowserWindowConstructorOptions {
+  width?: number;
+  height?: number;
+  minWidth?: number;
+  minHeight?: number;
+  show?: boolean;
+  title?: string;
+  backgroundColor?: string;
+  autoHideMenuBar?: boolean;
+  webPreferences?: {
+    preload?: string;
+    contextIsolation?: boolean;
+    sandbox?: boolean;
+    nodeIntegration?: boolean;
+    webSecurity?: boolean;
+    spellcheck?: boolean;
+    devTools?: boolean;
+  };
+}
+export class BrowserWindow {
+  constructor(options?: BrowserWindowConstructorOptions);
+  webContents: WebContents;
+  loadURL(url: string): Promise<void>;
+  once(event: 'ready-to-show', listener: () => void): this;
+  show(): void;
+}
+export interface IpcMainInvokeEvent {
+  senderFrame: { url: string } | null;
+}
+export const ipcMain: {
+  handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown): void;
+};
+export const app: {
+  isPackaged: boolean;
+  whenReady(): Promise<void>;
+  getPath(name: 'userData'): string;
+  getAppPath(): string;
+  getVersion(): string;
+  enableSandbox(): void;
+  quit(): void;
+  on(event: 'window-all-closed' | 'before-quit' | 'web-contents-created', listener: Handler): void;
+  requestSingleInstanceLock(): boolean;
+};
+export const protocol: {
+  registerSchemesAsPrivileged(schemes: Array<{ scheme: string; privileges: Record<string, boolean> }>): void;
+  handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void;
+};
+export const Menu: { setApplicationMenu(menu: null): void };
+export interface UtilityProcess {
+  stdout: NodeJS.ReadableStream | null;
+  kill(): boolean;
+  once(event: 'exit', listener: (code: number) => void): this;
+}
+export const utilityProcess: {
+  fork(modulePath: string, args?: string[], options?: { env?: NodeJS.ProcessEnv; stdio?: 'pipe' | 'inherit' }): UtilityProcess;
+};
+export const contextBridge: { exposeInMainWorld(key: string, api: unknown): void };
+export const ipcRenderer: { invoke(channel: string, ...args: unknown[]): Promise<unknown> };

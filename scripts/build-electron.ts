@@ -1,0 +1,53 @@
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { ROOT } from './lib/processes';
+
+/**
+ * Bundles the desktop shell for Electron: main, preload and the embedded sandbox as CommonJS.
+ * better-sqlite3's JavaScript is bundled too; its native binary is loaded through the
+ * `nativeBinding` option, so the packaged app needs no node_modules at all.
+ */
+export async function buildElectron(): Promise<void> {
+  const common = {
+    bundle: true,
+    platform: 'node' as const,
+    format: 'cjs' as const,
+    target: 'node20',
+    external: ['electron'],
+    define: { 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
+    logLevel: 'warning' as const,
+    sourcemap: true,
+  };
+  const out = (name: string) => path.join(ROOT, 'dist-electron', name);
+  await Promise.all([
+    build({ ...common, entryPoints: [path.join(ROOT, 'electron/main.ts')], outfile: out('main.cjs') }),
+    build({ ...common, entryPoints: [path.join(ROOT, 'electron/preload.ts')], outfile: out('preload.cjs') }),
+    build({ ...common, entryPoints: [path.join(ROOT, 'src/sandbox/main.ts')], outfile: out('sandbox.cjs') }),
+  ]);
+}
+
+/** Stages what electron-builder packages: the bundles, the built renderer and a minimal manifest. */
+export function stageApp(): void {
+  const app = path.join(ROOT, 'dist-app');
+  rmSync(app, { recursive: true, force: true });
+  mkdirSync(app, { recursive: true });
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
+  const manifest = {
+    name: pkg.name,
+    productName: pkg.productName,
+    version: pkg.version,
+    description: pkg.description,
+    author: 'pharmacy counter team',
+    main: 'dist-electron/main.cjs',
+  };
+  writeFileSync(path.join(app, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  cpSync(path.join(ROOT, 'dist-electron'), path.join(app, 'dist-electron'), { recursive: true });
+  cpSync(path.join(ROOT, 'dist/renderer'), path.join(app, 'dist/renderer'), { recursive: true });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  await buildElectron();
+  if (process.argv.includes('--stage')) stageApp();
+  console.log('dist-electron/ 已生成');
+}

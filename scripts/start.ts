@@ -1,0 +1,82 @@
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { runBrowserMode } from '../src/host/run-browser-mode';
+import { buildElectron } from './build-electron';
+import { buildElectronNative } from './build-electron-native';
+import { ensureRendererBuilt, findElectronBinary, ROOT, startSandboxProcess } from './lib/processes';
+
+/**
+ * `npm start`: the Electron window where the desktop runtime is installed; otherwise one line
+ * saying so and the same app in browser mode. With no center configured (EPC_CENTER_CONFIG),
+ * the sandbox center starts as the embedded default.
+ */
+const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+const forceBrowser = process.argv.includes('--browser') || process.env.EPC_BROWSER_MODE === '1';
+const centerConfigFile = process.env.EPC_CENTER_CONFIG;
+const dataDir = process.env.EPC_DATA_DIR ?? path.join(ROOT, '.data/app');
+const children: ChildProcess[] = [];
+
+function electronVersion(): string {
+  const manifest = path.join(ROOT, 'node_modules/electron/package.json');
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+}
+
+function shutdown(code = 0): never {
+  for (const c of children) c.kill('SIGTERM');
+  process.exit(code);
+}
+
+async function main() {
+  await ensureRendererBuilt();
+
+  let sandboxUrl: string | undefined;
+  if (!centerConfigFile) {
+    const sandbox = await startSandboxProcess({
+      SANDBOX_PORT: process.env.SANDBOX_PORT ?? '0',
+      SANDBOX_DB: process.env.SANDBOX_DB ?? path.join(ROOT, '.data/sandbox/sandbox.db'),
+    });
+    children.push(sandbox.child);
+    sandbox.child.once('exit', (code) => {
+      console.error(`沙箱中心已退出（退出码 ${code}）`);
+      shutdown(1);
+    });
+    sandboxUrl = sandbox.url;
+  }
+
+  const electron = forceBrowser ? null : findElectronBinary();
+  if (electron) {
+    await buildElectron();
+    await buildElectronNative(electronVersion());
+    const child = spawn(electron, [ROOT], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, EPC_SANDBOX_URL: sandboxUrl ?? '', EPC_DATA_DIR: dataDir },
+    });
+    children.push(child);
+    child.once('exit', (code) => shutdown(code ?? 0));
+    return;
+  }
+
+  if (!forceBrowser) {
+    console.log('未检测到 Electron 桌面运行时（electron 未安装或其二进制无法下载），改为浏览器模式启动同一应用。');
+  }
+  const app = await runBrowserMode({
+    port: Number(process.env.PORT ?? 5180),
+    dataDir,
+    version: pkg.version,
+    sandboxUrl,
+    centerConfigFile,
+  });
+  console.log(`浏览器模式已启动：${app.url}  （${sandboxUrl ? `沙箱中心 ${sandboxUrl}` : '真实医保中心'}）`);
+  console.log(`BROWSER_READY ${app.url} sandbox=${sandboxUrl ?? "none"}`);
+  const stop = () => void app.close().finally(() => shutdown(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(`启动失败：${err instanceof Error ? err.message : String(err)}`);
+  shutdown(1);
+});

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { AppInfo, InsuredPerson, OutboxStatus, SessionInfo } from './types';
+
+/**
+ * The one API contract. Each method names its input schema (validated at every transport
+ * boundary), its output type, and whether it needs a signed-in session. The desktop app (IPC)
+ * and browser mode (HTTP) both dispatch through this table, so they cannot drift apart.
+ */
+const scanText = z
+  .string()
+  .min(1)
+  .max(512)
+  .regex(/^[\x20-\x7e]+$/, '只接受可打印ASCII字符');
+
+export const contract = {
+  'app.info': { input: z.object({}).strict(), output: {} as AppInfo, auth: false },
+  'auth.login': {
+    input: z
+      .object({
+        username: z.string().trim().min(1).max(64),
+        password: z.string().min(1).max(256),
+      })
+      .strict(),
+    output: {} as SessionInfo,
+    auth: false,
+  },
+  'auth.logout': { input: z.object({}).strict(), output: {} as { ok: true }, auth: true },
+  'auth.session': { input: z.object({}).strict(), output: {} as SessionInfo, auth: true },
+  'patient.lookup': {
+    input: z
+      .object({
+        certType: z.enum(['01', '02', '03']),
+        certNo: scanText,
+        cardSn: z.string().max(64).optional(),
+      })
+      .strict(),
+    output: {} as InsuredPerson,
+    auth: true,
+  },
+  'outbox.status': { input: z.object({}).strict(), output: {} as OutboxStatus, auth: true },
+} as const;
+
+export type ApiContract = typeof contract;
+export type ApiMethod = keyof ApiContract;
+export type ApiInput<M extends ApiMethod> = z.input<ApiContract[M]['input']>;
+export type ApiOutput<M extends ApiMethod> = ApiContract[M]['output'];
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.hasOwn(contract, name);
+}

@@ -1,0 +1,35 @@
+import { AppError, toErrorShape } from '../domain/errors';
+import type { AppServices } from '../services/app-services';
+import type { Logger } from '../services/logger';
+import { contract, isApiMethod } from './contract';
+import { createHandlers, type HandlerContext } from './handlers';
+import type { ApiResult } from './types';
+
+export type Dispatch = (method: string, rawInput: unknown, token: string | null) => Promise<ApiResult<unknown>>;
+
+/**
+ * The single entry of both transports: checks the method name, validates the input against
+ * the contract's schema, resolves the session, runs the handler and turns every failure into
+ * a Chinese error shape. Nothing unvalidated reaches a service.
+ */
+export function createDispatcher(services: AppServices, log: Logger): Dispatch {
+  const handlers = createHandlers(services);
+  return async (method, rawInput, token) => {
+    try {
+      if (!isApiMethod(method)) throw new AppError('NOT_FOUND', `未知的接口：${String(method).slice(0, 64)}`);
+      const spec = contract[method];
+      const parsed = spec.input.safeParse(rawInput ?? {});
+      if (!parsed.success) {
+        const first = parsed.error.issues[0];
+        const where = first?.path.join('.') || '输入';
+        throw new AppError('VALIDATION', `输入不合法（${where}）：${first?.message ?? '格式错误'}`);
+      }
+      const ctx: HandlerContext = { token, session: spec.auth ? services.auth.authenticate(token) : null };
+      const handler = handlers[method] as (input: unknown, ctx: HandlerContext) => unknown;
+      return { ok: true, value: await handler(parsed.data, ctx) };
+    } catch (err) {
+      if (!(err instanceof AppError)) log.error('api.unexpected', { method, error: String(err) });
+      return { ok: false, error: toErrorShape(err) };
+    }
+  };
+}

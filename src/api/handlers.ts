@@ -1,0 +1,35 @@
+import type { AuthenticatedSession } from '../services/auth-service';
+import type { AppServices } from '../services/app-services';
+import type { ApiContract, ApiMethod, ApiOutput } from './contract';
+import type { z } from 'zod';
+
+type Input<M extends ApiMethod> = z.output<ApiContract[M]['input']>;
+
+export interface HandlerContext {
+  token: string | null;
+  /** Present for methods whose contract says auth: true. */
+  session: AuthenticatedSession | null;
+}
+
+type Handlers = {
+  [M in ApiMethod]: (input: Input<M>, ctx: HandlerContext) => Promise<ApiOutput<M>> | ApiOutput<M>;
+};
+
+const must = (ctx: HandlerContext): AuthenticatedSession => {
+  if (!ctx.session) throw new Error('handler called without a session');
+  return ctx.session;
+};
+
+export function createHandlers(s: AppServices): Handlers {
+  return {
+    'app.info': () => s.info,
+    'auth.login': (i) => s.auth.login(i.username, i.password),
+    'auth.logout': (_i, ctx) => {
+      s.auth.logout(must(ctx));
+      return { ok: true as const };
+    },
+    'auth.session': (_i, ctx) => s.auth.session(ctx.token ?? '', must(ctx)),
+    'patient.lookup': (i, ctx) => s.patient.lookup(must(ctx), i),
+    'outbox.status': () => s.outbox.status(Date.now()),
+  };
+}

@@ -1,0 +1,100 @@
+import { CenterError } from './center-error';
+import { EnvelopeError, type EnvelopeKeys, openResponse, type Sm2Engine, sealRequest } from './crypto';
+import { excerpt, postText } from './http-post';
+
+export { CenterError, type CenterErrorKind } from './center-error';
+
+export interface EpcConfig {
+  /** e.g. http://127.0.0.1:8097 */
+  baseUrl: string;
+  /** e.g. /epc/api/fixmedins/ */
+  pathPrefix: string;
+  appId: string;
+  appSecret: string;
+  /** Our own SM2 private key (Base64 scalar): signs requests. */
+  privateKey: string;
+  /** The platform's SM2 public key (Base64 point): verifies replies. */
+  platformPublicKey: string;
+  sm2UserId?: string;
+  sm2Engine?: Sm2Engine;
+  timeoutMs?: number;
+}
+
+/** The e-prescription center interface names (center-protocol §2). */
+export const EPC_INTERFACES = [
+  'uploadChk',
+  'rxFixmedinsSign',
+  'rxFileUpld',
+  'rxUndo',
+  'hospRxDetlQuery',
+  'rxChkInfoQuery',
+  'rxSetlInfoQuery',
+  'circDrugQuery',
+] as const;
+export type EpcInterfaceName = (typeof EPC_INTERFACES)[number];
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+/**
+ * Client of the e-prescription center (channel A): seals the business data in the SM4 + SM2
+ * envelope, posts it directly and returns the decrypted data of a verified reply.
+ * A reply whose signature fails is `bad_signature` and never used.
+ */
+export class EpcClient {
+  private readonly keys: EnvelopeKeys;
+
+  constructor(private readonly config: EpcConfig) {
+    this.keys = {
+      appId: config.appId,
+      appSecret: config.appSecret,
+      privateKey: config.privateKey,
+      peerPublicKey: config.platformPublicKey,
+      ...(config.sm2UserId ? { userId: config.sm2UserId } : {}),
+      ...(config.sm2Engine ? { sm2Engine: config.sm2Engine } : {}),
+    };
+  }
+
+  async call<T = unknown>(name: EpcInterfaceName | string, data: object): Promise<T> {
+    const base = this.config.baseUrl.replace(/\/+$/, '');
+    const url = `${base}${this.config.pathPrefix}${encodeURIComponent(name)}`;
+    const body = JSON.stringify(sealRequest(data, this.keys));
+    const reply = await postText(url, body, {}, this.config.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    if (reply.status < 200 || reply.status > 299) {
+      throw new CenterError('http', `电子处方中心返回 HTTP ${reply.status}：${excerpt(reply.text)}`, {
+        status: reply.status,
+      });
+    }
+    let envelope: unknown;
+    try {
+      envelope = JSON.parse(reply.text);
+    } catch {
+      throw new CenterError('malformed', `电子处方中心应答不是合法的 JSON（${reply.text.length} 字节）`, {
+        status: reply.status,
+      });
+    }
+    try {
+      return openResponse(envelope, this.keys).data as T;
+    } catch (err) {
+      throw toCenterError(err, reply.status);
+    }
+  }
+}
+
+function toCenterError(err: unknown, status: number): unknown {
+  if (!(err instanceof EnvelopeError)) return err;
+  switch (err.reason) {
+    case 'center_error':
+      return new CenterError('business', err.centerMessage || err.message, {
+        status,
+        ...(err.centerCode === undefined ? {} : { infcode: err.centerCode }),
+        cause: err,
+      });
+    case 'bad_signature':
+      return new CenterError('bad_signature', `电子处方中心应答验签失败，已拒绝使用：${err.message}`, {
+        status,
+        cause: err,
+      });
+    default:
+      return new CenterError('malformed', `电子处方中心应答无法识别：${err.message}`, { status, cause: err });
+  }
+}

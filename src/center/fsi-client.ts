@@ -1,0 +1,118 @@
+import { CenterError } from './center-error';
+import { dateTime } from './clock';
+import { deepFreeze, type FsiRequest, type FsiResponse, parseFsiResponse } from './fsi-wrapper';
+import { excerpt, postText } from './http-post';
+import { createMsgidGenerator } from './msgid';
+import { tifHeaders } from './tif-headers';
+
+export { CenterError, type CenterErrorKind } from './center-error';
+export type { FsiRequest, FsiResponse } from './fsi-wrapper';
+
+export interface FsiConfig {
+  /** e.g. http://127.0.0.1:8097 (no trailing path). */
+  baseUrl: string;
+  /** e.g. /fsi/api/rsfComIfsService/callService */
+  path: string;
+  paasid: string;
+  paasToken: string;
+  fixmedinsCode: string;
+  fixmedinsName: string;
+  /** 就医地 division of the pharmacy (6 digits). */
+  mdtrtareaAdmvs: string;
+  devNo: string;
+  timeoutMs: number;
+}
+
+export interface FsiCall {
+  infno: string;
+  /** The `input` node, e.g. `{ data: {...} }` or `{ signIn: {...} }`. */
+  input: object;
+  opter: string;
+  opterName: string;
+  /** From 9001; required by the center for everything but 9001. */
+  signNo?: string | null;
+  /** 参保地 division (from 1101); required when the input carries psn_no. */
+  insuplcAdmdvs?: string;
+}
+
+/** The interface version and operator type the counter sends (1 = 经办人). */
+const INFVER = 'V1.0';
+const OPTER_TYPE = '1';
+const RECER_SYS_CODE = 'FSI_LOCAL';
+
+/**
+ * Client of the FSI gateway (channel B): builds the wrapper, signs the TIF headers and posts
+ * straight to the configured center. `call` returns business refusals (infcode ≠ 0) as
+ * responses; use `assertOk` to turn them into CenterError('business').
+ */
+export class FsiClient {
+  private readonly nextMsgid: () => string;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly config: FsiConfig,
+    deps: { now?: () => Date } = {},
+  ) {
+    this.now = deps.now ?? (() => new Date());
+    this.nextMsgid = createMsgidGenerator(config.fixmedinsCode, this.now);
+  }
+
+  /** The complete, frozen request with its msgid: what an outbox stores and resends as-is. */
+  buildRequest(call: FsiCall, msgid: string = this.nextMsgid()): FsiRequest {
+    const input = deepFreeze(structuredClone(call.input) as Record<string, unknown>);
+    return deepFreeze({
+      infno: call.infno,
+      msgid,
+      mdtrtarea_admvs: this.config.mdtrtareaAdmvs,
+      insuplc_admdvs: call.insuplcAdmdvs ?? '',
+      recer_sys_code: RECER_SYS_CODE,
+      dev_no: this.config.devNo,
+      dev_safe_info: '',
+      cainfo: '',
+      signtype: '',
+      infver: INFVER,
+      opter_type: OPTER_TYPE,
+      opter: call.opter,
+      opter_name: call.opterName,
+      inf_time: dateTime(this.now()),
+      fixmedins_code: this.config.fixmedinsCode,
+      fixmedins_name: this.config.fixmedinsName,
+      sign_no: call.signNo ?? '',
+      input,
+    });
+  }
+
+  /** Posts a request exactly as built (same msgid, same body) with fresh gateway headers. */
+  async send(request: FsiRequest): Promise<FsiResponse> {
+    const url = `${this.config.baseUrl.replace(/\/+$/, '')}${this.config.path}`;
+    const headers = tifHeaders(this.config.paasid, this.config.paasToken, Math.floor(this.now().getTime() / 1000));
+    const reply = await postText(url, JSON.stringify(request), headers, this.config.timeoutMs, request.msgid);
+    if (reply.status < 200 || reply.status > 299) {
+      throw new CenterError('http', `医保中心网关返回 HTTP ${reply.status}：${excerpt(reply.text)}`, {
+        status: reply.status,
+        msgid: request.msgid,
+      });
+    }
+    const parsed = parseFsiResponse(reply.text);
+    if (typeof parsed === 'string') {
+      throw new CenterError('malformed', `医保中心应答无法识别：${parsed}`, {
+        status: reply.status,
+        msgid: request.msgid,
+      });
+    }
+    return parsed;
+  }
+
+  async call(call: FsiCall): Promise<FsiResponse> {
+    return this.send(this.buildRequest(call));
+  }
+}
+
+/** Throws CenterError('business') with the center's err_msg unless infcode is 0. */
+export function assertOk(res: FsiResponse, msgid?: string): FsiResponse {
+  if (res.infcode !== 0) {
+    const extra = msgid === undefined ? { infcode: res.infcode } : { infcode: res.infcode, msgid };
+    throw new CenterError('business', res.err_msg || `医保中心返回错误（infcode ${res.infcode}）`, extra);
+  }
+  return res;
+}

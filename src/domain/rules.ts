@@ -1,0 +1,79 @@
+/**
+ * The policy rules the counter enforces, distilled from the five seed documents
+ * (see shared/spec/policy-rules.md). Every refusal the app shows carries one of these ids,
+ * its Chinese reason and the clause that requires it.
+ */
+export const SEED_DOCUMENTS = {
+  '000': '国家医保局《关于加强医保定点医疗机构外配处方管理的通知》',
+  '001': '东莞市医疗保障局 东医保〔2024〕41号',
+  '002': '辽宁省医疗保障局办公室 辽医保办发〔2023〕1号',
+  '003': '聊城市医疗保障局《关于规范“双通道”药品管理的通知》',
+  '004': '重庆市医疗保障局办公室 渝医保办〔2023〕70号',
+} as const;
+
+export interface PolicyRule {
+  readonly id: string;
+  /** What the rule demands, in Chinese, as shown to staff. */
+  readonly title: string;
+  /** Seed document and clause, e.g. "004 ST-EPC-02-008". */
+  readonly source: string;
+}
+
+const rule = (id: string, title: string, source: string): PolicyRule => ({ id, title, source });
+
+export const RULES = {
+  'R-CENTER': rule('R-CENTER', '电子处方中心已上线地区，处方须从中心下载、按方调剂并归档', '000 §二；004 §二(四)'),
+  'R-AUTH': rule(
+    'R-AUTH',
+    '下载处方须经参保人授权：扫医保电子凭证，或读社保卡/身份证并验证电子凭证密码',
+    '004 ST-EPC-02-001、ST-EPC-02-005',
+  ),
+  'R-SIGN': rule(
+    'R-SIGN',
+    '审方前须验证医疗机构的SM2电子签名并展示证书与机构信息；签名无效或证书吊销/过期不得审核结算',
+    '004 §二(三)2、ST-EPC-02-008',
+  ),
+  'R-SIGNERS': rule('R-SIGNERS', '处方须有医保医师签名和医疗机构药师审核签名', '004 ST-EPC-01-008'),
+  'R-LAYOUT': rule('R-LAYOUT', '药师须核对结构化数据与处方版式文件，不一致不得结算', '004 §二(三)3、ST-EPC-02-007'),
+  'R-VALID': rule('R-VALID', '处方超过有效期即失效，不得审核、调剂或结算', '004 §二(三)1；001 §三(一)'),
+  'R-REGION': rule('R-REGION', '仅接受本统筹地区定点医疗机构开具的处方', '000 §三'),
+  'R-EXCLUDED': rule('R-EXCLUDED', '麻醉、精神、放射性等药品不纳入电子处方流转', '004 §二(二)'),
+  'R-LONGRX': rule('R-LONGRX', '长期处方用量最长不超过12周', '002 §四(二)'),
+  'R-STATUS': rule('R-STATUS', '已取药、已撤销或已在他处结算的处方不得再次调剂，以中心状态为准', '004 §二(四)；000 §三'),
+  'R-PHARMACIST': rule(
+    'R-PHARMACIST',
+    '审方须由在岗、具有国家药师编码的执业药师完成，并以本人医保电子凭证核验身份；收银员不得审方',
+    '002 §二(一)；004 ST-EPC-02-006',
+  ),
+  'R-OPINION': rule('R-OPINION', '审方须记录结论（通过/驳回）与书面意见并上传中心', '004 ST-EPC-02-007'),
+  'R-CHECKS': rule('R-CHECKS', '审方核对处方真实性、合法性、规范性：药品、剂量、数量、有效期、患者身份', '000 §二'),
+  'R-HISTORY': rule('R-HISTORY', '“双通道”药品须核验身份、处方、病历及用药记录并登记', '003 §一(二)3；000 §五'),
+  'R-NOSWAP': rule('R-NOSWAP', '不得擅自更改或替换流转处方药品，不得超量销售', '004 §三(二)3、ST-EPC-02-010；002 §四(三)'),
+  'R-TRACE': rule('R-TRACE', '每一盒售出药品的追溯码须扫码并上传', '000 §二；001 §四(一)；003 §一(二)3'),
+  'R-TRACE-ONCE': rule('R-TRACE-ONCE', '同一追溯码只能销售一次，重复追溯码须拦截并显示此前销售', '000 前言、§五'),
+  'R-GUIDE': rule('R-GUIDE', '结算后药师须按处方进行用药指导', '004 ST-EPC-02-012'),
+  'R-DELIVERY': rule('R-DELIVERY', '配送须确认患者签收、保障冷链，配送费不得由医保支付', '004 ST-EPC-02-011；002 §三(一)'),
+  'R-SETTLE': rule('R-SETTLE', '严格按电子处方结算，按中心结果区分统筹与自付并出具凭证', '004 §二(四)、ST-EPC-02-010'),
+  'R-REVERSE': rule('R-REVERSE', '退费由药店发起结算撤销，中心恢复处方状态', '004 §二(四)'),
+  'R-PRICE': rule('R-PRICE', '“双通道”谈判药品不得高于医保支付标准销售', '003 §一(二)3、§二(二)7'),
+  'R-NONCOVERED': rule('R-NONCOVERED', '医保基金支付范围外的项目不得纳入统筹结算', '002 §三(一)、§四(三)'),
+  'R-STOCK': rule('R-STOCK', '进销存数据（含追溯码）须完整、准确、实时上传', '001 §二(二)3、§三(四)；002 §二(四)、§三(四)'),
+  'R-SALES-UP': rule('R-SALES-UP', '流转处方的销售出库明细须上传电子处方中心', '004 ST-EPC-02-009'),
+  'R-KEEP': rule('R-KEEP', '处方及进销存记录须完整保存，纸质处方至少保存2年，保存期内不得删除', '000 §一、§二；002 §二(四)'),
+  'R-CATALOG': rule('R-CATALOG', '医保目录内药品品种应不低于经营品种的70%', '002 §二(三)'),
+  'R-RECON': rule('R-RECON', '药店须能提供任意期间的调剂数据供医保部门对账', '000 §三'),
+  'R-RISK': rule('R-RISK', '纸质处方量大、单张处方量大、同一参保人反复超量等为重点检查信号', '000 §五'),
+  'R-PRICE-PUB': rule('R-PRICE-PUB', '流转药品价格须公开，药店须提供在售药品信息查询', '001 §四(三)；004 ST-EPC-02-004'),
+  'R-PAPER-VALID': rule('R-PAPER-VALID', '纸质外配处方须有医保医师签名并加盖外配处方专用章', '000 §一'),
+  'R-PAPER-NO': rule('R-PAPER-NO', '纸质处方须有医疗机构内连续唯一编号，重复编号为风险信号', '000 §一'),
+  'R-PAPER-KEEP': rule('R-PAPER-KEEP', '纸质处方（影像与数据）至少保存2年并定期报送', '000 §二'),
+  'R-PAPER-DUAL': rule('R-PAPER-DUAL', '2025年1月1日起“双通道”药品不再使用纸质处方（地区过渡期另定）', '000 §四；001 §四(五)'),
+} as const satisfies Record<string, PolicyRule>;
+
+export type RuleId = keyof typeof RULES;
+
+export function citation(id: RuleId): string {
+  const r = RULES[id];
+  const doc = SEED_DOCUMENTS[r.source.slice(0, 3) as keyof typeof SEED_DOCUMENTS];
+  return doc ? `${r.id}：${r.title}（依据：${doc} ${r.source.slice(4)}）` : `${r.id}：${r.title}`;
+}

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { createDispatcher } from '../api/dispatch';
+import { createAppServices } from '../services/app-services';
+import { loadConfig, PROJECT_ROOT } from '../services/config';
+import { createLogger } from '../services/logger';
+import { startHost } from './server';
+
+export interface BrowserModeOptions {
+  port: number;
+  dataDir: string;
+  version: string;
+  sandboxUrl?: string | undefined;
+  centerConfigFile?: string | undefined;
+}
+
+/** Starts the services and serves the app on loopback; what `npm start` falls back to. */
+export async function runBrowserMode(opts: BrowserModeOptions) {
+  const log = createLogger();
+  const config = loadConfig({
+    mode: 'browser',
+    version: opts.version,
+    dataDir: opts.dataDir,
+    centerConfigFile: opts.centerConfigFile,
+    sandboxUrl: opts.sandboxUrl,
+  });
+  const services = await createAppServices(config, log);
+  const host = await startHost({
+    dispatch: createDispatcher(services, log),
+    staticDir: path.join(PROJECT_ROOT, 'dist/renderer'),
+    port: opts.port,
+  });
+  return {
+    url: host.url,
+    async close() {
+      await host.close();
+      await services.close();
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { SessionInfo } from '../api/types';
+import type { FsiClient } from '../center/fsi-client';
+import { AppError } from '../domain/errors';
+import { ROLE_LABELS, type StaffMember } from '../domain/staff';
+import type { Db } from '../store/database';
+import type { OutboxRepository } from '../store/outbox-repository';
+import type { SessionRepository } from '../store/session-repository';
+import type { StaffRepository } from '../store/staff-repository';
+import { signInToCenter } from './center-session';
+import type { Logger } from './logger';
+import { verifyPassword } from './password';
+
+const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+export interface AuthDeps {
+  db: Db;
+  staff: StaffRepository;
+  sessions: SessionRepository;
+  outbox: OutboxRepository;
+  fsi: FsiClient;
+  log: Logger;
+  now?: () => number;
+}
+
+export interface AuthenticatedSession {
+  tokenHash: string;
+  staff: StaffMember;
+  signNo: string | null;
+}
+
+export function createAuthService(deps: AuthDeps) {
+  const now = deps.now ?? Date.now;
+  const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+  function sessionInfo(token: string, staff: StaffMember, center: SessionInfo['center']): SessionInfo {
+    return {
+      token,
+      staff: {
+        id: staff.id,
+        username: staff.username,
+        displayName: staff.displayName,
+        role: staff.role,
+        roleLabel: ROLE_LABELS[staff.role],
+      },
+      center,
+    };
+  }
+
+  return {
+    async login(username: string, password: string): Promise<SessionInfo> {
+      const found = deps.staff.findByUsername(username);
+      const ok = found ? await verifyPassword(password, found.passwordHash) : false;
+      if (!found || !ok || !found.active) {
+        deps.log.warn('auth.login.refused', { username });
+        throw new AppError('UNAUTHENTICATED', '用户名或密码错误');
+      }
+      const token = randomBytes(32).toString('base64url');
+      const tokenHash = hashToken(token);
+      deps.sessions.create(tokenHash, found.staff.id, now() + SESSION_TTL_MS);
+      const center = await signInToCenter(deps.fsi, found.staff);
+      if (center.signNo) deps.sessions.setCenterSignIn(tokenHash, center.signNo, center.signTime ?? '');
+      deps.log.info('auth.login', { username, signedIn: Boolean(center.signNo) });
+      return sessionInfo(token, found.staff, center);
+    },
+
+    /** Resolves a bearer token to its session, or refuses. */
+    authenticate(token: string | null): AuthenticatedSession {
+      if (!token) throw new AppError('UNAUTHENTICATED', '请先登录');
+      const tokenHash = hashToken(token);
+      const row = deps.sessions.find(tokenHash, now());
+      const staff = row ? deps.staff.findById(row.staffId) : null;
+      if (!row || !staff) throw new AppError('UNAUTHENTICATED', '登录已过期，请重新登录');
+      return { tokenHash, staff, signNo: row.signNo };
+    },
+
+    session(token: string, s: AuthenticatedSession): SessionInfo {
+      return sessionInfo(token, s.staff, { signNo: s.signNo, signTime: null, error: s.signNo ? null : '尚未签到医保中心' });
+    },
+
+    /** Retries 9001 for a session that could not sign in at log-in (e.g. the center was offline). */
+    async ensureSignedIn(s: AuthenticatedSession): Promise<string> {
+      if (s.signNo) return s.signNo;
+      const center = await signInToCenter(deps.fsi, s.staff);
+      if (!center.signNo) throw new AppError('CENTER_UNREACHABLE', center.error ?? '医保中心签到失败');
+      deps.sessions.setCenterSignIn(s.tokenHash, center.signNo, center.signTime ?? '');
+      s.signNo = center.signNo;
+      return center.signNo;
+    },
+
+    /**
+     * Ends the session. The 9002 sign-out goes through the outbox in the same transaction,
+     * so it reaches the center even when the counter is offline right now.
+     */
+    logout(s: AuthenticatedSession): void {
+      deps.db.transaction(() => {
+        if (s.signNo) {
+          const request = deps.fsi.buildRequest({
+            infno: '9002',
+            input: { signOut: { sign_no: s.signNo, opter_no: s.staff.username } },
+            opter: s.staff.username,
+            opterName: s.staff.displayName,
+            signNo: s.signNo,
+          });
+          deps.outbox.enqueue({
+            msgid: request.msgid,
+            channel: 'fsi',
+            infno: '9002',
+            body: JSON.stringify(request),
+            orderingKey: `signin:${s.signNo}`,
+          });
+        }
+        deps.sessions.delete(s.tokenHash);
+      })();
+      deps.log.info('auth.logout', { username: s.staff.username });
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

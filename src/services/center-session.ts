@@ -1,0 +1,38 @@
+import os from 'node:os';
+import { assertOk, type FsiClient } from '../center/fsi-client';
+import type { StaffMember } from '../domain/staff';
+import type { CenterSignIn } from '../api/types';
+import { centerFailure } from './center-errors';
+
+interface SignInOutput {
+  signinoutb?: { sign_no?: string; sign_time?: string };
+}
+
+/** 9001: signs the operator in to the center; the sign_no goes on every later request. */
+export async function signInToCenter(fsi: FsiClient, staff: StaffMember): Promise<CenterSignIn> {
+  const { mac, ip } = localAddress();
+  try {
+    const res = await fsi.call({
+      infno: '9001',
+      input: { signIn: { opter_no: staff.username, mac, ip } },
+      opter: staff.username,
+      opterName: staff.displayName,
+    });
+    assertOk(res);
+    const out = (res.output ?? {}) as SignInOutput;
+    const signNo = out.signinoutb?.sign_no;
+    if (!signNo) return { signNo: null, signTime: null, error: '医保中心签到应答缺少签到编号' };
+    return { signNo, signTime: out.signinoutb?.sign_time ?? null, error: null };
+  } catch (err) {
+    return { signNo: null, signTime: null, error: centerFailure(err, '医保中心签到').message };
+  }
+}
+
+function localAddress(): { mac: string; ip: string } {
+  for (const list of Object.values(os.networkInterfaces())) {
+    for (const nic of list ?? []) {
+      if (!nic.internal && nic.family === 'IPv4') return { mac: nic.mac, ip: nic.address };
+    }
+  }
+  return { mac: '00:00:00:00:00:00', ip: '127.0.0.1' };
+}

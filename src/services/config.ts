@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { FsiConfig } from '../center/fsi-client';
+
+/** Credentials and endpoints of the center, as a real deployment configures them. */
+const centerFileSchema = z.object({
+  fsi: z.object({
+    baseUrl: z.string().url(),
+    path: z.string().startsWith('/').default('/fsi/api/rsfComIfsService/callService'),
+    paasid: z.string().min(1),
+    paasToken: z.string().min(1),
+    timeoutMs: z.number().int().positive().default(15_000),
+  }),
+  epc: z.object({
+    baseUrl: z.string().url(),
+    pathPrefix: z.string().default('/epc/api/fixmedins/'),
+    appId: z.string().min(16),
+    appSecret: z.string().min(1),
+    privateKey: z.string().min(1),
+    platformPublicKey: z.string().min(1),
+    sm2UserId: z.string().default('1234567812345678'),
+  }),
+  pharmacy: z.object({
+    fixmedinsCode: z.string().length(12),
+    fixmedinsName: z.string().min(1),
+    admdvs: z.string().regex(/^\d{6}$/),
+    devNo: z.string().min(1),
+  }),
+});
+
+/** The sandbox's own credential file (config/sandbox.json), documented in docs/sandbox.md. */
+const sandboxFileSchema = z.object({
+  fsi: z.object({ path: z.string(), paasid: z.string(), paasToken: z.string() }),
+  epc: z.object({
+    pathPrefix: z.string(),
+    appId: z.string(),
+    appSecret: z.string(),
+    sm2UserId: z.string(),
+    platformKeys: z.object({ privateKey: z.string(), publicKey: z.string() }),
+    appKeys: z.object({ privateKey: z.string(), publicKey: z.string() }),
+  }),
+  pharmacy: z.object({
+    fixmedinsCode: z.string(),
+    fixmedinsName: z.string(),
+    admdvs: z.string(),
+    devNo: z.string(),
+  }),
+});
+
+export interface EpcSettings {
+  baseUrl: string;
+  pathPrefix: string;
+  appId: string;
+  appSecret: string;
+  privateKey: string;
+  platformPublicKey: string;
+  sm2UserId: string;
+}
+
+export interface AppConfig {
+  mode: 'desktop' | 'browser';
+  version: string;
+  dataDir: string;
+  sandbox: boolean;
+  fsi: FsiConfig;
+  epc: EpcSettings;
+  pharmacy: { code: string; name: string; admdvs: string };
+  /** Path of a better-sqlite3 binary built for Electron's ABI (desktop mode only). */
+  nativeBinding?: string;
+}
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname ?? '.', '../..');
+export const SANDBOX_CONFIG_FILE = path.join(PROJECT_ROOT, 'config/sandbox.json');
+
+export interface ConfigSources {
+  mode: 'desktop' | 'browser';
+  version: string;
+  dataDir: string;
+  /** A real center's configuration file; when absent the embedded sandbox is used. */
+  centerConfigFile?: string | undefined;
+  /** Base URL of the running sandbox center (required when centerConfigFile is absent). */
+  sandboxUrl?: string | undefined;
+  sandboxConfigFile?: string;
+  nativeBinding?: string;
+}
+
+export function loadConfig(src: ConfigSources): AppConfig {
+  const base = { mode: src.mode, version: src.version, dataDir: src.dataDir, nativeBinding: src.nativeBinding };
+  if (src.centerConfigFile) {
+    const c = centerFileSchema.parse(readJson(src.centerConfigFile));
+    return {
+      ...base,
+      sandbox: false,
+      fsi: {
+        baseUrl: c.fsi.baseUrl,
+        path: c.fsi.path,
+        paasid: c.fsi.paasid,
+        paasToken: c.fsi.paasToken,
+        fixmedinsCode: c.pharmacy.fixmedinsCode,
+        fixmedinsName: c.pharmacy.fixmedinsName,
+        mdtrtareaAdmvs: c.pharmacy.admdvs,
+        devNo: c.pharmacy.devNo,
+        timeoutMs: c.fsi.timeoutMs,
+      },
+      epc: c.epc,
+      pharmacy: { code: c.pharmacy.fixmedinsCode, name: c.pharmacy.fixmedinsName, admdvs: c.pharmacy.admdvs },
+    };
+  }
+  if (!src.sandboxUrl) throw new Error('未配置医保中心，且沙箱中心地址缺失');
+  const s = sandboxFileSchema.parse(readJson(src.sandboxConfigFile ?? SANDBOX_CONFIG_FILE));
+  return {
+    ...base,
+    sandbox: true,
+    fsi: {
+      baseUrl: src.sandboxUrl,
+      path: s.fsi.path,
+      paasid: s.fsi.paasid,
+      paasToken: s.fsi.paasToken,
+      fixmedinsCode: s.pharmacy.fixmedinsCode,
+      fixmedinsName: s.pharmacy.fixmedinsName,
+      mdtrtareaAdmvs: s.pharmacy.admdvs,
+      devNo: s.pharmacy.devNo,
+      timeoutMs: 10_000,
+    },
+    epc: {
+      baseUrl: src.sandboxUrl,
+      pathPrefix: s.epc.pathPrefix,
+      appId: s.epc.appId,
+      appSecret: s.epc.appSecret,
+      privateKey: s.epc.appKeys.privateKey,
+      platformPublicKey: s.epc.platformKeys.publicKey,
+      sm2UserId: s.epc.sm2UserId,
+    },
+    pharmacy: { code: s.pharmacy.fixmedinsCode, name: s.pharmacy.fixmedinsName, admdvs: s.pharmacy.admdvs },
+  };
+}
+
+function readJson(file: string): unknown {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}

@@ -1,0 +1,24 @@
+import { CenterError, type FsiClient, type FsiRequest } from '../center/fsi-client';
+import type { OutboxItem } from '../store/outbox-repository';
+import type { DeliveryOutcome } from './outbox-worker';
+
+/**
+ * Sends one frozen outbox request to the center and decides what happens to the item.
+ * Done only when the transport code is 0; a system error (-1) or a lost reply is retried
+ * with the same msgid, which the center deduplicates; a business refusal (-2) is parked
+ * for a human, never dropped.
+ */
+export function fsiOutboxSender(fsi: FsiClient) {
+  return async (item: OutboxItem): Promise<DeliveryOutcome> => {
+    if (item.channel !== 'fsi') return { kind: 'park', error: `未知的上传通道：${item.channel}` };
+    try {
+      const res = await fsi.send(JSON.parse(item.body) as FsiRequest);
+      if (res.infcode === 0) return { kind: 'delivered', response: res };
+      if (res.infcode === -1) return { kind: 'retry', error: `医保中心系统错误：${res.err_msg ?? ''}` };
+      return { kind: 'park', error: `医保中心拒绝：${res.err_msg ?? '未说明原因'}` };
+    } catch (err) {
+      if (err instanceof CenterError) return { kind: 'retry', error: `${err.kind}: ${err.message}` };
+      return { kind: 'retry', error: String(err) };
+    }
+  };
+}

@@ -1,0 +1,114 @@
+import type { InsuredPerson } from '../api/types';
+import { assertOk, type FsiClient } from '../center/fsi-client';
+import { AppError } from '../domain/errors';
+import {
+  GENDER_LABELS,
+  INSU_STATUS_LABELS,
+  INSUTYPE_LABELS,
+  labelOf,
+  type MdtrtCertType,
+  yuanToFen,
+} from '../domain/insurance';
+import { maskIdNumber } from '../domain/mask';
+import type { AuthenticatedSession, AuthService } from './auth-service';
+import { centerFailure } from './center-errors';
+
+interface Output1101 {
+  baseinfo?: {
+    psn_no?: string;
+    psn_name?: string;
+    certno?: string;
+    gend?: string;
+    brdy?: string;
+    age?: number | string;
+  };
+  insuinfo?: Array<{
+    insutype?: string;
+    psn_type?: string;
+    balc?: number | string;
+    insuplc_admdvs?: string;
+    psn_insu_stas?: string;
+  }>;
+}
+
+export interface PatientQuery {
+  certType: MdtrtCertType;
+  certNo: string;
+  cardSn?: string | undefined;
+}
+
+/**
+ * 1101: finds the insured person behind an e-voucher token, ID card or social-security card
+ * (the patient's authorisation, R-AUTH). The ID number leaves this service masked.
+ */
+export function createPatientService(deps: { fsi: FsiClient; auth: AuthService }) {
+  return {
+    async lookup(session: AuthenticatedSession, q: PatientQuery): Promise<InsuredPerson> {
+      if (q.certType === '03' && !q.cardSn) {
+        throw new AppError('VALIDATION', '社会保障卡须同时读取卡识别码（card_sn）', { ruleId: 'R-AUTH' });
+      }
+      const signNo = await deps.auth.ensureSignedIn(session);
+      let output: Output1101;
+      try {
+        const res = await deps.fsi.call({
+          infno: '1101',
+          input: {
+            data: {
+              mdtrt_cert_type: q.certType,
+              mdtrt_cert_no: q.certNo,
+              card_sn: q.cardSn ?? '',
+              begntime: '',
+              psn_cert_type: q.certType === '02' ? '01' : '',
+              certno: q.certType === '02' ? q.certNo : '',
+              psn_name: '',
+            },
+          },
+          opter: session.staff.username,
+          opterName: session.staff.displayName,
+          signNo,
+        });
+        assertOk(res);
+        output = (res.output ?? {}) as Output1101;
+      } catch (err) {
+        throw lookupFailure(err, q.certType);
+      }
+      return toInsuredPerson(output, q.certType);
+    },
+  };
+}
+
+function lookupFailure(err: unknown, certType: MdtrtCertType): AppError {
+  const failure = centerFailure(err, '查询参保人');
+  if (failure.code !== 'CENTER_REJECTED') return failure;
+  const hint =
+    certType === '01'
+      ? '请让患者刷新医保电子凭证二维码后重新扫码；如电子凭证未激活或忘记密码，请协助其在国家医保服务平台激活或重置'
+      : '请核对证件号码与卡识别码后重试';
+  return new AppError('CENTER_REJECTED', `${failure.message}。${hint}`, { ruleId: 'R-AUTH' });
+}
+
+function toInsuredPerson(out: Output1101, certType: MdtrtCertType): InsuredPerson {
+  const base = out.baseinfo;
+  if (!base?.psn_no || !base.certno) {
+    throw new AppError('CENTER_BAD_REPLY', '医保中心返回的参保人信息不完整，已拒绝使用');
+  }
+  return {
+    psnNo: base.psn_no,
+    name: base.psn_name ?? '',
+    certnoMasked: maskIdNumber(base.certno),
+    gender: labelOf(GENDER_LABELS, base.gend ?? ''),
+    age: Number(base.age ?? 0),
+    birthday: base.brdy ?? '',
+    certType,
+    insutypes: (out.insuinfo ?? []).map((i) => ({
+      insutype: i.insutype ?? '',
+      label: labelOf(INSUTYPE_LABELS, i.insutype ?? ''),
+      psnType: i.psn_type ?? '',
+      balanceFen: yuanToFen(i.balc),
+      insuplcAdmdvs: i.insuplc_admdvs ?? '',
+      status: labelOf(INSU_STATUS_LABELS, i.psn_insu_stas ?? ''),
+    })),
+  };
+}
+
+export type PatientService = ReturnType<typeof createPatientService>;

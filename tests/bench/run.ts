@@ -1,0 +1,19 @@
+import { benchColdStart } from './cold-start';
+import { benchCrypto } from './crypto';
+import { benchOutbox } from './outbox';
+import { type BenchRow, formatTable } from './table';
+
+/** `npm run bench`: every performance figure the issues name, printed as one table. */
+const suites: Array<[string, () => Promise<BenchRow[]>]> = [
+  ['crypto', benchCrypto],
+  ['outbox', benchOutbox],
+  ['cold start', () => benchColdStart()],
+];
+
+const rows: BenchRow[] = [];
+for (const [name, run] of suites) {
+  process.stderr.write(`running ${name}…\n`);
+  rows.push(...(await run()));
+}
+console.log(`\nmachine: ${process.version}, ${process.platform}/${process.arch}\n`);
+console.log(formatTable(rows));

@@ -1,0 +1,95 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_PATIENTS } from '../../src/sandbox/seed-data';
+import { DEMO_STAFF } from '../../src/store/demo-staff';
+import { appUrl, imeBurst, login } from './support';
+
+const cashier = DEMO_STAFF.find((s) => s.role === 'cashier');
+const pharmacist = DEMO_STAFF.find((s) => s.role === 'pharmacist');
+const [patient, second] = DEMO_PATIENTS;
+if (!cashier || !pharmacist || !patient || !second) throw new Error('demo data missing');
+
+const masked = (certno: string) => `${certno.slice(0, 4)}**********${certno.slice(-4)}`;
+
+test('shows the sandbox banner before and after log-in [ARCH]', async ({ page }) => {
+  await page.goto(appUrl());
+  await expect(page.getByTestId('sandbox-banner')).toContainText('沙箱环境');
+  await login(page, cashier.username, cashier.password);
+  await expect(page.getByTestId('sandbox-banner')).toBeVisible();
+});
+
+test('refuses a wrong password in Chinese [ARCH]', async ({ page }) => {
+  await page.goto(appUrl());
+  await page.getByTestId('login-username').fill(cashier.username);
+  await page.getByTestId('login-password').fill('not-the-password');
+  await page.getByTestId('login-password').press('Enter');
+  await expect(page.getByTestId('error-banner')).toContainText('用户名或密码错误');
+});
+
+test('a pharmacist logs in and is signed in to the center [ARCH][ST-EPC-02-003]', async ({ page }) => {
+  await login(page, pharmacist.username, pharmacist.password);
+  await expect(page.getByTestId('staff-name')).toContainText('执业药师');
+  await expect(page.getByTestId('center-status')).toContainText('已签到');
+  await expect(page.getByTestId('outbox-status')).toBeVisible();
+});
+
+test('a scanner burst at 2 ms per key is read exactly while an input has focus [R-AUTH][ST-EPC-02-001]', async ({ page }) => {
+  await login(page, cashier.username, cashier.password);
+  const input = page.getByTestId('cert-input');
+  await input.click();
+  await input.pressSequentially('abc', { delay: 120 }); // a person typing slowly keeps their text
+  await page.waitForTimeout(200); // the person pauses; then the scanner fires
+  await page.keyboard.type(patient.ecToken, { delay: 2 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('patient-card')).toContainText(patient.name);
+  await expect(page.getByTestId('patient-card')).toContainText(masked(patient.certno));
+  await expect(page.getByTestId('patient-card')).not.toContainText(patient.certno);
+  await expect(page.getByTestId('last-scan')).toContainText(patient.ecToken);
+  await expect(input).toHaveValue('abc');
+});
+
+test('IME-style key events (key Process, keyCode 229) are decoded from code [R-AUTH][ST-EPC-02-001]', async ({ page }) => {
+  await login(page, cashier.username, cashier.password);
+  await page.evaluate(() => {
+    const seen: Array<{ key: string; keyCode: number; code: string }> = [];
+    (window as unknown as { __keys: typeof seen }).__keys = seen;
+    window.addEventListener('keydown', (e) => seen.push({ key: e.key, keyCode: e.keyCode, code: e.code }), true);
+  });
+  await page.getByTestId('cert-input').focus();
+  const cdp = await page.context().newCDPSession(page);
+  await imeBurst(cdp, second.ecToken);
+  await expect(page.getByTestId('patient-card')).toContainText(second.name);
+  await expect(page.getByTestId('last-scan')).toContainText(second.ecToken);
+  const keys = await page.evaluate(() => (window as unknown as { __keys: Array<{ key: string; keyCode: number; code: string }> }).__keys);
+  expect(keys.filter((k) => k.key === 'Process' && k.keyCode === 229)).toHaveLength(second.ecToken.length);
+  await expect(page.getByTestId('cert-input')).toHaveValue('');
+});
+
+test('an unknown e-voucher token gets a clear Chinese error and the counter keeps working [R-AUTH][ST-EPC-02-001]', async ({ page }) => {
+  await login(page, cashier.username, cashier.password);
+  await page.keyboard.type('500000ec00000000000000000000000000bad', { delay: 2 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('error-banner')).toContainText('查询参保人失败');
+  await expect(page.getByTestId('error-banner')).toContainText('R-AUTH');
+  await page.keyboard.type(patient.ecToken, { delay: 2 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('patient-card')).toContainText(patient.name);
+});
+
+test('typing an ID number by hand and pressing Enter finds the patient [R-AUTH][ST-EPC-02-005]', async ({ page }) => {
+  await login(page, cashier.username, cashier.password);
+  await page.keyboard.press('F3');
+  const input = page.getByTestId('cert-input');
+  await input.focus();
+  await input.pressSequentially(patient.certno, { delay: 60 });
+  await input.press('Enter');
+  await expect(page.getByTestId('patient-card')).toContainText(patient.name);
+});
+
+test('F1 shows the function keys; logging out returns to the log-in screen [ARCH]', async ({ page }) => {
+  await login(page, cashier.username, cashier.password);
+  await page.keyboard.press('F1');
+  await expect(page.getByTestId('help-overlay')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('logout').click();
+  await expect(page.getByTestId('login-username')).toBeVisible();
+});
