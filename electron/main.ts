@@ -13,7 +13,9 @@ import { serveRenderer } from './renderer-protocol';
  * navigation or new windows, and one validated IPC channel to the same services browser mode uses.
  */
 const appRoot = app.getAppPath();
-const resources = app.isPackaged ? process.resourcesPath : appRoot;
+const resources = app.isPackaged
+  ? (process as NodeJS.Process & { resourcesPath: string }).resourcesPath
+  : appRoot;
 const log = createLogger();
 
 protocol.registerSchemesAsPrivileged([
@@ -31,6 +33,7 @@ function startEmbeddedSandbox(): Promise<{ url: string; stop(): void }> {
       SANDBOX_PORT: '0',
       SANDBOX_DB: path.join(app.getPath('userData'), 'sandbox/sandbox.db'),
       SANDBOX_CONFIG: path.join(resources, 'config/sandbox.json'),
+      ...(nativeBinding() ? { SANDBOX_NATIVE_BINDING: nativeBinding() } : {}),
     },
   });
   return new Promise((resolve, reject) => {
@@ -60,7 +63,9 @@ async function createDispatch(): Promise<{ dispatch: Dispatch; close(): Promise<
     sandbox = await startEmbeddedSandbox();
     sandboxUrl = sandbox.url;
   }
-  const pkg = JSON.parse(readFileSync(path.join(appRoot, 'package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(path.join(appRoot, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   const config = loadConfig({
     mode: 'desktop',
     version: pkg.version,

@@ -5,5 +5,6 @@ import { contextBridge, ipcRenderer } from 'electron';
  * no Electron objects cross the bridge; the main process validates every argument again.
  */
 contextBridge.exposeInMainWorld('epcDesktop', {
-  invoke: (method: string, input: unknown, token: string | null) => ipcRenderer.invoke('api', method, input, token),
+  invoke: (method: string, input: unknown, token: string | null) =>
+    ipcRenderer.invoke('api', method, input, token),
 });

@@ -14,15 +14,19 @@ const TYPES: Record<string, string> = {
 /** Serves the built renderer on app://renderer/ with the strict CSP; nothing else is served. */
 export async function serveRenderer(request: Request, root: string): Promise<Response> {
   const url = new URL(request.url);
-  const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+  const rel =
+    url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
   const file = path.resolve(root, rel);
   if (url.host !== 'renderer' || !file.startsWith(path.resolve(root) + path.sep)) {
     return new Response('forbidden', { status: 403 });
   }
   try {
     const body = await readFile(file);
-    return new Response(body, {
-      headers: { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...SECURITY_HEADERS },
+    return new Response(new Uint8Array(body), {
+      headers: {
+        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        ...SECURITY_HEADERS,
+      },
     });
   } catch {
     return new Response('not found', { status: 404 });

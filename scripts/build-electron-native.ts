@@ -19,7 +19,16 @@ export async function buildElectronNative(electronVersion: string): Promise<stri
   console.log(`正在为 Electron ${electronVersion} 编译 better-sqlite3…`);
   await run(
     'npx',
-    ['--yes', 'node-gyp', 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers', `--directory=${work}`],
+    [
+      '--yes',
+      'node-gyp',
+      'rebuild',
+      '--release',
+      `--target=${electronVersion}`,
+      '--runtime=electron',
+      '--dist-url=https://electronjs.org/headers',
+      `--directory=${work}`,
+    ],
     { npm_config_nodedir: '' },
   );
   mkdirSync(out, { recursive: true });

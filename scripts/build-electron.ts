@@ -21,9 +21,21 @@ export async function buildElectron(): Promise<void> {
   };
   const out = (name: string) => path.join(ROOT, 'dist-electron', name);
   await Promise.all([
-    build({ ...common, entryPoints: [path.join(ROOT, 'electron/main.ts')], outfile: out('main.cjs') }),
-    build({ ...common, entryPoints: [path.join(ROOT, 'electron/preload.ts')], outfile: out('preload.cjs') }),
-    build({ ...common, entryPoints: [path.join(ROOT, 'src/sandbox/main.ts')], outfile: out('sandbox.cjs') }),
+    build({
+      ...common,
+      entryPoints: [path.join(ROOT, 'electron/main.ts')],
+      outfile: out('main.cjs'),
+    }),
+    build({
+      ...common,
+      entryPoints: [path.join(ROOT, 'electron/preload.ts')],
+      outfile: out('preload.cjs'),
+    }),
+    build({
+      ...common,
+      entryPoints: [path.join(ROOT, 'src/sandbox/main.ts')],
+      outfile: out('sandbox.cjs'),
+    }),
   ]);
 }
 
@@ -32,7 +44,10 @@ export function stageApp(): void {
   const app = path.join(ROOT, 'dist-app');
   rmSync(app, { recursive: true, force: true });
   mkdirSync(app, { recursive: true });
-  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   const manifest = {
     name: pkg.name,
     productName: pkg.productName,

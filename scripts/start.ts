@@ -5,14 +5,21 @@ import path from 'node:path';
 import { runBrowserMode } from '../src/host/run-browser-mode';
 import { buildElectron } from './build-electron';
 import { buildElectronNative } from './build-electron-native';
-import { ensureRendererBuilt, findElectronBinary, ROOT, startSandboxProcess } from './lib/processes';
+import {
+  ensureRendererBuilt,
+  findElectronBinary,
+  ROOT,
+  startSandboxProcess,
+} from './lib/processes';
 
 /**
  * `npm start`: the Electron window where the desktop runtime is installed; otherwise one line
  * saying so and the same app in browser mode. With no center configured (EPC_CENTER_CONFIG),
  * the sandbox center starts as the embedded default.
  */
-const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  version: string;
+};
 const forceBrowser = process.argv.includes('--browser') || process.env.EPC_BROWSER_MODE === '1';
 const centerConfigFile = process.env.EPC_CENTER_CONFIG;
 const dataDir = process.env.EPC_DATA_DIR ?? path.join(ROOT, '.data/app');
@@ -60,7 +67,9 @@ async function main() {
   }
 
   if (!forceBrowser) {
-    console.log('未检测到 Electron 桌面运行时（electron 未安装或其二进制无法下载），改为浏览器模式启动同一应用。');
+    console.log(
+      '未检测到 Electron 桌面运行时（electron 未安装或其二进制无法下载），改为浏览器模式启动同一应用。',
+    );
   }
   const app = await runBrowserMode({
     port: Number(process.env.PORT ?? 5180),
@@ -69,8 +78,10 @@ async function main() {
     sandboxUrl,
     centerConfigFile,
   });
-  console.log(`浏览器模式已启动：${app.url}  （${sandboxUrl ? `沙箱中心 ${sandboxUrl}` : '真实医保中心'}）`);
-  console.log(`BROWSER_READY ${app.url} sandbox=${sandboxUrl ?? "none"}`);
+  console.log(
+    `浏览器模式已启动：${app.url}  （${sandboxUrl ? `沙箱中心 ${sandboxUrl}` : '真实医保中心'}）`,
+  );
+  console.log(`BROWSER_READY ${app.url} sandbox=${sandboxUrl ?? 'none'}`);
   const stop = () => void app.close().finally(() => shutdown(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

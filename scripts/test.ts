@@ -15,12 +15,12 @@ const steps: Array<{ name: string; cmd: string; args: string[] }> = [
   {
     name: '单元与集成测试 (vitest)',
     cmd: bin('vitest'),
-    args: ['run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json'],
+    args: ['run', '--reporter=default', '--reporter=json', '--outputFile=reports/vitest.json'],
   },
   { name: '端到端测试 (playwright)', cmd: bin('playwright'), args: ['test'] },
 ];
 
-rmSync(path.join(ROOT, 'test-results'), { recursive: true, force: true });
+rmSync(path.join(ROOT, 'reports'), { recursive: true, force: true });
 const failedSteps: string[] = [];
 for (const step of steps) {
   console.log(`\n=== ${step.name} ===`);
@@ -29,17 +29,20 @@ for (const step of steps) {
 }
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
-const vitest = readJson(path.join(ROOT, 'test-results/vitest.json')) as
-  | { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }
-  | null;
+const vitest = readJson(path.join(ROOT, 'reports/vitest.json')) as {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+} | null;
 if (vitest) {
   counts.passed += vitest.numPassedTests;
   counts.failed += vitest.numFailedTests;
   counts.skipped += vitest.numPendingTests + vitest.numTodoTests;
 }
-const e2e = readJson(path.join(ROOT, 'test-results/e2e.json')) as
-  | { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }
-  | null;
+const e2e = readJson(path.join(ROOT, 'reports/e2e.json')) as {
+  stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+} | null;
 if (e2e) {
   counts.passed += e2e.stats.expected + e2e.stats.flaky;
   counts.failed += e2e.stats.unexpected;

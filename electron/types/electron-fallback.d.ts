@@ -7,13 +7,20 @@
 type Handler = (...args: never[]) => unknown;
 
 export interface WebContents {
-  on(event: 'will-navigate' | 'will-attach-webview', listener: (event: { preventDefault(): void }, url: string) => void): void;
+  on(
+    event: 'will-navigate' | 'will-attach-webview',
+    listener: (event: { preventDefault(): void }, url: string) => void,
+  ): void;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' | 'allow' }): void;
   session: Session;
 }
 export interface Session {
-  setPermissionRequestHandler(handler: ((wc: WebContents, permission: string, cb: (granted: boolean) => void) => void) | null): void;
-  setPermissionCheckHandler(handler: ((wc: WebContents | null, permission: string) => boolean) | null): void;
+  setPermissionRequestHandler(
+    handler: ((wc: WebContents, permission: string, cb: (granted: boolean) => void) => void) | null,
+  ): void;
+  setPermissionCheckHandler(
+    handler: ((wc: WebContents | null, permission: string) => boolean) | null,
+  ): void;
 }
 export interface BrowserWindowConstructorOptions {
   width?: number;
@@ -45,7 +52,10 @@ export interface IpcMainInvokeEvent {
   senderFrame: { url: string } | null;
 }
 export const ipcMain: {
-  handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown): void;
+  handle(
+    channel: string,
+    listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown,
+  ): void;
 };
 export const app: {
   isPackaged: boolean;
@@ -59,7 +69,9 @@ export const app: {
   requestSingleInstanceLock(): boolean;
 };
 export const protocol: {
-  registerSchemesAsPrivileged(schemes: Array<{ scheme: string; privileges: Record<string, boolean> }>): void;
+  registerSchemesAsPrivileged(
+    schemes: Array<{ scheme: string; privileges: Record<string, boolean> }>,
+  ): void;
   handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void;
 };
 export const Menu: { setApplicationMenu(menu: null): void };
@@ -69,7 +81,11 @@ export interface UtilityProcess {
   once(event: 'exit', listener: (code: number) => void): this;
 }
 export const utilityProcess: {
-  fork(modulePath: string, args?: string[], options?: { env?: NodeJS.ProcessEnv; stdio?: 'pipe' | 'inherit' }): UtilityProcess;
+  fork(
+    modulePath: string,
+    args?: string[],
+    options?: { env?: NodeJS.ProcessEnv; stdio?: 'pipe' | 'inherit' },
+  ): UtilityProcess;
 };
 export const contextBridge: { exposeInMainWorld(key: string, api: unknown): void };
 export const ipcRenderer: { invoke(channel: string, ...args: unknown[]): Promise<unknown> };

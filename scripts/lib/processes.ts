@@ -6,12 +6,18 @@ import path from 'node:path';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** Starts the sandbox center as its own process and resolves with its URL once it is ready. */
-export function startSandboxProcess(env: NodeJS.ProcessEnv): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/sandbox/main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+export function startSandboxProcess(
+  env: NodeJS.ProcessEnv,
+): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'src/sandbox/main.ts')],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let buffered = '';
     const timer = setTimeout(() => reject(new Error('沙箱中心 30 秒内未就绪')), 30_000);
@@ -56,8 +62,14 @@ export function newestMtime(paths: string[]): number {
 
 export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'inherit' });
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} 退出码 ${code}`))));
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: 'inherit',
+    });
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} 退出码 ${code}`)),
+    );
     child.once('error', reject);
   });
 }
@@ -65,8 +77,15 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}
 /** Rebuilds the renderer when any of its sources is newer than the last build. */
 export async function ensureRendererBuilt(): Promise<void> {
   const built = path.join(ROOT, 'dist/renderer/index.html');
-  const sources = ['src/renderer', 'src/api', 'src/domain', 'vite.config.ts'].map((p) => path.join(ROOT, p));
+  const sources = ['src/renderer', 'src/api', 'src/domain', 'vite.config.ts'].map((p) =>
+    path.join(ROOT, p),
+  );
   if (existsSync(built) && statSync(built).mtimeMs >= newestMtime(sources)) return;
   console.log('正在构建界面（vite build）…');
-  await run(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
+  await run(process.execPath, [
+    path.join(ROOT, 'node_modules/vite/bin/vite.js'),
+    'build',
+    '--logLevel',
+    'warn',
+  ]);
 }

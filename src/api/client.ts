@@ -3,7 +3,11 @@ import type { ApiInput, ApiMethod, ApiOutput } from './contract';
 import type { ApiResult } from './types';
 
 /** How a renderer reaches the backend: Electron IPC (preload) or HTTP (browser mode). */
-export type Transport = (method: ApiMethod, input: unknown, token: string | null) => Promise<ApiResult<unknown>>;
+export type Transport = (
+  method: ApiMethod,
+  input: unknown,
+  token: string | null,
+) => Promise<ApiResult<unknown>>;
 
 export class ApiError extends Error {
   constructor(readonly shape: AppErrorShape) {
@@ -35,17 +39,26 @@ export const httpTransport: Transport = async (method, input, token) => {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   try {
-    const res = await fetch(`/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input) });
+    const res = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(input),
+    });
     return (await res.json()) as ApiResult<unknown>;
   } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: '无法连接本机服务，请确认程序仍在运行' } };
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: '无法连接本机服务，请确认程序仍在运行' },
+    };
   }
 };
 
 declare global {
   interface Window {
     /** Exposed by electron/preload.ts through contextBridge; absent in browser mode. */
-    epcDesktop?: { invoke(method: string, input: unknown, token: string | null): Promise<ApiResult<unknown>> };
+    epcDesktop?: {
+      invoke(method: string, input: unknown, token: string | null): Promise<ApiResult<unknown>>;
+    };
   }
 }
 

@@ -5,7 +5,11 @@ import { contract, isApiMethod } from './contract';
 import { createHandlers, type HandlerContext } from './handlers';
 import type { ApiResult } from './types';
 
-export type Dispatch = (method: string, rawInput: unknown, token: string | null) => Promise<ApiResult<unknown>>;
+export type Dispatch = (
+  method: string,
+  rawInput: unknown,
+  token: string | null,
+) => Promise<ApiResult<unknown>>;
 
 /**
  * The single entry of both transports: checks the method name, validates the input against
@@ -16,7 +20,8 @@ export function createDispatcher(services: AppServices, log: Logger): Dispatch {
   const handlers = createHandlers(services);
   return async (method, rawInput, token) => {
     try {
-      if (!isApiMethod(method)) throw new AppError('NOT_FOUND', `未知的接口：${String(method).slice(0, 64)}`);
+      if (!isApiMethod(method))
+        throw new AppError('NOT_FOUND', `未知的接口：${String(method).slice(0, 64)}`);
       const spec = contract[method];
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) {
@@ -24,7 +29,10 @@ export function createDispatcher(services: AppServices, log: Logger): Dispatch {
         const where = first?.path.join('.') || '输入';
         throw new AppError('VALIDATION', `输入不合法（${where}）：${first?.message ?? '格式错误'}`);
       }
-      const ctx: HandlerContext = { token, session: spec.auth ? services.auth.authenticate(token) : null };
+      const ctx: HandlerContext = {
+        token,
+        session: spec.auth ? services.auth.authenticate(token) : null,
+      };
       const handler = handlers[method] as (input: unknown, ctx: HandlerContext) => unknown;
       return { ok: true, value: await handler(parsed.data, ctx) };
     } catch (err) {

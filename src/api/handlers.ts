@@ -1,7 +1,7 @@
-import type { AuthenticatedSession } from '../services/auth-service';
-import type { AppServices } from '../services/app-services';
-import type { ApiContract, ApiMethod, ApiOutput } from './contract';
 import type { z } from 'zod';
+import type { AppServices } from '../services/app-services';
+import type { AuthenticatedSession } from '../services/auth-service';
+import type { ApiContract, ApiMethod, ApiOutput } from './contract';
 
 type Input<M extends ApiMethod> = z.output<ApiContract[M]['input']>;
 

@@ -34,7 +34,14 @@ export interface InsuredPerson {
   gender: string;
   age: number;
   birthday: string;
-  insutypes: Array<{ insutype: string; label: string; psnType: string; balanceFen: number; insuplcAdmdvs: string; status: string }>;
+  insutypes: Array<{
+    insutype: string;
+    label: string;
+    psnType: string;
+    balanceFen: number;
+    insuplcAdmdvs: string;
+    status: string;
+  }>;
   /** Which credential found the person: 01 e-voucher, 02 ID card, 03 social-security card. */
   certType: '01' | '02' | '03';
 }

@@ -6,7 +6,13 @@
  * - `bad_signature`: an EPC answer whose signature does not verify (unknown outcome, never used);
  * - `business`: the center refused (infcode ≠ 0 / code ≠ 0); nothing happened.
  */
-export type CenterErrorKind = 'timeout' | 'network' | 'http' | 'malformed' | 'business' | 'bad_signature';
+export type CenterErrorKind =
+  | 'timeout'
+  | 'network'
+  | 'http'
+  | 'malformed'
+  | 'business'
+  | 'bad_signature';
 
 export class CenterError extends Error {
   readonly kind: CenterErrorKind;

@@ -52,7 +52,14 @@ export function dateOnly(date: Date): string {
   return `${p.y}-${p.mo}-${p.d}`;
 }
 
-function fromFields(y: number, mo: number, d: number, h: number, mi: number, s: number): Date | null {
+function fromFields(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+): Date | null {
   const ms = Date.UTC(y, mo - 1, d, h, mi, s) - BEIJING_OFFSET_MS;
   const date = new Date(ms);
   const back = parts(date);
@@ -70,12 +77,26 @@ function fromFields(y: number, mo: number, d: number, h: number, mi: number, s: 
 export function parseDateTime(text: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
   if (!m) return null;
-  return fromFields(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
+  return fromFields(
+    Number(m[1]),
+    Number(m[2]),
+    Number(m[3]),
+    Number(m[4]),
+    Number(m[5]),
+    Number(m[6]),
+  );
 }
 
 /** Parses yyyyMMddHHmmss (Beijing time); null when malformed or not a real date. */
 export function parseCompactTime(text: string): Date | null {
   const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(text);
   if (!m) return null;
-  return fromFields(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
+  return fromFields(
+    Number(m[1]),
+    Number(m[2]),
+    Number(m[3]),
+    Number(m[4]),
+    Number(m[5]),
+    Number(m[6]),
+  );
 }

@@ -1,8 +1,16 @@
 import { CenterError } from './center-error';
-import { EnvelopeError, type EnvelopeKeys, openResponse, type Sm2Engine, sealRequest } from './crypto';
+import {
+  EnvelopeError,
+  type EnvelopeKeys,
+  openResponse,
+  type Sm2Engine,
+  sealRequest,
+} from './crypto';
+import type { EpcInterfaceName } from './epc-interfaces';
 import { excerpt, postText } from './http-post';
 
 export { CenterError, type CenterErrorKind } from './center-error';
+export { EPC_INTERFACES, type EpcInterfaceName } from './epc-interfaces';
 
 export interface EpcConfig {
   /** e.g. http://127.0.0.1:8097 */
@@ -19,19 +27,6 @@ export interface EpcConfig {
   sm2Engine?: Sm2Engine;
   timeoutMs?: number;
 }
-
-/** The e-prescription center interface names (center-protocol §2). */
-export const EPC_INTERFACES = [
-  'uploadChk',
-  'rxFixmedinsSign',
-  'rxFileUpld',
-  'rxUndo',
-  'hospRxDetlQuery',
-  'rxChkInfoQuery',
-  'rxSetlInfoQuery',
-  'circDrugQuery',
-] as const;
-export type EpcInterfaceName = (typeof EPC_INTERFACES)[number];
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -60,17 +55,25 @@ export class EpcClient {
     const body = JSON.stringify(sealRequest(data, this.keys));
     const reply = await postText(url, body, {}, this.config.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     if (reply.status < 200 || reply.status > 299) {
-      throw new CenterError('http', `电子处方中心返回 HTTP ${reply.status}：${excerpt(reply.text)}`, {
-        status: reply.status,
-      });
+      throw new CenterError(
+        'http',
+        `电子处方中心返回 HTTP ${reply.status}：${excerpt(reply.text)}`,
+        {
+          status: reply.status,
+        },
+      );
     }
     let envelope: unknown;
     try {
       envelope = JSON.parse(reply.text);
     } catch {
-      throw new CenterError('malformed', `电子处方中心应答不是合法的 JSON（${reply.text.length} 字节）`, {
-        status: reply.status,
-      });
+      throw new CenterError(
+        'malformed',
+        `电子处方中心应答不是合法的 JSON（${reply.text.length} 字节）`,
+        {
+          status: reply.status,
+        },
+      );
     }
     try {
       return openResponse(envelope, this.keys).data as T;
@@ -90,11 +93,18 @@ function toCenterError(err: unknown, status: number): unknown {
         cause: err,
       });
     case 'bad_signature':
-      return new CenterError('bad_signature', `电子处方中心应答验签失败，已拒绝使用：${err.message}`, {
+      return new CenterError(
+        'bad_signature',
+        `电子处方中心应答验签失败，已拒绝使用：${err.message}`,
+        {
+          status,
+          cause: err,
+        },
+      );
+    default:
+      return new CenterError('malformed', `电子处方中心应答无法识别：${err.message}`, {
         status,
         cause: err,
       });
-    default:
-      return new CenterError('malformed', `电子处方中心应答无法识别：${err.message}`, { status, cause: err });
   }
 }

@@ -85,13 +85,27 @@ export class FsiClient {
   /** Posts a request exactly as built (same msgid, same body) with fresh gateway headers. */
   async send(request: FsiRequest): Promise<FsiResponse> {
     const url = `${this.config.baseUrl.replace(/\/+$/, '')}${this.config.path}`;
-    const headers = tifHeaders(this.config.paasid, this.config.paasToken, Math.floor(this.now().getTime() / 1000));
-    const reply = await postText(url, JSON.stringify(request), headers, this.config.timeoutMs, request.msgid);
+    const headers = tifHeaders(
+      this.config.paasid,
+      this.config.paasToken,
+      Math.floor(this.now().getTime() / 1000),
+    );
+    const reply = await postText(
+      url,
+      JSON.stringify(request),
+      headers,
+      this.config.timeoutMs,
+      request.msgid,
+    );
     if (reply.status < 200 || reply.status > 299) {
-      throw new CenterError('http', `医保中心网关返回 HTTP ${reply.status}：${excerpt(reply.text)}`, {
-        status: reply.status,
-        msgid: request.msgid,
-      });
+      throw new CenterError(
+        'http',
+        `医保中心网关返回 HTTP ${reply.status}：${excerpt(reply.text)}`,
+        {
+          status: reply.status,
+          msgid: request.msgid,
+        },
+      );
     }
     const parsed = parseFsiResponse(reply.text);
     if (typeof parsed === 'string') {
@@ -112,7 +126,11 @@ export class FsiClient {
 export function assertOk(res: FsiResponse, msgid?: string): FsiResponse {
   if (res.infcode !== 0) {
     const extra = msgid === undefined ? { infcode: res.infcode } : { infcode: res.infcode, msgid };
-    throw new CenterError('business', res.err_msg || `医保中心返回错误（infcode ${res.infcode}）`, extra);
+    throw new CenterError(
+      'business',
+      res.err_msg || `医保中心返回错误（infcode ${res.infcode}）`,
+      extra,
+    );
   }
   return res;
 }

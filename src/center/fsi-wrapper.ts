@@ -42,13 +42,19 @@ export function parseFsiResponse(text: string): FsiResponse | string {
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return '应答不是 JSON 对象';
   const r = body as Record<string, unknown>;
-  const infcode = typeof r.infcode === 'string' && /^-?\d+$/.test(r.infcode) ? Number(r.infcode) : r.infcode;
+  const infcode =
+    typeof r.infcode === 'string' && /^-?\d+$/.test(r.infcode) ? Number(r.infcode) : r.infcode;
   if (typeof infcode !== 'number' || !Number.isInteger(infcode)) return '应答缺少整数 infcode';
   const output = r.output;
-  if (output !== undefined && output !== null && (typeof output !== 'object' || Array.isArray(output))) {
+  if (
+    output !== undefined &&
+    output !== null &&
+    (typeof output !== 'object' || Array.isArray(output))
+  ) {
     return '应答的 output 不是 JSON 对象';
   }
-  const text_ = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+  const text_ = (v: unknown) =>
+    typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
   return {
     infcode,
     inf_refmsgid: text_(r.inf_refmsgid),

@@ -33,16 +33,17 @@ export async function postText(
     if (controller.signal.aborted) {
       throw new CenterError('timeout', `医保中心 ${timeoutMs} 毫秒内未应答`, extra);
     }
-    throw new CenterError('network', `无法连接医保中心：${describe(err)}`, extra);
+    throw new CenterError('network', `无法连接医保中心：${describeError(err)}`, extra);
   } finally {
     clearTimeout(timer);
   }
 }
 
-function describe(err: unknown): string {
+function describeError(err: unknown): string {
   if (err instanceof Error) {
     const cause = (err as Error & { cause?: unknown }).cause;
-    const code = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;
+    const code =
+      typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;
     return typeof code === 'string' ? `${err.message} (${code})` : err.message;
   }
   return String(err);

@@ -10,7 +10,10 @@ const MAX_SEQ = 9999;
  * random sequence so that a restarted process is unlikely to repeat a msgid of its predecessor
  * within the same second.
  */
-export function createMsgidGenerator(fixmedinsCode: string, now: () => Date = () => new Date()): () => string {
+export function createMsgidGenerator(
+  fixmedinsCode: string,
+  now: () => Date = () => new Date(),
+): () => string {
   if (!/^[0-9A-Za-z]{12}$/.test(fixmedinsCode)) {
     throw new Error(`定点机构编码须为 12 位字母或数字：${fixmedinsCode}`);
   }

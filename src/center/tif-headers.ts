@@ -2,7 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 
 /** The gateway signature: lower-hex SHA-256(timestamp + paasToken + nonce + timestamp). */
 export function tifSignature(timestamp: string, paasToken: string, nonce: string): string {
-  return createHash('sha256').update(`${timestamp}${paasToken}${nonce}${timestamp}`, 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(`${timestamp}${paasToken}${nonce}${timestamp}`, 'utf8')
+    .digest('hex');
 }
 
 /** The FSI gateway (TIF) headers for one request; a fresh nonce and timestamp each time. */

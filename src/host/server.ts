@@ -16,10 +16,14 @@ export interface HostOptions {
  * Browser mode: serves the built renderer and the API contract over HTTP on loopback only.
  * The Host and Origin checks keep other web pages (DNS rebinding, cross-site posts) out.
  */
-export async function startHost(opts: HostOptions): Promise<{ url: string; port: number; close(): Promise<void> }> {
+export async function startHost(
+  opts: HostOptions,
+): Promise<{ url: string; port: number; close(): Promise<void> }> {
   let port = opts.port;
   const server = http.createServer((req, res) => {
-    handle(req, res).catch(() => send(res, 500, { ok: false, error: { code: 'INTERNAL', message: '系统内部错误' } }));
+    handle(req, res).catch(() =>
+      send(res, 500, { ok: false, error: { code: 'INTERNAL', message: '系统内部错误' } }),
+    );
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -28,14 +32,19 @@ export async function startHost(opts: HostOptions): Promise<{ url: string; port:
     }
     const url = req.url ?? '/';
     if (url.startsWith('/api/')) {
-      if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'VALIDATION', message: '仅支持POST' } });
+      if (req.method !== 'POST')
+        return send(res, 405, { ok: false, error: { code: 'VALIDATION', message: '仅支持POST' } });
       const body = await readBody(req);
-      if (body === null) return send(res, 413, { ok: false, error: { code: 'VALIDATION', message: '请求过大' } });
+      if (body === null)
+        return send(res, 413, { ok: false, error: { code: 'VALIDATION', message: '请求过大' } });
       let input: unknown;
       try {
         input = body.length ? JSON.parse(body) : {};
       } catch {
-        return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: '请求不是合法的JSON' } });
+        return send(res, 400, {
+          ok: false,
+          error: { code: 'VALIDATION', message: '请求不是合法的JSON' },
+        });
       }
       const auth = req.headers.authorization;
       const token = auth?.startsWith('Bearer ') ? auth.slice(7) : null;
@@ -48,7 +57,11 @@ export async function startHost(opts: HostOptions): Promise<{ url: string; port:
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
       return res.end('界面尚未构建：请运行 npm start（会自动构建）或 npm run build:renderer');
     }
-    res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-cache', ...SECURITY_HEADERS });
+    res.writeHead(200, {
+      'content-type': file.type,
+      'cache-control': 'no-cache',
+      ...SECURITY_HEADERS,
+    });
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 
@@ -73,7 +86,11 @@ function isLocalHost(host: string | undefined, port: number): boolean {
 }
 
 function isSameOrigin(origin: string | undefined, port: number): boolean {
-  return origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+  return (
+    origin === undefined ||
+    origin === `http://127.0.0.1:${port}` ||
+    origin === `http://localhost:${port}`
+  );
 }
 
 function readBody(req: http.IncomingMessage): Promise<string | null> {

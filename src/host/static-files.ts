@@ -14,7 +14,10 @@ const TYPES: Record<string, string> = {
 };
 
 /** Reads a file of the built renderer; refuses anything outside its folder. */
-export async function readStatic(root: string, urlPath: string): Promise<{ body: Buffer; type: string } | null> {
+export async function readStatic(
+  root: string,
+  urlPath: string,
+): Promise<{ body: Buffer; type: string } | null> {
   const clean = decodeURIComponent(urlPath.split('?')[0] ?? '/');
   const rel = clean === '/' ? 'index.html' : clean.replace(/^\/+/, '');
   const file = path.resolve(root, rel);

@@ -29,7 +29,11 @@ const schema = z.object({
     sm2UserId: z.string().default('1234567812345678'),
     platformKeys: keyPair,
     appKeys: keyPair,
-    hospital: institution.default({ fixmedinsCode: 'H50010300001', fixmedinsName: '沙箱示范医院（渝中）', admdvs: '500103' }),
+    hospital: institution.default({
+      fixmedinsCode: 'H50010300001',
+      fixmedinsName: '沙箱示范医院（渝中）',
+      admdvs: '500103',
+    }),
   }),
   pharmacy: institution.extend({ devNo: z.string().min(1) }),
 });
@@ -41,7 +45,9 @@ export function loadSandboxConfig(file?: string): SandboxConfig {
   const raw: unknown = file ? JSON.parse(readFileSync(file, 'utf8')) : embedded;
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    throw new Error(`沙箱配置文件无效${file ? `（${file}）` : ''}：${z.prettifyError(parsed.error)}`);
+    throw new Error(
+      `沙箱配置文件无效${file ? `（${file}）` : ''}：${z.prettifyError(parsed.error)}`,
+    );
   }
   return parsed.data;
 }

@@ -133,7 +133,13 @@ export const DEMO_PATIENTS: readonly DemoPatient[] = [
       },
     ],
     identities: [
-      { psnIdetType: '2201', psnTypeLv: '1', memo: '城乡低保对象', begntime: '2022-01-01', endtime: '2099-12-31' },
+      {
+        psnIdetType: '2201',
+        psnTypeLv: '1',
+        memo: '城乡低保对象',
+        begntime: '2022-01-01',
+        endtime: '2099-12-31',
+      },
     ],
     note: '城乡居民医保（无个人账户），有低保身份',
   },
@@ -217,5 +223,10 @@ export const DEMO_PATIENTS: readonly DemoPatient[] = [
 
 /** Institutions known to the sandbox beyond those in config/sandbox.json. */
 export const DEMO_EXTRA_INSTITUTIONS = [
-  { fixmedinsCode: 'P50010300002', fixmedinsName: '沙箱示范大药房（解放碑店）', type: 'pharmacy', admdvs: '500103' },
+  {
+    fixmedinsCode: 'P50010300002',
+    fixmedinsName: '沙箱示范大药房（解放碑店）',
+    type: 'pharmacy',
+    admdvs: '500103',
+  },
 ] as const;

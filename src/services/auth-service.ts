@@ -33,7 +33,11 @@ export function createAuthService(deps: AuthDeps) {
   const now = deps.now ?? Date.now;
   const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-  function sessionInfo(token: string, staff: StaffMember, center: SessionInfo['center']): SessionInfo {
+  function sessionInfo(
+    token: string,
+    staff: StaffMember,
+    center: SessionInfo['center'],
+  ): SessionInfo {
     return {
       token,
       staff: {
@@ -59,7 +63,8 @@ export function createAuthService(deps: AuthDeps) {
       const tokenHash = hashToken(token);
       deps.sessions.create(tokenHash, found.staff.id, now() + SESSION_TTL_MS);
       const center = await signInToCenter(deps.fsi, found.staff);
-      if (center.signNo) deps.sessions.setCenterSignIn(tokenHash, center.signNo, center.signTime ?? '');
+      if (center.signNo)
+        deps.sessions.setCenterSignIn(tokenHash, center.signNo, center.signTime ?? '');
       deps.log.info('auth.login', { username, signedIn: Boolean(center.signNo) });
       return sessionInfo(token, found.staff, center);
     },
@@ -75,14 +80,19 @@ export function createAuthService(deps: AuthDeps) {
     },
 
     session(token: string, s: AuthenticatedSession): SessionInfo {
-      return sessionInfo(token, s.staff, { signNo: s.signNo, signTime: null, error: s.signNo ? null : '尚未签到医保中心' });
+      return sessionInfo(token, s.staff, {
+        signNo: s.signNo,
+        signTime: null,
+        error: s.signNo ? null : '尚未签到医保中心',
+      });
     },
 
     /** Retries 9001 for a session that could not sign in at log-in (e.g. the center was offline). */
     async ensureSignedIn(s: AuthenticatedSession): Promise<string> {
       if (s.signNo) return s.signNo;
       const center = await signInToCenter(deps.fsi, s.staff);
-      if (!center.signNo) throw new AppError('CENTER_UNREACHABLE', center.error ?? '医保中心签到失败');
+      if (!center.signNo)
+        throw new AppError('CENTER_UNREACHABLE', center.error ?? '医保中心签到失败');
       deps.sessions.setCenterSignIn(s.tokenHash, center.signNo, center.signTime ?? '');
       s.signNo = center.signNo;
       return center.signNo;

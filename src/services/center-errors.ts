@@ -7,16 +7,26 @@ export function centerFailure(err: unknown, what: string): AppError {
   if (err instanceof CenterError) {
     switch (err.kind) {
       case 'timeout':
-        return new AppError('CENTER_UNREACHABLE', `${what}失败：医保中心响应超时，请稍后重试`, { detail: err.message });
+        return new AppError('CENTER_UNREACHABLE', `${what}失败：医保中心响应超时，请稍后重试`, {
+          detail: err.message,
+        });
       case 'network':
       case 'http':
-        return new AppError('CENTER_UNREACHABLE', `${what}失败：无法连接医保中心，请检查医保专网后重试`, {
-          detail: err.message,
-        });
+        return new AppError(
+          'CENTER_UNREACHABLE',
+          `${what}失败：无法连接医保中心，请检查医保专网后重试`,
+          {
+            detail: err.message,
+          },
+        );
       case 'malformed':
-        return new AppError('CENTER_BAD_REPLY', `${what}失败：医保中心返回的数据无法识别，已拒绝使用`, {
-          detail: err.message,
-        });
+        return new AppError(
+          'CENTER_BAD_REPLY',
+          `${what}失败：医保中心返回的数据无法识别，已拒绝使用`,
+          {
+            detail: err.message,
+          },
+        );
       case 'business':
         return new AppError('CENTER_REJECTED', `${what}失败：${err.message}`);
       default:

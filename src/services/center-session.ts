@@ -1,7 +1,7 @@
 import os from 'node:os';
+import type { CenterSignIn } from '../api/types';
 import { assertOk, type FsiClient } from '../center/fsi-client';
 import type { StaffMember } from '../domain/staff';
-import type { CenterSignIn } from '../api/types';
 import { centerFailure } from './center-errors';
 
 interface SignInOutput {

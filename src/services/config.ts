@@ -86,7 +86,12 @@ export interface ConfigSources {
 }
 
 export function loadConfig(src: ConfigSources): AppConfig {
-  const base = { mode: src.mode, version: src.version, dataDir: src.dataDir, nativeBinding: src.nativeBinding };
+  const base = {
+    mode: src.mode,
+    version: src.version,
+    dataDir: src.dataDir,
+    nativeBinding: src.nativeBinding,
+  };
   if (src.centerConfigFile) {
     const c = centerFileSchema.parse(readJson(src.centerConfigFile));
     return {
@@ -104,7 +109,11 @@ export function loadConfig(src: ConfigSources): AppConfig {
         timeoutMs: c.fsi.timeoutMs,
       },
       epc: c.epc,
-      pharmacy: { code: c.pharmacy.fixmedinsCode, name: c.pharmacy.fixmedinsName, admdvs: c.pharmacy.admdvs },
+      pharmacy: {
+        code: c.pharmacy.fixmedinsCode,
+        name: c.pharmacy.fixmedinsName,
+        admdvs: c.pharmacy.admdvs,
+      },
     };
   }
   if (!src.sandboxUrl) throw new Error('未配置医保中心，且沙箱中心地址缺失');
@@ -132,7 +141,11 @@ export function loadConfig(src: ConfigSources): AppConfig {
       platformPublicKey: s.epc.platformKeys.publicKey,
       sm2UserId: s.epc.sm2UserId,
     },
-    pharmacy: { code: s.pharmacy.fixmedinsCode, name: s.pharmacy.fixmedinsName, admdvs: s.pharmacy.admdvs },
+    pharmacy: {
+      code: s.pharmacy.fixmedinsCode,
+      name: s.pharmacy.fixmedinsName,
+      admdvs: s.pharmacy.admdvs,
+    },
   };
 }
 

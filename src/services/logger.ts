@@ -33,9 +33,18 @@ export interface Logger {
   error(event: string, data?: Record<string, unknown>): void;
 }
 
-export function createLogger(write: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Logger {
+export function createLogger(
+  write: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+): Logger {
   const emit = (level: string, event: string, data?: Record<string, unknown>) =>
-    write(JSON.stringify({ t: new Date().toISOString(), level, event, ...(maskForLog(data ?? {}) as object) }));
+    write(
+      JSON.stringify({
+        t: new Date().toISOString(),
+        level,
+        event,
+        ...(maskForLog(data ?? {}) as object),
+      }),
+    );
   return {
     info: (e, d) => emit('info', e, d),
     warn: (e, d) => emit('warn', e, d),

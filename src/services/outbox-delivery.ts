@@ -14,10 +14,12 @@ export function fsiOutboxSender(fsi: FsiClient) {
     try {
       const res = await fsi.send(JSON.parse(item.body) as FsiRequest);
       if (res.infcode === 0) return { kind: 'delivered', response: res };
-      if (res.infcode === -1) return { kind: 'retry', error: `医保中心系统错误：${res.err_msg ?? ''}` };
+      if (res.infcode === -1)
+        return { kind: 'retry', error: `医保中心系统错误：${res.err_msg ?? ''}` };
       return { kind: 'park', error: `医保中心拒绝：${res.err_msg ?? '未说明原因'}` };
     } catch (err) {
-      if (err instanceof CenterError) return { kind: 'retry', error: `${err.kind}: ${err.message}` };
+      if (err instanceof CenterError)
+        return { kind: 'retry', error: `${err.kind}: ${err.message}` };
       return { kind: 'retry', error: String(err) };
     }
   };

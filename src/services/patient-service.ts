@@ -45,7 +45,9 @@ export function createPatientService(deps: { fsi: FsiClient; auth: AuthService }
   return {
     async lookup(session: AuthenticatedSession, q: PatientQuery): Promise<InsuredPerson> {
       if (q.certType === '03' && !q.cardSn) {
-        throw new AppError('VALIDATION', '社会保障卡须同时读取卡识别码（card_sn）', { ruleId: 'R-AUTH' });
+        throw new AppError('VALIDATION', '社会保障卡须同时读取卡识别码（card_sn）', {
+          ruleId: 'R-AUTH',
+        });
       }
       const signNo = await deps.auth.ensureSignedIn(session);
       let output: Output1101;

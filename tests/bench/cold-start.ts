@@ -26,7 +26,13 @@ export async function benchColdStart(runs = 5): Promise<BenchRow[]> {
       const t0 = performance.now();
       const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--browser'], {
         cwd: ROOT,
-        env: { ...process.env, PORT: '0', SANDBOX_PORT: '0', EPC_DATA_DIR: path.join(dir, 'app'), SANDBOX_DB: path.join(dir, 'sb.db') },
+        env: {
+          ...process.env,
+          PORT: '0',
+          SANDBOX_PORT: '0',
+          EPC_DATA_DIR: path.join(dir, 'app'),
+          SANDBOX_DB: path.join(dir, 'sb.db'),
+        },
         stdio: ['ignore', 'pipe', 'ignore'],
       });
       try {
@@ -69,7 +75,19 @@ export async function benchColdStart(runs = 5): Promise<BenchRow[]> {
   const r = percentiles(ready);
   const p = percentiles(paint);
   return [
-    { area: '启动', name: 'browser mode ready (spawn → listening, sandbox incl.), median', value: r.median, unit: 'ms', note: `${runs} runs` },
-    { area: '启动', name: 'cold start to first paint (spawn → FCP), median', value: p.median, unit: 'ms', note: `max ${Math.max(...paint).toFixed(0)} ms` },
+    {
+      area: '启动',
+      name: 'browser mode ready (spawn → listening, sandbox incl.), median',
+      value: r.median,
+      unit: 'ms',
+      note: `${runs} runs`,
+    },
+    {
+      area: '启动',
+      name: 'cold start to first paint (spawn → FCP), median',
+      value: p.median,
+      unit: 'ms',
+      note: `max ${Math.max(...paint).toFixed(0)} ms`,
+    },
   ];
 }

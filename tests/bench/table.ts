@@ -10,8 +10,11 @@ export interface BenchRow {
 export function formatTable(rows: BenchRow[]): string {
   const header = ['area', 'measure', 'value', 'unit', 'note'];
   const body = rows.map((r) => [r.area, r.name, formatNumber(r.value), r.unit, r.note ?? '']);
-  const widths = header.map((h, i) => Math.max(width(h), ...body.map((row) => width(row[i] ?? ''))));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => pad(c, widths[i] ?? 0)).join(' | ')} |`;
+  const widths = header.map((h, i) =>
+    Math.max(width(h), ...body.map((row) => width(row[i] ?? ''))),
+  );
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => pad(c, widths[i] ?? 0)).join(' | ')} |`;
   const sep = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`;
   return [line(header), sep, ...body.map(line)].join('\n');
 }

@@ -25,14 +25,18 @@ test('refuses a wrong password in Chinese [ARCH]', async ({ page }) => {
   await expect(page.getByTestId('error-banner')).toContainText('用户名或密码错误');
 });
 
-test('a pharmacist logs in and is signed in to the center [ARCH][ST-EPC-02-003]', async ({ page }) => {
+test('a pharmacist logs in and is signed in to the center [ARCH][ST-EPC-02-003]', async ({
+  page,
+}) => {
   await login(page, pharmacist.username, pharmacist.password);
   await expect(page.getByTestId('staff-name')).toContainText('执业药师');
   await expect(page.getByTestId('center-status')).toContainText('已签到');
   await expect(page.getByTestId('outbox-status')).toBeVisible();
 });
 
-test('a scanner burst at 2 ms per key is read exactly while an input has focus [R-AUTH][ST-EPC-02-001]', async ({ page }) => {
+test('a scanner burst at 2 ms per key is read exactly while an input has focus [R-AUTH][ST-EPC-02-001]', async ({
+  page,
+}) => {
   await login(page, cashier.username, cashier.password);
   const input = page.getByTestId('cert-input');
   await input.click();
@@ -47,24 +51,38 @@ test('a scanner burst at 2 ms per key is read exactly while an input has focus [
   await expect(input).toHaveValue('abc');
 });
 
-test('IME-style key events (key Process, keyCode 229) are decoded from code [R-AUTH][ST-EPC-02-001]', async ({ page }) => {
+test('IME-style key events (key Process, keyCode 229) are decoded from code [R-AUTH][ST-EPC-02-001]', async ({
+  page,
+}) => {
   await login(page, cashier.username, cashier.password);
   await page.evaluate(() => {
     const seen: Array<{ key: string; keyCode: number; code: string }> = [];
     (window as unknown as { __keys: typeof seen }).__keys = seen;
-    window.addEventListener('keydown', (e) => seen.push({ key: e.key, keyCode: e.keyCode, code: e.code }), true);
+    window.addEventListener(
+      'keydown',
+      (e) => seen.push({ key: e.key, keyCode: e.keyCode, code: e.code }),
+      true,
+    );
   });
   await page.getByTestId('cert-input').focus();
   const cdp = await page.context().newCDPSession(page);
   await imeBurst(cdp, second.ecToken);
   await expect(page.getByTestId('patient-card')).toContainText(second.name);
   await expect(page.getByTestId('last-scan')).toContainText(second.ecToken);
-  const keys = await page.evaluate(() => (window as unknown as { __keys: Array<{ key: string; keyCode: number; code: string }> }).__keys);
-  expect(keys.filter((k) => k.key === 'Process' && k.keyCode === 229)).toHaveLength(second.ecToken.length);
+  const keys = await page.evaluate(
+    () =>
+      (window as unknown as { __keys: Array<{ key: string; keyCode: number; code: string }> })
+        .__keys,
+  );
+  expect(keys.filter((k) => k.key === 'Process' && k.keyCode === 229)).toHaveLength(
+    second.ecToken.length,
+  );
   await expect(page.getByTestId('cert-input')).toHaveValue('');
 });
 
-test('an unknown e-voucher token gets a clear Chinese error and the counter keeps working [R-AUTH][ST-EPC-02-001]', async ({ page }) => {
+test('an unknown e-voucher token gets a clear Chinese error and the counter keeps working [R-AUTH][ST-EPC-02-001]', async ({
+  page,
+}) => {
   await login(page, cashier.username, cashier.password);
   await page.keyboard.type('500000ec00000000000000000000000000bad', { delay: 2 });
   await page.keyboard.press('Enter');
@@ -75,7 +93,9 @@ test('an unknown e-voucher token gets a clear Chinese error and the counter keep
   await expect(page.getByTestId('patient-card')).toContainText(patient.name);
 });
 
-test('typing an ID number by hand and pressing Enter finds the patient [R-AUTH][ST-EPC-02-005]', async ({ page }) => {
+test('typing an ID number by hand and pressing Enter finds the patient [R-AUTH][ST-EPC-02-005]', async ({
+  page,
+}) => {
   await login(page, cashier.username, cashier.password);
   await page.keyboard.press('F3');
   const input = page.getByTestId('cert-input');
@@ -85,7 +105,9 @@ test('typing an ID number by hand and pressing Enter finds the patient [R-AUTH][
   await expect(page.getByTestId('patient-card')).toContainText(patient.name);
 });
 
-test('F1 shows the function keys; logging out returns to the log-in screen [ARCH]', async ({ page }) => {
+test('F1 shows the function keys; logging out returns to the log-in screen [ARCH]', async ({
+  page,
+}) => {
   await login(page, cashier.username, cashier.password);
   await page.keyboard.press('F1');
   await expect(page.getByTestId('help-overlay')).toBeVisible();

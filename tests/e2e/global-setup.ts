@@ -23,7 +23,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   });
   let log = '';
   const ready = await new Promise<RegExpExecArray>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app did not start in 120 s:\n${log}`)), 120_000);
+    const timer = setTimeout(
+      () => reject(new Error(`app did not start in 120 s:\n${log}`)),
+      120_000,
+    );
     const onData = (chunk: Buffer) => {
       log += chunk.toString();
       const m = /BROWSER_READY (\S+) sandbox=(\S+)/.exec(log);

@@ -3,17 +3,25 @@ import os from 'node:os';
 import path from 'node:path';
 import { createDispatcher } from '../../src/api/dispatch';
 import { startHost } from '../../src/host/server';
+import { startSandbox } from '../../src/sandbox/server';
 import { type AppServices, createAppServices } from '../../src/services/app-services';
 import { loadConfig } from '../../src/services/config';
 import { silentLogger } from '../../src/services/logger';
-import { startSandbox } from '../../src/sandbox/server';
 
 export interface Harness {
   services: AppServices;
   appUrl: string;
   sandboxUrl: string;
   /** Calls the API over HTTP, exactly as the browser-mode renderer does. */
-  api<T = unknown>(method: string, input: unknown, token?: string | null): Promise<{ ok: boolean; value?: T; error?: { code: string; message: string; ruleId?: string; citation?: string } }>;
+  api<T = unknown>(
+    method: string,
+    input: unknown,
+    token?: string | null,
+  ): Promise<{
+    ok: boolean;
+    value?: T;
+    error?: { code: string; message: string; ruleId?: string; citation?: string };
+  }>;
   fault(rule: { target: string; kind: string; delayMs?: number; times?: number }): Promise<void>;
   clearFaults(): Promise<void>;
   close(): Promise<void>;
@@ -23,12 +31,25 @@ export interface Harness {
 export async function startHarness(): Promise<Harness> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'epc-it-'));
   const sandbox = await startSandbox({ port: 0, dbFile: path.join(dir, 'sandbox.db') });
-  const config = loadConfig({ mode: 'browser', version: 'test', dataDir: path.join(dir, 'app'), sandboxUrl: sandbox.url });
+  const config = loadConfig({
+    mode: 'browser',
+    version: 'test',
+    dataDir: path.join(dir, 'app'),
+    sandboxUrl: sandbox.url,
+  });
   config.fsi.timeoutMs = 1500;
   const services = await createAppServices(config, silentLogger);
-  const host = await startHost({ dispatch: createDispatcher(services, silentLogger), staticDir: dir, port: 0 });
+  const host = await startHost({
+    dispatch: createDispatcher(services, silentLogger),
+    staticDir: dir,
+    port: 0,
+  });
   const post = (url: string, body: unknown, method = 'POST') =>
-    fetch(url, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(url, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   return {
     services,
     appUrl: host.url,
@@ -36,7 +57,11 @@ export async function startHarness(): Promise<Harness> {
     async api(method, input, token = null) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (token) headers.authorization = `Bearer ${token}`;
-      const res = await fetch(`${host.url}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input) });
+      const res = await fetch(`${host.url}/api/${method}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(input),
+      });
       return res.json();
     },
     async fault(rule) {

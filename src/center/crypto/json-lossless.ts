@@ -22,7 +22,6 @@ export type LosslessJson =
   | { [key: string]: LosslessJson };
 
 const NUMBER_RE = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: JSON forbids raw U+0000–U+001F inside strings.
 const STRING_RE = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 const WS_RE = /[ \t\n\r]*/y;
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
+import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../support/app-harness';
 
 const pharmacist = DEMO_STAFF.find((s) => s.role === 'pharmacist');
@@ -26,16 +26,20 @@ describe('first slice: log-in, 9001 sign-in, 1101 patient lookup over HTTP', () 
   });
 
   it('refuses a wrong password in Chinese without saying which part was wrong [ARCH]', async () => {
-    const r = await h.api('auth.login', { username: pharmacist.username, password: 'wrong-password' });
+    const r = await h.api('auth.login', {
+      username: pharmacist.username,
+      password: 'wrong-password',
+    });
     expect(r.ok).toBe(false);
     expect(r.error).toMatchObject({ code: 'UNAUTHENTICATED', message: '用户名或密码错误' });
   });
 
   it('logs in and signs in to the center directly (9001) [ARCH][ST-EPC-02-003]', async () => {
-    const r = await h.api<{ token: string; staff: { roleLabel: string }; center: { signNo: string | null } }>(
-      'auth.login',
-      { username: pharmacist.username, password: pharmacist.password },
-    );
+    const r = await h.api<{
+      token: string;
+      staff: { roleLabel: string };
+      center: { signNo: string | null };
+    }>('auth.login', { username: pharmacist.username, password: pharmacist.password });
     expect(r.ok).toBe(true);
     expect(r.value?.staff.roleLabel).toBe('执业药师');
     expect(r.value?.center.signNo).toMatch(/\S+/);
@@ -50,13 +54,19 @@ describe('first slice: log-in, 9001 sign-in, 1101 patient lookup over HTTP', () 
     );
     expect(r.ok).toBe(true);
     expect(r.value?.name).toBe(patient.name);
-    expect(r.value?.certnoMasked).toBe(`${patient.certno.slice(0, 4)}**********${patient.certno.slice(-4)}`);
+    expect(r.value?.certnoMasked).toBe(
+      `${patient.certno.slice(0, 4)}**********${patient.certno.slice(-4)}`,
+    );
     expect(JSON.stringify(r.value)).not.toContain(patient.certno);
     expect(r.value?.insutypes.length).toBeGreaterThan(0);
   });
 
   it('finds the insured person by ID card and by social-security card with card_sn [R-AUTH][ST-EPC-02-005]', async () => {
-    const byId = await h.api<{ name: string }>('patient.lookup', { certType: '02', certNo: patient.certno }, token);
+    const byId = await h.api<{ name: string }>(
+      'patient.lookup',
+      { certType: '02', certNo: patient.certno },
+      token,
+    );
     expect(byId.value?.name).toBe(patient.name);
     const byCard = await h.api<{ name: string }>(
       'patient.lookup',
@@ -72,7 +82,11 @@ describe('first slice: log-in, 9001 sign-in, 1101 patient lookup over HTTP', () 
   });
 
   it('answers an unknown e-voucher token with a Chinese refusal citing R-AUTH [R-AUTH][ST-EPC-02-001]', async () => {
-    const r = await h.api('patient.lookup', { certType: '01', certNo: '500000ec0000000000000000000000unknown' }, token);
+    const r = await h.api(
+      'patient.lookup',
+      { certType: '01', certNo: '500000ec0000000000000000000000unknown' },
+      token,
+    );
     expect(r.ok).toBe(false);
     expect(r.error?.code).toBe('CENTER_REJECTED');
     expect(r.error?.ruleId).toBe('R-AUTH');
@@ -81,10 +95,19 @@ describe('first slice: log-in, 9001 sign-in, 1101 patient lookup over HTTP', () 
   });
 
   it('refuses calls without a session and input outside the contract [ARCH]', async () => {
-    expect((await h.api('patient.lookup', { certType: '01', certNo: patient.ecToken })).error?.code).toBe('UNAUTHENTICATED');
-    expect((await h.api('patient.lookup', { certType: '09', certNo: 'x' }, token)).error?.code).toBe('VALIDATION');
-    expect((await h.api('patient.lookup', { certType: '01', certNo: 'abc\u0007def' }, token)).error?.code).toBe('VALIDATION');
-    expect((await h.api('patient.lookup', { certType: '01', certNo: 'a', extra: 1 }, token)).error?.code).toBe('VALIDATION');
+    expect(
+      (await h.api('patient.lookup', { certType: '01', certNo: patient.ecToken })).error?.code,
+    ).toBe('UNAUTHENTICATED');
+    expect(
+      (await h.api('patient.lookup', { certType: '09', certNo: 'x' }, token)).error?.code,
+    ).toBe('VALIDATION');
+    expect(
+      (await h.api('patient.lookup', { certType: '01', certNo: 'abc\u0007def' }, token)).error
+        ?.code,
+    ).toBe('VALIDATION');
+    expect(
+      (await h.api('patient.lookup', { certType: '01', certNo: 'a', extra: 1 }, token)).error?.code,
+    ).toBe('VALIDATION');
     expect((await h.api('no.such', {}, token)).error?.code).toBe('NOT_FOUND');
   });
 
@@ -94,7 +117,11 @@ describe('first slice: log-in, 9001 sign-in, 1101 patient lookup over HTTP', () 
     expect(r.error?.code).toBe('CENTER_UNREACHABLE');
     expect(r.error?.message).toMatch(/超时/);
     await h.clearFaults();
-    const again = await h.api<{ name: string }>('patient.lookup', { certType: '01', certNo: patient.ecToken }, token);
+    const again = await h.api<{ name: string }>(
+      'patient.lookup',
+      { certType: '01', certNo: patient.ecToken },
+      token,
+    );
     expect(again.value?.name).toBe(patient.name);
   });
 
@@ -143,7 +170,13 @@ describe('browser-mode host boundary', () => {
     const rebinding = await new Promise<number>((resolve, reject) => {
       import('node:http').then(({ request }) => {
         const req = request(
-          { host: '127.0.0.1', port, path: '/api/app.info', method: 'POST', headers: { host: `evil.example:${port}` } },
+          {
+            host: '127.0.0.1',
+            port,
+            path: '/api/app.info',
+            method: 'POST',
+            headers: { host: `evil.example:${port}` },
+          },
           (res) => resolve(res.statusCode ?? 0),
         );
         req.on('error', reject);
@@ -157,7 +190,10 @@ describe('browser-mode host boundary', () => {
     const bad = await fetch(`${h.appUrl}/api/app.info`, { method: 'POST', body: '{not json' });
     expect(bad.status).toBe(400);
     expect(bad.headers.get('content-security-policy')).toContain("default-src 'self'");
-    const big = await fetch(`${h.appUrl}/api/app.info`, { method: 'POST', body: 'x'.repeat(300 * 1024) }).catch(() => null);
+    const big = await fetch(`${h.appUrl}/api/app.info`, {
+      method: 'POST',
+      body: 'x'.repeat(300 * 1024),
+    }).catch(() => null);
     expect(big === null || big.status === 413).toBe(true);
     expect((await fetch(`${h.appUrl}/api/app.info`)).status).toBe(405);
   });

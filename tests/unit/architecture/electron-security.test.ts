@@ -15,7 +15,9 @@ describe('Electron shell security', () => {
     expect(main).toMatch(/nodeIntegration:\s*false/);
     expect(main).toMatch(/webSecurity:\s*true/);
     expect(main).toMatch(/app\.enableSandbox\(\)/);
-    expect(main).not.toMatch(/nodeIntegration:\s*true|contextIsolation:\s*false|webSecurity:\s*false/);
+    expect(main).not.toMatch(
+      /nodeIntegration:\s*true|contextIsolation:\s*false|webSecurity:\s*false/,
+    );
   });
 
   it('blocks navigation, new windows and webviews [ARCH]', () => {
@@ -37,11 +39,15 @@ describe('Electron shell security', () => {
       input: {},
       token: 'tok',
     });
-    expect(checkIpcCall('https://evil.example/', ['app.info', {}, null])).toBe('拒绝来自非本应用页面的调用');
+    expect(checkIpcCall('https://evil.example/', ['app.info', {}, null])).toBe(
+      '拒绝来自非本应用页面的调用',
+    );
     expect(checkIpcCall(undefined, ['app.info', {}, null])).toBe('拒绝来自非本应用页面的调用');
     expect(checkIpcCall('app://renderer/', ['__proto__', {}, null])).toBe('接口名不合法');
     expect(checkIpcCall('app://renderer/', [42, {}, null])).toBe('接口名不合法');
     expect(checkIpcCall('app://renderer/', ['app.info', {}, { t: 1 }])).toBe('会话令牌不合法');
-    expect(checkIpcCall('app://renderer/', ['app.info', {}, 'x'.repeat(300)])).toBe('会话令牌不合法');
+    expect(checkIpcCall('app://renderer/', ['app.info', {}, 'x'.repeat(300)])).toBe(
+      '会话令牌不合法',
+    );
   });
 });

@@ -17,11 +17,14 @@ function sourceFiles(dir: string): string[] {
 /** Every module a file imports, resolved to a path relative to the repository, or the package name. */
 function imports(file: string): string[] {
   const text = readFileSync(path.join(ROOT, file), 'utf8');
-  const specs = [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g)].map((m) => m[1] ?? '');
+  const specs = [
+    ...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g),
+  ].map((m) => m[1] ?? '');
   return specs.map((s) => (s.startsWith('.') ? path.join(path.dirname(file), s) : s));
 }
 
-const layerOf = (p: string) => /^src\/([a-z]+)\//.exec(`${p}/`)?.[1] ?? (p.startsWith('electron/') ? 'electron' : 'pkg');
+const layerOf = (p: string) =>
+  /^src\/([a-z]+)\//.exec(`${p}/`)?.[1] ?? (p.startsWith('electron/') ? 'electron' : 'pkg');
 
 /** What each layer may import of ours (architecture.md: imports point downwards only). */
 const ALLOWED: Record<string, string[]> = {
@@ -62,14 +65,22 @@ describe('layering', () => {
     const io = /^(node:)?(fs|net|http|https|child_process|better-sqlite3)(\/|$)/;
     const offenders = files
       .filter((f) => f.startsWith('src/domain/'))
-      .flatMap((f) => imports(f).filter((i) => io.test(i)).map((i) => `${f} → ${i}`));
+      .flatMap((f) =>
+        imports(f)
+          .filter((i) => io.test(i))
+          .map((i) => `${f} → ${i}`),
+      );
     expect(offenders).toEqual([]);
   });
 
   it('the renderer reaches the backend only through the API client [ARCH]', () => {
     const offenders = files
       .filter((f) => f.startsWith('src/renderer/'))
-      .flatMap((f) => imports(f).filter((i) => i.startsWith('src/api/') && !/src\/api\/(client|contract|types)$/.test(i)));
+      .flatMap((f) =>
+        imports(f).filter(
+          (i) => i.startsWith('src/api/') && !/src\/api\/(client|contract|types)$/.test(i),
+        ),
+      );
     expect(offenders).toEqual([]);
   });
 });

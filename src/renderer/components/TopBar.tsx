@@ -1,0 +1,28 @@
+import { Button } from 'antd';
+import type { AppInfo, SessionInfo } from '../../api/types';
+import { logoutWithFeedback } from '../app/logout';
+import { CenterStatus } from './CenterStatus';
+import { OutboxChip } from './OutboxChip';
+
+export function TopBar({ info, session }: { info: AppInfo | null; session: SessionInfo | null }) {
+  return (
+    <header className="top-bar">
+      <div className="top-bar-title" data-testid="pharmacy-name">
+        {info?.pharmacy.name ?? '医保电子处方药店柜台'}
+      </div>
+      {session && (
+        <div className="top-bar-status">
+          <span className="staff" data-testid="staff-name">
+            {session.staff.displayName}
+            <span className="staff-role">{session.staff.roleLabel}</span>
+          </span>
+          <CenterStatus center={session.center} />
+          <OutboxChip />
+          <Button data-testid="logout" onClick={() => void logoutWithFeedback()}>
+            退出登录 <kbd>F9</kbd>
+          </Button>
+        </div>
+      )}
+    </header>
+  );
+}

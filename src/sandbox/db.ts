@@ -1,0 +1,151 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+export type SandboxDb = Database.Database;
+
+/**
+ * The sandbox center's own SQLite file. Money in fen; times as epoch milliseconds unless the
+ * column holds the platform's formatted text (sign_time etc.).
+ */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+
+  CREATE TABLE institutions (
+    fixmedins_code TEXT PRIMARY KEY,
+    fixmedins_name TEXT NOT NULL,
+    fixmedins_type TEXT NOT NULL CHECK (fixmedins_type IN ('pharmacy', 'hospital')),
+    admdvs TEXT NOT NULL
+  );
+
+  CREATE TABLE patients (
+    psn_no TEXT PRIMARY KEY,
+    psn_name TEXT NOT NULL,
+    psn_cert_type TEXT NOT NULL DEFAULT '01',
+    certno TEXT NOT NULL UNIQUE,
+    gend TEXT NOT NULL,
+    naty TEXT NOT NULL,
+    brdy TEXT NOT NULL,
+    ec_token TEXT UNIQUE,
+    card_no TEXT UNIQUE,
+    card_sn TEXT,
+    insuplc_admdvs TEXT NOT NULL
+  );
+
+  CREATE TABLE patient_insurances (
+    psn_no TEXT NOT NULL REFERENCES patients(psn_no),
+    insutype TEXT NOT NULL,
+    psn_type TEXT NOT NULL,
+    psn_insu_stas TEXT NOT NULL,
+    psn_insu_date TEXT NOT NULL,
+    paus_insu_date TEXT,
+    cvlserv_flag TEXT NOT NULL DEFAULT '0',
+    balc_fen INTEGER NOT NULL DEFAULT 0,
+    emp_name TEXT NOT NULL DEFAULT '',
+    insuplc_admdvs TEXT NOT NULL,
+    PRIMARY KEY (psn_no, insutype)
+  );
+
+  CREATE TABLE patient_identities (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    psn_no TEXT NOT NULL REFERENCES patients(psn_no),
+    psn_idet_type TEXT NOT NULL,
+    psn_type_lv TEXT NOT NULL DEFAULT '',
+    memo TEXT NOT NULL DEFAULT '',
+    begntime TEXT NOT NULL,
+    endtime TEXT NOT NULL
+  );
+
+  CREATE TABLE sign_ins (
+    sign_no TEXT PRIMARY KEY,
+    fixmedins_code TEXT NOT NULL,
+    opter_no TEXT NOT NULL,
+    mac TEXT NOT NULL DEFAULT '',
+    ip TEXT NOT NULL DEFAULT '',
+    sign_time TEXT NOT NULL,
+    signed_in_at INTEGER NOT NULL,
+    signed_out INTEGER NOT NULL DEFAULT 0,
+    signed_out_at INTEGER
+  );
+  CREATE INDEX sign_ins_by_institution ON sign_ins (fixmedins_code, signed_out);
+
+  -- Every FSI answer given for a msgid (except system errors, which leave no trace): replaying
+  -- the msgid returns response byte for byte.
+  CREATE TABLE processed_messages (
+    msgid TEXT PRIMARY KEY,
+    infno TEXT NOT NULL,
+    fixmedins_code TEXT NOT NULL,
+    infcode INTEGER NOT NULL,
+    request TEXT NOT NULL,
+    response TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE tif_nonces (
+    paasid TEXT NOT NULL,
+    nonce TEXT NOT NULL,
+    seen_at INTEGER NOT NULL,
+    PRIMARY KEY (paasid, nonce)
+  );
+
+  -- Prescriptions created through the e-prescription center (uploadChk and later steps).
+  CREATE TABLE epc_prescriptions (
+    hi_rxno TEXT PRIMARY KEY,
+    rx_trace_code TEXT NOT NULL UNIQUE,
+    fixmedins_code TEXT NOT NULL,
+    hosp_rxno TEXT NOT NULL,
+    psn_no TEXT,
+    patn_name TEXT NOT NULL,
+    psn_cert_type TEXT NOT NULL,
+    certno TEXT NOT NULL,
+    mdtrt_id TEXT NOT NULL DEFAULT '',
+    rx_stas_codg TEXT NOT NULL,
+    upload_chk TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    UNIQUE (fixmedins_code, hosp_rxno)
+  );
+
+  CREATE TABLE fault_rules (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    target TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    phase TEXT NOT NULL,
+    delay_ms INTEGER NOT NULL DEFAULT 0,
+    remaining INTEGER,
+    created_at INTEGER NOT NULL
+  );
+  `,
+];
+
+export function openSandboxDb(file: string, nativeBinding?: string): SandboxDb {
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file, nativeBinding ? { nativeBinding } : {});
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: SandboxDb): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v] ?? '');
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
+
+/** The next value of a named counter (serial numbers that must never repeat). */
+export function nextCounter(db: SandboxDb, name: string): number {
+  const row = db
+    .prepare(
+      'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value',
+    )
+    .get(name) as { value: number };
+  return row.value;
+}

@@ -1,0 +1,201 @@
+import type { OutboxItem, OutboxRepository } from '../store/outbox-repository';
+
+/** What the sender concluded about one attempt. */
+export type DeliveryOutcome =
+  | { kind: 'delivered'; response: unknown }
+  | { kind: 'retry'; error: string }
+  | { kind: 'park'; error: string };
+
+export interface Backoff {
+  /** Delay after the first failed attempt. */
+  baseMs: number;
+  /** Ceiling for any delay, jitter included. */
+  maxMs: number;
+  /** Spread as a fraction of the delay: 0.2 gives ±20 %. */
+  jitter: number;
+}
+
+export interface OutboxWorkerOptions {
+  repo: OutboxRepository;
+  send: (item: OutboxItem) => Promise<DeliveryOutcome>;
+  now?: () => number;
+  backoff?: Backoff;
+  batchSize?: number;
+  concurrency?: number;
+  /** Called after a drain that changed any item (for the status bar). */
+  onChange?: () => void;
+  /** A failure of the worker itself (e.g. the disk is full); the loop keeps running. */
+  onError?: (err: unknown) => void;
+  /** Source of jitter, [0, 1). */
+  random?: () => number;
+}
+
+export interface DrainResult {
+  delivered: number;
+  retried: number;
+  parked: number;
+}
+
+export interface OutboxWorker {
+  /** Drains now and then every `intervalMs` until stopped. */
+  start(intervalMs?: number): void;
+  /** Stops the timer and waits for sends already under way; claimed items are finished, not abandoned. */
+  stop(): Promise<void>;
+  /** Delivers every item due now (following ordering-key chains), once. Works whether started or not. */
+  drainOnce(): Promise<DrainResult>;
+  /** A person pressed "send now": retries stop waiting out their backoff, then drain. */
+  sendNow(): Promise<DrainResult>;
+}
+
+export const DEFAULT_BACKOFF: Backoff = { baseMs: 2_000, maxMs: 5 * 60_000, jitter: 0.2 };
+const DEFAULT_INTERVAL_MS = 5_000;
+/** Bounds one drain when a send keeps succeeding instantly while new work keeps arriving. */
+const MAX_ROUNDS_PER_DRAIN = 100;
+
+/**
+ * Delay before the next try after `attempts` sends: base·2^(attempts−1), spread by ±jitter,
+ * never above maxMs. Jitter keeps many counters that lost the network together from all
+ * retrying in the same second when it comes back.
+ */
+export function backoffDelay(
+  attempts: number,
+  backoff: Backoff,
+  random: () => number = Math.random,
+): number {
+  const exponent = Math.min(Math.max(attempts, 1) - 1, 30);
+  const plain = Math.min(backoff.maxMs, backoff.baseMs * 2 ** exponent);
+  const spread = 1 + backoff.jitter * (2 * random() - 1);
+  return Math.max(0, Math.min(backoff.maxMs, Math.round(plain * spread)));
+}
+
+/**
+ * Delivers the outbox. Each claimed item is sent with its frozen body and msgid; a thrown
+ * exception counts as a retry, a "park" waits for a person, and nothing is ever dropped.
+ */
+export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
+  const now = opts.now ?? Date.now;
+  const backoff = opts.backoff ?? DEFAULT_BACKOFF;
+  const batchSize = Math.max(1, opts.batchSize ?? 20);
+  const concurrency = Math.max(1, opts.concurrency ?? 4);
+  const random = opts.random ?? Math.random;
+
+  let timer: NodeJS.Timeout | null = null;
+  /** Bumped by start and stop, so a timer of an earlier start never reschedules itself. */
+  let generation = 0;
+  let running = false;
+  let stopping = false;
+  /** Drains are serialised: one at a time, in call order. */
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function deliver(item: OutboxItem, tally: DrainResult): Promise<void> {
+    let outcome: DeliveryOutcome;
+    try {
+      outcome = await opts.send(item);
+    } catch (err) {
+      outcome = { kind: 'retry', error: errorText(err) };
+    }
+    if (outcome.kind === 'delivered') {
+      opts.repo.markDelivered(item.id, outcome.response);
+      tally.delivered += 1;
+    } else if (outcome.kind === 'park') {
+      opts.repo.markParked(item.id, outcome.error);
+      tally.parked += 1;
+    } else {
+      opts.repo.markRetry(
+        item.id,
+        outcome.error,
+        now() + backoffDelay(item.attempts, backoff, random),
+      );
+      tally.retried += 1;
+    }
+  }
+
+  async function drain(): Promise<DrainResult> {
+    const tally: DrainResult = { delivered: 0, retried: 0, parked: 0 };
+    for (let round = 0; round < MAX_ROUNDS_PER_DRAIN; round += 1) {
+      const items = opts.repo.claimDue(now(), batchSize);
+      if (items.length === 0) break;
+      const deliveredBefore = tally.delivered;
+      await pool(items, concurrency, (item) => deliver(item, tally));
+      // More may be due: the batch was full, or a delivery released the next item of its key.
+      const more = items.length === batchSize || tally.delivered > deliveredBefore;
+      if (!more || stopping) break;
+    }
+    if (tally.delivered + tally.retried + tally.parked > 0) opts.onChange?.();
+    return tally;
+  }
+
+  function drainOnce(): Promise<DrainResult> {
+    const run = queue.then(drain);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** One timed loop: drain, wait, drain… for as long as its generation is current. */
+  async function loop(gen: number, intervalMs: number): Promise<void> {
+    if (!running || gen !== generation) return;
+    try {
+      await drainOnce();
+    } catch (err) {
+      opts.onError?.(err);
+    }
+    if (!running || gen !== generation) return;
+    timer = setTimeout(() => {
+      timer = null;
+      void loop(gen, intervalMs);
+    }, intervalMs);
+    timer.unref?.();
+  }
+
+  return {
+    start(intervalMs = DEFAULT_INTERVAL_MS) {
+      if (running) return;
+      running = true;
+      stopping = false;
+      generation += 1;
+      void loop(generation, intervalMs);
+    },
+    async stop() {
+      running = false;
+      stopping = true;
+      generation += 1;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      try {
+        await queue;
+      } finally {
+        stopping = false;
+      }
+    },
+    drainOnce,
+    sendNow() {
+      opts.repo.expedite(now());
+      return drainOnce();
+    },
+  };
+}
+
+/** Runs `work` over `items`, at most `size` at a time; every item is attempted, then the first failure is thrown. */
+async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const failures: unknown[] = [];
+  const lanes = Array.from({ length: Math.min(size, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next];
+      next += 1;
+      if (item === undefined) continue;
+      try {
+        await work(item);
+      } catch (err) {
+        failures.push(err);
+      }
+    }
+  });
+  await Promise.all(lanes);
+  if (failures.length > 0) throw failures[0];
+}
+
+function errorText(err: unknown): string {
+  if (err instanceof Error) return err.message ? `${err.name}: ${err.message}` : err.name;
+  return String(err);
+}

@@ -1,0 +1,194 @@
+import type { Database } from 'better-sqlite3';
+
+/** One schema step. `up` runs once, inside its own transaction, and is never edited after release. */
+export interface Migration {
+  version: number;
+  name: string;
+  up: string;
+}
+
+/** Refusal to open a database written by a newer (or a diverging) build of the program. */
+export class DatabaseVersionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DatabaseVersionError';
+  }
+}
+
+/**
+ * The schema, in order. Append new steps; never change or renumber a released one.
+ * Times are integer milliseconds since the epoch. Tables are STRICT so a wrong type is an
+ * error rather than a silently stored string.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'staff_sessions_settings_outbox',
+    up: `
+      CREATE TABLE staff (
+        id INTEGER PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(username)) > 0),
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('pharmacist', 'cashier', 'admin')),
+        -- 国家药师编码: a pharmacist cannot review without one (R-PHARMACIST)
+        pharmacist_code TEXT
+          CHECK (role <> 'pharmacist' OR (pharmacist_code IS NOT NULL AND length(trim(pharmacist_code)) > 0)),
+        password_hash TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        created_at INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        staff_id INTEGER NOT NULL REFERENCES staff (id),
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        sign_no TEXT,
+        sign_time TEXT
+      ) STRICT;
+      CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL CHECK (json_valid(value)),
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+
+      -- AUTOINCREMENT: ids are never reused, so id order is enqueue order for the life of the file.
+      CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        msgid TEXT NOT NULL UNIQUE CHECK (length(msgid) > 0),
+        channel TEXT NOT NULL CHECK (channel IN ('fsi', 'epc')),
+        infno TEXT NOT NULL,
+        body TEXT NOT NULL CHECK (json_valid(body)),
+        ordering_key TEXT,
+        status TEXT NOT NULL DEFAULT 'pending'
+          CHECK (status IN ('pending', 'in_flight', 'delivered', 'parked')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        last_error TEXT,
+        response TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        delivered_at INTEGER
+      ) STRICT;
+      -- claimDue walks pending items in id order and stops at its limit
+      CREATE INDEX outbox_pending_by_id ON outbox (id) WHERE status = 'pending';
+      -- "is an older item of this key still undelivered?"
+      CREATE INDEX outbox_undelivered_by_key ON outbox (ordering_key, id)
+        WHERE status <> 'delivered' AND ordering_key IS NOT NULL;
+      -- status(): counts and oldest age per status without reading the rows
+      CREATE INDEX outbox_by_status ON outbox (status, created_at);
+
+      -- A queued request is frozen: the msgid is the center's idempotency key, so a resend must
+      -- carry exactly the bytes of the first send.
+      CREATE TRIGGER outbox_request_frozen
+      BEFORE UPDATE OF msgid, channel, infno, body, ordering_key, created_at ON outbox
+      WHEN NEW.msgid IS NOT OLD.msgid OR NEW.channel IS NOT OLD.channel OR NEW.infno IS NOT OLD.infno
+        OR NEW.body IS NOT OLD.body OR NEW.ordering_key IS NOT OLD.ordering_key
+        OR NEW.created_at IS NOT OLD.created_at
+      BEGIN
+        SELECT RAISE(ABORT, '外发队列中的请求已冻结，不可修改');
+      END;
+
+      -- Nothing the center has not confirmed may disappear.
+      CREATE TRIGGER outbox_undelivered_kept
+      BEFORE DELETE ON outbox
+      WHEN OLD.status <> 'delivered'
+      BEGIN
+        SELECT RAISE(ABORT, '外发队列中尚未送达的请求不可删除');
+      END;
+    `,
+  },
+];
+
+export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {
+  return migrations.at(-1)?.version ?? 0;
+}
+
+/** The highest applied version, 0 for a new database. */
+export function currentVersion(db: Database): number {
+  const ledger = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+    .get();
+  if (!ledger) return 0;
+  const row = db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as {
+    v: number | null;
+  };
+  return row.v ?? 0;
+}
+
+/**
+ * Brings the schema up to date. Each step runs in its own IMMEDIATE transaction that re-reads
+ * the ledger first, so two processes opening the same file cannot apply a step twice.
+ * Returns the versions applied now (empty when the schema was already current).
+ */
+export function migrate(
+  db: Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+  now: () => number = Date.now,
+): number[] {
+  checkSequence(migrations);
+  ensureLedger(db);
+  refuseUnknownHistory(db, migrations);
+
+  const applied: number[] = [];
+  for (const m of migrations) {
+    const step = db.transaction(() => {
+      const done = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version);
+      if (done) return false;
+      db.exec(m.up);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        m.version,
+        m.name,
+        now(),
+      );
+      return true;
+    });
+    if (step.immediate()) applied.push(m.version);
+  }
+  return applied;
+}
+
+function ensureLedger(db: Database): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at INTEGER NOT NULL
+  ) STRICT`);
+}
+
+function checkSequence(migrations: readonly Migration[]): void {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) {
+      throw new Error(`迁移版本须从 1 起连续编号：第 ${i + 1} 项为版本 ${m.version}（${m.name}）`);
+    }
+  });
+}
+
+/** A newer or different build wrote this file: opening it here could corrupt it. */
+function refuseUnknownHistory(db: Database, migrations: readonly Migration[]): void {
+  const latest = latestVersion(migrations);
+  const rows = db
+    .prepare('SELECT version, name FROM schema_migrations ORDER BY version')
+    .all() as Array<{
+    version: number;
+    name: string;
+  }>;
+  const newest = rows.at(-1)?.version ?? 0;
+  if (newest > latest) {
+    throw new DatabaseVersionError(
+      `数据库版本为 ${newest}，高于本程序支持的版本 ${latest}：该数据库已被更新版本的程序使用过。` +
+        '请安装最新版本的程序后再打开；为保护数据，本程序不会读写此数据库。',
+    );
+  }
+  for (const row of rows) {
+    const known = migrations[row.version - 1];
+    if (known && known.name !== row.name) {
+      throw new DatabaseVersionError(
+        `数据库的第 ${row.version} 步结构升级记录为“${row.name}”，与本程序的“${known.name}”不一致：` +
+          '该数据库可能来自其他版本分支，为保护数据，本程序不会读写此数据库。',
+      );
+    }
+  }
+}
