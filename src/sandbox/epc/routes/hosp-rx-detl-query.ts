@@ -2,7 +2,7 @@ import { Refusal } from '../../refusal';
 import { EPC_CODES } from '../codes';
 import type { EpcRoute } from '../context';
 import { FieldReader } from '../fields';
-import { rxStatusName } from '../rx-status';
+import { rxStatusName } from '../../../center/rx/rx-status';
 
 interface Row {
   hi_rxno: string;

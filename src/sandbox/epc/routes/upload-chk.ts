@@ -6,7 +6,7 @@ import { Refusal } from '../../refusal';
 import { EPC_CODES } from '../codes';
 import type { EpcRoute } from '../context';
 import { FieldReader } from '../fields';
-import { RX_STATUS } from '../rx-status';
+import { RX_STATUS } from '../../../center/rx/rx-status';
 
 const TRACE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 

@@ -1,5 +1,5 @@
 /**
- * rx_stas_codg values of the sandbox (center-protocol §4). Only 1 = 有效 is publicly known;
+ * rx_stas_codg values shared by the sandbox and the app (center-protocol §4). Only 1 = 有效 is publicly known;
  * the rest are the sandbox's own, kept in this one table.
  */
 export const RX_STATUS = {

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { DRUG_CLASS_CODES, type DrugClass } from './drug-classes';
+
+/**
+ * One drug of the catalog (config/catalog/drugs.json). The sandbox seeds its hospitals'
+ * prescriptions from it; the app uses it to classify prescription lines (R-EXCLUDED,
+ * dual-channel) and, later, to map traceability product identifiers and GTINs to drugs.
+ */
+export const catalogDrugSchema = z.object({
+  /** 医保药品目录编码 (med_list_codg). */
+  medListCodg: z.string().min(1),
+  genname: z.string().min(1),
+  prodname: z.string(),
+  spec: z.string(),
+  dosform: z.string(),
+  /** Pack unit sold at the counter, e.g. 盒. */
+  packUnit: z.string(),
+  /** Retail price of one pack in fen. */
+  priceFen: z.number().int().nonnegative(),
+  aprvno: z.string(),
+  prdrName: z.string(),
+  classes: z.array(z.enum(DRUG_CLASS_CODES as [DrugClass, ...DrugClass[]])),
+  /** 双通道 drug (R-HISTORY). */
+  dualChannel: z.boolean(),
+  /** 7-digit traceability product identifiers (first digit 8), center-protocol §5. */
+  traceProductIds: z.array(z.string().regex(/^8\d{6}$/)),
+  /** GTIN-13/14 of imported or GS1-coded packs. */
+  gtins: z.array(z.string().regex(/^\d{13,14}$/)),
+});
+export type CatalogDrug = z.infer<typeof catalogDrugSchema>;
+export const catalogFileSchema = z.object({ drugs: z.array(catalogDrugSchema).min(1) });
