@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import type { AppInfo, InsuredPerson, OutboxStatus, SessionInfo } from './types';
+import type {
+  AppInfo,
+  InsuredPerson,
+  OutboxStatus,
+  PrescriptionView,
+  RegionSettings,
+  RxCandidate,
+  RxListItem,
+  SessionInfo,
+} from './types';
 
 /**
  * The one API contract. Each method names its input schema (validated at every transport
@@ -11,6 +20,12 @@ const scanText = z
   .min(1)
   .max(512)
   .regex(/^[\x20-\x7e]+$/, '只接受可打印ASCII字符');
+
+const rxNo = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[0-9A-Za-z]+$/, '处方编号只含字母与数字');
 
 export const contract = {
   'app.info': { input: z.object({}).strict(), output: {} as AppInfo, auth: false },
@@ -38,6 +53,50 @@ export const contract = {
     auth: true,
   },
   'outbox.status': { input: z.object({}).strict(), output: {} as OutboxStatus, auth: true },
+  /** 7201 (prescription QR) or 7202 (e-voucher / ID card / social-security card). */
+  'rx.find': {
+    input: z.discriminatedUnion('by', [
+      z.object({ by: z.literal('qr'), qr: scanText }).strict(),
+      z
+        .object({
+          by: z.literal('cert'),
+          certType: z.enum(['01', '02', '03']),
+          certNo: scanText,
+          cardSn: z.string().max(64).optional(),
+        })
+        .strict(),
+    ]),
+    output: [] as RxCandidate[],
+    auth: true,
+  },
+  /** 7204 download, local verification, 7205, policy and layout checks; stored locally. */
+  'rx.download': {
+    input: z.union([
+      z.object({ epcToken: z.string().min(1).max(128) }).strict(),
+      z.object({ authRxno: z.string().min(1).max(128) }).strict(),
+    ]),
+    output: {} as PrescriptionView,
+    auth: true,
+  },
+  'rx.get': {
+    input: z.object({ hiRxno: rxNo }).strict(),
+    output: {} as PrescriptionView,
+    auth: true,
+  },
+  'rx.list': { input: z.object({}).strict(), output: [] as RxListItem[], auth: true },
+  /** The layout file (PDF) as Base64, for the viewer beside the structured data. */
+  'rx.layoutFile': {
+    input: z.object({ hiRxno: rxNo }).strict(),
+    output: {} as { pdfBase64: string },
+    auth: true,
+  },
+  'settings.region': { input: z.object({}).strict(), output: {} as RegionSettings, auth: true },
+  /** Administrator only. */
+  'settings.setRegion': {
+    input: z.object({ regionId: z.string().min(1).max(32) }).strict(),
+    output: {} as RegionSettings,
+    auth: true,
+  },
 } as const;
 
 export type ApiContract = typeof contract;

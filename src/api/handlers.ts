@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { AppError } from '../domain/errors';
 import type { AppServices } from '../services/app-services';
 import type { AuthenticatedSession } from '../services/auth-service';
 import type { ApiContract, ApiMethod, ApiOutput } from './contract';
@@ -31,5 +32,19 @@ export function createHandlers(s: AppServices): Handlers {
     'auth.session': (_i, ctx) => s.auth.session(ctx.token ?? '', must(ctx)),
     'patient.lookup': (i, ctx) => s.patient.lookup(must(ctx), i),
     'outbox.status': () => s.outbox.status(Date.now()),
+    'rx.find': (i, ctx) => s.rx.find(must(ctx), i),
+    'rx.download': (i, ctx) => s.rx.download(must(ctx), i),
+    'rx.get': (i) => s.rx.get(i.hiRxno),
+    'rx.list': () => s.rx.list(),
+    'rx.layoutFile': (i) => s.rx.layoutFile(i.hiRxno),
+    'settings.region': () => s.regions.settings(),
+    'settings.setRegion': (i, ctx) => {
+      if (must(ctx).staff.role !== 'admin') {
+        throw new AppError('FORBIDDEN', '只有管理员可以更改药店所属统筹地区', {
+          ruleId: 'R-REGION',
+        });
+      }
+      return s.regions.set(i.regionId);
+    },
   };
 }

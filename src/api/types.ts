@@ -53,3 +53,119 @@ export interface OutboxStatus {
   oldestPendingAgeMs: number | null;
   lastError: string | null;
 }
+
+/** One finding that blocks or warns, always with its rule and citation (shown in red/amber). */
+export interface RuleFinding {
+  ruleId: string;
+  code: string;
+  severity: 'block' | 'warn';
+  /** Chinese, specific. */
+  message: string;
+  /** e.g. 渝医保办〔2023〕70号 §二(三)2 */
+  citation: string;
+}
+
+/** A prescription the center offers for this patient (7202), or the one a QR points to (7201). */
+export interface RxCandidate {
+  hiRxno: string;
+  fixmedinsName: string;
+  prscTime: string;
+  deptName: string;
+  diagName: string;
+  validEndTime: string;
+  statusName: string;
+  /** Pass back to rx.download; single-use. */
+  ticket: { epcToken: string } | { authRxno: string };
+  /** Already downloaded to this counter. */
+  downloaded: boolean;
+}
+
+export interface RxCertificateInfo {
+  serial: string;
+  subject: string;
+  issuer: string;
+  notBefore: string;
+  notAfter: string;
+  institution: string;
+}
+
+export interface RxDrugLineView {
+  medListCodg: string;
+  genname: string;
+  spec: string;
+  dosform: string;
+  /** Packs prescribed, as the prescription states it. */
+  quantity: string;
+  unit: string;
+  /** 用法用量, e.g. 口服 每次1片 每日一次 7天 */
+  usage: string;
+  days: number | null;
+  /** Chinese labels of the catalog classes (excluded classes, 双通道). */
+  tags: string[];
+  dualChannel: boolean;
+}
+
+export interface LayoutComparison {
+  label: string;
+  /** From the structured data (masked where personal). */
+  structured: string;
+  /** Read from the layout file; null when the file has no such line. */
+  inFile: string | null;
+  equal: boolean;
+}
+
+export interface SignatureCheck {
+  /** Local: chain + CRL + SM2 signature + digests (center-protocol §3). */
+  local: { valid: boolean; code: string; message: string };
+  /** 7205 at the center: passed / failed, or not reachable right now. */
+  center: {
+    state: 'passed' | 'failed' | 'unreachable';
+    message: string;
+    verifySn: string | null;
+  };
+  cert: RxCertificateInfo | null;
+  /** Structured fields that differ from the signed original (tampering). */
+  alteredFields: string[];
+  checkedAt: string;
+}
+
+export interface PrescriptionView {
+  hiRxno: string;
+  rxTraceCode: string;
+  fixmedinsCode: string;
+  fixmedinsName: string;
+  prscTime: string;
+  uploadTime: string;
+  validEndTime: string;
+  longRx: boolean;
+  status: { codg: string; name: string };
+  patient: { name: string; certnoMasked: string };
+  doctorName: string;
+  deptName: string;
+  hospitalPharmacist: string;
+  diagnosis: string;
+  lines: RxDrugLineView[];
+  signature: SignatureCheck;
+  layout: { fields: LayoutComparison[]; allEqual: boolean; readError: string | null };
+  policy: { regionId: string; regionName: string };
+  /** Everything that blocks review and settlement, and warnings; empty blockers = may review. */
+  findings: RuleFinding[];
+  /** True only when local verification passed, the center did not refuse, and nothing blocks. */
+  reviewable: boolean;
+  downloadedAt: string;
+}
+
+export interface RxListItem {
+  hiRxno: string;
+  fixmedinsName: string;
+  patientName: string;
+  prscTime: string;
+  statusName: string;
+  reviewable: boolean;
+  downloadedAt: string;
+}
+
+export interface RegionSettings {
+  regionId: string;
+  regions: Array<{ id: string; name: string }>;
+}

@@ -10,6 +10,13 @@ const institution = z.object({
   admdvs: z.string().regex(/^\d{6}$/),
 });
 
+/** Another hospital with its own EPC app (one app = one institution, as on the platform). */
+const hospitalApp = institution.extend({
+  appId: z.string().min(16),
+  appSecret: z.string().min(1),
+  appKeys: keyPair,
+});
+
 const schema = z.object({
   fsi: z.object({
     path: z.string().startsWith('/'),
@@ -34,6 +41,15 @@ const schema = z.object({
       fixmedinsName: '沙箱示范医院（渝中）',
       admdvs: '500103',
     }),
+    hospitals: z.array(hospitalApp).default([]),
+  }),
+  /** The sandbox CA that issues institution signing certificates (public test key). */
+  ca: z.object({
+    certificate: z.string().includes('BEGIN CERTIFICATE'),
+    privateKey: z.string().min(1),
+    publicKey: z.string().min(1),
+    crlValidHours: z.number().positive().default(168),
+    institutionCertYears: z.number().int().positive().default(5),
   }),
   pharmacy: institution.extend({ devNo: z.string().min(1) }),
 });

@@ -118,6 +118,56 @@ const MIGRATIONS: readonly string[] = [
     created_at INTEGER NOT NULL
   );
   `,
+  `
+  -- Institution signing certificates issued by the sandbox CA; the center holds the keys
+  -- (rxFixmedinsSign signs on the institution's behalf). The newest unrevoked one is current.
+  CREATE TABLE institution_certs (
+    serial_hex TEXT PRIMARY KEY,
+    fixmedins_code TEXT NOT NULL REFERENCES institutions(fixmedins_code),
+    cert_der BLOB NOT NULL,
+    private_key TEXT NOT NULL,
+    subject_dn TEXT NOT NULL,
+    not_before INTEGER NOT NULL,
+    not_after INTEGER NOT NULL,
+    issued_at INTEGER NOT NULL,
+    revoked_at INTEGER,
+    revoke_reason TEXT
+  );
+  CREATE INDEX institution_certs_by_code ON institution_certs (fixmedins_code, revoked_at);
+
+  -- The signature made by rxFixmedinsSign and, after rxFileUpld, the stored file.
+  ALTER TABLE epc_prescriptions ADD COLUMN original_value TEXT;
+  ALTER TABLE epc_prescriptions ADD COLUMN rx_file BLOB;
+  ALTER TABLE epc_prescriptions ADD COLUMN sign_digest TEXT;
+  ALTER TABLE epc_prescriptions ADD COLUMN sign_cert_sn TEXT;
+  ALTER TABLE epc_prescriptions ADD COLUMN signed_at INTEGER;
+  ALTER TABLE epc_prescriptions ADD COLUMN upld_time INTEGER;
+  ALTER TABLE epc_prescriptions ADD COLUMN undo_info TEXT;
+  ALTER TABLE epc_prescriptions ADD COLUMN undo_time INTEGER;
+
+  -- epc_token (7201, or 7203/7204 by auth_rxno) and single-use auth_rxno (7202), per pharmacy.
+  CREATE TABLE epc_tokens (
+    epc_token TEXT PRIMARY KEY,
+    hi_rxno TEXT NOT NULL REFERENCES epc_prescriptions(hi_rxno),
+    fixmedins_code TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE auth_rxnos (
+    auth_rxno TEXT PRIMARY KEY,
+    hi_rxno TEXT NOT NULL REFERENCES epc_prescriptions(hi_rxno),
+    fixmedins_code TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    used_at INTEGER
+  );
+  CREATE TABLE rx_sign_verifications (
+    rx_sign_verify_sn TEXT PRIMARY KEY,
+    hi_rxno TEXT NOT NULL,
+    fixmedins_code TEXT NOT NULL,
+    vrf_rslt TEXT NOT NULL,
+    cert_stas TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  `,
 ];
 
 export function openSandboxDb(file: string, nativeBinding?: string): SandboxDb {

@@ -87,5 +87,7 @@ export async function applyAfter(
     case 'badsig':
       sendText(res, 200, badsigBody());
       return true;
+    default:
+      return false;
   }
 }

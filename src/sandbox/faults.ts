@@ -8,13 +8,31 @@ import type { SandboxDb } from './db';
  * - timeout:   never answer (until the client gives up, or the cap);
  * - http5xx:   HTTP 503 with a non-protocol body;
  * - malformed: HTTP 200 with a body that is not JSON;
- * - badsig:    EPC: a reply signed with a wrong key; FSI: a wrapper whose output is not an object.
+ * - badsig:    EPC: a reply signed with a wrong key; FSI: a wrapper whose output is not an object;
+ * - tamper-field / tamper-drugline / swap-layout / swap-cert: FSI 7203/7204 only, the reply is
+ *   well-formed but altered in transit (a structured field, a drug line, another prescription's
+ *   layout file, another institution's certificate), so the pharmacy's verification must notice.
  * `phase` says whether the fault strikes before the center processes the request (no effect)
  * or after (the effect happened, only the reply is lost or spoilt). Defaults: delay, http5xx
  * before; timeout, malformed, badsig after (malformed and badsig are always after).
  */
-export const FAULT_KINDS = ['delay', 'timeout', 'http5xx', 'malformed', 'badsig'] as const;
+export const TAMPER_KINDS = [
+  'tamper-field',
+  'tamper-drugline',
+  'swap-layout',
+  'swap-cert',
+] as const;
+export type TamperKind = (typeof TAMPER_KINDS)[number];
+export const FAULT_KINDS = [
+  'delay',
+  'timeout',
+  'http5xx',
+  'malformed',
+  'badsig',
+  ...TAMPER_KINDS,
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
+const REPLY_ONLY: ReadonlySet<FaultKind> = new Set(['malformed', 'badsig', ...TAMPER_KINDS]);
 export type FaultPhase = 'before' | 'after';
 
 export interface FaultRule {
@@ -41,8 +59,8 @@ export const faultInput = z
   .refine((f) => f.kind !== 'delay' || f.delayMs !== undefined, {
     message: 'delay 类型须给出 delayMs',
   })
-  .refine((f) => !(f.phase === 'before' && (f.kind === 'malformed' || f.kind === 'badsig')), {
-    message: 'malformed 与 badsig 只能作用于应答（phase 须为 after）',
+  .refine((f) => !(f.phase === 'before' && REPLY_ONLY.has(f.kind)), {
+    message: 'malformed、badsig 与篡改类故障只能作用于应答（phase 须为 after）',
   });
 export type FaultInput = z.infer<typeof faultInput>;
 
@@ -52,6 +70,10 @@ const DEFAULT_PHASE: Record<FaultKind, FaultPhase> = {
   http5xx: 'before',
   malformed: 'after',
   badsig: 'after',
+  'tamper-field': 'after',
+  'tamper-drugline': 'after',
+  'swap-layout': 'after',
+  'swap-cert': 'after',
 };
 
 interface Row {

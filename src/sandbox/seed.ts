@@ -1,9 +1,10 @@
 import type { SandboxConfig } from './config';
 import type { SandboxDb } from './db';
+import { sandboxHospitals } from './hospitals';
 import { DEMO_EXTRA_INSTITUTIONS, DEMO_PATIENTS } from './seed-data';
 
 /**
- * Registers the configured pharmacy and hospital (every start, so a changed config takes
+ * Registers the configured pharmacy and hospitals (every start, so a changed config takes
  * effect) and, on the first start only, the demo patients.
  */
 export function seedSandbox(db: SandboxDb, config: SandboxConfig): { seededPatients: number } {
@@ -13,19 +14,15 @@ export function seedSandbox(db: SandboxDb, config: SandboxConfig): { seededPatie
        fixmedins_type = excluded.fixmedins_type, admdvs = excluded.admdvs`,
   );
   return db.transaction(() => {
-    const { pharmacy, epc } = config;
+    const { pharmacy } = config;
     upsertInstitution.run(
       pharmacy.fixmedinsCode,
       pharmacy.fixmedinsName,
       'pharmacy',
       pharmacy.admdvs,
     );
-    upsertInstitution.run(
-      epc.hospital.fixmedinsCode,
-      epc.hospital.fixmedinsName,
-      'hospital',
-      epc.hospital.admdvs,
-    );
+    for (const h of sandboxHospitals(config))
+      upsertInstitution.run(h.fixmedinsCode, h.fixmedinsName, 'hospital', h.admdvs);
     for (const i of DEMO_EXTRA_INSTITUTIONS)
       upsertInstitution.run(i.fixmedinsCode, i.fixmedinsName, i.type, i.admdvs);
 

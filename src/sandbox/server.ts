@@ -1,12 +1,19 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ensureInstitutionCerts } from './ca/ca-admin';
+import { CA_ROUTE_PREFIX, handleCaRoute } from './ca/ca-routes';
+import { currentCrl } from './ca/crl-store';
+import { SandboxClock } from './clock';
 import { loadSandboxConfig, type SandboxConfig } from './config';
+import { handleExtraControl } from './control-extra';
 import { openSandboxDb, type SandboxDb } from './db';
 import { handleEpc } from './epc/gateway';
 import { HeldRequests } from './fault-effects';
 import { FaultStore, faultInput } from './faults';
 import { handleFsi } from './fsi/gateway';
 import { TifChecker } from './fsi/tif-check';
+import { handleHospitalPage } from './hospital/page';
+import { seedDemoPrescriptions } from './hospital/seed-prescriptions';
 import {
   BodyTooLargeError,
   isLoopbackAddress,
@@ -26,6 +33,8 @@ export interface SandboxOptions {
   nativeBinding?: string;
   /** Seed the demo patients on first start (default true). */
   seed?: boolean;
+  /** Create the demo prescriptions on first start (default: same as `seed`). */
+  demoPrescriptions?: boolean;
   log?: (line: string) => void;
 }
 
@@ -35,6 +44,8 @@ export interface RunningSandbox {
   db: SandboxDb;
   config: SandboxConfig;
   faults: FaultStore;
+  /** The center's business clock (POST /x/sandbox/clock sets its offset). */
+  clock: SandboxClock;
   close(): Promise<void>;
 }
 
@@ -47,15 +58,24 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     const { seededPatients } = seedSandbox(db, config);
     if (seededPatients > 0) log(`已写入 ${seededPatients} 名演示参保人`);
   }
+  const issued = ensureInstitutionCerts(db, config);
+  if (issued > 0) log(`沙箱 CA 已为 ${issued} 家医院签发签名证书`);
+  currentCrl(db, config);
   const faults = new FaultStore(db);
   const held = new HeldRequests();
-  const deps = { db, config, faults, held, log, tif: new TifChecker(db, config) };
+  const clock = new SandboxClock();
+  const deps = { db, config, faults, held, clock, log, tif: new TifChecker(db, config) };
+  let baseUrl = '';
   const startedAt = new Date();
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     const path = url.pathname;
-    if (path.startsWith('/x/sandbox/')) return control(req, res, path);
+    if (path.startsWith('/x/sandbox/') || path === '/x/hospital' || path.startsWith('/x/hospital/'))
+      return control(req, res, path);
+    if (path.startsWith(CA_ROUTE_PREFIX) && req.method === 'GET') {
+      return handleCaRoute(path, url.searchParams, res, deps);
+    }
     if (req.method !== 'POST') {
       sendJson(res, 405, { code: 405, message: '仅支持 POST' });
       return;
@@ -83,6 +103,10 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       sendJson(res, 403, { code: 403, message: '沙箱控制接口只接受本机访问' });
       return;
     }
+    if (path === '/x/hospital' || path.startsWith('/x/hospital/')) {
+      return handleHospitalPage(req, res, path, { ...deps, baseUrl: () => baseUrl });
+    }
+    if (await handleExtraControl(req, res, path, deps)) return;
     if (path === '/x/sandbox/health' && req.method === 'GET') {
       const patients = (db.prepare('SELECT COUNT(*) AS n FROM patients').get() as { n: number }).n;
       sendJson(res, 200, {
@@ -146,14 +170,24 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     throw err;
   }
   const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://127.0.0.1:${port}`;
+  if (opts.demoPrescriptions ?? opts.seed !== false) {
+    try {
+      const created = await seedDemoPrescriptions(db, config, baseUrl);
+      if (created.length > 0) log(`已通过电子处方中心开具 ${created.length} 张演示处方`);
+    } catch (err) {
+      log(`演示处方写入失败：${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
 
   let closing: Promise<void> | undefined;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: baseUrl,
     port,
     db,
     config,
     faults,
+    clock,
     close() {
       closing ??= new Promise<void>((resolve) => {
         held.releaseAll();

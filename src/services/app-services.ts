@@ -1,18 +1,27 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AppInfo } from '../api/types';
 import { FsiClient } from '../center/fsi-client';
 import { openDatabase } from '../store/database';
 import { seedDemoStaff } from '../store/demo-staff';
 import { OutboxRepository } from '../store/outbox-repository';
+import { PrescriptionRepository } from '../store/prescription-repository';
 import { SessionRepository } from '../store/session-repository';
+import { SettingsRepository } from '../store/settings-repository';
 import { StaffRepository } from '../store/staff-repository';
 import { createAuthService } from './auth-service';
+import { loadCatalog } from './catalog-loader';
 import type { AppConfig } from './config';
+import { createCrlCache } from './crl-cache';
 import type { Logger } from './logger';
 import { fsiOutboxSender } from './outbox-delivery';
 import { createOutboxWorker } from './outbox-worker';
 import { hashPassword } from './password';
 import { createPatientService } from './patient-service';
+import { loadPolicyPacks } from './policy-loader';
+import { createRegionService } from './region-service';
+import { createRxIntakeService } from './rx-intake-service';
+import { createRxVerifier } from './rx-verifier';
 
 /** Composition root: one set of services behind both transports (IPC and HTTP). */
 export async function createAppServices(config: AppConfig, log: Logger) {
@@ -27,6 +36,29 @@ export async function createAppServices(config: AppConfig, log: Logger) {
 
   const auth = createAuthService({ db, staff, sessions, outbox, fsi, log });
   const patient = createPatientService({ fsi, auth });
+  const regions = createRegionService({
+    packs: loadPolicyPacks(config.policyDir, { pharmacyAdmdvs: config.pharmacy.admdvs }),
+    catalog: loadCatalog(config.catalogFile),
+    settings: new SettingsRepository(db),
+    defaultRegion: config.defaultRegion,
+    pharmacyAdmdvs: config.pharmacy.admdvs,
+  });
+  const crls = createCrlCache({
+    caFiles: config.trust.caFiles,
+    crlUrl: config.trust.crlUrl,
+    crlDir: config.trust.crlDir,
+    log,
+    readFile: (f) => readFileSync(f),
+  });
+  const rx = createRxIntakeService({
+    fsi,
+    auth,
+    repo: new PrescriptionRepository(db),
+    crls,
+    verifier: createRxVerifier(config.trust),
+    regions,
+    log,
+  });
   const worker = createOutboxWorker({ repo: outbox, send: fsiOutboxSender(fsi) });
   worker.start();
 
@@ -39,8 +71,11 @@ export async function createAppServices(config: AppConfig, log: Logger) {
 
   return {
     info,
+    config,
     auth,
     patient,
+    rx,
+    regions,
     outbox,
     worker,
     db,

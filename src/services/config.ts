@@ -21,6 +21,14 @@ const centerFileSchema = z.object({
     platformPublicKey: z.string().min(1),
     sm2UserId: z.string().default('1234567812345678'),
   }),
+  trust: z.object({
+    /** The region's medical-insurance CA certificate(s), PEM or DER (R-SIGN). */
+    caFiles: z.array(z.string().min(1)).min(1),
+    /** Where the center publishes the CA's revocation list. */
+    crlUrl: z.string().url().nullable().default(null),
+  }),
+  /** Region policy pack id (config/policy/<id>.json); the administrator may change it. */
+  region: z.string().min(1).optional(),
   pharmacy: z.object({
     fixmedinsCode: z.string().length(12),
     fixmedinsName: z.string().min(1),
@@ -68,10 +76,18 @@ export interface AppConfig {
   pharmacy: { code: string; name: string; admdvs: string };
   /** Path of a better-sqlite3 binary built for Electron's ABI (desktop mode only). */
   nativeBinding?: string;
+  /** Trust store of prescription signatures (R-SIGN): CA files, CRL source, CRL cache folder. */
+  trust: { caFiles: string[]; crlUrl: string | null; crlDir: string };
+  /** Region policy packs (data) and the region used until an administrator picks one. */
+  policyDir: string;
+  defaultRegion: string | null;
+  catalogFile: string;
 }
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname ?? '.', '../..');
 export const SANDBOX_CONFIG_FILE = path.join(PROJECT_ROOT, 'config/sandbox.json');
+/** The sandbox CA: the trust anchor of the sandbox's institution certificates. */
+export const SANDBOX_CA_FILE = path.join(PROJECT_ROOT, 'config/sandbox-ca.pem');
 
 export interface ConfigSources {
   mode: 'desktop' | 'browser';
@@ -91,7 +107,10 @@ export function loadConfig(src: ConfigSources): AppConfig {
     version: src.version,
     dataDir: src.dataDir,
     nativeBinding: src.nativeBinding,
+    policyDir: path.join(PROJECT_ROOT, 'config/policy'),
+    catalogFile: path.join(PROJECT_ROOT, 'config/catalog/drugs.json'),
   };
+  const crlDir = path.join(src.dataDir, 'trust/crl');
   if (src.centerConfigFile) {
     const c = centerFileSchema.parse(readJson(src.centerConfigFile));
     return {
@@ -109,6 +128,14 @@ export function loadConfig(src: ConfigSources): AppConfig {
         timeoutMs: c.fsi.timeoutMs,
       },
       epc: c.epc,
+      trust: {
+        caFiles: c.trust.caFiles.map((f) =>
+          path.resolve(path.dirname(src.centerConfigFile ?? ''), f),
+        ),
+        crlUrl: c.trust.crlUrl,
+        crlDir,
+      },
+      defaultRegion: c.region ?? null,
       pharmacy: {
         code: c.pharmacy.fixmedinsCode,
         name: c.pharmacy.fixmedinsName,
@@ -141,6 +168,12 @@ export function loadConfig(src: ConfigSources): AppConfig {
       platformPublicKey: s.epc.platformKeys.publicKey,
       sm2UserId: s.epc.sm2UserId,
     },
+    trust: {
+      caFiles: [SANDBOX_CA_FILE],
+      crlUrl: `${src.sandboxUrl.replace(/\/+$/, '')}/epc/api/x/crl`,
+      crlDir,
+    },
+    defaultRegion: null,
     pharmacy: {
       code: s.pharmacy.fixmedinsCode,
       name: s.pharmacy.fixmedinsName,

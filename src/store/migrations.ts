@@ -100,6 +100,48 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 2,
+    name: 'prescriptions',
+    up: `
+      -- A downloaded e-prescription (7204) and what this counter found when checking it.
+      CREATE TABLE prescriptions (
+        hi_rxno TEXT PRIMARY KEY CHECK (length(hi_rxno) > 0),
+        rx_trace_code TEXT NOT NULL,
+        fixmedins_code TEXT NOT NULL,
+        fixmedins_name TEXT NOT NULL,
+        patient_name TEXT NOT NULL,
+        certno TEXT NOT NULL,
+        prsc_time TEXT NOT NULL,
+        status_codg TEXT NOT NULL,
+        status_name TEXT NOT NULL,
+        epc_token TEXT NOT NULL,
+        -- the 7204 reply as received, without rx_file (kept as bytes below)
+        reply TEXT NOT NULL CHECK (json_valid(reply)),
+        rx_file BLOB NOT NULL,
+        local_valid INTEGER NOT NULL CHECK (local_valid IN (0, 1)),
+        local_code TEXT NOT NULL,
+        local_reason TEXT NOT NULL,
+        cert_info TEXT CHECK (cert_info IS NULL OR json_valid(cert_info)),
+        altered_fields TEXT NOT NULL CHECK (json_valid(altered_fields)),
+        center_state TEXT NOT NULL CHECK (center_state IN ('passed', 'failed', 'unreachable')),
+        center_message TEXT NOT NULL,
+        rx_sign_verify_sn TEXT,
+        -- R-SIGN: "verified" is only ever stored for a prescription whose checks all passed.
+        verification TEXT NOT NULL CHECK (
+          verification = 'failed' OR (
+            verification = 'verified' AND local_valid = 1 AND center_state <> 'failed'
+            AND altered_fields = '[]'
+          )
+        ),
+        downloaded_by INTEGER NOT NULL REFERENCES staff (id),
+        downloaded_at INTEGER NOT NULL,
+        checked_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX prescriptions_by_download ON prescriptions (downloaded_at);
+      CREATE INDEX prescriptions_by_certno ON prescriptions (certno);
+    `,
+  },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

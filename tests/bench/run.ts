@@ -1,12 +1,14 @@
 import { benchColdStart } from './cold-start';
 import { benchCrypto } from './crypto';
 import { benchOutbox } from './outbox';
+import { benchRxVerify } from './rx-verify';
 import { type BenchRow, formatTable } from './table';
 
 /** `npm run bench`: every performance figure the issues name, printed as one table. */
 const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['crypto', benchCrypto],
   ['outbox', benchOutbox],
+  ['rx verify', benchRxVerify],
   ['cold start', () => benchColdStart()],
 ];
 

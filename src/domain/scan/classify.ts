@@ -7,6 +7,9 @@ export const MAX_SCAN_LENGTH = 512;
 
 /** Chinese drug traceability code (药品追溯码): 20 digits, first digit 8. */
 const TRACEABILITY = /^8\d{19}$/;
+/** E-prescription QR (处方二维码, decoded by 7201): `EPCQR01` + the 20-character rxTraceCode. */
+export const RX_QR_PREFIX = 'EPCQR01';
+const RX_QR = /^EPCQR01[0-9A-Z]{20}$/;
 /** NHSA e-voucher (医保电子凭证) QR token: 20–64 letters and digits. */
 const EVOUCHER = /^[0-9a-zA-Z]{20,64}$/;
 const NON_ASCII = /[^\x20-\x7e]/;
@@ -16,6 +19,7 @@ export type ScanRejection = 'empty' | 'too-long' | 'control' | 'non-ascii' | 'sc
 
 export type ScanClassification =
   | { kind: 'evoucher'; text: string }
+  | { kind: 'rx-qr'; text: string }
   | { kind: 'traceability'; text: string }
   | { kind: 'unknown'; text: string; message: string }
   | { kind: 'rejected'; reason: ScanRejection; message: string };
@@ -24,6 +28,7 @@ export type ScanKind = ScanClassification['kind'];
 
 export const SCAN_KIND_LABELS: Record<ScanKind, string> = {
   evoucher: '医保电子凭证',
+  'rx-qr': '电子处方二维码',
   traceability: '药品追溯码',
   unknown: '无法识别',
   rejected: '已拒收',
@@ -58,10 +63,13 @@ export function classifyScan(raw: string): ScanClassification {
   if (text === '') return reject('empty');
   if (SCRIPT_LIKE.test(text)) return reject('script');
   if (TRACEABILITY.test(text)) return { kind: 'traceability', text };
+  // Checked before the e-voucher: a prescription QR is 27 letters and digits as well.
+  if (RX_QR.test(text)) return { kind: 'rx-qr', text };
   if (EVOUCHER.test(text)) return { kind: 'evoucher', text };
   return {
     kind: 'unknown',
     text,
-    message: '无法识别的条码：既不是医保电子凭证，也不是药品追溯码。请核对后重扫，或手工输入',
+    message:
+      '无法识别的条码：既不是医保电子凭证或电子处方二维码，也不是药品追溯码。请核对后重扫，或手工输入',
   };
 }

@@ -1,20 +1,20 @@
 import type { SandboxConfig } from '../config';
+import { sandboxHospitals } from '../hospitals';
 import type { EpcApp } from './context';
 
-/** The apps the center knows: the configured hospital's app. */
+/** The apps the center knows: one per configured hospital (docs/sandbox.md). */
 export function registeredApps(config: SandboxConfig): Map<string, EpcApp> {
-  const { epc } = config;
-  return new Map([
-    [
-      epc.appId,
+  return new Map(
+    sandboxHospitals(config).map((h) => [
+      h.appId,
       {
-        appId: epc.appId,
-        appSecret: epc.appSecret,
-        publicKey: epc.appKeys.publicKey,
-        fixmedinsCode: epc.hospital.fixmedinsCode,
-        fixmedinsName: epc.hospital.fixmedinsName,
-        admdvs: epc.hospital.admdvs,
+        appId: h.appId,
+        appSecret: h.appSecret,
+        publicKey: h.appKeys.publicKey,
+        fixmedinsCode: h.fixmedinsCode,
+        fixmedinsName: h.fixmedinsName,
+        admdvs: h.admdvs,
       },
-    ],
-  ]);
+    ]),
+  );
 }

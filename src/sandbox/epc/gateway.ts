@@ -7,6 +7,7 @@ import {
   openRequest,
   sealResponse,
 } from '../../center/crypto';
+import type { SandboxClock } from '../clock';
 import type { SandboxConfig } from '../config';
 import type { SandboxDb } from '../db';
 import { applyAfter, applyBefore, type HeldRequests } from '../fault-effects';
@@ -23,6 +24,7 @@ export interface EpcGatewayDeps {
   config: SandboxConfig;
   faults: FaultStore;
   held: HeldRequests;
+  clock: SandboxClock;
   log: (line: string) => void;
 }
 
@@ -149,7 +151,7 @@ function answer(
   }
   try {
     const result = deps.db.transaction(() =>
-      route({ db: deps.db, config: deps.config, now: new Date(), app, data }),
+      route({ db: deps.db, config: deps.config, now: deps.clock.now(), app, data }),
     )();
     return { code: EPC_CODES.ok, message: '成功', data: result };
   } catch (err) {

@@ -34,7 +34,7 @@ export interface Institution {
 export interface FsiContext {
   db: SandboxDb;
   config: SandboxConfig;
-  /** The center's clock for this request. */
+  /** The center's business clock for this request (SandboxClock: real time + test offset). */
   now: Date;
   request: FsiWrapper;
   institution: Institution;

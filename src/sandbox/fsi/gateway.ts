@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SandboxClock } from '../clock';
 import type { SandboxConfig } from '../config';
 import type { SandboxDb } from '../db';
 import { applyAfter, applyBefore, type HeldRequests } from '../fault-effects';
@@ -7,6 +8,7 @@ import { isObject, sendJson, sendText } from '../http-util';
 import { Refusal } from '../refusal';
 import type { FsiContext } from './context';
 import { findLiveSignIn } from './sign-ins';
+import { isTamperKind, tamperReply } from './tamper';
 import type { TifChecker } from './tif-check';
 import { FSI_TRANSACTIONS } from './transactions';
 import { buildResponse, msgidProblem, validateWrapper } from './wrapper';
@@ -17,6 +19,7 @@ export interface FsiGatewayDeps {
   faults: FaultStore;
   tif: TifChecker;
   held: HeldRequests;
+  clock: SandboxClock;
   log: (line: string) => void;
 }
 
@@ -64,6 +67,10 @@ export async function handleFsi(
         ...(JSON.parse(reply.body) as object),
         output: '\u0000沙箱故障注入：输出已损坏',
       });
+    if (isTamperKind(after.kind)) {
+      sendText(res, reply.status, tamperReply(reply.body, after.kind, deps.db));
+      return;
+    }
     if (await applyAfter(after, res, deps.held, badsig)) return;
   }
   sendText(res, reply.status, reply.body);
@@ -126,7 +133,8 @@ function answer(body: unknown, receivedAt: Date, raw: string, deps: FsiGatewayDe
     return refuseAndRecord('未签到或签到已失效，请先签到（9001）');
   }
 
-  const ctx: FsiContext = { db, config, now: receivedAt, request: wrapper, institution };
+  const now = deps.clock.now();
+  const ctx: FsiContext = { db, config, now, request: wrapper, institution };
   try {
     const response = db.transaction(() => {
       const result = transaction.run(ctx);

@@ -31,9 +31,16 @@ export interface SandboxFixture {
 }
 
 /** The sandbox in-process on an ephemeral port with a temporary database, plus real clients. */
-export async function startFixture(timeoutMs = 2_000): Promise<SandboxFixture> {
+export async function startFixture(
+  timeoutMs = 2_000,
+  opts: { demoPrescriptions?: boolean } = {},
+): Promise<SandboxFixture> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sandbox-it-'));
-  const sandbox = await startSandbox({ port: 0, dbFile: path.join(dir, 'sandbox.db') });
+  const sandbox = await startSandbox({
+    port: 0,
+    dbFile: path.join(dir, 'sandbox.db'),
+    demoPrescriptions: opts.demoPrescriptions ?? false,
+  });
   const fsiConfig: FsiConfig = {
     baseUrl: sandbox.url,
     path: CONFIG.fsi.path,

@@ -1,8 +1,8 @@
+import { rxStatusName } from '../../../center/rx/rx-status';
 import { Refusal } from '../../refusal';
 import { EPC_CODES } from '../codes';
 import type { EpcRoute } from '../context';
 import { FieldReader } from '../fields';
-import { rxStatusName } from '../../../center/rx/rx-status';
 
 interface Row {
   hi_rxno: string;

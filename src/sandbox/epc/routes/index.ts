@@ -3,6 +3,11 @@ import { Refusal } from '../../refusal';
 import { EPC_CODES } from '../codes';
 import type { EpcRoute } from '../context';
 import { hospRxDetlQuery } from './hosp-rx-detl-query';
+import { rxChkInfoQuery } from './rx-chk-info-query';
+import { rxFileUpld } from './rx-file-upld';
+import { rxFixmedinsSign } from './rx-fixmedins-sign';
+import { rxSetlInfoQuery } from './rx-setl-info-query';
+import { rxUndo } from './rx-undo';
 import { uploadChk } from './upload-chk';
 
 const notImplemented =
@@ -21,7 +26,12 @@ export const EPC_ROUTES: Readonly<Record<EpcInterfaceName, EpcRoute>> = {
     EpcRoute
   >),
   uploadChk,
+  rxFixmedinsSign,
+  rxFileUpld,
+  rxUndo,
   hospRxDetlQuery,
+  rxChkInfoQuery,
+  rxSetlInfoQuery,
 };
 
 export function findEpcRoute(name: string): EpcRoute | null {

@@ -1,12 +1,12 @@
-import { randomInt } from 'node:crypto';
 import { compactTime, parseDateTime } from '../../../center/clock';
+import { sm3Hex } from '../../../center/crypto';
+import { RX_STATUS } from '../../../center/rx/rx-status';
 import { nextCounter } from '../../db';
 import { findPatientByCert } from '../../patients';
 import { Refusal } from '../../refusal';
 import { EPC_CODES } from '../codes';
 import type { EpcRoute } from '../context';
 import { FieldReader } from '../fields';
-import { RX_STATUS } from '../../../center/rx/rx-status';
 
 const TRACE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 
@@ -76,8 +76,9 @@ export const uploadChk: EpcRoute = (ctx) => {
     return { hiRxno: existing.hi_rxno, rxTraceCode: existing.rx_trace_code };
   }
 
-  const hiRxno = `${ctx.app.admdvs}${compactTime(ctx.now)}${String(nextCounter(ctx.db, 'hi_rxno')).padStart(10, '0')}`;
-  const rxTraceCode = newTraceCode(ctx.db);
+  const serial = nextCounter(ctx.db, 'hi_rxno');
+  const hiRxno = `${ctx.app.admdvs}${compactTime(ctx.now)}${String(serial).padStart(10, '0')}`;
+  const rxTraceCode = newTraceCode(ctx.db, serial);
   ctx.db
     .prepare(
       `INSERT INTO epc_prescriptions (hi_rxno, rx_trace_code, fixmedins_code, hosp_rxno, psn_no, patn_name, psn_cert_type,
@@ -102,10 +103,16 @@ export const uploadChk: EpcRoute = (ctx) => {
   return { hiRxno, rxTraceCode };
 };
 
-function newTraceCode(db: Parameters<typeof nextCounter>[0]): string {
-  for (;;) {
+/**
+ * Derived from the prescription's serial, so a fresh sandbox database gives its seeded demo
+ * prescriptions the same trace codes (and QR strings) every time: docs/sandbox.md lists them.
+ * A sandbox choice; the real center's codes are not predictable.
+ */
+function newTraceCode(db: Parameters<typeof nextCounter>[0], serial: number): string {
+  for (let attempt = 0; ; attempt++) {
+    const digest = Buffer.from(sm3Hex(`sandbox-rx-trace:${serial}:${attempt}`), 'hex');
     let code = '';
-    for (let i = 0; i < 20; i++) code += TRACE_ALPHABET[randomInt(TRACE_ALPHABET.length)];
+    for (let i = 0; i < 20; i++) code += TRACE_ALPHABET[(digest[i] ?? 0) % TRACE_ALPHABET.length];
     if (!db.prepare('SELECT 1 FROM epc_prescriptions WHERE rx_trace_code = ?').get(code))
       return code;
   }

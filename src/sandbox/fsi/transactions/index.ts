@@ -1,5 +1,10 @@
 import type { FsiTransaction } from '../context';
 import { personInfo1101 } from './person-info';
+import { rxDownload7203 } from './rx-download-7203';
+import { rxDownload7204 } from './rx-download-7204';
+import { rxQrDecode7201 } from './rx-qr-decode';
+import { rxQuery7202 } from './rx-query';
+import { rxSignVerify7205 } from './rx-sign-verify';
 import { signIn9001, signOut9002 } from './sign-in-out';
 
 /**
@@ -10,4 +15,9 @@ export const FSI_TRANSACTIONS: Readonly<Record<string, FsiTransaction>> = {
   '9001': signIn9001,
   '9002': signOut9002,
   '1101': personInfo1101,
+  '7201': rxQrDecode7201,
+  '7202': rxQuery7202,
+  '7203': rxDownload7203,
+  '7204': rxDownload7204,
+  '7205': rxSignVerify7205,
 };

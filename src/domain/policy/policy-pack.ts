@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { DRUG_CLASS_CODES, type DrugClass } from '../catalog/drug-classes';
+import { RULES, type RuleId } from '../rules';
+
+/**
+ * A coordinating region's policy parameters (config/policy/<id>.json; policy-rules.md "region
+ * policy pack"): data, not code. Every parameter carries the rule it serves and the clause it
+ * comes from in `citations`, shown to the pharmacist with each refusal.
+ */
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 yyyy-MM-dd 日期');
+const ruleId = z.enum(Object.keys(RULES) as [RuleId, ...RuleId[]]);
+const cited = z.object({ ruleId, source: z.string().min(1) }).strict();
+
+export const POLICY_PARAMETERS = [
+  'validity',
+  'poolAreaPrefixes',
+  'excludedClasses',
+  'longRxMaxDays',
+  'shortRxWarnDays',
+  'paperAcceptedUntil',
+  'dualChannelPaperCutoff',
+  'eprescriptionLiveSince',
+] as const;
+export type PolicyParameter = (typeof POLICY_PARAMETERS)[number];
+
+export const policyPackSchema = z
+  .object({
+    id: z.string().regex(/^(default|\d{6})$/, '应为 6 位行政区划代码或 default'),
+    name: z.string().min(1),
+    /** The region's admdvs; null for the default pack. */
+    admdvs: z
+      .string()
+      .regex(/^\d{6}$/)
+      .nullable(),
+    validity: z
+      .object({
+        days: z.number().int().positive(),
+        /** 'upload': from x_upld_time (Chongqing); 'issue': from prsc_time (Dongguan). */
+        from: z.enum(['upload', 'issue']),
+      })
+      .strict(),
+    /** Institution admdvs prefixes of the pool area (R-REGION). */
+    poolAreaPrefixes: z.array(z.string().regex(/^\d{2,6}$/)),
+    /** Derive the prefixes from the pharmacy's own admdvs (default pack). */
+    poolAreaFromPharmacy: z.boolean(),
+    excludedClasses: z.array(z.enum(DRUG_CLASS_CODES as [DrugClass, ...DrugClass[]])),
+    longRxMaxDays: z.number().int().positive(),
+    /** Above this many days on a line of a non-long prescription: a warning. */
+    shortRxWarnDays: z.number().int().positive(),
+    paperAcceptedUntil: isoDate.nullable(),
+    dualChannelPaperCutoff: isoDate,
+    eprescriptionLiveSince: isoDate.nullable(),
+    citations: z.object(
+      Object.fromEntries(POLICY_PARAMETERS.map((p) => [p, cited])) as Record<
+        PolicyParameter,
+        typeof cited
+      >,
+    ),
+  })
+  .strict();
+
+export type PolicyPack = z.infer<typeof policyPackSchema>;
+
+/** 统筹区 of an admdvs: municipalities pool at province level (2 digits), others by city (4). */
+export function poolAreaPrefixOf(admdvs: string): string {
+  return ['11', '12', '31', '50'].includes(admdvs.slice(0, 2))
+    ? admdvs.slice(0, 2)
+    : admdvs.slice(0, 4);
+}
+
+/** The pack with its pool area filled from the pharmacy's admdvs when it asks for that. */
+export function bindPolicyPack(pack: PolicyPack, pharmacyAdmdvs: string | undefined): PolicyPack {
+  if (!pack.poolAreaFromPharmacy || !pharmacyAdmdvs || !/^\d{6}$/.test(pharmacyAdmdvs)) return pack;
+  return {
+    ...pack,
+    admdvs: pack.admdvs ?? pharmacyAdmdvs,
+    poolAreaPrefixes: [poolAreaPrefixOf(pharmacyAdmdvs)],
+  };
+}
+
+export function parsePolicyPack(json: unknown, where = '政策包'): PolicyPack {
+  const r = policyPackSchema.safeParse(json);
+  if (!r.success) {
+    const issues = r.error.issues.map((i) => `${i.path.join('.') || '（根）'}：${i.message}`);
+    throw new Error(`${where} 格式错误：${issues.join('；')}`);
+  }
+  const pack = r.data;
+  const misplaced = POLICY_PARAMETERS.filter((p) => {
+    const expected = EXPECTED_RULE[p];
+    return expected && pack.citations[p].ruleId !== expected;
+  });
+  if (misplaced.length) throw new Error(`${where} 的依据条款规则编号不符：${misplaced.join('、')}`);
+  return pack;
+}
+
+const EXPECTED_RULE: Partial<Record<PolicyParameter, RuleId>> = {
+  validity: 'R-VALID',
+  poolAreaPrefixes: 'R-REGION',
+  excludedClasses: 'R-EXCLUDED',
+  longRxMaxDays: 'R-LONGRX',
+  dualChannelPaperCutoff: 'R-PAPER-DUAL',
+};
+
+/** One policy file as read by the caller (the domain does no I/O). */
+export interface PolicyPackFile {
+  /** File name, e.g. "500000.json": the pack's id must match it. */
+  name: string;
+  text: string;
+}
+
+/**
+ * The packs of config/policy from their files' text, sorted by id. With `pharmacyAdmdvs`, packs
+ * that derive their pool area from the pharmacy (default.json) get it filled in. Throws a
+ * Chinese error naming the bad file. Reading the directory is the caller's job:
+ * `readdirSync(dir).filter(f => f.endsWith('.json')).map(name => ({ name, text: readFileSync(join(dir, name), 'utf8') }))`.
+ */
+export function parsePolicyPacks(
+  files: readonly PolicyPackFile[],
+  opts: { pharmacyAdmdvs?: string } = {},
+): PolicyPack[] {
+  return [...files]
+    .filter((f) => f.name.endsWith('.json'))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((f) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(f.text);
+      } catch (e) {
+        throw new Error(`政策包 ${f.name} 不是有效的 JSON：${(e as Error).message}`);
+      }
+      const pack = parsePolicyPack(json, `政策包 ${f.name}`);
+      if (`${pack.id}.json` !== f.name.replace(/^.*[\\/]/, '')) {
+        throw new Error(`政策包 ${f.name} 的 id（${pack.id}）与文件名不一致`);
+      }
+      return bindPolicyPack(pack, opts.pharmacyAdmdvs);
+    });
+}

@@ -1,0 +1,90 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { dateTime } from '../center/clock';
+import { CRL_REASON_LABELS } from '../center/x509';
+import { isCrlReason, revokeInstitutionCert } from './ca/ca-admin';
+import type { SandboxClock } from './clock';
+import type { SandboxConfig } from './config';
+import type { SandboxDb } from './db';
+import { isObject, readBody, sendJson } from './http-util';
+import { Refusal } from './refusal';
+
+const MAX_OFFSET_MS = 20 * 365 * 86_400_000;
+
+async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown> | null> {
+  try {
+    const v: unknown = JSON.parse((await readBody(req, 64 * 1024)) || '{}');
+    return isObject(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Control routes beside the fault API: the center's business clock and the CA.
+ * Returns false when the path is not one of them.
+ */
+export async function handleExtraControl(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  deps: {
+    db: SandboxDb;
+    config: SandboxConfig;
+    clock: SandboxClock;
+    log: (line: string) => void;
+  },
+): Promise<boolean> {
+  if (path === '/x/sandbox/clock') {
+    const state = () => ({ offsetMs: deps.clock.offset, now: dateTime(deps.clock.now()) });
+    if (req.method === 'GET') return sendJson(res, 200, state()), true;
+    if (req.method === 'DELETE') {
+      deps.clock.reset();
+      deps.log('沙箱时钟已恢复为真实时间');
+      return sendJson(res, 200, state()), true;
+    }
+    if (req.method === 'POST') {
+      const body = await jsonBody(req);
+      const offset = body?.offsetMs;
+      if (
+        typeof offset !== 'number' ||
+        !Number.isInteger(offset) ||
+        Math.abs(offset) > MAX_OFFSET_MS
+      ) {
+        sendJson(res, 400, { code: 400, message: 'offsetMs 应为整数毫秒，绝对值不超过 20 年' });
+        return true;
+      }
+      deps.clock.set(offset);
+      deps.log(`沙箱时钟偏移 ${offset} 毫秒`);
+      sendJson(res, 200, state());
+      return true;
+    }
+  }
+  if (path === '/x/sandbox/ca/revoke' && req.method === 'POST') {
+    const body = await jsonBody(req);
+    const code = body?.fixmedinsCode;
+    const reason = body?.reason ?? 'keyCompromise';
+    if (typeof code !== 'string' || !isCrlReason(reason)) {
+      sendJson(res, 400, {
+        code: 400,
+        message: `须提供 fixmedinsCode；reason 可选：${Object.keys(CRL_REASON_LABELS).join('、')}`,
+      });
+      return true;
+    }
+    try {
+      const { revoked, issued } = revokeInstitutionCert(deps.db, deps.config, code, reason);
+      deps.log(`已吊销机构 ${code} 的签名证书 ${revoked.serial_hex}，新证书 ${issued.serial_hex}`);
+      sendJson(res, 200, {
+        fixmedinsCode: code,
+        revokedSerial: revoked.serial_hex,
+        reason,
+        newSerial: issued.serial_hex,
+        newCertDn: issued.subject_dn,
+      });
+    } catch (err) {
+      if (!(err instanceof Refusal)) throw err;
+      sendJson(res, 404, { code: 404, message: err.message });
+    }
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,307 @@
+import type { PrescriptionView, RxCandidate, RxListItem } from '../api/types';
+import { CenterError, type FsiClient } from '../center/fsi-client';
+import {
+  EPC_QR_PREFIX,
+  type Out7204,
+  out7201Schema,
+  out7202Schema,
+  out7204Schema,
+  out7205Schema,
+} from '../center/rx/fsi-72xx';
+import { AppError } from '../domain/errors';
+import type { MdtrtCertType } from '../domain/insurance';
+import type { PrescriptionRepository, StoredPrescription } from '../store/prescription-repository';
+import type { AuthenticatedSession, AuthService } from './auth-service';
+import { centerFailure } from './center-errors';
+import type { CrlCache } from './crl-cache';
+import type { Logger } from './logger';
+import type { RegionService } from './region-service';
+import { callRx } from './rx-center-calls';
+import type { RxVerifier } from './rx-verifier';
+import { buildPrescriptionView } from './rx-view';
+
+export type RxFindQuery =
+  | { by: 'qr'; qr: string }
+  | { by: 'cert'; certType: MdtrtCertType; certNo: string; cardSn?: string | undefined };
+
+export type RxTicket = { epcToken: string } | { authRxno: string };
+
+interface Deps {
+  fsi: FsiClient;
+  auth: AuthService;
+  repo: PrescriptionRepository;
+  crls: CrlCache;
+  verifier: RxVerifier;
+  regions: RegionService;
+  log: Logger;
+  now?: () => Date;
+}
+
+/**
+ * E-prescription intake (R-AUTH, R-CENTER, R-SIGN, R-LAYOUT): find the patient's prescriptions
+ * (7201 QR / 7202 credential), download one (7204), verify it locally (chain, CRL, SM2, digests)
+ * and at the center (7205), and store it with the verdict. Policy (region pack) and the layout
+ * comparison are evaluated whenever the prescription is shown, so a region change applies at once.
+ */
+export function createRxIntakeService(deps: Deps) {
+  const now = deps.now ?? (() => new Date());
+
+  async function find(session: AuthenticatedSession, q: RxFindQuery): Promise<RxCandidate[]> {
+    const signNo = await deps.auth.ensureSignedIn(session);
+    try {
+      if (q.by === 'qr') {
+        if (!q.qr.startsWith(EPC_QR_PREFIX) || q.qr.length !== 27) {
+          throw new AppError('VALIDATION', '这不是电子处方二维码（应为 EPCQR01 开头的 27 位码）', {
+            ruleId: 'R-AUTH',
+          });
+        }
+        const { output } = await callRx(
+          deps.fsi,
+          session,
+          signNo,
+          '7201',
+          { epc_qrcd: q.qr },
+          out7201Schema,
+        );
+        return [
+          {
+            hiRxno: output.data.hi_rxno,
+            fixmedinsName: '',
+            prscTime: '',
+            deptName: '',
+            diagName: '',
+            validEndTime: '',
+            statusName: '',
+            ticket: { epcToken: output.data.epc_token },
+            downloaded: deps.repo.has(output.data.hi_rxno),
+          },
+        ];
+      }
+      if (q.certType === '03' && !q.cardSn) {
+        throw new AppError('VALIDATION', '社会保障卡须同时读取卡识别码（card_sn）', {
+          ruleId: 'R-AUTH',
+        });
+      }
+      const { output } = await callRx(
+        deps.fsi,
+        session,
+        signNo,
+        '7202',
+        { mdtrt_cert_type: q.certType, mdtrt_cert_no: q.certNo, card_sn: q.cardSn ?? '' },
+        out7202Schema,
+      );
+      return output.rxlist.map((r) => ({
+        hiRxno: r.hi_rxno,
+        fixmedinsName: r.fixmedins_name,
+        prscTime: r.prsc_time,
+        deptName: r.dept_name ?? '',
+        diagName: r.diag_name ?? '',
+        validEndTime: r.valid_end_time,
+        statusName: r.rx_stas_name,
+        ticket: { authRxno: r.auth_rxno },
+        downloaded: deps.repo.has(r.hi_rxno),
+      }));
+    } catch (err) {
+      throw centerFailure(err, '查询电子处方');
+    }
+  }
+
+  async function download(
+    session: AuthenticatedSession,
+    ticket: RxTicket,
+  ): Promise<PrescriptionView> {
+    const signNo = await deps.auth.ensureSignedIn(session);
+    const input: Record<string, string> =
+      'epcToken' in ticket ? { epc_token: ticket.epcToken } : { auth_rxno: ticket.authRxno };
+    let reply: Out7204;
+    let raw: Record<string, unknown>;
+    try {
+      const res = await callRx(deps.fsi, session, signNo, '7204', input, out7204Schema);
+      reply = res.output;
+      raw = res.raw as Record<string, unknown>;
+    } catch (err) {
+      throw centerFailure(err, '下载电子处方');
+    }
+    const rxFile = decodeBase64(reply.data.rx_file);
+    if (!rxFile)
+      throw new AppError(
+        'CENTER_BAD_REPLY',
+        '下载电子处方失败：版式文件不是有效的 Base64，已拒绝使用',
+      );
+
+    await deps.crls.refresh();
+    const at = now();
+    // The drug lines are verified exactly as received, not as re-serialised by the schema.
+    const rawLines = (raw.rxdrugdetail ?? []) as Record<string, unknown>[];
+    const local = deps.verifier.verifyLocal(
+      {
+        originalValue: reply.data.originalValue,
+        signDigest: reply.data.signDigest,
+        signCertSn: reply.data.signCertSn,
+        signCertDn: reply.data.signCertDn,
+        x_sign_cert: reply.data.x_sign_cert,
+        rxdrugdetail: rawLines,
+        rx_file: reply.data.rx_file,
+      },
+      at,
+    );
+    const altered = local.payload ? deps.verifier.alteredFields(local.payload, reply) : [];
+    const center = await verifyAtCenter(session, signNo, reply);
+
+    const { rx_file: _file, ...data } = reply.data;
+    const stored: StoredPrescription = {
+      hiRxno: reply.data.hi_rxno,
+      rxTraceCode: reply.data.rx_trace_code,
+      fixmedinsCode: reply.data.fixmedins_code,
+      fixmedinsName: reply.data.fixmedins_name,
+      patientName: reply.mdtrtinfo.patn_name,
+      certno: reply.mdtrtinfo.certno,
+      prscTime: reply.data.prsc_time,
+      statusCodg: center.status?.codg ?? reply.data.rx_stas_codg,
+      statusName: center.status?.name ?? reply.data.rx_stas_name,
+      epcToken: reply.data.epc_token,
+      reply: { ...raw, data, rxdrugdetail: rawLines },
+      rxFile,
+      localValid: local.valid,
+      localCode: local.code,
+      localReason: local.reason,
+      certInfo: local.cert,
+      alteredFields: altered,
+      centerState: center.state,
+      centerMessage: center.message,
+      rxSignVerifySn: center.verifySn,
+      verification:
+        local.valid && center.state !== 'failed' && altered.length === 0 ? 'verified' : 'failed',
+      downloadedBy: session.staff.id,
+      downloadedAt: at.getTime(),
+      checkedAt: at.getTime(),
+    };
+    deps.repo.save(stored);
+    deps.log.info(
+      `电子处方已下载 ${stored.hiRxno}：${stored.verification === 'verified' ? '验证通过' : `未通过（${local.code}/${center.state}）`}`,
+    );
+    return view(stored, at);
+  }
+
+  async function verifyAtCenter(session: AuthenticatedSession, signNo: string, reply: Out7204) {
+    try {
+      const { output } = await callRx(
+        deps.fsi,
+        session,
+        signNo,
+        '7205',
+        {
+          hi_rxno: reply.data.hi_rxno,
+          epc_token: reply.data.epc_token,
+          sign_digest: reply.data.signDigest,
+          sign_cert_sn: reply.data.signCertSn,
+        },
+        out7205Schema,
+      );
+      const d = output.data;
+      return {
+        state: d.vrf_rslt === '1' ? ('passed' as const) : ('failed' as const),
+        message:
+          d.vrf_rslt === '1'
+            ? `医保中心验签通过（流水号 ${d.rx_sign_verify_sn}）`
+            : `医保中心验签未通过：${d.vrf_msg}`,
+        verifySn: d.rx_sign_verify_sn,
+        status: { codg: d.rx_stas_codg, name: d.rx_stas_name },
+      };
+    } catch (err) {
+      if (
+        err instanceof CenterError &&
+        (err.kind === 'timeout' || err.kind === 'network' || err.kind === 'http')
+      ) {
+        return {
+          state: 'unreachable' as const,
+          message: '医保中心验签暂不可用（网络或中心故障），本地验证结果有效；联网后按 F5 重新核验',
+          verifySn: null,
+          status: null,
+        };
+      }
+      return {
+        state: 'failed' as const,
+        message: `医保中心验签未通过：${centerFailure(err, '签名核验').message}`,
+        verifySn: null,
+        status: null,
+      };
+    }
+  }
+
+  function view(p: StoredPrescription, at: Date): PrescriptionView {
+    return buildPrescriptionView(p, {
+      region: deps.regions.current(),
+      evaluate: deps.regions.evaluate,
+      at,
+    });
+  }
+
+  /** Shows a stored prescription with today's rules, re-checking the signature against the cached CRLs. */
+  function get(hiRxno: string): PrescriptionView {
+    const p = deps.repo.get(hiRxno);
+    if (!p) throw new AppError('NOT_FOUND', `本机没有处方 ${hiRxno}，请先扫码下载`);
+    const at = now();
+    const reply = p.reply as Out7204;
+    const local = deps.verifier.verifyLocal(
+      {
+        originalValue: reply.data.originalValue,
+        signDigest: reply.data.signDigest,
+        signCertSn: reply.data.signCertSn,
+        signCertDn: reply.data.signCertDn,
+        x_sign_cert: reply.data.x_sign_cert,
+        rxdrugdetail: reply.rxdrugdetail,
+        rx_file: p.rxFile.toString('base64'),
+      },
+      at,
+    );
+    if (local.valid !== p.localValid || local.code !== p.localCode) {
+      const updated: StoredPrescription = {
+        ...p,
+        localValid: local.valid,
+        localCode: local.code,
+        localReason: local.reason,
+        verification:
+          local.valid && p.centerState !== 'failed' && p.alteredFields.length === 0
+            ? 'verified'
+            : 'failed',
+        checkedAt: at.getTime(),
+      };
+      deps.repo.save(updated);
+      return view(updated, at);
+    }
+    return view(p, at);
+  }
+
+  function list(): RxListItem[] {
+    return deps.repo.recent().map((r) => {
+      const v = get(r.hiRxno);
+      return {
+        hiRxno: r.hiRxno,
+        fixmedinsName: r.fixmedinsName,
+        patientName: v.patient.name,
+        prscTime: r.prscTime,
+        statusName: r.statusName,
+        reviewable: v.reviewable,
+        downloadedAt: v.downloadedAt,
+      };
+    });
+  }
+
+  function layoutFile(hiRxno: string): { pdfBase64: string } {
+    const p = deps.repo.get(hiRxno);
+    if (!p) throw new AppError('NOT_FOUND', `本机没有处方 ${hiRxno}`);
+    return { pdfBase64: p.rxFile.toString('base64') };
+  }
+
+  return { find, download, get, list, layoutFile };
+}
+
+const BASE64_RE = /^[A-Za-z0-9+/]+={0,2}$/;
+function decodeBase64(text: string): Buffer | null {
+  const clean = text.replace(/\s+/g, '');
+  if (clean.length === 0 || clean.length % 4 !== 0 || !BASE64_RE.test(clean)) return null;
+  return Buffer.from(clean, 'base64');
+}
+
+export type RxIntakeService = ReturnType<typeof createRxIntakeService>;

@@ -1,0 +1,188 @@
+import type { Db } from './database';
+
+/** What the counter stores for a downloaded prescription (see migration 2). */
+export interface StoredPrescription {
+  hiRxno: string;
+  rxTraceCode: string;
+  fixmedinsCode: string;
+  fixmedinsName: string;
+  patientName: string;
+  certno: string;
+  prscTime: string;
+  statusCodg: string;
+  statusName: string;
+  epcToken: string;
+  /** The 7204 reply without `rx_file`. */
+  reply: unknown;
+  rxFile: Buffer;
+  localValid: boolean;
+  localCode: string;
+  localReason: string;
+  certInfo: unknown | null;
+  alteredFields: string[];
+  centerState: 'passed' | 'failed' | 'unreachable';
+  centerMessage: string;
+  rxSignVerifySn: string | null;
+  verification: 'verified' | 'failed';
+  downloadedBy: number;
+  downloadedAt: number;
+  checkedAt: number;
+}
+
+interface Row {
+  hi_rxno: string;
+  rx_trace_code: string;
+  fixmedins_code: string;
+  fixmedins_name: string;
+  patient_name: string;
+  certno: string;
+  prsc_time: string;
+  status_codg: string;
+  status_name: string;
+  epc_token: string;
+  reply: string;
+  rx_file: Buffer;
+  local_valid: number;
+  local_code: string;
+  local_reason: string;
+  cert_info: string | null;
+  altered_fields: string;
+  center_state: StoredPrescription['centerState'];
+  center_message: string;
+  rx_sign_verify_sn: string | null;
+  verification: StoredPrescription['verification'];
+  downloaded_by: number;
+  downloaded_at: number;
+  checked_at: number;
+}
+
+export type PrescriptionSummary = Pick<
+  StoredPrescription,
+  | 'hiRxno'
+  | 'fixmedinsName'
+  | 'patientName'
+  | 'prscTime'
+  | 'statusName'
+  | 'verification'
+  | 'downloadedAt'
+>;
+
+export class PrescriptionRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Inserts, or replaces an earlier download of the same prescription (re-download re-checks). */
+  save(p: StoredPrescription): void {
+    this.db
+      .prepare(
+        `INSERT INTO prescriptions (hi_rxno, rx_trace_code, fixmedins_code, fixmedins_name, patient_name,
+           certno, prsc_time, status_codg, status_name, epc_token, reply, rx_file, local_valid, local_code,
+           local_reason, cert_info, altered_fields, center_state, center_message, rx_sign_verify_sn,
+           verification, downloaded_by, downloaded_at, checked_at)
+         VALUES (@hi_rxno, @rx_trace_code, @fixmedins_code, @fixmedins_name, @patient_name, @certno,
+           @prsc_time, @status_codg, @status_name, @epc_token, @reply, @rx_file, @local_valid, @local_code,
+           @local_reason, @cert_info, @altered_fields, @center_state, @center_message, @rx_sign_verify_sn,
+           @verification, @downloaded_by, @downloaded_at, @checked_at)
+         ON CONFLICT (hi_rxno) DO UPDATE SET
+           rx_trace_code = excluded.rx_trace_code, fixmedins_code = excluded.fixmedins_code,
+           fixmedins_name = excluded.fixmedins_name, patient_name = excluded.patient_name,
+           certno = excluded.certno, prsc_time = excluded.prsc_time, status_codg = excluded.status_codg,
+           status_name = excluded.status_name, epc_token = excluded.epc_token, reply = excluded.reply,
+           rx_file = excluded.rx_file, local_valid = excluded.local_valid, local_code = excluded.local_code,
+           local_reason = excluded.local_reason, cert_info = excluded.cert_info,
+           altered_fields = excluded.altered_fields, center_state = excluded.center_state,
+           center_message = excluded.center_message, rx_sign_verify_sn = excluded.rx_sign_verify_sn,
+           verification = excluded.verification, downloaded_by = excluded.downloaded_by,
+           downloaded_at = excluded.downloaded_at, checked_at = excluded.checked_at`,
+      )
+      .run(toRow(p));
+  }
+
+  get(hiRxno: string): StoredPrescription | undefined {
+    const row = this.db.prepare('SELECT * FROM prescriptions WHERE hi_rxno = ?').get(hiRxno) as
+      | Row
+      | undefined;
+    return row ? fromRow(row) : undefined;
+  }
+
+  has(hiRxno: string): boolean {
+    return (
+      this.db.prepare('SELECT 1 FROM prescriptions WHERE hi_rxno = ?').get(hiRxno) !== undefined
+    );
+  }
+
+  recent(limit = 50): PrescriptionSummary[] {
+    const rows = this.db
+      .prepare(
+        `SELECT hi_rxno, fixmedins_name, patient_name, prsc_time, status_name, verification, downloaded_at
+         FROM prescriptions ORDER BY downloaded_at DESC LIMIT ?`,
+      )
+      .all(limit) as Row[];
+    return rows.map((r) => ({
+      hiRxno: r.hi_rxno,
+      fixmedinsName: r.fixmedins_name,
+      patientName: r.patient_name,
+      prscTime: r.prsc_time,
+      statusName: r.status_name,
+      verification: r.verification,
+      downloadedAt: r.downloaded_at,
+    }));
+  }
+}
+
+function toRow(p: StoredPrescription): Row {
+  return {
+    hi_rxno: p.hiRxno,
+    rx_trace_code: p.rxTraceCode,
+    fixmedins_code: p.fixmedinsCode,
+    fixmedins_name: p.fixmedinsName,
+    patient_name: p.patientName,
+    certno: p.certno,
+    prsc_time: p.prscTime,
+    status_codg: p.statusCodg,
+    status_name: p.statusName,
+    epc_token: p.epcToken,
+    reply: JSON.stringify(p.reply),
+    rx_file: p.rxFile,
+    local_valid: p.localValid ? 1 : 0,
+    local_code: p.localCode,
+    local_reason: p.localReason,
+    cert_info: p.certInfo === null ? null : JSON.stringify(p.certInfo),
+    altered_fields: JSON.stringify(p.alteredFields),
+    center_state: p.centerState,
+    center_message: p.centerMessage,
+    rx_sign_verify_sn: p.rxSignVerifySn,
+    verification: p.verification,
+    downloaded_by: p.downloadedBy,
+    downloaded_at: p.downloadedAt,
+    checked_at: p.checkedAt,
+  };
+}
+
+function fromRow(r: Row): StoredPrescription {
+  return {
+    hiRxno: r.hi_rxno,
+    rxTraceCode: r.rx_trace_code,
+    fixmedinsCode: r.fixmedins_code,
+    fixmedinsName: r.fixmedins_name,
+    patientName: r.patient_name,
+    certno: r.certno,
+    prscTime: r.prsc_time,
+    statusCodg: r.status_codg,
+    statusName: r.status_name,
+    epcToken: r.epc_token,
+    reply: JSON.parse(r.reply) as unknown,
+    rxFile: r.rx_file,
+    localValid: r.local_valid === 1,
+    localCode: r.local_code,
+    localReason: r.local_reason,
+    certInfo: r.cert_info === null ? null : (JSON.parse(r.cert_info) as unknown),
+    alteredFields: JSON.parse(r.altered_fields) as string[],
+    centerState: r.center_state,
+    centerMessage: r.center_message,
+    rxSignVerifySn: r.rx_sign_verify_sn,
+    verification: r.verification,
+    downloadedBy: r.downloaded_by,
+    downloadedAt: r.downloaded_at,
+    checkedAt: r.checked_at,
+  };
+}

@@ -1,0 +1,155 @@
+import { sm2NativeAvailable } from '../../src/center/crypto';
+import { createBulkVerifier } from '../../src/center/rx/bulk-verify';
+import type { RxFile } from '../../src/center/rx/rx-file';
+import { createTrustStore } from '../../src/center/rx/trust-store';
+import { verifyRxFile } from '../../src/center/rx/verify-rx';
+import { clearSignatureCache, issueCertificate, parseCertificate } from '../../src/center/x509';
+import { createPkiFixture, INSTITUTION_SUBJECT, type Issued, seededKeyPair } from '../support/pki';
+import { buildRxFile, drugLines, layoutPdf } from '../unit/rx/rx-fixture';
+import { type BenchRow, percentiles } from './table';
+
+const AREA = '处方验签 rx';
+const RUNS = 200;
+const BULK_ITEMS = 10_000;
+const DISTINCT = 2_000;
+const INSTITUTIONS = 5;
+const NAIVE_BUDGET_MS = 8_000;
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
+
+function timeRuns(fn: () => void, runs: number): { median: number; p99: number } {
+  for (let i = 0; i < 5; i++) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    samples.push(performance.now() - t);
+  }
+  return percentiles(samples);
+}
+
+/** Items per second of `verify` over `items`, stopping after `budgetMs`. */
+function throughput(items: readonly unknown[], verify: (x: unknown) => boolean, budgetMs: number) {
+  const start = performance.now();
+  let n = 0;
+  while (n < items.length && performance.now() - start < budgetMs) {
+    if (!verify(items[n])) throw new Error(`bench item ${n} did not verify`);
+    n++;
+  }
+  const ms = performance.now() - start;
+  return { n, ms, perSecond: (n * 1000) / ms };
+}
+
+export async function benchRxVerify(): Promise<BenchRow[]> {
+  const pki = createPkiFixture(new Date());
+  const trust = createTrustStore([pki.ca.cert], [pki.crls.fresh.crl]);
+  const at = pki.now;
+  const rows: BenchRow[] = [];
+  const row = (name: string, value: number, unit: string, note?: string) =>
+    rows.push({ area: AREA, name, value, unit, ...(note ? { note } : {}) });
+
+  // One prescription at the counter: 5 lines, ~20 KB PDF; caches of the chain check cleared
+  // before every run, so each run pays parse + CA signature + CRL signature + SM2 + digests.
+  const one = buildRxFile(pki.valid, { lines: drugLines(5), pdf: layoutPdf(20 * 1024) });
+  const size = `PDF ${Math.round(Buffer.from(one.rx_file, 'base64').length / 1024)} KB，5 行药品`;
+  for (const engine of ['native', 'sm-crypto'] as const) {
+    const t = timeRuns(() => {
+      clearSignatureCache();
+      if (!verifyRxFile(one, { trust, at, engine }).valid) throw new Error('bench file invalid');
+    }, RUNS);
+    const note =
+      engine === 'native'
+        ? `${size}；每次清缓存：证书链+CRL验签+处方验签+摘要${sm2NativeAvailable() ? '' : '（原生不可用，实为 sm-crypto）'}`
+        : `${size}；处方签名用 sm-crypto，证书/CRL 验签走 x509 模块（Node 下为原生）`;
+    row(`单张处方本地验签 中位数（${engine}，${RUNS} 次）`, round2(t.median), 'ms', note);
+    row(`单张处方本地验签 p99（${engine}）`, round2(t.p99), 'ms', '目标 < 20 ms');
+  }
+
+  // Stored prescriptions: DISTINCT distinct signed files from a handful of institutions,
+  // cycled to BULK_ITEMS (the bulk path caches per certificate only, never per item).
+  const institutions: Issued[] = Array.from({ length: INSTITUTIONS }, (_, i) => {
+    const keyPair = seededKeyPair(`bench-institution-${i}`);
+    const der = issueCertificate({
+      issuer: { cert: pki.ca.cert, privateKey: pki.ca.keyPair.privateKey },
+      subject: {
+        ...INSTITUTION_SUBJECT,
+        CN: `压测医院${i}电子签名`,
+        serialNumber: `H5001030000${i}`,
+      },
+      publicKey: keyPair.publicKey,
+      serialHex: `B${i}`,
+      notBefore: new Date(at.getTime() - 86_400_000),
+      notAfter: new Date(at.getTime() + 300 * 86_400_000),
+    });
+    return { cert: parseCertificate(der), der, keyPair };
+  });
+  const distinct: RxFile[] = Array.from({ length: DISTINCT }, (_, i) =>
+    buildRxFile(institutions[i % INSTITUTIONS] as Issued, {
+      fields: {
+        hiRxno: `H5001032026${String(i).padStart(8, '0')}`,
+        fixmedinsCode: `H5001030000${i % INSTITUTIONS}`,
+      },
+      lines: drugLines(5, i),
+      pdf: layoutPdf(20 * 1024, i + 1),
+    }),
+  );
+  const items = Array.from({ length: BULK_ITEMS }, (_, i) => distinct[i % DISTINCT]);
+
+  const naiveJs = throughput(
+    items,
+    (x) => verifyRxFile(x, { trust, at, engine: 'sm-crypto' }).valid,
+    NAIVE_BUDGET_MS,
+  );
+  const naiveNative = throughput(
+    items,
+    (x) => verifyRxFile(x, { trust, at, engine: 'native' }).valid,
+    NAIVE_BUDGET_MS / 2,
+  );
+  const bulk = createBulkVerifier({ trust, at });
+  const fast = throughput(items, (x) => bulk.verify(x).valid, Number.POSITIVE_INFINITY);
+  if (fast.n !== BULK_ITEMS) throw new Error('bulk run incomplete');
+
+  const extrapolated = (r: { n: number; perSecond: number }) =>
+    r.n < BULK_ITEMS
+      ? `限时 ${r.n} 张后按速率外推至 ${BULK_ITEMS.toLocaleString('en-US')} 张`
+      : `实测 ${r.n} 张`;
+  const desc = `${DISTINCT} 张不同处方×${BULK_ITEMS / DISTINCT} 轮，${INSTITUTIONS} 家机构证书，20 KB PDF`;
+  row(
+    '批量复验 朴素循环 verifyRxFile（sm-crypto）',
+    Math.round(naiveJs.perSecond),
+    '张/s',
+    `${desc}；${extrapolated(naiveJs)}`,
+  );
+  row(
+    '批量复验 朴素循环 1 万张耗时（sm-crypto）',
+    round2(BULK_ITEMS / naiveJs.perSecond),
+    's',
+    extrapolated(naiveJs),
+  );
+  row(
+    '批量复验 朴素循环 verifyRxFile（native）',
+    Math.round(naiveNative.perSecond),
+    '张/s',
+    extrapolated(naiveNative),
+  );
+  row(
+    '批量复验 bulk 路径（原生+证书缓存+复用缓冲）',
+    Math.round(fast.perSecond),
+    '张/s',
+    `${desc}；实测 ${fast.n} 张，证书检查 ${bulk.certificatesChecked} 次`,
+  );
+  row('批量复验 bulk 1 万张耗时', round2(fast.ms / 1000), 's', '实测');
+  row(
+    '批量复验 加速比 bulk / 朴素（sm-crypto）',
+    round2(fast.perSecond / naiveJs.perSecond),
+    '×',
+    '目标 ≥ 5×',
+  );
+  row(
+    '批量复验 加速比 bulk / 朴素（native）',
+    round2(fast.perSecond / naiveNative.perSecond),
+    '×',
+    '缓存与缓冲复用本身的收益',
+  );
+  return rows;
+}
