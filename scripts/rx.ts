@@ -2,6 +2,7 @@
  * Offline verifier of exported prescriptions (center-protocol §3, R-SIGN / R-LAYOUT):
  *   npm run rx -- verify <file.rx.json> [--ca <pem> ...] [--crl <file> ...] [--no-crl] [--at <ISO time>]
  * Prints one JSON line; exit 0 valid, 1 invalid, 2 usage or trust-store error.
+ *   npm run rx -- export <hiRxno> [--out <file>]   writes a downloaded prescription as .rx.json
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,12 +10,14 @@ import { parseArgs } from 'node:util';
 import { loadTrustStore, TrustStoreError } from '../src/center/rx/trust-store';
 import { type RxVerdict, verdict } from '../src/center/rx/verdict';
 import { verifyRxFileText } from '../src/center/rx/verify-rx';
+import { exportCommand } from './lib/rx-export-command';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DEFAULT_CA = path.join(ROOT, 'config/sandbox-ca.pem');
 const DEFAULT_CRL_DIR = path.join(ROOT, '.data/app/trust/crl');
 
-const USAGE = `用法：npm run rx -- verify <处方文件.rx.json> [选项]
+const USAGE = `用法：npm run rx -- export <医保处方编号> [--out <文件>]   从本机数据库导出处方文件
+      npm run rx -- verify <处方文件.rx.json> [选项]
   --ca <文件>     受信任的 CA 证书（PEM 或 DER，可多次指定；默认 config/sandbox-ca.pem）
   --crl <文件>    证书吊销列表（DER 或 PEM，可多次指定；默认读取 .data/app/trust/crl/*.crl）
   --no-crl        不检查吊销状态（结果中会注明）
@@ -36,6 +39,10 @@ function main(argv: string[]): number {
   const { values, positionals } = parsed;
   if (values.help) usage('医保电子处方离线验签工具');
   const [command, file, ...rest] = positionals;
+  if (command === 'export') {
+    if (!file) usage('缺少医保处方编号');
+    return exportCommand(ROOT, file, values.out);
+  }
   if (command !== 'verify') usage(command ? `未知命令：${command}` : '缺少命令 verify');
   if (!file) usage('缺少要验证的处方文件');
   if (rest.length) usage(`多余的参数：${rest.join(' ')}`);
@@ -98,6 +105,7 @@ function parse(argv: string[]) {
       crl: { type: 'string', multiple: true },
       'no-crl': { type: 'boolean' },
       at: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrescriptionView, RxCandidate } from '../../../src/api/types';
@@ -274,6 +275,36 @@ describe('e-prescription intake over HTTP: find, download, verify, policy, layou
     expect(v?.status.name).toBe('已撤销');
     expect(blocking(v).find((f) => f.ruleId === 'R-STATUS')?.message).toContain('已撤销');
     expect(v?.reviewable).toBe(false);
+  });
+
+  it('exports a downloaded prescription as .rx.json that the offline verifier accepts, and refuses it altered [R-SIGN][ST-EPC-02-008]', async () => {
+    const rx = await create({ patient: zhang, drugs: [AMOXICILLIN] });
+    expect((await download(rx)).value?.reviewable).toBe(true);
+    const root = path.resolve(import.meta.dirname, '../../..');
+    const out = path.join(h.services.config.dataDir, `${rx.hiRxno}.rx.json`);
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/rx.ts'), ...args], {
+        cwd: root,
+        env: { ...process.env, EPC_DATA_DIR: h.services.config.dataDir },
+        encoding: 'utf8',
+      });
+    const exported = cli('export', rx.hiRxno, '--out', out);
+    expect(exported.status, exported.stderr).toBe(0);
+    const crlDir = h.services.config.trust.crlDir;
+    const crl = path.join(crlDir, readdirSync(crlDir).find((f) => f.endsWith('.crl')) ?? '');
+    const ok = cli('verify', out, '--crl', crl);
+    expect(ok.status, ok.stdout + ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ valid: true, code: 'OK' });
+
+    const file = JSON.parse(readFileSync(out, 'utf8')) as {
+      rxdrugdetail: Array<{ drug_cnt: unknown }>;
+    };
+    const first = file.rxdrugdetail[0];
+    if (first) first.drug_cnt = '99';
+    writeFileSync(out, JSON.stringify(file));
+    const bad = cli('verify', out, '--crl', crl);
+    expect(bad.status).toBe(1);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ valid: false, code: 'DRUG_LINES_TAMPERED' });
   });
 
   it('lists downloaded prescriptions with names masked [ARCH]', async () => {

@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { toRxFile } from '../../src/services/rx-export';
+import { openDatabase } from '../../src/store/database';
+import { PrescriptionRepository } from '../../src/store/prescription-repository';
+
+/**
+ * `npm run rx -- export <hiRxno> [--out <file>]`: writes a downloaded prescription from the
+ * counter's database (EPC_DATA_DIR, default .data/app) as `<hiRxno>.rx.json` for `rx verify`
+ * or an inspector. Returns the exit code; prints the written path.
+ */
+export function exportCommand(root: string, hiRxno: string, out: string | undefined): number {
+  const dataDir = process.env.EPC_DATA_DIR ?? path.join(root, '.data/app');
+  const dbFile = path.join(dataDir, 'counter.db');
+  if (!fs.existsSync(dbFile)) {
+    process.stderr.write(`找不到柜台数据库 ${dbFile}（可用 EPC_DATA_DIR 指定数据目录）\n`);
+    return 2;
+  }
+  const db = openDatabase(dbFile);
+  try {
+    const p = new PrescriptionRepository(db).get(hiRxno);
+    if (!p) {
+      process.stderr.write(`本机数据库中没有处方 ${hiRxno}\n`);
+      return 1;
+    }
+    const file = out ?? `${hiRxno}.rx.json`;
+    fs.writeFileSync(file, `${JSON.stringify(toRxFile(p), null, 2)}\n`);
+    process.stdout.write(`${path.resolve(file)}\n`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
