@@ -16,13 +16,13 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const DEFAULT_CA = path.join(ROOT, 'config/sandbox-ca.pem');
 const DEFAULT_CRL_DIR = path.join(ROOT, '.data/app/trust/crl');
 
-const USAGE = `用法：npm run rx -- export <医保处方编号> [--out <文件>]   从本机数据库导出处方文件
-      npm run rx -- verify <处方文件.rx.json> [选项]
+const USAGE = `用法：npm run rx -- verify <处方文件.rx.json> [选项]
   --ca <文件>     受信任的 CA 证书（PEM 或 DER，可多次指定；默认 config/sandbox-ca.pem）
   --crl <文件>    证书吊销列表（DER 或 PEM，可多次指定；默认读取 .data/app/trust/crl/*.crl）
   --no-crl        不检查吊销状态（结果中会注明）
   --at <时间>     按此时间判断证书有效期与吊销状态（ISO 8601，如 2026-03-01T08:00:00+08:00；默认当前时间）
-输出一行 JSON；验证通过退出码 0，不通过 1，用法错误 2。`;
+输出一行 JSON；验证通过退出码 0，不通过 1，用法错误 2。
+      npm run rx -- export <医保处方编号> [--out <文件>]   从本机柜台数据库导出处方文件（.rx.json）`;
 
 function usage(message: string): never {
   process.stderr.write(`${message}\n\n${USAGE}\n`);

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { dispenseContract } from './contract-dispense';
+import { reviewContract } from './contract-review';
+import { rxNo, scanText } from './schemas';
 import type {
   AppInfo,
   InsuredPerson,
@@ -15,19 +18,7 @@ import type {
  * boundary), its output type, and whether it needs a signed-in session. The desktop app (IPC)
  * and browser mode (HTTP) both dispatch through this table, so they cannot drift apart.
  */
-const scanText = z
-  .string()
-  .min(1)
-  .max(512)
-  .regex(/^[\x20-\x7e]+$/, '只接受可打印ASCII字符');
-
-const rxNo = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[0-9A-Za-z]+$/, '处方编号只含字母与数字');
-
-export const contract = {
+const coreContract = {
   'app.info': { input: z.object({}).strict(), output: {} as AppInfo, auth: false },
   'auth.login': {
     input: z
@@ -98,6 +89,9 @@ export const contract = {
     auth: true,
   },
 } as const;
+
+/** Each business area adds its methods in its own file (contract-*.ts). */
+export const contract = { ...coreContract, ...reviewContract, ...dispenseContract } as const;
 
 export type ApiContract = typeof contract;
 export type ApiMethod = keyof ApiContract;

@@ -1,28 +1,23 @@
 import type { z } from 'zod';
 import { AppError } from '../domain/errors';
 import type { AppServices } from '../services/app-services';
-import type { AuthenticatedSession } from '../services/auth-service';
 import type { ApiContract, ApiMethod, ApiOutput } from './contract';
+import { type HandlerContext, must } from './handler-context';
+import { createDispenseHandlers } from './handlers-dispense';
+import { createReviewHandlers } from './handlers-review';
+
+export type { HandlerContext } from './handler-context';
 
 type Input<M extends ApiMethod> = z.output<ApiContract[M]['input']>;
-
-export interface HandlerContext {
-  token: string | null;
-  /** Present for methods whose contract says auth: true. */
-  session: AuthenticatedSession | null;
-}
 
 type Handlers = {
   [M in ApiMethod]: (input: Input<M>, ctx: HandlerContext) => Promise<ApiOutput<M>> | ApiOutput<M>;
 };
 
-const must = (ctx: HandlerContext): AuthenticatedSession => {
-  if (!ctx.session) throw new Error('handler called without a session');
-  return ctx.session;
-};
-
 export function createHandlers(s: AppServices): Handlers {
   return {
+    ...createReviewHandlers(s),
+    ...createDispenseHandlers(s),
     'app.info': () => s.info,
     'auth.login': (i) => s.auth.login(i.username, i.password),
     'auth.logout': (_i, ctx) => {

@@ -9,10 +9,12 @@ import { PrescriptionRepository } from '../store/prescription-repository';
 import { SessionRepository } from '../store/session-repository';
 import { SettingsRepository } from '../store/settings-repository';
 import { StaffRepository } from '../store/staff-repository';
+import type { AreaDeps } from './area-deps';
 import { createAuthService } from './auth-service';
 import { loadCatalog } from './catalog-loader';
 import type { AppConfig } from './config';
 import { createCrlCache } from './crl-cache';
+import { createDispenseArea } from './dispense';
 import type { Logger } from './logger';
 import { fsiOutboxSender } from './outbox-delivery';
 import { createOutboxWorker } from './outbox-worker';
@@ -20,6 +22,7 @@ import { hashPassword } from './password';
 import { createPatientService } from './patient-service';
 import { loadPolicyPacks } from './policy-loader';
 import { createRegionService } from './region-service';
+import { createReviewArea } from './review';
 import { createRxIntakeService } from './rx-intake-service';
 import { createRxVerifier } from './rx-verifier';
 
@@ -36,9 +39,11 @@ export async function createAppServices(config: AppConfig, log: Logger) {
 
   const auth = createAuthService({ db, staff, sessions, outbox, fsi, log });
   const patient = createPatientService({ fsi, auth });
+  const catalog = loadCatalog(config.catalogFile);
+  const prescriptions = new PrescriptionRepository(db);
   const regions = createRegionService({
     packs: loadPolicyPacks(config.policyDir, { pharmacyAdmdvs: config.pharmacy.admdvs }),
-    catalog: loadCatalog(config.catalogFile),
+    catalog,
     settings: new SettingsRepository(db),
     defaultRegion: config.defaultRegion,
     pharmacyAdmdvs: config.pharmacy.admdvs,
@@ -53,12 +58,26 @@ export async function createAppServices(config: AppConfig, log: Logger) {
   const rx = createRxIntakeService({
     fsi,
     auth,
-    repo: new PrescriptionRepository(db),
+    repo: prescriptions,
     crls,
     verifier: createRxVerifier(config.trust),
     regions,
     log,
   });
+  const areaDeps: AreaDeps = {
+    config,
+    db,
+    fsi,
+    auth,
+    outbox,
+    prescriptions,
+    rx,
+    catalog,
+    log,
+    now: () => new Date(),
+  };
+  const review = createReviewArea(areaDeps);
+  const dispense = createDispenseArea(areaDeps);
   const worker = createOutboxWorker({ repo: outbox, send: fsiOutboxSender(fsi) });
   worker.start();
 
@@ -76,6 +95,8 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     patient,
     rx,
     regions,
+    review,
+    dispense,
     outbox,
     worker,
     db,

@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import { REVIEW_MIGRATION } from './migrations/003-review-shifts';
+import { DISPENSE_MIGRATION } from './migrations/004-stock-dispensing';
 
 /** One schema step. `up` runs once, inside its own transaction, and is never edited after release. */
 export interface Migration {
@@ -142,6 +144,8 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX prescriptions_by_certno ON prescriptions (certno);
     `,
   },
+  { version: 3, name: 'review_shifts', up: REVIEW_MIGRATION },
+  { version: 4, name: 'stock_dispensing_trace_codes', up: DISPENSE_MIGRATION },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

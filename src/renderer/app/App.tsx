@@ -2,19 +2,36 @@ import { useEffect } from 'react';
 import { HelpOverlay } from '../components/HelpOverlay';
 import { KeyHints } from '../components/KeyHints';
 import { LastScan } from '../components/LastScan';
+import { RecentRxModal } from '../components/RecentRxModal';
+import { RegionModal } from '../components/RegionModal';
 import { SandboxBanner } from '../components/SandboxBanner';
 import { TopBar } from '../components/TopBar';
 import { useFunctionKeys } from '../keyboard/use-function-keys';
 import { useScannerCapture } from '../scanner/use-scanner-capture';
 import { CounterScreen } from '../screens/CounterScreen';
 import { LoginScreen } from '../screens/LoginScreen';
+import { PrescriptionScreen } from '../screens/PrescriptionScreen';
 import { useOutboxStore } from '../stores/outbox-store';
 import { usePatientStore } from '../stores/patient-store';
+import { usePrescriptionStore } from '../stores/prescription-store';
 import { useSessionStore } from '../stores/session-store';
+import { useUiStore } from '../stores/ui-store';
+
+function SignedIn() {
+  const screen = useUiStore((s) => s.screen);
+  return (
+    <>
+      {screen === 'prescription' ? <PrescriptionScreen /> : <CounterScreen />}
+      <RecentRxModal />
+      <RegionModal />
+    </>
+  );
+}
 
 export function App() {
   const info = useSessionStore((s) => s.info);
   const session = useSessionStore((s) => s.session);
+  const screen = useUiStore((s) => s.screen);
   useScannerCapture();
   useFunctionKeys();
 
@@ -25,6 +42,8 @@ export function App() {
   // Nothing of one staff member's work (or of the login screen) stays on screen for the next.
   useEffect(() => {
     usePatientStore.getState().clear();
+    usePrescriptionStore.getState().close();
+    useUiStore.getState().setOverlay(null);
     if (!session) useOutboxStore.getState().reset();
   }, [session]);
 
@@ -32,9 +51,9 @@ export function App() {
     <div className="app">
       {info?.sandbox && <SandboxBanner />}
       <TopBar info={info} session={session} />
-      {session ? <CounterScreen /> : <LoginScreen />}
+      {session ? <SignedIn /> : <LoginScreen />}
       <footer className="app-footer">
-        <KeyHints signedIn={session !== null} />
+        <KeyHints signedIn={session !== null} screen={screen} />
         <LastScan />
       </footer>
       <HelpOverlay />

@@ -2,16 +2,17 @@ import { Modal } from 'antd';
 import { FUNCTION_KEYS, SCANNER_HELP } from '../keyboard/function-keys';
 import { useUiStore } from '../stores/ui-store';
 
+const SCREEN_LABELS = { counter: '柜台', prescription: '处方页' } as const;
+
 export function HelpOverlay() {
-  const open = useUiStore((s) => s.helpOpen);
-  const setOpen = useUiStore((s) => s.setHelpOpen);
+  const open = useUiStore((s) => s.overlay === 'help');
   return (
     <Modal
       open={open}
-      onCancel={() => setOpen(false)}
+      onCancel={() => useUiStore.getState().setOverlay(null)}
       footer={null}
       title="功能键帮助（F1）"
-      width={640}
+      width={720}
     >
       <div data-testid="help-overlay" className="help-overlay">
         <table className="help-table">
@@ -23,6 +24,9 @@ export function HelpOverlay() {
                 </td>
                 <td className="help-label">{k.label}</td>
                 <td>{k.help}</td>
+                <td className="help-where">
+                  {k.screens ? k.screens.map((s) => SCREEN_LABELS[s]).join('、') : '任何页面'}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,8 @@
 import { classifyScan } from '../../domain/scan/classify';
 import { useFeedbackStore } from '../stores/feedback-store';
+import { useIntakeStore } from '../stores/intake-store';
 import { usePatientStore } from '../stores/patient-store';
+import { usePrescriptionStore } from '../stores/prescription-store';
 import { useScanStore } from '../stores/scan-store';
 import { useSessionStore } from '../stores/session-store';
 import type { ScanOutcome } from './scan-capture';
@@ -10,8 +12,9 @@ const SHOWN = 40;
 const shorten = (s: string) => (s.length > SHOWN ? `${s.slice(0, SHOWN)}…` : s);
 
 /**
- * Acts on a completed burst by what it parses as. An e-voucher identifies the patient whatever
- * credential type is selected; everything else gets a Chinese explanation and never reaches a field.
+ * Acts on a completed burst by what it parses as, on any screen. An e-voucher identifies the
+ * patient whatever credential type is selected and lists their prescriptions; a prescription QR
+ * downloads that prescription; everything else gets a Chinese explanation and never reaches a field.
  */
 export function routeScan(outcome: ScanOutcome): void {
   const feedback = useFeedbackStore.getState();
@@ -37,7 +40,17 @@ export function routeScan(outcome: ScanOutcome): void {
         feedback.showError({ code: 'UNAUTHENTICATED', message: '请先登录，再扫描医保电子凭证' });
         return;
       }
+      usePrescriptionStore.getState().close();
       void usePatientStore.getState().lookup({ certType: '01', certNo: scan.text });
+      return;
+    case 'rx-qr':
+      if (!useSessionStore.getState().session) {
+        feedback.showError({ code: 'UNAUTHENTICATED', message: '请先登录，再扫描电子处方二维码' });
+        return;
+      }
+      usePrescriptionStore.getState().close();
+      usePatientStore.getState().clear();
+      void useIntakeStore.getState().findByQr(scan.text);
       return;
     case 'traceability':
       feedback.showNotice(

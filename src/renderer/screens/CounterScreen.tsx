@@ -3,9 +3,10 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { CertInput } from '../counter/CertInput';
 import { CertTypeSwitch } from '../counter/CertTypeSwitch';
 import { PatientCard } from '../counter/PatientCard';
+import { RxCandidateList } from '../counter/RxCandidateList';
 import { usePatientStore } from '../stores/patient-store';
 
-/** First slice of the counter: identify the insured person (识别参保人, R-AUTH). */
+/** The counter: identify the insured person (R-AUTH), then choose a prescription to download. */
 export function CounterScreen() {
   const person = usePatientStore((s) => s.person);
   const loading = usePatientStore((s) => s.loading);
@@ -16,7 +17,7 @@ export function CounterScreen() {
         <CertTypeSwitch />
         <CertInput />
         <p className="hint">
-          扫码枪随时可扫医保电子凭证，无需先点输入框；扫到的内容不会写入输入框。
+          扫码枪随时可扫医保电子凭证或电子处方二维码，无需先点输入框；扫到的内容不会写入输入框。
         </p>
       </section>
       <section className="counter-result" aria-live="polite">
@@ -27,6 +28,7 @@ export function CounterScreen() {
           </div>
         )}
         {person && <PatientCard person={person} />}
+        <RxCandidateList />
       </section>
     </main>
   );

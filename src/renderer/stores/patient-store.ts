@@ -4,6 +4,7 @@ import type { MdtrtCertType } from '../../domain/insurance';
 import { api, isUnauthenticated, toShape } from '../api';
 import { beep } from '../feedback/beep';
 import { useFeedbackStore } from './feedback-store';
+import { useIntakeStore } from './intake-store';
 import { useSessionStore } from './session-store';
 
 export interface PatientQuery {
@@ -21,7 +22,10 @@ interface PatientState {
   setCertType(certType: MdtrtCertType): void;
   setCertNo(certNo: string): void;
   setCardSn(cardSn: string): void;
-  /** Looks up the typed credential, or `query` (a scanned e-voucher) without touching the fields. */
+  /**
+   * Looks up the typed credential, or `query` (a scanned e-voucher) without touching the fields;
+   * once the person is found, asks the center for their prescriptions with the same credential.
+   */
   lookup(query?: PatientQuery): Promise<void>;
   clear(): void;
 }
@@ -53,6 +57,7 @@ export const usePatientStore = create<PatientState>((set, get) => ({
     }
     const id = ++latest;
     set({ loading: true, person: null });
+    useIntakeStore.getState().clear();
     feedback.clear();
     try {
       const person = await api.call('patient.lookup', {
@@ -63,6 +68,7 @@ export const usePatientStore = create<PatientState>((set, get) => ({
       if (id !== latest) return;
       set({ person, loading: false });
       beep('success');
+      void useIntakeStore.getState().findByCert(q);
     } catch (err) {
       if (id !== latest) return;
       set({ loading: false });
@@ -74,6 +80,7 @@ export const usePatientStore = create<PatientState>((set, get) => ({
   clear() {
     latest++;
     set({ certNo: '', cardSn: '', person: null, loading: false });
+    useIntakeStore.getState().clear();
     useFeedbackStore.getState().clear();
   },
 }));

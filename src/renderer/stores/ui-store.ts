@@ -1,16 +1,30 @@
 import { create } from 'zustand';
 
+export type Screen = 'counter' | 'prescription';
+export type Overlay = 'help' | 'recent' | 'region';
+
 interface UiState {
+  screen: Screen;
+  /** At most one overlay at a time: help (F1), recent prescriptions (F8), region settings (F10). */
+  overlay: Overlay | null;
   helpOpen: boolean;
   /** Incremented to ask the counter screen to put the caret back into the credential field. */
   focusRequest: number;
+  setScreen(screen: Screen): void;
+  setOverlay(overlay: Overlay | null): void;
+  toggleOverlay(overlay: Overlay): void;
   setHelpOpen(open: boolean): void;
   requestFocus(): void;
 }
 
-export const useUiStore = create<UiState>((set) => ({
+export const useUiStore = create<UiState>((set, get) => ({
+  screen: 'counter',
+  overlay: null,
   helpOpen: false,
   focusRequest: 0,
-  setHelpOpen: (helpOpen) => set({ helpOpen }),
+  setScreen: (screen) => set({ screen }),
+  setOverlay: (overlay) => set({ overlay, helpOpen: overlay === 'help' }),
+  toggleOverlay: (overlay) => get().setOverlay(get().overlay === overlay ? null : overlay),
+  setHelpOpen: (open) => get().setOverlay(open ? 'help' : null),
   requestFocus: () => set((s) => ({ focusRequest: s.focusRequest + 1 })),
 }));

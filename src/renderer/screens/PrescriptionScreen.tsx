@@ -1,0 +1,43 @@
+import { useEffect } from 'react';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { FindingsBanner } from '../prescription/FindingsBanner';
+import { LayoutComparisonTable } from '../prescription/LayoutComparisonTable';
+import { LayoutPdfViewer } from '../prescription/LayoutPdfViewer';
+import { ReviewVerdict } from '../prescription/ReviewVerdict';
+import { RxDetails } from '../prescription/RxDetails';
+import { RxHeader } from '../prescription/RxHeader';
+import { SignaturePanel } from '../prescription/SignaturePanel';
+import { usePrescriptionStore } from '../stores/prescription-store';
+
+/** A downloaded prescription, laid out for the review groundwork (R-LAYOUT, R-SIGN). */
+export function PrescriptionScreen() {
+  const view = usePrescriptionStore((s) => s.view);
+  const loading = usePrescriptionStore((s) => s.loading);
+  const hiRxno = view?.hiRxno;
+  useEffect(() => {
+    if (hiRxno) window.scrollTo({ top: 0 });
+  }, [hiRxno]);
+  if (!view) return null;
+  return (
+    <main
+      className="prescription"
+      data-testid="prescription-screen"
+      data-hi-rxno={view.hiRxno}
+      data-reviewable={view.reviewable}
+      aria-busy={loading}
+    >
+      <RxHeader view={view} loading={loading} />
+      <ErrorBanner />
+      <ReviewVerdict view={view} />
+      <FindingsBanner findings={view.findings} />
+      <div className="rx-columns">
+        <RxDetails view={view} />
+        <LayoutPdfViewer hiRxno={view.hiRxno} />
+      </div>
+      <div className="rx-columns">
+        <LayoutComparisonTable layout={view.layout} />
+        <SignaturePanel signature={view.signature} />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,77 @@
+import { create } from 'zustand';
+import type { PrescriptionView } from '../../api/types';
+import { api } from '../api';
+import { beep } from '../feedback/beep';
+import { useFeedbackStore } from './feedback-store';
+import { reportFailure } from './report-failure';
+import { useUiStore } from './ui-store';
+
+interface PrescriptionState {
+  view: PrescriptionView | null;
+  /** rx.get in flight (open by number, F5, after a region switch). */
+  loading: boolean;
+  /** Shows a freshly downloaded or re-read prescription on the prescription screen. */
+  show(view: PrescriptionView): void;
+  open(hiRxno: string): Promise<void>;
+  /** Re-reads and re-evaluates the open prescription (signature, 7205, policy, layout). */
+  refresh(): Promise<void>;
+  close(): void;
+}
+
+let latest = 0;
+
+function announce(view: PrescriptionView): void {
+  beep(view.reviewable ? 'success' : 'error');
+}
+
+export const usePrescriptionStore = create<PrescriptionState>((set, get) => ({
+  view: null,
+  loading: false,
+
+  show(view) {
+    latest++;
+    set({ view, loading: false });
+    useFeedbackStore.getState().clear();
+    const ui = useUiStore.getState();
+    ui.setOverlay(null);
+    ui.setScreen('prescription');
+    announce(view);
+  },
+
+  async open(hiRxno) {
+    const id = ++latest;
+    set({ loading: true });
+    try {
+      const view = await api.call('rx.get', { hiRxno });
+      if (id === latest) get().show(view);
+    } catch (err) {
+      if (id !== latest) return;
+      set({ loading: false });
+      reportFailure(err);
+    }
+  },
+
+  async refresh() {
+    const current = get().view;
+    if (!current || get().loading) return;
+    const id = ++latest;
+    set({ loading: true });
+    useFeedbackStore.getState().clear();
+    try {
+      const view = await api.call('rx.get', { hiRxno: current.hiRxno });
+      if (id !== latest) return;
+      set({ view, loading: false });
+      announce(view);
+    } catch (err) {
+      if (id !== latest) return;
+      set({ loading: false });
+      reportFailure(err);
+    }
+  },
+
+  close() {
+    latest++;
+    set({ view: null, loading: false });
+    useUiStore.getState().setScreen('counter');
+  },
+}));

@@ -1,0 +1,23 @@
+import type { FsiClient } from '../center/fsi-client';
+import type { CatalogDrug } from '../domain/catalog/catalog-drug';
+import type { Db } from '../store/database';
+import type { OutboxRepository } from '../store/outbox-repository';
+import type { PrescriptionRepository } from '../store/prescription-repository';
+import type { AuthService } from './auth-service';
+import type { AppConfig } from './config';
+import type { Logger } from './logger';
+import type { RxIntakeService } from './rx-intake-service';
+
+/** What every business area of the counter is built from (see app-services.ts). */
+export interface AreaDeps {
+  config: AppConfig;
+  db: Db;
+  fsi: FsiClient;
+  auth: AuthService;
+  outbox: OutboxRepository;
+  prescriptions: PrescriptionRepository;
+  rx: RxIntakeService;
+  catalog: ReadonlyMap<string, CatalogDrug>;
+  log: Logger;
+  now: () => Date;
+}
