@@ -10,20 +10,30 @@ export function toRxFile(p: StoredPrescription): RxFile {
     data: Record<string, unknown>;
     rxdrugdetail: Array<Record<string, unknown>>;
   };
-  const d = reply.data;
   return {
-    originalValue: String(d.originalValue),
-    signDigest: String(d.signDigest),
-    signCertSn: String(d.signCertSn),
-    signCertDn: String(d.signCertDn),
-    x_sign_cert: String(d.x_sign_cert),
-    rxdrugdetail: reply.rxdrugdetail,
-    rx_file: p.rxFile.toString('base64'),
+    ...signedMaterial(reply.data, reply.rxdrugdetail, p.rxFile.toString('base64')),
     hi_rxno: p.hiRxno,
     fixmedins_code: p.fixmedinsCode,
     fixmedins_name: p.fixmedinsName,
     prsc_time: p.prscTime,
     x_downloaded_at: new Date(p.downloadedAt).toISOString(),
     x_verification: p.verification,
+  };
+}
+
+/** The parts of a 7204 reply the signature covers, in the shape verification reads. */
+export function signedMaterial(
+  data: Record<string, unknown>,
+  rxdrugdetail: Array<Record<string, unknown>>,
+  rxFileBase64: string,
+): RxFile {
+  return {
+    originalValue: String(data.originalValue),
+    signDigest: String(data.signDigest),
+    signCertSn: String(data.signCertSn),
+    signCertDn: String(data.signCertDn),
+    x_sign_cert: String(data.x_sign_cert),
+    rxdrugdetail,
+    rx_file: rxFileBase64,
   };
 }

@@ -17,6 +17,7 @@ import type { CrlCache } from './crl-cache';
 import type { Logger } from './logger';
 import type { RegionService } from './region-service';
 import { callRx } from './rx-center-calls';
+import { signedMaterial, toRxFile } from './rx-export';
 import type { RxVerifier } from './rx-verifier';
 import { buildPrescriptionView } from './rx-view';
 
@@ -134,15 +135,7 @@ export function createRxIntakeService(deps: Deps) {
     // The drug lines are verified exactly as received, not as re-serialised by the schema.
     const rawLines = (raw.rxdrugdetail ?? []) as Record<string, unknown>[];
     const local = deps.verifier.verifyLocal(
-      {
-        originalValue: reply.data.originalValue,
-        signDigest: reply.data.signDigest,
-        signCertSn: reply.data.signCertSn,
-        signCertDn: reply.data.signCertDn,
-        x_sign_cert: reply.data.x_sign_cert,
-        rxdrugdetail: rawLines,
-        rx_file: reply.data.rx_file,
-      },
+      signedMaterial(reply.data, rawLines, reply.data.rx_file),
       at,
     );
     const altered = local.payload ? deps.verifier.alteredFields(local.payload, reply) : [];
@@ -242,19 +235,7 @@ export function createRxIntakeService(deps: Deps) {
     const p = deps.repo.get(hiRxno);
     if (!p) throw new AppError('NOT_FOUND', `本机没有处方 ${hiRxno}，请先扫码下载`);
     const at = now();
-    const reply = p.reply as Out7204;
-    const local = deps.verifier.verifyLocal(
-      {
-        originalValue: reply.data.originalValue,
-        signDigest: reply.data.signDigest,
-        signCertSn: reply.data.signCertSn,
-        signCertDn: reply.data.signCertDn,
-        x_sign_cert: reply.data.x_sign_cert,
-        rxdrugdetail: reply.rxdrugdetail,
-        rx_file: p.rxFile.toString('base64'),
-      },
-      at,
-    );
+    const local = deps.verifier.verifyLocal(toRxFile(p), at);
     if (local.valid !== p.localValid || local.code !== p.localCode) {
       const updated: StoredPrescription = {
         ...p,
