@@ -1,2 +1,92 @@
+import { z } from 'zod';
+import { rxNo } from './schemas';
+import type {
+  DispensingView,
+  GuidanceView,
+  HistoryView,
+  ScanVerdict,
+  StockBatchView,
+  StockItemView,
+} from './types-dispense';
+
+const dispensingId = z.number().int().positive();
+
+/**
+ * A scanner's output: printable ASCII plus GS (0x1D), the FNC1 separator of GS1 element strings
+ * from DataMatrix / GS1-128, and a trailing terminator (see src/domain/trace/parse-scanned-code.ts).
+ */
+const scannedCode = z
+  .string()
+  .min(1)
+  .max(512)
+  .regex(/^[\t\r\n\x1d\x20-\x7e]+$/, '只接受可打印ASCII字符与GS分隔符');
+
 /** Dispensing, stock and traceability-code methods: R-NOSWAP, R-TRACE, R-TRACE-ONCE, R-GUIDE. */
-export const dispenseContract = {} as const;
+export const dispenseContract = {
+  /** Opens (or resumes) the dispensing of a reviewed prescription; lines come only from it. */
+  'dispense.start': {
+    input: z.object({ hiRxno: rxNo }).strict(),
+    output: {} as DispensingView,
+    auth: true,
+  },
+  /** One scan: accepted onto a line, or refused with the rule and, for a repeat, the earlier sale. */
+  'dispense.scan': {
+    input: z.object({ dispensingId, code: scannedCode }).strict(),
+    output: {} as ScanVerdict,
+    auth: true,
+  },
+  /** Takes a scanned code off an open dispensing (code as shown in ScannedCodeView.code). */
+  'dispense.removeCode': {
+    input: z.object({ dispensingId, code: scannedCode }).strict(),
+    output: {} as DispensingView,
+    auth: true,
+  },
+  /** All codes scanned: registers them as sold and takes stock FEFO, in one transaction. */
+  'dispense.complete': {
+    input: z.object({ dispensingId }).strict(),
+    output: {} as DispensingView,
+    auth: true,
+  },
+  /** Abandons an open dispensing; nothing was sold. */
+  'dispense.cancel': {
+    input: z.object({ dispensingId }).strict(),
+    output: {} as DispensingView,
+    auth: true,
+  },
+  'dispense.get': {
+    input: z.object({ dispensingId }).strict(),
+    output: {} as DispensingView,
+    auth: true,
+  },
+  /** R-HISTORY, R-LONGRX: the patient's earlier dispensings of these drugs and risk warnings. */
+  'history.forPrescription': {
+    input: z.object({ hiRxno: rxNo }).strict(),
+    output: {} as HistoryView,
+    auth: true,
+  },
+  'stock.list': { input: z.object({}).strict(), output: [] as StockItemView[], auth: true },
+  /** Minimal goods receipt (进货) of one batch. */
+  'stock.receive': {
+    input: z
+      .object({
+        medListCodg: z.string().min(1).max(64),
+        batchNo: z
+          .string()
+          .trim()
+          .min(1)
+          .max(40)
+          .regex(/^[0-9A-Za-z-]+$/, '批号只含字母、数字与连字符'),
+        expiry: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '有效期格式为 yyyy-MM-dd'),
+        packs: z.number().int().positive().max(100_000),
+      })
+      .strict(),
+    output: {} as StockBatchView,
+    auth: true,
+  },
+  /** R-GUIDE: medication guidance per line, printable. */
+  'guidance.forPrescription': {
+    input: z.object({ hiRxno: rxNo }).strict(),
+    output: {} as GuidanceView,
+    auth: true,
+  },
+} as const;

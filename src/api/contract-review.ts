@@ -1,2 +1,57 @@
+import { z } from 'zod';
+import { rxNo, scanText } from './schemas';
+import type { ReviewStart, ReviewView, ShiftStatus, ShiftView } from './types-review';
+
+const empty = z.object({}).strict();
+
+/** Written opinion (rx_chk_opnn, ≤2000); minimum lengths per result are checked by the service. */
+const opinion = z.string().trim().max(2000);
+
+const dualChannelChecks = z
+  .object({
+    identityChecked: z.boolean(),
+    prescriptionChecked: z.boolean(),
+    medicalRecordChecked: z.boolean(),
+    note: z.string().trim().max(500),
+  })
+  .strict();
+
 /** Review (审方) methods: R-PHARMACIST, R-OPINION, R-CHECKS, R-HISTORY; 7206. */
-export const reviewContract = {} as const;
+export const reviewContract = {
+  /** Who is on duty; whether the pharmacy may review now (R-PHARMACIST). */
+  'shift.status': { input: empty, output: {} as ShiftStatus, auth: true },
+  /** Licensed pharmacists only; idempotent (an open shift is returned as is). */
+  'shift.open': { input: empty, output: {} as ShiftView, auth: true },
+  /** Closes the signed-in pharmacist's open shift. */
+  'shift.close': { input: empty, output: {} as ShiftView, auth: true },
+  /** Everything the reviewer needs for one downloaded prescription. */
+  'review.start': {
+    input: z.object({ hiRxno: rxNo }).strict(),
+    output: {} as ReviewStart,
+    auth: true,
+  },
+  /**
+   * Records the review and queues its 7206 upload in one transaction. `ecToken` is the
+   * pharmacist's OWN e-voucher, scanned at submit; it is checked with 1101 and never stored
+   * beyond the queued 7206 request.
+   */
+  'review.submit': {
+    input: z
+      .object({
+        hiRxno: rxNo,
+        result: z.enum(['pass', 'reject']),
+        opinion,
+        ecToken: scanText.max(128),
+        dualChannel: dualChannelChecks.optional(),
+      })
+      .strict(),
+    output: {} as ReviewView,
+    auth: true,
+  },
+  /** The latest review of a prescription, with its upload state. */
+  'review.get': {
+    input: z.object({ hiRxno: rxNo }).strict(),
+    output: {} as ReviewView,
+    auth: true,
+  },
+} as const;

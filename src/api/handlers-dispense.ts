@@ -1,7 +1,19 @@
 import type { AppServices } from '../services/app-services';
 import type { dispenseContract } from './contract-dispense';
-import type { HandlersFor } from './handler-context';
+import { type HandlersFor, must } from './handler-context';
 
-export function createDispenseHandlers(_s: AppServices): HandlersFor<typeof dispenseContract> {
-  return {};
+export function createDispenseHandlers(s: AppServices): HandlersFor<typeof dispenseContract> {
+  const d = s.dispense;
+  return {
+    'dispense.start': (i, ctx) => d.start(must(ctx), i.hiRxno),
+    'dispense.scan': (i, ctx) => d.scan(must(ctx), i.dispensingId, i.code),
+    'dispense.removeCode': (i, ctx) => d.removeCode(must(ctx), i.dispensingId, i.code),
+    'dispense.complete': (i, ctx) => d.complete(must(ctx), i.dispensingId),
+    'dispense.cancel': (i, ctx) => d.cancel(must(ctx), i.dispensingId),
+    'dispense.get': (i) => d.get(i.dispensingId),
+    'history.forPrescription': (i, ctx) => d.history(must(ctx), i.hiRxno),
+    'stock.list': () => d.stockList(),
+    'stock.receive': (i, ctx) => d.stockReceive(must(ctx), i),
+    'guidance.forPrescription': (i) => d.guidance(i.hiRxno),
+  };
 }

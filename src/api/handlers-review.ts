@@ -1,7 +1,15 @@
 import type { AppServices } from '../services/app-services';
 import type { reviewContract } from './contract-review';
-import type { HandlersFor } from './handler-context';
+import { type HandlersFor, must } from './handler-context';
 
-export function createReviewHandlers(_s: AppServices): HandlersFor<typeof reviewContract> {
-  return {};
+export function createReviewHandlers(s: AppServices): HandlersFor<typeof reviewContract> {
+  const { shifts, reviews } = s.review;
+  return {
+    'shift.status': (_i, ctx) => shifts.status(must(ctx).staff),
+    'shift.open': (_i, ctx) => shifts.open(must(ctx).staff),
+    'shift.close': (_i, ctx) => shifts.close(must(ctx).staff),
+    'review.start': (i, ctx) => reviews.start(must(ctx), i.hiRxno),
+    'review.submit': (i, ctx) => reviews.submit(must(ctx), i),
+    'review.get': (i) => reviews.get(i.hiRxno),
+  };
 }

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { demoPharmacistsSql } from './pharmacists';
+import { SETTLEMENT_SCHEMA_SQL } from './settlement/schema';
 
 export type SandboxDb = Database.Database;
 
@@ -168,6 +170,32 @@ const MIGRATIONS: readonly string[] = [
     created_at INTEGER NOT NULL
   );
   `,
+  `
+  -- Registered insurance pharmacists (医保药师); prac_status 1 = 在职执业.
+  CREATE TABLE pharmacists (
+    phar_code TEXT PRIMARY KEY,
+    phar_name TEXT NOT NULL,
+    phar_cert_type TEXT NOT NULL,
+    phar_certno TEXT NOT NULL,
+    prac_status TEXT NOT NULL DEFAULT '1'
+  );
+  ${demoPharmacistsSql()}
+
+  -- 7206 review results as received (rx_chk_biz_sn answered to the pharmacy).
+  CREATE TABLE rx_reviews (
+    rx_chk_biz_sn TEXT PRIMARY KEY,
+    hi_rxno TEXT NOT NULL REFERENCES epc_prescriptions(hi_rxno),
+    fixmedins_code TEXT NOT NULL,
+    phar_code TEXT NOT NULL,
+    phar_name TEXT NOT NULL,
+    rx_chk_stas_codg TEXT NOT NULL,
+    rx_chk_opnn TEXT NOT NULL,
+    rx_chk_time TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX rx_reviews_by_rx ON rx_reviews (hi_rxno, created_at);
+  `,
+  SETTLEMENT_SCHEMA_SQL,
 ];
 
 export function openSandboxDb(file: string, nativeBinding?: string): SandboxDb {

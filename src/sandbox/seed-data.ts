@@ -219,6 +219,44 @@ export const DEMO_PATIENTS: readonly DemoPatient[] = [
     identities: [],
     note: '职工医保暂停参保（断缴），用于演示参保状态异常',
   },
+  {
+    psnNo: '50000000000000000007',
+    name: '张敏',
+    certno: '500103198604123028',
+    gender: '2',
+    birthday: '1986-04-12',
+    naty: '01',
+    ecToken: '500000ecxpyg5af6ozeyjvdl76onqrfofvlek6',
+    cardNo: 'A50000007',
+    cardSn: '500103D156000005D30FF5DDC88A3124',
+    insuplcAdmdvs: '500103',
+    insurances: [
+      {
+        insutype: '310',
+        psnType: '1101',
+        status: '1',
+        insuDate: '2009-07-01',
+        balanceFen: 53_400,
+        cvlservFlag: '0',
+        empName: '重庆沙箱大药房有限公司',
+      },
+    ],
+    identities: [],
+    note: '执业药师张敏本人（柜台账号 yaoshi）：审方时扫描其医保电子凭证（7206 ec_token）',
+  },
+];
+
+/** A pharmacist in the center's registry (医保药师): 7206 checks phar_code, certno and name. */
+export interface DemoPharmacist {
+  pharCode: string;
+  pharName: string;
+  /** phar_cert_type: 01 居民身份证. */
+  certType: '01';
+  certno: string;
+}
+
+export const DEMO_PHARMACISTS: readonly DemoPharmacist[] = [
+  { pharCode: 'Y500103000123', pharName: '张敏', certType: '01', certno: '500103198604123028' },
 ];
 
 /** Institutions known to the sandbox beyond those in config/sandbox.json. */

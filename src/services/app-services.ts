@@ -78,7 +78,11 @@ export async function createAppServices(config: AppConfig, log: Logger) {
   };
   const review = createReviewArea(areaDeps);
   const dispense = createDispenseArea(areaDeps);
-  const worker = createOutboxWorker({ repo: outbox, send: fsiOutboxSender(fsi) });
+  const worker = createOutboxWorker({
+    repo: outbox,
+    send: fsiOutboxSender(fsi),
+    onDelivered: { ...review.onDelivered },
+  });
   worker.start();
 
   const info: AppInfo = {

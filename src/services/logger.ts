@@ -14,6 +14,7 @@ const MASKERS: Record<string, (v: string) => string> = {
   password: () => '***',
   token: maskToken,
   ec_token: maskToken,
+  ecToken: maskToken,
 };
 
 export function maskForLog(value: unknown, depth = 0): unknown {

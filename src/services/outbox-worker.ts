@@ -15,9 +15,14 @@ export interface Backoff {
   jitter: number;
 }
 
+/** Runs once when the center confirmed an item, with the reply the repository stored. */
+export type DeliveredHook = (item: OutboxItem, response: unknown) => void;
+
 export interface OutboxWorkerOptions {
   repo: OutboxRepository;
   send: (item: OutboxItem) => Promise<DeliveryOutcome>;
+  /** By infno. A failing hook is reported through onError; the item stays delivered. */
+  onDelivered?: Readonly<Record<string, DeliveredHook>>;
   now?: () => number;
   backoff?: Backoff;
   batchSize?: number;
@@ -95,8 +100,16 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       outcome = { kind: 'retry', error: errorText(err) };
     }
     if (outcome.kind === 'delivered') {
-      opts.repo.markDelivered(item.id, outcome.response);
+      const first = opts.repo.markDelivered(item.id, outcome.response);
       tally.delivered += 1;
+      const hook = opts.onDelivered?.[item.infno];
+      if (first && hook) {
+        try {
+          hook(item, outcome.response);
+        } catch (err) {
+          opts.onError?.(err);
+        }
+      }
     } else if (outcome.kind === 'park') {
       opts.repo.markParked(item.id, outcome.error);
       tally.parked += 1;

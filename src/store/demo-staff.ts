@@ -1,5 +1,6 @@
 import type { Role } from '../domain/staff';
 import type { Db } from './database';
+import { StaffIdentityRepository } from './staff-identity-repository';
 import { StaffRepository } from './staff-repository';
 
 export interface DemoStaff {
@@ -7,6 +8,8 @@ export interface DemoStaff {
   displayName: string;
   role: Role;
   pharmacistCode: string | null;
+  /** 居民身份证号: the pharmacist's own e-voucher resolves to it (sandbox person 张敏). */
+  certno: string | null;
   password: string;
 }
 
@@ -14,9 +17,10 @@ export interface DemoStaff {
 export const DEMO_STAFF: readonly DemoStaff[] = [
   {
     username: 'yaoshi',
-    displayName: '张药师',
+    displayName: '张敏',
     role: 'pharmacist',
     pharmacistCode: 'Y500103000123',
+    certno: '500103198604123028',
     password: 'demo1234',
   },
   {
@@ -24,6 +28,7 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
     displayName: '李收银',
     role: 'cashier',
     pharmacistCode: null,
+    certno: null,
     password: 'demo1234',
   },
   {
@@ -31,6 +36,7 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
     displayName: '管理员',
     role: 'admin',
     pharmacistCode: null,
+    certno: null,
     password: 'demo1234',
   },
 ];
@@ -44,23 +50,38 @@ export async function seedDemoStaff(
   hash: (plain: string) => Promise<string>,
 ): Promise<number> {
   const repo = new StaffRepository(db);
-  if (repo.count() > 0) return 0;
+  if (repo.count() > 0) {
+    backfillDemoIdentities(db, repo);
+    return 0;
+  }
   // Hash first (async), then insert in one transaction that checks emptiness again, so two
   // concurrent seeds cannot both insert.
   const hashes = await Promise.all(DEMO_STAFF.map((s) => hash(s.password)));
   return db
     .transaction(() => {
       if (repo.count() > 0) return 0;
+      const identities = new StaffIdentityRepository(db);
       DEMO_STAFF.forEach((s, i) => {
-        repo.create({
+        const created = repo.create({
           username: s.username,
           displayName: s.displayName,
           role: s.role,
           pharmacistCode: s.pharmacistCode,
           passwordHash: hashes[i] ?? '',
         });
+        if (s.certno) identities.set(created.id, s.certno);
       });
       return DEMO_STAFF.length;
     })
     .immediate();
+}
+
+/** A sandbox database seeded before migration 3 gets the demo pharmacist's ID number once. */
+function backfillDemoIdentities(db: Db, repo: StaffRepository): void {
+  const identities = new StaffIdentityRepository(db);
+  for (const s of DEMO_STAFF) {
+    const found = s.certno ? repo.findByUsername(s.username) : null;
+    if (found && s.certno && !identities.get(found.staff.id))
+      identities.set(found.staff.id, s.certno);
+  }
 }

@@ -2,6 +2,7 @@ import { benchColdStart } from './cold-start';
 import { benchCrypto } from './crypto';
 import { benchOutbox } from './outbox';
 import { benchRxVerify } from './rx-verify';
+import { benchScanVerdict } from './scan-verdict';
 import { type BenchRow, formatTable } from './table';
 
 /** `npm run bench`: every performance figure the issues name, printed as one table. */
@@ -10,6 +11,7 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['outbox', benchOutbox],
   ['rx verify', benchRxVerify],
   ['cold start', () => benchColdStart()],
+  ['scan verdict', benchScanVerdict],
 ];
 
 const rows: BenchRow[] = [];

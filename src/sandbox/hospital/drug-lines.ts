@@ -7,6 +7,8 @@ export interface DrugOrder {
   packs?: number;
   /** Days of medication (default 7; a long prescription's line may cover up to 12 weeks). */
   days?: number;
+  /** 拆零: prescribe this many single units (粒/片/ml) instead of whole packs (trdnFlag 1). */
+  splitUnits?: number;
 }
 
 interface Usage {
@@ -43,6 +45,11 @@ function usageOf(drug: CatalogDrug): Usage {
 /** The uploadChk `rxdrugdetail` line (camelCase) for one ordered drug. */
 export function uploadDrugLine(drug: CatalogDrug, order: DrugOrder, index: number) {
   const packs = order.packs ?? 1;
+  const usage = usageOf(drug);
+  const split =
+    order.splitUnits === undefined
+      ? {}
+      : { drugCnt: order.splitUnits, drugDosunt: usage.sinDosunt, trdnFlag: '1' };
   return {
     medListCodg: drug.medListCodg,
     fixmedinsHilistId: `HIS${String(index + 1).padStart(4, '0')}${drug.medListCodg.slice(-6)}`,
@@ -55,8 +62,9 @@ export function uploadDrugLine(drug: CatalogDrug, order: DrugOrder, index: numbe
     drugDosunt: drug.packUnit,
     drugPric: drug.priceFen / 100,
     drugSumamt: (drug.priceFen * packs) / 100,
-    ...usageOf(drug),
+    ...usage,
     medcDays: order.days ?? 7,
     hospApprFlag: '0',
+    ...split,
   };
 }

@@ -1,8 +1,46 @@
+import type { Out7204 } from '../../center/rx/fsi-72xx';
+import { AppError } from '../../domain/errors';
 import type { AreaDeps } from '../area-deps';
+import { createDispenseService } from './dispense-service';
+import { buildGuidance } from './guidance';
+import { createHistoryService } from './history-service';
+import { createTableReviewGate, type ReviewGate } from './review-gate';
+import { createStockService } from './stock-service';
 
 /** Dispensing, stock and traceability-code services of the counter. */
-export function createDispenseArea(_deps: AreaDeps) {
-  return {};
+export function createDispenseArea(deps: AreaDeps) {
+  let gate: ReviewGate = createTableReviewGate(deps.db);
+  const dispense = createDispenseService({ ...deps, gate: () => gate });
+  const stock = createStockService(deps);
+  const history = createHistoryService(deps);
+  if (deps.config.sandbox) seedDemoStock(deps, stock.seedDemo);
+
+  return {
+    ...dispense,
+    history: history.forPrescription,
+    stockList: stock.list,
+    stockReceive: stock.receive,
+    guidance(hiRxno: string) {
+      const p = deps.prescriptions.get(hiRxno);
+      if (!p) throw new AppError('NOT_FOUND', `本机没有处方 ${hiRxno}，请先扫码下载`);
+      return buildGuidance(hiRxno, p.patientName, p.reply as Out7204, deps.catalog);
+    },
+    /** Wires the review area's gate (and a test double in tests). */
+    useReviewGate(next: ReviewGate) {
+      gate = next;
+    },
+  };
+}
+
+/** Demo stock is received by the first admin of the demo staff. */
+function seedDemoStock(deps: AreaDeps, seed: (staffId: number) => number): void {
+  const staffId = deps.db
+    .prepare("SELECT id FROM staff WHERE role = 'admin' ORDER BY id LIMIT 1")
+    .pluck()
+    .get() as number | undefined;
+  if (staffId === undefined) return;
+  const n = seed(staffId);
+  if (n > 0) deps.log.info(`沙箱演示库存已入库：${n} 个批次`);
 }
 
 export type DispenseArea = ReturnType<typeof createDispenseArea>;

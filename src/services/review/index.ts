@@ -1,8 +1,31 @@
+import { ReviewRepository } from '../../store/review-repository';
+import { ShiftRepository } from '../../store/shift-repository';
+import { StaffIdentityRepository } from '../../store/staff-identity-repository';
 import type { AreaDeps } from '../area-deps';
+import { createReviewService } from './review-service';
+import { REVIEW_UPLOAD_INFNO, reviewDeliveredHook } from './review-upload';
+import { createShiftService } from './shift-service';
 
 /** Review (审方) services of the counter; see issue "Review and dispense". */
-export function createReviewArea(_deps: AreaDeps) {
-  return {};
+export function createReviewArea(deps: AreaDeps) {
+  const reviews = new ReviewRepository(deps.db);
+  const shifts = createShiftService({
+    shifts: new ShiftRepository(deps.db),
+    log: deps.log,
+    now: deps.now,
+  });
+  const review = createReviewService({
+    ...deps,
+    reviews,
+    identities: new StaffIdentityRepository(deps.db),
+    shifts,
+  });
+  return {
+    shifts,
+    reviews: review,
+    /** Outbox delivered-hooks by infno (wired into the worker in app-services.ts). */
+    onDelivered: { [REVIEW_UPLOAD_INFNO]: reviewDeliveredHook(reviews, deps.log, deps.now) },
+  };
 }
 
 export type ReviewArea = ReturnType<typeof createReviewArea>;

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FsiClient } from '../../../src/center/fsi-client';
+import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
 import { CONFIG, OPTER } from './helpers';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -75,7 +76,7 @@ describe('npm run sandbox (separate process)', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(first.stdout().match(/SANDBOX_READY/g)).toHaveLength(1);
     expect(first.stdout()).toMatch(/医保中心沙箱已启动/);
-    expect(first.stderr()).toMatch(/已写入 6 名演示参保人/);
+    expect(first.stderr()).toContain(`已写入 ${DEMO_PATIENTS.length} 名演示参保人`);
 
     const health = (await (await fetch(`${first.url}/x/sandbox/health`)).json()) as {
       status: string;

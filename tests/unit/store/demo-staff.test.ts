@@ -18,7 +18,7 @@ describe('demo staff (sandbox mode)', () => {
     ).toEqual([...ROLES].sort());
     const pharmacist = repo.findByUsername('yaoshi');
     expect(pharmacist?.staff).toMatchObject({
-      displayName: '张药师',
+      displayName: '张敏',
       role: 'pharmacist',
       pharmacistCode: 'Y500103000123',
     });

@@ -1,11 +1,20 @@
+import { RX_CHK_STATUS, rxChkResultOf } from '../../../center/rx/fsi-7206';
 import { effectiveStatus } from '../../rx/rx-store';
 import type { EpcRoute } from '../context';
 import { FieldReader } from '../fields';
 import { ownRx } from '../own-rx';
 
+interface ReviewRow {
+  phar_name: string;
+  phar_code: string;
+  rx_chk_stas_codg: string;
+  rx_chk_opnn: string;
+  rx_chk_time: string;
+}
+
 /**
- * rxChkInfoQuery 审核结果查询: the review outcome (empty until a pharmacy uploads one with 7206)
- * and the prescription's status.
+ * rxChkInfoQuery 审核结果查询: the latest review a pharmacy uploaded with 7206 (empty before
+ * one) and the prescription's status.
  */
 export const rxChkInfoQuery: EpcRoute = (ctx) => {
   const f = new FieldReader();
@@ -14,14 +23,21 @@ export const rxChkInfoQuery: EpcRoute = (ctx) => {
   f.done();
   const row = ownRx(ctx, fixmedinsCode, hiRxno);
   const status = effectiveStatus(row, ctx.now);
+  const review = ctx.db
+    .prepare(
+      `SELECT phar_name, phar_code, rx_chk_stas_codg, rx_chk_opnn, rx_chk_time FROM rx_reviews
+       WHERE hi_rxno = ? ORDER BY created_at DESC, rowid DESC LIMIT 1`,
+    )
+    .get(hiRxno) as ReviewRow | undefined;
+  const result = review ? rxChkResultOf(review.rx_chk_stas_codg) : null;
   return {
     hiRxno,
-    pharName: '',
-    pharCode: '',
-    rxChkStasCodg: '',
-    rxChkStasName: '',
-    rxChkOpnn: '',
-    rxChkTime: '',
+    pharName: review?.phar_name ?? '',
+    pharCode: review?.phar_code ?? '',
+    rxChkStasCodg: review?.rx_chk_stas_codg ?? '',
+    rxChkStasName: result ? RX_CHK_STATUS[result].name : '',
+    rxChkOpnn: review?.rx_chk_opnn ?? '',
+    rxChkTime: review?.rx_chk_time ?? '',
     rxStasCodg: status.codg,
     rxStasName: status.name,
   };

@@ -1,9 +1,11 @@
 import type { FsiTransaction } from '../context';
+import { medicationRecords5205 } from './medication-records-5205';
 import { personInfo1101 } from './person-info';
 import { rxDownload7203 } from './rx-download-7203';
 import { rxDownload7204 } from './rx-download-7204';
 import { rxQrDecode7201 } from './rx-qr-decode';
 import { rxQuery7202 } from './rx-query';
+import { rxReviewUpload7206 } from './rx-review-upload';
 import { rxSignVerify7205 } from './rx-sign-verify';
 import { signIn9001, signOut9002 } from './sign-in-out';
 
@@ -20,4 +22,6 @@ export const FSI_TRANSACTIONS: Readonly<Record<string, FsiTransaction>> = {
   '7203': rxDownload7203,
   '7204': rxDownload7204,
   '7205': rxSignVerify7205,
+  '5205': medicationRecords5205,
+  '7206': rxReviewUpload7206,
 };

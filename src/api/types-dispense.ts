@@ -1,0 +1,195 @@
+import type { RuleId } from '../domain/rules';
+
+/** Output types of the dispensing, stock, history and guidance methods (contract-dispense.ts). */
+
+export type DispensingState = 'open' | 'completed' | 'cancelled';
+
+/** One pack (or opened pack, for 拆零) whose traceability code was scanned onto a line. */
+export interface ScannedCodeView {
+  /** Normalised key: 20 digits, `01<GTIN-14>21<serial>` for GS1, or the MA code. */
+  code: string;
+  kind: 'trace20' | 'gs1' | 'ma';
+  /** 1-based pack number within the line. */
+  packNo: number;
+  /** 拆零: units taken from this pack in this dispensing; null for a whole pack. */
+  units: number | null;
+  /** 拆零: a pack opened by an earlier sale whose remaining units are used now. */
+  reusedPack: boolean;
+  scannedAt: string;
+}
+
+export interface BatchAllocationView {
+  batchNo: string;
+  /** yyyy-MM-dd */
+  expiry: string;
+  packs: number;
+}
+
+export interface DispenseLineView {
+  lineNo: number;
+  medListCodg: string;
+  genname: string;
+  spec: string;
+  packUnit: string;
+  /** 拆零 (trdn_flag=1): prescribed in units smaller than a pack. */
+  splitPack: boolean;
+  /** Units in one pack (from the catalog spec, e.g. 24 for 0.25g*24粒); null when unknown. */
+  unitsPerPack: number | null;
+  /** As the prescription states it (packs, or units for a split-pack line). */
+  quantityPrescribed: number;
+  quantityUnit: string;
+  /** Packs a whole-pack line needs; for 拆零, packs to open at most (ceil of units / pack). */
+  packsPrescribed: number;
+  /** Codes scanned so far onto this line. */
+  packsScanned: number;
+  /** Quantity covered by the scanned codes, in quantityUnit. */
+  quantityCovered: number;
+  /** Unexpired packs on hand for this drug. */
+  stockAvailable: number;
+  /** Every pack/unit the line needs has its code (R-TRACE). */
+  complete: boolean;
+  codes: ScannedCodeView[];
+  /** Filled when the dispensing is completed (FEFO). */
+  allocations: BatchAllocationView[];
+}
+
+export interface DispensingView {
+  dispensingId: number;
+  hiRxno: string;
+  state: DispensingState;
+  patient: { name: string; certnoMasked: string };
+  staff: { id: number; displayName: string };
+  startedAt: string;
+  completedAt: string | null;
+  lines: DispenseLineView[];
+  /** Every line complete: dispense.complete may be called. */
+  readyToComplete: boolean;
+  /** Chinese reasons why completing is not yet possible (missing codes, stock). */
+  blockers: string[];
+}
+
+/** Where and when a code was sold before (R-TRACE-ONCE). */
+export interface EarlierSale {
+  soldAt: string;
+  hiRxno: string;
+  dispensingId: number;
+  genname: string;
+  patientMasked: string;
+  /** 拆零: the earlier sale opened this pack and units are left in it. */
+  unitsLeft: number | null;
+}
+
+export type ScanRefusalReason =
+  | 'UNREADABLE'
+  | 'NOT_A_TRACE_CODE'
+  | 'UNKNOWN_DRUG'
+  | 'OTHER_DRUG'
+  | 'TOO_MANY'
+  | 'ALREADY_SOLD'
+  | 'ALREADY_SCANNED'
+  | 'PACK_USED_UP'
+  | 'NOT_OPEN'
+  | 'EXPIRED';
+
+export type ScanVerdict =
+  | {
+      verdict: 'accepted';
+      code: string;
+      lineNo: number;
+      medListCodg: string;
+      genname: string;
+      /** Pack n of m on the line. */
+      packNo: number;
+      packsOnLine: number;
+      reusedPack: boolean;
+      units: number | null;
+      /** Chinese, e.g. 阿莫西林胶囊 第 2/3 盒 已扫码 */
+      message: string;
+      dispensing: DispensingView;
+    }
+  | {
+      verdict: 'refused';
+      code: string;
+      reason: ScanRefusalReason;
+      ruleId: RuleId | null;
+      /** Chinese, names the drugs involved. */
+      message: string;
+      /** The drug the code belongs to, when known. */
+      scannedDrug: { medListCodg: string; genname: string } | null;
+      earlierSale: EarlierSale | null;
+      dispensing: DispensingView;
+    };
+
+export interface HistoryEntry {
+  source: 'local' | 'center';
+  /** yyyy-MM-dd HH:mm:ss */
+  dispensedAt: string;
+  hiRxno: string | null;
+  medListCodg: string;
+  genname: string;
+  quantity: number;
+  unit: string;
+  daysOfSupply: number | null;
+  /** yyyy-MM-dd the supply lasts until; null when days unknown. */
+  supplyEnds: string | null;
+  /** Supply still lasting today. */
+  stillSupplied: boolean;
+}
+
+export interface RiskWarning {
+  ruleId: RuleId;
+  code: 'REPEAT_PURCHASE' | 'OVER_QUANTITY' | 'DUPLICATE_THERAPY' | 'LONG_RX_LIMIT';
+  severity: 'warn' | 'block';
+  message: string;
+  citation: string;
+}
+
+export interface HistoryView {
+  hiRxno: string;
+  patient: { name: string; certnoMasked: string };
+  entries: HistoryEntry[];
+  warnings: RiskWarning[];
+  /** 5205 at the center. */
+  center: { state: 'answered' | 'unreachable' | 'refused'; message: string; count: number };
+}
+
+export interface StockBatchView {
+  batchId: number;
+  medListCodg: string;
+  genname: string;
+  batchNo: string;
+  expiry: string;
+  packsOnHand: number;
+  receivedAt: string;
+  expired: boolean;
+}
+
+export interface StockItemView {
+  medListCodg: string;
+  genname: string;
+  spec: string;
+  packUnit: string;
+  /** Unexpired packs. */
+  packsAvailable: number;
+  batches: StockBatchView[];
+}
+
+export interface GuidanceLine {
+  lineNo: number;
+  genname: string;
+  spec: string;
+  /** e.g. 口服，每次1片，每日一次，连用7天 */
+  usage: string;
+  notes: string[];
+  /** One printable paragraph. */
+  text: string;
+}
+
+export interface GuidanceView {
+  hiRxno: string;
+  patient: { name: string };
+  lines: GuidanceLine[];
+  /** The whole sheet as plain text for printing. */
+  printable: string;
+  ruleId: 'R-GUIDE';
+}

@@ -1,0 +1,246 @@
+import type { DispensingView, ScanVerdict } from '../../api/types-dispense';
+import { dateOnly, dateTime } from '../../center/clock';
+import type { Out7204 } from '../../center/rx/fsi-72xx';
+import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
+import { AppError } from '../../domain/errors';
+import { packKey, parseScannedCode } from '../../domain/trace/parse-scanned-code';
+import type { Db } from '../../store/database';
+import { DispensingRepository } from '../../store/dispensing-repository';
+import type { PrescriptionRepository } from '../../store/prescription-repository';
+import { SoldCodeRepository } from '../../store/sold-code-repository';
+import { StockRepository } from '../../store/stock-repository';
+import type { AuthenticatedSession } from '../auth-service';
+import type { Logger } from '../logger';
+import { buildDispensingView, earlierSaleOf, packsFromStock } from './dispensing-view';
+import { allocateFefo } from './fefo';
+import { planLines } from './line-plan';
+import { createProductIndex } from './product-index';
+import type { ReviewGate } from './review-gate';
+import { decideScan, remaining } from './scan-rules';
+
+interface Deps {
+  db: Db;
+  catalog: ReadonlyMap<string, CatalogDrug>;
+  prescriptions: PrescriptionRepository;
+  gate: () => ReviewGate;
+  log: Logger;
+  now: () => Date;
+}
+
+/**
+ * Dispensing exactly as prescribed (R-NOSWAP) with a traceability code per pack (R-TRACE,
+ * R-TRACE-ONCE). Scans are recorded on the open dispensing; completing registers the codes as
+ * sold and takes stock FEFO in one transaction.
+ */
+export function createDispenseService(deps: Deps) {
+  const repo = new DispensingRepository(deps.db);
+  const sold = new SoldCodeRepository(deps.db);
+  const stock = new StockRepository(deps.db);
+  const products = createProductIndex(deps.catalog);
+  const staffName = deps.db.prepare('SELECT display_name FROM staff WHERE id = ?').pluck();
+
+  function view(id: number): DispensingView {
+    const d = repo.get(id);
+    if (!d) throw new AppError('NOT_FOUND', `没有调剂单 ${id}`);
+    const today = dateOnly(deps.now());
+    return buildDispensingView({
+      d,
+      staffName: (staffName.get(d.staffId) as string | undefined) ?? '',
+      lines: repo.lines(id),
+      codes: repo.codes(id),
+      allocations: repo.allocations(id),
+      catalog: deps.catalog,
+      stock: (m) => stock.availablePacks(m, today),
+    });
+  }
+
+  function openOne(id: number) {
+    const d = repo.get(id);
+    if (!d) throw new AppError('NOT_FOUND', `没有调剂单 ${id}`);
+    if (d.state !== 'open') {
+      const label =
+        d.state === 'completed' ? '已完成' : d.state === 'cancelled' ? '已取消' : '已退货';
+      throw new AppError('CONFLICT', `调剂单 ${id} ${label}，不能再修改`);
+    }
+    return d;
+  }
+
+  function start(session: AuthenticatedSession, hiRxno: string): DispensingView {
+    const p = deps.prescriptions.get(hiRxno);
+    if (!p) throw new AppError('NOT_FOUND', `本机没有处方 ${hiRxno}，请先扫码下载`);
+    const live = repo.live(hiRxno);
+    if (live?.state === 'completed') {
+      throw new AppError(
+        'CONFLICT',
+        `处方 ${hiRxno} 已于 ${dateTime(new Date(live.completedAt ?? 0))} 调剂完成，不得重复调剂`,
+        { ruleId: 'R-STATUS' },
+      );
+    }
+    if (live) return view(live.id);
+    const review = deps.gate().isReviewPassed(hiRxno);
+    if (!review.passed) throw new AppError('POLICY', review.reason, { ruleId: 'R-OPINION' });
+    const lines = planLines(p.reply as Out7204, deps.catalog);
+    const id = deps.db
+      .transaction(() =>
+        repo.create(
+          {
+            hiRxno,
+            certno: p.certno,
+            patientName: p.patientName,
+            staffId: session.staff.id,
+            startedAt: deps.now().getTime(),
+          },
+          lines,
+        ),
+      )
+      .immediate();
+    deps.log.info(`开始调剂 ${hiRxno}（调剂单 ${id}）`);
+    return view(id);
+  }
+
+  function scan(_session: AuthenticatedSession, id: number, raw: string): ScanVerdict {
+    return deps.db
+      .transaction((): ScanVerdict => {
+        const d = openOne(id);
+        const at = deps.now();
+        const parsed = parseScannedCode(raw);
+        const drug = products.drugOf(parsed);
+        const codes = repo.codes(d.id);
+        const lines = repo.lines(d.id);
+        const key = packKey(parsed);
+        const decision = decideScan({
+          parsed,
+          raw,
+          drug,
+          lines,
+          codes,
+          sold: key ? sold.find(key) : undefined,
+          today: dateOnly(at),
+          at: at.getTime(),
+        });
+        if ('refuse' in decision) {
+          const r = decision.refuse;
+          return {
+            verdict: 'refused',
+            code: r.code,
+            reason: r.reason,
+            ruleId: r.ruleId,
+            message: r.message,
+            scannedDrug: r.drug
+              ? { medListCodg: r.drug.medListCodg, genname: r.drug.genname }
+              : null,
+            earlierSale: r.earlier
+              ? earlierSaleOf(r.earlier, deps.catalog.get(r.earlier.medListCodg)?.genname ?? '')
+              : null,
+            dispensing: view(d.id),
+          };
+        }
+        const c = decision.accept;
+        repo.addCode(d.id, c);
+        const line = lines.find((l) => l.lineNo === c.lineNo);
+        const name = line?.genname ?? '';
+        const of = line?.packsPrescribed ?? 0;
+        const units = c.units === null ? '' : `，取 ${c.units}${line?.qtyUnit ?? ''}`;
+        return {
+          verdict: 'accepted',
+          code: c.code,
+          lineNo: c.lineNo,
+          medListCodg: line?.medListCodg ?? '',
+          genname: name,
+          packNo: c.packNo,
+          packsOnLine: of,
+          reusedPack: c.reusedPack,
+          units: c.units,
+          message: `${name} 第 ${c.packNo}/${of} ${c.reusedPack ? '盒（续用已拆零包装）' : '盒'}已扫码${units}`,
+          dispensing: view(d.id),
+        };
+      })
+      .immediate();
+  }
+
+  function removeCode(_session: AuthenticatedSession, id: number, code: string): DispensingView {
+    deps.db
+      .transaction(() => {
+        openOne(id);
+        const key = packKey(parseScannedCode(code)) ?? code;
+        const removed = repo.removeCode(id, key) || repo.removeCode(id, code);
+        if (!removed) throw new AppError('NOT_FOUND', `本调剂单没有追溯码 ${code}`);
+      })
+      .immediate();
+    return view(id);
+  }
+
+  function complete(session: AuthenticatedSession, id: number): DispensingView {
+    deps.db
+      .transaction(() => {
+        const d = openOne(id);
+        const at = deps.now();
+        const today = dateOnly(at);
+        const lines = repo.lines(id);
+        const codes = repo.codes(id);
+        const missing = lines.filter((l) => remaining(l, codes) > 0);
+        if (missing.length > 0) {
+          throw new AppError(
+            'POLICY',
+            `还有药品未扫足追溯码：${missing.map((l) => `「${l.genname}」差 ${remaining(l, codes)}${l.qtyUnit}`).join('、')}；每盒须扫码后才能完成调剂`,
+            { ruleId: 'R-TRACE' },
+          );
+        }
+        for (const l of lines) {
+          const packs = packsFromStock(l, codes);
+          const { allocations, shortBy } = allocateFefo(stock.usable(l.medListCodg, today), packs);
+          if (shortBy > 0) {
+            throw new AppError(
+              'CONFLICT',
+              `「${l.genname}」库存不足：需 ${packs} 盒，未过期可用 ${packs - shortBy} 盒；请先入库`,
+            );
+          }
+          for (const a of allocations) {
+            stock.take(a.batchId, a.packs);
+            repo.addAllocation(id, l.lineNo, a.batchId, a.packs);
+          }
+        }
+        for (const c of codes) {
+          const l = lines.find((x) => x.lineNo === c.lineNo) as (typeof lines)[number];
+          const ok = c.reusedPack
+            ? sold.useUnits(c.code, c.units ?? 0, id, at.getTime())
+            : sold.sell({
+                code: c.code,
+                medListCodg: l.medListCodg,
+                dispensingId: id,
+                at: at.getTime(),
+                unitsPerPack: l.splitPack ? l.unitsPerPack : null,
+                unitsLeft: l.splitPack ? (l.unitsPerPack ?? 0) - (c.units ?? 0) : null,
+              });
+          if (!ok) {
+            throw new AppError(
+              'POLICY',
+              `追溯码 ${c.code} 在扫码后已被其他调剂单售出，请移除后重扫其他包装`,
+              { ruleId: 'R-TRACE-ONCE' },
+            );
+          }
+        }
+        for (const l of lines)
+          repo.setDispensed(id, l.lineNo, l.qtyPrescribed - remaining(l, codes));
+        repo.complete(d.id, at.getTime());
+        repo.awaitUploads(d.id, at.getTime());
+      })
+      .immediate();
+    deps.log.info(`调剂完成（调剂单 ${id}，操作员 ${session.staff.username}）`);
+    return view(id);
+  }
+
+  function cancel(_session: AuthenticatedSession, id: number): DispensingView {
+    deps.db
+      .transaction(() => {
+        openOne(id);
+        repo.cancel(id, deps.now().getTime());
+      })
+      .immediate();
+    return view(id);
+  }
+
+  return { start, scan, removeCode, complete, cancel, get: view };
+}
+
+export type DispenseService = ReturnType<typeof createDispenseService>;

@@ -1,0 +1,56 @@
+import type { GuidanceLine, GuidanceView } from '../../api/types-dispense';
+import type { Out7204 } from '../../center/rx/fsi-72xx';
+import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
+import { maskName } from '../../domain/mask';
+
+/** Standing notes per dosage form; the catalog carries no package-insert text yet. */
+const FORM_NOTES: Array<[RegExp, string]> = [
+  [/缓释|控释/, '缓释/控释制剂须整粒（片）吞服，不可掰开、嚼碎或打开胶囊。'],
+  [/肠溶/, '肠溶制剂须整粒吞服，不可嚼碎，宜餐前服用。'],
+  [/注射/, '注射剂须按医嘱剂量与部位注射；未开封的置2–8℃冷藏，不可冷冻。'],
+  [/合剂|口服液|糖浆/, '用前摇匀，用量杯量取。'],
+];
+
+const CLASS_NOTES: Record<string, string> = {
+  narcotic: '麻醉药品，须严格按医嘱使用并妥善保管。',
+  psychotropic2: '精神药品，可能引起嗜睡，服药期间不宜驾驶或操作机械，勿饮酒。',
+};
+
+function usageText(l: Out7204['rxdrugdetail'][number]): string {
+  const parts = [
+    l.medc_way_dscr,
+    l.sin_doscnt == null ? '' : `每次${l.sin_doscnt}${l.sin_dosunt ?? ''}`,
+    l.used_frqu_name,
+    l.medc_days == null ? '' : `连用${l.medc_days}天`,
+  ].filter((x): x is string => Boolean(x));
+  return parts.length > 0 ? parts.join('，') : '请遵医嘱';
+}
+
+/** Medication guidance per line from the usage fields and catalog notes (R-GUIDE, ST-EPC-02-012). */
+export function buildGuidance(
+  hiRxno: string,
+  patientName: string,
+  reply: Out7204,
+  catalog: ReadonlyMap<string, CatalogDrug>,
+): GuidanceView {
+  const lines = reply.rxdrugdetail.map((l, i): GuidanceLine => {
+    const drug = catalog.get(l.med_list_codg);
+    const form = l.drug_dosform ?? drug?.dosform ?? '';
+    const notes = [
+      ...FORM_NOTES.filter(([re]) => re.test(form)).map(([, n]) => n),
+      ...(drug?.classes ?? []).map((c) => CLASS_NOTES[c]).filter((n): n is string => Boolean(n)),
+      ...(drug?.dualChannel ? ['“双通道”药品：请保留购药凭证，按疗程复诊取药。'] : []),
+    ];
+    const usage = usageText(l);
+    const spec = l.drug_spec ?? drug?.spec ?? '';
+    const text = `${i + 1}. ${l.drug_genname}（${spec}）：${usage}。${notes.join('')}`;
+    return { lineNo: i + 1, genname: l.drug_genname, spec, usage, notes, text };
+  });
+  const name = maskName(patientName);
+  const printable = [
+    `用药指导单　处方号 ${hiRxno}　患者 ${name}`,
+    ...lines.map((l) => l.text),
+    '如有不适请立即停药并就医；药品请置于儿童不能触及处。本指导依据处方用法用量，禁忌与特殊说明以药品说明书为准。',
+  ].join('\n');
+  return { hiRxno, patient: { name }, lines, printable, ruleId: 'R-GUIDE' };
+}

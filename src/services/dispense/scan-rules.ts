@@ -1,0 +1,148 @@
+import type { ScanRefusalReason } from '../../api/types-dispense';
+import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
+import type { RuleId } from '../../domain/rules';
+import { type ParsedCode, packKey } from '../../domain/trace/parse-scanned-code';
+import type { DispensingCode, DispensingLine } from '../../store/dispensing-repository';
+import type { SoldCodeWithSale } from '../../store/sold-code-repository';
+
+export interface ScanInput {
+  parsed: ParsedCode;
+  raw: string;
+  /** The drug the code belongs to (catalog lookup by trace product id / GTIN). */
+  drug: CatalogDrug | undefined;
+  lines: DispensingLine[];
+  codes: DispensingCode[];
+  /** The sold-codes row of this pack, if any. */
+  sold: SoldCodeWithSale | undefined;
+  /** yyyy-MM-dd */
+  today: string;
+  at: number;
+}
+
+export type ScanDecision =
+  | { accept: DispensingCode }
+  | {
+      refuse: {
+        reason: ScanRefusalReason;
+        ruleId: RuleId | null;
+        message: string;
+        code: string;
+        drug: CatalogDrug | undefined;
+        earlier: SoldCodeWithSale | null;
+      };
+    };
+
+/** Units a line still needs (packs for a whole-pack line). */
+export function remaining(line: DispensingLine, codes: DispensingCode[]): number {
+  const mine = codes.filter((c) => c.lineNo === line.lineNo);
+  const covered = line.splitPack ? mine.reduce((s, c) => s + (c.units ?? 0), 0) : mine.length;
+  return line.qtyPrescribed - covered;
+}
+
+/**
+ * The verdict of one scan (R-TRACE, R-TRACE-ONCE, R-NOSWAP): pure, so every rule is unit-tested
+ * without a database. The caller supplies the catalog match and the sold-codes lookup.
+ */
+export function decideScan(s: ScanInput): ScanDecision {
+  const refuse = (
+    reason: ScanRefusalReason,
+    ruleId: RuleId | null,
+    message: string,
+    code: string,
+    earlier: SoldCodeWithSale | null = null,
+  ): ScanDecision => ({ refuse: { reason, ruleId, message, code, drug: s.drug, earlier } });
+  const p = s.parsed;
+  if (p.kind === 'unknown') return refuse('UNREADABLE', 'R-TRACE', p.reason, s.raw);
+  const key = packKey(p);
+  if (!key || p.kind === 'ean13') {
+    const what = s.drug ? `（${s.drug.genname}）` : '';
+    return refuse(
+      'NOT_A_TRACE_CODE',
+      'R-TRACE',
+      `这是商品条码${what}，只标识品种不标识单盒：请扫描包装上的药品追溯码`,
+      s.raw,
+    );
+  }
+  if (p.kind === 'gs1' && p.expiry && p.expiry < s.today) {
+    return refuse('EXPIRED', null, `该盒药品已于 ${p.expiry} 过期，不得发药`, key);
+  }
+  if (!s.drug) {
+    const id =
+      p.kind === 'trace20'
+        ? `药品标识码 ${p.productId}`
+        : p.kind === 'gs1'
+          ? `GTIN ${p.gtin}`
+          : 'MA码';
+    return refuse(
+      'UNKNOWN_DRUG',
+      'R-NOSWAP',
+      `${id} 在药品目录中没有对应药品，无法确认是处方上的药品，不得发药`,
+      key,
+    );
+  }
+  const drug = s.drug;
+  const lines = s.lines.filter((l) => l.medListCodg === drug.medListCodg);
+  if (lines.length === 0) {
+    const wanted = s.lines.map((l) => `「${l.genname}」`).join('、');
+    return refuse(
+      'OTHER_DRUG',
+      'R-NOSWAP',
+      `扫描的是「${drug.genname}」，处方上是${wanted}：不得替换或串换处方药品`,
+      key,
+    );
+  }
+  const here = s.codes.find((c) => c.code === key);
+  if (here) {
+    return refuse(
+      'ALREADY_SCANNED',
+      'R-TRACE-ONCE',
+      `该追溯码本次已扫过（${drug.genname} 第 ${here.packNo} 盒），同一盒不能重复计数`,
+      key,
+    );
+  }
+  const line = lines.find((l) => remaining(l, s.codes) > 0);
+  if (!line) {
+    const l = lines[0] as DispensingLine;
+    return refuse(
+      'TOO_MANY',
+      'R-NOSWAP',
+      `「${drug.genname}」处方 ${l.qtyPrescribed}${l.qtyUnit}，已扫足，不得超量发药`,
+      key,
+    );
+  }
+  const sold = s.sold && s.sold.returnedAt === null ? s.sold : null;
+  const reusable =
+    sold !== null &&
+    line.splitPack &&
+    sold.medListCodg === drug.medListCodg &&
+    (sold.unitsLeft ?? 0) > 0;
+  if (sold && !reusable) {
+    const usedUp = sold.unitsPerPack !== null && sold.unitsLeft === 0;
+    return refuse(
+      usedUp ? 'PACK_USED_UP' : 'ALREADY_SOLD',
+      'R-TRACE-ONCE',
+      usedUp
+        ? `该盒（${drug.genname}）已拆零售完，追溯码不能再次使用`
+        : `该追溯码已于此前售出，同一盒药品不得重复销售（疑似回流药）`,
+      key,
+      sold,
+    );
+  }
+  const need = remaining(line, s.codes);
+  const mine = s.codes.filter((c) => c.lineNo === line.lineNo);
+  const units = line.splitPack
+    ? Math.min(need, reusable ? (sold?.unitsLeft ?? 0) : (line.unitsPerPack ?? need))
+    : null;
+  return {
+    accept: {
+      lineNo: line.lineNo,
+      code: key,
+      kind: p.kind,
+      raw: s.raw,
+      packNo: mine.length + 1,
+      units,
+      reusedPack: reusable,
+      scannedAt: s.at,
+    },
+  };
+}

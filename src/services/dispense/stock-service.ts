@@ -1,0 +1,108 @@
+import type { StockBatchView, StockItemView } from '../../api/types-dispense';
+import { dateOnly, dateTime } from '../../center/clock';
+import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
+import { AppError } from '../../domain/errors';
+import type { Db } from '../../store/database';
+import {
+  BatchExpiryMismatch,
+  type StockBatch,
+  StockRepository,
+} from '../../store/stock-repository';
+import type { AuthenticatedSession } from '../auth-service';
+
+interface Deps {
+  db: Db;
+  catalog: ReadonlyMap<string, CatalogDrug>;
+  now: () => Date;
+}
+
+/** Minimal goods receipt and stock list, so that dispensing has stock to take (R-STOCK is later). */
+export function createStockService(deps: Deps) {
+  const repo = new StockRepository(deps.db);
+
+  function batchView(b: StockBatch, today: string): StockBatchView {
+    return {
+      batchId: b.id,
+      medListCodg: b.medListCodg,
+      genname: deps.catalog.get(b.medListCodg)?.genname ?? b.medListCodg,
+      batchNo: b.batchNo,
+      expiry: b.expiry,
+      packsOnHand: b.packsOnHand,
+      receivedAt: dateTime(new Date(b.receivedAt)),
+      expired: b.expiry < today,
+    };
+  }
+
+  function list(): StockItemView[] {
+    const today = dateOnly(deps.now());
+    const byDrug = new Map<string, StockBatch[]>();
+    for (const b of repo.all())
+      byDrug.set(b.medListCodg, [...(byDrug.get(b.medListCodg) ?? []), b]);
+    return [...byDrug.entries()].map(([m, batches]) => {
+      const drug = deps.catalog.get(m);
+      return {
+        medListCodg: m,
+        genname: drug?.genname ?? m,
+        spec: drug?.spec ?? '',
+        packUnit: drug?.packUnit ?? '盒',
+        packsAvailable: batches
+          .filter((b) => b.expiry >= today)
+          .reduce((s, b) => s + b.packsOnHand, 0),
+        batches: batches.map((b) => batchView(b, today)),
+      };
+    });
+  }
+
+  function receive(
+    session: AuthenticatedSession,
+    i: { medListCodg: string; batchNo: string; expiry: string; packs: number },
+  ): StockBatchView {
+    if (!deps.catalog.has(i.medListCodg)) {
+      throw new AppError('VALIDATION', `药品目录中没有编码 ${i.medListCodg}，不能入库`);
+    }
+    const at = deps.now();
+    if (i.expiry < dateOnly(at))
+      throw new AppError('VALIDATION', `批号 ${i.batchNo} 已过期，不能入库`);
+    try {
+      const b = repo.receive({ ...i, receivedBy: session.staff.id, receivedAt: at.getTime() });
+      return batchView(b, dateOnly(at));
+    } catch (err) {
+      if (err instanceof BatchExpiryMismatch) {
+        throw new AppError('CONFLICT', `批号 ${i.batchNo} 已按另一有效期入库，请核对有效期`);
+      }
+      throw err;
+    }
+  }
+
+  /** Sandbox mode: two batches of every drug (a near and a far expiry) when stock is empty. */
+  function seedDemo(staffId: number): number {
+    if (repo.count() > 0) return 0;
+    const at = deps.now();
+    const year = at.getUTCFullYear();
+    return deps.db
+      .transaction(() => {
+        let n = 0;
+        for (const drug of deps.catalog.values()) {
+          const tail = drug.medListCodg.slice(-4);
+          for (const [k, years, packs] of [
+            ['A', 1, 20],
+            ['B', 2, 50],
+          ] as const) {
+            repo.receive({
+              medListCodg: drug.medListCodg,
+              batchNo: `DEMO${k}${tail}`,
+              expiry: `${year + years}-06-30`,
+              packs,
+              receivedBy: staffId,
+              receivedAt: at.getTime(),
+            });
+            n++;
+          }
+        }
+        return n;
+      })
+      .immediate();
+  }
+
+  return { list, receive, seedDemo };
+}

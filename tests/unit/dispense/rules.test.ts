@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import type { CatalogDrug } from '../../../src/domain/catalog/catalog-drug';
+import { parseScannedCode } from '../../../src/domain/trace/parse-scanned-code';
+import { allocateFefo } from '../../../src/services/dispense/fefo';
+import { unitsPerPack } from '../../../src/services/dispense/line-plan';
+import { riskWarnings, therapyClass } from '../../../src/services/dispense/risk-rules';
+import { decideScan, type ScanInput } from '../../../src/services/dispense/scan-rules';
+import type { DispensingLine } from '../../../src/store/dispensing-repository';
+import type { SoldCodeWithSale } from '../../../src/store/sold-code-repository';
+
+const drug = (medListCodg: string, genname: string, traceId: string): CatalogDrug => ({
+  medListCodg,
+  genname,
+  prodname: '',
+  spec: '0.25g*24粒',
+  dosform: '胶囊剂',
+  packUnit: '盒',
+  priceFen: 100,
+  aprvno: '',
+  prdrName: '',
+  classes: [],
+  dualChannel: false,
+  traceProductIds: [traceId],
+  gtins: [],
+});
+const AMOX = drug('XJ01CAA040A001010100435', '阿莫西林胶囊', '8010371');
+const AMLO = drug('XC08CAA010A001010201587', '苯磺酸氨氯地平片', '8020741');
+const line = (over: Partial<DispensingLine> = {}): DispensingLine => ({
+  lineNo: 1,
+  medListCodg: AMOX.medListCodg,
+  genname: AMOX.genname,
+  splitPack: false,
+  unitsPerPack: 24,
+  qtyPrescribed: 2,
+  qtyUnit: '盒',
+  packsPrescribed: 2,
+  qtyDispensed: 0,
+  days: 7,
+  ...over,
+});
+const code = (serial: number, id = '8010371') => `${id}${String(serial).padStart(13, '0')}`;
+const input = (raw: string, over: Partial<ScanInput> = {}): ScanInput => {
+  const parsed = parseScannedCode(raw);
+  return {
+    parsed,
+    raw,
+    drug:
+      parsed.kind === 'trace20'
+        ? [AMOX, AMLO].find((d) => d.traceProductIds.includes(parsed.productId))
+        : undefined,
+    lines: [line()],
+    codes: [],
+    sold: undefined,
+    today: '2025-06-01',
+    at: 0,
+    ...over,
+  };
+};
+const soldRow = (over: Partial<SoldCodeWithSale> = {}): SoldCodeWithSale => ({
+  code: code(1),
+  medListCodg: AMOX.medListCodg,
+  dispensingId: 7,
+  soldAt: 0,
+  returnedAt: null,
+  unitsPerPack: null,
+  unitsLeft: null,
+  lastDispensingId: 7,
+  lastUsedAt: 0,
+  hiRxno: 'RX1',
+  patientName: '张伟',
+  certno: '500103197803151238',
+  ...over,
+});
+
+describe('scan verdicts', () => {
+  it('accepts a pack of the line’s drug as pack n of m [R-TRACE]', () => {
+    const d = decideScan(input(code(1)));
+    expect(d).toMatchObject({ accept: { lineNo: 1, packNo: 1, units: null, reusedPack: false } });
+  });
+  it('refuses a code of another drug naming both drugs [R-NOSWAP][ST-EPC-02-010]', () => {
+    const d = decideScan(input(code(1, '8020741')));
+    expect(d).toMatchObject({ refuse: { reason: 'OTHER_DRUG', ruleId: 'R-NOSWAP' } });
+    const msg = 'refuse' in d ? d.refuse.message : '';
+    expect(msg).toContain('苯磺酸氨氯地平片');
+    expect(msg).toContain('阿莫西林胶囊');
+  });
+  it('refuses one pack too many [R-NOSWAP][ST-EPC-02-010]', () => {
+    const scanned = [1, 2].map((n) => ({
+      lineNo: 1,
+      code: code(n),
+      kind: 'trace20' as const,
+      raw: code(n),
+      packNo: n,
+      units: null,
+      reusedPack: false,
+      scannedAt: 0,
+    }));
+    expect(decideScan(input(code(3), { codes: scanned }))).toMatchObject({
+      refuse: { reason: 'TOO_MANY', ruleId: 'R-NOSWAP' },
+    });
+    expect(decideScan(input(code(2), { codes: scanned.slice(0, 1).concat([]) }))).toMatchObject({
+      accept: {},
+    });
+  });
+  it('refuses a code sold before with the earlier sale, allows a returned one [R-TRACE-ONCE]', () => {
+    expect(decideScan(input(code(1), { sold: soldRow() }))).toMatchObject({
+      refuse: { reason: 'ALREADY_SOLD', ruleId: 'R-TRACE-ONCE', earlier: { hiRxno: 'RX1' } },
+    });
+    expect(decideScan(input(code(1), { sold: soldRow({ returnedAt: 5 }) }))).toMatchObject({
+      accept: {},
+    });
+  });
+  it('refuses a product barcode and an unknown product identifier [R-TRACE][R-NOSWAP]', () => {
+    expect(decideScan(input('6901500011739'))).toMatchObject({
+      refuse: { reason: 'NOT_A_TRACE_CODE' },
+    });
+    expect(decideScan(input(code(1, '8999999')))).toMatchObject({
+      refuse: { reason: 'UNKNOWN_DRUG' },
+    });
+  });
+  it('reuses an opened pack for a split-pack line until its units are used up [R-TRACE][R-TRACE-ONCE]', () => {
+    const split = line({ splitPack: true, qtyPrescribed: 10, qtyUnit: '粒', packsPrescribed: 1 });
+    const opened = soldRow({ unitsPerPack: 24, unitsLeft: 14 });
+    expect(decideScan(input(code(1), { lines: [split], sold: opened }))).toMatchObject({
+      accept: { reusedPack: true, units: 10 },
+    });
+    expect(
+      decideScan(
+        input(code(1), { lines: [split], sold: soldRow({ unitsPerPack: 24, unitsLeft: 0 }) }),
+      ),
+    ).toMatchObject({
+      refuse: { reason: 'PACK_USED_UP', ruleId: 'R-TRACE-ONCE' },
+    });
+    expect(decideScan(input(code(1), { lines: [line()], sold: opened }))).toMatchObject({
+      refuse: { reason: 'ALREADY_SOLD' },
+    });
+  });
+});
+
+describe('stock and history rules', () => {
+  it('allocates FEFO across batches and reports a shortfall [R-STOCK]', () => {
+    const batches = [
+      { id: 1, packsOnHand: 1 },
+      { id: 2, packsOnHand: 5 },
+    ];
+    expect(allocateFefo(batches, 3)).toEqual({
+      allocations: [
+        { batchId: 1, packs: 1 },
+        { batchId: 2, packs: 2 },
+      ],
+      shortBy: 0,
+    });
+    expect(allocateFefo(batches, 9).shortBy).toBe(3);
+  });
+  it('reads pack sizes from catalog specs [R-TRACE]', () => {
+    expect(unitsPerPack('0.25g*24粒')).toBe(24);
+    expect(unitsPerPack('100片')).toBe(100);
+    expect(unitsPerPack('3ml:300单位*1支')).toBe(1);
+    expect(unitsPerPack('100ml')).toBeNull();
+  });
+  it('warns of a repeat purchase within the supply window and of duplicate therapy [R-HISTORY][R-LONGRX]', () => {
+    const lines = [
+      { medListCodg: AMLO.medListCodg, genname: AMLO.genname, days: 84 },
+      { medListCodg: 'XC08CAA020A001010201111', genname: '硝苯地平片', days: 7 },
+    ];
+    const history = [
+      {
+        source: 'local' as const,
+        dispensedAt: '2025-05-20 10:00:00',
+        hiRxno: 'RX0',
+        medListCodg: AMLO.medListCodg,
+        genname: AMLO.genname,
+        quantity: 1,
+        unit: '盒',
+        daysOfSupply: 28,
+        supplyEnds: '2025-06-16',
+        stillSupplied: true,
+      },
+    ];
+    const codes = riskWarnings(lines, history, '2025-06-01').map((w) => w.code);
+    expect(codes).toEqual(
+      expect.arrayContaining(['REPEAT_PURCHASE', 'OVER_QUANTITY', 'DUPLICATE_THERAPY']),
+    );
+    expect(
+      riskWarnings([{ ...lines[0], days: 90 } as (typeof lines)[0]], [], '2025-06-01')[0],
+    ).toMatchObject({
+      code: 'LONG_RX_LIMIT',
+      ruleId: 'R-LONGRX',
+    });
+    expect(therapyClass('ZZ50010300001A00101')).toBeNull();
+  });
+});
