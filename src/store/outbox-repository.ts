@@ -2,6 +2,9 @@ import type { Statement } from 'better-sqlite3';
 import { AppError } from '../domain/errors';
 import type { Db } from './database';
 
+/** FSI sign-out: ends the sign_no that earlier queued uploads still carry. */
+const SIGN_OUT_INFNO = '9002';
+
 export type OutboxChannel = 'fsi' | 'epc';
 export type OutboxItemStatus = 'pending' | 'in_flight' | 'delivered' | 'parked';
 
@@ -153,7 +156,9 @@ export class OutboxRepository {
   /**
    * Marks up to `limit` due items in_flight and returns them, oldest first. An item with an
    * ordering key is eligible only while it is the oldest undelivered item of its key, so a
-   * parked or retrying item holds back its own key and nothing else.
+   * parked or retrying item holds back its own key and nothing else. A sign-out (9002) waits
+   * until the uploads queued earlier under the same sign_no have gone (delivered or parked):
+   * the center refuses requests whose sign-in has ended.
    */
   claimDue(now: number, limit: number): OutboxItem[] {
     const claim = this.db.transaction(() => {
@@ -163,6 +168,11 @@ export class OutboxRepository {
              AND (o.ordering_key IS NULL OR NOT EXISTS (
                SELECT 1 FROM outbox e
                WHERE e.ordering_key = o.ordering_key AND e.status <> 'delivered' AND e.id < o.id))
+             AND (o.infno <> '${SIGN_OUT_INFNO}' OR NOT EXISTS (
+               SELECT 1 FROM outbox e
+               WHERE e.status IN ('pending', 'in_flight') AND e.id < o.id
+                 AND e.infno <> '${SIGN_OUT_INFNO}'
+                 AND json_extract(e.body, '$.sign_no') = json_extract(o.body, '$.sign_no')))
            ORDER BY o.id
            LIMIT @limit`,
       ).all({ now, limit: Math.max(0, Math.floor(limit)) }) as Row[];

@@ -145,6 +145,37 @@ describe('OutboxRepository', () => {
       expect(outbox.claimDue(clock, 10).map((i) => i.id)).toEqual([a2.id]);
     });
 
+    it('a sign-out waits for the uploads queued earlier under its sign_no, then goes [ARCH][R-SALES-UP]', () => {
+      const upload = (signNo: string) => {
+        seq += 1;
+        const msgid = `H50010300001220250101080000${String(seq).padStart(4, '0')}`;
+        return request({
+          msgid,
+          infno: '7206',
+          body: JSON.stringify({ infno: '7206', msgid, sign_no: signNo, input: {} }),
+          orderingKey: `rx:${seq}`,
+        });
+      };
+      const signOut = (signNo: string) => {
+        seq += 1;
+        const msgid = `H50010300001220250101080000${String(seq).padStart(4, '0')}`;
+        return request({
+          msgid,
+          infno: '9002',
+          body: JSON.stringify({ infno: '9002', msgid, sign_no: signNo, input: {} }),
+          orderingKey: `signin:${signNo}`,
+        });
+      };
+      const u1 = outbox.enqueue(upload('S1'));
+      const other = outbox.enqueue(upload('S2'));
+      const out1 = outbox.enqueue(signOut('S1'));
+      expect(outbox.claimDue(clock, 10).map((i) => i.id)).toEqual([u1.id, other.id]);
+      outbox.markRetry(u1.id, 'timeout', clock);
+      expect(outbox.claimDue(clock, 10).map((i) => i.id)).toEqual([u1.id]);
+      outbox.markParked(u1.id, '医保中心拒绝');
+      expect(outbox.claimDue(clock, 10).map((i) => i.id)).toEqual([out1.id]);
+    });
+
     it('a parked item holds back only its own key [ARCH][R-STOCK]', () => {
       const a1 = outbox.enqueue(request({ orderingKey: 'A' }));
       const a2 = outbox.enqueue(request({ orderingKey: 'A' }));
