@@ -22,6 +22,7 @@ import {
   sendJson,
 } from './http-util';
 import { seedSandbox } from './seed';
+import { handleSettlementReads } from './settlement/read-routes';
 
 export interface SandboxOptions {
   /** 0 = any free port. */
@@ -107,6 +108,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       return handleHospitalPage(req, res, path, { ...deps, baseUrl: () => baseUrl });
     }
     if (await handleExtraControl(req, res, path, deps)) return;
+    if (handleSettlementReads(req, res, path, db)) return;
     if (path === '/x/sandbox/health' && req.method === 'GET') {
       const patients = (db.prepare('SELECT COUNT(*) AS n FROM patients').get() as { n: number }).n;
       sendJson(res, 200, {

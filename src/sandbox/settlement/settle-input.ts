@@ -1,6 +1,6 @@
+import { field, requireField } from '../fsi/context';
 import { isObject } from '../http-util';
 import { Refusal } from '../refusal';
-import { field, requireField } from '../fsi/context';
 import { SETTLEMENT_CODES } from './codes';
 import type { FeeLine } from './compute';
 import { scaled } from './money';
@@ -39,7 +39,10 @@ function amount(line: Record<string, unknown>, name: string, label: string, deci
   return v;
 }
 
-function parseLine(line: Record<string, unknown>, index: number): FeeLine & { rxno: string; circ: string } {
+function parseLine(
+  line: Record<string, unknown>,
+  index: number,
+): FeeLine & { rxno: string; circ: string } {
   const at = `费用明细第 ${index + 1} 行`;
   const cntUnits = amount(line, 'cnt', `${at}数量`, 4);
   if (cntUnits === 0) throw new Refusal(`${at}数量（cnt）应大于 0`);
@@ -90,7 +93,8 @@ export function parseSettleRequest(input: Record<string, unknown>): SettleReques
   const sns = new Set(lines.map((l) => l.feedetlSn));
   if (sns.size !== lines.length) throw new Refusal('费用明细流水号（feedetl_sn）不能重复');
   const medfeeFen = scaled(head.medfee_sumamt, 2);
-  if (medfeeFen === null) throw new Refusal('医疗费总额（medfee_sumamt）应为不超过 2 位小数的非负数');
+  if (medfeeFen === null)
+    throw new Refusal('医疗费总额（medfee_sumamt）应为不超过 2 位小数的非负数');
   if (medfeeFen !== lines.reduce((a, l) => a + l.detFen, 0)) {
     throw new Refusal('医疗费总额（medfee_sumamt）与费用明细合计不符');
   }
@@ -99,13 +103,13 @@ export function parseSettleRequest(input: Record<string, unknown>): SettleReques
     throw new Refusal(`医疗类别（med_type）${medType} 不能在定点药店结算，应为 41 或 11`);
   }
   const acctFlag = field(head, 'acct_used_flag') || '0';
-  if (acctFlag !== '0' && acctFlag !== '1') throw new Refusal('个人账户使用标志（acct_used_flag）应为 0 或 1');
+  if (acctFlag !== '0' && acctFlag !== '1')
+    throw new Refusal('个人账户使用标志（acct_used_flag）应为 0 或 1');
   const certType = requireField(head, 'mdtrt_cert_type', '就诊凭证类型');
   return {
     psnNo: requireField(head, 'psn_no', '人员编号'),
     mdtrtCertType: certType,
-    mdtrtCertNo:
-      field(head, 'mdtrt_cert_no') || (certType === '02' ? field(head, 'certno') : ''),
+    mdtrtCertNo: field(head, 'mdtrt_cert_no') || (certType === '02' ? field(head, 'certno') : ''),
     cardSn: field(head, 'card_sn'),
     insutype: requireField(head, 'insutype', '险种类型'),
     medType,

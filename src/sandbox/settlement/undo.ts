@@ -3,12 +3,7 @@ import type { SandboxDb } from '../db';
 import { Refusal } from '../refusal';
 import { SETTLEMENT_CODES } from './codes';
 import { moveRx } from './rx-link';
-import {
-  debitAccount,
-  liveSettlementOfRx,
-  type SettlementRow,
-  setSettlementState,
-} from './store';
+import { debitAccount, liveSettlementOfRx, type SettlementRow, setSettlementState } from './store';
 
 const STAS = SETTLEMENT_CODES.setlStas;
 

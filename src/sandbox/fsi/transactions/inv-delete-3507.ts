@@ -1,6 +1,6 @@
+import { Refusal } from '../../refusal';
 import { SETTLEMENT_CODES } from '../../settlement/codes';
 import { releaseSold } from '../../settlement/trace-codes';
-import { Refusal } from '../../refusal';
 import { type FsiTransaction, inputData, requireField } from '../context';
 
 /**

@@ -1,8 +1,8 @@
+import { Refusal } from '../../refusal';
 import { SETTLEMENT_CODES } from '../../settlement/codes';
 import { DRUG_FIELDS, receiveInventory } from '../../settlement/inventory';
 import { findSettlement } from '../../settlement/store';
 import { checkPackCount, registerSold } from '../../settlement/trace-codes';
-import { Refusal } from '../../refusal';
 import { type FsiContext, type FsiTransaction, field } from '../context';
 
 const SALE_FIELDS = [
@@ -18,7 +18,8 @@ const SALE_FIELDS = [
 
 function checkSettlementLink(ctx: FsiContext, r: Record<string, unknown>, at: string): string {
   const setlId = field(r, 'setl_id');
-  const type = field(r, 'mdtrt_setl_type') || (setlId ? SETTLEMENT_CODES.mdtrtSetlType.insured : '');
+  const type =
+    field(r, 'mdtrt_setl_type') || (setlId ? SETTLEMENT_CODES.mdtrtSetlType.insured : '');
   if (type !== SETTLEMENT_CODES.mdtrtSetlType.insured) return setlId;
   if (setlId === '') throw new Refusal(`${at}医保结算的销售须填写结算ID（setl_id）`);
   const s = findSettlement(ctx.db, setlId);

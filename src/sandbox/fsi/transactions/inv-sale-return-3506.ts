@@ -1,6 +1,6 @@
+import { Refusal } from '../../refusal';
 import { DRUG_FIELDS, receiveInventory } from '../../settlement/inventory';
 import { releaseCodes } from '../../settlement/trace-codes';
-import { Refusal } from '../../refusal';
 import type { FsiTransaction } from '../context';
 
 /** 3506 商品销售退货 (node `selinfo`): the returned packs' codes are released (R-TRACE-ONCE). */
@@ -22,7 +22,13 @@ export const invSaleReturn3506: FsiTransaction = {
       codes: 'optional',
     });
     const codes = received.flatMap((r) => r.codes);
-    const unknown = releaseCodes(ctx.db, '3505', ctx.request.fixmedins_code, codes, ctx.now.getTime());
+    const unknown = releaseCodes(
+      ctx.db,
+      '3505',
+      ctx.request.fixmedins_code,
+      codes,
+      ctx.now.getTime(),
+    );
     if (unknown.length > 0) {
       throw new Refusal(`退货的药品追溯码未在本机构商品销售（3505）中登记：${unknown.join('、')}`);
     }

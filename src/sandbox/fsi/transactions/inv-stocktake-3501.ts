@@ -10,7 +10,12 @@ export const invStocktake3501: FsiTransaction = {
       infno: '3501',
       node: 'invinfo',
       label: '盘存信息',
-      required: [...DRUG_FIELDS, ['rx_flag', '处方药标志'], ['invdate', '盘存日期'], ['inv_cnt', '库存数量']],
+      required: [
+        ...DRUG_FIELDS,
+        ['rx_flag', '处方药标志'],
+        ['invdate', '盘存日期'],
+        ['inv_cnt', '库存数量'],
+      ],
       cntField: 'inv_cnt',
       codes: 'optional',
     });

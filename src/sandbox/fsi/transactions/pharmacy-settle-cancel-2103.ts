@@ -1,10 +1,10 @@
 import { dateTime } from '../../../center/clock';
+import { Refusal } from '../../refusal';
 import { SETTLEMENT_CODES } from '../../settlement/codes';
 import { yuan } from '../../settlement/money';
 import { refuseIfReversed } from '../../settlement/reversal-marks';
 import { findSettlement } from '../../settlement/store';
 import { undoSettlement } from '../../settlement/undo';
-import { Refusal } from '../../refusal';
 import { type FsiTransaction, inputData, requireField } from '../context';
 
 const STAS = SETTLEMENT_CODES.setlStas;

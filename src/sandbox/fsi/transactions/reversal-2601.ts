@@ -1,8 +1,12 @@
+import { Refusal } from '../../refusal';
 import { SETTLEMENT_CODES } from '../../settlement/codes';
 import { findReversal, recordReversal } from '../../settlement/reversal-marks';
-import { type SettlementRow, settlementByMsgid, settlementReversedBy } from '../../settlement/store';
+import {
+  type SettlementRow,
+  settlementByMsgid,
+  settlementReversedBy,
+} from '../../settlement/store';
 import { redoSettlement, undoSettlement } from '../../settlement/undo';
-import { Refusal } from '../../refusal';
 import { type FsiContext, type FsiTransaction, field, inputData, requireField } from '../context';
 
 const RSLT = SETTLEMENT_CODES.rvsRslt;
