@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dispenseContract } from './contract-dispense';
 import { reviewContract } from './contract-review';
+import { settlementContract } from './contract-settlement';
 import { rxNo, scanText } from './schemas';
 import type {
   AppInfo,
@@ -91,7 +92,12 @@ const coreContract = {
 } as const;
 
 /** Each business area adds its methods in its own file (contract-*.ts). */
-export const contract = { ...coreContract, ...reviewContract, ...dispenseContract } as const;
+export const contract = {
+  ...coreContract,
+  ...reviewContract,
+  ...dispenseContract,
+  ...settlementContract,
+} as const;
 
 export type ApiContract = typeof contract;
 export type ApiMethod = keyof ApiContract;

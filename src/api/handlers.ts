@@ -5,6 +5,7 @@ import type { ApiContract, ApiMethod, ApiOutput } from './contract';
 import { type HandlerContext, must } from './handler-context';
 import { createDispenseHandlers } from './handlers-dispense';
 import { createReviewHandlers } from './handlers-review';
+import { createSettlementHandlers } from './handlers-settlement';
 
 export type { HandlerContext } from './handler-context';
 
@@ -18,6 +19,7 @@ export function createHandlers(s: AppServices): Handlers {
   return {
     ...createReviewHandlers(s),
     ...createDispenseHandlers(s),
+    ...createSettlementHandlers(s),
     'app.info': () => s.info,
     'auth.login': (i) => s.auth.login(i.username, i.password),
     'auth.logout': (_i, ctx) => {

@@ -25,6 +25,7 @@ import { createRegionService } from './region-service';
 import { createReviewArea } from './review';
 import { createRxIntakeService } from './rx-intake-service';
 import { createRxVerifier } from './rx-verifier';
+import { createSettlementArea } from './settlement';
 
 /** Composition root: one set of services behind both transports (IPC and HTTP). */
 export async function createAppServices(config: AppConfig, log: Logger) {
@@ -78,6 +79,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
   };
   const review = createReviewArea(areaDeps);
   const dispense = createDispenseArea(areaDeps);
+  const settlement = createSettlementArea(areaDeps);
   const worker = createOutboxWorker({
     repo: outbox,
     send: fsiOutboxSender(fsi),
@@ -101,6 +103,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     regions,
     review,
     dispense,
+    settlement,
     outbox,
     worker,
     db,
