@@ -7,6 +7,7 @@ import { loadConfig } from '../src/services/config';
 import { createLogger } from '../src/services/logger';
 import { checkIpcCall, RENDERER_ORIGIN } from './ipc-guard';
 import { serveRenderer } from './renderer-protocol';
+import { allowSerialPorts } from './serial-session';
 
 /**
  * The desktop shell: a sandboxed, context-isolated renderer without Node, a strict CSP, no
@@ -111,8 +112,8 @@ function createWindow(): void {
   });
   wc.on('will-attach-webview', (event) => event.preventDefault());
   wc.setWindowOpenHandler(() => ({ action: 'deny' }));
-  // The camera (paper-prescription capture) is the only device a page may ask for.
-  wc.session.setPermissionRequestHandler((_wc, permission, cb) => cb(permission === 'media'));
+  // The camera (paper-prescription capture) and, for our own renderer only, serial scanners.
+  allowSerialPorts(wc.session);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${RENDERER_ORIGIN}/index.html`);
 }

@@ -1,10 +1,20 @@
 import { contextBridge, ipcRenderer } from 'electron';
 
 /**
- * The renderer's only door to the backend: one typed `invoke` of the API contract. No Node,
- * no Electron objects cross the bridge; the main process validates every argument again.
+ * The renderer's doors to the main process: one typed `invoke` of the API contract, and the
+ * serial-scanner port choice (Web Serial's select-serial-port). No Node, no Electron objects
+ * cross the bridge; the main process validates every argument again.
  */
 contextBridge.exposeInMainWorld('epcDesktop', {
   invoke: (method: string, input: unknown, token: string | null) =>
     ipcRenderer.invoke('api', method, input, token),
+});
+
+contextBridge.exposeInMainWorld('epcSerial', {
+  onPortChoices(listener: (ports: unknown) => void) {
+    const handler = (_event: unknown, ports: unknown) => listener(ports);
+    ipcRenderer.on('serial-ports', handler);
+    return () => ipcRenderer.removeListener('serial-ports', handler);
+  },
+  choosePort: (portId: string | null) => ipcRenderer.invoke('serial-choose', portId),
 });

@@ -13,14 +13,44 @@ export interface WebContents {
   ): void;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' | 'allow' }): void;
   session: Session;
+  send(channel: string, ...args: unknown[]): void;
+  getURL(): string;
+}
+export interface SerialPort {
+  portId: string;
+  portName: string;
+  displayName?: string;
+  vendorId?: string;
+  productId?: string;
 }
 export interface Session {
   setPermissionRequestHandler(
-    handler: ((wc: WebContents, permission: string, cb: (granted: boolean) => void) => void) | null,
+    handler:
+      | ((
+          wc: WebContents,
+          permission: string,
+          cb: (granted: boolean) => void,
+          details: { requestingUrl: string },
+        ) => void)
+      | null,
   ): void;
   setPermissionCheckHandler(
-    handler: ((wc: WebContents | null, permission: string) => boolean) | null,
+    handler:
+      | ((wc: WebContents | null, permission: string, requestingOrigin: string) => boolean)
+      | null,
   ): void;
+  setDevicePermissionHandler(
+    handler: ((details: { deviceType: string; origin: string }) => boolean) | null,
+  ): void;
+  on(
+    event: 'select-serial-port',
+    listener: (
+      event: { preventDefault(): void },
+      portList: SerialPort[],
+      webContents: WebContents,
+      callback: (portId: string) => void,
+    ) => void,
+  ): this;
 }
 export interface BrowserWindowConstructorOptions {
   width?: number;
@@ -88,4 +118,8 @@ export const utilityProcess: {
   ): UtilityProcess;
 };
 export const contextBridge: { exposeInMainWorld(key: string, api: unknown): void };
-export const ipcRenderer: { invoke(channel: string, ...args: unknown[]): Promise<unknown> };
+export const ipcRenderer: {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): void;
+  removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): void;
+};

@@ -26,6 +26,10 @@ export function physicalKey(ch: string): { code: string; shift: boolean } {
     '.': { code: 'Period', shift: false },
     '/': { code: 'Slash', shift: false },
     ':': { code: 'Semicolon', shift: true },
+    '(': { code: 'Digit9', shift: true },
+    ')': { code: 'Digit0', shift: true },
+    '?': { code: 'Slash', shift: true },
+    ']': { code: 'BracketRight', shift: false },
   };
   const key = table[ch];
   if (!key) throw new Error(`no physical key for ${ch}`);
@@ -72,4 +76,38 @@ export async function imeBurst(cdp: CDPSession, text: string): Promise<void> {
     windowsVirtualKeyCode: 13,
     nativeVirtualKeyCode: 13,
   });
+}
+
+/** Two animation frames: a burst typed while the page is still rendering arrives with human gaps. */
+export async function nextFrames(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+  );
+}
+
+/** ASCII GS, the GS1 separator: a keyboard-wedge scanner types it as Ctrl+]. */
+export const GS = '\x1d';
+
+/**
+ * A keyboard-wedge scanner burst, then Enter: 2 ms per key; with capitals or shifted symbols,
+ * each physical key with Shift held as a scanner does (Playwright's type() sends no Shift).
+ */
+export async function scannerBurst(page: Page, text: string): Promise<void> {
+  await nextFrames(page);
+  if ([...text].every((ch) => ch !== GS && !physicalKey(ch).shift)) {
+    await page.keyboard.type(text, { delay: 2 });
+    await page.keyboard.press('Enter');
+    return;
+  }
+  for (const ch of text) {
+    if (ch === GS) {
+      await page.keyboard.press('Control+BracketRight');
+      continue;
+    }
+    const { code, shift } = physicalKey(ch);
+    if (shift) await page.keyboard.down('Shift');
+    await page.keyboard.press(code);
+    if (shift) await page.keyboard.up('Shift');
+  }
+  await page.keyboard.press('Enter');
 }

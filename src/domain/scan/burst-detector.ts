@@ -1,4 +1,11 @@
-import { decodeKey, isModifierCode, isTerminatorCode } from './keycode-map';
+import {
+  decodeControlKey,
+  decodeKey,
+  GS,
+  isModifierCode,
+  isTerminatorCode,
+  numpadDigit,
+} from './keycode-map';
 
 /** The parts of a keydown the detector needs. `key` is never read: it is garbled by IMEs and layouts. */
 export interface ScanKeyInput {
@@ -40,6 +47,8 @@ export type BurstStep =
       durationMs: number;
       /** Slowest pause inside the scan: what a scanner test page shows to tune maxInterKeyMs. */
       maxGapMs: number;
+      minGapMs: number;
+      avgGapMs: number;
       terminator: string;
       dropped: false;
     }
@@ -64,6 +73,7 @@ export type BurstStep =
  * keydown; it answers what that key was part of. A candidate is a run of keys each within
  * maxInterKeyMs of the one before; from its second key it is "in a burst" (the caller swallows
  * keys from then on); it completes at Enter/NumpadEnter/Tab with at least minLength keys.
+ * GS (the GS1 separator) arrives as Ctrl+] or as Alt+numpad 0,2,9; both become one character.
  * Pure: no DOM, no clock of its own.
  */
 export class BurstDetector {
@@ -75,6 +85,8 @@ export class BurstDetector {
   private firstAt = 0;
   private lastAt = 0;
   private maxGap = 0;
+  private minGap = Number.POSITIVE_INFINITY;
+  private altCode = '';
 
   constructor(options: Partial<BurstOptions> = {}) {
     const o = { ...BURST_DEFAULTS, ...options };
@@ -96,14 +108,24 @@ export class BurstDetector {
     const gap = Math.max(0, ev.timeStamp - this.lastAt);
     if (this.keyCount > 0 && gap > this.options.maxInterKeyMs) dropped = this.clear();
 
-    if (ev.repeat || ev.ctrlKey || ev.altKey || ev.metaKey) {
+    const altDigit = ev.altKey && !ev.ctrlKey && !ev.metaKey ? numpadDigit(ev.code) : null;
+    const control = ev.ctrlKey && !ev.altKey && !ev.metaKey ? decodeControlKey(ev.code) : null;
+    if (ev.repeat || ((ev.ctrlKey || ev.altKey || ev.metaKey) && altDigit === null && !control)) {
       dropped = this.clear() || dropped;
       return { status: 'not-burst', dropped };
     }
 
+    if (altDigit !== null) {
+      this.altCode += altDigit;
+      if (this.keyCount === 0) this.firstAt = ev.timeStamp;
+      this.take(ev.timeStamp, gap);
+      return { status: 'pending', inBurst: this.inBurst, keyCount: this.keyCount, dropped };
+    }
+    this.flushAltCode();
+
     if (isTerminatorCode(ev.code)) return this.terminate(ev, gap, dropped);
 
-    const ch = decodeKey(ev.code, ev.shiftKey);
+    const ch = control ?? decodeKey(ev.code, ev.shiftKey);
     if (ch === null) {
       // A stray non-printable key inside a fast run is scanner garbage; otherwise a human key.
       if (!this.inBurst) {
@@ -116,8 +138,7 @@ export class BurstDetector {
     }
 
     if (this.keyCount === 0) this.firstAt = ev.timeStamp;
-    if (this.chars.length < this.options.maxLength) this.chars.push(ch);
-    else this.overflow = true;
+    this.push(ch);
     this.take(ev.timeStamp, gap);
     return { status: 'pending', inBurst: this.inBurst, keyCount: this.keyCount, dropped };
   }
@@ -141,11 +162,29 @@ export class BurstDetector {
     this.garbage = 0;
     this.overflow = false;
     this.maxGap = 0;
+    this.minGap = Number.POSITIVE_INFINITY;
+    this.altCode = '';
     return wasBurst;
   }
 
+  private push(ch: string): void {
+    if (this.chars.length < this.options.maxLength) this.chars.push(ch);
+    else this.overflow = true;
+  }
+
+  /** An Alt+numpad character code ends at the next key: GS is kept, anything else is garbage. */
+  private flushAltCode(): void {
+    if (this.altCode === '') return;
+    if (Number(this.altCode) === GS.charCodeAt(0)) this.push(GS);
+    else this.garbage++;
+    this.altCode = '';
+  }
+
   private take(at: number, gap: number): void {
-    if (this.keyCount > 0) this.maxGap = Math.max(this.maxGap, gap);
+    if (this.keyCount > 0) {
+      this.maxGap = Math.max(this.maxGap, gap);
+      this.minGap = Math.min(this.minGap, gap);
+    }
     this.keyCount++;
     this.lastAt = at;
   }
@@ -158,6 +197,8 @@ export class BurstDetector {
     const keyCount = this.keyCount;
     const durationMs = Math.max(0, ev.timeStamp - this.firstAt);
     const maxGapMs = Math.max(this.maxGap, gap);
+    const minGapMs = Math.min(this.minGap, gap);
+    const avgGapMs = durationMs / keyCount;
     const text = this.chars.join('');
     const garbage = this.garbage;
     const overflow = this.overflow;
@@ -190,6 +231,8 @@ export class BurstDetector {
       keyCount,
       durationMs,
       maxGapMs,
+      minGapMs,
+      avgGapMs,
       terminator: ev.code,
       dropped: false,
     };

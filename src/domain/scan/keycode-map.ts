@@ -84,6 +84,25 @@ export function decodeKey(code: string, shiftKey: boolean): string | null {
   return Object.hasOwn(NUMPAD, code) ? (NUMPAD[code] ?? null) : null;
 }
 
+/** ASCII GS (0x1D): the FNC1 separator of GS1 element strings. */
+export const GS = '\x1d';
+
+/**
+ * Control characters a keyboard-wedge scanner types as Ctrl + a key (the ASCII control-key
+ * convention): GS is Ctrl+]. Only GS occurs in drug codes; other control keys stay undecoded.
+ */
+const CONTROL_KEYS: Readonly<Record<string, string>> = { BracketRight: GS };
+
+/** The control character for Ctrl + a physical key, or null. */
+export function decodeControlKey(code: string): string | null {
+  return Object.hasOwn(CONTROL_KEYS, code) ? (CONTROL_KEYS[code] ?? null) : null;
+}
+
+/** Numpad digit of an Alt+numpad character code (Windows "Alt+029" sends GS), or null. */
+export function numpadDigit(code: string): string | null {
+  return /^Numpad[0-9]$/.test(code) ? code.charAt(6) : null;
+}
+
 export function isTerminatorCode(code: string): boolean {
   return TERMINATOR_CODES.has(code);
 }

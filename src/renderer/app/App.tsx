@@ -8,7 +8,9 @@ import { SandboxBanner } from '../components/SandboxBanner';
 import { TopBar } from '../components/TopBar';
 import { useFunctionKeys } from '../keyboard/use-function-keys';
 import { useScannerCapture } from '../scanner/use-scanner-capture';
+import { ScannerTestModal } from '../scanner-test/ScannerTestModal';
 import { CounterScreen } from '../screens/CounterScreen';
+import { DispenseScreen } from '../screens/DispenseScreen';
 import { LoginScreen } from '../screens/LoginScreen';
 import { PrescriptionScreen } from '../screens/PrescriptionScreen';
 import { useOutboxStore } from '../stores/outbox-store';
@@ -21,7 +23,9 @@ function SignedIn() {
   const screen = useUiStore((s) => s.screen);
   return (
     <>
-      {screen === 'prescription' ? <PrescriptionScreen /> : <CounterScreen />}
+      {screen === 'prescription' && <PrescriptionScreen />}
+      {screen === 'dispense' && <DispenseScreen />}
+      {screen === 'counter' && <CounterScreen />}
       <RecentRxModal />
       <RegionModal />
     </>
@@ -57,6 +61,7 @@ export function App() {
         <LastScan />
       </footer>
       <HelpOverlay />
+      <ScannerTestModal />
     </div>
   );
 }

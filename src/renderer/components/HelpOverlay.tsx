@@ -2,7 +2,7 @@ import { Modal } from 'antd';
 import { FUNCTION_KEYS, SCANNER_HELP } from '../keyboard/function-keys';
 import { useUiStore } from '../stores/ui-store';
 
-const SCREEN_LABELS = { counter: '柜台', prescription: '处方页' } as const;
+const SCREEN_LABELS = { counter: '柜台', prescription: '处方页', dispense: '调剂页' } as const;
 
 export function HelpOverlay() {
   const open = useUiStore((s) => s.overlay === 'help');
@@ -18,7 +18,7 @@ export function HelpOverlay() {
         <table className="help-table">
           <tbody>
             {FUNCTION_KEYS.map((k) => (
-              <tr key={k.key}>
+              <tr key={k.id ?? k.key}>
                 <td>
                   <kbd>{k.key}</kbd>
                 </td>

@@ -8,7 +8,7 @@ export function KeyHints({ signedIn, screen }: { signedIn: boolean; screen: Scre
       {FUNCTION_KEYS.filter(
         (k) => (signedIn || !k.session) && (!k.screens || k.screens.includes(screen)),
       ).map((k) => (
-        <span key={k.key} className="key-hint">
+        <span key={k.id ?? k.key} className="key-hint">
           <kbd>{k.key}</kbd> {k.label}
         </span>
       ))}

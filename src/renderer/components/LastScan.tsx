@@ -1,4 +1,4 @@
-import { SCAN_KIND_LABELS } from '../../domain/scan/classify';
+import { SCAN_KIND_LABELS, visibleText } from '../../domain/scan/classify';
 import { useScanStore } from '../stores/scan-store';
 
 /** Small diagnostic line: what the scanner capture saw last (the scanner test page builds on it). */
@@ -19,11 +19,11 @@ export function LastScan() {
       data-text={scan.text}
       data-key-count={scan.keyCount}
       data-duration-ms={scan.durationMs}
-      title={scan.text}
+      title={visibleText(scan.text)}
     >
       最近扫码：{SCAN_KIND_LABELS[scan.kind]} · {scan.keyCount}键 · {scan.durationMs}ms
       {scan.maxGapMs !== null ? ` · 最大间隔${scan.maxGapMs}ms` : ''} ·{' '}
-      <span className="last-scan-text">{scan.text}</span>
+      <span className="last-scan-text">{visibleText(scan.text)}</span>
     </div>
   );
 }

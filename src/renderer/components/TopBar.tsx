@@ -1,10 +1,13 @@
 import { Button } from 'antd';
 import type { AppInfo, SessionInfo } from '../../api/types';
 import { logoutWithFeedback } from '../app/logout';
+import { useUiStore } from '../stores/ui-store';
 import { CenterStatus } from './CenterStatus';
 import { OutboxChip } from './OutboxChip';
+import { ShiftChip } from './ShiftChip';
 
 export function TopBar({ info, session }: { info: AppInfo | null; session: SessionInfo | null }) {
+  const dispensing = useUiStore((s) => s.screen === 'dispense');
   return (
     <header className="top-bar">
       <div className="top-bar-title" data-testid="pharmacy-name">
@@ -16,10 +19,11 @@ export function TopBar({ info, session }: { info: AppInfo | null; session: Sessi
             {session.staff.displayName}
             <span className="staff-role">{session.staff.roleLabel}</span>
           </span>
+          <ShiftChip />
           <CenterStatus center={session.center} />
           <OutboxChip />
           <Button data-testid="logout" onClick={() => void logoutWithFeedback()}>
-            退出登录 <kbd>F9</kbd>
+            退出登录 {!dispensing && <kbd>F9</kbd>}
           </Button>
         </div>
       )}

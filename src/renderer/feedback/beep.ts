@@ -1,9 +1,10 @@
 /**
  * Short tones so the pharmacist hears the outcome of a scan without looking: a high blip for
- * success, a falling two-tone for a warning, a low buzz for an error. Never throws: a counter
+ * success, a falling two-tone for a warning, a low buzz for an error or an unreadable scan, and
+ * a low double beep for a pack code the dispensing refused. Never throws: a counter
  * without a sound card (or a browser without WebAudio) simply stays silent.
  */
-export type Tone = 'success' | 'warning' | 'error';
+export type Tone = 'success' | 'warning' | 'error' | 'refused';
 
 const TONES: Record<Tone, Array<{ hz: number; ms: number; type: OscillatorType }>> = {
   success: [{ hz: 1320, ms: 90, type: 'sine' }],
@@ -14,6 +15,10 @@ const TONES: Record<Tone, Array<{ hz: number; ms: number; type: OscillatorType }
   error: [
     { hz: 220, ms: 160, type: 'square' },
     { hz: 180, ms: 260, type: 'square' },
+  ],
+  refused: [
+    { hz: 330, ms: 120, type: 'sine' },
+    { hz: 330, ms: 120, type: 'sine' },
   ],
 };
 
@@ -46,7 +51,7 @@ export function beep(tone: Tone): void {
       osc.connect(gain).connect(ac.destination);
       osc.start(at);
       osc.stop(at + part.ms / 1000 + 0.02);
-      at += part.ms / 1000 + 0.03;
+      at += part.ms / 1000 + (tone === 'refused' ? 0.08 : 0.03);
     }
   } catch {
     // no audio device or policy refused: silence is acceptable, the screen shows the outcome

@@ -4,6 +4,8 @@ import type { Screen } from '../stores/ui-store';
 export interface FunctionKey {
   /** KeyboardEvent.code, or a display name for keys handled by a field or list. */
   key: string;
+  /** Unique among the keys, when one key does different things on different screens. */
+  id?: string;
   label: string;
   help: string;
   /** Only while signed in. */
@@ -14,6 +16,8 @@ export interface FunctionKey {
 
 const COUNTER: readonly Screen[] = ['counter'];
 const PRESCRIPTION: readonly Screen[] = ['prescription'];
+const DISPENSE: readonly Screen[] = ['dispense'];
+const NOT_DISPENSE: readonly Screen[] = ['counter', 'prescription'];
 
 export const FUNCTION_KEYS: readonly FunctionKey[] = [
   { key: 'F1', label: '帮助', help: '显示或关闭本帮助（列出全部功能键）', session: false },
@@ -60,6 +64,27 @@ export const FUNCTION_KEYS: readonly FunctionKey[] = [
     screens: PRESCRIPTION,
   },
   {
+    key: 'F6',
+    label: '审方',
+    help: '打开或关闭审方面板：选择审核通过/驳回、填写审核意见、双通道核验，旁边显示用药历史与风险；最后扫描药师本人的医保电子凭证提交（R-PHARMACIST、R-OPINION）',
+    session: true,
+    screens: PRESCRIPTION,
+  },
+  {
+    key: 'F7',
+    label: '调剂发药 / 打印',
+    help: '处方页：审方通过后开始调剂发药；调剂页：调剂完成后打印用药指导（R-GUIDE）',
+    session: true,
+    screens: ['prescription', 'dispense'],
+  },
+  {
+    key: 'F9',
+    label: '完成调剂',
+    help: '调剂页：每盒药品都已扫追溯码后完成调剂（全部扫完时也可按 Enter）（R-TRACE）',
+    session: true,
+    screens: DISPENSE,
+  },
+  {
     key: 'F8',
     label: '最近处方',
     help: '列出本柜台最近下载的电子处方，↑↓ 选择，Enter 打开',
@@ -72,13 +97,32 @@ export const FUNCTION_KEYS: readonly FunctionKey[] = [
     session: true,
   },
   {
-    key: 'Esc',
-    label: '清除 / 返回',
-    help: '关闭弹窗；在处方页面返回柜台；在柜台清除输入、查询结果与提示，光标回到输入框',
+    key: 'F11',
+    label: '扫描枪测试',
+    help: '扫描枪测试与设置：显示收到的字符（含控制字符）、按键间隔、后缀与识别结果；调整识别参数；连接串口（COM）扫描枪',
+    session: false,
+  },
+  {
+    key: 'F12',
+    label: '上岗 / 下岗',
+    help: '执业药师本人上岗或下岗；至少一名执业药师在岗时药店才能审方（R-PHARMACIST）',
     session: true,
   },
-  { key: 'F9', label: '退出登录', help: '退出当前工作人员的登录', session: true },
+  {
+    key: 'Esc',
+    label: '清除 / 返回',
+    help: '关闭弹窗或审方面板；在调剂页返回处方；在处方页面返回柜台；在柜台清除输入、查询结果与提示',
+    session: true,
+  },
+  {
+    key: 'F9',
+    id: 'F9-logout',
+    label: '退出登录',
+    help: '退出当前工作人员的登录（调剂页上 F9 为完成调剂）',
+    session: true,
+    screens: NOT_DISPENSE,
+  },
 ];
 
 export const SCANNER_HELP =
-  '扫码枪：无论光标在哪里，扫描患者的医保电子凭证二维码即识别参保人并列出其电子处方；扫描电子处方二维码（EPCQR01 开头）即直接下载该处方。扫到的内容不会写入任何输入框。';
+  '扫码枪：无论光标在哪里，扫描患者的医保电子凭证二维码即识别参保人并列出其电子处方；扫描电子处方二维码（EPCQR01 开头）即直接下载该处方；审方面板打开时扫描的医保电子凭证视为药师本人确认身份；调剂页上扫描药品追溯码（20位）、GS1码、MA码逐盒登记。扫到的内容不会写入任何输入框。GS1 分隔符 GS 可由扫码枪以 Ctrl+]、Alt+029 或文字 <GS> 发送。';

@@ -1,12 +1,18 @@
 import { useEffect } from 'react';
 import type { MdtrtCertType } from '../../domain/insurance';
 import { logoutWithFeedback } from '../app/logout';
+import { printGuidance } from '../dispense/print-guidance';
+import { useDispenseStore } from '../stores/dispense-store';
 import { usePatientStore } from '../stores/patient-store';
 import { usePrescriptionStore } from '../stores/prescription-store';
+import { useReviewStore } from '../stores/review-store';
 import { useSessionStore } from '../stores/session-store';
+import { useShiftStore } from '../stores/shift-store';
 import { useUiStore } from '../stores/ui-store';
 
 const CERT_KEYS: Record<string, MdtrtCertType> = { F2: '01', F3: '02', F4: '03' };
+/** Keys the browser would act on (reload, menu, full screen, developer tools). */
+const BROWSER_KEYS = new Set(['F5', 'F6', 'F7', 'F10', 'F11', 'F12']);
 
 function onEscape(): void {
   const ui = useUiStore.getState();
@@ -15,12 +21,35 @@ function onEscape(): void {
     return;
   }
   if (useSessionStore.getState().session === null) return;
-  if (ui.screen === 'prescription') {
-    usePrescriptionStore.getState().close();
-  } else {
-    usePatientStore.getState().clear();
+  if (ui.screen === 'dispense') {
+    useDispenseStore.getState().leave();
+    return;
   }
+  if (ui.screen === 'prescription') {
+    if (useReviewStore.getState().hiRxno) useReviewStore.getState().closePanel();
+    else usePrescriptionStore.getState().close();
+    return;
+  }
+  usePatientStore.getState().clear();
   ui.requestFocus();
+}
+
+function onPrescriptionKey(code: string): void {
+  const hiRxno = usePrescriptionStore.getState().view?.hiRxno;
+  if (!hiRxno) return;
+  if (code === 'F5') void usePrescriptionStore.getState().refresh();
+  if (code === 'F6') {
+    const review = useReviewStore.getState();
+    if (review.hiRxno) review.closePanel();
+    else void review.openPanel(hiRxno);
+  }
+  if (code === 'F7') void useDispenseStore.getState().start(hiRxno);
+}
+
+function onDispenseKey(code: string): void {
+  const dispense = useDispenseStore.getState();
+  if (code === 'F9') void dispense.complete();
+  if (code === 'F7' && dispense.view?.state === 'completed') printGuidance();
 }
 
 /** Keys that act only while signed in; answers whether the key was one of them. */
@@ -35,8 +64,11 @@ function onSessionKey(code: string): boolean {
   }
   switch (code) {
     case 'F5':
-      if (ui.screen === 'prescription' && !ui.overlay)
-        void usePrescriptionStore.getState().refresh();
+    case 'F6':
+    case 'F7':
+      if (ui.overlay) return true;
+      if (ui.screen === 'prescription') onPrescriptionKey(code);
+      if (ui.screen === 'dispense') onDispenseKey(code);
       return true;
     case 'F8':
       ui.toggleOverlay('recent');
@@ -44,24 +76,47 @@ function onSessionKey(code: string): boolean {
     case 'F10':
       ui.toggleOverlay('region');
       return true;
+    case 'F12':
+      void useShiftStore.getState().toggle();
+      return true;
     case 'F9':
-      void logoutWithFeedback();
+      if (ui.screen === 'dispense') {
+        if (!ui.overlay) onDispenseKey(code);
+      } else void logoutWithFeedback();
       return true;
     default:
       return false;
   }
 }
 
+/** Enter completes a fully scanned dispensing unless a button, link or field has the focus. */
+function isPlainTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return true;
+  return !target.closest('button, a, input, textarea, select, [role=listbox], [tabindex]');
+}
+
+function onEnter(ev: KeyboardEvent): void {
+  const ui = useUiStore.getState();
+  const view = useDispenseStore.getState().view;
+  if (ui.screen !== 'dispense' || ui.overlay || !view?.readyToComplete) return;
+  if (view.state !== 'open' || !isPlainTarget(ev.target)) return;
+  ev.preventDefault();
+  void useDispenseStore.getState().complete();
+}
+
 /** Runs on window in the bubble phase: a scanner burst (captured earlier) never reaches it. */
 function onKeyDown(ev: KeyboardEvent): void {
   if (ev.ctrlKey || ev.altKey || ev.metaKey) return;
-  // F5 would reload the page and drop the session; F10 would open the browser menu.
-  if (ev.code === 'F5' || ev.code === 'F10') ev.preventDefault();
+  if (BROWSER_KEYS.has(ev.code)) ev.preventDefault();
   if (ev.repeat) return;
 
   if (ev.code === 'F1') {
     ev.preventDefault();
     useUiStore.getState().toggleOverlay('help');
+    return;
+  }
+  if (ev.code === 'F11') {
+    useUiStore.getState().toggleOverlay('scanner');
     return;
   }
   if (ev.code === 'Escape') {
@@ -70,6 +125,10 @@ function onKeyDown(ev: KeyboardEvent): void {
     return;
   }
   if (useSessionStore.getState().session === null) return;
+  if (ev.code === 'Enter') {
+    onEnter(ev);
+    return;
+  }
   if (onSessionKey(ev.code)) ev.preventDefault();
 }
 

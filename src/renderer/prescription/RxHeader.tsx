@@ -1,9 +1,18 @@
 import { Button, Spin, Tag } from 'antd';
 import type { PrescriptionView } from '../../api/types';
+import { useDispenseStore } from '../stores/dispense-store';
 import { usePrescriptionStore } from '../stores/prescription-store';
+import { useReviewStore } from '../stores/review-store';
 import { useUiStore } from '../stores/ui-store';
 
 export function RxHeader({ view, loading }: { view: PrescriptionView; loading: boolean }) {
+  const reviewOpen = useReviewStore((s) => s.hiRxno !== null);
+  const starting = useDispenseStore((s) => s.starting);
+  const toggleReview = () => {
+    const review = useReviewStore.getState();
+    if (review.hiRxno) review.closePanel();
+    else void review.openPanel(view.hiRxno);
+  };
   return (
     <header className="rx-header">
       <div className="rx-header-title">
@@ -27,6 +36,22 @@ export function RxHeader({ view, loading }: { view: PrescriptionView; loading: b
           onClick={() => void usePrescriptionStore.getState().refresh()}
         >
           重新核验 <kbd>F5</kbd>
+        </Button>
+        <Button
+          size="large"
+          type={reviewOpen ? 'default' : 'primary'}
+          data-testid="rx-review"
+          onClick={toggleReview}
+        >
+          {reviewOpen ? '收起审方' : '审方'} <kbd>F6</kbd>
+        </Button>
+        <Button
+          size="large"
+          data-testid="rx-dispense"
+          loading={starting}
+          onClick={() => void useDispenseStore.getState().start(view.hiRxno)}
+        >
+          调剂发药 <kbd>F7</kbd>
         </Button>
         <Button size="large" onClick={() => useUiStore.getState().setOverlay('recent')}>
           最近处方 <kbd>F8</kbd>

@@ -1,20 +1,74 @@
-import { classifyScan } from '../../domain/scan/classify';
+import {
+  classifyScan,
+  isDrugCodeKind,
+  SCAN_KIND_LABELS,
+  type ScanClassification,
+  visibleText,
+} from '../../domain/scan/classify';
+import { beep } from '../feedback/beep';
+import { useDispenseStore } from '../stores/dispense-store';
 import { useFeedbackStore } from '../stores/feedback-store';
 import { useIntakeStore } from '../stores/intake-store';
 import { usePatientStore } from '../stores/patient-store';
 import { usePrescriptionStore } from '../stores/prescription-store';
+import { useReviewStore } from '../stores/review-store';
 import { useScanStore } from '../stores/scan-store';
 import { useSessionStore } from '../stores/session-store';
+import { useUiStore } from '../stores/ui-store';
 import type { ScanOutcome } from './scan-capture';
 
 /** Shows at most this much of a scan that is not used, so a hostile payload cannot flood the screen. */
 const SHOWN = 40;
-const shorten = (s: string) => (s.length > SHOWN ? `${s.slice(0, SHOWN)}…` : s);
+const shorten = (s: string) => {
+  const v = visibleText(s);
+  return v.length > SHOWN ? `${v.slice(0, SHOWN)}…` : v;
+};
+
+function signedIn(what: string): boolean {
+  if (useSessionStore.getState().session) return true;
+  useFeedbackStore
+    .getState()
+    .showError({ code: 'UNAUTHENTICATED', message: `请先登录，再扫描${what}` });
+  return false;
+}
+
+/** On the scanner test page (F11) a scan is only shown, never acted on. */
+function onTestPage(scan: ScanClassification): boolean {
+  if (useUiStore.getState().overlay !== 'scanner') return false;
+  beep(scan.kind === 'unknown' || scan.kind === 'rejected' ? 'error' : 'success');
+  return true;
+}
+
+/** An e-voucher while the review panel is open is the pharmacist's own (R-PHARMACIST). */
+function routeVoucher(token: string): void {
+  const review = useReviewStore.getState();
+  if (review.hiRxno && useUiStore.getState().screen === 'prescription') {
+    void review.submitWithVoucher(token);
+    return;
+  }
+  usePrescriptionStore.getState().close();
+  void usePatientStore.getState().lookup({ certType: '01', certNo: token });
+}
+
+/** Pack codes go to an open dispensing, one pack per scan (R-TRACE). */
+function routeDrugCode(kind: keyof typeof SCAN_KIND_LABELS, text: string): void {
+  const dispense = useDispenseStore.getState();
+  if (useUiStore.getState().screen === 'dispense' && dispense.view?.state === 'open') {
+    void dispense.scan(text);
+    return;
+  }
+  useFeedbackStore
+    .getState()
+    .showNotice(
+      `已识别${SCAN_KIND_LABELS[kind]} ${shorten(text)}。药品条码请在审方通过后的调剂发药页面逐盒扫描，此处不作处理（R-TRACE）`,
+    );
+}
 
 /**
  * Acts on a completed burst by what it parses as, on any screen. An e-voucher identifies the
- * patient whatever credential type is selected and lists their prescriptions; a prescription QR
- * downloads that prescription; everything else gets a Chinese explanation and never reaches a field.
+ * patient (or, with the review panel open, the reviewing pharmacist); a prescription QR downloads
+ * that prescription; a pack code goes to the open dispensing; everything else gets a Chinese
+ * explanation and the error tone, and never reaches a field.
  */
 export function routeScan(outcome: ScanOutcome): void {
   const feedback = useFeedbackStore.getState();
@@ -23,7 +77,8 @@ export function routeScan(outcome: ScanOutcome): void {
 
   if (outcome.status === 'rejected') {
     scans.record({ ...base, text: outcome.text, kind: 'rejected', maxGapMs: null });
-    feedback.showError({ code: 'VALIDATION', message: outcome.message });
+    if (useUiStore.getState().overlay === 'scanner') beep('error');
+    else feedback.showError({ code: 'VALIDATION', message: outcome.message });
     return;
   }
 
@@ -34,28 +89,20 @@ export function routeScan(outcome: ScanOutcome): void {
     kind: scan.kind,
     maxGapMs: Math.round(outcome.maxGapMs),
   });
+  if (onTestPage(scan)) return;
+  if (isDrugCodeKind(scan.kind) && 'text' in scan) {
+    routeDrugCode(scan.kind, scan.text);
+    return;
+  }
   switch (scan.kind) {
     case 'evoucher':
-      if (!useSessionStore.getState().session) {
-        feedback.showError({ code: 'UNAUTHENTICATED', message: '请先登录，再扫描医保电子凭证' });
-        return;
-      }
-      usePrescriptionStore.getState().close();
-      void usePatientStore.getState().lookup({ certType: '01', certNo: scan.text });
+      if (signedIn('医保电子凭证')) routeVoucher(scan.text);
       return;
     case 'rx-qr':
-      if (!useSessionStore.getState().session) {
-        feedback.showError({ code: 'UNAUTHENTICATED', message: '请先登录，再扫描电子处方二维码' });
-        return;
-      }
+      if (!signedIn('电子处方二维码')) return;
       usePrescriptionStore.getState().close();
       usePatientStore.getState().clear();
       void useIntakeStore.getState().findByQr(scan.text);
-      return;
-    case 'traceability':
-      feedback.showNotice(
-        `已识别药品追溯码 ${scan.text}。追溯码请在调剂发药环节逐盒扫描，此处不作处理（R-TRACE）`,
-      );
       return;
     case 'unknown':
       feedback.showError({

@@ -83,7 +83,8 @@ export class ScanCapture {
         } else {
           swallow(ev);
           if (ev.key === 'Process') this.imeSeen = true;
-          else if ([...ev.key].length === 1) this.swallowed.push(ev.key);
+          else if ([...ev.key].length === 1 && !ev.ctrlKey && !ev.altKey)
+            this.swallowed.push(ev.key);
         }
         this.arm();
         return;

@@ -7,6 +7,7 @@ import { ReviewVerdict } from '../prescription/ReviewVerdict';
 import { RxDetails } from '../prescription/RxDetails';
 import { RxHeader } from '../prescription/RxHeader';
 import { SignaturePanel } from '../prescription/SignaturePanel';
+import { ReviewPanel } from '../review/ReviewPanel';
 import { usePrescriptionStore } from '../stores/prescription-store';
 
 /** A downloaded prescription, laid out for the review groundwork (R-LAYOUT, R-SIGN). */
@@ -29,6 +30,7 @@ export function PrescriptionScreen() {
       <RxHeader view={view} loading={loading} />
       <ErrorBanner />
       <ReviewVerdict view={view} />
+      <ReviewPanel />
       <FindingsBanner findings={view.findings} />
       <div className="rx-columns">
         <RxDetails view={view} />

@@ -2,8 +2,10 @@ import { create } from 'zustand';
 import type { PrescriptionView } from '../../api/types';
 import { api } from '../api';
 import { beep } from '../feedback/beep';
+import { useDispenseStore } from './dispense-store';
 import { useFeedbackStore } from './feedback-store';
 import { reportFailure } from './report-failure';
+import { useReviewStore } from './review-store';
 import { useUiStore } from './ui-store';
 
 interface PrescriptionState {
@@ -30,6 +32,8 @@ export const usePrescriptionStore = create<PrescriptionState>((set, get) => ({
 
   show(view) {
     latest++;
+    if (useReviewStore.getState().hiRxno !== view.hiRxno) useReviewStore.getState().closePanel();
+    useDispenseStore.getState().reset();
     set({ view, loading: false });
     useFeedbackStore.getState().clear();
     const ui = useUiStore.getState();
@@ -71,6 +75,8 @@ export const usePrescriptionStore = create<PrescriptionState>((set, get) => ({
 
   close() {
     latest++;
+    useReviewStore.getState().closePanel();
+    useDispenseStore.getState().reset();
     set({ view: null, loading: false });
     useUiStore.getState().setScreen('counter');
   },

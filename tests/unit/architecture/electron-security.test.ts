@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkIpcCall } from '../../../electron/ipc-guard';
+import { allowPermission, checkPortChoice, isRendererOrigin } from '../../../electron/serial-ports';
 import { CONTENT_SECURITY_POLICY } from '../../../src/host/csp';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -49,5 +50,51 @@ describe('Electron shell security', () => {
     expect(checkIpcCall('app://renderer/', ['app.info', {}, 'x'.repeat(300)])).toBe(
       '会话令牌不合法',
     );
+  });
+
+  it('grants Web Serial (COM scanners) to our renderer only, other permissions as before [ARCH]', () => {
+    expect(allowPermission('serial', 'app://renderer/index.html')).toBe(true);
+    expect(allowPermission('serial', 'app://renderer')).toBe(true);
+    for (const url of [
+      'https://evil.example/',
+      'app://renderer.evil/',
+      'app://rendererx/',
+      undefined,
+    ]) {
+      expect(allowPermission('serial', url), String(url)).toBe(false);
+    }
+    expect(allowPermission('media', 'app://renderer/index.html')).toBe(true);
+    for (const p of ['geolocation', 'hid', 'usb', 'notifications', 'openExternal']) {
+      expect(allowPermission(p, 'app://renderer/index.html'), p).toBe(false);
+    }
+    expect(isRendererOrigin('app://renderer.evil')).toBe(false);
+    const serial = readFileSync(path.join(ROOT, 'electron/serial-session.ts'), 'utf8');
+    expect(main).toMatch(/allowSerialPorts\(wc\.session\)/);
+    expect(serial).toMatch(/permission === 'serial' \? isRendererOrigin\(requestingOrigin\)/);
+    expect(serial).toMatch(/deviceType === 'serial' && isRendererOrigin\(details\.origin\)/);
+    expect(serial).toMatch(/select-serial-port[\s\S]*event\.preventDefault\(\)/);
+  });
+
+  it('takes only a port it offered as the serial port choice, from our renderer [ARCH]', () => {
+    const offered = [
+      { portId: 'p1', portName: 'COM3' },
+      { portId: 'p2', portName: 'COM4' },
+    ];
+    expect(checkPortChoice('app://renderer/index.html', offered, 'p2')).toEqual({ portId: 'p2' });
+    expect(checkPortChoice('app://renderer/index.html', offered, null)).toEqual({ portId: '' });
+    expect(checkPortChoice('app://renderer/index.html', offered, 'p9')).toBe('串口选择不合法');
+    expect(checkPortChoice('app://renderer/index.html', offered, { portId: 'p1' })).toBe(
+      '串口选择不合法',
+    );
+    expect(checkPortChoice('https://evil.example/', offered, 'p1')).toBe(
+      '拒绝来自非本应用页面的调用',
+    );
+  });
+
+  it('the preload exposes only the API invoke and the serial port choice [ARCH]', () => {
+    const preload = readFileSync(path.join(ROOT, 'electron/preload.ts'), 'utf8');
+    const exposed = [...preload.matchAll(/exposeInMainWorld\('(\w+)'/g)].map((m) => m[1]);
+    expect(exposed).toEqual(['epcDesktop', 'epcSerial']);
+    expect(preload).not.toMatch(/require\(|process\.|ipcRenderer\.send\(/);
   });
 });

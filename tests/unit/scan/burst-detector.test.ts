@@ -27,6 +27,8 @@ describe('burst detector', () => {
       keyCount: TOKEN.length,
       durationMs: TOKEN.length,
       maxGapMs: 1,
+      minGapMs: 1,
+      avgGapMs: 1,
       terminator: 'Enter',
       dropped: false,
     });

@@ -70,6 +70,7 @@ class FakePage {
     shiftKey: boolean,
     key: string,
     t: number,
+    ctrlKey = false,
   ): { prevented: boolean } {
     this.advance(t);
     let prevented = false;
@@ -77,7 +78,7 @@ class FakePage {
       code,
       key,
       shiftKey,
-      ctrlKey: false,
+      ctrlKey,
       altKey: false,
       metaKey: false,
       repeat: false,
@@ -89,7 +90,7 @@ class FakePage {
     };
     capture.handleKeyDown(ev);
     if (!prevented) {
-      if (key.length === 1 && this.field.focused) this.typeIntoField(key);
+      if (key.length === 1 && this.field.focused && !ctrlKey) this.typeIntoField(key);
       if (code === 'Enter' || code === 'Tab') this.passedTerminators.push(code);
     }
     return { prevented };
@@ -218,5 +219,38 @@ describe('scanner capture (keys in the focused field)', () => {
     const t = page.type(capture, TOKEN, 1, 0);
     expect(page.press(capture, 'Enter', false, 'Enter', t).prevented).toBe(true);
     expect(scans[0]).toMatchObject({ status: 'complete', text: TOKEN });
+  });
+
+  it('captures a GS1 element string with GS typed as Ctrl+] under an IME, field untouched [R-TRACE]', () => {
+    const { page, scans, capture } = setup('合理');
+    let t = page.type(capture, ']d20106901500011739', 1, 0, 'Process');
+    expect(page.press(capture, 'BracketRight', false, 'Process', t++, true).prevented).toBe(true);
+    t = page.type(capture, '21PACK1', 1, t, 'Process');
+    page.press(capture, 'Enter', false, 'Process', t);
+    page.advance(t + 500);
+    expect(scans[0]).toMatchObject({ status: 'complete', text: ']d20106901500011739\x1d21PACK1' });
+    expect(page.field.value).toBe('合理');
+  });
+
+  it('decodes a burst typed with CapsLock on (key case inverted) from the physical keys [R-TRACE]', () => {
+    const { page, scans, capture } = setup();
+    const code = 'MA.156.M0.100000.AbC123.S0001';
+    let t = 0;
+    for (const ch of code) {
+      const k = keyFor(ch);
+      const inverted = ch === ch.toUpperCase() ? ch.toLowerCase() : ch.toUpperCase();
+      page.press(capture, k.code, k.shiftKey, inverted, t++);
+    }
+    page.press(capture, 'Enter', false, 'Enter', t);
+    expect(scans[0]).toMatchObject({ status: 'complete', text: code });
+    expect(page.field.value).toBe('');
+  });
+
+  it('gives a fast human Ctrl+] no character back into the field [ARCH]', () => {
+    const { page, capture } = setup('x');
+    page.press(capture, 'Digit1', false, '1', 0);
+    page.press(capture, 'BracketRight', false, ']', 1, true);
+    page.advance(200);
+    expect(page.field.value).toBe('x1');
   });
 });

@@ -1,0 +1,36 @@
+import { Button } from 'antd';
+import type { ScannedCodeView } from '../../api/types-dispense';
+import { useDispenseStore } from '../stores/dispense-store';
+
+const KIND_LABELS = { trace20: '追溯码', gs1: 'GS1', ma: 'MA码' } as const;
+
+/** The codes scanned onto one line; each can be taken off while the dispensing is open. */
+export function LineCodes({ codes, editable }: { codes: ScannedCodeView[]; editable: boolean }) {
+  if (codes.length === 0) return null;
+  return (
+    <ul className="line-codes" data-testid="line-codes">
+      {codes.map((c) => (
+        <li key={c.code} data-testid="line-code" data-code={c.code}>
+          <span className="line-code-no">第 {c.packNo} 盒</span>
+          <span className="mono">{c.code}</span>
+          <span className="hint">
+            {KIND_LABELS[c.kind]}
+            {c.units !== null && ` · 拆零 ${c.units}`}
+            {c.reusedPack && ' · 续用已拆包装'}
+          </span>
+          {editable && (
+            <Button
+              size="small"
+              danger
+              data-testid="remove-code"
+              aria-label={`移除追溯码 ${c.code}`}
+              onClick={() => void useDispenseStore.getState().removeCode(c.code)}
+            >
+              移除
+            </Button>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

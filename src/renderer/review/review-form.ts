@@ -1,0 +1,39 @@
+import type { ReviewResult, ReviewStart } from '../../api/types-review';
+
+export interface ReviewForm {
+  result: ReviewResult | null;
+  opinion: string;
+  identityChecked: boolean;
+  prescriptionChecked: boolean;
+  medicalRecordChecked: boolean;
+  note: string;
+}
+
+export const EMPTY_FORM: ReviewForm = {
+  result: null,
+  opinion: '',
+  identityChecked: false,
+  prescriptionChecked: false,
+  medicalRecordChecked: false,
+  note: '',
+};
+
+export const needsDualChannel = (start: ReviewStart) => start.dualChannelLines.length > 0;
+
+/** What keeps the form from being submitted, in Chinese with its rule; null when complete. */
+export function formProblem(start: ReviewStart, form: ReviewForm): string | null {
+  if (!form.result) return '请先选择审核结果：审核通过或审核驳回（R-OPINION）';
+  if (!start.canSubmit[form.result]) {
+    return start.canSubmit.reason ?? `当前不能提交“${start.resultLabels[form.result]}”`;
+  }
+  const min = start.opinionMinLength[form.result];
+  if ([...form.opinion.trim()].length < min) {
+    return `请填写审核意见，至少 ${min} 个字（R-OPINION）`;
+  }
+  if (form.result === 'pass' && needsDualChannel(start)) {
+    const all = form.identityChecked && form.prescriptionChecked && form.medicalRecordChecked;
+    if (!all) return '双通道药品：须核验患者身份、处方与病历后才能审核通过（R-HISTORY）';
+    if (form.note.trim() === '') return '双通道药品：请填写登记备注（R-HISTORY）';
+  }
+  return null;
+}
