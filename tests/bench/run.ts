@@ -3,6 +3,7 @@ import { benchCrypto } from './crypto';
 import { benchOutbox } from './outbox';
 import { benchRxVerify } from './rx-verify';
 import { benchScanVerdict } from './scan-verdict';
+import { benchScannerFidelity } from './scanner-fidelity';
 import { type BenchRow, formatTable } from './table';
 
 /** `npm run bench`: every performance figure the issues name, printed as one table. */
@@ -12,6 +13,7 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['rx verify', benchRxVerify],
   ['cold start', () => benchColdStart()],
   ['scan verdict', benchScanVerdict],
+  ['scanner fidelity', benchScannerFidelity],
 ];
 
 const rows: BenchRow[] = [];
