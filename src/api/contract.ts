@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dispenseContract } from './contract-dispense';
+import { outboxContract } from './contract-outbox';
 import { reviewContract } from './contract-review';
 import { settlementContract } from './contract-settlement';
 import { rxNo, scanText } from './schemas';
@@ -94,6 +95,7 @@ const coreContract = {
 /** Each business area adds its methods in its own file (contract-*.ts). */
 export const contract = {
   ...coreContract,
+  ...outboxContract,
   ...reviewContract,
   ...dispenseContract,
   ...settlementContract,

@@ -4,6 +4,7 @@ import type { AppServices } from '../services/app-services';
 import type { ApiContract, ApiMethod, ApiOutput } from './contract';
 import { type HandlerContext, must } from './handler-context';
 import { createDispenseHandlers } from './handlers-dispense';
+import { createOutboxHandlers } from './handlers-outbox';
 import { createReviewHandlers } from './handlers-review';
 import { createSettlementHandlers } from './handlers-settlement';
 
@@ -17,6 +18,7 @@ type Handlers = {
 
 export function createHandlers(s: AppServices): Handlers {
   return {
+    ...createOutboxHandlers(s),
     ...createReviewHandlers(s),
     ...createDispenseHandlers(s),
     ...createSettlementHandlers(s),
