@@ -17,6 +17,7 @@ import { createCrlCache } from './crl-cache';
 import { createDispenseArea } from './dispense';
 import type { Logger } from './logger';
 import { fsiOutboxSender } from './outbox-delivery';
+import { createOutboxQueueService } from './outbox-queue-service';
 import { createOutboxWorker } from './outbox-worker';
 import { hashPassword } from './password';
 import { createPatientService } from './patient-service';
@@ -86,6 +87,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     onDelivered: { ...review.onDelivered },
   });
   worker.start();
+  const outboxQueue = createOutboxQueueService({ repo: outbox, worker });
 
   const info: AppInfo = {
     version: config.version,
@@ -105,6 +107,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     dispense,
     settlement,
     outbox,
+    outboxQueue,
     worker,
     db,
     async close() {
