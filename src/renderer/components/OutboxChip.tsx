@@ -1,7 +1,8 @@
 import { Tag, Tooltip } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { formatAge } from '../format/age';
 import { useOutboxStore } from '../stores/outbox-store';
+import { OutboxQueueModal } from './OutboxQueueModal';
 
 const POLL_MS = 4000;
 
@@ -9,6 +10,7 @@ const POLL_MS = 4000;
 export function OutboxChip() {
   const status = useOutboxStore((s) => s.status);
   const error = useOutboxStore((s) => s.error);
+  const [open, setOpen] = useState(false);
 
   useEffect(() => {
     const { refresh } = useOutboxStore.getState();
@@ -38,16 +40,22 @@ export function OutboxChip() {
   }
 
   return (
-    <Tooltip title={status?.lastError ? `最近错误：${status.lastError}` : undefined}>
-      <span
-        data-testid="outbox-status"
-        data-pending={status?.pending ?? ''}
-        data-parked={status?.parked ?? ''}
-      >
-        <Tag color={color} variant="solid" className="status-tag">
-          {text}
-        </Tag>
-      </span>
-    </Tooltip>
+    <>
+      <Tooltip title={status?.lastError ? `最近错误：${status.lastError}` : '查看上传队列'}>
+        <button
+          type="button"
+          className="outbox-chip"
+          data-testid="outbox-status"
+          data-pending={status?.pending ?? ''}
+          data-parked={status?.parked ?? ''}
+          onClick={() => setOpen(true)}
+        >
+          <Tag color={color} variant="solid" className="status-tag">
+            {text}
+          </Tag>
+        </button>
+      </Tooltip>
+      <OutboxQueueModal open={open} onClose={() => setOpen(false)} />
+    </>
   );
 }

@@ -1,0 +1,96 @@
+import { Button, Modal, Table, Tag } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { OutboxItemView } from '../../api/types-outbox';
+import { api, isUnauthenticated, toShape } from '../api';
+import { formatAge } from '../format/age';
+import { useOutboxStore } from '../stores/outbox-store';
+import { useSessionStore } from '../stores/session-store';
+
+const STATUS_COLORS: Record<OutboxItemView['status'], string> = {
+  pending: 'processing',
+  in_flight: 'processing',
+  delivered: 'success',
+  parked: 'error',
+};
+
+/** The upload queue: what has not reached the center yet, why, and "send now" / "send again". */
+export function OutboxQueueModal({ open, onClose }: { open: boolean; onClose(): void }) {
+  const [items, setItems] = useState<OutboxItemView[] | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = useCallback(async (work: () => Promise<string | null>) => {
+    setBusy(true);
+    try {
+      setMessage(await work());
+      setItems(await api.call('outbox.list', { status: 'undelivered' }));
+      void useOutboxStore.getState().refresh();
+    } catch (err) {
+      if (isUnauthenticated(err)) useSessionStore.getState().expire(toShape(err).message);
+      else setMessage(toShape(err).message);
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    if (open) void run(async () => null);
+  }, [open, run]);
+
+  const sendNow = () =>
+    run(async () => {
+      const r = await api.call('outbox.sendNow', {});
+      return `已发送：送达 ${r.delivered} 条，稍后重试 ${r.retried} 条，搁置 ${r.parked} 条`;
+    });
+  const requeue = (id: number) =>
+    run(async () => {
+      await api.call('outbox.requeue', { id });
+      return '已重新排队，将以原报文ID发送';
+    });
+
+  return (
+    <Modal
+      open={open}
+      onCancel={onClose}
+      title="上传队列（未送达医保中心的请求）"
+      width={1000}
+      footer={[
+        <Button key="send" type="primary" loading={busy} onClick={sendNow} autoFocus>
+          立即发送
+        </Button>,
+        <Button key="close" onClick={onClose}>
+          关闭（Esc）
+        </Button>,
+      ]}
+    >
+      {message && <p className="outbox-queue-message">{message}</p>}
+      <Table<OutboxItemView>
+        size="middle"
+        rowKey="id"
+        loading={items === null}
+        dataSource={items ?? []}
+        pagination={false}
+        locale={{ emptyText: '队列已清空：所有请求均已送达' }}
+        columns={[
+          { title: '交易', render: (_, i) => `${i.infno} ${i.name}` },
+          {
+            title: '状态',
+            render: (_, i) => <Tag color={STATUS_COLORS[i.status]}>{i.statusLabel}</Tag>,
+          },
+          { title: '已尝试', dataIndex: 'attempts' },
+          { title: '排队时长', render: (_, i) => formatAge(i.ageMs) },
+          { title: '最近错误', render: (_, i) => i.lastError ?? '' },
+          {
+            title: '',
+            render: (_, i) =>
+              i.status === 'parked' ? (
+                <Button size="small" onClick={() => requeue(i.id)}>
+                  重新发送
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
+    </Modal>
+  );
+}

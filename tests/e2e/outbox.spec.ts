@@ -1,0 +1,20 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_STAFF } from '../../src/store/demo-staff';
+import { login } from './support';
+
+const pharmacist = DEMO_STAFF.find((s) => s.role === 'pharmacist');
+if (!pharmacist) throw new Error('demo data missing');
+
+test('the upload-queue chip opens the queue; "send now" reports what went [ARCH][R-SALES-UP]', async ({
+  page,
+}) => {
+  await login(page, pharmacist.username, pharmacist.password);
+  await page.getByTestId('outbox-status').focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('上传队列');
+  await dialog.getByRole('button', { name: '立即发送' }).click();
+  await expect(dialog).toContainText(/已发送：送达 \d+ 条/);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
