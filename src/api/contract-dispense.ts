@@ -5,7 +5,6 @@ import type {
   GuidanceView,
   HistoryView,
   ScanVerdict,
-  StockBatchView,
   StockItemView,
 } from './types-dispense';
 
@@ -65,24 +64,7 @@ export const dispenseContract = {
     auth: true,
   },
   'stock.list': { input: z.object({}).strict(), output: [] as StockItemView[], auth: true },
-  /** Minimal goods receipt (进货) of one batch. */
-  'stock.receive': {
-    input: z
-      .object({
-        medListCodg: z.string().min(1).max(64),
-        batchNo: z
-          .string()
-          .trim()
-          .min(1)
-          .max(40)
-          .regex(/^[0-9A-Za-z-]+$/, '批号只含字母、数字与连字符'),
-        expiry: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '有效期格式为 yyyy-MM-dd'),
-        packs: z.number().int().positive().max(100_000),
-      })
-      .strict(),
-    output: {} as StockBatchView,
-    auth: true,
-  },
+  // stock.receive moved to contract-stock.ts (it now queues its 3503).
   /** R-GUIDE: medication guidance per line, printable. */
   'guidance.forPrescription': {
     input: z.object({ hiRxno: rxNo }).strict(),

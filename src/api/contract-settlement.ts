@@ -1,2 +1,126 @@
+import { z } from 'zod';
+import type {
+  ReceiptView,
+  SaleUploadsView,
+  SelfPaySaleView,
+  SettlementView,
+  SettlePreview,
+  StocktakeView,
+} from './types-settlement';
+
+const id = z.number().int().positive();
+const traceCode = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[\x1d\x20-\x7e]+$/, '只接受可打印ASCII字符与GS分隔符');
+
+/** The patient's authorisation for 1101/2101/2102 (R-AUTH); default: the prescription's ID number. */
+const patientCert = z
+  .object({
+    certType: z.enum(['01', '02', '03']),
+    certNo: z
+      .string()
+      .min(1)
+      .max(128)
+      .regex(/^[\x20-\x7e]+$/),
+    cardSn: z.string().max(64).optional(),
+  })
+  .strict();
+
 /** Settlement, refund and sales-upload methods: R-SETTLE, R-REVERSE, R-PRICE, R-SALES-UP. */
-export const settlementContract = {} as const;
+export const settlementContract = {
+  /**
+   * 2101 pre-settlement of a completed dispensing of a reviewed prescription: the split (fund,
+   * account, cash; self-paid parts with their reasons, R-PRICE, R-NONCOVERED). No effect.
+   */
+  'settle.preview': {
+    input: z
+      .object({
+        dispensingId: id,
+        patient: patientCert.optional(),
+        useAccount: z.boolean().optional(),
+        /** Delivery fee (R-DELIVERY): never paid by the fund. */
+        deliveryFeeFen: z.number().int().min(0).max(100_000).optional(),
+      })
+      .strict(),
+    output: {} as SettlePreview,
+    auth: true,
+  },
+  /**
+   * 2102 with the lines of the preview (or a fresh 2101 when previewId is absent). An unknown
+   * outcome is recorded and reversed (2601) through the outbox; 7207 and 3505 are queued in the
+   * same transaction as a successful settlement.
+   */
+  'settle.confirm': {
+    input: z.object({ dispensingId: id, previewId: z.string().min(1).max(64).optional() }).strict(),
+    output: {} as SettlementView,
+    auth: true,
+  },
+  'settle.get': {
+    input: z.union([
+      z.object({ settlementId: id }).strict(),
+      z.object({ dispensingId: id }).strict(),
+    ]),
+    output: {} as SettlementView,
+    auth: true,
+  },
+  /** Where an unknown outcome stands; sends its pending 2601 now (same msgid) and applies the answer. */
+  'settle.resolveUnknown': {
+    input: z.object({ settlementId: id }).strict(),
+    output: {} as SettlementView,
+    auth: true,
+  },
+  /** R-REVERSE: 2103 (2601 if unknown), then 7208 and 3506 queued; stock and codes restored. */
+  'refund.start': {
+    input: z.object({ settlementId: id, reason: z.string().trim().min(2).max(200) }).strict(),
+    output: {} as SettlementView,
+    auth: true,
+  },
+  /** R-SETTLE: the receipt with the split, prescription number and the packs' codes. */
+  'receipt.get': {
+    input: z.union([
+      z.object({ settlementId: id, format: z.enum(['thermal58', 'thermal80', 'a4']) }).strict(),
+      z.object({ saleId: id, format: z.enum(['thermal58', 'thermal80', 'a4']) }).strict(),
+    ]),
+    output: {} as ReceiptView,
+    auth: true,
+  },
+  /** Non-prescription goods for cash (no center call; works offline); 3505 queued (R-STOCK). */
+  'sale.selfPay': {
+    input: z
+      .object({
+        items: z
+          .array(
+            z
+              .object({
+                medListCodg: z.string().min(1).max(64),
+                codes: z.array(traceCode).min(1).max(100),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(50),
+      })
+      .strict(),
+    output: {} as SelfPaySaleView,
+    auth: true,
+  },
+  'sale.get': {
+    input: z.object({ saleId: id }).strict(),
+    output: {} as SelfPaySaleView,
+    auth: true,
+  },
+  /** R-SALES-UP, R-STOCK: every upload of one sale (7207, 3505, 7208, 3506, 2601) and its state. */
+  'uploads.forSale': {
+    input: z.union([z.object({ settlementId: id }).strict(), z.object({ saleId: id }).strict()]),
+    output: {} as SaleUploadsView,
+    auth: true,
+  },
+  /** R-STOCK: 3501 stocktake of every batch on hand, queued. */
+  'stock.stocktake': {
+    input: z.object({}).strict(),
+    output: {} as StocktakeView,
+    auth: true,
+  },
+} as const;

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { dispenseContract } from './contract-dispense';
 import { outboxContract } from './contract-outbox';
+import { paperContract } from './contract-paper';
+import { reconContract } from './contract-recon';
 import { reviewContract } from './contract-review';
 import { settlementContract } from './contract-settlement';
+import { stockContract } from './contract-stock';
 import { rxNo, scanText } from './schemas';
 import type {
   AppInfo,
@@ -99,6 +102,9 @@ export const contract = {
   ...reviewContract,
   ...dispenseContract,
   ...settlementContract,
+  ...paperContract,
+  ...reconContract,
+  ...stockContract,
 } as const;
 
 export type ApiContract = typeof contract;

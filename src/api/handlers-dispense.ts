@@ -13,7 +13,6 @@ export function createDispenseHandlers(s: AppServices): HandlersFor<typeof dispe
     'dispense.get': (i) => d.get(i.dispensingId),
     'history.forPrescription': (i, ctx) => d.history(must(ctx), i.hiRxno),
     'stock.list': () => d.stockList(),
-    'stock.receive': (i, ctx) => d.stockReceive(must(ctx), i),
     'guidance.forPrescription': (i) => d.guidance(i.hiRxno),
   };
 }

@@ -1,7 +1,30 @@
+import { AppError } from '../domain/errors';
 import type { AppServices } from '../services/app-services';
 import type { settlementContract } from './contract-settlement';
-import type { HandlersFor } from './handler-context';
+import { type HandlersFor, must } from './handler-context';
 
-export function createSettlementHandlers(_s: AppServices): HandlersFor<typeof settlementContract> {
-  return {};
+export function createSettlementHandlers(s: AppServices): HandlersFor<typeof settlementContract> {
+  const a = s.settlement;
+  return {
+    'settle.preview': (i, ctx) => a.preview(must(ctx), i),
+    'settle.confirm': (i, ctx) => a.confirm(must(ctx), i.dispensingId, i.previewId),
+    'settle.get': (i) => a.get(i),
+    'settle.resolveUnknown': (i) => a.resolveUnknown(i.settlementId),
+    'refund.start': (i, ctx) => {
+      const session = must(ctx);
+      if (session.staff.role === 'cashier') {
+        throw new AppError('FORBIDDEN', '退费须由药师或管理员办理', { ruleId: 'R-REVERSE' });
+      }
+      return a.refund(session, i.settlementId, i.reason);
+    },
+    'receipt.get': (i) =>
+      a.receipt(
+        'settlementId' in i ? { settlementId: i.settlementId } : { saleId: i.saleId },
+        i.format,
+      ),
+    'sale.selfPay': (i, ctx) => a.selfPay(must(ctx), i.items),
+    'sale.get': (i) => a.sale(i.saleId),
+    'uploads.forSale': (i) => a.uploadsForSale(i),
+    'stock.stocktake': (_i, ctx) => a.stocktake(must(ctx)),
+  };
 }

@@ -5,8 +5,11 @@ import type { ApiContract, ApiMethod, ApiOutput } from './contract';
 import { type HandlerContext, must } from './handler-context';
 import { createDispenseHandlers } from './handlers-dispense';
 import { createOutboxHandlers } from './handlers-outbox';
+import { createPaperHandlers } from './handlers-paper';
+import { createReconHandlers } from './handlers-recon';
 import { createReviewHandlers } from './handlers-review';
 import { createSettlementHandlers } from './handlers-settlement';
+import { createStockHandlers } from './handlers-stock';
 
 export type { HandlerContext } from './handler-context';
 
@@ -22,6 +25,9 @@ export function createHandlers(s: AppServices): Handlers {
     ...createReviewHandlers(s),
     ...createDispenseHandlers(s),
     ...createSettlementHandlers(s),
+    ...createPaperHandlers(s),
+    ...createReconHandlers(s),
+    ...createStockHandlers(s),
     'app.info': () => s.info,
     'auth.login': (i) => s.auth.login(i.username, i.password),
     'auth.logout': (_i, ctx) => {
@@ -30,7 +36,14 @@ export function createHandlers(s: AppServices): Handlers {
     },
     'auth.session': (_i, ctx) => s.auth.session(ctx.token ?? '', must(ctx)),
     'patient.lookup': (i, ctx) => s.patient.lookup(must(ctx), i),
-    'outbox.status': () => s.outbox.status(Date.now()),
+    'outbox.status': () => {
+      const now = Date.now();
+      const c = s.worker.circuit();
+      return {
+        ...s.outbox.status(now),
+        circuit: { state: c.state, retryInMs: c.retryAt === null ? null : c.retryAt - now },
+      };
+    },
     'rx.find': (i, ctx) => s.rx.find(must(ctx), i),
     'rx.download': (i, ctx) => s.rx.download(must(ctx), i),
     'rx.get': (i) => s.rx.get(i.hiRxno),

@@ -2,7 +2,7 @@ import type { RuleId } from '../domain/rules';
 
 /** Output types of the dispensing, stock, history and guidance methods (contract-dispense.ts). */
 
-export type DispensingState = 'open' | 'completed' | 'cancelled';
+export type DispensingState = 'open' | 'completed' | 'cancelled' | 'returned';
 
 /** One pack (or opened pack, for 拆零) whose traceability code was scanned onto a line. */
 export interface ScannedCodeView {

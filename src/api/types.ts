@@ -52,6 +52,8 @@ export interface OutboxStatus {
   delivered: number;
   oldestPendingAgeMs: number | null;
   lastError: string | null;
+  /** Open while the worker gives a failing center a rest (see circuit-breaker.ts). */
+  circuit: { state: 'closed' | 'open' | 'half-open'; retryInMs: number | null };
 }
 
 /** One finding that blocks or warns, always with its rule and citation (shown in red/amber). */

@@ -1,10 +1,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PAPER_BODY_LIMITS } from '../api/contract-paper';
 import type { Dispatch } from '../api/dispatch';
 import { SECURITY_HEADERS } from './csp';
 import { readStatic } from './static-files';
 
 const MAX_BODY_BYTES = 256 * 1024;
+
+/** Raised for single methods only (a paper-prescription image of up to 10 MB, as Base64). */
+const BODY_LIMITS: Readonly<Record<string, number>> = PAPER_BODY_LIMITS;
 
 export interface HostOptions {
   dispatch: Dispatch;
@@ -34,7 +38,11 @@ export async function startHost(
     if (url.startsWith('/api/')) {
       if (req.method !== 'POST')
         return send(res, 405, { ok: false, error: { code: 'VALIDATION', message: '仅支持POST' } });
-      const body = await readBody(req);
+      const method = url.slice(5).split('?')[0] ?? '';
+      const limit = Object.hasOwn(BODY_LIMITS, method)
+        ? (BODY_LIMITS[method] ?? 0)
+        : MAX_BODY_BYTES;
+      const body = await readBody(req, limit);
       if (body === null)
         return send(res, 413, { ok: false, error: { code: 'VALIDATION', message: '请求过大' } });
       let input: unknown;
@@ -48,7 +56,7 @@ export async function startHost(
       }
       const auth = req.headers.authorization;
       const token = auth?.startsWith('Bearer ') ? auth.slice(7) : null;
-      const result = await opts.dispatch(url.slice(5).split('?')[0] ?? '', input, token);
+      const result = await opts.dispatch(method, input, token);
       return send(res, 200, result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false });
@@ -93,13 +101,13 @@ function isSameOrigin(origin: string | undefined, port: number): boolean {
   );
 }
 
-function readBody(req: http.IncomingMessage): Promise<string | null> {
+function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         resolve(null);
         req.destroy();
       } else chunks.push(c);

@@ -19,14 +19,18 @@ import type { Logger } from './logger';
 import { fsiOutboxSender } from './outbox-delivery';
 import { createOutboxQueueService } from './outbox-queue-service';
 import { createOutboxWorker } from './outbox-worker';
+import { createPaperArea } from './paper';
 import { hashPassword } from './password';
 import { createPatientService } from './patient-service';
 import { loadPolicyPacks } from './policy-loader';
+import { createReconService } from './recon';
+import { sandboxCenterRecords } from './recon/center-records';
 import { createRegionService } from './region-service';
 import { createReviewArea } from './review';
 import { createRxIntakeService } from './rx-intake-service';
 import { createRxVerifier } from './rx-verifier';
 import { createSettlementArea } from './settlement';
+import { createStockArea } from './stock';
 
 /** Composition root: one set of services behind both transports (IPC and HTTP). */
 export async function createAppServices(config: AppConfig, log: Logger) {
@@ -81,10 +85,12 @@ export async function createAppServices(config: AppConfig, log: Logger) {
   const review = createReviewArea(areaDeps);
   const dispense = createDispenseArea(areaDeps);
   const settlement = createSettlementArea(areaDeps);
+  const paper = createPaperArea(areaDeps, regions);
+  const stock = createStockArea(areaDeps);
   const worker = createOutboxWorker({
     repo: outbox,
-    send: fsiOutboxSender(fsi),
-    onDelivered: { ...review.onDelivered },
+    send: fsiOutboxSender(fsi, review.onRefused),
+    onDelivered: { ...review.onDelivered, ...settlement.onDelivered },
   });
   worker.start();
   const outboxQueue = createOutboxQueueService({ repo: outbox, worker });
@@ -106,8 +112,18 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     review,
     dispense,
     settlement,
+    paper,
+    stock,
     outbox,
     outboxQueue,
+    recon: createReconService({
+      db,
+      center: sandboxCenterRecords({
+        baseUrl: config.fsi.baseUrl,
+        fixmedinsCode: config.fsi.fixmedinsCode,
+        timeoutMs: config.fsi.timeoutMs,
+      }),
+    }),
     worker,
     db,
     async close() {

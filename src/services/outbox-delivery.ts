@@ -2,13 +2,17 @@ import { CenterError, type FsiClient, type FsiRequest } from '../center/fsi-clie
 import type { OutboxItem } from '../store/outbox-repository';
 import type { DeliveryOutcome } from './outbox-worker';
 
+/** Sees a business refusal first; returns the error to park the item with, or null for the default. */
+export type RefusedHook = (item: OutboxItem, errMsg: string) => string | null;
+
 /**
  * Sends one frozen outbox request to the center and decides what happens to the item.
  * Done only when the transport code is 0; a system error (-1) or a lost reply is retried
  * with the same msgid, which the center deduplicates; a business refusal (-2) is parked
- * for a human, never dropped.
+ * for a human, never dropped. `onRefused` lets an area explain a refusal (e.g. a prescription
+ * revoked at the center while the counter was offline, rx-conflict.ts).
  */
-export function fsiOutboxSender(fsi: FsiClient) {
+export function fsiOutboxSender(fsi: FsiClient, onRefused?: RefusedHook) {
   return async (item: OutboxItem): Promise<DeliveryOutcome> => {
     if (item.channel !== 'fsi') return { kind: 'park', error: `未知的上传通道：${item.channel}` };
     try {
@@ -16,7 +20,8 @@ export function fsiOutboxSender(fsi: FsiClient) {
       if (res.infcode === 0) return { kind: 'delivered', response: res };
       if (res.infcode === -1)
         return { kind: 'retry', error: `医保中心系统错误：${res.err_msg ?? ''}` };
-      return { kind: 'park', error: `医保中心拒绝：${res.err_msg ?? '未说明原因'}` };
+      const explained = onRefused?.(item, res.err_msg ?? '');
+      return { kind: 'park', error: explained ?? `医保中心拒绝：${res.err_msg ?? '未说明原因'}` };
     } catch (err) {
       if (err instanceof CenterError)
         return { kind: 'retry', error: `${err.kind}: ${err.message}` };

@@ -1,4 +1,10 @@
 import type { OutboxItem, OutboxRepository } from '../store/outbox-repository';
+import {
+  type CircuitOptions,
+  type CircuitView,
+  createCircuitBreaker,
+  DEFAULT_CIRCUIT,
+} from './circuit-breaker';
 
 /** What the sender concluded about one attempt. */
 export type DeliveryOutcome =
@@ -33,6 +39,8 @@ export interface OutboxWorkerOptions {
   onError?: (err: unknown) => void;
   /** Source of jitter, [0, 1). */
   random?: () => number;
+  /** Stops sending while the center keeps failing; see circuit-breaker.ts. */
+  circuit?: CircuitOptions;
 }
 
 export interface DrainResult {
@@ -50,6 +58,8 @@ export interface OutboxWorker {
   drainOnce(): Promise<DrainResult>;
   /** A person pressed "send now": retries stop waiting out their backoff, then drain. */
   sendNow(): Promise<DrainResult>;
+  /** Whether the center is being given a rest after repeated failures. */
+  circuit(): CircuitView;
 }
 
 export const DEFAULT_BACKOFF: Backoff = { baseMs: 2_000, maxMs: 5 * 60_000, jitter: 0.2 };
@@ -83,6 +93,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
   const batchSize = Math.max(1, opts.batchSize ?? 20);
   const concurrency = Math.max(1, opts.concurrency ?? 4);
   const random = opts.random ?? Math.random;
+  const breaker = createCircuitBreaker(opts.circuit ?? DEFAULT_CIRCUIT);
 
   let timer: NodeJS.Timeout | null = null;
   /** Bumped by start and stop, so a timer of an earlier start never reschedules itself. */
@@ -99,6 +110,8 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     } catch (err) {
       outcome = { kind: 'retry', error: errorText(err) };
     }
+    if (outcome.kind === 'retry') breaker.failed(now());
+    else breaker.answered();
     if (outcome.kind === 'delivered') {
       const first = opts.repo.markDelivered(item.id, outcome.response);
       tally.delivered += 1;
@@ -126,10 +139,17 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
   async function drain(): Promise<DrainResult> {
     const tally: DrainResult = { delivered: 0, retried: 0, parked: 0 };
     for (let round = 0; round < MAX_ROUNDS_PER_DRAIN; round += 1) {
-      const items = opts.repo.claimDue(now(), batchSize);
+      const circuit = breaker.state(now());
+      if (circuit === 'open') break;
+      const probing = circuit === 'half-open';
+      const items = opts.repo.claimDue(now(), probing ? 1 : batchSize);
       if (items.length === 0) break;
       const deliveredBefore = tally.delivered;
-      await pool(items, concurrency, (item) => deliver(item, tally));
+      await pool(items, probing ? 1 : concurrency, (item) => deliver(item, tally));
+      if (probing) {
+        if (breaker.state(now()) === 'closed') continue;
+        break;
+      }
       // More may be due: the batch was full, or a delivery released the next item of its key.
       const more = items.length === batchSize || tally.delivered > deliveredBefore;
       if (!more || stopping) break;
@@ -183,8 +203,10 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     drainOnce,
     sendNow() {
       opts.repo.expedite(now());
+      breaker.probeNow(now());
       return drainOnce();
     },
+    circuit: () => breaker.view(now()),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { REVIEW_MIGRATION } from './migrations/003-review-shifts';
 import { DISPENSE_MIGRATION } from './migrations/004-stock-dispensing';
 import { SETTLEMENT_MIGRATION } from './migrations/005-settlements';
+import { PAPER_MIGRATION } from './migrations/006-paper';
 
 /** One schema step. `up` runs once, inside its own transaction, and is never edited after release. */
 export interface Migration {
@@ -148,6 +149,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'review_shifts', up: REVIEW_MIGRATION },
   { version: 4, name: 'stock_dispensing_trace_codes', up: DISPENSE_MIGRATION },
   { version: 5, name: 'settlements_sales', up: SETTLEMENT_MIGRATION },
+  { version: 6, name: 'paper_prescriptions', up: PAPER_MIGRATION },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

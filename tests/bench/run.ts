@@ -1,9 +1,12 @@
 import { benchColdStart } from './cold-start';
 import { benchCrypto } from './crypto';
+import { benchOffline } from './offline';
 import { benchOutbox } from './outbox';
+import { benchPaper } from './paper';
 import { benchRxVerify } from './rx-verify';
 import { benchScanVerdict } from './scan-verdict';
 import { benchScannerFidelity } from './scanner-fidelity';
+import { benchSettle } from './settle';
 import { type BenchRow, formatTable } from './table';
 
 /** `npm run bench`: every performance figure the issues name, printed as one table. */
@@ -14,6 +17,9 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['cold start', () => benchColdStart()],
   ['scan verdict', benchScanVerdict],
   ['scanner fidelity', benchScannerFidelity],
+  ['settlement', benchSettle],
+  ['paper', benchPaper],
+  ['offline', benchOffline],
 ];
 
 const rows: BenchRow[] = [];

@@ -111,3 +111,16 @@ export async function scannerBurst(page: Page, text: string): Promise<void> {
   }
   await page.keyboard.press('Enter');
 }
+
+/** POST/GET on the sandbox center's control routes (faults, read-outs). */
+export async function sandboxCall<T>(path: string, body?: unknown): Promise<T> {
+  const base = process.env.E2E_SANDBOX_URL;
+  if (!base) throw new Error('E2E_SANDBOX_URL missing: global setup did not run');
+  const res = await fetch(`${base}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!res.ok) throw new Error(`sandbox ${path}: HTTP ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}

@@ -7,12 +7,19 @@ import { RegionModal } from '../components/RegionModal';
 import { SandboxBanner } from '../components/SandboxBanner';
 import { TopBar } from '../components/TopBar';
 import { useFunctionKeys } from '../keyboard/use-function-keys';
+import { PaperScreen } from '../paper/PaperScreen';
+import { usePaperStore } from '../paper/paper-store';
+import { usePaperKeys } from '../paper/use-paper-keys';
 import { useScannerCapture } from '../scanner/use-scanner-capture';
 import { ScannerTestModal } from '../scanner-test/ScannerTestModal';
 import { CounterScreen } from '../screens/CounterScreen';
 import { DispenseScreen } from '../screens/DispenseScreen';
 import { LoginScreen } from '../screens/LoginScreen';
 import { PrescriptionScreen } from '../screens/PrescriptionScreen';
+import { SaleScreen } from '../screens/SaleScreen';
+import { StockScreen } from '../stock/StockScreen';
+import { useStockStore } from '../stock/stock-store';
+import { useStockKeys } from '../stock/use-stock-keys';
 import { useOutboxStore } from '../stores/outbox-store';
 import { usePatientStore } from '../stores/patient-store';
 import { usePrescriptionStore } from '../stores/prescription-store';
@@ -26,8 +33,11 @@ function SignedIn() {
       {screen === 'prescription' && <PrescriptionScreen />}
       {screen === 'dispense' && <DispenseScreen />}
       {screen === 'counter' && <CounterScreen />}
+      {screen === 'sale' && <SaleScreen />}
       <RecentRxModal />
       <RegionModal />
+      <PaperScreen />
+      <StockScreen />
     </>
   );
 }
@@ -38,6 +48,8 @@ export function App() {
   const screen = useUiStore((s) => s.screen);
   useScannerCapture();
   useFunctionKeys();
+  useStockKeys();
+  usePaperKeys();
 
   useEffect(() => {
     void useSessionStore.getState().loadInfo();
@@ -48,6 +60,8 @@ export function App() {
     usePatientStore.getState().clear();
     usePrescriptionStore.getState().close();
     useUiStore.getState().setOverlay(null);
+    usePaperStore.getState().close();
+    useStockStore.getState().close();
     if (!session) useOutboxStore.getState().reset();
   }, [session]);
 

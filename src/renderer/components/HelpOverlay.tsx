@@ -1,8 +1,15 @@
 import { Modal } from 'antd';
 import { FUNCTION_KEYS, SCANNER_HELP } from '../keyboard/function-keys';
+import { PAPER_KEYS } from '../paper/paper-keys';
+import { STOCK_KEYS } from '../stock/stock-keys';
 import { useUiStore } from '../stores/ui-store';
 
-const SCREEN_LABELS = { counter: '柜台', prescription: '处方页', dispense: '调剂页' } as const;
+const SCREEN_LABELS = {
+  counter: '柜台',
+  prescription: '处方页',
+  dispense: '调剂页',
+  sale: '自费零售页',
+} as const;
 
 export function HelpOverlay() {
   const open = useUiStore((s) => s.overlay === 'help');
@@ -17,7 +24,7 @@ export function HelpOverlay() {
       <div data-testid="help-overlay" className="help-overlay">
         <table className="help-table">
           <tbody>
-            {FUNCTION_KEYS.map((k) => (
+            {[...FUNCTION_KEYS, ...PAPER_KEYS, ...STOCK_KEYS].map((k) => (
               <tr key={k.id ?? k.key}>
                 <td>
                   <kbd>{k.key}</kbd>

@@ -35,7 +35,11 @@ export function OutboxChip() {
           ? ''
           : ` · 最早 ${formatAge(status.oldestPendingAgeMs)}前`;
       const parked = status.parked > 0 ? ` · ${status.parked} 条需人工处理` : '';
-      text = `待上传 ${status.pending} 条${age}${parked}`;
+      const circuit =
+        status.circuit.state === 'open' && status.circuit.retryInMs !== null
+          ? ` · 医保中心暂不可达，${Math.ceil(status.circuit.retryInMs / 1000)} 秒后重试`
+          : '';
+      text = `待上传 ${status.pending} 条${age}${parked}${circuit}`;
     }
   }
 

@@ -7,7 +7,7 @@ import { OutboxChip } from './OutboxChip';
 import { ShiftChip } from './ShiftChip';
 
 export function TopBar({ info, session }: { info: AppInfo | null; session: SessionInfo | null }) {
-  const dispensing = useUiStore((s) => s.screen === 'dispense');
+  const f9Taken = useUiStore((s) => s.screen === 'dispense' || s.screen === 'sale');
   return (
     <header className="top-bar">
       <div className="top-bar-title" data-testid="pharmacy-name">
@@ -23,7 +23,7 @@ export function TopBar({ info, session }: { info: AppInfo | null; session: Sessi
           <CenterStatus center={session.center} />
           <OutboxChip />
           <Button data-testid="logout" onClick={() => void logoutWithFeedback()}>
-            退出登录 {!dispensing && <kbd>F9</kbd>}
+            退出登录 {!f9Taken && <kbd>F9</kbd>}
           </Button>
         </div>
       )}

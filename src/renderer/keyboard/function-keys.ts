@@ -17,7 +17,8 @@ export interface FunctionKey {
 const COUNTER: readonly Screen[] = ['counter'];
 const PRESCRIPTION: readonly Screen[] = ['prescription'];
 const DISPENSE: readonly Screen[] = ['dispense'];
-const NOT_DISPENSE: readonly Screen[] = ['counter', 'prescription'];
+const SALE: readonly Screen[] = ['sale'];
+const F9_LOGOUT: readonly Screen[] = ['counter', 'prescription'];
 
 export const FUNCTION_KEYS: readonly FunctionKey[] = [
   { key: 'F1', label: '帮助', help: '显示或关闭本帮助（列出全部功能键）', session: false },
@@ -58,6 +59,14 @@ export const FUNCTION_KEYS: readonly FunctionKey[] = [
   },
   {
     key: 'F5',
+    id: 'F5-sale',
+    label: '自费零售',
+    help: '柜台：打开自费零售（非处方商品现金销售）：选择商品、逐盒扫追溯码、F9 确认收款；不经医保中心，断网也可收款，出库（3505）联网后上传（R-STOCK）',
+    session: true,
+    screens: COUNTER,
+  },
+  {
+    key: 'F5',
     label: '重新核验',
     help: '重新读取当前处方：再次验签、中心核验（7205）、地区政策与版式核对',
     session: true,
@@ -78,11 +87,43 @@ export const FUNCTION_KEYS: readonly FunctionKey[] = [
     screens: ['prescription', 'dispense'],
   },
   {
+    key: 'F5',
+    id: 'F5-settle',
+    label: '医保结算',
+    help: '调剂页：调剂完成后医保预结算（2101），显示费用总额、统筹基金、个人账户、个人现金及每项自费原因（琥珀色）；患者同意后按 Enter 结算（2102），Esc 取消。结果未知时自动冲正核实（2601），核实完毕前不能再次结算，请勿重复收费（R-SETTLE、R-PRICE、R-NONCOVERED）',
+    session: true,
+    screens: DISPENSE,
+  },
+  {
+    key: 'Enter',
+    id: 'Enter-settle',
+    label: '确认结算',
+    help: '调剂页：显示预结算时，患者确认后按 Enter 结算（2102）',
+    session: true,
+    screens: DISPENSE,
+  },
+  {
+    key: 'F6',
+    id: 'F6-receipt',
+    label: '打印凭证',
+    help: '调剂页（结算成功后）或自费零售页（收款后）：打印结算凭证：58mm/80mm 热敏小票或 A4（PDF），含分摊、处方号与每盒追溯码（R-SETTLE）',
+    session: true,
+    screens: ['dispense', 'sale'],
+  },
+  {
     key: 'F9',
     label: '完成调剂',
     help: '调剂页：每盒药品都已扫追溯码后完成调剂（全部扫完时也可按 Enter）（R-TRACE）',
     session: true,
     screens: DISPENSE,
+  },
+  {
+    key: 'F9',
+    id: 'F9-sale',
+    label: '确认收款',
+    help: '自费零售页：按购物清单收款，出库并排队上传 3505；之后 F5 开始下一位顾客',
+    session: true,
+    screens: SALE,
   },
   {
     key: 'F8',
@@ -111,16 +152,16 @@ export const FUNCTION_KEYS: readonly FunctionKey[] = [
   {
     key: 'Esc',
     label: '清除 / 返回',
-    help: '关闭弹窗或审方面板；在调剂页返回处方；在处方页面返回柜台；在柜台清除输入、查询结果与提示',
+    help: '关闭弹窗或审方面板；取消预结算；在调剂页返回处方；在处方页面或自费零售页返回柜台；在柜台清除输入、查询结果与提示',
     session: true,
   },
   {
     key: 'F9',
     id: 'F9-logout',
     label: '退出登录',
-    help: '退出当前工作人员的登录（调剂页上 F9 为完成调剂）',
+    help: '退出当前工作人员的登录（调剂页上 F9 为完成调剂，自费零售页上为确认收款）',
     session: true,
-    screens: NOT_DISPENSE,
+    screens: F9_LOGOUT,
   },
 ];
 

@@ -2,11 +2,14 @@ import { useEffect } from 'react';
 import type { MdtrtCertType } from '../../domain/insurance';
 import { logoutWithFeedback } from '../app/logout';
 import { printGuidance } from '../dispense/print-guidance';
+import { canPrintReceipt, printReceipt } from '../settle/print-receipt';
 import { useDispenseStore } from '../stores/dispense-store';
 import { usePatientStore } from '../stores/patient-store';
 import { usePrescriptionStore } from '../stores/prescription-store';
 import { useReviewStore } from '../stores/review-store';
+import { useSaleStore } from '../stores/sale-store';
 import { useSessionStore } from '../stores/session-store';
+import { useSettleStore } from '../stores/settle-store';
 import { useShiftStore } from '../stores/shift-store';
 import { useUiStore } from '../stores/ui-store';
 
@@ -22,7 +25,13 @@ function onEscape(): void {
   }
   if (useSessionStore.getState().session === null) return;
   if (ui.screen === 'dispense') {
-    useDispenseStore.getState().leave();
+    const settle = useSettleStore.getState();
+    if (settle.phase === 'preview') settle.cancelPreview();
+    else if (settle.phase !== 'confirming') useDispenseStore.getState().leave();
+    return;
+  }
+  if (ui.screen === 'sale') {
+    useSaleStore.getState().leave();
     return;
   }
   if (ui.screen === 'prescription') {
@@ -48,8 +57,18 @@ function onPrescriptionKey(code: string): void {
 
 function onDispenseKey(code: string): void {
   const dispense = useDispenseStore.getState();
+  const completed = dispense.view?.state === 'completed';
   if (code === 'F9') void dispense.complete();
-  if (code === 'F7' && dispense.view?.state === 'completed') printGuidance();
+  if (code === 'F7' && completed) printGuidance();
+  if (code === 'F5' && completed) void useSettleStore.getState().openPreview();
+  if (code === 'F6' && completed && canPrintReceipt()) printReceipt();
+}
+
+function onSaleKey(code: string): void {
+  const sale = useSaleStore.getState();
+  if (code === 'F9') void sale.sell();
+  if (code === 'F5') sale.next();
+  if (code === 'F6' && sale.sold && canPrintReceipt()) printReceipt();
 }
 
 /** Keys that act only while signed in; answers whether the key was one of them. */
@@ -69,6 +88,8 @@ function onSessionKey(code: string): boolean {
       if (ui.overlay) return true;
       if (ui.screen === 'prescription') onPrescriptionKey(code);
       if (ui.screen === 'dispense') onDispenseKey(code);
+      if (ui.screen === 'sale') onSaleKey(code);
+      if (ui.screen === 'counter' && code === 'F5') void useSaleStore.getState().open();
       return true;
     case 'F8':
       ui.toggleOverlay('recent');
@@ -82,6 +103,8 @@ function onSessionKey(code: string): boolean {
     case 'F9':
       if (ui.screen === 'dispense') {
         if (!ui.overlay) onDispenseKey(code);
+      } else if (ui.screen === 'sale') {
+        if (!ui.overlay) onSaleKey(code);
       } else void logoutWithFeedback();
       return true;
     default:
@@ -89,7 +112,7 @@ function onSessionKey(code: string): boolean {
   }
 }
 
-/** Enter completes a fully scanned dispensing unless a button, link or field has the focus. */
+/** Enter completes a fully scanned dispensing, or confirms a shown pre-settlement, unless a button, link or field has the focus. */
 function isPlainTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return true;
   return !target.closest('button, a, input, textarea, select, [role=listbox], [tabindex]');
@@ -98,10 +121,15 @@ function isPlainTarget(target: EventTarget | null): boolean {
 function onEnter(ev: KeyboardEvent): void {
   const ui = useUiStore.getState();
   const view = useDispenseStore.getState().view;
-  if (ui.screen !== 'dispense' || ui.overlay || !view?.readyToComplete) return;
-  if (view.state !== 'open' || !isPlainTarget(ev.target)) return;
-  ev.preventDefault();
-  void useDispenseStore.getState().complete();
+  if (ui.screen !== 'dispense' || ui.overlay || !view || !isPlainTarget(ev.target)) return;
+  if (view.state === 'open' && view.readyToComplete) {
+    ev.preventDefault();
+    void useDispenseStore.getState().complete();
+  }
+  if (view.state === 'completed' && useSettleStore.getState().phase === 'preview') {
+    ev.preventDefault();
+    void useSettleStore.getState().confirm();
+  }
 }
 
 /** Runs on window in the bubble phase: a scanner burst (captured earlier) never reaches it. */

@@ -12,6 +12,7 @@ import { useIntakeStore } from '../stores/intake-store';
 import { usePatientStore } from '../stores/patient-store';
 import { usePrescriptionStore } from '../stores/prescription-store';
 import { useReviewStore } from '../stores/review-store';
+import { useSaleStore } from '../stores/sale-store';
 import { useScanStore } from '../stores/scan-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
@@ -50,8 +51,13 @@ function routeVoucher(token: string): void {
   void usePatientStore.getState().lookup({ certType: '01', certNo: token });
 }
 
-/** Pack codes go to an open dispensing, one pack per scan (R-TRACE). */
+/** Pack codes go to an open dispensing or the self-pay basket, one pack per scan (R-TRACE). */
 function routeDrugCode(kind: keyof typeof SCAN_KIND_LABELS, text: string): void {
+  if (useUiStore.getState().screen === 'sale') {
+    if (kind === 'ean13') useSaleStore.getState().refuseProductCode(text);
+    else useSaleStore.getState().addCode(text);
+    return;
+  }
   const dispense = useDispenseStore.getState();
   if (useUiStore.getState().screen === 'dispense' && dispense.view?.state === 'open') {
     void dispense.scan(text);

@@ -6,9 +6,15 @@ import { DispenseActions } from '../dispense/DispenseActions';
 import { DispenseLines } from '../dispense/DispenseLines';
 import { GuidanceSheet } from '../dispense/GuidanceSheet';
 import { ScanVerdictBanner } from '../dispense/ScanVerdictBanner';
+import { SettlementPanel } from '../settle/SettlementPanel';
 import { useDispenseStore } from '../stores/dispense-store';
 
-const STATE_LABELS = { open: '调剂中', completed: '已完成调剂', cancelled: '已取消' } as const;
+const STATE_LABELS = {
+  open: '调剂中',
+  completed: '已完成调剂',
+  cancelled: '已取消',
+  returned: '已退费退货',
+} as const;
 
 function DispenseHeader({ view }: { view: DispensingView }) {
   return (
@@ -45,7 +51,7 @@ function Blockers({ blockers }: { blockers: string[] }) {
   );
 }
 
-/** After a passed review: one scan per pack (R-TRACE, R-TRACE-ONCE, R-NOSWAP), then guidance (R-GUIDE). */
+/** After a passed review: one scan per pack (R-TRACE, R-TRACE-ONCE, R-NOSWAP), settlement (R-SETTLE), guidance (R-GUIDE). */
 export function DispenseScreen() {
   const view = useDispenseStore((s) => s.view);
   const verdict = useDispenseStore((s) => s.verdict);
@@ -65,6 +71,7 @@ export function DispenseScreen() {
       {open && <ScanVerdictBanner verdict={verdict} />}
       <DispenseLines lines={view.lines} editable={open} />
       {open && <Blockers blockers={view.blockers} />}
+      {view.state === 'completed' && <SettlementPanel dispensingId={view.dispensingId} />}
       {view.state === 'completed' && <GuidanceSheet />}
     </main>
   );

@@ -1,11 +1,11 @@
 import { create } from 'zustand';
 
-export type Screen = 'counter' | 'prescription' | 'dispense';
-export type Overlay = 'help' | 'recent' | 'region' | 'scanner';
+export type Screen = 'counter' | 'prescription' | 'dispense' | 'sale';
+export type Overlay = 'help' | 'recent' | 'region' | 'scanner' | 'refund';
 
 interface UiState {
   screen: Screen;
-  /** At most one overlay: help (F1), recent prescriptions (F8), region (F10), scanner test (F11). */
+  /** At most one overlay: help (F1), recent prescriptions (F8), region (F10), scanner test (F11), refund. */
   overlay: Overlay | null;
   helpOpen: boolean;
   /** Incremented to ask the counter screen to put the caret back into the credential field. */

@@ -4,6 +4,7 @@ import { StaffIdentityRepository } from '../../store/staff-identity-repository';
 import type { AreaDeps } from '../area-deps';
 import { createReviewService } from './review-service';
 import { REVIEW_UPLOAD_INFNO, reviewDeliveredHook } from './review-upload';
+import { rxConflictHook } from './rx-conflict';
 import { createShiftService } from './shift-service';
 
 /** Review (审方) services of the counter; see issue "Review and dispense". */
@@ -25,6 +26,8 @@ export function createReviewArea(deps: AreaDeps) {
     reviews: review,
     /** Outbox delivered-hooks by infno (wired into the worker in app-services.ts). */
     onDelivered: { [REVIEW_UPLOAD_INFNO]: reviewDeliveredHook(reviews, deps.log, deps.now) },
+    /** Outbox refusal hook: 7206/7207 refused because the prescription changed at the center (R-STATUS). */
+    onRefused: rxConflictHook(deps.db),
   };
 }
 

@@ -24,6 +24,7 @@ import {
 } from './review-rules';
 import { build7206Request, REVIEW_UPLOAD_INFNO } from './review-upload';
 import { toReviewView } from './review-view';
+import { conflictFinding } from './rx-conflict';
 import type { ShiftService } from './shift-service';
 
 export interface ReviewSubmission {
@@ -74,7 +75,11 @@ export function createReviewService(deps: Deps) {
   }
 
   function start(session: AuthenticatedSession, hiRxno: string): ReviewStart {
-    const view = deps.rx.get(hiRxno);
+    const rxView = deps.rx.get(hiRxno);
+    const conflict = conflictFinding(deps.db, hiRxno);
+    const view = conflict
+      ? { ...rxView, findings: [conflict, ...rxView.findings], reviewable: false }
+      : rxView;
     const refusal = (check: () => void) => {
       try {
         check();

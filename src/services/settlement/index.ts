@@ -1,8 +1,88 @@
+import { AppError } from '../../domain/errors';
+import type { OutboxItem } from '../../store/outbox-repository';
+import { markDispensingUpload } from '../../store/sale-upload-repository';
 import type { AreaDeps } from '../area-deps';
+import type { AuthenticatedSession } from '../auth-service';
+import type { DeliveredHook } from '../outbox-worker';
+import { createSettlementContext, type SettlementContext } from './context';
+import { createPreviewService } from './preview-service';
+import { receipt } from './receipt/receipt-service';
+import { createRefundService } from './refund-service';
+import { selfPaySaleView, stocktake, uploadsForSale } from './sale-views';
+import { createSelfPayService, type SelfPayItem } from './self-pay-service';
+import { createSettleService } from './settle-service';
+import { settlementView } from './settlement-view';
+import { applyReversal, recordUnknown, resolveNow } from './unknown-outcome';
 
-/** Settlement, refunds, self-pay sales and their uploads. */
-export function createSettlementArea(_deps: AreaDeps) {
-  return {};
+/** Start-up: a 2102/2103 sent when the program stopped has an unknown outcome: reverse it. */
+function recoverInterrupted(ctx: SettlementContext): void {
+  for (const state of ['settling', 'refunding'] as const) {
+    for (const s of ctx.settlements.inState(state)) {
+      const call = ctx.settlements.calls(s.id).findLast((c) => c.outcome === 'sent');
+      if (!call) continue;
+      const req = JSON.parse(s.request) as { opter: string; opter_name: string; sign_no: string };
+      recordUnknown(ctx, s, call, '程序在等待医保中心应答时中断', {
+        opter: req.opter,
+        opterName: req.opter_name,
+        signNo: req.sign_no,
+      });
+    }
+  }
+}
+
+function hooks(ctx: SettlementContext): Record<string, DeliveredHook> {
+  const saleDelivered = (infno: '7207' | '3505') => (item: OutboxItem) =>
+    markDispensingUpload(
+      ctx.db,
+      0,
+      infno,
+      { state: 'delivered', msgid: item.msgid },
+      ctx.now().getTime(),
+    );
+  return {
+    '2601': (item, response) => applyReversal(ctx, item.msgid, response),
+    '7207': saleDelivered('7207'),
+    '3505': saleDelivered('3505'),
+  };
+}
+
+/** Settlement, refunds, self-pay sales and their uploads (issue "Settlement, refunds and uploads"). */
+export function createSettlementArea(deps: AreaDeps) {
+  const ctx = createSettlementContext(deps);
+  recoverInterrupted(ctx);
+  const confirm = createSettleService(ctx);
+  const refund = createRefundService(ctx);
+  const sell = createSelfPayService(ctx);
+  return {
+    preview: createPreviewService(ctx),
+    async confirm(session: AuthenticatedSession, dispensingId: number, previewId?: string) {
+      return settlementView(ctx, await confirm(session, dispensingId, previewId));
+    },
+    get(of: { settlementId: number } | { dispensingId: number }) {
+      if ('settlementId' in of) return settlementView(ctx, of.settlementId);
+      const s = ctx.settlements.latestForDispensing(of.dispensingId);
+      if (!s) throw new AppError('NOT_FOUND', `调剂单 ${of.dispensingId} 尚未结算`);
+      return settlementView(ctx, s.id);
+    },
+    async resolveUnknown(settlementId: number) {
+      settlementView(ctx, settlementId);
+      await resolveNow(ctx, settlementId);
+      return settlementView(ctx, settlementId);
+    },
+    async refund(session: AuthenticatedSession, settlementId: number, reason: string) {
+      await refund(session, settlementId, reason);
+      return settlementView(ctx, settlementId);
+    },
+    receipt: receipt.bind(null, ctx),
+    selfPay(session: AuthenticatedSession, items: SelfPayItem[]) {
+      return selfPaySaleView(ctx, sell(session, items));
+    },
+    sale: (saleId: number) => selfPaySaleView(ctx, saleId),
+    uploadsForSale: (of: { settlementId: number } | { saleId: number }) => uploadsForSale(ctx, of),
+    stocktake: (session: AuthenticatedSession) => stocktake(ctx, session),
+    /** Outbox delivered-hooks by infno (wired into the worker in app-services.ts). */
+    onDelivered: hooks(ctx),
+  };
 }
 
 export type SettlementArea = ReturnType<typeof createSettlementArea>;

@@ -12,7 +12,8 @@ describe('msgid, TIF headers and demo data', () => {
     const next = createMsgidGenerator('P50010300001', () => at);
     const id = next();
     expect(id).toHaveLength(30);
-    expect(id.slice(0, 26)).toBe('P5001030000120250301100304');
+    // a new generator starts at the second after its creation (see the restart test below)
+    expect(id.slice(0, 26)).toBe('P5001030000120250301100305');
     expect(id.slice(26)).toMatch(/^\d{4}$/);
     expect(() => createMsgidGenerator('SHORT')).toThrow(/12 位/);
   });
@@ -26,6 +27,15 @@ describe('msgid, TIF headers and demo data', () => {
     for (let i = 0; i < 100; i++) seen.add(next());
     expect(seen.size).toBe(25_100);
     for (const id of seen) expect(parseCompactTime(id.slice(12, 26))).not.toBeNull();
+  });
+
+  it('a generator restarted right after a crash does not repeat its predecessor’s msgids [ARCH][R-SALES-UP]', () => {
+    let now = new Date('2025-03-01T02:03:04.100Z');
+    const before = createMsgidGenerator('P50010300001', () => now);
+    const used = new Set(Array.from({ length: 5_000 }, () => before()));
+    now = new Date('2025-03-01T02:03:05.400Z'); // crashed and restarted within the second it used
+    const after = createMsgidGenerator('P50010300001', () => now);
+    for (let i = 0; i < 5_000; i++) expect(used.has(after())).toBe(false);
   });
 
   it('signs TIF headers as lower-hex SHA-256(timestamp + paasToken + nonce + timestamp) [ARCH]', () => {

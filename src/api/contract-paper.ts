@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import type {
+  PaperCheckResult,
+  PaperDrugOption,
+  PaperExportResult,
+  PaperImageView,
+  PaperSearchResult,
+  PaperView,
+} from './types-paper';
+
+/** 10 MB of image: JPEG, PNG or PDF (R-PAPER-KEEP). */
+export const PAPER_IMAGE_MAX_BYTES = 10 * 1024 * 1024;
+const IMAGE_BASE64_MAX = Math.ceil(PAPER_IMAGE_MAX_BYTES / 3) * 4;
+
+/**
+ * Request bodies larger than the host's default 256 KB, per method: only paper.capture
+ * carries an image (Base64 of up to 10 MB plus the fields). See src/host/server.ts.
+ */
+export const PAPER_BODY_LIMITS: Readonly<Record<string, number>> = {
+  'paper.capture': IMAGE_BASE64_MAX + 256 * 1024,
+};
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 yyyy-MM-dd');
+const text = (max: number) => z.string().trim().min(1, '不能为空').max(max);
+
+const line = z
+  .object({
+    medListCodg: text(64),
+    quantity: z.number().int().min(1, '数量至少为1').max(999),
+    days: z.number().int().min(1, '天数至少为1').max(366),
+  })
+  .strict();
+
+const fields = {
+  institutionCode: z.string().trim().toUpperCase().min(1).max(32),
+  institutionName: text(100),
+  serialNo: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{1,32}$/, '处方编号应为1–32位字母、数字或“-”'),
+  rxDate: isoDate,
+  physicianName: text(50),
+  patientName: text(50),
+  patientCertno: z.string().trim().toUpperCase().length(18, '身份证号应为18位'),
+  longRx: z.boolean(),
+  signatureConfirmed: z.boolean(),
+  stampConfirmed: z.boolean(),
+  lines: z.array(line).min(1, '至少一行药品').max(20),
+};
+
+const id = z.object({ id: z.number().int().positive() }).strict();
+
+/** Paper prescriptions: offline capture, checks and the 2-year archive (R-PAPER-*, R-KEEP). */
+export const paperContract = {
+  /** Runs every capture check without storing anything (the form shows the results). */
+  'paper.check': {
+    input: z.object(fields).strict(),
+    output: {} as PaperCheckResult,
+    auth: true,
+  },
+  /** Checks, then archives fields + image (SM3 recorded); licensed pharmacists only. */
+  'paper.capture': {
+    input: z
+      .object({
+        ...fields,
+        imageBase64: z.string().min(8).max(IMAGE_BASE64_MAX, '影像不得超过10 MB'),
+      })
+      .strict(),
+    output: {} as PaperView,
+    auth: true,
+  },
+  'paper.get': { input: id, output: {} as PaperView, auth: true },
+  /** The image, its SM3 verified on this read (a mismatch is an error, R-PAPER-KEEP). */
+  'paper.image': { input: id, output: {} as PaperImageView, auth: true },
+  'paper.search': {
+    input: z
+      .object({
+        patientName: z.string().trim().max(50).optional(),
+        patientCertno: z.string().trim().toUpperCase().max(18).optional(),
+        institutionCode: z.string().trim().toUpperCase().max(32).optional(),
+        serialNo: z.string().trim().max(32).optional(),
+        medListCodg: z.string().trim().max(64).optional(),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        page: z.number().int().min(1).default(1),
+        pageSize: z.number().int().min(1).max(100).default(20),
+      })
+      .strict(),
+    output: {} as PaperSearchResult,
+    auth: true,
+  },
+  /** Inspection bundle of the prescriptions archived in [from, to] (Beijing dates). */
+  'paper.export': {
+    input: z.object({ from: isoDate, to: isoDate }).strict(),
+    output: {} as PaperExportResult,
+    auth: true,
+  },
+  /** Catalog drugs to pick lines from. */
+  'paper.drugs': { input: z.object({}).strict(), output: [] as PaperDrugOption[], auth: true },
+} as const;

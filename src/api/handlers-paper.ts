@@ -1,0 +1,19 @@
+import type { AppServices } from '../services/app-services';
+import type { paperContract } from './contract-paper';
+import { type HandlersFor, must } from './handler-context';
+
+export function createPaperHandlers(s: AppServices): HandlersFor<typeof paperContract> {
+  const { paper } = s;
+  return {
+    'paper.check': (i) => paper.check(i),
+    'paper.capture': (i, ctx) => {
+      const { imageBase64, ...fields } = i;
+      return paper.capture(must(ctx).staff, fields, imageBase64);
+    },
+    'paper.get': (i) => paper.get(i.id),
+    'paper.image': (i) => paper.image(i.id),
+    'paper.search': (i) => paper.search(i),
+    'paper.export': (i, ctx) => paper.export(must(ctx).staff, i),
+    'paper.drugs': () => paper.drugs(),
+  };
+}

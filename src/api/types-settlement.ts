@@ -1,0 +1,217 @@
+import type { RuleId } from '../domain/rules';
+
+/** Output types of the settlement, refund, receipt, self-pay and upload methods (contract-settlement.ts). */
+
+/** An amount: integer fen for arithmetic, yuan text (two decimals, e.g. "12.80") for display. */
+export interface Money {
+  fen: number;
+  yuan: string;
+}
+
+/** Why part of a line is paid by the patient, as the center's 2101/2102 answer says. */
+export type SelfPayReasonCode =
+  /** 丙类 / not in the catalog / not covered in this region (R-NONCOVERED). */
+  | 'NON_COVERED'
+  /** Price above the payment standard (支付标准) (R-PRICE). */
+  | 'ABOVE_STANDARD'
+  /** 乙类 先行自付 share. */
+  | 'PRE_SELFPAY';
+
+export interface SelfPayReason {
+  code: SelfPayReasonCode;
+  amount: Money;
+  /** Chinese, for the screen and the receipt, e.g. "高于医保支付标准，超出部分 120.00 元由个人自付". */
+  message: string;
+  ruleId: RuleId | null;
+}
+
+/** One fee line of the split (a dispensed drug line, or a non-drug line such as a delivery fee). */
+export interface SplitLineView {
+  feedetlSn: string;
+  /** Dispensing line number; null for a non-drug line (delivery fee). */
+  lineNo: number | null;
+  medListCodg: string;
+  name: string;
+  quantity: number;
+  unit: string;
+  price: Money;
+  total: Money;
+  /** 支付标准 per unit as the center applied it; null when the center gave none. */
+  payStandard: Money | null;
+  /** 01 甲类, 02 乙类, 03 丙类/目录外 */
+  chargeLevel: string;
+  chargeLevelLabel: string;
+  fullOwnPay: Money;
+  overLimit: Money;
+  preSelfPay: Money;
+  inScope: Money;
+  selfPayReasons: SelfPayReason[];
+}
+
+/** The basket totals of a 2101/2102 answer (R-SETTLE). */
+export interface SplitView {
+  total: Money;
+  /** 统筹基金支付 (fund_pay_sumamt). */
+  fund: Money;
+  /** 个人账户支付 (acct_pay). */
+  account: Money;
+  /** 个人现金支付 (psn_cash_pay): what the patient pays at the counter. */
+  cash: Money;
+  /** 个人负担 = account + cash. */
+  personalPart: Money;
+  fullOwnPay: Money;
+  overLimit: Money;
+  preSelfPay: Money;
+  inScope: Money;
+  deductible: Money;
+  poolSelfPay: Money;
+  /** Personal-account balance after this settlement; null when unknown. */
+  balanceAfter: Money | null;
+  /** The center's warn_msg, if any (e.g. a dual-channel drug above its standard). */
+  centerWarnings: string[];
+}
+
+export interface SettlementPatientView {
+  nameMasked: string;
+  certnoMasked: string;
+  insutype: string;
+  insutypeLabel: string;
+}
+
+/** settle.preview: the 2101 answer, kept for settle.confirm. */
+export interface SettlePreview {
+  previewId: string;
+  dispensingId: number;
+  hiRxno: string;
+  patient: SettlementPatientView;
+  lines: SplitLineView[];
+  split: SplitView;
+  /** One Chinese sentence per self-paid part, with its rule (R-PRICE, R-NONCOVERED). */
+  selfPayNotices: string[];
+  previewedAt: string;
+}
+
+/**
+ * Local life of a settlement:
+ * settling → settled | refused | outcome_unknown;
+ * outcome_unknown → voided (2601 answered) ;
+ * settled → refunding → refunded | settled (refused) | refund_unknown;
+ * refund_unknown → settled (2601 of 2103 answered: the refund did not stand; may refund again).
+ */
+export type SettlementState =
+  | 'settling'
+  | 'settled'
+  | 'refused'
+  | 'outcome_unknown'
+  | 'voided'
+  | 'refunding'
+  | 'refund_unknown'
+  | 'refunded';
+
+export type UploadState = 'waiting' | 'queued' | 'delivered' | 'parked';
+
+/** One upload (or reversal) through the outbox. */
+export interface UploadView {
+  infno: string;
+  /** Chinese name, e.g. 药品销售出库明细上传（7207）. */
+  label: string;
+  state: UploadState;
+  stateLabel: string;
+  msgid: string | null;
+  attempts: number;
+  lastError: string | null;
+  deliveredAt: string | null;
+}
+
+/** 2601 result codes (x_rvs_rslt; docs/sandbox.md code table). */
+export type ReversalResultCode = '1' | '2' | '3' | '4';
+
+/** An attempt whose outcome is unknown (timeout, lost reply, infcode -1) and its 2601. */
+export interface UnknownOutcomeView {
+  /** The original transaction: 2102 (settlement) or 2103 (refund). */
+  oinfno: '2102' | '2103';
+  omsgid: string;
+  since: string;
+  reason: string;
+  reversal: UploadView;
+  result: { code: ReversalResultCode; label: string } | null;
+}
+
+export interface RefundView {
+  reason: string;
+  state: 'refunding' | 'refund_unknown' | 'refunded';
+  refundedAt: string | null;
+  /** Amounts given back, as the center answered 2103. */
+  fund: Money | null;
+  account: Money | null;
+  cash: Money | null;
+}
+
+export interface SettlementView {
+  settlementId: number;
+  dispensingId: number;
+  hiRxno: string;
+  state: SettlementState;
+  stateLabel: string;
+  /** What the counter should do next, in Chinese. */
+  nextStep: string;
+  /** True when no settlement of this dispensing is live or possibly live (settle again allowed). */
+  canSettleAgain: boolean;
+  canRefund: boolean;
+  setlId: string | null;
+  mdtrtId: string | null;
+  msgid: string;
+  settledAt: string | null;
+  patient: SettlementPatientView;
+  lines: SplitLineView[];
+  split: SplitView | null;
+  /** The center's refusal (state refused). */
+  refusal: string | null;
+  unknown: UnknownOutcomeView[];
+  refund: RefundView | null;
+  uploads: UploadView[];
+}
+
+export type ReceiptFormat = 'thermal58' | 'thermal80' | 'a4';
+
+export interface ReceiptView {
+  format: ReceiptFormat;
+  /** Thermal: fixed-width lines (58 mm: 32 columns, 80 mm: 48; a CJK character counts 2). */
+  lines: string[] | null;
+  columns: number | null;
+  /** A4: the receipt as a PDF, Base64. */
+  pdfBase64: string | null;
+}
+
+/** A non-prescription self-pay sale (works offline; its 3505 is queued). */
+export interface SelfPaySaleView {
+  saleId: number;
+  soldAt: string;
+  staffName: string;
+  lines: Array<{
+    medListCodg: string;
+    name: string;
+    packs: number;
+    price: Money;
+    total: Money;
+    codes: string[];
+  }>;
+  total: Money;
+  uploads: UploadView[];
+}
+
+export interface SaleUploadsView {
+  kind: 'settlement' | 'selfPay';
+  id: number;
+  uploads: UploadView[];
+  allDelivered: boolean;
+  /** Uploads a person must look at (parked). */
+  needsAttention: boolean;
+}
+
+/** 3501 stocktake queued. */
+export interface StocktakeView {
+  msgid: string;
+  batches: number;
+  state: UploadState;
+}

@@ -1,0 +1,25 @@
+import type { StockBatchView } from './types-dispense';
+import type { UploadState } from './types-settlement';
+
+/** One stock upload (3501–3504) and its outbox state (R-STOCK). */
+export interface StockUploadView {
+  id: number;
+  infno: string;
+  /** Chinese name, e.g. 商品采购（3503）. */
+  label: string;
+  state: UploadState;
+  stateLabel: string;
+  msgid: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+  batchId: number | null;
+  /** What the upload reports, e.g. "阿莫西林胶囊 批号 B1 进货 10 盒". */
+  summary: string;
+}
+
+/** The batch after a stock change (进货/退货/报损/报溢), with the upload queued with it. */
+export interface StockChangeView extends StockBatchView {
+  upload: StockUploadView;
+}

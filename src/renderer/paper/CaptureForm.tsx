@@ -1,0 +1,150 @@
+import { Alert, Button, Checkbox, Input } from 'antd';
+import { useState } from 'react';
+import { type DraftLine, DrugLineEditor } from './DrugLineEditor';
+import { FindingList } from './FindingList';
+import { ImagePreview, type PickedImage } from './ImagePreview';
+import { type PaperFieldsInput, usePaperStore } from './paper-store';
+import { COLUMNS, ROW, STACK } from './paper-styles';
+import { readImageFile } from './read-image-file';
+
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+const EMPTY = {
+  institutionCode: '',
+  institutionName: '',
+  serialNo: '',
+  rxDate: today(),
+  physicianName: '',
+  patientName: '',
+  patientCertno: '',
+};
+type TextField = keyof typeof EMPTY;
+
+const TEXT_FIELDS: Array<[TextField, string, string]> = [
+  ['institutionCode', '机构编码', 'paper-institution-code'],
+  ['institutionName', '机构名称', 'paper-institution-name'],
+  ['serialNo', '处方编号', 'paper-serial'],
+  ['rxDate', '开具日期', 'paper-date'],
+  ['physicianName', '医保医师', 'paper-physician'],
+  ['patientName', '患者姓名', 'paper-patient-name'],
+  ['patientCertno', '身份证号', 'paper-patient-certno'],
+];
+
+/** Capture: image, fields, signature/stamp confirmation, check (Alt+K) and save (Alt+S). */
+export function CaptureForm() {
+  const { drugs, busy, check, saved, error } = usePaperStore();
+  const [text, setText] = useState(EMPTY);
+  const [lines, setLines] = useState<DraftLine[]>([]);
+  const [longRx, setLongRx] = useState(false);
+  const [signature, setSignature] = useState(false);
+  const [stamp, setStamp] = useState(false);
+  const [image, setImage] = useState<PickedImage | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+
+  const fields = (): PaperFieldsInput => ({
+    ...text,
+    longRx,
+    signatureConfirmed: signature,
+    stampConfirmed: stamp,
+    lines,
+  });
+  const pick = async (file: File | undefined) => {
+    if (!file) return;
+    const got = await readImageFile(file);
+    setFileError(typeof got === 'string' ? got : null);
+    setImage(typeof got === 'string' ? null : got);
+  };
+  const save = async () => {
+    if (!image) {
+      setFileError('请先选择处方影像（R-PAPER-KEEP）');
+      return;
+    }
+    const done = await usePaperStore.getState().capture(fields(), image.base64);
+    if (done) {
+      setText({ ...EMPTY, rxDate: today() });
+      setLines([]);
+      setSignature(false);
+      setStamp(false);
+      setImage(null);
+    }
+  };
+
+  return (
+    <section className="paper-capture" style={COLUMNS}>
+      <div className="paper-form" style={STACK}>
+        <input
+          data-testid="paper-image-input"
+          type="file"
+          accept="image/jpeg,image/png,application/pdf"
+          onChange={(e) => void pick(e.target.files?.[0])}
+        />
+        {fileError && <Alert type="error" title={fileError} />}
+        {TEXT_FIELDS.map(([key, label, testId]) => (
+          <Input
+            key={key}
+            data-testid={testId}
+            prefix={label}
+            type={key === 'rxDate' ? 'date' : 'text'}
+            value={text[key]}
+            onChange={(e) => setText({ ...text, [key]: e.target.value })}
+          />
+        ))}
+        <DrugLineEditor drugs={drugs} lines={lines} onChange={setLines} />
+        <Checkbox checked={longRx} onChange={(e) => setLongRx(e.target.checked)}>
+          长期处方（最长12周，R-LONGRX）
+        </Checkbox>
+        <Checkbox
+          data-testid="paper-signature"
+          checked={signature}
+          onChange={(e) => setSignature(e.target.checked)}
+        >
+          已核对医保医师签名（R-PAPER-VALID）
+        </Checkbox>
+        <Checkbox
+          data-testid="paper-stamp"
+          checked={stamp}
+          onChange={(e) => setStamp(e.target.checked)}
+        >
+          已核对外配处方专用章（R-PAPER-VALID）
+        </Checkbox>
+        <div className="paper-actions" style={ROW}>
+          <Button
+            data-testid="paper-check"
+            loading={busy}
+            onClick={() => void usePaperStore.getState().runCheck(fields())}
+          >
+            核验（Alt+K）
+          </Button>
+          <Button
+            data-testid="paper-save"
+            type="primary"
+            loading={busy}
+            onClick={() => void save()}
+          >
+            保存归档（Alt+S）
+          </Button>
+        </div>
+      </div>
+      <div className="paper-side" style={STACK}>
+        <ImagePreview image={image} />
+        {error && !check && (
+          <Alert
+            type="error"
+            showIcon
+            title={`${error.message}${error.ruleId ? `（${error.ruleId}）` : ''}`}
+            description={error.citation}
+          />
+        )}
+        {check && <FindingList check={check} />}
+        {saved && (
+          <Alert
+            data-testid="paper-saved"
+            type="success"
+            showIcon
+            title={`已归档：第${saved.id}号（${saved.statusLabel}），影像SM3 ${saved.image.sm3.slice(0, 16)}…，保存至${saved.retainedUntil.slice(0, 10)}`}
+          />
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import { Button } from 'antd';
+import { useEffect } from 'react';
+import { CaptureForm } from './CaptureForm';
+import { PaperExport } from './PaperExport';
+import { PaperSearch } from './PaperSearch';
+import { usePaperStore } from './paper-store';
+import { ROW, SCREEN } from './paper-styles';
+
+/** 纸质处方 (Alt+P): capture with checks, the 2-year archive, search and export. */
+export function PaperScreen() {
+  const open = usePaperStore((s) => s.open);
+  useEffect(() => {
+    if (!open) return;
+    const store = usePaperStore.getState();
+    void store.loadDrugs();
+    if (!store.results) void store.search(store.query);
+  }, [open]);
+  if (!open) return null;
+  return (
+    <main className="paper-screen" data-testid="paper-screen" style={SCREEN}>
+      <header className="paper-header" style={ROW}>
+        <h2>纸质外配处方登记与归档</h2>
+        <span className="paper-hint">
+          Alt+K 核验 · Alt+S 保存归档 · Alt+F 查询 · Esc / Alt+P 关闭
+        </span>
+        <Button onClick={() => usePaperStore.getState().close()}>关闭</Button>
+      </header>
+      <CaptureForm />
+      <PaperSearch />
+      <PaperExport />
+    </main>
+  );
+}

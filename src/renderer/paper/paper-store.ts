@@ -1,0 +1,100 @@
+import { create } from 'zustand';
+import type { ApiInput } from '../../api/contract';
+import type {
+  PaperCheckResult,
+  PaperDrugOption,
+  PaperExportResult,
+  PaperImageView,
+  PaperSearchResult,
+  PaperView,
+} from '../../api/types-paper';
+import type { AppErrorShape } from '../../domain/errors';
+import { api, isUnauthenticated, toShape } from '../api';
+import { useSessionStore } from '../stores/session-store';
+
+export type PaperFieldsInput = ApiInput<'paper.check'>;
+export type PaperSearchInput = ApiInput<'paper.search'>;
+
+interface PaperState {
+  open: boolean;
+  drugs: PaperDrugOption[];
+  busy: boolean;
+  error: AppErrorShape | null;
+  check: PaperCheckResult | null;
+  saved: PaperView | null;
+  results: PaperSearchResult | null;
+  query: PaperSearchInput;
+  preview: PaperImageView | null;
+  exported: PaperExportResult | null;
+  toggle(): void;
+  close(): void;
+  loadDrugs(): Promise<void>;
+  runCheck(fields: PaperFieldsInput): Promise<void>;
+  capture(fields: PaperFieldsInput, imageBase64: string): Promise<PaperView | null>;
+  search(query: PaperSearchInput): Promise<void>;
+  showImage(id: number): Promise<void>;
+  exportRange(from: string, to: string): Promise<void>;
+  resetCapture(): void;
+}
+
+async function attempt<T>(set: (s: Partial<PaperState>) => void, run: () => Promise<T>) {
+  set({ busy: true, error: null });
+  try {
+    const value = await run();
+    set({ busy: false });
+    return value;
+  } catch (err) {
+    if (isUnauthenticated(err)) useSessionStore.getState().expire(toShape(err).message);
+    set({ busy: false, error: toShape(err) });
+    return null;
+  }
+}
+
+/** The paper-prescription screen (Alt+P): capture, checks, archive search, export. */
+export const usePaperStore = create<PaperState>((set, get) => ({
+  open: false,
+  drugs: [],
+  busy: false,
+  error: null,
+  check: null,
+  saved: null,
+  results: null,
+  query: { page: 1, pageSize: 10 },
+  preview: null,
+  exported: null,
+  toggle: () => set({ open: !get().open }),
+  close: () => set({ open: false }),
+  async loadDrugs() {
+    if (get().drugs.length) return;
+    const drugs = await attempt(set, () => api.call('paper.drugs', {}));
+    if (drugs) set({ drugs });
+  },
+  async runCheck(fields) {
+    const check = await attempt(set, () => api.call('paper.check', fields));
+    set({ check, saved: null });
+  },
+  async capture(fields, imageBase64) {
+    const saved = await attempt(set, () => api.call('paper.capture', { ...fields, imageBase64 }));
+    if (saved) {
+      set({ saved, check: null });
+      void get().search({ ...get().query, page: 1 });
+    } else {
+      const detail = get().error?.detail;
+      if (detail?.startsWith('{')) set({ check: JSON.parse(detail) as PaperCheckResult });
+    }
+    return saved;
+  },
+  async search(query) {
+    const results = await attempt(set, () => api.call('paper.search', query));
+    if (results) set({ results, query });
+  },
+  async showImage(id) {
+    const preview = await attempt(set, () => api.call('paper.image', { id }));
+    set({ preview });
+  },
+  async exportRange(from, to) {
+    const exported = await attempt(set, () => api.call('paper.export', { from, to }));
+    set({ exported });
+  },
+  resetCapture: () => set({ check: null, saved: null, error: null, preview: null }),
+}));

@@ -1,0 +1,27 @@
+import type { CSSProperties } from 'react';
+
+/** The paper screen covers the counter's work area (below the top bar, above the hint bar). */
+export const SCREEN: CSSProperties = {
+  position: 'fixed',
+  inset: '48px 0 40px 0',
+  background: '#fff',
+  overflow: 'auto',
+  padding: 16,
+  zIndex: 500,
+  display: 'flex',
+  flexDirection: 'column',
+  gap: 16,
+};
+export const ROW: CSSProperties = {
+  display: 'flex',
+  gap: 8,
+  flexWrap: 'wrap',
+  alignItems: 'center',
+};
+export const COLUMNS: CSSProperties = { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 16 };
+export const STACK: CSSProperties = { display: 'flex', flexDirection: 'column', gap: 8 };
+export const PREVIEW_IMG: CSSProperties = {
+  maxWidth: '100%',
+  maxHeight: 360,
+  border: '1px solid #ddd',
+};

@@ -1,0 +1,41 @@
+import { useEffect } from 'react';
+import { useSessionStore } from '../stores/session-store';
+import { useUiStore } from '../stores/ui-store';
+import { usePaperStore } from './paper-store';
+
+/** Clicks the element of a paper-screen action (the form owns the field state). */
+const press = (testId: string) =>
+  document.querySelector<HTMLElement>(`[data-testid="${testId}"]`)?.click();
+
+function onKeyDown(ev: KeyboardEvent): void {
+  if (useSessionStore.getState().session === null) return;
+  const paper = usePaperStore.getState();
+  if (ev.altKey && !ev.ctrlKey && !ev.metaKey && ev.code === 'KeyP') {
+    ev.preventDefault();
+    paper.toggle();
+    return;
+  }
+  if (!paper.open) return;
+  if (ev.code === 'Escape' && !useUiStore.getState().overlay) {
+    paper.close();
+    return;
+  }
+  if (!ev.altKey || ev.ctrlKey || ev.metaKey) return;
+  const action = { KeyK: 'paper-check', KeyS: 'paper-save' }[ev.code];
+  if (action) {
+    ev.preventDefault();
+    press(action);
+  }
+  if (ev.code === 'KeyF') {
+    ev.preventDefault();
+    document.querySelector<HTMLElement>('[data-testid="paper-search-name"]')?.focus();
+  }
+}
+
+/** Alt+P opens the paper screen from anywhere while signed in; Esc closes it. */
+export function usePaperKeys(): void {
+  useEffect(() => {
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, []);
+}

@@ -1,0 +1,48 @@
+import { Button } from 'antd';
+import type { SettlePreview } from '../../api/types-settlement';
+import { useSettleStore } from '../stores/settle-store';
+import { Notices } from './Notices';
+import { SelfPayLines } from './SelfPayLines';
+import { SplitSummary } from './SplitSummary';
+
+/** 2101: what the patient will pay and why, confirmed by Enter (2102) or dropped by Esc. */
+export function SettlePreviewView({ preview }: { preview: SettlePreview }) {
+  const confirming = useSettleStore((s) => s.phase === 'confirming');
+  return (
+    <div
+      className="settle-preview"
+      data-testid="settle-preview"
+      data-preview-id={preview.previewId}
+    >
+      <p className="settle-patient">
+        参保人 {preview.patient.nameMasked}{' '}
+        <span className="mono">{preview.patient.certnoMasked}</span> ·{' '}
+        {preview.patient.insutypeLabel}
+      </p>
+      <SplitSummary split={preview.split} />
+      <Notices items={preview.selfPayNotices} testId="selfpay-notices" />
+      <Notices items={preview.split.centerWarnings} testId="center-warnings" />
+      <SelfPayLines lines={preview.lines} />
+      <div className="settle-actions">
+        <Button
+          type="primary"
+          size="large"
+          autoFocus
+          loading={confirming}
+          data-testid="settle-confirm"
+          onClick={() => void useSettleStore.getState().confirm()}
+        >
+          患者确认，结算 <kbd>Enter</kbd>
+        </Button>
+        <Button
+          size="large"
+          disabled={confirming}
+          data-testid="settle-cancel"
+          onClick={() => useSettleStore.getState().cancelPreview()}
+        >
+          取消 <kbd>Esc</kbd>
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { Table, Tag } from 'antd';
+import type { KeyboardEvent } from 'react';
+import type { StockBatchView } from '../../api/types-dispense';
+import { expiryState, localToday } from './near-expiry';
+import { useStockStore } from './stock-store';
+import { EXPIRED_ROW, NEAR_ROW, SELECTED_ROW } from './stock-styles';
+
+interface Row extends StockBatchView {
+  spec: string;
+  unit: string;
+}
+
+const STATE_TAGS = {
+  expired: <Tag color="red">已过期</Tag>,
+  near: <Tag color="orange">近效期</Tag>,
+  ok: <Tag color="green">正常</Tag>,
+} as const;
+
+/** Every batch, FEFO order per drug; near-expiry and expired rows highlighted; ↑↓ selects. */
+export function BatchTable() {
+  const items = useStockStore((s) => s.items);
+  const selected = useStockStore((s) => s.selectedBatchId);
+  const today = localToday();
+  const rows: Row[] = items.flatMap((i) =>
+    i.batches.map((b) => ({ ...b, spec: i.spec, unit: i.packUnit })),
+  );
+  const move = (ev: KeyboardEvent) => {
+    if (ev.key !== 'ArrowDown' && ev.key !== 'ArrowUp') return;
+    ev.preventDefault();
+    const at = rows.findIndex((r) => r.batchId === selected);
+    const next =
+      rows[Math.max(0, Math.min(rows.length - 1, at + (ev.key === 'ArrowDown' ? 1 : -1)))];
+    if (next) useStockStore.getState().select(next.batchId);
+  };
+  return (
+    <section data-testid="stock-batches" tabIndex={0} onKeyDown={move} aria-label="库存批次">
+      <h3>库存批次（↑↓ 选择批次）</h3>
+      <Table<Row>
+        size="small"
+        rowKey="batchId"
+        dataSource={rows}
+        pagination={false}
+        scroll={{ y: 320 }}
+        onRow={(r) => ({
+          onClick: () => useStockStore.getState().select(r.batchId),
+          'data-testid': `stock-batch-${r.batchNo}`,
+          style: {
+            ...(expiryState(r.expiry, today) === 'near' ? NEAR_ROW : {}),
+            ...(expiryState(r.expiry, today) === 'expired' ? EXPIRED_ROW : {}),
+            ...(r.batchId === selected ? SELECTED_ROW : {}),
+          },
+        })}
+        columns={[
+          { title: '药品', dataIndex: 'genname' },
+          { title: '规格', dataIndex: 'spec' },
+          { title: '批号', dataIndex: 'batchNo' },
+          { title: '有效期至', dataIndex: 'expiry' },
+          { title: '现有数量', render: (_, r) => `${r.packsOnHand} ${r.unit}` },
+          { title: '效期', render: (_, r) => STATE_TAGS[expiryState(r.expiry, today)] },
+          { title: '入库时间', dataIndex: 'receivedAt' },
+        ]}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { Alert, Button } from 'antd';
+import { useEffect } from 'react';
+import { BatchTable } from './BatchTable';
+import { ChangeForm } from './ChangeForm';
+import { ReceiveForm } from './ReceiveForm';
+import { useStockStore } from './stock-store';
+import { COLUMNS, ROW, SCREEN } from './stock-styles';
+import { UploadList } from './UploadList';
+
+function Messages() {
+  const error = useStockStore((s) => s.error);
+  const notice = useStockStore((s) => s.notice);
+  if (error) {
+    const rule = error.ruleId ? `【${error.ruleId}】` : '';
+    return (
+      <Alert type="error" showIcon data-testid="stock-error" title={`${rule}${error.message}`} />
+    );
+  }
+  return notice ? (
+    <Alert type="success" showIcon data-testid="stock-notice" title={notice} />
+  ) : null;
+}
+
+/** 库存 (Alt+C): batches with near-expiry warnings, 进货/退货/报损/报溢/盘存 and their uploads. */
+export function StockScreen() {
+  const open = useStockStore((s) => s.open);
+  const busy = useStockStore((s) => s.busy);
+  useEffect(() => {
+    if (open) void useStockStore.getState().refresh();
+  }, [open]);
+  if (!open) return null;
+  return (
+    <main className="stock-screen" data-testid="stock-screen" style={SCREEN}>
+      <header style={ROW}>
+        <h2>库存管理与进销存上传</h2>
+        <span>
+          Alt+J 进货 · Alt+T 退货/报损/报溢 · Alt+U 盘存上传 · Alt+R 刷新 · Esc / Alt+C 关闭
+        </span>
+        <Button
+          data-testid="stock-stocktake"
+          loading={busy}
+          onClick={() => void useStockStore.getState().stocktake()}
+        >
+          盘存上传（Alt+U）
+        </Button>
+        <Button onClick={() => useStockStore.getState().close()}>关闭</Button>
+      </header>
+      <Messages />
+      <BatchTable />
+      <div style={COLUMNS}>
+        <ReceiveForm />
+        <ChangeForm />
+      </div>
+      <UploadList />
+    </main>
+  );
+}

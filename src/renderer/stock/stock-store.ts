@@ -1,0 +1,109 @@
+import { create } from 'zustand';
+import type { ApiInput } from '../../api/contract';
+import type { StockItemView } from '../../api/types-dispense';
+import type { PaperDrugOption } from '../../api/types-paper';
+import type { StockUploadView } from '../../api/types-stock';
+import type { AppErrorShape } from '../../domain/errors';
+import { api, isUnauthenticated, toShape } from '../api';
+import { useSessionStore } from '../stores/session-store';
+
+export type ReceiveInput = ApiInput<'stock.receive'>;
+export type AdjustReason = ApiInput<'stock.adjust'>['reason'];
+
+interface StockState {
+  open: boolean;
+  items: StockItemView[];
+  uploads: StockUploadView[];
+  drugs: PaperDrugOption[];
+  selectedBatchId: number | null;
+  busy: boolean;
+  error: AppErrorShape | null;
+  /** What the last action did, in Chinese. */
+  notice: string | null;
+  toggle(): void;
+  close(): void;
+  select(batchId: number | null): void;
+  refresh(): Promise<void>;
+  receive(input: ReceiveInput): Promise<boolean>;
+  returnToSupplier(packs: number, reason: string): Promise<boolean>;
+  adjust(deltaPacks: number, reason: AdjustReason, memo: string): Promise<boolean>;
+  stocktake(): Promise<void>;
+}
+
+async function attempt<T>(set: (s: Partial<StockState>) => void, run: () => Promise<T>) {
+  set({ busy: true, error: null, notice: null });
+  try {
+    const value = await run();
+    set({ busy: false });
+    return value;
+  } catch (err) {
+    if (isUnauthenticated(err)) useSessionStore.getState().expire(toShape(err).message);
+    set({ busy: false, error: toShape(err) });
+    return null;
+  }
+}
+
+/** The stock screen (Alt+C 库存): batches, 进货/退货/报损/报溢/盘存 and their uploads (R-STOCK). */
+export const useStockStore = create<StockState>((set, get) => ({
+  open: false,
+  items: [],
+  uploads: [],
+  drugs: [],
+  selectedBatchId: null,
+  busy: false,
+  error: null,
+  notice: null,
+  toggle: () => set({ open: !get().open, error: null, notice: null }),
+  close: () => set({ open: false }),
+  select: (selectedBatchId) => set({ selectedBatchId }),
+  async refresh() {
+    const r = await attempt(set, async () => ({
+      items: await api.call('stock.list', {}),
+      uploads: await api.call('stock.uploads', {}),
+      drugs: get().drugs.length ? get().drugs : await api.call('paper.drugs', {}),
+    }));
+    if (r) set(r);
+  },
+  async receive(input) {
+    const b = await attempt(set, () => api.call('stock.receive', input));
+    if (!b) return false;
+    await get().refresh();
+    set({
+      selectedBatchId: b.batchId,
+      notice: `已入库 ${b.genname} 批号 ${b.batchNo}，${b.upload.label}${b.upload.stateLabel}`,
+    });
+    return true;
+  },
+  async returnToSupplier(packs, reason) {
+    const batchId = get().selectedBatchId;
+    if (batchId === null) return false;
+    const b = await attempt(set, () =>
+      api.call('stock.returnToSupplier', { batchId, packs, reason }),
+    );
+    if (!b) return false;
+    await get().refresh();
+    set({
+      notice: `已退货 ${packs} 盒，现有 ${b.packsOnHand} 盒；${b.upload.label}${b.upload.stateLabel}`,
+    });
+    return true;
+  },
+  async adjust(deltaPacks, reason, memo) {
+    const batchId = get().selectedBatchId;
+    if (batchId === null) return false;
+    const b = await attempt(set, () =>
+      api.call('stock.adjust', { batchId, deltaPacks, reason, ...(memo ? { memo } : {}) }),
+    );
+    if (!b) return false;
+    await get().refresh();
+    set({
+      notice: `已${reason} ${Math.abs(deltaPacks)} 盒，现有 ${b.packsOnHand} 盒；${b.upload.label}${b.upload.stateLabel}`,
+    });
+    return true;
+  },
+  async stocktake() {
+    const t = await attempt(set, () => api.call('stock.stocktake', {}));
+    if (!t) return;
+    await get().refresh();
+    set({ notice: `盘存上传已排队：${t.batches} 个批次` });
+  },
+}));

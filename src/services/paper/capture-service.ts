@@ -1,0 +1,125 @@
+import type { PaperCheckResult, PaperView } from '../../api/types-paper';
+import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
+import { AppError } from '../../domain/errors';
+import { duplicateSerialFinding } from '../../domain/paper/duplicate-serial';
+import { checkPaperPrescription, isBlocking } from '../../domain/paper/paper-checks';
+import type { PaperFields, PaperFinding } from '../../domain/paper/paper-types';
+import { formatBeijingDateTime } from '../../domain/policy/beijing-time';
+import type { PolicyPack } from '../../domain/policy/policy-pack';
+import type { StaffMember } from '../../domain/staff';
+import type { PaperRepository } from '../../store/paper-repository';
+import { sqliteCode } from '../../store/sqlite-errors';
+import type { Logger } from '../logger';
+import { decodeImage } from './image-codec';
+import { toPaperListItem, toPaperView } from './paper-views';
+
+export interface CaptureDeps {
+  repo: PaperRepository;
+  catalog: ReadonlyMap<string, CatalogDrug>;
+  pack: () => PolicyPack;
+  log: Logger;
+  now: () => Date;
+}
+
+/** Checks (R-PAPER-*, R-VALID, R-REGION, R-EXCLUDED, R-LONGRX) and archiving of paper prescriptions. */
+export function createCaptureService(deps: CaptureDeps) {
+  const lookup = (code: string) => deps.catalog.get(code);
+
+  function unknownDrugs(fields: PaperFields): void {
+    const unknown = fields.lines.filter((l) => !lookup(l.medListCodg));
+    if (unknown.length) {
+      throw new AppError(
+        'VALIDATION',
+        `药品须从本店药品目录中选择：${unknown.map((l) => l.medListCodg).join('、')} 不在目录中`,
+        { ruleId: 'R-CHECKS' },
+      );
+    }
+  }
+
+  function check(fields: PaperFields): PaperCheckResult {
+    unknownDrugs(fields);
+    const findings = checkPaperPrescription(fields, deps.pack(), lookup, deps.now());
+    const earlier = deps.repo.bySerial(fields.institutionCode, fields.serialNo);
+    if (earlier) {
+      findings.unshift(
+        duplicateSerialFinding(fields.institutionCode, fields.serialNo, {
+          id: earlier.id,
+          rxDate: earlier.rxDate,
+          patientName: earlier.patientName,
+          capturedAt: formatBeijingDateTime(new Date(earlier.createdAt)),
+        }),
+      );
+    }
+    return {
+      accepted: !isBlocking(findings),
+      findings,
+      earlier: earlier ? toPaperListItem(earlier) : null,
+    };
+  }
+
+  function refuse(result: PaperCheckResult): never {
+    const blocks = result.findings.filter((f) => f.severity === 'block');
+    const first = blocks[0] as PaperFinding;
+    const code = first.ruleId === 'R-PAPER-NO' ? 'CONFLICT' : 'POLICY';
+    throw new AppError(code, blocks.map((f) => `${f.message}（${f.ruleId}）`).join('；'), {
+      ruleId: first.ruleId,
+      detail: JSON.stringify(result),
+    });
+  }
+
+  function capture(staff: StaffMember, fields: PaperFields, imageBase64: string): PaperView {
+    if (staff.role !== 'pharmacist') {
+      throw new AppError('FORBIDDEN', '纸质处方须由执业药师核验后登记（R-PHARMACIST）', {
+        ruleId: 'R-PHARMACIST',
+      });
+    }
+    const image = decodeImage(imageBase64);
+    const result = check(fields);
+    if (!result.accepted) refuse(result);
+    const at = deps.now();
+    let id: number;
+    try {
+      id = deps.repo.insert(
+        {
+          ...fields,
+          imageSm3: image.sm3,
+          regionId: deps.pack().id,
+          warnings: JSON.stringify(result.findings),
+          capturedBy: staff.id,
+          createdAt: at.getTime(),
+          lines: fields.lines.map((l, i) => {
+            const drug = lookup(l.medListCodg) as CatalogDrug;
+            return {
+              lineNo: i + 1,
+              medListCodg: l.medListCodg,
+              genname: drug.genname,
+              spec: drug.spec,
+              unit: drug.packUnit,
+              quantity: l.quantity,
+              days: l.days,
+              dualChannel: drug.dualChannel,
+            };
+          }),
+        },
+        image,
+      );
+    } catch (err) {
+      if (sqliteCode(err) === 'SQLITE_CONSTRAINT_UNIQUE') refuse(check(fields));
+      throw err;
+    }
+    deps.log.info('paper.captured', {
+      id,
+      institutionCode: fields.institutionCode,
+      serialNo: fields.serialNo,
+      name: fields.patientName,
+      certno: fields.patientCertno,
+      sm3: image.sm3,
+      size: image.size,
+    });
+    const saved = deps.repo.get(id);
+    if (!saved) throw new Error(`paper prescription ${id} vanished`);
+    return toPaperView(saved);
+  }
+
+  return { check, capture };
+}

@@ -1,0 +1,28 @@
+import { DispensingRepository } from '../../store/dispensing-repository';
+import { ReviewRepository } from '../../store/review-repository';
+import { SaleReturnRepository } from '../../store/sale-return-repository';
+import { SaleUploadRepository } from '../../store/sale-upload-repository';
+import { SelfPayRepository } from '../../store/self-pay-repository';
+import { SettlementRepository } from '../../store/settlement-repository';
+import { StockRepository } from '../../store/stock-repository';
+import type { AreaDeps } from '../area-deps';
+import { createPatientService } from '../patient-service';
+import { createPreviewStore } from './preview-store';
+
+/** What the settlement area's services share. */
+export function createSettlementContext(deps: AreaDeps) {
+  return {
+    ...deps,
+    settlements: new SettlementRepository(deps.db),
+    uploads: new SaleUploadRepository(deps.db),
+    dispensings: new DispensingRepository(deps.db),
+    reviews: new ReviewRepository(deps.db),
+    returns: new SaleReturnRepository(deps.db),
+    selfPay: new SelfPayRepository(deps.db),
+    stock: new StockRepository(deps.db),
+    patients: createPatientService({ fsi: deps.fsi, auth: deps.auth }),
+    previews: createPreviewStore(deps.now),
+  };
+}
+
+export type SettlementContext = ReturnType<typeof createSettlementContext>;

@@ -1,0 +1,101 @@
+import type { ReceiptFormat, ReceiptView } from '../../../api/types-settlement';
+import { dateTime } from '../../../center/clock';
+import { AppError } from '../../../domain/errors';
+import type { SettlementContext } from '../context';
+import { yuanText } from '../money';
+import { settlementView } from '../settlement-view';
+import { textPdf } from './pdf-writer';
+import type { ReceiptData } from './receipt-data';
+import { THERMAL_COLUMNS, thermalLines } from './thermal';
+
+function settlementReceipt(ctx: SettlementContext, settlementId: number): ReceiptData {
+  const v = settlementView(ctx, settlementId);
+  if (!v.split || !v.setlId) {
+    throw new AppError('CONFLICT', `结算 ${settlementId} 尚未结算成功，不能打印结算单`, {
+      ruleId: 'R-SETTLE',
+    });
+  }
+  const codes = ctx.dispensings.codes(v.dispensingId);
+  const s = v.split;
+  const refunded = v.state === 'refunded';
+  return {
+    title: refunded ? '医保结算单（已退费）' : '医保结算单',
+    pharmacyName: ctx.config.pharmacy.name,
+    rows: [
+      ['处方号', v.hiRxno],
+      ['结算ID', v.setlId],
+      ['结算时间', v.settledAt ?? ''],
+      ['参保人', `${v.patient.nameMasked} ${v.patient.certnoMasked}`],
+      ['险种', v.patient.insutypeLabel],
+    ],
+    lines: v.lines.map((l) => ({
+      name: l.chargeLevelLabel ? `${l.name}（${l.chargeLevelLabel}）` : l.name,
+      qty: `${l.quantity}${l.unit} x ${l.price.yuan}`,
+      total: l.total.yuan,
+      notes: l.selfPayReasons.map((r) => r.message),
+      codes: codes.filter((c) => c.lineNo === l.lineNo).map((c) => c.code),
+    })),
+    totals: [
+      ['医疗费总额', s.total.yuan],
+      ['统筹基金支付', s.fund.yuan],
+      ['个人账户支付', s.account.yuan],
+      ['个人现金支付', s.cash.yuan],
+      ['其中全自费', s.fullOwnPay.yuan],
+      ['其中超限价自付', s.overLimit.yuan],
+      ['其中先行自付', s.preSelfPay.yuan],
+      ...(s.balanceAfter ? ([['账户余额', s.balanceAfter.yuan]] as Array<[string, string]>) : []),
+    ],
+    footer: [
+      ...s.centerWarnings,
+      '请妥善保管本结算单；退费须凭本单办理。',
+      '本单据依据电子处方结算（R-SETTLE）。',
+    ],
+  };
+}
+
+function saleReceipt(ctx: SettlementContext, saleId: number): ReceiptData {
+  const sale = ctx.selfPay.get(saleId);
+  if (!sale) throw new AppError('NOT_FOUND', `没有销售单 ${saleId}`);
+  return {
+    title: '自费销售小票',
+    pharmacyName: ctx.config.pharmacy.name,
+    rows: [
+      ['单号', `Z${sale.id}`],
+      ['时间', dateTime(new Date(sale.soldAt))],
+      ['收银员', sale.staffName],
+    ],
+    lines: ctx.selfPay.lines(saleId).map((l) => ({
+      name: l.name,
+      qty: `${l.packs}盒 x ${yuanText(l.priceFen)}`,
+      total: yuanText(l.packs * l.priceFen),
+      notes: [],
+      codes: l.codes,
+    })),
+    totals: [
+      ['合计', yuanText(sale.totalFen)],
+      ['现金支付', yuanText(sale.totalFen)],
+    ],
+    footer: ['非医保结算，费用由个人全额支付。'],
+  };
+}
+
+/** receipt.get: thermal 58/80 mm fixed-width lines, or an A4 PDF (Base64). */
+export function receipt(
+  ctx: SettlementContext,
+  of: { settlementId: number } | { saleId: number },
+  format: ReceiptFormat,
+): ReceiptView {
+  const data =
+    'settlementId' in of ? settlementReceipt(ctx, of.settlementId) : saleReceipt(ctx, of.saleId);
+  if (format === 'a4') {
+    const lines = thermalLines(data, 90).slice(2);
+    return {
+      format,
+      lines: null,
+      columns: null,
+      pdfBase64: textPdf(`${data.pharmacyName} ${data.title}`, lines).toString('base64'),
+    };
+  }
+  const columns = THERMAL_COLUMNS[format];
+  return { format, lines: thermalLines(data, columns), columns, pdfBase64: null };
+}

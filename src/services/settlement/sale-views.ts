@@ -1,0 +1,86 @@
+import type { SaleUploadsView, SelfPaySaleView, StocktakeView } from '../../api/types-settlement';
+import { dateOnly, dateTime } from '../../center/clock';
+import { AppError } from '../../domain/errors';
+import type { AuthenticatedSession } from '../auth-service';
+import type { SettlementContext } from './context';
+import { money } from './money';
+import { enqueueUpload } from './upload-queue';
+import { uploadView } from './upload-view';
+
+export function selfPaySaleView(ctx: SettlementContext, saleId: number): SelfPaySaleView {
+  const sale = ctx.selfPay.get(saleId);
+  if (!sale) throw new AppError('NOT_FOUND', `没有销售单 ${saleId}`);
+  return {
+    saleId,
+    soldAt: dateTime(new Date(sale.soldAt)),
+    staffName: sale.staffName,
+    lines: ctx.selfPay.lines(saleId).map((l) => ({
+      medListCodg: l.medListCodg,
+      name: l.name,
+      packs: l.packs,
+      price: money(l.priceFen),
+      total: money(l.packs * l.priceFen),
+      codes: l.codes,
+    })),
+    total: money(sale.totalFen),
+    uploads: ctx.uploads.forSale(saleId).map((u) => uploadView(ctx, u)),
+  };
+}
+
+/** uploads.forSale (R-SALES-UP, R-STOCK): every outbox item of a settlement or a self-pay sale. */
+export function uploadsForSale(
+  ctx: SettlementContext,
+  of: { settlementId: number } | { saleId: number },
+): SaleUploadsView {
+  const settlement = 'settlementId' in of;
+  const id = settlement ? of.settlementId : of.saleId;
+  const exists = settlement ? ctx.settlements.get(id) : ctx.selfPay.get(id);
+  if (!exists)
+    throw new AppError('NOT_FOUND', settlement ? `没有结算记录 ${id}` : `没有销售单 ${id}`);
+  const rows = settlement ? ctx.uploads.forSettlement(id) : ctx.uploads.forSale(id);
+  const uploads = rows.map((u) => uploadView(ctx, u));
+  return {
+    kind: settlement ? 'settlement' : 'selfPay',
+    id,
+    uploads,
+    allDelivered: uploads.every((u) => u.state === 'delivered'),
+    needsAttention: uploads.some((u) => u.state === 'parked'),
+  };
+}
+
+/** stock.stocktake (R-STOCK): one 3501 with every batch on hand, queued. */
+export function stocktake(ctx: SettlementContext, session: AuthenticatedSession): StocktakeView {
+  const at = ctx.now();
+  const batches = ctx.stock.all().filter((b) => b.packsOnHand > 0);
+  if (batches.length === 0) throw new AppError('CONFLICT', '当前没有库存，无需盘存上传');
+  const msgid = ctx.db
+    .transaction(() =>
+      enqueueUpload(
+        ctx,
+        { batchId: null, stock: true },
+        {
+          infno: '3501',
+          input: {
+            invinfo: batches.map((b) => ({
+              med_list_codg: b.medListCodg,
+              fixmedins_hilist_id: b.medListCodg,
+              fixmedins_hilist_name: ctx.catalog.get(b.medListCodg)?.genname ?? b.medListCodg,
+              fixmedins_bchno: b.batchNo,
+              rx_flag: '1',
+              invdate: dateOnly(at),
+              inv_cnt: b.packsOnHand,
+              manu_lotnum: b.batchNo,
+              expy_end: b.expiry,
+            })),
+          },
+          opter: session.staff.username,
+          opterName: session.staff.displayName,
+          signNo: session.signNo,
+        },
+        null,
+        at.getTime(),
+      ),
+    )
+    .immediate();
+  return { msgid, batches: batches.length, state: uploadView(ctx, { infno: '3501', msgid }).state };
+}

@@ -1,0 +1,133 @@
+import { dateOnly, dateTime } from '../../center/clock';
+import { AppError } from '../../domain/errors';
+import { packKey, parseScannedCode } from '../../domain/trace/parse-scanned-code';
+import { SoldCodeRepository } from '../../store/sold-code-repository';
+import type { AuthenticatedSession } from '../auth-service';
+import { allocateFefo } from '../dispense/fefo';
+import { createProductIndex } from '../dispense/product-index';
+import type { SettlementContext } from './context';
+import type { PackGroup } from './pack-groups';
+import { input3505 } from './upload-bodies';
+import { enqueueUpload } from './upload-queue';
+
+export interface SelfPayItem {
+  medListCodg: string;
+  codes: string[];
+}
+
+/**
+ * sale.selfPay: non-prescription goods for cash. No center call at the counter, so it works
+ * offline: the sale, the stock taken FEFO, the codes (R-TRACE-ONCE) and the queued 3505
+ * (R-STOCK) commit together; the outbox delivers the 3505 when the center is reachable.
+ */
+export function createSelfPayService(ctx: SettlementContext) {
+  const products = createProductIndex(ctx.catalog);
+  const sold = new SoldCodeRepository(ctx.db);
+
+  function packsOf(item: SelfPayItem, name: string): string[] {
+    const keys = item.codes.map((raw) => {
+      const parsed = parseScannedCode(raw);
+      const key = packKey(parsed);
+      if (!key)
+        throw new AppError('VALIDATION', `「${raw}」不是可识别的药品追溯码`, { ruleId: 'R-TRACE' });
+      if (products.drugOf(parsed)?.medListCodg !== item.medListCodg) {
+        throw new AppError('POLICY', `追溯码 ${key} 不是「${name}」的包装`, { ruleId: 'R-TRACE' });
+      }
+      const earlier = sold.find(key);
+      if ((earlier && earlier.returnedAt === null) || ctx.selfPay.soldBy(key) !== undefined) {
+        throw new AppError('POLICY', `追溯码 ${key} 已有销售记录，同一追溯码不能重复销售`, {
+          ruleId: 'R-TRACE-ONCE',
+        });
+      }
+      return key;
+    });
+    if (new Set(keys).size !== keys.length) {
+      throw new AppError('VALIDATION', `「${name}」的追溯码有重复，一盒一码`, {
+        ruleId: 'R-TRACE',
+      });
+    }
+    return keys;
+  }
+
+  return function sell(session: AuthenticatedSession, items: SelfPayItem[]): number {
+    const at = ctx.now();
+    const today = dateOnly(at);
+    return ctx.db
+      .transaction(() => {
+        const drugs = items.map((i) => {
+          const drug = ctx.catalog.get(i.medListCodg);
+          if (!drug) throw new AppError('VALIDATION', `药品目录中没有编码 ${i.medListCodg}`);
+          if (drug.classes.length > 0) {
+            throw new AppError('POLICY', `「${drug.genname}」属管控类药品，不能自费零售`, {
+              ruleId: 'R-EXCLUDED',
+            });
+          }
+          return { item: i, drug, codes: packsOf(i, drug.genname) };
+        });
+        const total = drugs.reduce((s, x) => s + x.codes.length * x.drug.priceFen, 0);
+        const saleId = ctx.selfPay.create(session.staff.id, total, at.getTime());
+        const groups: PackGroup[] = [];
+        drugs.forEach(({ drug, codes }, i) => {
+          const lineNo = i + 1;
+          ctx.selfPay.addLine(saleId, {
+            lineNo,
+            medListCodg: drug.medListCodg,
+            name: drug.genname,
+            packs: codes.length,
+            priceFen: drug.priceFen,
+          });
+          for (const c of codes) {
+            if (!ctx.selfPay.addCode(saleId, lineNo, c)) {
+              throw new AppError('POLICY', `追溯码 ${c} 已有销售记录`, { ruleId: 'R-TRACE-ONCE' });
+            }
+          }
+          const batches = ctx.stock.usable(drug.medListCodg, today);
+          const { allocations, shortBy } = allocateFefo(batches, codes.length);
+          if (shortBy > 0) {
+            throw new AppError(
+              'CONFLICT',
+              `「${drug.genname}」库存不足：需 ${codes.length} 盒，可用 ${codes.length - shortBy} 盒`,
+            );
+          }
+          let next = 0;
+          for (const a of allocations) {
+            ctx.stock.take(a.batchId, a.packs);
+            ctx.selfPay.addAllocation(saleId, lineNo, a.batchId, a.packs);
+            const b = batches.find((x) => x.id === a.batchId);
+            groups.push({
+              medListCodg: drug.medListCodg,
+              name: drug.genname,
+              drug,
+              trdnFlag: '0',
+              count: a.packs,
+              unit: drug.packUnit,
+              priceUnits: drug.priceFen * 100,
+              batchNo: b?.batchNo ?? '',
+              expiry: b?.expiry ?? '',
+              codes: codes.slice(next, next + a.packs),
+            });
+            next += a.packs;
+          }
+        });
+        enqueueUpload(
+          ctx,
+          { saleId },
+          {
+            infno: '3505',
+            input: input3505(
+              { docNo: `Z${saleId}`, setlId: null, psnNo: null, hiRxno: null },
+              groups,
+              dateTime(at),
+            ),
+            opter: session.staff.username,
+            opterName: session.staff.displayName,
+            signNo: session.signNo,
+          },
+          null,
+          at.getTime(),
+        );
+        return saleId;
+      })
+      .immediate();
+  };
+}

@@ -1,0 +1,140 @@
+import { dateTime } from '../../center/clock';
+import { CenterError, type FsiResponse } from '../../center/fsi-client';
+import { AppError } from '../../domain/errors';
+import type { AuthenticatedSession } from '../auth-service';
+import type { SettlementContext } from './context';
+import { feeLines, settleInput } from './fee-lines';
+import { resolveInsured } from './insured-person';
+import { queueSaleUploads } from './sale-queue';
+import { requireSettleable } from './settle-gate';
+import { settleOutputSchema } from './split-view';
+import { type Operator, recordUnknown } from './unknown-outcome';
+
+/** Why an answer cannot be trusted: the 2102 may or may not have taken effect. */
+export function unknownReason(err: unknown): string {
+  if (err instanceof CenterError) {
+    const kinds: Record<string, string> = {
+      timeout: '医保中心应答超时',
+      network: '与医保中心的连接中断',
+      http: `医保中心网关返回 HTTP ${err.status ?? ''}`,
+      malformed: '医保中心应答无法识别',
+    };
+    return `${kinds[err.kind] ?? '医保中心应答异常'}：${err.message}`;
+  }
+  return `发送失败：${String(err)}`;
+}
+
+/**
+ * settle.confirm: 2102 with the dispensing's lines (R-SETTLE, R-NOSWAP). The attempt is
+ * recorded with its msgid before sending; the answer moves it, in one transaction each, to
+ * settled (+ 7207/3505 queued), refused, or outcome_unknown (+ 2601 queued).
+ */
+export function createSettleService(ctx: SettlementContext) {
+  return async function confirm(
+    session: AuthenticatedSession,
+    dispensingId: number,
+    previewId: string | undefined,
+  ): Promise<number> {
+    const { dispensing: d } = requireSettleable(ctx, dispensingId);
+    const stored = previewId ? ctx.previews.get(previewId, d.id) : undefined;
+    if (previewId && !stored) {
+      throw new AppError('CONFLICT', '预结算已过期或不属于该调剂单，请重新预结算', {
+        ruleId: 'R-SETTLE',
+      });
+    }
+    const person =
+      stored?.person ?? (await resolveInsured(ctx, session, d.certno, undefined, true));
+    const lines = feeLines(d.id, ctx.dispensings.lines(d.id), ctx.catalog, stored?.deliveryFeeFen);
+    const signNo = await ctx.auth.ensureSignedIn(session);
+    const op: Operator = {
+      opter: session.staff.username,
+      opterName: session.staff.displayName,
+      signNo,
+    };
+    const started = ctx.now();
+    const req = ctx.fsi.buildRequest({
+      infno: '2102',
+      input: settleInput(d.hiRxno, person, lines, dateTime(started)),
+      ...op,
+      insuplcAdmdvs: person.insuplcAdmdvs,
+    });
+    const s = ctx.db
+      .transaction(() => {
+        const { review } = requireSettleable(ctx, d.id);
+        const rec = ctx.settlements.insert(
+          {
+            dispensingId: d.id,
+            hiRxno: d.hiRxno,
+            msgid: req.msgid,
+            request: JSON.stringify(req),
+            psnNo: person.psnNo,
+            insutype: person.insutype,
+            insuplcAdmdvs: person.insuplcAdmdvs,
+            patientName: d.patientName,
+            certno: d.certno,
+            staffId: session.staff.id,
+            medfeeFen: lines.reduce((sum, l) => sum + l.totalFen, 0),
+          },
+          started.getTime(),
+        );
+        return { rec, review };
+      })
+      .immediate();
+    let res: FsiResponse;
+    try {
+      res = await ctx.fsi.send(req);
+    } catch (err) {
+      recordUnknown(ctx, s.rec, { infno: '2102', msgid: req.msgid }, unknownReason(err), op);
+      return s.rec.id;
+    }
+    if (res.infcode === -1) {
+      const reason = `医保中心系统错误（infcode -1）：${res.err_msg}`;
+      recordUnknown(ctx, s.rec, { infno: '2102', msgid: req.msgid }, reason, op);
+      return s.rec.id;
+    }
+    const at = ctx.now().getTime();
+    if (res.infcode !== 0) {
+      const reason = res.err_msg || `医保中心拒绝结算（infcode ${res.infcode}）`;
+      ctx.db
+        .transaction(() => {
+          ctx.settlements.resolveCall(req.msgid, 'refused', reason, at);
+          ctx.settlements.refused(s.rec.id, reason, at);
+        })
+        .immediate();
+      throw new AppError('CENTER_REJECTED', `结算失败：${reason}`, { ruleId: 'R-SETTLE' });
+    }
+    const parsed = settleOutputSchema.safeParse(res.output);
+    const info = parsed.success ? parsed.data.setlinfo : null;
+    if (!parsed.success || !info?.setl_id || !info.mdtrt_id) {
+      const reason = '医保中心结算应答缺少结算ID或无法识别';
+      recordUnknown(ctx, s.rec, { infno: '2102', msgid: req.msgid }, reason, op);
+      return s.rec.id;
+    }
+    const amounts = {
+      setlId: info.setl_id,
+      mdtrtId: info.mdtrt_id,
+      fundFen: info.fund_pay_sumamt,
+      acctFen: info.acct_pay,
+      cashFen: info.psn_cash_pay,
+      reply: res.output,
+      warnMsg: res.warn_msg || null,
+    };
+    ctx.db
+      .transaction(() => {
+        ctx.settlements.resolveCall(req.msgid, 'ok', null, at);
+        ctx.settlements.settled(s.rec.id, amounts, at);
+        const rec = ctx.settlements.mustGet(s.rec.id);
+        queueSaleUploads(
+          ctx,
+          { ...rec, setlId: amounts.setlId, mdtrtId: amounts.mdtrtId },
+          s.review.rxChkBizSn,
+          s.review.reviewerId,
+          op,
+          at,
+        );
+      })
+      .immediate();
+    ctx.log.info('settlement.settled', { settlementId: s.rec.id, setlId: amounts.setlId });
+    return s.rec.id;
+  };
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import type { SelfPayReason, SplitLineView, SplitView } from '../../api/types-settlement';
+import { CHARGE_LEVEL_LABELS } from './codes';
+import type { FeeLine } from './fee-lines';
+import { fenOf, money, yuanText } from './money';
+
+const amount = z.union([z.number(), z.string()]).transform(fenOf);
+const optAmount = amount.optional().default(0);
+
+const setlinfoSchema = z.looseObject({
+  setl_id: z.string().optional(),
+  mdtrt_id: z.string().optional(),
+  medfee_sumamt: amount,
+  fulamt_ownpay_amt: optAmount,
+  overlmt_selfpay: optAmount,
+  preselfpay_amt: optAmount,
+  inscp_scp_amt: optAmount,
+  act_pay_dedc: optAmount,
+  pool_prop_selfpay: optAmount,
+  fund_pay_sumamt: amount,
+  psn_part_amt: amount,
+  acct_pay: amount,
+  psn_cash_pay: amount,
+  balc: amount.optional(),
+});
+
+const cutSchema = z.looseObject({
+  feedetl_sn: z.string(),
+  pric_uplmt_amt: optAmount,
+  fulamt_ownpay_amt: optAmount,
+  overlmt_amt: optAmount,
+  preselfpay_amt: optAmount,
+  inscp_scp_amt: optAmount,
+  chrgitm_lv: z.string().optional().default(''),
+});
+
+/** The part of a 2101/2102 answer the counter relies on; anything unreadable is refused. */
+export const settleOutputSchema = z.looseObject({
+  setlinfo: setlinfoSchema,
+  detlcutinfo: z.array(cutSchema).default([]),
+});
+
+export type SettleOutput = z.output<typeof settleOutputSchema>;
+
+function reasons(cut: z.output<typeof cutSchema>, line: FeeLine): SelfPayReason[] {
+  const out: SelfPayReason[] = [];
+  if (cut.fulamt_ownpay_amt > 0) {
+    out.push({
+      code: 'NON_COVERED',
+      amount: money(cut.fulamt_ownpay_amt),
+      message: `「${line.name}」不属于医保基金支付范围，${yuanText(cut.fulamt_ownpay_amt)} 元全额自付（R-NONCOVERED）`,
+      ruleId: 'R-NONCOVERED',
+    });
+  }
+  if (cut.overlmt_amt > 0) {
+    out.push({
+      code: 'ABOVE_STANDARD',
+      amount: money(cut.overlmt_amt),
+      message: `「${line.name}」售价高于医保支付标准（${yuanText(cut.pric_uplmt_amt)} 元），超出部分 ${yuanText(cut.overlmt_amt)} 元由个人自付（R-PRICE）`,
+      ruleId: 'R-PRICE',
+    });
+  }
+  if (cut.preselfpay_amt > 0) {
+    out.push({
+      code: 'PRE_SELFPAY',
+      amount: money(cut.preselfpay_amt),
+      message: `「${line.name}」为乙类药品，先行自付 ${yuanText(cut.preselfpay_amt)} 元`,
+      ruleId: null,
+    });
+  }
+  return out;
+}
+
+/** The lines as the center split them, joined with what we billed. */
+export function splitLines(out: SettleOutput, lines: FeeLine[]): SplitLineView[] {
+  return lines.map((l) => {
+    const cut = out.detlcutinfo.find((c) => c.feedetl_sn === l.feedetlSn);
+    const zero = money(0);
+    return {
+      feedetlSn: l.feedetlSn,
+      lineNo: l.lineNo,
+      medListCodg: l.medListCodg,
+      name: l.name,
+      quantity: l.quantity,
+      unit: l.unit,
+      price: money(Math.round(l.priceUnits / 100)),
+      total: money(l.totalFen),
+      payStandard: cut && cut.pric_uplmt_amt > 0 ? money(cut.pric_uplmt_amt) : null,
+      chargeLevel: cut?.chrgitm_lv ?? '',
+      chargeLevelLabel: CHARGE_LEVEL_LABELS[cut?.chrgitm_lv ?? ''] ?? '',
+      fullOwnPay: cut ? money(cut.fulamt_ownpay_amt) : zero,
+      overLimit: cut ? money(cut.overlmt_amt) : zero,
+      preSelfPay: cut ? money(cut.preselfpay_amt) : zero,
+      inScope: cut ? money(cut.inscp_scp_amt) : zero,
+      selfPayReasons: cut ? reasons(cut, l) : [],
+    };
+  });
+}
+
+export function splitTotals(out: SettleOutput, warnMsg: string | null): SplitView {
+  const s = out.setlinfo;
+  return {
+    total: money(s.medfee_sumamt),
+    fund: money(s.fund_pay_sumamt),
+    account: money(s.acct_pay),
+    cash: money(s.psn_cash_pay),
+    personalPart: money(s.psn_part_amt),
+    fullOwnPay: money(s.fulamt_ownpay_amt),
+    overLimit: money(s.overlmt_selfpay),
+    preSelfPay: money(s.preselfpay_amt),
+    inScope: money(s.inscp_scp_amt),
+    deductible: money(s.act_pay_dedc),
+    poolSelfPay: money(s.pool_prop_selfpay),
+    balanceAfter: s.balc === undefined ? null : money(s.balc),
+    centerWarnings: warnMsg ? [warnMsg] : [],
+  };
+}
+
+export const selfPayNotices = (lines: SplitLineView[]): string[] =>
+  lines.flatMap((l) => l.selfPayReasons.map((r) => r.message));

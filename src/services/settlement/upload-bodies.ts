@@ -1,0 +1,135 @@
+import { SETTLE_CODES } from './codes';
+import { yuanNumber } from './money';
+import type { PackGroup } from './pack-groups';
+
+const price = (g: PackGroup) => g.priceUnits / 10_000;
+const sum = (g: PackGroup) => yuanNumber(Math.round((g.count * g.priceUnits) / 100));
+const trace = (g: PackGroup) => g.codes.map((c) => ({ drug_trac_codg: c }));
+
+function drugFields(g: PackGroup) {
+  return {
+    med_list_codg: g.medListCodg,
+    fixmedins_hilist_id: g.medListCodg,
+    fixmedins_hilist_name: g.name,
+    fixmedins_bchno: g.batchNo,
+  };
+}
+
+export interface Pharmacist {
+  certType: string;
+  certno: string;
+  name: string;
+  pracCertNo: string;
+}
+
+export interface SettledSale {
+  hiRxno: string;
+  rxChkBizSn: string;
+  setlId: string;
+  mdtrtId: string;
+  psnNo: string;
+  fundFen: number;
+  acctFen: number;
+  cashFen: number;
+  setlTime: string;
+  docNo: string;
+}
+
+/** 7207 药品销售出库明细上传 (R-SALES-UP): the settled sale, one code per pack. */
+export function input7207(s: SettledSale, phar: Pharmacist, groups: PackGroup[], at: string) {
+  return {
+    data: {
+      hi_rxno: s.hiRxno,
+      rx_chk_biz_sn: s.rxChkBizSn,
+      setl_id: s.setlId,
+      payMode: s.cashFen > 0 ? SETTLE_CODES.payMode.mixed : SETTLE_CODES.payMode.insured,
+      phar_cert_type: phar.certType,
+      phar_certno: phar.certno,
+      phar_name: phar.name,
+      phar_prac_cert_no: phar.pracCertNo,
+      sel_retn_time: at,
+      fund_pay_sumamt: yuanNumber(s.fundFen),
+      psn_part_amt: yuanNumber(s.acctFen + s.cashFen),
+      acct_pay: yuanNumber(s.acctFen),
+      psn_cash_pay: yuanNumber(s.cashFen),
+      setl_time: s.setlTime,
+    },
+    selinfo: groups.map((g) => ({
+      ...drugFields(g),
+      drug_genname: g.name,
+      drug_prodname: g.drug?.prodname ?? '',
+      drug_dosform: g.drug?.dosform ?? '',
+      drug_spec: g.drug?.spec ?? '',
+      aprvno: g.drug?.aprvno ?? '',
+      manu_lotnum: g.batchNo,
+      prdr_name: g.drug?.prdrName ?? '',
+      expy_end: g.expiry,
+      rx_flag: SETTLE_CODES.rxFlag.rx,
+      trdn_flag: g.trdnFlag,
+      finl_trns_pric: price(g),
+      bchno: g.batchNo,
+      drugtracinfo: trace(g),
+      sel_retn_cnt: g.count,
+      drug_cnt_unit: g.unit,
+      sumamt: sum(g),
+    })),
+  };
+}
+
+export interface SaleRef {
+  docNo: string;
+  setlId: string | null;
+  psnNo: string | null;
+  hiRxno: string | null;
+}
+
+/** 3505 商品销售 (R-STOCK): a settled prescription sale or a self-pay sale. */
+export function input3505(ref: SaleRef, groups: PackGroup[], at: string) {
+  const insured = ref.setlId !== null;
+  return {
+    selinfo: groups.map((g) => ({
+      ...drugFields(g),
+      rx_flag: insured ? SETTLE_CODES.rxFlag.rx : SETTLE_CODES.rxFlag.otc,
+      trdn_flag: g.trdnFlag,
+      finl_trns_pric: price(g),
+      sel_retn_cnt: g.count,
+      sel_retn_time: at,
+      rtal_docno: ref.docNo,
+      mdtrt_sn: ref.docNo,
+      mdtrt_setl_type: insured
+        ? SETTLE_CODES.mdtrtSetlType.insured
+        : SETTLE_CODES.mdtrtSetlType.selfPay,
+      ...(insured ? { setl_id: ref.setlId, psn_no: ref.psnNo ?? '' } : {}),
+      ...(ref.hiRxno ? { rxno: ref.hiRxno, rx_circ_flag: '1' } : {}),
+      manu_lotnum: g.batchNo,
+      expy_end: g.expiry,
+      drugtracinfo: trace(g),
+    })),
+  };
+}
+
+/** 7208: the prescription's live 7207 is cancelled at the center and its codes released. */
+export function input7208(hiRxno: string, selSn: string | null, reason: string, at: string) {
+  return {
+    data: {
+      hi_rxno: hiRxno,
+      ...(selSn ? { x_sel_sn: selSn } : {}),
+      sel_retn_time: at,
+      memo: reason,
+    },
+  };
+}
+
+/** 3506 商品销售退货: the returned packs, their codes released at the center. */
+export function input3506(docNo: string, groups: PackGroup[], at: string) {
+  return {
+    selinfo: groups.map((g) => ({
+      ...drugFields(g),
+      trdn_flag: g.trdnFlag,
+      sel_retn_cnt: g.count,
+      sel_retn_time: at,
+      medins_prod_sel_no: docNo,
+      drugtracinfo: trace(g),
+    })),
+  };
+}

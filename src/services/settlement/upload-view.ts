@@ -1,0 +1,30 @@
+import type { UploadState, UploadView } from '../../api/types-settlement';
+import { dateTime } from '../../center/clock';
+import type { SaleUpload } from '../../store/sale-upload-repository';
+import { UPLOAD_LABELS, UPLOAD_STATE_LABELS } from './codes';
+import type { SettlementContext } from './context';
+
+/** An upload's state is its outbox item's state. */
+export function uploadView(
+  ctx: SettlementContext,
+  u: Pick<SaleUpload, 'infno' | 'msgid'>,
+): UploadView {
+  const item = ctx.outbox.findByMsgid(u.msgid);
+  const state: UploadState = !item
+    ? 'waiting'
+    : item.status === 'delivered'
+      ? 'delivered'
+      : item.status === 'parked'
+        ? 'parked'
+        : 'queued';
+  return {
+    infno: u.infno,
+    label: UPLOAD_LABELS[u.infno] ?? u.infno,
+    state,
+    stateLabel: UPLOAD_STATE_LABELS[state],
+    msgid: u.msgid,
+    attempts: item?.attempts ?? 0,
+    lastError: item?.lastError ?? null,
+    deliveredAt: item?.deliveredAt ? dateTime(new Date(item.deliveredAt)) : null,
+  };
+}

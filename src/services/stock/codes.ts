@@ -1,0 +1,31 @@
+/**
+ * Code values of the stock area (R-STOCK). The center's dictionary for 3502 `inv_chg_type` is
+ * not in the record (docs/sandbox.md: 3502–3504 field names are our decision), so these are ours.
+ */
+export const ADJUST_REASONS = ['报损', '报溢', '盘点差异'] as const;
+export type AdjustReason = (typeof ADJUST_REASONS)[number];
+
+/** 3502 inv_chg_type: 103 盘盈, 104 盘亏, 105 报损, 106 报溢. */
+export const INV_CHG_TYPES = {
+  surplus: '103',
+  shortage: '104',
+  loss: '105',
+  overflow: '106',
+} as const;
+
+/** rx_flag sent with stock records: the counter does not keep it per drug, so 1 处方药. */
+export const STOCK_RX_FLAG = '1';
+
+export const STOCK_UPLOAD_LABELS: Record<string, string> = {
+  '3501': '商品盘存上传（3501）',
+  '3502': '库存信息变更（3502）',
+  '3503': '商品采购（3503）',
+  '3504': '采购退货（3504）',
+};
+
+/** The 3502 change type for a reason and direction; null when they contradict. */
+export function invChgType(reason: AdjustReason, deltaPacks: number): string | null {
+  if (reason === '报损') return deltaPacks < 0 ? INV_CHG_TYPES.loss : null;
+  if (reason === '报溢') return deltaPacks > 0 ? INV_CHG_TYPES.overflow : null;
+  return deltaPacks > 0 ? INV_CHG_TYPES.surplus : INV_CHG_TYPES.shortage;
+}

@@ -1,0 +1,31 @@
+import type { StockUploadView } from '../../api/types-stock';
+import type { AreaDeps } from '../area-deps';
+import type { AuthenticatedSession } from '../auth-service';
+import type { AdjustReason } from './codes';
+import { adjustStock, returnToSupplier } from './movement-service';
+import { type ReceiveInput, receiveStock } from './receive-service';
+import { createStockContext } from './stock-context';
+import { stockUploadView } from './stock-upload-view';
+
+/** How many stock uploads the stock screen lists. */
+const RECENT_UPLOADS = 100;
+
+/** Stock screens' changes and their uploads 3502/3503/3504 (R-STOCK; 3501 is stock.stocktake). */
+export function createStockArea(deps: AreaDeps) {
+  const ctx = createStockContext(deps);
+  return {
+    receive: (s: AuthenticatedSession, i: ReceiveInput) => receiveStock(ctx, s, i),
+    returnToSupplier: (
+      s: AuthenticatedSession,
+      i: { batchId: number; packs: number; reason: string },
+    ) => returnToSupplier(ctx, s, i),
+    adjust: (
+      s: AuthenticatedSession,
+      i: { batchId: number; deltaPacks: number; reason: AdjustReason; memo?: string | undefined },
+    ) => adjustStock(ctx, s, i),
+    uploads: (): StockUploadView[] =>
+      ctx.movements.uploads(RECENT_UPLOADS).map((r) => stockUploadView(ctx, r)),
+  };
+}
+
+export type StockArea = ReturnType<typeof createStockArea>;

@@ -1,0 +1,117 @@
+import type { StockChangeView } from '../../api/types-stock';
+import { dateOnly, dateTime } from '../../center/clock';
+import { AppError } from '../../domain/errors';
+import type { BatchRow } from '../../store/stock-movement-repository';
+import type { AuthenticatedSession } from '../auth-service';
+import { batchRef, batchView, catalogPrice } from './batch-view';
+import { type AdjustReason, invChgType } from './codes';
+import { UNKNOWN_SUPPLIER } from './receive-service';
+import { input3502, input3504 } from './stock-bodies';
+import type { StockContext } from './stock-context';
+import { queueStockUpload, stockUploadByMsgid } from './stock-upload';
+
+function mustBatch(ctx: StockContext, batchId: number): BatchRow {
+  const b = ctx.movements.batch(batchId);
+  if (!b) throw new AppError('NOT_FOUND', `没有库存批次 ${batchId}`);
+  return b;
+}
+
+function takeable(b: BatchRow, packs: number, what: string): void {
+  if (packs > b.packsOnHand) {
+    throw new AppError(
+      'CONFLICT',
+      `批号 ${b.batchNo} 现有 ${b.packsOnHand} 盒，不能${what} ${packs} 盒`,
+      { ruleId: 'R-STOCK' },
+    );
+  }
+}
+
+/** Supplier and price of the batch's purchase (its frozen 3503), so the return names them. */
+function purchaseOf(ctx: StockContext, b: BatchRow) {
+  const body = ctx.movements.purchaseBody(b.id);
+  const p = body
+    ? ((JSON.parse(body) as { input?: { purcinfo?: Record<string, unknown> } }).input?.purcinfo ??
+      {})
+    : {};
+  return {
+    supplierName: typeof p.spler_name === 'string' ? p.spler_name : UNKNOWN_SUPPLIER,
+    unitPrice:
+      typeof p.finl_trns_pric === 'number'
+        ? p.finl_trns_pric
+        : catalogPrice(ctx.catalog, b.medListCodg),
+  };
+}
+
+function changed(ctx: StockContext, batchId: number, msgid: string): StockChangeView {
+  const b = mustBatch(ctx, batchId);
+  return {
+    ...batchView(ctx.catalog, b, dateOnly(ctx.now())),
+    upload: stockUploadByMsgid(ctx, msgid),
+  };
+}
+
+/** stock.returnToSupplier (退货, R-STOCK): packs leave the batch and a 3504 is queued, together. */
+export function returnToSupplier(
+  ctx: StockContext,
+  session: AuthenticatedSession,
+  i: { batchId: number; packs: number; reason: string },
+): StockChangeView {
+  const at = ctx.now();
+  const msgid = ctx.db
+    .transaction(() => {
+      const b = mustBatch(ctx, i.batchId);
+      takeable(b, i.packs, '退货');
+      ctx.movements.remove(b.id, i.packs);
+      const input = input3504(
+        batchRef(ctx.catalog, b),
+        { ...purchaseOf(ctx, b), reason: i.reason },
+        i.packs,
+        dateTime(at),
+        session.staff.displayName,
+      );
+      return queueStockUpload(ctx, session, b.id, '3504', input, at.getTime());
+    })
+    .immediate();
+  return changed(ctx, i.batchId, msgid);
+}
+
+/** stock.adjust (报损/报溢/盘点差异, R-STOCK): the batch changes and a 3502 is queued, together. */
+export function adjustStock(
+  ctx: StockContext,
+  session: AuthenticatedSession,
+  i: { batchId: number; deltaPacks: number; reason: AdjustReason; memo?: string | undefined },
+): StockChangeView {
+  const type = invChgType(i.reason, i.deltaPacks);
+  if (!type) {
+    const want = i.reason === '报损' ? '减少' : '增加';
+    throw new AppError('VALIDATION', `${i.reason}应${want}库存，请核对数量的正负`, {
+      ruleId: 'R-STOCK',
+    });
+  }
+  const at = ctx.now();
+  const packs = Math.abs(i.deltaPacks);
+  const msgid = ctx.db
+    .transaction(() => {
+      const b = mustBatch(ctx, i.batchId);
+      if (i.deltaPacks < 0) {
+        takeable(b, packs, i.reason);
+        ctx.movements.remove(b.id, packs);
+      } else {
+        ctx.movements.add(b.id, packs);
+      }
+      const input = input3502(
+        batchRef(ctx.catalog, b),
+        {
+          invChgType: type,
+          unitPrice: catalogPrice(ctx.catalog, b.medListCodg),
+          packs,
+          memo: i.memo ? `${i.reason}：${i.memo}` : i.reason,
+        },
+        dateTime(at),
+        session.staff.displayName,
+      );
+      return queueStockUpload(ctx, session, b.id, '3502', input, at.getTime());
+    })
+    .immediate();
+  return changed(ctx, i.batchId, msgid);
+}

@@ -1,0 +1,74 @@
+import type { Db } from './database';
+
+/**
+ * Puts a refunded dispensing back (R-REVERSE): the dispensing becomes 'returned', its whole
+ * packs go back to their batches and their codes may be sold again (sold_codes.returned_at);
+ * 拆零 units go back to the opened pack, which counts as returned once it is full again.
+ */
+export class SaleReturnRepository {
+  constructor(private readonly db: Db) {}
+
+  returnDispensing(dispensingId: number, at: number): { packs: number; codes: number } {
+    const changed = this.db
+      .prepare(
+        "UPDATE dispensings SET state = 'returned', ended_at = ? WHERE id = ? AND state = 'completed'",
+      )
+      .run(at, dispensingId).changes;
+    if (changed !== 1) return { packs: 0, codes: 0 };
+    const codes = this.db
+      .prepare(
+        `SELECT c.code, c.units, c.reused_pack, l.split_pack, c.line_no
+         FROM dispensing_codes c JOIN dispensing_lines l
+           ON l.dispensing_id = c.dispensing_id AND l.line_no = c.line_no
+         WHERE c.dispensing_id = ?`,
+      )
+      .all(dispensingId) as Array<{
+      code: string;
+      units: number | null;
+      reused_pack: number;
+      split_pack: number;
+      line_no: number;
+    }>;
+    const wholeReturn = this.db.prepare(
+      'UPDATE sold_codes SET returned_at = ? WHERE code = ? AND dispensing_id = ? AND returned_at IS NULL',
+    );
+    const unitsBack = this.db.prepare(
+      `UPDATE sold_codes SET units_left = min(units_per_pack, units_left + ?),
+         returned_at = CASE WHEN dispensing_id = ? AND units_left + ? >= units_per_pack THEN ? END
+       WHERE code = ? AND returned_at IS NULL`,
+    );
+    const fullLines = new Set<number>();
+    let returned = 0;
+    for (const c of codes) {
+      if (c.split_pack === 1 && c.units !== null) {
+        unitsBack.run(c.units, dispensingId, c.units, at, c.code);
+        const full = this.db
+          .prepare('SELECT returned_at IS NOT NULL FROM sold_codes WHERE code = ?')
+          .pluck()
+          .get(c.code) as number | undefined;
+        if (full === 1) {
+          fullLines.add(c.line_no);
+          returned += 1;
+        }
+      } else {
+        returned += wholeReturn.run(at, c.code, dispensingId).changes;
+        fullLines.add(c.line_no);
+      }
+    }
+    const allocations = this.db
+      .prepare(
+        'SELECT line_no, batch_id, packs FROM dispensing_allocations WHERE dispensing_id = ?',
+      )
+      .all(dispensingId) as Array<{ line_no: number; batch_id: number; packs: number }>;
+    const back = this.db.prepare(
+      'UPDATE stock_batches SET packs_on_hand = packs_on_hand + ? WHERE id = ?',
+    );
+    let packs = 0;
+    for (const a of allocations) {
+      if (!fullLines.has(a.line_no)) continue;
+      back.run(a.packs, a.batch_id);
+      packs += a.packs;
+    }
+    return { packs, codes: returned };
+  }
+}

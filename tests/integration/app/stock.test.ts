@@ -1,0 +1,272 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StockItemView } from '../../../src/api/types-dispense';
+import type { StocktakeView } from '../../../src/api/types-settlement';
+import type { StockChangeView, StockUploadView } from '../../../src/api/types-stock';
+import { FsiClient } from '../../../src/center/fsi-client';
+import { DEMO_STAFF } from '../../../src/store/demo-staff';
+import { type Harness, startHarness } from '../../support/app-harness';
+
+const AMOXICILLIN = 'XJ01CAA040A001010100435';
+const AMLODIPINE = 'XC08CAA010A001010201587';
+const pharmacist = DEMO_STAFF.find((s) => s.role === 'pharmacist');
+const cashier = DEMO_STAFF.find((s) => s.role === 'cashier');
+if (!pharmacist || !cashier) throw new Error('demo staff missing');
+
+interface CenterRecord {
+  infno: string;
+  msgid: string;
+  fixmedins_bchno: string;
+  cnt: number;
+  record: Record<string, unknown>;
+}
+
+let serial = 0;
+const batchNo = () => `ST${Date.now().toString(36).toUpperCase()}${serial++}`;
+
+describe('stock screens: receipts, returns, changes and stocktake with their uploads over HTTP', () => {
+  let h: Harness;
+  let token: string;
+
+  const call = async <T>(method: string, input: unknown, as = token) => h.api<T>(method, input, as);
+  const ok = async <T>(method: string, input: unknown, as = token): Promise<T> => {
+    const r = await call<T>(method, input, as);
+    expect(r.ok, `${method}: ${r.error?.message}`).toBe(true);
+    return r.value as T;
+  };
+  const atCenter = async (infno: string, bchno?: string) => {
+    const q = `infno=${infno}${bchno ? `&fixmedins_bchno=${bchno}` : ''}`;
+    const res = await fetch(`${h.sandboxUrl}/x/sandbox/inventory?${q}`);
+    return ((await res.json()) as { records: CenterRecord[] }).records;
+  };
+  const upload = async (msgid: string) =>
+    (await ok<StockUploadView[]>('stock.uploads', {})).find((u) => u.msgid === msgid);
+  const counts = () => ({
+    outbox: h.services.db.prepare('SELECT count(*) FROM outbox').pluck().get(),
+    links: h.services.db.prepare('SELECT count(*) FROM sale_uploads').pluck().get(),
+    batches: h.services.db.prepare('SELECT count(*) FROM stock_batches').pluck().get(),
+  });
+  const receive = (no: string, packs = 10, as = token) =>
+    ok<StockChangeView>(
+      'stock.receive',
+      {
+        medListCodg: AMOXICILLIN,
+        batchNo: no,
+        expiry: '2028-06-30',
+        packs,
+        supplierName: '国药控股沙箱医药有限公司',
+        supplierPermitNo: '沪AA0210001',
+        invoiceNo: 'FP20260001',
+        deliveryNo: 'SH-0001',
+        manufactureDate: '2026-01-15',
+        unitPrice: 9.8,
+      },
+      as,
+    );
+
+  beforeAll(async () => {
+    h = await startHarness();
+    await h.services.worker.stop();
+    const login = await h.api<{ token: string }>('auth.login', {
+      username: pharmacist.username,
+      password: pharmacist.password,
+    });
+    token = login.value?.token ?? '';
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('进货 writes the batch and queues a 3503 that the center receives with supplier and invoice [R-STOCK][R-SALES-UP]', async () => {
+    const no = batchNo();
+    const b = await receive(no, 12);
+    expect(b).toMatchObject({ batchNo: no, packsOnHand: 12, expired: false });
+    expect(b.upload).toMatchObject({ infno: '3503', state: 'queued', label: '商品采购（3503）' });
+    expect(b.upload.summary).toContain('进货 12 盒');
+
+    await h.services.worker.sendNow();
+    expect((await upload(b.upload.msgid))?.state).toBe('delivered');
+    const [rec] = await atCenter('3503', no);
+    expect(rec?.msgid).toBe(b.upload.msgid);
+    expect(rec?.record).toMatchObject({
+      med_list_codg: AMOXICILLIN,
+      fixmedins_bchno: no,
+      spler_name: '国药控股沙箱医药有限公司',
+      spler_pmtno: '沪AA0210001',
+      purc_invce_no: 'FP20260001',
+      dynt_no: 'SH-0001',
+      manu_date: '2026-01-15',
+      expy_end: '2028-06-30',
+      finl_trns_pric: 9.8,
+      purc_retn_cnt: 12,
+    });
+    const list = await ok<StockItemView[]>('stock.list', {});
+    const listed = list.find((i) => i.medListCodg === AMOXICILLIN)?.batches;
+    expect(listed?.find((x) => x.batchNo === no)?.packsOnHand).toBe(12);
+  });
+
+  it('退货 takes packs off the batch and queues a 3504 naming the purchase supplier [R-STOCK][R-SALES-UP]', async () => {
+    const no = batchNo();
+    const b = await receive(no, 10);
+    const r = await ok<StockChangeView>('stock.returnToSupplier', {
+      batchId: b.batchId,
+      packs: 4,
+      reason: '外包装破损',
+    });
+    expect(r.packsOnHand).toBe(6);
+    expect(r.upload).toMatchObject({ infno: '3504', state: 'queued' });
+
+    const tooMany = await call('stock.returnToSupplier', {
+      batchId: b.batchId,
+      packs: 7,
+      reason: '超量',
+    });
+    expect(tooMany.error).toMatchObject({ code: 'CONFLICT', ruleId: 'R-STOCK' });
+    expect(tooMany.error?.message).toContain('现有 6 盒');
+
+    await h.services.worker.sendNow();
+    expect((await upload(r.upload.msgid))?.state).toBe('delivered');
+    const [rec] = await atCenter('3504', no);
+    expect(rec?.record).toMatchObject({
+      spler_name: '国药控股沙箱医药有限公司',
+      finl_trns_pric: 9.8,
+      purc_retn_cnt: 4,
+      memo: '外包装破损',
+    });
+  });
+
+  it('报损/报溢 change the batch and queue a 3502 each; a contradicting sign is refused [R-STOCK][R-SALES-UP]', async () => {
+    const no = batchNo();
+    const b = await receive(no, 10);
+    const loss = await ok<StockChangeView>('stock.adjust', {
+      batchId: b.batchId,
+      deltaPacks: -2,
+      reason: '报损',
+      memo: '受潮',
+    });
+    expect(loss.packsOnHand).toBe(8);
+    const gain = await ok<StockChangeView>('stock.adjust', {
+      batchId: b.batchId,
+      deltaPacks: 3,
+      reason: '报溢',
+    });
+    expect(gain.packsOnHand).toBe(11);
+    const wrong = await call('stock.adjust', { batchId: b.batchId, deltaPacks: 1, reason: '报损' });
+    expect(wrong.error).toMatchObject({ code: 'VALIDATION', ruleId: 'R-STOCK' });
+    const zero = await call('stock.adjust', { batchId: b.batchId, deltaPacks: 0, reason: '报溢' });
+    expect(zero.error?.code).toBe('VALIDATION');
+
+    await h.services.worker.sendNow();
+    const recs = await atCenter('3502', no);
+    expect(recs.map((r) => [r.record.inv_chg_type, r.record.cnt, r.record.memo])).toEqual([
+      ['105', 2, '报损：受潮'],
+      ['106', 3, '报溢'],
+    ]);
+    expect((await upload(loss.upload.msgid))?.summary).toContain('报损 2 盒');
+  });
+
+  it('盘存上传 queues one 3501 of every batch on hand and it shows in the stock uploads [R-STOCK][R-SALES-UP]', async () => {
+    const t = await ok<StocktakeView>('stock.stocktake', {});
+    expect(t.state).toBe('queued');
+    const listed = await upload(t.msgid);
+    expect(listed).toMatchObject({ infno: '3501', label: '商品盘存上传（3501）', state: 'queued' });
+    await h.services.worker.sendNow();
+    expect((await upload(t.msgid))?.state).toBe('delivered');
+    const recs = (await atCenter('3501')).filter((r) => r.msgid === t.msgid);
+    expect(recs.length).toBe(t.batches);
+  });
+
+  it('the local change and its outbox row commit together: a failure after the local write leaves neither [R-STOCK][R-SALES-UP]', async () => {
+    const b = await receive(batchNo(), 10);
+    const db = h.services.db;
+    db.exec(`CREATE TEMP TRIGGER fail_stock_upload BEFORE INSERT ON outbox
+      WHEN NEW.infno IN ('3502', '3503', '3504')
+      BEGIN SELECT RAISE(ABORT, 'injected failure after the local write'); END`);
+    try {
+      const before = counts();
+      const adj = await call('stock.adjust', {
+        batchId: b.batchId,
+        deltaPacks: -3,
+        reason: '报损',
+      });
+      expect(adj.ok).toBe(false);
+      const ret = await call('stock.returnToSupplier', {
+        batchId: b.batchId,
+        packs: 2,
+        reason: '近效期',
+      });
+      expect(ret.ok).toBe(false);
+      const gain = await call('stock.adjust', {
+        batchId: b.batchId,
+        deltaPacks: 5,
+        reason: '报溢',
+      });
+      expect(gain.ok).toBe(false);
+      const fresh = batchNo();
+      const rec = await call('stock.receive', {
+        medListCodg: AMLODIPINE,
+        batchNo: fresh,
+        expiry: '2028-01-31',
+        packs: 5,
+      });
+      expect(rec.ok).toBe(false);
+      expect(counts()).toEqual(before);
+      const packs = db
+        .prepare('SELECT packs_on_hand FROM stock_batches WHERE id = ?')
+        .pluck()
+        .get(b.batchId);
+      expect(packs).toBe(10);
+      const none = db.prepare('SELECT count(*) FROM stock_batches WHERE batch_no = ?').pluck();
+      expect(none.get(fresh)).toBe(0);
+    } finally {
+      db.exec('DROP TRIGGER temp.fail_stock_upload');
+    }
+    const after = await ok<StockChangeView>('stock.adjust', {
+      batchId: b.batchId,
+      deltaPacks: -3,
+      reason: '报损',
+    });
+    expect(after.packsOnHand).toBe(7);
+  });
+
+  it('a center refusal parks the upload with its reason; the stock change stays and nothing is lost [R-STOCK][R-SALES-UP]', async () => {
+    const login = await h.api<{ token: string; center: { signNo: string | null } }>('auth.login', {
+      username: cashier.username,
+      password: cashier.password,
+    });
+    const other = login.value?.token ?? '';
+    const signNo = login.value?.center.signNo ?? '';
+    expect(signNo).not.toBe('');
+    const no = batchNo();
+    const b = await receive(no, 8, other);
+    const adj = await ok<StockChangeView>(
+      'stock.adjust',
+      { batchId: b.batchId, deltaPacks: -1, reason: '报损' },
+      other,
+    );
+    // The sign-in the queued uploads carry ends at the center before they are sent.
+    const fsi = new FsiClient(h.services.config.fsi);
+    const out = await fsi.send(
+      fsi.buildRequest({
+        infno: '9002',
+        input: { signOut: { sign_no: signNo, opter_no: cashier.username } },
+        opter: cashier.username,
+        opterName: cashier.displayName,
+        signNo,
+      }),
+    );
+    expect(out.infcode).toBe(0);
+
+    await h.services.worker.sendNow();
+    const parked = await upload(b.upload.msgid);
+    expect(parked).toMatchObject({ state: 'parked', stateLabel: '被拒收，待人工处理' });
+    expect(parked?.lastError).toMatch(/医保中心拒绝.*签到/);
+    // held back behind the parked purchase of the same batch, still queued, not dropped
+    expect((await upload(adj.upload.msgid))?.state).toBe('queued');
+    expect(await atCenter('3503', no)).toEqual([]);
+    const list = await ok<StockItemView[]>('stock.list', {});
+    const batch = list.flatMap((i) => i.batches).find((x) => x.batchId === b.batchId);
+    expect(batch?.packsOnHand).toBe(7);
+    const item = h.services.outbox.findByMsgid(b.upload.msgid);
+    expect(item?.status).toBe('parked');
+  });
+});

@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isValidIdNumber } from '../../../src/domain/paper/id-number';
+import { checkPaperPrescription } from '../../../src/domain/paper/paper-checks';
+import type { PaperFields } from '../../../src/domain/paper/paper-types';
+import type { PolicyPack } from '../../../src/domain/policy/policy-pack';
+import { loadCatalog } from '../../../src/services/catalog-loader';
+import { loadPolicyPacks } from '../../../src/services/policy-loader';
+import {
+  AMLODIPINE,
+  DIAZEPAM,
+  idNumber,
+  OSIMERTINIB,
+  paperFields,
+} from '../../support/paper-fixtures';
+
+const packs = loadPolicyPacks(path.resolve(import.meta.dirname, '../../../config/policy'), {
+  pharmacyAdmdvs: '500103',
+});
+const pack = (id: string) => packs.find((p) => p.id === id) as PolicyPack;
+const catalog = loadCatalog();
+const lookup = (code: string) => catalog.get(code);
+const AT = new Date('2026-11-23T10:00:00+08:00');
+const fields = (over: Partial<PaperFields> = {}) =>
+  ({ ...paperFields({ rxDate: '2026-11-23' }), ...over }) as PaperFields;
+const run = (f: PaperFields, id = '500000', at = AT) =>
+  checkPaperPrescription(f, pack(id), lookup, at);
+const blocks = (f: PaperFields, id?: string, at?: Date) =>
+  run(f, id, at).filter((x) => x.severity === 'block');
+
+describe('paper prescription checks at capture', () => {
+  it('accepts a complete in-region prescription [R-PAPER-VALID]', () => {
+    expect(blocks(fields())).toEqual([]);
+  });
+
+  it('refuses without the physician signature or the external-prescription stamp [R-PAPER-VALID]', () => {
+    const found = blocks(fields({ signatureConfirmed: false, stampConfirmed: false }));
+    expect(found.map((f) => f.code)).toEqual(['PAPER_NO_SIGNATURE', 'PAPER_NO_STAMP']);
+    expect(found[0]?.citation).toContain('外配处方管理的通知》 §一');
+  });
+
+  it('refuses an institution of another pool area [R-REGION]', () => {
+    const found = blocks(fields({ institutionCode: 'H44190000001' }));
+    expect(found.map((f) => [f.ruleId, f.code])).toEqual([['R-REGION', 'OUT_OF_POOL_AREA']]);
+  });
+
+  it('refuses an expired or future-dated prescription, counted from the issue date [R-VALID]', () => {
+    expect(blocks(fields({ rxDate: '2026-11-17' }))).toEqual([]);
+    const expired = blocks(fields({ rxDate: '2026-11-16' }));
+    expect(expired[0]?.code).toBe('RX_EXPIRED');
+    expect(expired[0]?.citation).toContain('重庆市政策包');
+    expect(blocks(fields({ rxDate: '2026-11-24' }))[0]?.code).toBe('RX_DATE_FUTURE');
+    expect(blocks(fields({ rxDate: '2026-02-30' }))[0]?.code).toBe('RX_DATE_INVALID');
+  });
+
+  it('refuses an excluded drug class [R-EXCLUDED]', () => {
+    const found = blocks(fields({ lines: [{ medListCodg: DIAZEPAM, quantity: 1, days: 7 }] }));
+    expect(found.map((f) => f.ruleId)).toEqual(['R-EXCLUDED']);
+    expect(found[0]?.message).toContain('第二类精神药品');
+  });
+
+  it('refuses dual-channel drugs on paper from the cut-off, allows them before [R-PAPER-DUAL]', () => {
+    const f = fields({ lines: [{ medListCodg: OSIMERTINIB, quantity: 1, days: 30 }] });
+    expect(blocks(f).map((x) => x.code)).toEqual(['DUAL_CHANNEL_ON_PAPER']);
+    const before = new Date('2024-12-31T10:00:00+08:00');
+    expect(blocks({ ...f, rxDate: '2024-12-30' }, '500000', before)).toEqual([]);
+  });
+
+  it("refuses all paper after the region's paperAcceptedUntil [R-PAPER-DUAL]", () => {
+    const f = fields({ institutionCode: 'H44190000001' });
+    const found = blocks(f, '441900');
+    expect(found.map((x) => x.code)).toEqual(['PAPER_NOT_ACCEPTED']);
+    expect(found[0]?.citation).toContain('2025年6月30日');
+    const inTransition = new Date('2025-06-30T10:00:00+08:00');
+    expect(blocks({ ...f, rxDate: '2025-06-29' }, '441900', inTransition)).toEqual([]);
+  });
+
+  it('limits days: long prescriptions at most 12 weeks [R-LONGRX]', () => {
+    const line = { medListCodg: AMLODIPINE, quantity: 4, days: 84 };
+    expect(blocks(fields({ longRx: true, lines: [line] }))).toEqual([]);
+    expect(blocks(fields({ longRx: true, lines: [{ ...line, days: 85 }] }))[0]?.code).toBe(
+      'LONGRX_TOO_LONG',
+    );
+    expect(blocks(fields({ lines: [{ ...line, days: 90 }] }))[0]?.code).toBe('LINE_DAYS_OVER_MAX');
+    expect(run(fields({ lines: [{ ...line, days: 60 }] }))[0]?.severity).toBe('warn');
+  });
+
+  it('checks the patient ID number and repeated lines [R-CHECKS]', () => {
+    expect(isValidIdNumber(idNumber('11010519491231002'))).toBe(true);
+    expect(blocks(fields({ patientCertno: '110105194912310020' }))[0]?.code).toBe(
+      'PATIENT_ID_INVALID',
+    );
+    const line = { medListCodg: AMLODIPINE, quantity: 1, days: 7 };
+    expect(blocks(fields({ lines: [line, line] }))[0]?.code).toBe('LINE_REPEATED');
+  });
+});
