@@ -10,8 +10,20 @@ export function centerFailure(err: unknown, what: string): AppError {
         return new AppError('CENTER_UNREACHABLE', `${what}失败：医保中心响应超时，请稍后重试`, {
           detail: err.message,
         });
-      case 'network':
       case 'http':
+        if (err.status === 401 && err.message.includes('tif_timestamp')) {
+          return new AppError(
+            'CENTER_REJECTED',
+            `${what}失败：本机时间与医保中心时间相差过大，请校准本机系统时间（或联系信息管理员检查时间同步）后重试`,
+            { detail: err.message },
+          );
+        }
+        return new AppError(
+          'CENTER_UNREACHABLE',
+          `${what}失败：无法连接医保中心，请检查医保专网后重试`,
+          { detail: err.message },
+        );
+      case 'network':
         return new AppError(
           'CENTER_UNREACHABLE',
           `${what}失败：无法连接医保中心，请检查医保专网后重试`,

@@ -5,6 +5,7 @@ import { api, isUnauthenticated, toShape } from '../api';
 import { formatAge } from '../format/age';
 import { useOutboxStore } from '../stores/outbox-store';
 import { useSessionStore } from '../stores/session-store';
+import { ReconPanel } from './ReconPanel';
 
 const STATUS_COLORS: Record<OutboxItemView['status'], string> = {
   pending: 'processing',
@@ -52,7 +53,7 @@ export function OutboxQueueModal({ open, onClose }: { open: boolean; onClose(): 
     <Modal
       open={open}
       onCancel={onClose}
-      title="上传队列（未送达医保中心的请求）"
+      title="上传队列与对账"
       width={1000}
       footer={[
         <Button key="send" type="primary" loading={busy} onClick={sendNow} autoFocus>
@@ -91,6 +92,7 @@ export function OutboxQueueModal({ open, onClose }: { open: boolean; onClose(): 
           },
         ]}
       />
+      <ReconPanel />
     </Modal>
   );
 }
