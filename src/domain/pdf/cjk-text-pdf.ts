@@ -1,0 +1,61 @@
+/**
+ * Minimal text-only PDFs with Chinese: the non-embedded CJK font STSong-Light (Type0,
+ * UniGB-UCS2-H), every character a 2-byte UCS-2BE code written as one `<hex> Tj` per line, so
+ * any viewer with the Adobe GB1 fonts shows it and src/center/rx/layout-pdf-text.ts reads every
+ * line back exactly. Used by the sandbox hospital's layout files, receipts and archive summaries.
+ */
+export const A4 = { width: 595, height: 842 } as const;
+
+const FONT_OBJECTS = [
+  '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [4 0 R] >>',
+  '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 5 0 R /DW 1000 >>',
+  '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+];
+
+export function ucs2Hex(text: string): string {
+  let hex = '';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0');
+  return hex.toUpperCase();
+}
+
+/** One line of text at (x, y) in points, font size `size`. */
+export function textLine(x: number, y: number, size: number, text: string): string {
+  const n = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
+  return [
+    'BT',
+    `/F1 ${n(size)} Tf`,
+    `1 0 0 1 ${n(x)} ${n(y)} Tm`,
+    `<${ucs2Hex(text)}> Tj`,
+    'ET',
+  ].join('\n');
+}
+
+/** A PDF whose pages have the given content streams (each a list of `textLine`s). */
+export function cjkPdf(
+  pages: readonly string[],
+  size: { width: number; height: number } = A4,
+): Buffer {
+  const objects: string[] = ['<< /Type /Catalog /Pages 2 0 R >>', '', ...FONT_OBJECTS];
+  const kids: string[] = [];
+  for (const page of pages) {
+    const content = `${page}\n`;
+    const pageNo = objects.length + 1;
+    kids.push(`${pageNo} 0 R`);
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${size.width} ${size.height}] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageNo + 1} 0 R >>`,
+      `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}endstream`,
+    );
+  }
+  objects[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${kids.length} >>`;
+  let out = '%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(Buffer.byteLength(out, 'latin1'));
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xrefAt = Buffer.byteLength(out, 'latin1');
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) out += `${String(off).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
