@@ -12,10 +12,15 @@ import {
 } from './institution-certs';
 import { sandboxCa } from './sandbox-ca';
 
-/** Gives every configured hospital a signing certificate if it has none (seed, every start). */
+/**
+ * Gives every registered hospital a signing certificate if it has none (seed, every start).
+ * An unseeded center has no institutions yet, so nothing is issued.
+ */
 export function ensureInstitutionCerts(db: SandboxDb, config: SandboxConfig): number {
   let issued = 0;
+  const registered = db.prepare('SELECT 1 FROM institutions WHERE fixmedins_code = ?');
   for (const h of sandboxHospitals(config)) {
+    if (!registered.get(h.fixmedinsCode)) continue;
     if (currentInstitutionCert(db, h.fixmedinsCode)) continue;
     issueInstitutionCert(db, sandboxCa(config), h, config.ca.institutionCertYears, new Date());
     issued += 1;
