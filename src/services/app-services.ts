@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AppInfo } from '../api/types';
 import { FsiClient } from '../center/fsi-client';
@@ -59,14 +58,13 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     crlUrl: config.trust.crlUrl,
     crlDir: config.trust.crlDir,
     log,
-    readFile: (f) => readFileSync(f),
   });
   const rx = createRxIntakeService({
     fsi,
     auth,
     repo: prescriptions,
     crls,
-    verifier: createRxVerifier(config.trust),
+    verifier: createRxVerifier(crls.trustStore),
     regions,
     log,
   });

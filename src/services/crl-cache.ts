@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type ParsedCrl, parseCertificate, parseCrl, verifyCrl } from '../center/x509';
-import { fromPem, type PemLabel } from '../center/x509/pem';
+import { loadTrustStore, parseCrlBytes, type TrustStore } from '../center/rx/trust-store';
+import { type ParsedCrl, verifyCrl } from '../center/x509';
 import type { Logger } from './logger';
 
 const FETCH_TIMEOUT_MS = 5_000;
@@ -12,18 +12,26 @@ export interface CrlRefresh {
 }
 
 /**
- * Keeps the CA's revocation list (center-protocol §3) on disk so verification works offline:
- * fetched from the center when it answers, accepted only when a trusted CA signed it and it is
- * not older than the cached one, written atomically (temp file + rename).
+ * The trust store of prescription signatures (CA files + the CA's revocation list, center-protocol
+ * §3), kept on disk so verification works offline. A CRL fetched from the center is accepted only
+ * when a trusted CA signed it and it is newer than the cached one, and is written atomically
+ * (temp file + rename). The store is read once and re-read only after an update.
  */
 export function createCrlCache(deps: {
   caFiles: readonly string[];
   crlUrl: string | null;
   crlDir: string;
   log: Logger;
-  readFile: (file: string) => Buffer;
 }) {
-  const cas = deps.caFiles.map((f) => parseCertificate(derOf(deps.readFile(f), 'CERTIFICATE')));
+  let loaded: TrustStore | null = null;
+
+  function trustStore(): TrustStore {
+    if (!loaded) {
+      loaded = loadTrustStore({ caFiles: deps.caFiles, crlDir: deps.crlDir });
+      for (const w of loaded.warnings) deps.log.warn(w);
+    }
+    return loaded;
+  }
 
   async function refresh(): Promise<CrlRefresh> {
     if (!deps.crlUrl) return { state: 'unchanged', message: '未配置吊销列表地址，使用本地缓存' };
@@ -38,15 +46,15 @@ export function createCrlCache(deps: {
     }
     let crl: ParsedCrl;
     try {
-      crl = parseCrl(derOf(Buffer.from(bytes), 'X509 CRL'));
+      crl = parseCrlBytes(bytes);
     } catch {
       return { state: 'rejected', message: '医保中心返回的证书吊销列表无法解析，已拒收' };
     }
-    const issuer = cas.find((ca) => verifyCrl(crl, ca));
+    const issuer = trustStore().cas.find((ca) => verifyCrl(crl, ca));
     if (!issuer) {
       return { state: 'rejected', message: '证书吊销列表不是受信任的 CA 签发的，已拒收' };
     }
-    const cached = cachedCrls().find((c) => c.issuerDn === crl.issuerDn);
+    const cached = trustStore().crls.find((c) => c.issuerDn === crl.issuerDn);
     if (cached && cached.thisUpdate.getTime() >= crl.thisUpdate.getTime()) {
       return { state: 'unchanged', message: '证书吊销列表已是最新' };
     }
@@ -55,29 +63,11 @@ export function createCrlCache(deps: {
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, crl.der);
     renameSync(tmp, file);
+    loaded = null;
     return { state: 'updated', message: '证书吊销列表已更新' };
   }
 
-  function cachedCrls(): ParsedCrl[] {
-    if (!existsSync(deps.crlDir)) return [];
-    const out: ParsedCrl[] = [];
-    for (const name of readdirSync(deps.crlDir)) {
-      if (!name.endsWith('.crl')) continue;
-      try {
-        out.push(parseCrl(deps.readFile(path.join(deps.crlDir, name))));
-      } catch {
-        deps.log.warn(`本地缓存的吊销列表 ${name} 无法解析，已忽略`);
-      }
-    }
-    return out;
-  }
-
-  return { refresh, cachedCrls };
-}
-
-function derOf(bytes: Buffer, label: PemLabel): Buffer {
-  const head = bytes.subarray(0, 64).toString('latin1');
-  return head.includes('-----BEGIN') ? fromPem(bytes.toString('utf8'), label) : bytes;
+  return { refresh, trustStore, cachedCrls: (): readonly ParsedCrl[] => trustStore().crls };
 }
 
 export type CrlCache = ReturnType<typeof createCrlCache>;

@@ -254,9 +254,13 @@ export function createRxIntakeService(deps: Deps) {
     return view(p, at);
   }
 
+  /** The recent downloads as last checked (opening one with `get` re-checks it). */
   function list(): RxListItem[] {
+    const at = now();
     return deps.repo.recent().map((r) => {
-      const v = get(r.hiRxno);
+      const stored = deps.repo.get(r.hiRxno);
+      if (!stored) throw new AppError('NOT_FOUND', `本机没有处方 ${r.hiRxno}`);
+      const v = view(stored, at);
       return {
         hiRxno: r.hiRxno,
         fixmedinsName: r.fixmedinsName,

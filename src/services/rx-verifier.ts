@@ -1,7 +1,7 @@
 import type { RxCertificateInfo } from '../api/types';
 import type { Out7204 } from '../center/rx/fsi-72xx';
 import type { SignedPayload } from '../center/rx/rx-file';
-import { loadTrustStore } from '../center/rx/trust-store';
+import type { TrustStore } from '../center/rx/trust-store';
 import { compareSignedFields, verifyRxFile } from '../center/rx/verify-rx';
 
 export interface LocalVerdict {
@@ -13,14 +13,13 @@ export interface LocalVerdict {
 }
 
 /**
- * Local verification against the trust store (CA files + the cached CRLs, read fresh each time
- * so a CRL fetched a moment ago applies) and the signed-field comparison.
+ * Local verification against the current trust store (CA files + cached CRLs, see
+ * crl-cache.ts) and the signed-field comparison.
  */
-export function createRxVerifier(trust: { caFiles: readonly string[]; crlDir: string }) {
+export function createRxVerifier(trustStore: () => TrustStore) {
   return {
     verifyLocal(file: Record<string, unknown>, at: Date): LocalVerdict {
-      const store = loadTrustStore({ caFiles: [...trust.caFiles], crlDir: trust.crlDir });
-      const v = verifyRxFile(file, { trust: store, at, engine: 'native' });
+      const v = verifyRxFile(file, { trust: trustStore(), at, engine: 'native' });
       return {
         valid: v.valid,
         code: v.code,

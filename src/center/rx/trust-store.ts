@@ -128,11 +128,13 @@ function readCertificates(file: string): Sm2Certificate[] {
 
 function readCrl(file: string): ParsedCrl {
   const bytes = readFile(file, '吊销列表');
-  const text = bytes.toString('latin1');
-  const der = text.includes('-----BEGIN X509 CRL-----')
-    ? wrap(file, () => fromPem(text, 'X509 CRL'))
-    : bytes;
-  return wrap(file, () => parseCrl(der));
+  return wrap(file, () => parseCrlBytes(bytes));
+}
+
+/** A CRL given as DER or PEM bytes. Throws X509Error when it is neither. */
+export function parseCrlBytes(bytes: Uint8Array): ParsedCrl {
+  const text = Buffer.from(bytes).toString('latin1');
+  return parseCrl(text.includes('-----BEGIN X509 CRL-----') ? fromPem(text, 'X509 CRL') : bytes);
 }
 
 function wrap<T>(file: string, fn: () => T): T {

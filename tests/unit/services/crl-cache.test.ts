@@ -37,7 +37,6 @@ describe('CRL cache: verification keeps working offline on the last good CRL', (
       crlUrl,
       crlDir: path.join(dir, 'crl'),
       log: silentLogger,
-      readFile: (f) => readFileSync(f),
     });
 
   it('stores a CRL signed by the trusted CA, atomically [R-SIGN]', async () => {
