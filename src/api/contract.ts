@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { auditContract } from './contract-audit';
 import { dispenseContract } from './contract-dispense';
 import { outboxContract } from './contract-outbox';
 import { paperContract } from './contract-paper';
 import { reconContract } from './contract-recon';
+import { reportsContract } from './contract-reports';
 import { reviewContract } from './contract-review';
+import { riskContract } from './contract-risk';
 import { settlementContract } from './contract-settlement';
 import { stockContract } from './contract-stock';
 import { rxNo, scanText } from './schemas';
@@ -105,6 +108,9 @@ export const contract = {
   ...paperContract,
   ...reconContract,
   ...stockContract,
+  ...auditContract,
+  ...riskContract,
+  ...reportsContract,
 } as const;
 
 export type ApiContract = typeof contract;

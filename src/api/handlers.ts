@@ -3,11 +3,14 @@ import { AppError } from '../domain/errors';
 import type { AppServices } from '../services/app-services';
 import type { ApiContract, ApiMethod, ApiOutput } from './contract';
 import { type HandlerContext, must } from './handler-context';
+import { createAuditHandlers } from './handlers-audit';
 import { createDispenseHandlers } from './handlers-dispense';
 import { createOutboxHandlers } from './handlers-outbox';
 import { createPaperHandlers } from './handlers-paper';
 import { createReconHandlers } from './handlers-recon';
+import { createReportsHandlers } from './handlers-reports';
 import { createReviewHandlers } from './handlers-review';
+import { createRiskHandlers } from './handlers-risk';
 import { createSettlementHandlers } from './handlers-settlement';
 import { createStockHandlers } from './handlers-stock';
 
@@ -28,6 +31,9 @@ export function createHandlers(s: AppServices): Handlers {
     ...createPaperHandlers(s),
     ...createReconHandlers(s),
     ...createStockHandlers(s),
+    ...createAuditHandlers(s),
+    ...createRiskHandlers(s),
+    ...createReportsHandlers(s),
     'app.info': () => s.info,
     'auth.login': (i) => s.auth.login(i.username, i.password),
     'auth.logout': (_i, ctx) => {

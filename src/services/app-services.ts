@@ -9,6 +9,7 @@ import { SessionRepository } from '../store/session-repository';
 import { SettingsRepository } from '../store/settings-repository';
 import { StaffRepository } from '../store/staff-repository';
 import type { AreaDeps } from './area-deps';
+import { createAuditArea } from './audit';
 import { createAuthService } from './auth-service';
 import { loadCatalog } from './catalog-loader';
 import type { AppConfig } from './config';
@@ -25,7 +26,9 @@ import { loadPolicyPacks } from './policy-loader';
 import { createReconService } from './recon';
 import { sandboxCenterRecords } from './recon/center-records';
 import { createRegionService } from './region-service';
+import { createReportsArea } from './reports';
 import { createReviewArea } from './review';
+import { createRiskArea } from './risk';
 import { createRxIntakeService } from './rx-intake-service';
 import { createRxVerifier } from './rx-verifier';
 import { createSettlementArea } from './settlement';
@@ -85,6 +88,9 @@ export async function createAppServices(config: AppConfig, log: Logger) {
   const settlement = createSettlementArea(areaDeps);
   const paper = createPaperArea(areaDeps, regions);
   const stock = createStockArea(areaDeps);
+  const audit = createAuditArea(areaDeps);
+  const risk = createRiskArea(areaDeps);
+  const reports = createReportsArea(areaDeps);
   const worker = createOutboxWorker({
     repo: outbox,
     send: fsiOutboxSender(fsi, review.onRefused),
@@ -112,6 +118,9 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     settlement,
     paper,
     stock,
+    audit,
+    risk,
+    reports,
     outbox,
     outboxQueue,
     recon: createReconService({

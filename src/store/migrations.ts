@@ -3,6 +3,10 @@ import { REVIEW_MIGRATION } from './migrations/003-review-shifts';
 import { DISPENSE_MIGRATION } from './migrations/004-stock-dispensing';
 import { SETTLEMENT_MIGRATION } from './migrations/005-settlements';
 import { PAPER_MIGRATION } from './migrations/006-paper';
+import { PAPER_DISPENSING_MIGRATION } from './migrations/007-paper-dispensing';
+import { AUDIT_MIGRATION } from './migrations/008-audit';
+import { RISK_MIGRATION } from './migrations/009-risk';
+import { REPORT_MIGRATION } from './migrations/010-report-indexes';
 
 /** One schema step. `up` runs once, inside its own transaction, and is never edited after release. */
 export interface Migration {
@@ -150,6 +154,10 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'stock_dispensing_trace_codes', up: DISPENSE_MIGRATION },
   { version: 5, name: 'settlements_sales', up: SETTLEMENT_MIGRATION },
   { version: 6, name: 'paper_prescriptions', up: PAPER_MIGRATION },
+  { version: 7, name: 'paper_dispensing', up: PAPER_DISPENSING_MIGRATION },
+  { version: 8, name: 'audit_trail', up: AUDIT_MIGRATION },
+  { version: 9, name: 'risk_signals', up: RISK_MIGRATION },
+  { version: 10, name: 'report_indexes', up: REPORT_MIGRATION },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

@@ -10,6 +10,10 @@ import { useFunctionKeys } from '../keyboard/use-function-keys';
 import { PaperScreen } from '../paper/PaperScreen';
 import { usePaperStore } from '../paper/paper-store';
 import { usePaperKeys } from '../paper/use-paper-keys';
+import { ReportsScreen } from '../reports/ReportsScreen';
+import { useReportKeys } from '../reports/use-report-keys';
+import { RiskScreen } from '../risk/RiskScreen';
+import { useRiskKeys } from '../risk/use-risk-keys';
 import { useScannerCapture } from '../scanner/use-scanner-capture';
 import { ScannerTestModal } from '../scanner-test/ScannerTestModal';
 import { CounterScreen } from '../screens/CounterScreen';
@@ -38,6 +42,8 @@ function SignedIn() {
       <RegionModal />
       <PaperScreen />
       <StockScreen />
+      <RiskScreen />
+      <ReportsScreen />
     </>
   );
 }
@@ -50,6 +56,8 @@ export function App() {
   useFunctionKeys();
   useStockKeys();
   usePaperKeys();
+  useRiskKeys();
+  useReportKeys();
 
   useEffect(() => {
     void useSessionStore.getState().loadInfo();

@@ -1,6 +1,8 @@
 import { Modal } from 'antd';
 import { FUNCTION_KEYS, SCANNER_HELP } from '../keyboard/function-keys';
 import { PAPER_KEYS } from '../paper/paper-keys';
+import { REPORT_KEYS } from '../reports/report-keys';
+import { RISK_KEYS } from '../risk/risk-keys';
 import { STOCK_KEYS } from '../stock/stock-keys';
 import { useUiStore } from '../stores/ui-store';
 
@@ -24,18 +26,20 @@ export function HelpOverlay() {
       <div data-testid="help-overlay" className="help-overlay">
         <table className="help-table">
           <tbody>
-            {[...FUNCTION_KEYS, ...PAPER_KEYS, ...STOCK_KEYS].map((k) => (
-              <tr key={k.id ?? k.key}>
-                <td>
-                  <kbd>{k.key}</kbd>
-                </td>
-                <td className="help-label">{k.label}</td>
-                <td>{k.help}</td>
-                <td className="help-where">
-                  {k.screens ? k.screens.map((s) => SCREEN_LABELS[s]).join('、') : '任何页面'}
-                </td>
-              </tr>
-            ))}
+            {[...FUNCTION_KEYS, ...PAPER_KEYS, ...STOCK_KEYS, ...RISK_KEYS, ...REPORT_KEYS].map(
+              (k) => (
+                <tr key={k.id ?? k.key}>
+                  <td>
+                    <kbd>{k.key}</kbd>
+                  </td>
+                  <td className="help-label">{k.label}</td>
+                  <td>{k.help}</td>
+                  <td className="help-where">
+                    {k.screens ? k.screens.map((s) => SCREEN_LABELS[s]).join('、') : '任何页面'}
+                  </td>
+                </tr>
+              ),
+            )}
           </tbody>
         </table>
         <p className="help-scanner">{SCANNER_HELP}</p>
