@@ -1,2 +1,26 @@
+import { z } from 'zod';
+import type { Report, ReportExportResult } from './types-reports';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 yyyy-MM-dd');
+const reportId = z.enum([
+  'settlements-daily',
+  'dispensing-by-drug',
+  'catalog-coverage',
+  'outbox-health',
+  'flowed-prices',
+]);
+const query = { report: reportId, from: isoDate, to: isoDate };
+
 /** Manager reports with charts and CSV/XLSX/PDF export (R-CATALOG, R-PRICE-PUB, R-RECON). */
-export const reportsContract = {} as const;
+export const reportsContract = {
+  'reports.get': {
+    input: z.object(query).strict(),
+    output: {} as Report,
+    auth: true,
+  },
+  'reports.export': {
+    input: z.object({ ...query, format: z.enum(['csv', 'xlsx', 'pdf']) }).strict(),
+    output: {} as ReportExportResult,
+    auth: true,
+  },
+} as const;

@@ -1,0 +1,145 @@
+/** Output types of the manager's reports (contract-reports.ts). Money in fen, dates yyyy-MM-dd. */
+
+export type ReportId =
+  | 'settlements-daily'
+  | 'dispensing-by-drug'
+  | 'catalog-coverage'
+  | 'outbox-health'
+  | 'flowed-prices';
+
+export type ReportExportFormat = 'csv' | 'xlsx' | 'pdf';
+
+/** Inclusive local calendar dates. */
+export interface ReportPeriod {
+  from: string;
+  to: string;
+}
+
+/** One day of insured settlements (fund vs the patient's own share) and self-pay sales. */
+export interface DailySettlementRow {
+  date: string;
+  settlements: number;
+  medfeeFen: number;
+  fundFen: number;
+  acctFen: number;
+  cashFen: number;
+  selfPaySales: number;
+  selfPayFen: number;
+  refunds: number;
+  refundedFen: number;
+}
+
+export interface DailySettlementsReport {
+  kind: 'settlements-daily';
+  period: ReportPeriod;
+  rows: DailySettlementRow[];
+  totals: Omit<DailySettlementRow, 'date'>;
+}
+
+export interface DrugDispensingRow {
+  medListCodg: string;
+  genname: string;
+  spec: string;
+  packUnit: string;
+  /** Completed dispensings with this drug (electronic and paper). */
+  prescriptions: number;
+  paperPrescriptions: number;
+  packs: number;
+  amountFen: number;
+}
+
+export interface DispensingByDrugReport {
+  kind: 'dispensing-by-drug';
+  period: ReportPeriod;
+  rows: DrugDispensingRow[];
+  totals: { prescriptions: number; packs: number; amountFen: number };
+}
+
+export interface CatalogCoverageRow {
+  medListCodg: string;
+  name: string;
+  /** In the medical-insurance drug catalog. */
+  listed: boolean;
+  packsOnHand: number;
+}
+
+/** R-CATALOG: share of stocked varieties that are in the insurance catalog, against 70%. */
+export interface CatalogCoverageReport {
+  kind: 'catalog-coverage';
+  asOf: string;
+  stockedVarieties: number;
+  listedVarieties: number;
+  /** 0..1 */
+  share: number;
+  /** 0.7 */
+  threshold: number;
+  meets: boolean;
+  rows: CatalogCoverageRow[];
+}
+
+export interface OutboxInfnoRow {
+  infno: string;
+  name: string;
+  delivered: number;
+  pending: number;
+  parked: number;
+  /** Mean time from queued to delivered, for items delivered in the period. */
+  avgDeliveryMs: number | null;
+}
+
+export interface OutboxDayRow {
+  date: string;
+  queued: number;
+  delivered: number;
+  parked: number;
+}
+
+export interface OutboxHealthReport {
+  kind: 'outbox-health';
+  period: ReportPeriod;
+  /** Epoch ms the report was computed at. */
+  at: number;
+  pending: number;
+  parked: number;
+  oldestPendingAgeMs: number | null;
+  byInfno: OutboxInfnoRow[];
+  daily: OutboxDayRow[];
+}
+
+/** R-PRICE-PUB: current and actually charged prices of drugs sold against outside prescriptions. */
+export interface FlowedPriceRow {
+  medListCodg: string;
+  genname: string;
+  spec: string;
+  packUnit: string;
+  currentPriceFen: number;
+  soldPacks: number;
+  minSoldFen: number | null;
+  maxSoldFen: number | null;
+  avgSoldFen: number | null;
+}
+
+export interface FlowedPricesReport {
+  kind: 'flowed-prices';
+  period: ReportPeriod;
+  rows: FlowedPriceRow[];
+}
+
+export type Report =
+  | DailySettlementsReport
+  | DispensingByDrugReport
+  | CatalogCoverageReport
+  | OutboxHealthReport
+  | FlowedPricesReport;
+
+export type ReportOf<K extends ReportId> = Extract<Report, { kind: K }>;
+
+/** A written export: saved under <dataDir>/exports and returned for a browser download. */
+export interface ReportExportResult {
+  fileName: string;
+  path: string;
+  mime: string;
+  bytes: number;
+  sm3: string;
+  base64: string;
+}
