@@ -112,7 +112,7 @@ function createWindow(): void {
   });
   wc.on('will-attach-webview', (event) => event.preventDefault());
   wc.setWindowOpenHandler(() => ({ action: 'deny' }));
-  // The camera (paper-prescription capture) and, for our own renderer only, serial scanners.
+  // For our own renderer only: the camera (paper-prescription capture) and serial scanners.
   allowSerialPorts(wc.session);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${RENDERER_ORIGIN}/index.html`);

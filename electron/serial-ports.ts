@@ -23,10 +23,26 @@ export function isRendererOrigin(url: string | undefined | null): boolean {
   return url === RENDERER_ORIGIN || url.startsWith(`${RENDERER_ORIGIN}/`);
 }
 
-/** 'serial' is granted to our renderer only; every other permission keeps its previous answer. */
-export function allowPermission(permission: string, requestingUrl: string | undefined): boolean {
-  if (permission === 'serial') return isRendererOrigin(requestingUrl);
-  return permission === 'media';
+/** Permissions that only our own renderer may hold (checks and requests alike). */
+export const RENDERER_ONLY_PERMISSIONS: ReadonlySet<string> = new Set(['serial', 'media']);
+
+/**
+ * 'serial' (COM scanners) and 'media' (the camera that photographs paper prescriptions; video
+ * only, never the microphone) are granted to our renderer only; every other request is refused.
+ */
+export function allowPermission(
+  permission: string,
+  requestingUrl: string | undefined,
+  mediaTypes: readonly string[] = [],
+): boolean {
+  if (permission === 'media' && mediaTypes.some((t) => t !== 'video')) return false;
+  return RENDERER_ONLY_PERMISSIONS.has(permission) && isRendererOrigin(requestingUrl);
+}
+
+/** The media types of a 'media' permission request (Electron's details object; absent: none). */
+export function mediaTypesOf(details: object | undefined): string[] {
+  const types = (details as { mediaTypes?: unknown } | undefined)?.mediaTypes;
+  return Array.isArray(types) ? types.map(String) : [];
 }
 
 export function toChoices(ports: readonly SerialPortEntry[]): SerialPortChoice[] {

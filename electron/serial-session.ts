@@ -3,6 +3,8 @@ import {
   allowPermission,
   checkPortChoice,
   isRendererOrigin,
+  mediaTypesOf,
+  RENDERER_ONLY_PERMISSIONS,
   type SerialPortEntry,
   toChoices,
 } from './serial-ports';
@@ -16,10 +18,10 @@ const CHOICE_TIMEOUT_MS = 60_000;
  */
 export function allowSerialPorts(session: Session): void {
   session.setPermissionRequestHandler((_wc, permission, cb, details) =>
-    cb(allowPermission(permission, details?.requestingUrl)),
+    cb(allowPermission(permission, details?.requestingUrl, mediaTypesOf(details))),
   );
   session.setPermissionCheckHandler((_wc, permission, requestingOrigin) =>
-    permission === 'serial' ? isRendererOrigin(requestingOrigin) : true,
+    RENDERER_ONLY_PERMISSIONS.has(permission) ? isRendererOrigin(requestingOrigin) : true,
   );
   session.setDevicePermissionHandler(
     (details) => details.deviceType === 'serial' && isRendererOrigin(details.origin),

@@ -1,24 +1,26 @@
 /**
- * Inspection export of the paper-prescription archive (R-PAPER-KEEP):
- *   npm run paper -- export --from yyyy-mm-dd --to yyyy-mm-dd --out <dir>
- * Reads the counter's database (EPC_DATA_DIR, default .data/app); writes
- * <dir>/paper-<from>_<to>/ with images/, index.json, index.csv and summary.pdf.
- * Exit 0 written, 1 an image failed its SM3 check, 2 usage error.
+ * Inspection archive of the paper prescriptions (R-PAPER-KEEP):
+ *   npm run paper -- export --from yyyy-mm-dd --to yyyy-mm-dd [--out file.zip]
+ * Reads the counter's database (EPC_DATA_DIR, default .data/app); writes one zip (images/,
+ * index.json, index.csv, summary.pdf, manifest.json) to --out, or to <data>/exports/.
+ * Prints {file, count, size, sm3}. Exit 0 written, 1 an image failed its SM3 check, 2 usage error.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../src/domain/errors';
 import { createLogger } from '../src/services/logger';
-import { writePaperExport } from '../src/services/paper/export-bundle';
+import { writePaperExportZip } from '../src/services/paper/export-zip';
 import { openDatabase } from '../src/store/database';
 import { PaperRepository } from '../src/store/paper-repository';
 import { PaperSearchRepository } from '../src/store/paper-search-repository';
+import { recordCliAction } from './lib/audit-cli';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const USAGE = `用法：npm run paper -- export --from <yyyy-mm-dd> --to <yyyy-mm-dd> --out <目录>
-  按归档日期（北京时间）导出纸质处方影像、索引（index.json / index.csv，含SM3摘要）与汇总PDF
-  数据目录取 EPC_DATA_DIR（默认 .data/app）`;
+const USAGE = `用法：npm run paper -- export --from <yyyy-mm-dd> --to <yyyy-mm-dd> [--out <文件.zip>]
+  按归档日期（北京时间）把纸质处方影像、索引（index.json / index.csv）、汇总PDF与
+  文件清单（manifest.json，各文件SM3摘要）导出为一个 zip 检查包；
+  未给 --out 时写入 <数据目录>/exports/；数据目录取 EPC_DATA_DIR（默认 .data/app）`;
 
 function usage(message: string): never {
   process.stderr.write(`${message}\n\n${USAGE}\n`);
@@ -35,14 +37,15 @@ function main(argv: string[]): number {
   const { values, positionals } = parsed;
   if (positionals[0] !== 'export') usage('请指定子命令 export');
   const { from, to, out } = values;
-  if (!from || !to || !out) usage('缺少 --from、--to 或 --out');
+  if (!from || !to) usage('缺少 --from 或 --to');
+  if (out !== undefined && !out.toLowerCase().endsWith('.zip')) usage('--out 须为 .zip 文件名');
   const dataDir = process.env.EPC_DATA_DIR ?? path.join(ROOT, '.data/app');
   const dbFile = path.join(dataDir, 'counter.db');
   if (!fs.existsSync(dbFile)) usage(`找不到柜台数据库 ${dbFile}（可用 EPC_DATA_DIR 指定数据目录）`);
   const db = openDatabase(dbFile);
   try {
     const pharmacy = pharmacyOf();
-    const result = writePaperExport(
+    const result = writePaperExportZip(
       {
         repo: new PaperRepository(db),
         search: new PaperSearchRepository(db),
@@ -51,9 +54,16 @@ function main(argv: string[]): number {
         now: () => new Date(),
       },
       { from, to },
-      out,
+      out ? { file: out } : { dir: path.join(dataDir, 'exports') },
     );
-    process.stdout.write(`${JSON.stringify({ dir: result.dir, count: result.count })}\n`);
+    const { path: file, count, size, sm3 } = result;
+    recordCliAction(db, dataDir, createLogger(), {
+      action: 'paper.export',
+      outcome: 'ok',
+      subject: `${from}~${to}`,
+      detail: { from, to, count, size, sm3, file },
+    });
+    process.stdout.write(`${JSON.stringify({ file, count, size, sm3 })}\n`);
     return 0;
   } catch (e) {
     if (e instanceof AppError) {

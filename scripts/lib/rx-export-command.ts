@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createLogger } from '../../src/services/logger';
 import { toRxFile } from '../../src/services/rx-export';
 import { openDatabase } from '../../src/store/database';
 import { PrescriptionRepository } from '../../src/store/prescription-repository';
+import { recordCliAction } from './audit-cli';
 
 /**
  * `npm run rx -- export <hiRxno> [--out <file>]`: writes a downloaded prescription from the
@@ -25,6 +27,12 @@ export function exportCommand(root: string, hiRxno: string, out: string | undefi
     }
     const file = out ?? `${hiRxno}.rx.json`;
     fs.writeFileSync(file, `${JSON.stringify(toRxFile(p), null, 2)}\n`);
+    recordCliAction(db, dataDir, createLogger(), {
+      action: 'rx.export',
+      outcome: 'ok',
+      subject: hiRxno,
+      detail: { file: path.resolve(file) },
+    });
     process.stdout.write(`${path.resolve(file)}\n`);
     return 0;
   } finally {

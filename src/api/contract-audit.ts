@@ -1,2 +1,28 @@
+import { z } from 'zod';
+import type { AuditListView, AuditVerifyView } from './types-audit';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 yyyy-MM-dd');
+
 /** The tamper-evident audit trail (R-KEEP): verify the hash chain, read entries. */
-export const auditContract = {} as const;
+export const auditContract = {
+  /** Walks the whole chain and compares its head with the anchor (administrator or pharmacist). */
+  'audit.verify': {
+    input: z.object({}).strict(),
+    output: {} as AuditVerifyView,
+    auth: true,
+  },
+  /** Entries of [from, to] (Beijing dates, inclusive), newest first; details are masked. */
+  'audit.list': {
+    input: z
+      .object({
+        from: isoDate,
+        to: isoDate,
+        action: z.string().min(1).max(64).optional(),
+        page: z.number().int().min(1).default(1),
+        pageSize: z.number().int().min(1).max(200).default(50),
+      })
+      .strict(),
+    output: {} as AuditListView,
+    auth: true,
+  },
+} as const;

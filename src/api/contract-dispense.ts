@@ -28,6 +28,15 @@ export const dispenseContract = {
     output: {} as DispensingView,
     auth: true,
   },
+  /**
+   * Opens (or resumes) the dispensing of an archived paper prescription (R-PAPER-*): lines only
+   * from it, same scan/complete path; a licensed pharmacist on duty starts it (R-PHARMACIST).
+   */
+  'dispense.startPaper': {
+    input: z.object({ paperId: z.number().int().positive() }).strict(),
+    output: {} as DispensingView,
+    auth: true,
+  },
   /** One scan: accepted onto a line, or refused with the rule and, for a repeat, the earlier sale. */
   'dispense.scan': {
     input: z.object({ dispensingId, code: scannedCode }).strict(),
@@ -68,6 +77,12 @@ export const dispenseContract = {
   /** R-GUIDE: medication guidance per line, printable. */
   'guidance.forPrescription': {
     input: z.object({ hiRxno: rxNo }).strict(),
+    output: {} as GuidanceView,
+    auth: true,
+  },
+  /** R-GUIDE for a paper prescription (its usage is written on the paper). */
+  'guidance.forPaper': {
+    input: z.object({ paperId: z.number().int().positive() }).strict(),
     output: {} as GuidanceView,
     auth: true,
   },

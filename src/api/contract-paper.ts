@@ -4,6 +4,9 @@ import type {
   PaperDrugOption,
   PaperExportResult,
   PaperImageView,
+  PaperScanFolder,
+  PaperScanImage,
+  PaperScanList,
   PaperSearchResult,
   PaperView,
 } from './types-paper';
@@ -89,10 +92,33 @@ export const paperContract = {
     output: {} as PaperSearchResult,
     auth: true,
   },
-  /** Inspection bundle of the prescriptions archived in [from, to] (Beijing dates). */
+  /**
+   * The inspection archive of the prescriptions archived in [from, to] (Beijing dates) as one
+   * zip in <dataDir>/exports; Base64 of it for a browser download when small enough.
+   */
   'paper.export': {
     input: z.object({ from: isoDate, to: isoDate }).strict(),
     output: {} as PaperExportResult,
+    auth: true,
+  },
+  /** The document scanner's folder (default <dataDir>/scans). */
+  'paper.scanFolder': {
+    input: z.object({}).strict(),
+    output: {} as PaperScanFolder,
+    auth: true,
+  },
+  /** Administrators: an absolute folder path, or null for the default. */
+  'paper.setScanFolder': {
+    input: z.object({ folder: z.string().trim().min(1).max(1024).nullable() }).strict(),
+    output: {} as PaperScanFolder,
+    auth: true,
+  },
+  /** The newest images directly inside the scanner's folder. */
+  'paper.scanList': { input: z.object({}).strict(), output: {} as PaperScanList, auth: true },
+  /** One image of the scanner's folder, by its bare file name. */
+  'paper.scanRead': {
+    input: z.object({ name: z.string().min(1).max(255) }).strict(),
+    output: {} as PaperScanImage,
     auth: true,
   },
   /** Catalog drugs to pick lines from. */

@@ -19,6 +19,8 @@ export type Dispatch = (
 export function createDispatcher(services: AppServices, log: Logger): Dispatch {
   const handlers = createHandlers(services);
   return async (method, rawInput, token) => {
+    // For the audit trail (R-KEEP): what was asked, and by whom, once known.
+    let audited: { input: unknown; session: HandlerContext['session'] } | null = null;
     try {
       if (!isApiMethod(method))
         throw new AppError('NOT_FOUND', `未知的接口：${String(method).slice(0, 64)}`);
@@ -33,9 +35,13 @@ export function createDispatcher(services: AppServices, log: Logger): Dispatch {
         token,
         session: spec.auth ? services.auth.authenticate(token) : null,
       };
+      audited = { input: parsed.data, session: ctx.session };
       const handler = handlers[method] as (input: unknown, ctx: HandlerContext) => unknown;
-      return { ok: true, value: await handler(parsed.data, ctx) };
+      const value = await handler(parsed.data, ctx);
+      services.audit.afterCall(method, { ...audited, output: value });
+      return { ok: true, value };
     } catch (err) {
+      if (audited) services.audit.afterCall(method, { ...audited, error: err });
       if (!(err instanceof AppError)) log.error('api.unexpected', { method, error: String(err) });
       return { ok: false, error: toErrorShape(err) };
     }

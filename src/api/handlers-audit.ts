@@ -1,7 +1,33 @@
+import { AppError } from '../domain/errors';
 import type { AppServices } from '../services/app-services';
 import type { auditContract } from './contract-audit';
-import type { HandlersFor } from './handler-context';
+import { type HandlerContext, type HandlersFor, must } from './handler-context';
 
-export function createAuditHandlers(_s: AppServices): HandlersFor<typeof auditContract> {
-  return {};
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Beijing midnight of a yyyy-MM-dd date, in epoch ms. */
+const beijingMidnight = (date: string) => Date.parse(`${date}T00:00:00+08:00`);
+
+function mayAudit(ctx: HandlerContext): void {
+  const role = must(ctx).staff.role;
+  if (role !== 'admin' && role !== 'pharmacist') {
+    throw new AppError('FORBIDDEN', '只有管理员或执业药师可以查看和校验审计日志', {
+      ruleId: 'R-KEEP',
+    });
+  }
+}
+
+export function createAuditHandlers(s: AppServices): HandlersFor<typeof auditContract> {
+  return {
+    'audit.verify': (_i, ctx) => {
+      mayAudit(ctx);
+      return s.audit.verify();
+    },
+    'audit.list': (i, ctx) => {
+      mayAudit(ctx);
+      const from = beijingMidnight(i.from);
+      const to = beijingMidnight(i.to) + DAY_MS;
+      if (!(to > from)) throw new AppError('VALIDATION', '结束日期不能早于开始日期');
+      return s.audit.list({ from, to, action: i.action, page: i.page, pageSize: i.pageSize });
+    },
+  };
 }

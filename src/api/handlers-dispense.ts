@@ -6,6 +6,7 @@ export function createDispenseHandlers(s: AppServices): HandlersFor<typeof dispe
   const d = s.dispense;
   return {
     'dispense.start': (i, ctx) => d.start(must(ctx), i.hiRxno),
+    'dispense.startPaper': (i, ctx) => d.startPaper(must(ctx), i.paperId),
     'dispense.scan': (i, ctx) => d.scan(must(ctx), i.dispensingId, i.code),
     'dispense.removeCode': (i, ctx) => d.removeCode(must(ctx), i.dispensingId, i.code),
     'dispense.complete': (i, ctx) => d.complete(must(ctx), i.dispensingId),
@@ -14,5 +15,6 @@ export function createDispenseHandlers(s: AppServices): HandlersFor<typeof dispe
     'history.forPrescription': (i, ctx) => d.history(must(ctx), i.hiRxno),
     'stock.list': () => d.stockList(),
     'guidance.forPrescription': (i) => d.guidance(i.hiRxno),
+    'guidance.forPaper': (i) => d.guidanceForPaper(i.paperId),
   };
 }

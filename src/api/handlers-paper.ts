@@ -15,5 +15,9 @@ export function createPaperHandlers(s: AppServices): HandlersFor<typeof paperCon
     'paper.search': (i) => paper.search(i),
     'paper.export': (i, ctx) => paper.export(must(ctx).staff, i),
     'paper.drugs': () => paper.drugs(),
+    'paper.scanFolder': () => paper.scanFolder.current(),
+    'paper.setScanFolder': (i, ctx) => paper.scanFolder.set(must(ctx).staff, i.folder),
+    'paper.scanList': () => paper.scanFolder.list(),
+    'paper.scanRead': (i) => paper.scanFolder.read(i.name),
   };
 }

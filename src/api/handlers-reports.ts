@@ -1,15 +1,10 @@
-import { AppError } from '../domain/errors';
 import type { AppServices } from '../services/app-services';
 import type { reportsContract } from './contract-reports';
-import type { HandlersFor } from './handler-context';
+import { type HandlersFor, must } from './handler-context';
 
-const notYet = () => {
-  throw new AppError('NOT_FOUND', '报表功能尚未启用');
-};
-
-export function createReportsHandlers(_s: AppServices): HandlersFor<typeof reportsContract> {
+export function createReportsHandlers(s: AppServices): HandlersFor<typeof reportsContract> {
   return {
-    'reports.get': notYet,
-    'reports.export': notYet,
+    'reports.get': (i, ctx) => s.reports.get(must(ctx), i),
+    'reports.export': (i, ctx) => s.reports.export(must(ctx), i),
   };
 }

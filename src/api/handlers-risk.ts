@@ -1,7 +1,9 @@
 import type { AppServices } from '../services/app-services';
 import type { riskContract } from './contract-risk';
-import type { HandlersFor } from './handler-context';
+import { type HandlersFor, must } from './handler-context';
 
-export function createRiskHandlers(_s: AppServices): HandlersFor<typeof riskContract> {
-  return {};
+export function createRiskHandlers(s: AppServices): HandlersFor<typeof riskContract> {
+  return {
+    'risk.signals': (i, ctx) => s.risk.signals(must(ctx), i.from, i.to),
+  };
 }

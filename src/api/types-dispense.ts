@@ -53,9 +53,24 @@ export interface DispenseLineView {
   allocations: BatchAllocationView[];
 }
 
+/** The paper prescription a dispensing or settlement comes from (R-PAPER-KEEP). */
+export interface PaperSourceView {
+  id: number;
+  institutionCode: string;
+  institutionName: string;
+  serialNo: string;
+}
+
 export interface DispensingView {
   dispensingId: number;
-  hiRxno: string;
+  /** 'paper': an archived paper prescription, dispensed and settled through the same path. */
+  source: 'electronic' | 'paper';
+  /** The e-prescription's hi_rxno; null for paper. */
+  hiRxno: string | null;
+  /** The number to show: hi_rxno, or `<institution>-<serial>` for paper. */
+  rxno: string;
+  /** Filled for paper only. */
+  paper: PaperSourceView | null;
   state: DispensingState;
   patient: { name: string; certnoMasked: string };
   staff: { id: number; displayName: string };

@@ -1,4 +1,6 @@
 import type { PaperFinding } from '../domain/paper/paper-types';
+import type { DispensingState } from './types-dispense';
+import type { SettlementState } from './types-settlement';
 
 /** Output types of the paper-prescription methods (contract-paper.ts). */
 
@@ -23,6 +25,8 @@ export interface PaperView {
   /** Always 'paper': how the dispense/settlement path tells it from an e-prescription. */
   kind: 'paper';
   status: PaperStatus;
+  /** Its latest dispensing and settlement, as in PaperListItem. */
+  sale: PaperSaleView | null;
   /** 已归档待调剂 / 已调剂 */
   statusLabel: string;
   institutionCode: string;
@@ -46,9 +50,21 @@ export interface PaperView {
   retainedUntil: string;
 }
 
+/** How far a paper prescription got on the shared dispense/settle path. */
+export interface PaperSaleView {
+  dispensingId: number;
+  dispensingState: DispensingState;
+  settlementId: number | null;
+  settlementState: SettlementState | null;
+  /** 调剂中 / 已调剂待结算 / 已结算 / 结算结果待确认 / 退费处理中 / 已退费 */
+  label: string;
+}
+
 export interface PaperListItem {
   id: number;
   status: PaperStatus;
+  /** Its latest dispensing (a cancelled one only when there is no other); null before any. */
+  sale: PaperSaleView | null;
   institutionCode: string;
   institutionName: string;
   serialNo: string;
@@ -82,13 +98,52 @@ export interface PaperImageView {
   base64: string;
 }
 
+/**
+ * The inspection archive of a period as one zip (images/, index.json, index.csv, summary.pdf,
+ * manifest.json with every entry's size and SM3), saved on the counter.
+ */
 export interface PaperExportResult {
-  dir: string;
+  fileName: string;
+  /** Where the zip was saved on the counter (<dataDir>/exports). */
+  path: string;
   from: string;
   to: string;
   count: number;
-  /** Relative to dir: index.json, index.csv, summary.pdf, images/… */
-  files: string[];
+  /** Bytes of the zip. */
+  size: number;
+  /** SM3 of the whole zip, to be handed over with it. */
+  sm3: string;
+  /** Largest zip returned for a browser download (bytes). */
+  downloadLimit: number;
+  /** The zip for a browser download; null when larger than downloadLimit (take it from path). */
+  base64: string | null;
+}
+
+/** The folder a document scanner saves into (R-PAPER-KEEP capture source). */
+export interface PaperScanFolder {
+  folder: string;
+  /** The default <dataDir>/scans, not a folder an administrator chose. */
+  isDefault: boolean;
+}
+
+export interface PaperScanFile {
+  name: string;
+  size: number;
+  mime: 'image/jpeg' | 'image/png' | 'application/pdf';
+  /** Beijing time yyyy-MM-dd HH:mm:ss of the last change. */
+  modifiedAt: string;
+}
+
+export interface PaperScanList extends PaperScanFolder {
+  /** Newest first. */
+  files: PaperScanFile[];
+}
+
+export interface PaperScanImage {
+  name: string;
+  mime: string;
+  size: number;
+  base64: string;
 }
 
 export interface PaperDrugOption {

@@ -1,4 +1,5 @@
 import type { RuleId } from '../domain/rules';
+import type { PaperSourceView } from './types-dispense';
 
 /** Output types of the settlement, refund, receipt, self-pay and upload methods (contract-settlement.ts). */
 
@@ -82,7 +83,11 @@ export interface SettlementPatientView {
 export interface SettlePreview {
   previewId: string;
   dispensingId: number;
+  /** The rxno settled: hi_rxno, or `<institution>-<serial>` for a paper prescription. */
   hiRxno: string;
+  source: 'electronic' | 'paper';
+  /** Filled for a paper prescription (纸质处方). */
+  paper: PaperSourceView | null;
   patient: SettlementPatientView;
   lines: SplitLineView[];
   split: SplitView;
@@ -150,7 +155,11 @@ export interface RefundView {
 export interface SettlementView {
   settlementId: number;
   dispensingId: number;
+  /** The rxno settled: hi_rxno, or `<institution>-<serial>` for a paper prescription. */
   hiRxno: string;
+  source: 'electronic' | 'paper';
+  /** Filled for a paper prescription (纸质处方). */
+  paper: PaperSourceView | null;
   state: SettlementState;
   stateLabel: string;
   /** What the counter should do next, in Chinese. */

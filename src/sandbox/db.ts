@@ -196,6 +196,9 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX rx_reviews_by_rx ON rx_reviews (hi_rxno, created_at);
   `,
   SETTLEMENT_SCHEMA_SQL,
+  // Paper outside prescriptions (x_rx_form 'paper') settle without an e-prescription.
+  `ALTER TABLE settlements ADD COLUMN rx_form TEXT NOT NULL DEFAULT 'electronic'
+     CHECK (rx_form IN ('electronic', 'paper'));`,
 ];
 
 export function openSandboxDb(file: string, nativeBinding?: string): SandboxDb {

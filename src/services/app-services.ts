@@ -84,12 +84,12 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     now: () => new Date(),
   };
   const review = createReviewArea(areaDeps);
-  const dispense = createDispenseArea(areaDeps);
+  const dispense = createDispenseArea(areaDeps, regions);
   const settlement = createSettlementArea(areaDeps);
   const paper = createPaperArea(areaDeps, regions);
   const stock = createStockArea(areaDeps);
   const audit = createAuditArea(areaDeps);
-  const risk = createRiskArea(areaDeps);
+  const risk = createRiskArea(areaDeps, regions);
   const reports = createReportsArea(areaDeps);
   const worker = createOutboxWorker({
     repo: outbox,

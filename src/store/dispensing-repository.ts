@@ -1,10 +1,17 @@
 import type { Db } from './database';
 
 export type DispensingState = 'open' | 'completed' | 'cancelled' | 'returned';
+export type DispensingSource = 'electronic' | 'paper';
 
 export interface Dispensing {
   id: number;
-  hiRxno: string;
+  source: DispensingSource;
+  /** The e-prescription's hi_rxno; null for a paper prescription. */
+  hiRxno: string | null;
+  /** The archived paper prescription (migration 7); null for an e-prescription. */
+  paperId: number | null;
+  /** Paper only: the licensed pharmacist who reviewed it at the counter (R-PHARMACIST). */
+  reviewedBy: number | null;
   certno: string;
   patientName: string;
   staffId: number;
@@ -48,6 +55,7 @@ export interface Allocation {
 /** A completed dispensing line of a patient, for history (R-HISTORY). */
 export interface PastLine {
   dispensingId: number;
+  /** The e-prescription's hi_rxno, or a paper prescription's `<institution>-<serial>`. */
   hiRxno: string;
   completedAt: number;
   medListCodg: string;
@@ -61,7 +69,10 @@ export interface PastLine {
 
 const dispensingFrom = (r: Record<string, unknown>): Dispensing => ({
   id: r.id as number,
-  hiRxno: r.hi_rxno as string,
+  source: r.paper_id === null ? 'electronic' : 'paper',
+  hiRxno: (r.hi_rxno as string | null) ?? null,
+  paperId: (r.paper_id as number | null) ?? null,
+  reviewedBy: (r.reviewed_by as number | null) ?? null,
   certno: r.certno as string,
   patientName: r.patient_name as string,
   staffId: r.staff_id as number,
@@ -70,17 +81,35 @@ const dispensingFrom = (r: Record<string, unknown>): Dispensing => ({
   completedAt: (r.completed_at as number | null) ?? null,
 });
 
+/**
+ * SQL for a dispensing's prescription number (alias d, paper alias p LEFT JOINed): the
+ * e-prescription's hi_rxno, or the paper prescription's `<institution>-<serial>` (paperRxno).
+ */
+export const RXNO_OF_DISPENSING = "coalesce(d.hi_rxno, p.institution_code || '-' || p.serial_no)";
+
 export class DispensingRepository {
   constructor(private readonly db: Db) {}
 
-  create(d: Omit<Dispensing, 'id' | 'state' | 'completedAt'>, lines: DispensingLine[]): number {
+  create(
+    d: Omit<Dispensing, 'id' | 'state' | 'completedAt' | 'source'>,
+    lines: DispensingLine[],
+  ): number {
     const id = this.db
       .prepare(
-        `INSERT INTO dispensings (hi_rxno, certno, patient_name, staff_id, state, started_at)
-         VALUES (?, ?, ?, ?, 'open', ?) RETURNING id`,
+        `INSERT INTO dispensings (hi_rxno, paper_id, reviewed_by, certno, patient_name, staff_id,
+           state, started_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'open', ?) RETURNING id`,
       )
       .pluck()
-      .get(d.hiRxno, d.certno, d.patientName, d.staffId, d.startedAt) as number;
+      .get(
+        d.hiRxno,
+        d.paperId,
+        d.reviewedBy,
+        d.certno,
+        d.patientName,
+        d.staffId,
+        d.startedAt,
+      ) as number;
     const insert = this.db.prepare(
       `INSERT INTO dispensing_lines (dispensing_id, line_no, med_list_codg, genname, split_pack,
          units_per_pack, qty_prescribed, qty_unit, packs_prescribed, days)
@@ -114,6 +143,23 @@ export class DispensingRepository {
       .prepare("SELECT * FROM dispensings WHERE hi_rxno = ? AND state IN ('open', 'completed')")
       .get(hiRxno);
     return r ? dispensingFrom(r as Record<string, unknown>) : undefined;
+  }
+
+  /** The open or completed dispensing of a paper prescription. */
+  livePaper(paperId: number): Dispensing | undefined {
+    const r = this.db
+      .prepare("SELECT * FROM dispensings WHERE paper_id = ? AND state IN ('open', 'completed')")
+      .get(paperId);
+    return r ? dispensingFrom(r as Record<string, unknown>) : undefined;
+  }
+
+  /** Every dispensing of a paper prescription, newest first (a returned one stays listed). */
+  ofPaper(paperId: number): Dispensing[] {
+    return (
+      this.db
+        .prepare('SELECT * FROM dispensings WHERE paper_id = ? ORDER BY id DESC')
+        .all(paperId) as Array<Record<string, unknown>>
+    ).map(dispensingFrom);
   }
 
   lines(id: number): DispensingLine[] {
@@ -236,13 +282,17 @@ export class DispensingRepository {
       .run(at, id);
   }
 
-  /** Leaves the per-sale uploads (7207, 3505) waiting for the settlement issue. */
-  awaitUploads(id: number, at: number): void {
+  /**
+   * Leaves the per-sale uploads waiting for the settlement: 7207 and 3505 for an
+   * e-prescription; only 3505 for paper, which the e-prescription center does not know.
+   */
+  awaitUploads(id: number, source: DispensingSource, at: number): void {
     const insert = this.db.prepare(
       `INSERT INTO dispensing_uploads (dispensing_id, infno, state, created_at, updated_at)
        VALUES (?, ?, 'waiting', ?, ?)`,
     );
-    for (const infno of ['7207', '3505']) insert.run(id, infno, at, at);
+    const infnos = source === 'paper' ? ['3505'] : ['7207', '3505'];
+    for (const infno of infnos) insert.run(id, infno, at, at);
   }
 
   /** Completed lines of a patient's earlier dispensings of these drugs, newest first. */
@@ -251,10 +301,11 @@ export class DispensingRepository {
     const marks = medListCodgs.map(() => '?').join(', ');
     const rows = this.db
       .prepare(
-        `SELECT d.id, d.hi_rxno, d.completed_at, l.med_list_codg, l.genname, l.qty_dispensed,
-           l.qty_unit, l.split_pack, l.units_per_pack, l.days
+        `SELECT d.id, ${RXNO_OF_DISPENSING} AS hi_rxno, d.completed_at, l.med_list_codg,
+           l.genname, l.qty_dispensed, l.qty_unit, l.split_pack, l.units_per_pack, l.days
          FROM dispensings d JOIN dispensing_lines l ON l.dispensing_id = d.id
-         WHERE d.certno = ? AND d.state = 'completed' AND d.hi_rxno <> ?
+         LEFT JOIN paper_prescriptions p ON p.id = d.paper_id
+         WHERE d.certno = ? AND d.state = 'completed' AND d.hi_rxno IS NOT ?
            AND l.med_list_codg IN (${marks})
          ORDER BY d.completed_at DESC`,
       )

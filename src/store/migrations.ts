@@ -13,6 +13,12 @@ export interface Migration {
   version: number;
   name: string;
   up: string;
+  /**
+   * The step rebuilds tables (create new, copy, drop old, rename) that other tables reference.
+   * The runner then follows SQLite's 12-step procedure: foreign keys off before the transaction
+   * (the pragma is a no-op inside one), `PRAGMA foreign_key_check` before commit, on again after.
+   */
+  rebuildsTables?: boolean;
 }
 
 /** Refusal to open a database written by a newer (or a diverging) build of the program. */
@@ -154,7 +160,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'stock_dispensing_trace_codes', up: DISPENSE_MIGRATION },
   { version: 5, name: 'settlements_sales', up: SETTLEMENT_MIGRATION },
   { version: 6, name: 'paper_prescriptions', up: PAPER_MIGRATION },
-  { version: 7, name: 'paper_dispensing', up: PAPER_DISPENSING_MIGRATION },
+  { version: 7, name: 'paper_dispensing', up: PAPER_DISPENSING_MIGRATION, rebuildsTables: true },
   { version: 8, name: 'audit_trail', up: AUDIT_MIGRATION },
   { version: 9, name: 'risk_signals', up: RISK_MIGRATION },
   { version: 10, name: 'report_indexes', up: REPORT_MIGRATION },
@@ -196,6 +202,7 @@ export function migrate(
       const done = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version);
       if (done) return false;
       db.exec(m.up);
+      if (m.rebuildsTables) refuseForeignKeyViolations(db, m);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
         m.version,
         m.name,
@@ -203,9 +210,36 @@ export function migrate(
       );
       return true;
     });
-    if (step.immediate()) applied.push(m.version);
+    const ran = m.rebuildsTables
+      ? withoutForeignKeys(db, () => step.immediate())
+      : step.immediate();
+    if (ran) applied.push(m.version);
   }
   return applied;
+}
+
+/** Steps 1 and 12 of SQLite's table-rebuild procedure: foreign keys off, then as they were. */
+function withoutForeignKeys<T>(db: Database, run: () => T): T {
+  const was = db.pragma('foreign_keys', { simple: true }) === 1;
+  if (was) db.pragma('foreign_keys = OFF');
+  try {
+    return run();
+  } finally {
+    if (was) db.pragma('foreign_keys = ON');
+  }
+}
+
+/** Step 10: a rebuild that left a dangling reference is rolled back, never committed. */
+function refuseForeignKeyViolations(db: Database, m: Migration): void {
+  const violations = db.pragma('foreign_key_check') as Array<{ table: string; rowid: number }>;
+  if (violations.length === 0) return;
+  const where = violations
+    .slice(0, 5)
+    .map((v) => `${v.table}#${v.rowid}`)
+    .join('、');
+  throw new Error(
+    `第 ${m.version} 步结构升级（${m.name}）后外键检查发现 ${violations.length} 处引用失效（${where}），已回滚，数据库保持原状`,
+  );
 }
 
 function ensureLedger(db: Database): void {

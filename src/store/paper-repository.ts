@@ -166,6 +166,17 @@ export class PaperRepository {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
+  /** captured → dispensed, once (the retention trigger allows only this change). */
+  markDispensed(id: number): boolean {
+    return (
+      this.db
+        .prepare(
+          "UPDATE paper_prescriptions SET status = 'dispensed' WHERE id = ? AND status = 'captured'",
+        )
+        .run(id).changes === 1
+    );
+  }
+
   image(sm3: string): PaperImage | null {
     const row = this.db
       .prepare('SELECT sm3, mime, size, bytes FROM paper_images WHERE sm3 = ?')

@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import { RXNO_OF_DISPENSING } from './dispensing-repository';
 
 /** A pack sold at this counter (R-TRACE-ONCE), with the sale that last used it. */
 export interface SoldCode {
@@ -15,6 +16,7 @@ export interface SoldCode {
 
 /** The earlier sale shown with a refused repeat: who, when, which prescription. */
 export interface SoldCodeWithSale extends SoldCode {
+  /** The e-prescription's hi_rxno, or a paper prescription's `<institution>-<serial>`. */
   hiRxno: string;
   patientName: string;
   certno: string;
@@ -25,8 +27,9 @@ export class SoldCodeRepository {
 
   constructor(private readonly db: Db) {
     this.lookup = db.prepare(
-      `SELECT s.*, d.hi_rxno, d.patient_name, d.certno
+      `SELECT s.*, ${RXNO_OF_DISPENSING} AS hi_rxno, d.patient_name, d.certno
        FROM sold_codes s JOIN dispensings d ON d.id = s.last_dispensing_id
+       LEFT JOIN paper_prescriptions p ON p.id = d.paper_id
        WHERE s.code = ?`,
     );
   }

@@ -122,6 +122,7 @@ export async function benchPaper(): Promise<BenchRow[]> {
     fill(db);
     const built = performance.now() - t0;
     const read = createReadService({
+      db,
       repo: new PaperRepository(db),
       search: new PaperSearchRepository(db),
       log: silentLogger,

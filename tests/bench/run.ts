@@ -1,8 +1,11 @@
+import { benchAudit } from './audit';
 import { benchColdStart } from './cold-start';
 import { benchCrypto } from './crypto';
 import { benchOffline } from './offline';
 import { benchOutbox } from './outbox';
 import { benchPaper } from './paper';
+import { benchReports } from './reports';
+import { benchRisk } from './risk';
 import { benchRxVerify } from './rx-verify';
 import { benchScanVerdict } from './scan-verdict';
 import { benchScannerFidelity } from './scanner-fidelity';
@@ -20,10 +23,22 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['settlement', benchSettle],
   ['paper', benchPaper],
   ['offline', benchOffline],
+  ['audit', benchAudit],
+  ['reports', benchReports],
+  ['risk', benchRisk],
 ];
 
+// `npm run bench -- reports outbox`: only the named suites (all when none is named).
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((w) => !suites.some(([name]) => name === w));
+if (unknown.length > 0) {
+  console.error(
+    `unknown suite(s): ${unknown.join(', ')}; known: ${suites.map(([n]) => n).join(', ')}`,
+  );
+  process.exit(2);
+}
 const rows: BenchRow[] = [];
-for (const [name, run] of suites) {
+for (const [name, run] of suites.filter(([n]) => wanted.length === 0 || wanted.includes(n))) {
   process.stderr.write(`running ${name}…\n`);
   rows.push(...(await run()));
 }

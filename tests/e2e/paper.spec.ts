@@ -1,15 +1,26 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { unzipSync } from 'fflate';
+import { sm3Hex } from '../../src/center/crypto';
+import { renderSummaryPdf } from '../../src/services/paper/summary-pdf';
 import { DEMO_STAFF } from '../../src/store/demo-staff';
-import { beijingToday, fakePng, idNumber } from '../support/paper-fixtures';
+import { beijingToday, idNumber } from '../support/paper-fixtures';
 import { login } from './support';
 
 const pharmacist = DEMO_STAFF.find((s) => s.role === 'pharmacist');
 if (!pharmacist) throw new Error('demo pharmacist missing');
 
-test('captures a paper prescription with its image, checks it and finds it in the archive [R-PAPER-VALID] [R-PAPER-KEEP]', async ({
+test.describe.configure({ mode: 'serial' });
+const serial = `E2E${Date.now() % 10_000_000}`;
+/** A two-page scan saved as PDF: pdf.js must draw it, not just name it. */
+const scannedPdf = renderSummaryPdf(
+  '纸质外配处方（扫描件）',
+  Array.from({ length: 80 }, (_, i) => `第${i + 1}行 苯磺酸氨氯地平片 5mg×28片`),
+);
+
+test('captures a paper prescription with a PDF image drawn by pdf.js, checks it and finds it in the archive [R-PAPER-VALID] [R-PAPER-KEEP]', async ({
   page,
 }) => {
-  const serial = `E2E${Date.now() % 10_000_000}`;
   const certno = idNumber('50010319750505321');
   await login(page, pharmacist.username, pharmacist.password);
   await page.keyboard.press('Alt+KeyP');
@@ -17,11 +28,14 @@ test('captures a paper prescription with its image, checks it and finds it in th
   await expect(screen).toBeVisible();
 
   await page.getByTestId('paper-image-input').setInputFiles({
-    name: 'rx.png',
-    mimeType: 'image/png',
-    buffer: fakePng(4096),
+    name: 'rx-scan.pdf',
+    mimeType: 'application/pdf',
+    buffer: scannedPdf,
   });
-  await expect(page.getByTestId('paper-preview')).toContainText('rx.png');
+  await expect(page.getByTestId('paper-preview')).toContainText('rx-scan.pdf');
+  await expect(page.getByTestId('paper-pdf')).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByTestId('paper-pdf-canvas')).toHaveCount(2);
+  await expect(page.getByTestId('paper-pdf-canvas').first()).toBeVisible();
   await page.getByTestId('paper-institution-code').fill('H50010300001');
   await page.getByTestId('paper-institution-name').fill('沙箱示范医院（渝中）');
   await page.getByTestId('paper-serial').fill(serial);
@@ -57,8 +71,41 @@ test('captures a paper prescription with its image, checks it and finds it in th
   await expect(results).not.toContainText(certno);
 
   await results.getByText(serial).click();
-  await expect(page.getByTestId('paper-preview').last()).toContainText('已校验');
+  const archived = page.getByTestId('paper-preview').last();
+  await expect(archived).toContainText('已校验');
+  await expect(archived.getByTestId('paper-pdf')).toHaveAttribute('data-state', 'ready');
+  await expect(archived.getByTestId('paper-pdf-canvas').first()).toBeVisible();
 
   await page.keyboard.press('Escape');
   await expect(screen).toBeHidden();
+});
+
+test('exports the day as one zip the browser downloads, with images, index, summary and manifest [R-PAPER-KEEP] [R-KEEP]', async ({
+  page,
+}) => {
+  await login(page, pharmacist.username, pharmacist.password);
+  await page.keyboard.press('Alt+KeyP');
+  await page.getByTestId('paper-export-from').fill(beijingToday());
+  await page.getByTestId('paper-export-to').fill(beijingToday());
+  await page.getByTestId('paper-export').click();
+  await expect(page.getByTestId('paper-exported')).toContainText('已导出');
+  await expect(page.getByTestId('paper-export-path')).toContainText('exports');
+  const link = page.getByTestId('paper-export-download');
+  await expect(link).toBeFocused();
+  const downloading = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^paper-archive-.+\.zip$/);
+  const zip = readFileSync(await download.path());
+  await expect(page.getByTestId('paper-export-sm3')).toHaveText(sm3Hex(zip));
+
+  const entries = unzipSync(zip);
+  const manifest = JSON.parse(Buffer.from(entries['manifest.json'] ?? []).toString('utf8'));
+  const names: string[] = manifest.files.map((f: { name: string }) => f.name);
+  expect(Object.keys(entries).sort()).toEqual([...names, 'manifest.json'].sort());
+  expect(names).toEqual(expect.arrayContaining(['index.json', 'index.csv', 'summary.pdf']));
+  const index = JSON.parse(Buffer.from(entries['index.json'] ?? []).toString('utf8'));
+  const mine = index.prescriptions.find((p: { serialNo: string }) => p.serialNo === serial);
+  expect(mine.image.mime).toBe('application/pdf');
+  expect(Buffer.from(entries[mine.image.file] ?? []).equals(scannedPdf)).toBe(true);
 });

@@ -26,6 +26,15 @@ export const catalogDrugSchema = z.object({
   traceProductIds: z.array(z.string().regex(/^8\d{6}$/)),
   /** GTIN-13/14 of imported or GS1-coded packs. */
   gtins: z.array(z.string().regex(/^\d{13,14}$/)),
+  /**
+   * In the medical-insurance drug catalog (R-CATALOG). Absent means listed: every entry is an
+   * insurance catalog drug unless marked false (e.g. a hospital preparation, 院内制剂).
+   */
+  insuranceListed: z.boolean().optional(),
 });
 export type CatalogDrug = z.infer<typeof catalogDrugSchema>;
+/** R-CATALOG: whether the drug counts as an insurance catalog variety (absent = listed). */
+export function isInsuranceListed(drug: Pick<CatalogDrug, 'insuranceListed'>): boolean {
+  return drug.insuranceListed !== false;
+}
 export const catalogFileSchema = z.object({ drugs: z.array(catalogDrugSchema).min(1) });

@@ -2,7 +2,8 @@
  * Minimal text-only PDFs with Chinese: the non-embedded CJK font STSong-Light (Type0,
  * UniGB-UCS2-H), every character a 2-byte UCS-2BE code written as one `<hex> Tj` per line, so
  * any viewer with the Adobe GB1 fonts shows it and src/center/rx/layout-pdf-text.ts reads every
- * line back exactly. Used by the sandbox hospital's layout files, receipts and archive summaries.
+ * line back exactly. Used by the sandbox hospital's layout files, receipts, archive summaries and
+ * report exports (which also draw simple vector charts with filled rectangles and lines).
  */
 export const A4 = { width: 595, height: 842 } as const;
 
@@ -30,7 +31,36 @@ export function textLine(x: number, y: number, size: number, text: string): stri
   ].join('\n');
 }
 
-/** A PDF whose pages have the given content streams (each a list of `textLine`s). */
+/** An RGB colour, each component 0..1. */
+export type Rgb = readonly [number, number, number];
+
+const num = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(2));
+const rgb = (c: Rgb) => c.map((v) => num(Math.min(1, Math.max(0, v)))).join(' ');
+
+/** A filled rectangle (lower-left corner x, y), for bars and shading; the colour stays local. */
+export function filledRect(
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+  color: Rgb,
+): string {
+  return `q ${rgb(color)} rg ${num(x)} ${num(y)} ${num(width)} ${num(height)} re f Q`;
+}
+
+/** A straight line, for axes, rules and reference lines; `dash` draws it dashed. */
+export function strokeLine(
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+  color: Rgb,
+  lineWidth = 0.5,
+  dash?: number,
+): string {
+  const d = dash ? `[${num(dash)} ${num(dash)}] 0 d ` : '';
+  return `q ${rgb(color)} RG ${num(lineWidth)} w ${d}${num(from.x)} ${num(from.y)} m ${num(to.x)} ${num(to.y)} l S Q`;
+}
+
+/** A PDF whose pages have the given content streams (`textLine`s, `filledRect`s, `strokeLine`s). */
 export function cjkPdf(
   pages: readonly string[],
   size: { width: number; height: number } = A4,

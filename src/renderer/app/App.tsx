@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { AuditModal } from '../audit/AuditModal';
+import { useAuditKeys } from '../audit/use-audit-keys';
 import { HelpOverlay } from '../components/HelpOverlay';
 import { KeyHints } from '../components/KeyHints';
 import { LastScan } from '../components/LastScan';
@@ -44,6 +46,7 @@ function SignedIn() {
       <StockScreen />
       <RiskScreen />
       <ReportsScreen />
+      <AuditModal />
     </>
   );
 }
@@ -58,6 +61,7 @@ export function App() {
   usePaperKeys();
   useRiskKeys();
   useReportKeys();
+  useAuditKeys();
 
   useEffect(() => {
     void useSessionStore.getState().loadInfo();

@@ -1,4 +1,5 @@
 import { Modal } from 'antd';
+import { AUDIT_KEYS } from '../audit/audit-keys';
 import { FUNCTION_KEYS, SCANNER_HELP } from '../keyboard/function-keys';
 import { PAPER_KEYS } from '../paper/paper-keys';
 import { REPORT_KEYS } from '../reports/report-keys';
@@ -26,20 +27,25 @@ export function HelpOverlay() {
       <div data-testid="help-overlay" className="help-overlay">
         <table className="help-table">
           <tbody>
-            {[...FUNCTION_KEYS, ...PAPER_KEYS, ...STOCK_KEYS, ...RISK_KEYS, ...REPORT_KEYS].map(
-              (k) => (
-                <tr key={k.id ?? k.key}>
-                  <td>
-                    <kbd>{k.key}</kbd>
-                  </td>
-                  <td className="help-label">{k.label}</td>
-                  <td>{k.help}</td>
-                  <td className="help-where">
-                    {k.screens ? k.screens.map((s) => SCREEN_LABELS[s]).join('、') : '任何页面'}
-                  </td>
-                </tr>
-              ),
-            )}
+            {[
+              ...FUNCTION_KEYS,
+              ...PAPER_KEYS,
+              ...STOCK_KEYS,
+              ...RISK_KEYS,
+              ...REPORT_KEYS,
+              ...AUDIT_KEYS,
+            ].map((k) => (
+              <tr key={k.id ?? k.key}>
+                <td>
+                  <kbd>{k.key}</kbd>
+                </td>
+                <td className="help-label">{k.label}</td>
+                <td>{k.help}</td>
+                <td className="help-where">
+                  {k.screens ? k.screens.map((s) => SCREEN_LABELS[s]).join('、') : '任何页面'}
+                </td>
+              </tr>
+            ))}
           </tbody>
         </table>
         <p className="help-scanner">{SCANNER_HELP}</p>

@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { type DraftLine, DrugLineEditor } from './DrugLineEditor';
 import { FindingList } from './FindingList';
 import { ImagePreview, type PickedImage } from './ImagePreview';
+import { ImageSourcePicker } from './ImageSourcePicker';
 import { type PaperFieldsInput, usePaperStore } from './paper-store';
 import { COLUMNS, ROW, STACK } from './paper-styles';
-import { readImageFile } from './read-image-file';
 
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
@@ -30,7 +30,7 @@ const TEXT_FIELDS: Array<[TextField, string, string]> = [
   ['patientCertno', '身份证号', 'paper-patient-certno'],
 ];
 
-/** Capture: image, fields, signature/stamp confirmation, check (Alt+K) and save (Alt+S). */
+/** Capture: image (file, scanner folder or camera), fields, signature/stamp confirmation, check (Alt+K) and save (Alt+S). */
 export function CaptureForm() {
   const { drugs, busy, check, saved, error } = usePaperStore();
   const [text, setText] = useState(EMPTY);
@@ -48,12 +48,6 @@ export function CaptureForm() {
     stampConfirmed: stamp,
     lines,
   });
-  const pick = async (file: File | undefined) => {
-    if (!file) return;
-    const got = await readImageFile(file);
-    setFileError(typeof got === 'string' ? got : null);
-    setImage(typeof got === 'string' ? null : got);
-  };
   const save = async () => {
     if (!image) {
       setFileError('请先选择处方影像（R-PAPER-KEEP）');
@@ -72,12 +66,7 @@ export function CaptureForm() {
   return (
     <section className="paper-capture" style={COLUMNS}>
       <div className="paper-form" style={STACK}>
-        <input
-          data-testid="paper-image-input"
-          type="file"
-          accept="image/jpeg,image/png,application/pdf"
-          onChange={(e) => void pick(e.target.files?.[0])}
-        />
+        <ImageSourcePicker onPicked={setImage} onError={setFileError} />
         {fileError && <Alert type="error" title={fileError} />}
         {TEXT_FIELDS.map(([key, label, testId]) => (
           <Input

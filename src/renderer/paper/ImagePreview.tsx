@@ -1,4 +1,5 @@
 import { Empty } from 'antd';
+import { PaperPdfPreview } from './PaperPdfPreview';
 import { PREVIEW_IMG } from './paper-styles';
 
 export interface PickedImage {
@@ -8,13 +9,13 @@ export interface PickedImage {
   base64: string;
 }
 
-/** The uploaded (or archived) prescription image; PDFs are named, not rendered. */
+/** The picked (or archived, verified) prescription image; PDFs are drawn by pdf.js. */
 export function ImagePreview({ image, sm3 }: { image: PickedImage | null; sm3?: string }) {
   if (!image) return <Empty description="尚未选择处方影像（JPEG / PNG / PDF，不超过10 MB）" />;
   return (
     <div className="paper-preview" data-testid="paper-preview">
       {image.mime === 'application/pdf' ? (
-        <div className="paper-pdf">PDF 文件：{image.name}</div>
+        <PaperPdfPreview base64={image.base64} name={image.name} />
       ) : (
         <img
           alt="纸质处方影像"

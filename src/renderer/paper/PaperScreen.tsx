@@ -21,7 +21,8 @@ export function PaperScreen() {
       <header className="paper-header" style={ROW}>
         <h2>纸质外配处方登记与归档</h2>
         <span className="paper-hint">
-          Alt+K 核验 · Alt+S 保存归档 · Alt+F 查询 · Esc / Alt+P 关闭
+          Alt+O 文件 · Alt+G 扫描仪 · Alt+M 拍照 · Alt+K 核验 · Alt+S 保存归档 · Alt+F 查询 · Esc /
+          Alt+P 关闭
         </span>
         <Button onClick={() => usePaperStore.getState().close()}>关闭</Button>
       </header>

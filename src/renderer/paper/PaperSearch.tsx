@@ -1,8 +1,8 @@
-import { Button, Input, Table } from 'antd';
-import { useState } from 'react';
+import { Button, Input, Table, Tag } from 'antd';
+import { type KeyboardEvent, useState } from 'react';
 import type { PaperListItem } from '../../api/types-paper';
 import { ImagePreview } from './ImagePreview';
-import { usePaperStore } from './paper-store';
+import { dispensable, usePaperStore } from './paper-store';
 import { ROW, STACK } from './paper-styles';
 
 const FIELDS = [
@@ -16,9 +16,53 @@ const FIELDS = [
 ] as const;
 type Field = (typeof FIELDS)[number][0];
 
+const SELECTED_ROW = { background: '#e6f4ff', outline: '2px solid #1677ff' } as const;
+
+/** Where the record is on the dispense/settle path: 已归档待调剂, 调剂中, 已结算, 已退费 … */
+function SaleState({ item }: { item: PaperListItem }) {
+  const label = item.sale?.label ?? (item.status === 'dispensed' ? '已调剂' : '已归档待调剂');
+  const color =
+    item.sale?.settlementState === 'settled' ? 'success' : item.sale ? 'blue' : 'default';
+  return (
+    <Tag color={color} data-testid={`paper-state-${item.id}`}>
+      {label}
+    </Tag>
+  );
+}
+
+function DispenseButton({ item }: { item: PaperListItem }) {
+  if (!dispensable(item)) return null;
+  const resume = item.sale?.dispensingState === 'open';
+  return (
+    <Button
+      type="primary"
+      data-testid={`paper-dispense-${item.id}`}
+      onClick={(e) => {
+        e.stopPropagation();
+        void usePaperStore.getState().dispense(item.id);
+      }}
+    >
+      {resume ? '继续调剂' : '调剂'}
+    </Button>
+  );
+}
+
+/** Arrow keys move the selected row; Enter dispenses it (Alt+D does from anywhere on the page). */
+function onResultsKey(ev: KeyboardEvent<HTMLDivElement>): void {
+  if (ev.target !== ev.currentTarget) return;
+  const store = usePaperStore.getState();
+  if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+    ev.preventDefault();
+    store.moveSelection(ev.key === 'ArrowDown' ? 1 : -1);
+  } else if (ev.key === 'Enter') {
+    ev.preventDefault();
+    void store.dispenseSelected();
+  }
+}
+
 /** The archive: indexed search, paginated, ID numbers masked; a row shows its verified image. */
 export function PaperSearch() {
-  const { results, preview } = usePaperStore();
+  const { results, preview, selectedId } = usePaperStore();
   const [q, setQ] = useState<Partial<Record<Field, string>>>({});
   const run = (page = 1) => {
     const query = Object.fromEntries(Object.entries(q).filter(([, v]) => v?.trim()));
@@ -43,30 +87,50 @@ export function PaperSearch() {
           查询（Enter）
         </Button>
       </div>
-      <Table<PaperListItem>
-        data-testid="paper-results"
-        size="small"
-        rowKey="id"
-        dataSource={results?.items ?? []}
-        onRow={(r) => ({ onClick: () => void usePaperStore.getState().showImage(r.id) })}
-        pagination={{
-          current: results?.page ?? 1,
-          pageSize: results?.pageSize ?? 10,
-          total: results?.total ?? 0,
-          showTotal: (t) => `共 ${t} 张`,
-          onChange: (page) => run(page),
-        }}
-        columns={[
-          { title: '序号', dataIndex: 'id' },
-          { title: '开具日期', dataIndex: 'rxDate' },
-          { title: '机构', dataIndex: 'institutionName' },
-          { title: '编号', dataIndex: 'serialNo' },
-          { title: '患者', dataIndex: 'patientName' },
-          { title: '身份证号', dataIndex: 'certnoMasked' },
-          { title: '药品', dataIndex: 'drugs' },
-          { title: '归档时间', dataIndex: 'capturedAt' },
-        ]}
-      />
+      <div
+        tabIndex={0}
+        data-testid="paper-results-keys"
+        aria-label="纸质处方查询结果：上下键选择，Enter 或 Alt+D 调剂"
+        onKeyDown={onResultsKey}
+      >
+        <Table<PaperListItem>
+          data-testid="paper-results"
+          size="small"
+          rowKey="id"
+          dataSource={results?.items ?? []}
+          onRow={(r) => ({
+            'data-selected': r.id === selectedId,
+            style: r.id === selectedId ? SELECTED_ROW : undefined,
+            onClick: () => {
+              usePaperStore.getState().select(r.id);
+              void usePaperStore.getState().showImage(r.id);
+            },
+          })}
+          pagination={{
+            current: results?.page ?? 1,
+            pageSize: results?.pageSize ?? 10,
+            total: results?.total ?? 0,
+            showTotal: (t) => `共 ${t} 张`,
+            onChange: (page) => run(page),
+          }}
+          columns={[
+            { title: '序号', dataIndex: 'id' },
+            { title: '开具日期', dataIndex: 'rxDate' },
+            { title: '机构', dataIndex: 'institutionName' },
+            { title: '编号', dataIndex: 'serialNo' },
+            { title: '患者', dataIndex: 'patientName' },
+            { title: '身份证号', dataIndex: 'certnoMasked' },
+            { title: '药品', dataIndex: 'drugs' },
+            { title: '归档时间', dataIndex: 'capturedAt' },
+            { title: '状态', key: 'state', render: (_, r) => <SaleState item={r} /> },
+            {
+              title: '操作（Alt+D）',
+              key: 'dispense',
+              render: (_, r) => <DispenseButton item={r} />,
+            },
+          ]}
+        />
+      </div>
       {preview && (
         <ImagePreview
           image={{

@@ -21,6 +21,30 @@ export const PAPER_KEYS: readonly FunctionKey[] = [
     session: true,
   },
   {
+    key: 'Alt+O',
+    label: '选择影像文件',
+    help: '纸质处方页：从文件选择处方影像（JPEG、PNG 或 PDF，不超过10 MB）',
+    session: true,
+  },
+  {
+    key: 'Alt+G',
+    label: '扫描仪文件夹',
+    help: '纸质处方页：列出（或刷新）扫描仪文件夹中最新的影像，Tab 选中后按 Enter 采用；文件夹由管理员在此设置，默认为数据目录下的 scans',
+    session: true,
+  },
+  {
+    key: 'Alt+M',
+    label: '摄像头拍照',
+    help: '纸质处方页：打开摄像头拍摄处方，Enter 拍照；Esc 关闭摄像头（或扫描仪列表）而不关闭本页',
+    session: true,
+  },
+  {
+    key: 'Alt+D',
+    label: '调剂纸质处方',
+    help: '纸质处方页：对查询结果中选中的“已归档待调剂”处方开始（或继续）调剂，进入调剂发药页逐盒扫追溯码；也可在结果列表中用上下键选择后按 Enter（须在岗执业药师，R-PHARMACIST）',
+    session: true,
+  },
+  {
     key: 'Alt+F',
     label: '查询归档',
     help: '纸质处方页：光标移到查询框，按患者姓名/身份证号、机构、编号、药品、日期查询',

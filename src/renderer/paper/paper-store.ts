@@ -5,11 +5,13 @@ import type {
   PaperDrugOption,
   PaperExportResult,
   PaperImageView,
+  PaperListItem,
   PaperSearchResult,
   PaperView,
 } from '../../api/types-paper';
 import type { AppErrorShape } from '../../domain/errors';
 import { api, isUnauthenticated, toShape } from '../api';
+import { useDispenseStore } from '../stores/dispense-store';
 import { useSessionStore } from '../stores/session-store';
 
 export type PaperFieldsInput = ApiInput<'paper.check'>;
@@ -26,6 +28,8 @@ interface PaperState {
   query: PaperSearchInput;
   preview: PaperImageView | null;
   exported: PaperExportResult | null;
+  /** The search row the keyboard acts on (Enter / Alt+D dispenses it). */
+  selectedId: number | null;
   toggle(): void;
   close(): void;
   loadDrugs(): Promise<void>;
@@ -35,6 +39,12 @@ interface PaperState {
   showImage(id: number): Promise<void>;
   exportRange(from: string, to: string): Promise<void>;
   resetCapture(): void;
+  select(id: number | null): void;
+  /** Moves the selection through the shown results (ArrowUp -1, ArrowDown +1). */
+  moveSelection(step: -1 | 1): void;
+  /** 调剂: opens (or resumes) the dispensing of a captured paper prescription (R-PAPER-*). */
+  dispense(id: number): Promise<void>;
+  dispenseSelected(): Promise<void>;
 }
 
 async function attempt<T>(set: (s: Partial<PaperState>) => void, run: () => Promise<T>) {
@@ -50,6 +60,10 @@ async function attempt<T>(set: (s: Partial<PaperState>) => void, run: () => Prom
   }
 }
 
+/** A captured record, or one whose dispensing is still open (it resumes). */
+export const dispensable = (i: PaperListItem) =>
+  i.status === 'captured' && (i.sale === null || i.sale.dispensingState !== 'completed');
+
 /** The paper-prescription screen (Alt+P): capture, checks, archive search, export. */
 export const usePaperStore = create<PaperState>((set, get) => ({
   open: false,
@@ -62,6 +76,7 @@ export const usePaperStore = create<PaperState>((set, get) => ({
   query: { page: 1, pageSize: 10 },
   preview: null,
   exported: null,
+  selectedId: null,
   toggle: () => set({ open: !get().open }),
   close: () => set({ open: false }),
   async loadDrugs() {
@@ -86,7 +101,7 @@ export const usePaperStore = create<PaperState>((set, get) => ({
   },
   async search(query) {
     const results = await attempt(set, () => api.call('paper.search', query));
-    if (results) set({ results, query });
+    if (results) set({ results, query, selectedId: results.items[0]?.id ?? null });
   },
   async showImage(id) {
     const preview = await attempt(set, () => api.call('paper.image', { id }));
@@ -97,4 +112,23 @@ export const usePaperStore = create<PaperState>((set, get) => ({
     set({ exported });
   },
   resetCapture: () => set({ check: null, saved: null, error: null, preview: null }),
+  select: (selectedId) => set({ selectedId }),
+  moveSelection(step) {
+    const items = get().results?.items ?? [];
+    if (items.length === 0) return;
+    const at = items.findIndex((i) => i.id === get().selectedId);
+    const next = at < 0 ? 0 : Math.min(items.length - 1, Math.max(0, at + step));
+    set({ selectedId: items[next]?.id ?? null });
+  },
+  async dispense(id) {
+    const view = await attempt(set, () => api.call('dispense.startPaper', { paperId: id }));
+    if (!view) return;
+    set({ open: false });
+    useDispenseStore.getState().show(view);
+  },
+  async dispenseSelected() {
+    const id = get().selectedId;
+    const item = get().results?.items.find((i) => i.id === id);
+    if (item && dispensable(item)) await get().dispense(item.id);
+  },
 }));

@@ -25,3 +25,13 @@ export const PREVIEW_IMG: CSSProperties = {
   maxHeight: 360,
   border: '1px solid #ddd',
 };
+export const PREVIEW_PDF: CSSProperties = {
+  maxHeight: 480,
+  overflow: 'auto',
+  display: 'flex',
+  flexDirection: 'column',
+  gap: 8,
+  border: '1px solid #ddd',
+  padding: 8,
+  background: '#f5f5f5',
+};

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
+import { useCaptureSourceStore } from './capture-source-store';
 import { usePaperStore } from './paper-store';
 
 /** Clicks the element of a paper-screen action (the form owns the field state). */
@@ -17,14 +18,27 @@ function onKeyDown(ev: KeyboardEvent): void {
   }
   if (!paper.open) return;
   if (ev.code === 'Escape' && !useUiStore.getState().overlay) {
-    paper.close();
+    const sources = useCaptureSourceStore.getState();
+    if (sources.source !== 'file') sources.choose('file');
+    else paper.close();
     return;
   }
   if (!ev.altKey || ev.ctrlKey || ev.metaKey) return;
-  const action = { KeyK: 'paper-check', KeyS: 'paper-save' }[ev.code];
+  const action = {
+    KeyK: 'paper-check',
+    KeyS: 'paper-save',
+    KeyO: 'paper-source-file',
+    KeyG: 'paper-source-scan',
+    KeyM: 'paper-source-camera',
+  }[ev.code];
   if (action) {
     ev.preventDefault();
     press(action);
+  }
+  if (ev.code === 'KeyD') {
+    ev.preventDefault();
+    void paper.dispenseSelected();
+    return;
   }
   if (ev.code === 'KeyF') {
     ev.preventDefault();

@@ -1,4 +1,96 @@
+import { Alert, Button } from 'antd';
+import { RiskCard } from './RiskCard';
+import { RISK_QUICK_DAYS } from './risk-period';
+import { useRiskStore } from './risk-store';
+import { DATE, ROW, SCREEN } from './risk-styles';
+
+const QUICK_KEY: Record<number, string> = { 7: '7', 30: '3', 90: '9' };
+
+function PeriodBar() {
+  const from = useRiskStore((s) => s.from);
+  const to = useRiskStore((s) => s.to);
+  const quickDays = useRiskStore((s) => s.quickDays);
+  const busy = useRiskStore((s) => s.busy);
+  const risk = useRiskStore.getState;
+  return (
+    <div style={ROW}>
+      <label>
+        起{' '}
+        <input
+          type="date"
+          data-testid="risk-from"
+          value={from}
+          style={DATE}
+          onChange={(e) => risk().setDates(e.target.value, to)}
+        />
+      </label>
+      <label>
+        止{' '}
+        <input
+          type="date"
+          data-testid="risk-to"
+          value={to}
+          style={DATE}
+          onChange={(e) => risk().setDates(from, e.target.value)}
+        />
+      </label>
+      {RISK_QUICK_DAYS.map((d) => (
+        <Button
+          key={d}
+          size="large"
+          type={quickDays === d ? 'primary' : 'default'}
+          data-testid={`risk-quick-${d}`}
+          onClick={() => void risk().quick(d)}
+        >
+          近{d}天（Alt+{QUICK_KEY[d]}）
+        </Button>
+      ))}
+      <Button size="large" loading={busy} onClick={() => void risk().load()}>
+        重新计算（Enter）
+      </Button>
+    </div>
+  );
+}
+
 /** 风险信号 (Alt+I): what an inspector would look for, computed locally (R-RISK). */
 export function RiskScreen() {
-  return null;
+  const open = useRiskStore((s) => s.open);
+  const signals = useRiskStore((s) => s.signals);
+  const error = useRiskStore((s) => s.error);
+  const busy = useRiskStore((s) => s.busy);
+  if (!open) return null;
+  const triggered = signals.filter((s) => s.triggered).length;
+  return (
+    <main className="risk-screen" data-testid="risk-screen" style={SCREEN}>
+      <header style={{ ...ROW, justifyContent: 'space-between' }}>
+        <h2 style={{ margin: 0, fontSize: 26 }}>风险信号【R-RISK】</h2>
+        <span>↑↓ 选择 · Enter 展开明细 · Esc 收起/关闭 · Alt+I 关闭</span>
+        <Button size="large" onClick={() => useRiskStore.getState().close()}>
+          关闭
+        </Button>
+      </header>
+      <PeriodBar />
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="risk-error"
+          title={`${error.ruleId ? `【${error.ruleId}】` : ''}${error.message}`}
+        />
+      )}
+      {!error && signals.length > 0 && (
+        <div data-testid="risk-summary" style={{ fontSize: 19 }}>
+          {triggered === 0
+            ? '本期六项信号均未超过阈值'
+            : `本期 ${triggered} 项信号超过阈值，请在检查前逐项核对`}
+        </div>
+      )}
+      {busy && signals.length === 0 && <div>正在计算……</div>}
+      <div style={{ display: 'flex', flexDirection: 'column', gap: 10 }} data-testid="risk-cards">
+        {signals.map((s, i) => (
+          <RiskCard key={s.id} signal={s} index={i} />
+        ))}
+      </div>
+    </main>
+  );
 }

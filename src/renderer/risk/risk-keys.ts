@@ -1,4 +1,24 @@
 import type { FunctionKey } from '../keyboard/function-keys';
 
-/** Keys of the risk-signal screen (Alt, as every F-key is taken). */
-export const RISK_KEYS: readonly FunctionKey[] = [];
+/** Keys of the risk-signal screen (Alt, as every F-key is taken); all but Alt+I only while it is open. */
+export const RISK_KEYS: readonly FunctionKey[] = [
+  {
+    key: 'Alt+I',
+    label: '风险信号',
+    help: '打开或关闭风险信号页（R-RISK）：纸质处方量、单张处方量大、同一参保人重复超量、单一机构纸质处方多、医师开方量大、追溯码反复被拒，按严重程度排列',
+    session: true,
+  },
+  {
+    key: 'Alt+7 / Alt+3 / Alt+9',
+    label: '统计期间',
+    help: '风险信号页：近7天 / 近30天 / 近90天（光标不在日期框时也可直接按 7、3、9）；也可填写起止日期后按 Enter 重新计算',
+    session: true,
+  },
+  {
+    key: '↑ ↓ Enter',
+    id: 'risk-cards',
+    label: '查看明细',
+    help: '风险信号页：↑↓ 选择信号，Enter 展开或收起明细表（个人信息已脱敏）；Esc 先收起明细，再按关闭本页',
+    session: true,
+  },
+];

@@ -1,2 +1,98 @@
+import { useEffect } from 'react';
+import { usePaperStore } from '../paper/paper-store';
+import { useReportsStore } from '../reports/report-store';
+import { useStockStore } from '../stock/stock-store';
+import { useSessionStore } from '../stores/session-store';
+import { useUiStore } from '../stores/ui-store';
+import { useRiskStore } from './risk-store';
+
+/** Digit7 → 7 days, Digit3 → 30, Digit9 → 90 (Numpad too); anything else null. */
+function quickDaysOf(code: string): number | null {
+  const m = /^(?:Digit|Numpad)([379])$/.exec(code);
+  return m ? ({ '7': 7, '3': 30, '9': 90 } as const)[m[1] as '7' | '3' | '9'] : null;
+}
+
+/** Typing into a field of the risk screen. */
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    target.closest('[data-testid="risk-screen"]') !== null &&
+    (target.isContentEditable || target.closest('input, textarea, select') !== null)
+  );
+}
+
+function handled(ev: KeyboardEvent): void {
+  ev.preventDefault();
+  // the counter beneath must not also act on the key (Enter completes a dispensing there)
+  ev.stopPropagation();
+}
+
+function onKeyDown(ev: KeyboardEvent): void {
+  if (useSessionStore.getState().session === null) return;
+  const risk = useRiskStore.getState();
+  const alt = ev.altKey && !ev.ctrlKey && !ev.metaKey;
+  const plain = !ev.altKey && !ev.ctrlKey && !ev.metaKey && !ev.shiftKey;
+  if (alt && ev.code === 'KeyI') {
+    ev.preventDefault();
+    if (!risk.open) {
+      usePaperStore.getState().close();
+      useStockStore.getState().close();
+      useReportsStore.getState().close();
+    }
+    risk.toggle();
+    return;
+  }
+  if (!risk.open || useUiStore.getState().overlay) return;
+  if (usePaperStore.getState().open || useStockStore.getState().open) return;
+  if (useReportsStore.getState().open) return;
+  if (ev.code === 'Escape') {
+    handled(ev);
+    if (risk.expanded) useRiskStore.setState({ expanded: null });
+    else risk.close();
+    return;
+  }
+  const days = quickDaysOf(ev.code);
+  if (days !== null && !ev.repeat && (alt || (plain && !isTyping(ev.target)))) {
+    handled(ev);
+    void risk.quick(days);
+    return;
+  }
+  if (!plain) return;
+  if (isTyping(ev.target)) {
+    if (ev.code === 'Enter') {
+      handled(ev);
+      void risk.load();
+    }
+    return;
+  }
+  if (ev.code === 'ArrowDown' || ev.code === 'ArrowUp') {
+    handled(ev);
+    risk.move(ev.code === 'ArrowDown' ? 1 : -1);
+    return;
+  }
+  if (ev.code === 'Enter' && !(ev.target instanceof HTMLButtonElement)) {
+    handled(ev);
+    risk.toggleExpanded();
+  }
+}
+
 /** Alt+I opens the risk-signal screen from anywhere while signed in; Esc closes it. */
-export function useRiskKeys(): void {}
+export function useRiskKeys(): void {
+  useEffect(() => {
+    window.addEventListener('keydown', onKeyDown, true);
+    // One full-screen page at a time: another page opening, or a new session, closes this one.
+    const closeIf = (open: boolean) => {
+      if (open && useRiskStore.getState().open) useRiskStore.getState().close();
+    };
+    const unsubs = [
+      usePaperStore.subscribe((s) => closeIf(s.open)),
+      useStockStore.subscribe((s) => closeIf(s.open)),
+      useReportsStore.subscribe((s) => closeIf(s.open)),
+      useSessionStore.subscribe((s, prev) => closeIf(s.session !== prev.session)),
+    ];
+    return () => {
+      window.removeEventListener('keydown', onKeyDown, true);
+      for (const u of unsubs) u();
+    };
+  }, []);
+}

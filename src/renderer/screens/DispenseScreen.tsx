@@ -21,7 +21,16 @@ function DispenseHeader({ view }: { view: DispensingView }) {
     <header className="rx-header">
       <div className="rx-header-title">
         <h2 className="section-title">调剂发药</h2>
-        <span className="mono rx-no">{view.hiRxno}</span>
+        {view.paper ? (
+          <span className="paper-rx-badge" data-testid="dispense-paper-badge">
+            <Tag color="orange" className="status-tag">
+              纸质处方
+            </Tag>
+            {view.paper.institutionName} · 编号 <span className="mono">{view.paper.serialNo}</span>
+          </span>
+        ) : (
+          <span className="mono rx-no">{view.hiRxno}</span>
+        )}
         <Tag
           color={
             view.state === 'completed' ? 'success' : view.state === 'open' ? 'blue' : 'default'
@@ -64,7 +73,8 @@ export function DispenseScreen() {
       data-state={view.state}
       data-ready={view.readyToComplete}
       data-dispensing-id={view.dispensingId}
-      data-hi-rxno={view.hiRxno}
+      data-hi-rxno={view.hiRxno ?? undefined}
+      data-source={view.source}
     >
       <DispenseHeader view={view} />
       <ErrorBanner />

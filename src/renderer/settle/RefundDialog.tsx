@@ -54,12 +54,13 @@ export function RefundDialog({ settlement }: { settlement: SettlementView }) {
     >
       <div data-testid="refund-dialog" className="refund-dialog">
         <p className="refund-what">
-          处方 <span className="mono">{settlement.hiRxno}</span> · 结算号{' '}
-          <span className="mono">{settlement.setlId}</span>
+          {settlement.paper ? '纸质处方' : '处方'} <span className="mono">{settlement.hiRxno}</span>{' '}
+          · 结算号 <span className="mono">{settlement.setlId}</span>
           {settlement.split && <> · 总额 {formatFen(settlement.split.total.fen)}</>}
         </p>
         <p>
-          退费后医保中心撤销该笔结算，基金与个人账户原路退回，现金部分请当面退还患者；本机恢复库存与追溯码，并上传退货（7208、3506）。
+          退费后医保中心撤销该笔结算，基金与个人账户原路退回，现金部分请当面退还患者；本机恢复库存与追溯码，并上传退货（
+          {settlement.paper ? '3506' : '7208、3506'}）。
         </p>
         <Input.TextArea
           autoFocus

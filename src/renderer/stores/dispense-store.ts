@@ -18,6 +18,8 @@ interface DispenseState {
   guidanceError: AppErrorShape | null;
   /** dispense.start: opens or resumes the dispensing of a reviewed prescription. */
   start(hiRxno: string): Promise<void>;
+  /** Shows a dispensing opened elsewhere (a paper prescription from the paper screen). */
+  show(view: DispensingView): void;
   /** Scans go to the backend one after another, in the order they were read. */
   scan(code: string): Promise<void>;
   removeCode(code: string): Promise<void>;
@@ -73,6 +75,14 @@ export const useDispenseStore = create<DispenseState>((set, get) => {
         set({ starting: false });
         reportFailure(err);
       }
+    },
+
+    show(view) {
+      generation++;
+      set({ view, verdict: null, starting: false, guidance: null, guidanceError: null });
+      useFeedbackStore.getState().clear();
+      useUiStore.getState().setScreen('dispense');
+      if (view.state === 'completed') void get().loadGuidance();
     },
 
     scan(code) {
@@ -141,7 +151,9 @@ export const useDispenseStore = create<DispenseState>((set, get) => {
       if (!view) return;
       const gen = generation;
       try {
-        const guidance = await api.call('guidance.forPrescription', { hiRxno: view.hiRxno });
+        const guidance = view.paper
+          ? await api.call('guidance.forPaper', { paperId: view.paper.id })
+          : await api.call('guidance.forPrescription', { hiRxno: view.hiRxno ?? '' });
         if (gen === generation) set({ guidance, guidanceError: null });
       } catch (err) {
         if (gen !== generation) return;
@@ -153,9 +165,11 @@ export const useDispenseStore = create<DispenseState>((set, get) => {
 
     leave() {
       generation++;
+      const paper = get().view?.source === 'paper';
       set({ view: null, verdict: null, guidance: null, guidanceError: null, completing: false });
       useFeedbackStore.getState().clear();
-      useUiStore.getState().setScreen('prescription');
+      // A paper dispensing has no e-prescription to go back to (Alt+P reopens the archive).
+      useUiStore.getState().setScreen(paper ? 'counter' : 'prescription');
     },
 
     reset() {

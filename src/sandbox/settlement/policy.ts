@@ -16,6 +16,16 @@ const insutypePolicy = z.object({
   psnTypes: z.record(z.string(), override).default({}),
 });
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** R-PAPER-DUAL as the center applies it to paper outside prescriptions (x_rx_form 'paper'). */
+const paperPolicy = z.object({
+  /** Last day paper is settled at all (a region's transition period); null = no end. */
+  acceptedUntil: isoDate.nullable().default(null),
+  /** From this day dual-channel drugs are not settled on paper (national 2025-01-01). */
+  dualChannelCutoff: isoDate.default('2025-01-01'),
+});
+
 const region = z.object({
   poolarea: z.string().regex(/^\d{2,6}$/),
   name: z.string().min(1),
@@ -26,6 +36,7 @@ const region = z.object({
     .record(z.string(), z.object({ chrgitmLv: z.enum(['01', '02']), selfpayBp: bp }))
     .default({}),
   nonCovered: z.array(z.string()).default([]),
+  paper: paperPolicy.prefault({}),
 });
 
 const policyFile = z.object({ regions: z.array(region).min(1) });

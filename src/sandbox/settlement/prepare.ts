@@ -4,6 +4,7 @@ import { sandboxCatalog } from '../hospital/catalog';
 import { findPatientByCert, type PatientRow } from '../patients';
 import { Refusal } from '../refusal';
 import { type Breakdown, computeSettlement } from './compute';
+import { checkPaperForSettlement } from './paper-rx';
 import { type AppliedPolicy, policyFor } from './policy';
 import { checkRxForSettlement } from './rx-link';
 import { parseSettleRequest, type SettleRequest } from './settle-input';
@@ -43,7 +44,9 @@ export function prepareSettlement(ctx: FsiContext): PreparedSettlement {
   }
   const policy = policyFor(insurance.insuplc_admdvs, req.insutype, insurance.psn_type);
   const catalog = sandboxCatalog();
-  if (req.hiRxno !== '') {
+  if (req.rxForm === 'paper') {
+    checkPaperForSettlement(ctx.db, req.hiRxno, policy.region, req.lines, catalog, ctx.now);
+  } else if (req.hiRxno !== '') {
     checkRxForSettlement(ctx.db, req.hiRxno, patient, req.lines, (c) => catalog.has(c), ctx.now);
   }
   const year = dateOnly(ctx.now).slice(0, 4);

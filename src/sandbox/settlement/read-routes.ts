@@ -26,6 +26,7 @@ function settlementView(r: SettlementRow) {
     poolarea: r.poolarea,
     setl_time: r.setl_time,
     hi_rxno: r.hi_rxno,
+    rx_form: r.rx_form,
     stas: r.stas,
     stas_name: STAS_NAMES[r.stas] ?? r.stas,
     rvs_msgid: r.rvs_msgid,

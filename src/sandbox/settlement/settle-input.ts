@@ -1,3 +1,4 @@
+import { PAPER_RX_FORM, RX_FORM_FIELD } from '../../domain/paper/paper-rxno';
 import { field, requireField } from '../fsi/context';
 import { isObject } from '../http-util';
 import { Refusal } from '../refusal';
@@ -23,8 +24,13 @@ export interface SettleRequest {
   medfeeFen: number;
   useAccount: boolean;
   invono: string;
-  /** hi_rxno of the e-prescription (rxno with rx_circ_flag 1), or '' for a plain purchase. */
+  /**
+   * hi_rxno of the e-prescription (rxno with rx_circ_flag 1), a paper prescription's
+   * `<institution>-<serial>`, or '' for a plain purchase.
+   */
   hiRxno: string;
+  /** 'paper' when druginfo carries x_rx_form 'paper' (src/domain/paper/paper-rxno.ts). */
+  rxForm: 'electronic' | 'paper';
   lines: FeeLine[];
 }
 
@@ -77,6 +83,19 @@ function prescriptionOf(head: Record<string, unknown>, lines: { rxno: string; ci
   return hiRxno;
 }
 
+/** Our extension marks a paper outside prescription; anything else in it is an error. */
+function rxFormOf(head: Record<string, unknown>, hiRxno: string): SettleRequest['rxForm'] {
+  const form = field(head, RX_FORM_FIELD);
+  if (form === '') return 'electronic';
+  if (form !== PAPER_RX_FORM) {
+    throw new Refusal(`处方形式（${RX_FORM_FIELD}）只能为 ${PAPER_RX_FORM}（纸质处方）或不填`);
+  }
+  if (hiRxno === '') {
+    throw new Refusal('纸质外配处方须填写处方号（rxno，医疗机构编码-处方编号）');
+  }
+  return 'paper';
+}
+
 /** Reads and checks a 2101/2102 input (amounts in yuan on the wire, fen here). */
 export function parseSettleRequest(input: Record<string, unknown>): SettleRequest {
   const head = node(input, SETTLE_INPUT_NODES.head);
@@ -106,6 +125,8 @@ export function parseSettleRequest(input: Record<string, unknown>): SettleReques
   if (acctFlag !== '0' && acctFlag !== '1')
     throw new Refusal('个人账户使用标志（acct_used_flag）应为 0 或 1');
   const certType = requireField(head, 'mdtrt_cert_type', '就诊凭证类型');
+  const hiRxno = prescriptionOf(head, lines);
+  const rxForm = rxFormOf(head, hiRxno);
   return {
     psnNo: requireField(head, 'psn_no', '人员编号'),
     mdtrtCertType: certType,
@@ -116,7 +137,8 @@ export function parseSettleRequest(input: Record<string, unknown>): SettleReques
     medfeeFen,
     useAccount: acctFlag === '1',
     invono: field(head, 'invono'),
-    hiRxno: prescriptionOf(head, lines),
+    hiRxno,
+    rxForm,
     lines: lines.map(({ rxno: _r, circ: _c, ...l }) => l),
   };
 }

@@ -17,6 +17,8 @@ export interface SettlementRow {
   setl_date: string;
   setl_time: string;
   hi_rxno: string | null;
+  /** 'paper' for a paper outside prescription (x_rx_form): no e-prescription status moves. */
+  rx_form: 'electronic' | 'paper';
   medfee_fen: number;
   fund_fen: number;
   psn_part_fen: number;

@@ -22,7 +22,7 @@ export function undoSettlement(
   if (row.stas !== STAS.settled) throw new Refusal('该结算不是正常状态，不能撤销');
   const balance = debitAccount(db, row.psn_no, row.insutype, -row.acct_fen);
   setSettlementState(db, row.setl_id, STAS[how], msgid, dateTime(now));
-  if (row.hi_rxno) moveRx(db, row.hi_rxno, 'unsettle', now);
+  if (row.hi_rxno && row.rx_form === 'electronic') moveRx(db, row.hi_rxno, 'unsettle', now);
   return balance;
 }
 
@@ -41,6 +41,6 @@ export function redoSettlement(db: SandboxDb, row: SettlementRow, now: Date): nu
     throw new Refusal('个人账户余额已不足原结算的账户支付金额，不能冲正结算撤销');
   }
   setSettlementState(db, row.setl_id, STAS.settled, null, null);
-  if (row.hi_rxno) moveRx(db, row.hi_rxno, 'settle', now);
+  if (row.hi_rxno && row.rx_form === 'electronic') moveRx(db, row.hi_rxno, 'settle', now);
   return balance;
 }

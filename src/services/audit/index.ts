@@ -1,8 +1,95 @@
+import type { AuditListView, AuditVerifyView } from '../../api/types-audit';
+import { actionLabel } from '../../domain/audit/audit-actions';
+import { type AuditRow, OUTCOME_LABELS } from '../../domain/audit/audit-entry';
+import { AuditRepository } from '../../store/audit-repository';
 import type { AreaDeps } from '../area-deps';
+import { createAnchorFile } from './anchor-file';
+import { sm3AuditHasher } from './audit-hasher';
+import { type AuditedCall, recordOfCall } from './audit-recorder';
+import { verifyAuditTrail } from './audit-verify';
+import { type AuditRecord, createAuditWriter } from './audit-writer';
 
-/** The tamper-evident audit trail (R-KEEP): verify the hash chain, read entries. */
-export function createAuditArea(_deps: AreaDeps) {
-  return {};
+export type { AuditedCall } from './audit-recorder';
+export type { AuditRecord } from './audit-writer';
+
+type AuditDeps = Pick<AreaDeps, 'db' | 'log' | 'now'> & { config: { dataDir: string } };
+
+/**
+ * The tamper-evident audit trail (R-KEEP): every security-relevant action is appended to a
+ * hash chain (SM3 over the previous hash and the RFC 8785 JSON of the entry) whose head is
+ * anchored in `<dataDir>/audit-anchor.json`; verify reports the first broken link.
+ */
+export function createAuditArea(deps: AuditDeps) {
+  const repo = new AuditRepository(deps.db);
+  const anchor = createAnchorFile(deps.config.dataDir);
+  const writer = createAuditWriter({
+    db: deps.db,
+    repo,
+    anchor,
+    hash: sm3AuditHasher,
+    now: () => deps.now().getTime(),
+  });
+  const staffByName = deps.db.prepare('SELECT id, username FROM staff WHERE username = ?');
+
+  return {
+    anchorFile: anchor.file,
+
+    /** Appends one entry. Must not run inside another transaction (the anchor moves at once). */
+    record(r: AuditRecord): AuditRow {
+      if (deps.db.inTransaction) throw new Error('审计记录须在业务事务提交之后写入');
+      return writer.append(r);
+    },
+
+    /**
+     * The dispatcher's hook after every API call. Never throws: a failure to record is logged
+     * (the action itself has already happened and cannot be undone here).
+     */
+    afterCall(method: string, call: AuditedCall): void {
+      try {
+        const r = recordOfCall(method, call, (u) => staffByName.get(u) as never);
+        if (r) writer.append(r);
+      } catch (err) {
+        deps.log.error('audit.append.failed', { method, error: String(err) });
+      }
+    },
+
+    verify(): AuditVerifyView {
+      return verifyAuditTrail({ repo, anchor, hash: sm3AuditHasher });
+    },
+
+    list(q: {
+      from: number;
+      to: number;
+      action?: string | undefined;
+      page: number;
+      pageSize: number;
+    }): AuditListView {
+      const { total, rows } = repo.page({
+        from: q.from,
+        to: q.to,
+        action: q.action,
+        offset: (q.page - 1) * q.pageSize,
+        limit: q.pageSize,
+      });
+      return { total, page: q.page, pageSize: q.pageSize, entries: rows.map(toView) };
+    },
+  };
+}
+
+function toView(r: AuditRow) {
+  return {
+    seq: r.seq,
+    at: new Date(r.at).toISOString(),
+    staffId: r.staffId,
+    username: r.username,
+    action: r.action,
+    actionLabel: actionLabel(r.action),
+    outcome: r.outcome,
+    outcomeLabel: OUTCOME_LABELS[r.outcome] ?? r.outcome,
+    subject: r.subject,
+    detail: r.detail,
+    hash: r.hash,
+  };
 }
 
 export type AuditArea = ReturnType<typeof createAuditArea>;

@@ -7,6 +7,7 @@ import { packKey, parseScannedCode } from '../../domain/trace/parse-scanned-code
 import type { Db } from '../../store/database';
 import { DispensingRepository } from '../../store/dispensing-repository';
 import type { PrescriptionRepository } from '../../store/prescription-repository';
+import { ScanRefusalRepository } from '../../store/scan-refusal-repository';
 import { SoldCodeRepository } from '../../store/sold-code-repository';
 import { StockRepository } from '../../store/stock-repository';
 import type { AuthenticatedSession } from '../auth-service';
@@ -14,6 +15,7 @@ import type { Logger } from '../logger';
 import { buildDispensingView, earlierSaleOf, packsFromStock } from './dispensing-view';
 import { allocateFefo } from './fefo';
 import { planLines } from './line-plan';
+import type { PaperRules } from './paper-rules';
 import { createProductIndex } from './product-index';
 import type { ReviewGate } from './review-gate';
 import { decideScan, remaining } from './scan-rules';
@@ -23,6 +25,7 @@ interface Deps {
   catalog: ReadonlyMap<string, CatalogDrug>;
   prescriptions: PrescriptionRepository;
   gate: () => ReviewGate;
+  paper: PaperRules;
   log: Logger;
   now: () => Date;
 }
@@ -36,6 +39,7 @@ export function createDispenseService(deps: Deps) {
   const repo = new DispensingRepository(deps.db);
   const sold = new SoldCodeRepository(deps.db);
   const stock = new StockRepository(deps.db);
+  const refusals = new ScanRefusalRepository(deps.db);
   const products = createProductIndex(deps.catalog);
   const staffName = deps.db.prepare('SELECT display_name FROM staff WHERE id = ?').pluck();
 
@@ -45,6 +49,7 @@ export function createDispenseService(deps: Deps) {
     const today = dateOnly(deps.now());
     return buildDispensingView({
       d,
+      paper: d.paperId === null ? null : deps.paper.source(d.paperId),
       staffName: (staffName.get(d.staffId) as string | undefined) ?? '',
       lines: repo.lines(id),
       codes: repo.codes(id),
@@ -85,6 +90,8 @@ export function createDispenseService(deps: Deps) {
         repo.create(
           {
             hiRxno,
+            paperId: null,
+            reviewedBy: null,
             certno: p.certno,
             patientName: p.patientName,
             staffId: session.staff.id,
@@ -98,7 +105,40 @@ export function createDispenseService(deps: Deps) {
     return view(id);
   }
 
-  function scan(_session: AuthenticatedSession, id: number, raw: string): ScanVerdict {
+  /**
+   * A paper prescription from the archive (R-PAPER-*): the same scan/complete path; the
+   * pharmacist on duty who starts it is recorded as its reviewer (R-PHARMACIST).
+   */
+  function startPaper(session: AuthenticatedSession, paperId: number): DispensingView {
+    const r = deps.paper.record(paperId);
+    const live = repo.livePaper(paperId);
+    if (live?.state === 'completed') deps.paper.refuseDispensed(r);
+    deps.paper.assertDispensable(r, deps.now());
+    if (live) return view(live.id);
+    deps.paper.assertPharmacistOnDuty(session);
+    const id = deps.db
+      .transaction(() =>
+        repo.create(
+          {
+            hiRxno: null,
+            paperId,
+            reviewedBy: session.staff.id,
+            certno: r.patientCertno,
+            patientName: r.patientName,
+            staffId: session.staff.id,
+            startedAt: deps.now().getTime(),
+          },
+          deps.paper.planLines(r),
+        ),
+      )
+      .immediate();
+    deps.log.info(
+      `开始调剂纸质处方第${paperId}号（调剂单 ${id}，审核药师 ${session.staff.username}）`,
+    );
+    return view(id);
+  }
+
+  function scan(session: AuthenticatedSession, id: number, raw: string): ScanVerdict {
     return deps.db
       .transaction((): ScanVerdict => {
         const d = openOne(id);
@@ -120,6 +160,17 @@ export function createDispenseService(deps: Deps) {
         });
         if ('refuse' in decision) {
           const r = decision.refuse;
+          refusals.record({
+            at: at.getTime(),
+            channel: 'dispense',
+            dispensingId: d.id,
+            code: raw,
+            packKey: key,
+            medListCodg: r.drug?.medListCodg ?? null,
+            reason: r.reason,
+            ruleId: r.ruleId,
+            staffId: session.staff.id,
+          });
           return {
             verdict: 'refused',
             code: r.code,
@@ -176,6 +227,8 @@ export function createDispenseService(deps: Deps) {
         const d = openOne(id);
         const at = deps.now();
         const today = dateOnly(at);
+        const paper = d.paperId === null ? null : deps.paper.record(d.paperId);
+        if (paper) deps.paper.assertDispensable(paper, at);
         const lines = repo.lines(id);
         const codes = repo.codes(id);
         const missing = lines.filter((l) => remaining(l, codes) > 0);
@@ -223,7 +276,8 @@ export function createDispenseService(deps: Deps) {
         for (const l of lines)
           repo.setDispensed(id, l.lineNo, l.qtyPrescribed - remaining(l, codes));
         repo.complete(d.id, at.getTime());
-        repo.awaitUploads(d.id, at.getTime());
+        if (paper) deps.paper.markDispensed(paper);
+        repo.awaitUploads(d.id, d.source, at.getTime());
       })
       .immediate();
     deps.log.info(`调剂完成（调剂单 ${id}，操作员 ${session.staff.username}）`);
@@ -240,7 +294,7 @@ export function createDispenseService(deps: Deps) {
     return view(id);
   }
 
-  return { start, scan, removeCode, complete, cancel, get: view };
+  return { start, startPaper, scan, removeCode, complete, cancel, get: view };
 }
 
 export type DispenseService = ReturnType<typeof createDispenseService>;

@@ -1,7 +1,13 @@
-import type { DispenseLineView, DispensingView, EarlierSale } from '../../api/types-dispense';
+import type {
+  DispenseLineView,
+  DispensingView,
+  EarlierSale,
+  PaperSourceView,
+} from '../../api/types-dispense';
 import { dateTime } from '../../center/clock';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import { maskIdNumber, maskName } from '../../domain/mask';
+import { paperRxno } from '../../domain/paper/paper-rxno';
 import type {
   Allocation,
   Dispensing,
@@ -13,6 +19,8 @@ import { remaining } from './scan-rules';
 
 export interface ViewInput {
   d: Dispensing;
+  /** The paper prescription of a paper dispensing. */
+  paper: PaperSourceView | null;
   staffName: string;
   lines: DispensingLine[];
   codes: DispensingCode[];
@@ -75,7 +83,10 @@ export function buildDispensingView(v: ViewInput): DispensingView {
   const state = v.d.state === 'returned' ? 'completed' : v.d.state;
   return {
     dispensingId: v.d.id,
+    source: v.d.source,
     hiRxno: v.d.hiRxno,
+    rxno: v.paper ? paperRxno(v.paper.institutionCode, v.paper.serialNo) : (v.d.hiRxno ?? ''),
+    paper: v.paper,
     state,
     patient: { name: maskName(v.d.patientName), certnoMasked: maskIdNumber(v.d.certno) },
     staff: { id: v.d.staffId, displayName: v.staffName },

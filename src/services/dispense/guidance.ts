@@ -2,6 +2,7 @@ import type { GuidanceLine, GuidanceView } from '../../api/types-dispense';
 import type { Out7204 } from '../../center/rx/fsi-72xx';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import { maskName } from '../../domain/mask';
+import type { PaperLineRecord } from '../../store/paper-repository';
 
 /** Standing notes per dosage form; the catalog carries no package-insert text yet. */
 const FORM_NOTES: Array<[RegExp, string]> = [
@@ -35,17 +36,51 @@ export function buildGuidance(
 ): GuidanceView {
   const lines = reply.rxdrugdetail.map((l, i): GuidanceLine => {
     const drug = catalog.get(l.med_list_codg);
-    const form = l.drug_dosform ?? drug?.dosform ?? '';
-    const notes = [
-      ...FORM_NOTES.filter(([re]) => re.test(form)).map(([, n]) => n),
-      ...(drug?.classes ?? []).map((c) => CLASS_NOTES[c]).filter((n): n is string => Boolean(n)),
-      ...(drug?.dualChannel ? ['“双通道”药品：请保留购药凭证，按疗程复诊取药。'] : []),
-    ];
-    const usage = usageText(l);
     const spec = l.drug_spec ?? drug?.spec ?? '';
-    const text = `${i + 1}. ${l.drug_genname}（${spec}）：${usage}。${notes.join('')}`;
-    return { lineNo: i + 1, genname: l.drug_genname, spec, usage, notes, text };
+    const form = l.drug_dosform ?? drug?.dosform ?? '';
+    return guidanceLine(i + 1, l.drug_genname, spec, usageText(l), notesFor(drug, form));
   });
+  return guidanceSheet(hiRxno, patientName, lines);
+}
+
+/**
+ * Guidance for a paper prescription (R-GUIDE): the archive holds no structured usage, so the
+ * patient is pointed to the physician's written directions on the paper, with the days covered.
+ */
+export function buildPaperGuidance(
+  rxno: string,
+  patientName: string,
+  paperLines: readonly PaperLineRecord[],
+  catalog: ReadonlyMap<string, CatalogDrug>,
+): GuidanceView {
+  const lines = paperLines.map((l, i): GuidanceLine => {
+    const drug = catalog.get(l.medListCodg);
+    const usage = `按纸质处方上医师书写的用法用量服用，共${l.quantity}${l.unit}，用药${l.days}天`;
+    return guidanceLine(i + 1, l.genname, l.spec, usage, notesFor(drug, drug?.dosform ?? ''));
+  });
+  return guidanceSheet(rxno, patientName, lines);
+}
+
+function notesFor(drug: CatalogDrug | undefined, form: string): string[] {
+  return [
+    ...FORM_NOTES.filter(([re]) => re.test(form)).map(([, n]) => n),
+    ...(drug?.classes ?? []).map((c) => CLASS_NOTES[c]).filter((n): n is string => Boolean(n)),
+    ...(drug?.dualChannel ? ['“双通道”药品：请保留购药凭证，按疗程复诊取药。'] : []),
+  ];
+}
+
+function guidanceLine(
+  lineNo: number,
+  genname: string,
+  spec: string,
+  usage: string,
+  notes: string[],
+): GuidanceLine {
+  const text = `${lineNo}. ${genname}（${spec}）：${usage}。${notes.join('')}`;
+  return { lineNo, genname, spec, usage, notes, text };
+}
+
+function guidanceSheet(hiRxno: string, patientName: string, lines: GuidanceLine[]): GuidanceView {
   const name = maskName(patientName);
   const printable = [
     `用药指导单　处方号 ${hiRxno}　患者 ${name}`,

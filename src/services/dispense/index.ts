@@ -1,16 +1,25 @@
 import type { Out7204 } from '../../center/rx/fsi-72xx';
 import { AppError } from '../../domain/errors';
+import { paperRxno } from '../../domain/paper/paper-rxno';
 import type { AreaDeps } from '../area-deps';
+import { currentPackOf } from '../paper/region-pack';
+import type { RegionService } from '../region-service';
 import { createDispenseService } from './dispense-service';
-import { buildGuidance } from './guidance';
+import { buildGuidance, buildPaperGuidance } from './guidance';
 import { createHistoryService } from './history-service';
+import { createPaperRules } from './paper-rules';
 import { createTableReviewGate, type ReviewGate } from './review-gate';
 import { createStockService } from './stock-service';
 
 /** Dispensing, stock and traceability-code services of the counter. */
-export function createDispenseArea(deps: AreaDeps) {
+export function createDispenseArea(deps: AreaDeps, regions: RegionService) {
   let gate: ReviewGate = createTableReviewGate(deps.db);
-  const dispense = createDispenseService({ ...deps, gate: () => gate });
+  const paper = createPaperRules({
+    db: deps.db,
+    catalog: deps.catalog,
+    pack: currentPackOf(deps.config, regions),
+  });
+  const dispense = createDispenseService({ ...deps, gate: () => gate, paper });
   const stock = createStockService(deps);
   const history = createHistoryService(deps);
   if (deps.config.sandbox) seedDemoStock(deps, stock.seedDemo);
@@ -24,6 +33,11 @@ export function createDispenseArea(deps: AreaDeps) {
       const p = deps.prescriptions.get(hiRxno);
       if (!p) throw new AppError('NOT_FOUND', `本机没有处方 ${hiRxno}，请先扫码下载`);
       return buildGuidance(hiRxno, p.patientName, p.reply as Out7204, deps.catalog);
+    },
+    guidanceForPaper(paperId: number) {
+      const r = paper.record(paperId);
+      const rxno = paperRxno(r.institutionCode, r.serialNo);
+      return buildPaperGuidance(rxno, r.patientName, r.lines, deps.catalog);
     },
     /** Wires the review area's gate (and a test double in tests). */
     useReviewGate(next: ReviewGate) {

@@ -5,12 +5,14 @@ import { AppError } from '../../domain/errors';
 import type { StaffMember } from '../../domain/staff';
 import { PaperRepository } from '../../store/paper-repository';
 import { PaperSearchRepository } from '../../store/paper-search-repository';
+import { SettingsRepository } from '../../store/settings-repository';
 import type { AreaDeps } from '../area-deps';
 import type { RegionService } from '../region-service';
 import { createCaptureService } from './capture-service';
-import { writePaperExport } from './export-bundle';
+import { writePaperExportZip } from './export-zip';
 import { createReadService } from './read-service';
 import { currentPackOf } from './region-pack';
+import { createScanFolder } from './scan-folder';
 
 /** Paper prescriptions: capture with checks, the 2-year archive, search and export. */
 export function createPaperArea(deps: AreaDeps, regions: RegionService) {
@@ -23,7 +25,7 @@ export function createPaperArea(deps: AreaDeps, regions: RegionService) {
     log: deps.log,
     now: deps.now,
   });
-  const read = createReadService({ repo, search, log: deps.log });
+  const read = createReadService({ db: deps.db, repo, search, log: deps.log });
   const exportDeps = {
     repo,
     search,
@@ -43,17 +45,23 @@ export function createPaperArea(deps: AreaDeps, regions: RegionService) {
     ...capture,
     ...read,
     drugs: () => drugs,
-    /** Into <dataDir>/exports (API), or any folder (CLI). */
-    export(staff: StaffMember | null, range: { from: string; to: string }, outDir?: string) {
-      if (staff && staff.role === 'cashier') {
-        throw new AppError('FORBIDDEN', '收银员不能导出纸质处方归档（含患者个人信息）');
+    /** The inspection archive as one zip in <dataDir>/exports. */
+    export(staff: StaffMember, range: { from: string; to: string }) {
+      if (staff.role === 'cashier') {
+        throw new AppError(
+          'FORBIDDEN',
+          '收银员不能导出纸质处方归档（含患者完整个人信息，R-PAPER-KEEP）',
+          { ruleId: 'R-PAPER-KEEP' },
+        );
       }
-      return writePaperExport(
-        exportDeps,
-        range,
-        outDir ?? path.join(deps.config.dataDir, 'exports'),
-      );
+      return writePaperExportZip(exportDeps, range, {
+        dir: path.join(deps.config.dataDir, 'exports'),
+      });
     },
+    scanFolder: createScanFolder({
+      settings: new SettingsRepository(deps.db),
+      dataDir: deps.config.dataDir,
+    }),
   };
 }
 

@@ -1,17 +1,50 @@
-import type { PaperListItem, PaperView } from '../../api/types-paper';
+import type { PaperSourceView } from '../../api/types-dispense';
+import type { PaperListItem, PaperSaleView, PaperView } from '../../api/types-paper';
+import type { SettlementState } from '../../api/types-settlement';
 import { maskIdNumber } from '../../domain/mask';
 import { retainedUntil } from '../../domain/paper/paper-dates';
 import type { PaperFinding } from '../../domain/paper/paper-types';
 import { formatBeijingDateTime } from '../../domain/policy/beijing-time';
 import type { PaperRecord } from '../../store/paper-repository';
+import type { PaperSaleRow } from '../../store/paper-sale-repository';
 
 const STATUS_LABELS = { captured: '已归档待调剂', dispensed: '已调剂' } as const;
 
-export function toPaperView(r: PaperRecord): PaperView {
+const DISPENSING_LABELS = {
+  open: '调剂中',
+  completed: '已调剂，待结算',
+  cancelled: '调剂已取消',
+  returned: '已退费',
+} as const;
+
+const SETTLEMENT_LABELS: Partial<Record<SettlementState, string>> = {
+  settling: '结算结果待确认',
+  outcome_unknown: '结算结果待确认',
+  settled: '已结算',
+  refunding: '退费处理中',
+  refund_unknown: '退费处理中',
+  refunded: '已退费',
+};
+
+export function toPaperSaleView(row: PaperSaleRow | undefined): PaperSaleView | null {
+  if (!row) return null;
+  const settlementState = (row.settlementState as SettlementState | null) ?? null;
+  const settled = settlementState ? SETTLEMENT_LABELS[settlementState] : undefined;
+  return {
+    dispensingId: row.dispensingId,
+    dispensingState: row.dispensingState,
+    settlementId: row.settlementId,
+    settlementState,
+    label: settled ?? DISPENSING_LABELS[row.dispensingState],
+  };
+}
+
+export function toPaperView(r: PaperRecord, sale: PaperSaleView | null = null): PaperView {
   return {
     id: r.id,
     kind: 'paper',
     status: r.status,
+    sale,
     statusLabel: STATUS_LABELS[r.status],
     institutionCode: r.institutionCode,
     institutionName: r.institutionName,
@@ -30,10 +63,11 @@ export function toPaperView(r: PaperRecord): PaperView {
   };
 }
 
-export function toPaperListItem(r: PaperRecord): PaperListItem {
+export function toPaperListItem(r: PaperRecord, sale: PaperSaleView | null = null): PaperListItem {
   return {
     id: r.id,
     status: r.status,
+    sale,
     institutionCode: r.institutionCode,
     institutionName: r.institutionName,
     serialNo: r.serialNo,
@@ -44,3 +78,11 @@ export function toPaperListItem(r: PaperRecord): PaperListItem {
     capturedAt: formatBeijingDateTime(new Date(r.createdAt)),
   };
 }
+
+/** How dispensing and settlement views name a paper prescription: institution and serial. */
+export const paperSourceOf = (r: PaperRecord): PaperSourceView => ({
+  id: r.id,
+  institutionCode: r.institutionCode,
+  institutionName: r.institutionName,
+  serialNo: r.serialNo,
+});

@@ -1,9 +1,11 @@
 import type { PaperImageView, PaperSearchResult, PaperView } from '../../api/types-paper';
 import { AppError } from '../../domain/errors';
+import type { Db } from '../../store/database';
 import type { PaperRecord, PaperRepository } from '../../store/paper-repository';
+import { paperSales } from '../../store/paper-sale-repository';
 import type { PaperQuery, PaperSearchRepository } from '../../store/paper-search-repository';
 import type { Logger } from '../logger';
-import { toPaperListItem, toPaperView } from './paper-views';
+import { toPaperListItem, toPaperSaleView, toPaperView } from './paper-views';
 import { verifiedImage } from './verified-image';
 
 export interface PaperSearchInput {
@@ -20,6 +22,7 @@ export interface PaperSearchInput {
 
 /** Reading the archive: one record (image hash verified), its image, and search. */
 export function createReadService(deps: {
+  db: Db;
   repo: PaperRepository;
   search: PaperSearchRepository;
   log: Logger;
@@ -34,7 +37,7 @@ export function createReadService(deps: {
     get(id: number): PaperView {
       const r = record(id);
       verifiedImage(deps.repo, r, deps.log);
-      return toPaperView(r);
+      return toPaperView(r, toPaperSaleView(paperSales(deps.db, [r.id]).get(r.id)));
     },
     image(id: number): PaperImageView {
       const r = record(id);
@@ -55,11 +58,12 @@ export function createReadService(deps: {
         input.pageSize,
         (input.page - 1) * input.pageSize,
       );
+      const sales = paperSales(deps.db, ids);
       return {
         total,
         page: input.page,
         pageSize: input.pageSize,
-        items: deps.repo.many(ids).map(toPaperListItem),
+        items: deps.repo.many(ids).map((r) => toPaperListItem(r, toPaperSaleView(sales.get(r.id)))),
       };
     },
   };

@@ -1,4 +1,5 @@
 import { DispensingRepository } from '../../store/dispensing-repository';
+import { PaperRepository } from '../../store/paper-repository';
 import { ReviewRepository } from '../../store/review-repository';
 import { SaleReturnRepository } from '../../store/sale-return-repository';
 import { SaleUploadRepository } from '../../store/sale-upload-repository';
@@ -16,6 +17,7 @@ export function createSettlementContext(deps: AreaDeps) {
     settlements: new SettlementRepository(deps.db),
     uploads: new SaleUploadRepository(deps.db),
     dispensings: new DispensingRepository(deps.db),
+    papers: new PaperRepository(deps.db),
     reviews: new ReviewRepository(deps.db),
     returns: new SaleReturnRepository(deps.db),
     selfPay: new SelfPayRepository(deps.db),

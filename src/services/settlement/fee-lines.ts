@@ -1,4 +1,5 @@
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
+import { PAPER_RX_FORM, RX_FORM_FIELD } from '../../domain/paper/paper-rxno';
 import type { DispensingLine } from '../../store/dispensing-repository';
 import { SETTLE_CODES } from './codes';
 import { yuanNumber } from './money';
@@ -70,9 +71,20 @@ export interface InsuredPerson {
   useAccount: boolean;
 }
 
-/** The 2101/2102 input (druginfo + drugdetail), amounts in yuan as the wire carries them. */
-export function settleInput(hiRxno: string, person: InsuredPerson, lines: FeeLine[], at: string) {
+/** Which prescription a settlement follows: rxno as the wire carries it, and its form. */
+export interface SettleRx {
+  rxno: string;
+  source: 'electronic' | 'paper';
+}
+
+/**
+ * The 2101/2102 input (druginfo + drugdetail), amounts in yuan as the wire carries them. A
+ * paper prescription is an outside prescription with rxno `<institution>-<serial>` and our
+ * `x_rx_form: 'paper'` marker (see src/domain/paper/paper-rxno.ts).
+ */
+export function settleInput(rx: SettleRx, person: InsuredPerson, lines: FeeLine[], at: string) {
   const medfee = lines.reduce((s, l) => s + l.totalFen, 0);
+  const hiRxno = rx.rxno;
   return {
     druginfo: {
       psn_no: person.psnNo,
@@ -85,6 +97,7 @@ export function settleInput(hiRxno: string, person: InsuredPerson, lines: FeeLin
       med_type: SETTLE_CODES.medType,
       rxno: hiRxno,
       rx_circ_flag: '1',
+      ...(rx.source === 'paper' ? { [RX_FORM_FIELD]: PAPER_RX_FORM } : {}),
     },
     drugdetail: lines.map((l) => ({
       feedetl_sn: l.feedetlSn,

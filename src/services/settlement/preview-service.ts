@@ -4,6 +4,7 @@ import { assertOk } from '../../center/fsi-client';
 import { AppError } from '../../domain/errors';
 import type { AuthenticatedSession } from '../auth-service';
 import { centerFailure } from '../center-errors';
+import { paperSourceOf } from '../paper/paper-views';
 import type { SettlementContext } from './context';
 import { feeLines, settleInput } from './fee-lines';
 import { type PatientCert, patientView, resolveInsured } from './insured-person';
@@ -23,7 +24,8 @@ export function createPreviewService(ctx: SettlementContext) {
     session: AuthenticatedSession,
     input: PreviewInput,
   ): Promise<SettlePreview> {
-    const { dispensing: d } = requireSettleable(ctx, input.dispensingId);
+    const g = requireSettleable(ctx, input.dispensingId);
+    const d = g.dispensing;
     const person = await resolveInsured(
       ctx,
       session,
@@ -40,7 +42,7 @@ export function createPreviewService(ctx: SettlementContext) {
       const res = assertOk(
         await ctx.fsi.call({
           infno: '2101',
-          input: settleInput(d.hiRxno, person, lines, dateTime(at)),
+          input: settleInput(g, person, lines, dateTime(at)),
           opter: session.staff.username,
           opterName: session.staff.displayName,
           signNo,
@@ -68,7 +70,9 @@ export function createPreviewService(ctx: SettlementContext) {
     return {
       previewId: stored.previewId,
       dispensingId: d.id,
-      hiRxno: d.hiRxno,
+      hiRxno: g.rxno,
+      source: g.source,
+      paper: g.source === 'paper' ? paperSourceOf(g.paper) : null,
       patient: patientView(d.patientName, d.certno, person.insutype),
       lines: split,
       split: splitTotals(parsed.data, warnMsg),

@@ -1,6 +1,7 @@
 import { dateOnly, dateTime } from '../../center/clock';
 import { AppError } from '../../domain/errors';
 import { packKey, parseScannedCode } from '../../domain/trace/parse-scanned-code';
+import { type ScanRefusalInput, ScanRefusalRepository } from '../../store/scan-refusal-repository';
 import { SoldCodeRepository } from '../../store/sold-code-repository';
 import type { AuthenticatedSession } from '../auth-service';
 import { allocateFefo } from '../dispense/fefo';
@@ -23,6 +24,10 @@ export interface SelfPayItem {
 export function createSelfPayService(ctx: SettlementContext) {
   const products = createProductIndex(ctx.catalog);
   const sold = new SoldCodeRepository(ctx.db);
+  const refusals = new ScanRefusalRepository(ctx.db);
+  /** The refused scan of the running sale, recorded after its transaction rolled back (R-RISK). */
+  let refused: Omit<ScanRefusalInput, 'at' | 'staffId'> | null = null;
+  const pendingRefusal = () => refused;
 
   function packsOf(item: SelfPayItem, name: string): string[] {
     const keys = item.codes.map((raw) => {
@@ -31,10 +36,16 @@ export function createSelfPayService(ctx: SettlementContext) {
       if (!key)
         throw new AppError('VALIDATION', `「${raw}」不是可识别的药品追溯码`, { ruleId: 'R-TRACE' });
       if (products.drugOf(parsed)?.medListCodg !== item.medListCodg) {
+        const medListCodg = products.drugOf(parsed)?.medListCodg ?? null;
+        refused = { ...selfPayRefusal(raw, key, 'OTHER_DRUG', 'R-TRACE'), medListCodg };
         throw new AppError('POLICY', `追溯码 ${key} 不是「${name}」的包装`, { ruleId: 'R-TRACE' });
       }
       const earlier = sold.find(key);
       if ((earlier && earlier.returnedAt === null) || ctx.selfPay.soldBy(key) !== undefined) {
+        refused = {
+          ...selfPayRefusal(raw, key, 'ALREADY_SOLD', 'R-TRACE-ONCE'),
+          medListCodg: item.medListCodg,
+        };
         throw new AppError('POLICY', `追溯码 ${key} 已有销售记录，同一追溯码不能重复销售`, {
           ruleId: 'R-TRACE-ONCE',
         });
@@ -49,9 +60,25 @@ export function createSelfPayService(ctx: SettlementContext) {
     return keys;
   }
 
-  return function sell(session: AuthenticatedSession, items: SelfPayItem[]): number {
+  function sell(session: AuthenticatedSession, items: SelfPayItem[]): number {
     const at = ctx.now();
     const today = dateOnly(at);
+    refused = null;
+    try {
+      return sellNow(session, items, at, today);
+    } catch (err) {
+      const r = pendingRefusal();
+      if (r) refusals.record({ ...r, at: at.getTime(), staffId: session.staff.id });
+      throw err;
+    }
+  }
+
+  function sellNow(
+    session: AuthenticatedSession,
+    items: SelfPayItem[],
+    at: Date,
+    today: string,
+  ): number {
     return ctx.db
       .transaction(() => {
         const drugs = items.map((i) => {
@@ -129,5 +156,18 @@ export function createSelfPayService(ctx: SettlementContext) {
         return saleId;
       })
       .immediate();
+  }
+
+  return sell;
+}
+
+function selfPayRefusal(raw: string, key: string, reason: string, ruleId: string) {
+  return {
+    channel: 'self_pay' as const,
+    dispensingId: null,
+    code: raw,
+    packKey: key,
+    reason,
+    ruleId,
   };
 }

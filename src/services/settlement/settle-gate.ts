@@ -1,18 +1,28 @@
 import { AppError } from '../../domain/errors';
+import { paperRxno } from '../../domain/paper/paper-rxno';
 import type { Dispensing } from '../../store/dispensing-repository';
+import type { PaperRecord } from '../../store/paper-repository';
 import type { ReviewRecord } from '../../store/review-repository';
+import { verifiedImage } from '../paper/verified-image';
 import { conflictFinding } from '../review/rx-conflict';
 import type { SettlementContext } from './context';
 
-export interface Settleable {
-  dispensing: Dispensing;
-  review: ReviewRecord & { rxChkBizSn: string };
-}
+/** A completed dispensing that may be settled now, with what its uploads need. */
+export type Settleable =
+  | {
+      source: 'electronic';
+      dispensing: Dispensing;
+      /** What 2101/2102/3505 carry as rxno and settlements.hi_rxno stores. */
+      rxno: string;
+      review: ReviewRecord & { rxChkBizSn: string };
+    }
+  | { source: 'paper'; dispensing: Dispensing; rxno: string; paper: PaperRecord };
 
 /**
- * Settlement only from a completed dispensing of a reviewed, verified prescription whose
- * review reached the center, and never while another settlement of it is or may be live
- * (R-SETTLE, R-STATUS, R-OPINION, R-SIGN).
+ * Settlement only from a completed dispensing, never while another settlement of it is or may
+ * be live (R-SETTLE, R-STATUS). An e-prescription must be verified and its passed review must
+ * have reached the center (R-OPINION, R-SIGN); a paper prescription has neither, and must
+ * instead be archived with its image intact and recorded as dispensed (R-PAPER-KEEP).
  */
 export function requireSettleable(ctx: SettlementContext, dispensingId: number): Settleable {
   const d = ctx.dispensings.get(dispensingId);
@@ -24,14 +34,22 @@ export function requireSettleable(ctx: SettlementContext, dispensingId: number):
         : `调剂单状态为“${d.state === 'returned' ? '已退货' : '已取消'}”`;
     throw new AppError('POLICY', `${why}，不能结算`, { ruleId: 'R-SETTLE' });
   }
-  const p = ctx.prescriptions.get(d.hiRxno);
-  if (!p) throw new AppError('NOT_FOUND', `本机没有处方 ${d.hiRxno}`);
+  const settleable =
+    d.paperId === null ? electronic(ctx, d, d.hiRxno ?? '') : paper(ctx, d, d.paperId);
+  const live = ctx.settlements.liveForDispensing(d.id);
+  if (live) throw liveConflict(live.state, live.id);
+  return settleable;
+}
+
+function electronic(ctx: SettlementContext, d: Dispensing, hiRxno: string): Settleable {
+  const p = ctx.prescriptions.get(hiRxno);
+  if (!p) throw new AppError('NOT_FOUND', `本机没有处方 ${hiRxno}`);
   if (p.verification !== 'verified') {
     throw new AppError('POLICY', '处方电子签名验证未通过，不能结算', { ruleId: 'R-SIGN' });
   }
-  const conflict = conflictFinding(ctx.db, d.hiRxno);
+  const conflict = conflictFinding(ctx.db, hiRxno);
   if (conflict) throw new AppError('CONFLICT', conflict.message, { ruleId: 'R-STATUS' });
-  const review = ctx.reviews.live(d.hiRxno);
+  const review = ctx.reviews.live(hiRxno);
   if (!review || review.result !== 'pass') {
     throw new AppError('POLICY', '处方未经药师审核通过，不能结算', { ruleId: 'R-OPINION' });
   }
@@ -42,9 +60,29 @@ export function requireSettleable(ctx: SettlementContext, dispensingId: number):
       { ruleId: 'R-OPINION' },
     );
   }
-  const live = ctx.settlements.liveForDispensing(d.id);
-  if (live) throw liveConflict(live.state, live.id);
-  return { dispensing: d, review: { ...review, rxChkBizSn: review.rxChkBizSn } };
+  return {
+    source: 'electronic',
+    dispensing: d,
+    rxno: hiRxno,
+    review: { ...review, rxChkBizSn: review.rxChkBizSn },
+  };
+}
+
+function paper(ctx: SettlementContext, d: Dispensing, paperId: number): Settleable {
+  const r = ctx.papers.get(paperId);
+  if (!r) throw new AppError('NOT_FOUND', `没有第${paperId}号纸质处方`);
+  if (r.status !== 'dispensed') {
+    throw new AppError('POLICY', `第${paperId}号纸质处方未登记为已调剂，不能结算`, {
+      ruleId: 'R-SETTLE',
+    });
+  }
+  verifiedImage(ctx.papers, r, ctx.log);
+  return {
+    source: 'paper',
+    dispensing: d,
+    rxno: paperRxno(r.institutionCode, r.serialNo),
+    paper: r,
+  };
 }
 
 function liveConflict(state: string, id: number): AppError {

@@ -35,7 +35,8 @@ export function createSettleService(ctx: SettlementContext) {
     dispensingId: number,
     previewId: string | undefined,
   ): Promise<number> {
-    const { dispensing: d } = requireSettleable(ctx, dispensingId);
+    const first = requireSettleable(ctx, dispensingId);
+    const d = first.dispensing;
     const stored = previewId ? ctx.previews.get(previewId, d.id) : undefined;
     if (previewId && !stored) {
       throw new AppError('CONFLICT', '预结算已过期或不属于该调剂单，请重新预结算', {
@@ -54,17 +55,17 @@ export function createSettleService(ctx: SettlementContext) {
     const started = ctx.now();
     const req = ctx.fsi.buildRequest({
       infno: '2102',
-      input: settleInput(d.hiRxno, person, lines, dateTime(started)),
+      input: settleInput(first, person, lines, dateTime(started)),
       ...op,
       insuplcAdmdvs: person.insuplcAdmdvs,
     });
     const s = ctx.db
       .transaction(() => {
-        const { review } = requireSettleable(ctx, d.id);
+        const settleable = requireSettleable(ctx, d.id);
         const rec = ctx.settlements.insert(
           {
             dispensingId: d.id,
-            hiRxno: d.hiRxno,
+            hiRxno: settleable.rxno,
             msgid: req.msgid,
             request: JSON.stringify(req),
             psnNo: person.psnNo,
@@ -77,7 +78,7 @@ export function createSettleService(ctx: SettlementContext) {
           },
           started.getTime(),
         );
-        return { rec, review };
+        return { rec, settleable };
       })
       .immediate();
     let res: FsiResponse;
@@ -127,8 +128,7 @@ export function createSettleService(ctx: SettlementContext) {
         queueSaleUploads(
           ctx,
           { ...rec, setlId: amounts.setlId, mdtrtId: amounts.mdtrtId },
-          s.review.rxChkBizSn,
-          s.review.reviewerId,
+          s.settleable,
           op,
           at,
         );

@@ -8,6 +8,7 @@ import type {
 import { dateTime } from '../../center/clock';
 import { AppError } from '../../domain/errors';
 import type { SettlementRecord } from '../../store/settlement-repository';
+import { paperSourceOf } from '../paper/paper-views';
 import { NEXT_STEPS, REVERSAL_RESULTS, STATE_LABELS } from './codes';
 import type { SettlementContext } from './context';
 import type { FeeLine } from './fee-lines';
@@ -87,10 +88,13 @@ export function settlementView(ctx: SettlementContext, id: number): SettlementVi
     }));
   const live = ctx.settlements.liveForDispensing(s.dispensingId);
   const dispensing = ctx.dispensings.get(s.dispensingId);
+  const paper = dispensing?.paperId ? ctx.papers.get(dispensing.paperId) : null;
   return {
     settlementId: s.id,
     dispensingId: s.dispensingId,
     hiRxno: s.hiRxno,
+    source: dispensing?.source ?? 'electronic',
+    paper: paper ? paperSourceOf(paper) : null,
     state: s.state,
     stateLabel: STATE_LABELS[s.state],
     nextStep: NEXT_STEPS[s.state],

@@ -1,3 +1,4 @@
+import { PAPER_RX_FORM, RX_FORM_FIELD } from '../../domain/paper/paper-rxno';
 import { SETTLE_CODES } from './codes';
 import { yuanNumber } from './money';
 import type { PackGroup } from './pack-groups';
@@ -80,7 +81,10 @@ export interface SaleRef {
   docNo: string;
   setlId: string | null;
   psnNo: string | null;
+  /** The sale's prescription number (hi_rxno, or a paper prescription's rxno). */
   hiRxno: string | null;
+  /** A paper prescription's sale: marked `x_rx_form: 'paper'` (src/domain/paper/paper-rxno.ts). */
+  paper?: boolean;
 }
 
 /** 3505 商品销售 (R-STOCK): a settled prescription sale or a self-pay sale. */
@@ -101,6 +105,7 @@ export function input3505(ref: SaleRef, groups: PackGroup[], at: string) {
         : SETTLE_CODES.mdtrtSetlType.selfPay,
       ...(insured ? { setl_id: ref.setlId, psn_no: ref.psnNo ?? '' } : {}),
       ...(ref.hiRxno ? { rxno: ref.hiRxno, rx_circ_flag: '1' } : {}),
+      ...(ref.paper ? { [RX_FORM_FIELD]: PAPER_RX_FORM } : {}),
       manu_lotnum: g.batchNo,
       expy_end: g.expiry,
       drugtracinfo: trace(g),

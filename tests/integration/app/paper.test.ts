@@ -1,10 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   PaperCheckResult,
   PaperExportResult,
   PaperImageView,
+  PaperScanFolder,
+  PaperScanImage,
+  PaperScanList,
   PaperSearchResult,
   PaperView,
 } from '../../../src/api/types-paper';
@@ -186,22 +191,65 @@ describe('paper prescriptions over HTTP: capture, checks, archive, search, expor
     expect((await search({ to: '2000-01-01' })).total).toBe(0);
   });
 
-  it('exports a bundle whose index hashes match the images, with CSV and a PDF summary [R-PAPER-KEEP]', async () => {
+  it('exports one zip under <dataDir>/exports whose manifest and index hashes match the images [R-PAPER-KEEP] [R-KEEP]', async () => {
     const today = beijingToday();
     const res = await h.api<PaperExportResult>('paper.export', { from: today, to: today }, token);
     expect(res.ok, res.error?.message).toBe(true);
     const out = res.value as PaperExportResult;
     expect(out.count).toBe(4);
-    const index = JSON.parse(readFileSync(path.join(out.dir, 'index.json'), 'utf8'));
+    expect(path.dirname(out.path)).toBe(path.join(h.services.config.dataDir, 'exports'));
+    const zip = readFileSync(out.path);
+    expect(out).toMatchObject({ size: zip.length, sm3: sm3Hex(zip) });
+    expect(out.size).toBeLessThanOrEqual(out.downloadLimit);
+    expect(Buffer.from(out.base64 ?? '', 'base64').equals(zip)).toBe(true);
+    const entries = unzipSync(zip);
+    const manifest = JSON.parse(Buffer.from(entries['manifest.json'] ?? []).toString('utf8'));
+    const names = manifest.files.map((f: { name: string }) => f.name);
+    expect(Object.keys(entries).sort()).toEqual([...names, 'manifest.json'].sort());
+    const index = JSON.parse(Buffer.from(entries['index.json'] ?? []).toString('utf8'));
     expect(index.hashAlgorithm).toBe('SM3');
     for (const p of index.prescriptions) {
-      expect(sm3Hex(readFileSync(path.join(out.dir, p.image.file)))).toBe(p.image.sm3);
+      expect(sm3Hex(entries[p.image.file] ?? new Uint8Array())).toBe(p.image.sm3);
     }
+    expect(index.prescriptions.map((p: { image: { sm3: string } }) => p.image.sm3)).toContain(
+      sm3Hex(firstImage),
+    );
     expect(index.prescriptions[0].patientCertno).toHaveLength(18);
-    expect(readFileSync(path.join(out.dir, 'index.csv'), 'utf8')).toContain('image_sm3');
-    const pdf = readFileSync(path.join(out.dir, 'summary.pdf'));
+    expect(Buffer.from(entries['index.csv'] ?? []).subarray(0, 3)).toEqual(
+      Buffer.from([0xef, 0xbb, 0xbf]),
+    );
+    const pdf = Buffer.from(entries['summary.pdf'] ?? []);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.toString('latin1')).not.toContain('50010319900101456');
+  });
+
+  it('a cashier may not export the archive (full personal data) [R-PAPER-KEEP]', async () => {
+    const today = beijingToday();
+    const res = await h.api('paper.export', { from: today, to: today }, await login('cashier'));
+    expect(res.error).toMatchObject({ code: 'FORBIDDEN', ruleId: 'R-PAPER-KEEP' });
+  });
+
+  it('reads a scanned image from the scanner folder an administrator set, nothing outside it [R-PAPER-KEEP]', async () => {
+    const admin = await login('admin');
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'epc-scans-'));
+    const scan = fakePng(1500);
+    writeFileSync(path.join(folder, '扫描0001.png'), scan);
+    expect((await h.api('paper.setScanFolder', { folder }, token)).error?.code).toBe('FORBIDDEN');
+    const set = await h.api<PaperScanFolder>('paper.setScanFolder', { folder }, admin);
+    expect(set.value).toEqual({ folder, isDefault: false });
+    const list = await h.api<PaperScanList>('paper.scanList', {}, token);
+    expect(list.value?.files.map((f) => f.name)).toEqual(['扫描0001.png']);
+    const read = await h.api<PaperScanImage>('paper.scanRead', { name: '扫描0001.png' }, token);
+    expect(Buffer.from(read.value?.base64 ?? '', 'base64').equals(scan)).toBe(true);
+    const saved = await capture(paperFields(), scan);
+    expect(saved.value?.image.sm3).toBe(sm3Hex(scan));
+    const escape = await h.api('paper.scanRead', { name: '../counter.db' }, token);
+    expect(escape.error).toMatchObject({ code: 'VALIDATION', ruleId: 'R-PAPER-KEEP' });
+    await h.api('paper.setScanFolder', { folder: null }, admin);
+    expect((await h.api<PaperScanFolder>('paper.scanFolder', {}, token)).value?.isDefault).toBe(
+      true,
+    );
+    rmSync(folder, { recursive: true, force: true });
   });
 
   it('detects a tampered image loudly on read [R-PAPER-KEEP]', async () => {
@@ -213,5 +261,9 @@ describe('paper prescriptions over HTTP: capture, checks, archive, search, expor
     expect(res.error?.ruleId).toBe('R-PAPER-KEEP');
     expect(res.error?.message).toContain('完整性校验失败');
     expect((await h.api('paper.get', { id: first.id }, token)).ok).toBe(false);
+    const today = beijingToday();
+    const exported = await h.api('paper.export', { from: today, to: today }, token);
+    expect(exported.error).toMatchObject({ ruleId: 'R-PAPER-KEEP' });
+    expect(exported.error?.message).toContain('完整性校验失败');
   });
 });

@@ -16,7 +16,7 @@ const LANES = 2;
 const KILLS_PER_LANE = 55;
 const RUNS_PER_EPISODE = 11;
 /** After "ready": kill within this window, so most kills land inside a loop turn. */
-const WORK_WINDOW_MS = 450;
+const WORK_WINDOW_MS = 650;
 const EARLY_KILL_SHARE = 0.15;
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkIpcCall } from '../../../electron/ipc-guard';
-import { allowPermission, checkPortChoice, isRendererOrigin } from '../../../electron/serial-ports';
+import {
+  allowPermission,
+  checkPortChoice,
+  isRendererOrigin,
+  mediaTypesOf,
+  RENDERER_ONLY_PERMISSIONS,
+} from '../../../electron/serial-ports';
 import { CONTENT_SECURITY_POLICY } from '../../../src/host/csp';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -63,16 +69,31 @@ describe('Electron shell security', () => {
     ]) {
       expect(allowPermission('serial', url), String(url)).toBe(false);
     }
-    expect(allowPermission('media', 'app://renderer/index.html')).toBe(true);
     for (const p of ['geolocation', 'hid', 'usb', 'notifications', 'openExternal']) {
       expect(allowPermission(p, 'app://renderer/index.html'), p).toBe(false);
     }
     expect(isRendererOrigin('app://renderer.evil')).toBe(false);
     const serial = readFileSync(path.join(ROOT, 'electron/serial-session.ts'), 'utf8');
     expect(main).toMatch(/allowSerialPorts\(wc\.session\)/);
-    expect(serial).toMatch(/permission === 'serial' \? isRendererOrigin\(requestingOrigin\)/);
+    expect(serial).toMatch(
+      /RENDERER_ONLY_PERMISSIONS\.has\(permission\) \? isRendererOrigin\(requestingOrigin\)/,
+    );
     expect(serial).toMatch(/deviceType === 'serial' && isRendererOrigin\(details\.origin\)/);
     expect(serial).toMatch(/select-serial-port[\s\S]*event\.preventDefault\(\)/);
+  });
+
+  it('grants the camera (paper-prescription capture) to our renderer only, video without microphone [R-PAPER-KEEP] [ARCH]', () => {
+    const own = 'app://renderer/index.html';
+    expect(allowPermission('media', own, mediaTypesOf({ mediaTypes: ['video'] }))).toBe(true);
+    expect(allowPermission('media', own, mediaTypesOf({ requestingUrl: own }))).toBe(true);
+    expect(allowPermission('media', own, mediaTypesOf({ mediaTypes: ['video', 'audio'] }))).toBe(
+      false,
+    );
+    expect(allowPermission('media', own, ['audio'])).toBe(false);
+    for (const url of ['https://evil.example/', 'app://renderer.evil/', undefined]) {
+      expect(allowPermission('media', url, ['video']), String(url)).toBe(false);
+    }
+    expect(RENDERER_ONLY_PERMISSIONS.has('media')).toBe(true);
   });
 
   it('takes only a port it offered as the serial port choice, from our renderer [ARCH]', () => {

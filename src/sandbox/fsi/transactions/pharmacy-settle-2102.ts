@@ -40,6 +40,7 @@ export const pharmacySettle2102: FsiTransaction = {
       setl_date: dateOnly(now),
       setl_time: ids.setlTime,
       hi_rxno: p.req.hiRxno || null,
+      rx_form: p.req.rxForm,
       medfee_fen: b.medfeeFen,
       fund_fen: b.fundFen,
       psn_part_fen: b.psnPartFen,
@@ -53,7 +54,7 @@ export const pharmacySettle2102: FsiTransaction = {
       rvs_time: null,
       created_at: now.getTime(),
     });
-    if (p.req.hiRxno) moveRx(db, p.req.hiRxno, 'settle', now);
+    if (p.req.hiRxno && p.req.rxForm === 'electronic') moveRx(db, p.req.hiRxno, 'settle', now);
     const warnMsg = settlementWarning(p);
     return { output, ...(warnMsg ? { warnMsg } : {}) };
   },

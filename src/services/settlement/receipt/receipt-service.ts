@@ -18,11 +18,19 @@ function settlementReceipt(ctx: SettlementContext, settlementId: number): Receip
   const codes = ctx.dispensings.codes(v.dispensingId);
   const s = v.split;
   const refunded = v.state === 'refunded';
+  // A paper prescription has no hi_rxno: the receipt names the paper and where it came from.
+  const rxRows: Array<[string, string]> = v.paper
+    ? [
+        ['处方类型', '纸质处方'],
+        ['开方机构', v.paper.institutionName],
+        ['处方编号', v.paper.serialNo],
+      ]
+    : [['处方号', v.hiRxno]];
   return {
     title: refunded ? '医保结算单（已退费）' : '医保结算单',
     pharmacyName: ctx.config.pharmacy.name,
     rows: [
-      ['处方号', v.hiRxno],
+      ...rxRows,
       ['结算ID', v.setlId],
       ['结算时间', v.settledAt ?? ''],
       ['参保人', `${v.patient.nameMasked} ${v.patient.certnoMasked}`],
@@ -48,7 +56,7 @@ function settlementReceipt(ctx: SettlementContext, settlementId: number): Receip
     footer: [
       ...s.centerWarnings,
       '请妥善保管本结算单；退费须凭本单办理。',
-      '本单据依据电子处方结算（R-SETTLE）。',
+      v.paper ? '本单据依据纸质处方结算（R-SETTLE）。' : '本单据依据电子处方结算（R-SETTLE）。',
     ],
   };
 }

@@ -1,0 +1,70 @@
+import { create } from 'zustand';
+import type { AuditEntryView, AuditVerifyView } from '../../api/types-audit';
+import type { AppErrorShape } from '../../domain/errors';
+import { api, isUnauthenticated, toShape } from '../api';
+import { useSessionStore } from '../stores/session-store';
+
+const RECENT_DAYS = 30;
+
+/** yyyy-MM-dd in Beijing time, `daysAgo` days before now. */
+function beijingDate(daysAgo: number): string {
+  const d = new Date(Date.now() - daysAgo * 86_400_000);
+  return d.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+}
+
+interface AuditState {
+  open: boolean;
+  entries: AuditEntryView[];
+  total: number;
+  verdict: AuditVerifyView | null;
+  busy: boolean;
+  error: AppErrorShape | null;
+  toggle(): void;
+  close(): void;
+  refresh(): Promise<void>;
+  verify(): Promise<void>;
+}
+
+async function attempt<T>(set: (s: Partial<AuditState>) => void, run: () => Promise<T>) {
+  set({ busy: true, error: null });
+  try {
+    const value = await run();
+    set({ busy: false });
+    return value;
+  } catch (err) {
+    if (isUnauthenticated(err)) useSessionStore.getState().expire(toShape(err).message);
+    set({ busy: false, error: toShape(err) });
+    return null;
+  }
+}
+
+/** The audit-log panel (Alt+L): recent entries, masked, and the chain verdict (R-KEEP). */
+export const useAuditStore = create<AuditState>((set, get) => ({
+  open: false,
+  entries: [],
+  total: 0,
+  verdict: null,
+  busy: false,
+  error: null,
+  toggle() {
+    if (get().open) get().close();
+    else {
+      set({ open: true, verdict: null, error: null });
+      void get().refresh();
+    }
+  },
+  close: () => set({ open: false, entries: [], verdict: null }),
+  async refresh() {
+    const page = await attempt(set, () =>
+      api.call('audit.list', { from: beijingDate(RECENT_DAYS), to: beijingDate(0), pageSize: 100 }),
+    );
+    if (page) set({ entries: page.entries, total: page.total });
+  },
+  async verify() {
+    if (get().busy) return;
+    const verdict = await attempt(set, () => api.call('audit.verify', {}));
+    if (!verdict) return;
+    set({ verdict });
+    await get().refresh();
+  },
+}));

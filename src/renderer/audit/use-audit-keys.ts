@@ -1,0 +1,47 @@
+import { useEffect } from 'react';
+import { useSessionStore } from '../stores/session-store';
+import { useAuditStore } from './audit-store';
+
+const mayAudit = () => {
+  const role = useSessionStore.getState().session?.staff.role;
+  return role === 'admin' || role === 'pharmacist';
+};
+
+function onKeyDown(ev: KeyboardEvent): void {
+  const audit = useAuditStore.getState();
+  const alt = ev.altKey && !ev.ctrlKey && !ev.metaKey && !ev.shiftKey;
+  if (alt && ev.code === 'KeyL') {
+    if (!audit.open && !mayAudit()) return;
+    ev.preventDefault();
+    ev.stopPropagation();
+    audit.toggle();
+    return;
+  }
+  if (!audit.open) return;
+  const plain = !ev.altKey && !ev.ctrlKey && !ev.metaKey && !ev.shiftKey;
+  if (ev.code === 'Escape') {
+    // Closing the panel must not also clear the counter beneath it.
+    ev.stopPropagation();
+    audit.close();
+    return;
+  }
+  if ((ev.code === 'Enter' || ev.code === 'NumpadEnter') && plain) {
+    ev.preventDefault();
+    ev.stopPropagation();
+    void audit.verify();
+  }
+}
+
+/** Alt+L opens the audit log for administrators and pharmacists; Enter verifies; Esc closes. */
+export function useAuditKeys(): void {
+  useEffect(() => {
+    window.addEventListener('keydown', onKeyDown, true);
+    const unsub = useSessionStore.subscribe((s, prev) => {
+      if (s.session !== prev.session) useAuditStore.getState().close();
+    });
+    return () => {
+      window.removeEventListener('keydown', onKeyDown, true);
+      unsub();
+    };
+  }, []);
+}

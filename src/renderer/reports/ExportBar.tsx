@@ -1,0 +1,60 @@
+import { Alert, Button } from 'antd';
+import type { ReportExportFormat } from '../../api/types-reports';
+import { useSessionStore } from '../stores/session-store';
+import { useReportsStore } from './report-store';
+import { ROW } from './reports-styles';
+
+const BUTTONS: readonly { format: ReportExportFormat; label: string; key: string }[] = [
+  { format: 'csv', label: '导出 CSV', key: 'Alt+X' },
+  { format: 'xlsx', label: '导出 Excel', key: 'Alt+E' },
+  { format: 'pdf', label: '导出 PDF', key: 'Alt+D' },
+];
+
+/**
+ * Export of the shown report. The service lets only pharmacists and administrators export, so a
+ * cashier sees no buttons; any other refusal also hides them for the rest of the visit.
+ */
+export function ExportBar() {
+  const role = useSessionStore((s) => s.session?.staff.role);
+  const forbidden = useReportsStore((s) => s.exportForbidden);
+  const exporting = useReportsStore((s) => s.exporting);
+  const busy = useReportsStore((s) => s.busy);
+  if (role === 'cashier' || forbidden) {
+    return <span data-testid="reports-export-hidden">导出报表需药师或管理员登录</span>;
+  }
+  return (
+    <span style={ROW}>
+      {BUTTONS.map((b) => (
+        <Button
+          key={b.format}
+          size="large"
+          data-testid={`reports-export-${b.format}`}
+          loading={exporting === b.format}
+          disabled={busy || (exporting !== null && exporting !== b.format)}
+          onClick={() => void useReportsStore.getState().exportAs(b.format)}
+        >
+          {b.label}（{b.key}）
+        </Button>
+      ))}
+    </span>
+  );
+}
+
+function bytes(n: number): string {
+  return n < 1024 ? `${n} 字节` : `${(n / 1024).toFixed(1)} KB`;
+}
+
+/** Where the last export went: the browser's download and the copy under the data folder. */
+export function ExportNotice() {
+  const exported = useReportsStore((s) => s.exported);
+  if (!exported) return null;
+  return (
+    <Alert
+      type="success"
+      showIcon
+      data-testid="reports-exported"
+      title={`已导出 ${exported.fileName}（${bytes(exported.bytes)}），已下载，并保存于 ${exported.path}`}
+      description={<span className="mono">SM3 {exported.sm3}</span>}
+    />
+  );
+}

@@ -1,0 +1,60 @@
+import { Button, Input } from 'antd';
+import { PERIOD_PRESETS } from './period';
+import { useReportsStore } from './report-store';
+import { ROW } from './reports-styles';
+
+/** The report period: two dates (Enter refreshes) and the quick choices (Alt+Q cycles). */
+export function PeriodBar() {
+  const period = useReportsStore((s) => s.period);
+  const preset = useReportsStore((s) => s.preset);
+  const busy = useReportsStore((s) => s.busy);
+  const tab = useReportsStore((s) => s.tab);
+  const store = useReportsStore.getState;
+  // Catalog coverage is a snapshot of today's stock: the period does not apply.
+  const snapshot = tab === 'catalog-coverage';
+  return (
+    <section style={ROW} aria-label="统计期间">
+      <Input
+        data-testid="reports-from"
+        prefix="起"
+        type="date"
+        size="large"
+        value={period.from}
+        disabled={snapshot}
+        onChange={(e) => store().setPeriod({ ...store().period, from: e.target.value })}
+        style={{ width: 210 }}
+      />
+      <Input
+        data-testid="reports-to"
+        prefix="止"
+        type="date"
+        size="large"
+        value={period.to}
+        disabled={snapshot}
+        onChange={(e) => store().setPeriod({ ...store().period, to: e.target.value })}
+        style={{ width: 210 }}
+      />
+      {PERIOD_PRESETS.map((p) => (
+        <Button
+          key={p.id}
+          size="large"
+          disabled={snapshot}
+          data-testid={`reports-preset-${p.id}`}
+          type={p.id === preset ? 'primary' : 'default'}
+          ghost={p.id === preset}
+          onClick={() => store().applyPreset(p.id)}
+        >
+          {p.label}
+        </Button>
+      ))}
+      <Button
+        size="large"
+        data-testid="reports-refresh"
+        loading={busy}
+        onClick={() => void store().refresh()}
+      >
+        刷新（Enter）
+      </Button>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { Alert, Button } from 'antd';
+import { useEffect } from 'react';
+import { ExportBar, ExportNotice } from './ExportBar';
+import { PeriodBar } from './PeriodBar';
+import { ReportTabs } from './ReportTabs';
+import { ReportView } from './ReportView';
+import { useReportsStore } from './report-store';
+import { ROW, SCREEN } from './reports-styles';
+
+function Problem() {
+  const error = useReportsStore((s) => s.error);
+  if (!error) return null;
+  const rule = error.ruleId ? `【${error.ruleId}】` : '';
+  return (
+    <Alert type="error" showIcon data-testid="reports-error" title={`${rule}${error.message}`} />
+  );
+}
+
+/** 报表 (Alt+B): the manager's reports with charts and export (R-CATALOG, R-PRICE-PUB, R-RECON). */
+export function ReportsScreen() {
+  const open = useReportsStore((s) => s.open);
+  useEffect(() => {
+    if (!open) return;
+    void useReportsStore.getState().refresh();
+    // Take the caret out of the counter's field beneath, so digits switch tabs instead of typing there.
+    document
+      .querySelector<HTMLElement>('[data-testid="reports-screen"] [aria-selected="true"]')
+      ?.focus();
+  }, [open]);
+  if (!open) return null;
+  return (
+    <main className="reports-screen" data-testid="reports-screen" style={SCREEN}>
+      <header style={ROW}>
+        <h2 style={{ margin: 0 }}>报表</h2>
+        <span>1–5 切换报表 · Alt+Q 快捷期间 · Enter 刷新 · Esc / Alt+B 关闭</span>
+        <Button onClick={() => useReportsStore.getState().close()}>关闭</Button>
+      </header>
+      <ReportTabs />
+      <div style={{ ...ROW, justifyContent: 'space-between' }}>
+        <PeriodBar />
+        <ExportBar />
+      </div>
+      <Problem />
+      <ExportNotice />
+      <ReportView />
+    </main>
+  );
+}

@@ -1,0 +1,92 @@
+import type { AuditOutcome } from '../../domain/audit/audit-entry';
+import { AppError, type ErrorCode } from '../../domain/errors';
+import { AUDIT_POLICY, pick } from './audit-policy';
+import type { AuditRecord } from './audit-writer';
+
+/** What the dispatcher knows of a call once it has run (input already validated). */
+export interface AuditedCall {
+  input: unknown;
+  session: { staff: { id: number; username: string } } | null;
+  output?: unknown;
+  error?: unknown;
+}
+
+/** Refusals: the app said no (role, rule, state). */
+const REFUSED: ReadonlySet<ErrorCode> = new Set(['FORBIDDEN', 'POLICY', 'CONFLICT']);
+/** The action was attempted and did not complete. */
+const FAILED: ReadonlySet<ErrorCode> = new Set([
+  'CENTER_UNREACHABLE',
+  'CENTER_REJECTED',
+  'CENTER_BAD_REPLY',
+  'INTERNAL',
+]);
+
+/**
+ * Outcome of a finished call, or null when it is not worth an entry: malformed input and
+ * unknown ids are noise, and a call without a valid session has nobody to attribute it to
+ * (failed log-ins excepted, which are exactly what the trail must show).
+ */
+function outcomeOf(method: string, error: unknown): AuditOutcome | null {
+  if (error === undefined) return 'ok';
+  if (!(error instanceof AppError)) return 'failed';
+  if (method === 'auth.login' && error.code === 'UNAUTHENTICATED') return 'refused';
+  if (REFUSED.has(error.code) || (error.code === 'VALIDATION' && error.ruleId)) return 'refused';
+  if (FAILED.has(error.code)) return 'failed';
+  return null;
+}
+
+function errorDetail(error: unknown): Record<string, unknown> {
+  if (!(error instanceof AppError)) return { error: { code: 'INTERNAL' } };
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.ruleId ? { ruleId: error.ruleId } : {}),
+    },
+  };
+}
+
+type StaffLookup = (username: string) => { id: number; username: string } | undefined;
+
+/**
+ * Who acted. A failed log-in under a name that is no account keeps only its length: people type
+ * their password into the user-name field often enough, and even part of it must not be kept.
+ */
+function actorOf(method: string, call: AuditedCall, findStaff: StaffLookup) {
+  if (call.session)
+    return { staffId: call.session.staff.id, username: call.session.staff.username };
+  if (method !== 'auth.login') return { staffId: null, username: null };
+  const id = pick(call.output, 'staff', 'id');
+  const name = pick(call.output, 'staff', 'username');
+  if (typeof id === 'number' && typeof name === 'string') return { staffId: id, username: name };
+  const typed = String(pick(call.input, 'username') ?? '');
+  const known = findStaff(typed);
+  return known
+    ? { staffId: known.id, username: known.username }
+    : { staffId: null, username: `未知用户名（${[...typed].length}位）` };
+}
+
+/** The audit record of one API call under AUDIT_POLICY, or null when it is not recorded. */
+export function recordOfCall(
+  method: string,
+  call: AuditedCall,
+  findStaff: StaffLookup,
+): AuditRecord | null {
+  const rule = AUDIT_POLICY[method];
+  if (!rule) return null;
+  const outcome = outcomeOf(method, call.error);
+  if (!outcome) return null;
+  if (!call.session && method !== 'auth.login') return null;
+  const output = call.error === undefined ? call.output : undefined;
+  const action = typeof rule.action === 'function' ? rule.action(call.input) : rule.action;
+  return {
+    action,
+    outcome,
+    ...actorOf(method, call, findStaff),
+    subject: rule.subject?.(call.input, output) ?? null,
+    detail: {
+      ...(rule.detail?.(call.input, output) ?? {}),
+      ...(call.error === undefined ? {} : errorDetail(call.error)),
+    },
+  };
+}

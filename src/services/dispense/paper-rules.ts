@@ -1,0 +1,127 @@
+import type { PaperSourceView } from '../../api/types-dispense';
+import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
+import { AppError } from '../../domain/errors';
+import { checkPaperPrescription } from '../../domain/paper/paper-checks';
+import type { PaperFields } from '../../domain/paper/paper-types';
+import type { PolicyPack } from '../../domain/policy/policy-pack';
+import type { Db } from '../../store/database';
+import type { DispensingLine } from '../../store/dispensing-repository';
+import { type PaperRecord, PaperRepository } from '../../store/paper-repository';
+import { ShiftRepository } from '../../store/shift-repository';
+import type { AuthenticatedSession } from '../auth-service';
+import { paperSourceOf } from '../paper/paper-views';
+import { unitsPerPack } from './line-plan';
+
+interface Deps {
+  db: Db;
+  catalog: ReadonlyMap<string, CatalogDrug>;
+  /** The pharmacy's current region pack (validity window, cut-offs). */
+  pack: () => PolicyPack;
+}
+
+const fieldsOf = (r: PaperRecord): PaperFields => ({
+  institutionCode: r.institutionCode,
+  institutionName: r.institutionName,
+  serialNo: r.serialNo,
+  rxDate: r.rxDate,
+  physicianName: r.physicianName,
+  patientName: r.patientName,
+  patientCertno: r.patientCertno,
+  longRx: r.longRx,
+  signatureConfirmed: true,
+  stampConfirmed: true,
+  lines: r.lines.map((l) => ({ medListCodg: l.medListCodg, quantity: l.quantity, days: l.days })),
+});
+
+/**
+ * What dispensing a paper prescription needs besides the shared scan/complete path: the
+ * archived record, its lines (R-NOSWAP), the capture checks again at dispensing time (R-VALID,
+ * R-PAPER-DUAL, …), one dispensing per paper prescription (R-STATUS, R-PAPER-NO) and a licensed
+ * pharmacist on duty who reviews it at the counter, since no center review exists (R-PHARMACIST).
+ */
+export function createPaperRules(deps: Deps) {
+  const papers = new PaperRepository(deps.db);
+  const shifts = new ShiftRepository(deps.db);
+  const label = (r: PaperRecord) => `第${r.id}号纸质处方（${r.institutionName} ${r.serialNo}）`;
+
+  function record(paperId: number): PaperRecord {
+    const r = papers.get(paperId);
+    if (!r) throw new AppError('NOT_FOUND', `没有第${paperId}号纸质处方，请先登记归档`);
+    return r;
+  }
+
+  function refuseDispensed(r: PaperRecord): never {
+    throw new AppError('CONFLICT', `${label(r)}已调剂，同一张纸质处方不得重复调剂（R-PAPER-NO）`, {
+      ruleId: 'R-STATUS',
+    });
+  }
+
+  /** Not yet dispensed, and still passing every capture check today (R-VALID first). */
+  function assertDispensable(r: PaperRecord, at: Date): void {
+    if (r.status === 'dispensed') refuseDispensed(r);
+    const blocks = checkPaperPrescription(
+      fieldsOf(r),
+      deps.pack(),
+      deps.catalog.get.bind(deps.catalog),
+      at,
+    ).filter((f) => f.severity === 'block');
+    const first = blocks[0];
+    if (!first) return;
+    throw new AppError(
+      'POLICY',
+      `${label(r)}不能调剂：${blocks.map((f) => `${f.message}（${f.ruleId}）`).join('；')}`,
+      { ruleId: first.ruleId },
+    );
+  }
+
+  function assertPharmacistOnDuty(session: AuthenticatedSession): void {
+    const staff = session.staff;
+    if (staff.role !== 'pharmacist' || !staff.pharmacistCode?.trim()) {
+      throw new AppError(
+        'FORBIDDEN',
+        '纸质处方没有医保中心的审方记录，须由登记了国家药师编码的执业药师审核后开始调剂；当前岗位不能开始纸质处方调剂',
+        { ruleId: 'R-PHARMACIST' },
+      );
+    }
+    if (!shifts.openFor(staff.id)) {
+      throw new AppError('POLICY', '您当前不在岗：请先“上岗”（F12）后再审核调剂纸质处方', {
+        ruleId: 'R-PHARMACIST',
+      });
+    }
+  }
+
+  /** The lines exactly as archived: whole packs, nothing added or swapped (R-NOSWAP). */
+  function planLines(r: PaperRecord): DispensingLine[] {
+    return r.lines.map((l) => ({
+      lineNo: l.lineNo,
+      medListCodg: l.medListCodg,
+      genname: l.genname,
+      splitPack: false,
+      unitsPerPack: unitsPerPack(deps.catalog.get(l.medListCodg)?.spec ?? l.spec),
+      qtyPrescribed: l.quantity,
+      qtyUnit: l.unit,
+      packsPrescribed: l.quantity,
+      qtyDispensed: 0,
+      days: l.days,
+    }));
+  }
+
+  const source = (paperId: number): PaperSourceView => paperSourceOf(record(paperId));
+
+  /** Inside the completing transaction: the archive records the hand-over. */
+  function markDispensed(r: PaperRecord): void {
+    if (!papers.markDispensed(r.id)) refuseDispensed(r);
+  }
+
+  return {
+    record,
+    assertDispensable,
+    assertPharmacistOnDuty,
+    planLines,
+    source,
+    markDispensed,
+    refuseDispensed,
+  };
+}
+
+export type PaperRules = ReturnType<typeof createPaperRules>;

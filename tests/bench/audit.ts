@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { canonicalJson } from '../../src/center/rx/canonical-json';
+import { type AuditEntry, GENESIS_HASH } from '../../src/domain/audit/audit-entry';
+import { createAuditArea } from '../../src/services/audit';
+import { createAnchorFile } from '../../src/services/audit/anchor-file';
+import { sm3AuditHasher } from '../../src/services/audit/audit-hasher';
+import { silentLogger } from '../../src/services/logger';
+import { AuditRepository } from '../../src/store/audit-repository';
+import { openDatabase } from '../../src/store/database';
+import { type BenchRow, percentiles } from './table';
+
+const APPENDS = 300;
+const ENTRY = {
+  action: 'review.pass',
+  outcome: 'ok',
+  staffId: 1,
+  username: 'yaoshi',
+  detail: { reviewId: 1, result: 'pass', statusCode: '1', dualChannel: false },
+} as const satisfies Partial<AuditEntry>;
+const VERIFY_ENTRIES = 100_000;
+
+/**
+ * Audit trail (R-KEEP): the cost of one append as the counter pays it (IMMEDIATE transaction with
+ * an fsync, synchronous=FULL, plus the anchor file's write + rename), and a full verify.
+ */
+export async function benchAudit(): Promise<BenchRow[]> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'epc-bench-audit-'));
+  const db = openDatabase(path.join(dir, 'counter.db'));
+  try {
+    const audit = createAuditArea({
+      db,
+      log: silentLogger,
+      now: () => new Date(),
+      config: { dataDir: dir },
+    });
+    const record = (i: number) => audit.record({ ...ENTRY, subject: `H5001030000${i}` });
+    const samples: number[] = [];
+    for (let i = 0; i < APPENDS; i++) {
+      const t = performance.now();
+      record(i);
+      samples.push(performance.now() - t);
+    }
+    const append = percentiles(samples);
+
+    // Fill to VERIFY_ENTRIES in one transaction (bench setup only), then anchor the head.
+    const anchor = createAnchorFile(dir);
+    const repo = new AuditRepository(db);
+    db.transaction(() => {
+      let prev = repo.last();
+      for (let seq = (prev?.seq ?? 0) + 1; seq <= VERIFY_ENTRIES; seq++) {
+        const entry = { ...ENTRY, seq, at: Date.now(), subject: `H5001030000${seq}` };
+        const prevHash = prev?.hash ?? GENESIS_HASH;
+        const hash = sm3AuditHasher(prevHash, entry);
+        repo.insert({ ...entry, prevHash, hash }, canonicalJson(entry.detail));
+        prev = { seq, hash };
+      }
+      if (prev) anchor.write({ ...prev, at: Date.now() });
+    })();
+    const anchorSamples: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const head = repo.last();
+      const t = performance.now();
+      if (head) anchor.write({ ...head, at: Date.now() });
+      anchorSamples.push(performance.now() - t);
+    }
+    const t = performance.now();
+    const v = audit.verify();
+    const verifyMs = performance.now() - t;
+    if (!v.ok) throw new Error(`bench chain not intact: ${v.verdict}`);
+    return [
+      {
+        area: 'audit',
+        name: 'append (median)',
+        value: append.median,
+        unit: 'ms',
+        note: `${APPENDS} appends, fsync + anchor file`,
+      },
+      { area: 'audit', name: 'append (p99)', value: append.p99, unit: 'ms' },
+      {
+        area: 'audit',
+        name: 'of which anchor write (median)',
+        value: percentiles(anchorSamples).median,
+        unit: 'ms',
+        note: 'temp file + rename',
+      },
+      {
+        area: 'audit',
+        name: `verify ${VERIFY_ENTRIES.toLocaleString('en-US')} entries`,
+        value: verifyMs,
+        unit: 'ms',
+        note: 'SM3 chain + anchor',
+      },
+    ];
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
