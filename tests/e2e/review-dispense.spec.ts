@@ -3,7 +3,7 @@ import { createPrescription } from '../../src/sandbox/hospital/create-prescripti
 import type { DrugOrder } from '../../src/sandbox/hospital/drug-lines';
 import { DEMO_PATIENTS } from '../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../src/store/demo-staff';
-import { GS, imeBurst, login, scannerBurst } from './support';
+import { GS, imeBurst, login, scannerBurst, scanUntil } from './support';
 
 const staff = (role: string) => {
   const s = DEMO_STAFF.find((x) => x.role === role);
@@ -43,10 +43,11 @@ async function settle(page: Page): Promise<void> {
 
 async function openByQr(page: Page, qr: string): Promise<void> {
   await settle(page);
-  await scannerBurst(page, qr);
-  await expect(page.getByTestId('prescription-screen')).toHaveAttribute('data-reviewable', 'true', {
-    timeout: 20_000,
-  });
+  await scanUntil(page, qr, () =>
+    expect(page.getByTestId('prescription-screen')).toHaveAttribute('data-reviewable', 'true', {
+      timeout: 15_000,
+    }),
+  );
 }
 
 async function ensureOnDuty(page: Page): Promise<void> {
@@ -67,15 +68,23 @@ async function reviewPass(page: Page, opinion: string): Promise<void> {
   await expect(pass).toBeFocused();
   await page.keyboard.press('Space');
   await expect(pass).toBeChecked();
-  const text = page.getByTestId('review-opinion');
-  await text.fill(opinion);
-  await expect(page.getByTestId('voucher-prompt')).toHaveAttribute('data-state', 'ready');
-  await expect(page.getByTestId('voucher-prompt')).toContainText(
-    '请扫描您本人的医保电子凭证确认身份',
-  );
-  await scannerBurst(page, ownVoucher ?? '');
+  const fillOpinion = async () => {
+    await page.getByTestId('review-opinion').fill(opinion);
+    await expect(page.getByTestId('voucher-prompt')).toHaveAttribute('data-state', 'ready');
+    await expect(page.getByTestId('voucher-prompt')).toContainText(
+      '请扫描您本人的医保电子凭证确认身份',
+    );
+  };
+  await fillOpinion();
   const outcome = page.getByTestId('review-outcome');
-  await expect(outcome).toHaveAttribute('data-result', 'pass', { timeout: 20_000 });
+  await scanUntil(page, ownVoucher ?? '', async () => {
+    await expect(outcome)
+      .toHaveAttribute('data-result', 'pass', { timeout: 10_000 })
+      .catch(async (err: unknown) => {
+        await fillOpinion();
+        throw err;
+      });
+  });
   await expect(outcome).toContainText(opinion);
   await expect(page.getByTestId('patient-card')).toHaveCount(0);
 }

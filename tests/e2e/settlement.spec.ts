@@ -3,7 +3,7 @@ import { createPrescription } from '../../src/sandbox/hospital/create-prescripti
 import type { DrugOrder } from '../../src/sandbox/hospital/drug-lines';
 import { DEMO_PATIENTS } from '../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../src/store/demo-staff';
-import { login, sandboxCall, scannerBurst } from './support';
+import { login, sandboxCall, scannerBurst, scanUntil } from './support';
 
 const pharmacist = DEMO_STAFF.find((x) => x.role === 'pharmacist');
 if (!pharmacist) throw new Error('demo pharmacist missing');
@@ -24,18 +24,6 @@ async function prescribe(drugs: Array<string | DrugOrder>): Promise<string> {
   const baseUrl = process.env.E2E_SANDBOX_URL;
   if (!baseUrl) throw new Error('E2E_SANDBOX_URL missing');
   return (await createPrescription({ baseUrl }, { patient: '张伟', drugs })).qr;
-}
-
-/**
- * A scan, repeated (as at a real counter) when the busy test machine split the burst into
- * keystrokes with human gaps; `arrived` says whether it took effect.
- */
-async function scanUntil(page: Page, text: string, arrived: () => Promise<void>): Promise<void> {
-  await expect(async () => {
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await scannerBurst(page, text);
-    await arrived();
-  }).toPass({ timeout: 60_000, intervals: [500] });
 }
 
 async function openRx(page: Page, qr: string): Promise<void> {

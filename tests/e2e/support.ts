@@ -112,6 +112,23 @@ export async function scannerBurst(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * Scans until the app shows it took the scan. Under CPU load the browser can stamp the first keys
+ * of a burst more than maxInterKeyMs apart, so the first key reads as typing and the scan arrives
+ * cut; a cashier simply scans again, and so does the test.
+ */
+export async function scanUntil(
+  page: Page,
+  text: string,
+  arrived: () => Promise<void>,
+): Promise<void> {
+  await expect(async () => {
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await scannerBurst(page, text);
+    await arrived();
+  }).toPass({ timeout: 60_000, intervals: [500] });
+}
+
 /** POST/GET on the sandbox center's control routes (faults, read-outs). */
 export async function sandboxCall<T>(path: string, body?: unknown): Promise<T> {
   const base = process.env.E2E_SANDBOX_URL;

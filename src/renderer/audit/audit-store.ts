@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import type { AuditEntryView, AuditVerifyView } from '../../api/types-audit';
 import type { AppErrorShape } from '../../domain/errors';
-import { api, isUnauthenticated, toShape } from '../api';
-import { useSessionStore } from '../stores/session-store';
+import { api } from '../api';
+import { busyCall } from '../stores/busy-call';
 
 const RECENT_DAYS = 30;
 
@@ -25,18 +25,8 @@ interface AuditState {
   verify(): Promise<void>;
 }
 
-async function attempt<T>(set: (s: Partial<AuditState>) => void, run: () => Promise<T>) {
-  set({ busy: true, error: null });
-  try {
-    const value = await run();
-    set({ busy: false });
-    return value;
-  } catch (err) {
-    if (isUnauthenticated(err)) useSessionStore.getState().expire(toShape(err).message);
-    set({ busy: false, error: toShape(err) });
-    return null;
-  }
-}
+const attempt = <T>(set: (s: Partial<AuditState>) => void, run: () => Promise<T>) =>
+  busyCall(set, run);
 
 /** The audit-log panel (Alt+L): recent entries, masked, and the chain verdict (R-KEEP). */
 export const useAuditStore = create<AuditState>((set, get) => ({

@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import type { PaperScanFolder, PaperScanList } from '../../api/types-paper';
 import type { AppErrorShape } from '../../domain/errors';
-import { api, isUnauthenticated, toShape } from '../api';
-import { useSessionStore } from '../stores/session-store';
+import { api } from '../api';
+import { busyCall } from '../stores/busy-call';
 import type { PickedImage } from './ImagePreview';
 
 /** Where the capture form takes its image from: a file, the scanner's folder, or the camera. */
@@ -22,18 +22,7 @@ interface CaptureSourceState {
 
 /** The capture form's image sources (paper.scanList / paper.scanRead, getUserMedia). */
 export const useCaptureSourceStore = create<CaptureSourceState>((set, get) => {
-  async function attempt<T>(run: () => Promise<T>): Promise<T | null> {
-    set({ busy: true, error: null });
-    try {
-      const value = await run();
-      set({ busy: false });
-      return value;
-    } catch (err) {
-      if (isUnauthenticated(err)) useSessionStore.getState().expire(toShape(err).message);
-      set({ busy: false, error: toShape(err) });
-      return null;
-    }
-  }
+  const attempt = <T>(run: () => Promise<T>) => busyCall<T, CaptureSourceState>(set, run);
   return {
     source: 'file',
     scans: null,

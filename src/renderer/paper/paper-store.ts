@@ -10,9 +10,9 @@ import type {
   PaperView,
 } from '../../api/types-paper';
 import type { AppErrorShape } from '../../domain/errors';
-import { api, isUnauthenticated, toShape } from '../api';
+import { api } from '../api';
+import { busyCall } from '../stores/busy-call';
 import { useDispenseStore } from '../stores/dispense-store';
-import { useSessionStore } from '../stores/session-store';
 
 export type PaperFieldsInput = ApiInput<'paper.check'>;
 export type PaperSearchInput = ApiInput<'paper.search'>;
@@ -47,18 +47,8 @@ interface PaperState {
   dispenseSelected(): Promise<void>;
 }
 
-async function attempt<T>(set: (s: Partial<PaperState>) => void, run: () => Promise<T>) {
-  set({ busy: true, error: null });
-  try {
-    const value = await run();
-    set({ busy: false });
-    return value;
-  } catch (err) {
-    if (isUnauthenticated(err)) useSessionStore.getState().expire(toShape(err).message);
-    set({ busy: false, error: toShape(err) });
-    return null;
-  }
-}
+const attempt = <T>(set: (s: Partial<PaperState>) => void, run: () => Promise<T>) =>
+  busyCall(set, run);
 
 /** A captured record, or one whose dispensing is still open (it resumes). */
 export const dispensable = (i: PaperListItem) =>

@@ -4,8 +4,8 @@ import type { StockItemView } from '../../api/types-dispense';
 import type { PaperDrugOption } from '../../api/types-paper';
 import type { StockUploadView } from '../../api/types-stock';
 import type { AppErrorShape } from '../../domain/errors';
-import { api, isUnauthenticated, toShape } from '../api';
-import { useSessionStore } from '../stores/session-store';
+import { api } from '../api';
+import { busyCall } from '../stores/busy-call';
 
 export type ReceiveInput = ApiInput<'stock.receive'>;
 export type AdjustReason = ApiInput<'stock.adjust'>['reason'];
@@ -30,18 +30,8 @@ interface StockState {
   stocktake(): Promise<void>;
 }
 
-async function attempt<T>(set: (s: Partial<StockState>) => void, run: () => Promise<T>) {
-  set({ busy: true, error: null, notice: null });
-  try {
-    const value = await run();
-    set({ busy: false });
-    return value;
-  } catch (err) {
-    if (isUnauthenticated(err)) useSessionStore.getState().expire(toShape(err).message);
-    set({ busy: false, error: toShape(err) });
-    return null;
-  }
-}
+const attempt = <T>(set: (s: Partial<StockState>) => void, run: () => Promise<T>) =>
+  busyCall(set, run, { notice: null });
 
 /** The stock screen (Alt+C 库存): batches, 进货/退货/报损/报溢/盘存 and their uploads (R-STOCK). */
 export const useStockStore = create<StockState>((set, get) => ({
