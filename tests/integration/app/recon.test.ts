@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RxCandidate } from '../../../src/api/types';
-import type { DispensingView } from '../../../src/api/types-dispense';
 import type { ReconDayView } from '../../../src/api/types-recon';
-import type { SettlementView, SettlePreview } from '../../../src/api/types-settlement';
-import { createPrescription } from '../../../src/sandbox/hospital/create-prescription';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../support/app-harness';
+import { settleOnePack } from '../../support/settled-sale';
 
 const AMLODIPINE = 'XC08CAA010A001010201587';
 const LORATADINE = 'XR06AXL020A001010101672';
@@ -26,40 +23,13 @@ describe('reconciliation 对账 of a day against the center [R-RECON]', () => {
     expect(r.ok, `${method}: ${r.error?.message}`).toBe(true);
     return r.value as T;
   };
-  const settled = async () => {
-    const rx = await createPrescription(
-      { baseUrl: h.sandboxUrl },
-      { patient: zhang, drugs: [AMLODIPINE] },
-    );
-    const found = await ok<RxCandidate[]>('rx.find', { by: 'qr', qr: rx.qr });
-    await ok('rx.download', found[0]?.ticket);
-    await ok('review.submit', {
-      hiRxno: rx.hiRxno,
-      result: 'pass',
-      opinion: '处方合理，用法用量适宜',
-      ecToken: ownVoucher,
-      dualChannel: {
-        identityChecked: true,
-        prescriptionChecked: true,
-        medicalRecordChecked: true,
-        note: '已核对身份证、处方与病历',
-      },
+  const settled = () =>
+    settleOnePack(h, ok, {
+      patient: zhang,
+      drug: AMLODIPINE,
+      ownVoucher,
+      traceCode: `8020741${String(serial++).padStart(13, '0')}`,
     });
-    await h.services.worker.sendNow();
-    const d = await ok<DispensingView>('dispense.start', { hiRxno: rx.hiRxno });
-    await ok('dispense.scan', {
-      dispensingId: d.dispensingId,
-      code: `8020741${String(serial++).padStart(13, '0')}`,
-    });
-    await ok('dispense.complete', { dispensingId: d.dispensingId });
-    const p = await ok<SettlePreview>('settle.preview', { dispensingId: d.dispensingId });
-    const s = await ok<SettlementView>('settle.confirm', {
-      dispensingId: d.dispensingId,
-      previewId: p.previewId,
-    });
-    await h.services.worker.sendNow();
-    return s;
-  };
   const sql = (text: string, ...args: unknown[]) => h.services.db.prepare(text).run(...args);
 
   beforeAll(async () => {

@@ -1,8 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RxCandidate } from '../../../src/api/types';
-import type { DispensingView } from '../../../src/api/types-dispense';
 import type {
   CatalogCoverageReport,
   DailySettlementsReport,
@@ -11,13 +9,12 @@ import type {
   OutboxHealthReport,
   ReportExportResult,
 } from '../../../src/api/types-reports';
-import type { SettlementView, SettlePreview } from '../../../src/api/types-settlement';
 import { dateOnly } from '../../../src/center/clock';
 import { sm3Hex } from '../../../src/center/crypto';
-import { createPrescription } from '../../../src/sandbox/hospital/create-prescription';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../support/app-harness';
+import { settleOnePack } from '../../support/settled-sale';
 
 const AMLODIPINE = 'XC08CAA010A001010201587';
 const LORATADINE = 'XR06AXL020A001010101672';
@@ -42,40 +39,13 @@ describe('manager reports over HTTP', () => {
     (await h.api<{ token: string }>('auth.login', { username, password })).value?.token ?? '';
 
   /** One e-prescription downloaded, reviewed, dispensed (one pack) and settled, as at the counter. */
-  const settledSale = async () => {
-    const rx = await createPrescription(
-      { baseUrl: h.sandboxUrl },
-      { patient: zhang, drugs: [AMLODIPINE] },
-    );
-    const found = await ok<RxCandidate[]>('rx.find', { by: 'qr', qr: rx.qr });
-    await ok('rx.download', found[0]?.ticket);
-    await ok('review.submit', {
-      hiRxno: rx.hiRxno,
-      result: 'pass',
-      opinion: '处方合理，用法用量适宜',
-      ecToken: ownVoucher,
-      dualChannel: {
-        identityChecked: true,
-        prescriptionChecked: true,
-        medicalRecordChecked: true,
-        note: '已核对身份证、处方与病历',
-      },
+  const settledSale = () =>
+    settleOnePack(h, ok, {
+      patient: zhang,
+      drug: AMLODIPINE,
+      ownVoucher,
+      traceCode: `8020741${String(serial++).padStart(13, '0')}`,
     });
-    await h.services.worker.sendNow();
-    const d = await ok<DispensingView>('dispense.start', { hiRxno: rx.hiRxno });
-    await ok('dispense.scan', {
-      dispensingId: d.dispensingId,
-      code: `8020741${String(serial++).padStart(13, '0')}`,
-    });
-    await ok('dispense.complete', { dispensingId: d.dispensingId });
-    const p = await ok<SettlePreview>('settle.preview', { dispensingId: d.dispensingId });
-    const s = await ok<SettlementView>('settle.confirm', {
-      dispensingId: d.dispensingId,
-      previewId: p.previewId,
-    });
-    await h.services.worker.sendNow();
-    return s;
-  };
 
   beforeAll(async () => {
     h = await startHarness();
