@@ -4,24 +4,19 @@
  *   npm run audit -- list --from yyyy-mm-dd --to yyyy-mm-dd [--action code] [--data <dir>]
  * The data directory defaults to EPC_DATA_DIR, else .data/app. Exit 2 on a usage error.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../src/services/logger';
 import { openDatabase } from '../src/store/database';
 import { cliAudit, recordCliAction } from './lib/audit-cli';
+import { counterDataDir, counterDbFile, parsedOr, usageExit } from './lib/cli';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const USAGE = `用法：npm run audit -- verify [--data <数据目录>]
       npm run audit -- list --from <yyyy-mm-dd> --to <yyyy-mm-dd> [--action <操作代码>] [--data <数据目录>]
   verify 校验审计日志的哈希链与链尾锚点，输出一行结论；完整退出码 0，被破坏 1，用法错误 2
   --json  verify 输出完整结果（JSON）而非一行结论
   数据目录默认取 EPC_DATA_DIR（再默认 .data/app）`;
 
-function usage(message: string): never {
-  process.stderr.write(`${message}\n\n${USAGE}\n`);
-  process.exit(2);
-}
+const usage: (message: string) => never = usageExit(USAGE);
 
 function parse(argv: string[]) {
   return parseArgs({
@@ -39,21 +34,14 @@ function parse(argv: string[]) {
 }
 
 function main(argv: string[]): number {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (e) {
-    usage(`参数错误：${(e as Error).message}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parsedOr(() => parse(argv), usage);
   const [command, ...rest] = positionals;
   if (command !== 'verify' && command !== 'list')
     usage(command ? `未知命令：${command}` : '缺少命令 verify 或 list');
   if (rest.length) usage(`多余的参数：${rest.join(' ')}`);
-  const dataDir = values.data ?? process.env.EPC_DATA_DIR ?? path.join(ROOT, '.data/app');
-  const dbFile = path.join(dataDir, 'counter.db');
-  if (!fs.existsSync(dbFile))
-    usage(`找不到柜台数据库 ${dbFile}（可用 --data 或 EPC_DATA_DIR 指定数据目录）`);
+  const dataDir = counterDataDir(values.data);
+  const { file: dbFile, exists } = counterDbFile(dataDir);
+  if (!exists) usage(`找不到柜台数据库 ${dbFile}（可用 --data 或 EPC_DATA_DIR 指定数据目录）`);
 
   const db = openDatabase(dbFile);
   try {

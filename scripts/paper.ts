@@ -15,34 +15,25 @@ import { openDatabase } from '../src/store/database';
 import { PaperRepository } from '../src/store/paper-repository';
 import { PaperSearchRepository } from '../src/store/paper-search-repository';
 import { recordCliAction } from './lib/audit-cli';
+import { counterDataDir, counterDbFile, parsedOr, ROOT, usageExit } from './lib/cli';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const USAGE = `用法：npm run paper -- export --from <yyyy-mm-dd> --to <yyyy-mm-dd> [--out <文件.zip>]
   按归档日期（北京时间）把纸质处方影像、索引（index.json / index.csv）、汇总PDF与
   文件清单（manifest.json，各文件SM3摘要）导出为一个 zip 检查包；
   未给 --out 时写入 <数据目录>/exports/；数据目录取 EPC_DATA_DIR（默认 .data/app）`;
 
-function usage(message: string): never {
-  process.stderr.write(`${message}\n\n${USAGE}\n`);
-  process.exit(2);
-}
+const usage: (message: string) => never = usageExit(USAGE);
 
 function main(argv: string[]): number {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (e) {
-    usage(`参数错误：${(e as Error).message}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parsedOr(() => parse(argv), usage);
   if (positionals[0] !== 'export') usage('请指定子命令 export');
   const { from, to, out } = values;
   if (!from || !to) usage('缺少 --from 或 --to');
   if (out !== undefined && !out.toLowerCase().endsWith('.zip')) usage('--out 须为 .zip 文件名');
-  const dataDir = process.env.EPC_DATA_DIR ?? path.join(ROOT, '.data/app');
-  const dbFile = path.join(dataDir, 'counter.db');
-  if (!fs.existsSync(dbFile)) usage(`找不到柜台数据库 ${dbFile}（可用 EPC_DATA_DIR 指定数据目录）`);
-  const db = openDatabase(dbFile);
+  const dataDir = counterDataDir();
+  const db$ = counterDbFile(dataDir);
+  if (!db$.exists) usage(`找不到柜台数据库 ${db$.file}（可用 EPC_DATA_DIR 指定数据目录）`);
+  const db = openDatabase(db$.file);
   try {
     const pharmacy = pharmacyOf();
     const result = writePaperExportZip(

@@ -10,9 +10,9 @@ import { parseArgs } from 'node:util';
 import { loadTrustStore, TrustStoreError } from '../src/center/rx/trust-store';
 import { type RxVerdict, verdict } from '../src/center/rx/verdict';
 import { verifyRxFileText } from '../src/center/rx/verify-rx';
+import { parsedOr, ROOT, usageExit } from './lib/cli';
 import { exportCommand } from './lib/rx-export-command';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const DEFAULT_CA = path.join(ROOT, 'config/sandbox-ca.pem');
 const DEFAULT_CRL_DIR = path.join(ROOT, '.data/app/trust/crl');
 
@@ -24,24 +24,15 @@ const USAGE = `用法：npm run rx -- verify <处方文件.rx.json> [选项]
 输出一行 JSON；验证通过退出码 0，不通过 1，用法错误 2。
       npm run rx -- export <医保处方编号> [--out <文件>]   从本机柜台数据库导出处方文件（.rx.json）`;
 
-function usage(message: string): never {
-  process.stderr.write(`${message}\n\n${USAGE}\n`);
-  process.exit(2);
-}
+const usage: (message: string) => never = usageExit(USAGE);
 
 function main(argv: string[]): number {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (e) {
-    usage(`参数错误：${(e as Error).message}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parsedOr(() => parse(argv), usage);
   if (values.help) usage('医保电子处方离线验签工具');
   const [command, file, ...rest] = positionals;
   if (command === 'export') {
     if (!file) usage('缺少医保处方编号');
-    return exportCommand(ROOT, file, values.out);
+    return exportCommand(file, values.out);
   }
   if (command !== 'verify') usage(command ? `未知命令：${command}` : '缺少命令 verify');
   if (!file) usage('缺少要验证的处方文件');

@@ -5,16 +5,17 @@ import { toRxFile } from '../../src/services/rx-export';
 import { openDatabase } from '../../src/store/database';
 import { PrescriptionRepository } from '../../src/store/prescription-repository';
 import { recordCliAction } from './audit-cli';
+import { counterDataDir, counterDbFile } from './cli';
 
 /**
  * `npm run rx -- export <hiRxno> [--out <file>]`: writes a downloaded prescription from the
  * counter's database (EPC_DATA_DIR, default .data/app) as `<hiRxno>.rx.json` for `rx verify`
  * or an inspector. Returns the exit code; prints the written path.
  */
-export function exportCommand(root: string, hiRxno: string, out: string | undefined): number {
-  const dataDir = process.env.EPC_DATA_DIR ?? path.join(root, '.data/app');
-  const dbFile = path.join(dataDir, 'counter.db');
-  if (!fs.existsSync(dbFile)) {
+export function exportCommand(hiRxno: string, out: string | undefined): number {
+  const dataDir = counterDataDir();
+  const { file: dbFile, exists } = counterDbFile(dataDir);
+  if (!exists) {
     process.stderr.write(`找不到柜台数据库 ${dbFile}（可用 EPC_DATA_DIR 指定数据目录）\n`);
     return 2;
   }

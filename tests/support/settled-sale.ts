@@ -56,3 +56,18 @@ export async function settleOnePack(
   await h.services.worker.sendNow();
   return s;
 }
+
+/** A staff member signed in with the shift open (R-PHARMACIST); returns the session token. */
+export async function signedInOnDuty(
+  h: Harness,
+  who: { username: string; password: string },
+): Promise<string> {
+  const login = await h.api<{ token: string }>('auth.login', {
+    username: who.username,
+    password: who.password,
+  });
+  const token = login.value?.token ?? '';
+  const shift = await h.api('shift.open', {}, token);
+  if (!shift.ok) throw new Error(`shift.open: ${shift.error?.message}`);
+  return token;
+}

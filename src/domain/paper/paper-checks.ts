@@ -1,9 +1,9 @@
+import { addDays, beijingDate, isCalendarDate } from '../calendar';
 import type { CatalogDrug } from '../catalog/catalog-drug';
 import { evaluatePrescription, VALID_RX_STATUS_CODG } from '../policy/evaluate';
 import type { PolicyPack, PolicyParameter } from '../policy/policy-pack';
 import { citation, type RuleId } from '../rules';
 import { isValidIdNumber } from './id-number';
-import { addDays, beijingDate, isCalendarDate } from './paper-dates';
 import type { PaperFields, PaperFinding } from './paper-types';
 
 type Lookup = (medListCodg: string) => CatalogDrug | undefined;

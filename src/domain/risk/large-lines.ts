@@ -1,5 +1,5 @@
+import { beijingDate } from '../calendar';
 import { maskedPatient, NOTICE_000 } from './format';
-import { beijingDate } from './period';
 import type { RxLineRow } from './rows';
 import { drillOf, type RiskSignal } from './signal';
 import type { RegionLimits, RiskThresholds } from './thresholds';

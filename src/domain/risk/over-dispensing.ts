@@ -1,5 +1,6 @@
+import { beijingDate } from '../calendar';
 import { maskedPatient, NOTICE_000 } from './format';
-import { beijingDate, type RiskPeriod } from './period';
+import type { RiskPeriod } from './period';
 import type { SupplyMark, SupplyNames, SupplySeries } from './rows';
 import { drillOf, type RiskSignal } from './signal';
 import type { RiskThresholds } from './thresholds';

@@ -1,5 +1,6 @@
+import { beijingDate } from '../calendar';
 import { maskedPatient, NOTICE_000, percent } from './format';
-import { beijingDate, type RiskPeriod, scaledLimit } from './period';
+import { type RiskPeriod, scaledLimit } from './period';
 import type { PaperRxRow } from './rows';
 import { drillOf, type RiskSignal } from './signal';
 import type { RiskThresholds } from './thresholds';

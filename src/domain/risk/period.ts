@@ -37,11 +37,6 @@ export function scaledLimit(per30Days: number, days: number): number {
   return Math.max(1, Math.ceil((per30Days * days) / 30));
 }
 
-/** yyyy-MM-dd (Beijing) of an epoch-millisecond instant. */
-export function beijingDate(ms: number): string {
-  return new Date(ms + OFFSET_MS).toISOString().slice(0, 10);
-}
-
 /** yyyy-MM-dd HH:mm (Beijing). */
 export function beijingMinute(ms: number): string {
   return new Date(ms + OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');

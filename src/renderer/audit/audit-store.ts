@@ -1,16 +1,14 @@
 import { create } from 'zustand';
 import type { AuditEntryView, AuditVerifyView } from '../../api/types-audit';
+import { addDays, beijingDate } from '../../domain/calendar';
 import type { AppErrorShape } from '../../domain/errors';
 import { api } from '../api';
 import { busyCall } from '../stores/busy-call';
 
 const RECENT_DAYS = 30;
 
-/** yyyy-MM-dd in Beijing time, `daysAgo` days before now. */
-function beijingDate(daysAgo: number): string {
-  const d = new Date(Date.now() - daysAgo * 86_400_000);
-  return d.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-}
+/** yyyy-MM-dd in Beijing time, `daysAgo` days before today. */
+const daysBack = (daysAgo: number) => addDays(beijingDate(new Date()), -daysAgo);
 
 interface AuditState {
   open: boolean;
@@ -46,7 +44,7 @@ export const useAuditStore = create<AuditState>((set, get) => ({
   close: () => set({ open: false, entries: [], verdict: null }),
   async refresh() {
     const page = await attempt(set, () =>
-      api.call('audit.list', { from: beijingDate(RECENT_DAYS), to: beijingDate(0), pageSize: 100 }),
+      api.call('audit.list', { from: daysBack(RECENT_DAYS), to: daysBack(0), pageSize: 100 }),
     );
     if (page) set({ entries: page.entries, total: page.total });
   },

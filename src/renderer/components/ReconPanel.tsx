@@ -1,14 +1,12 @@
 import { Button, Input, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { ReconDayView, ReconDifference } from '../../api/types-recon';
+import { beijingDate } from '../../domain/calendar';
 import { api, isUnauthenticated, toShape } from '../api';
 import { formatFen } from '../format/money';
 import { useSessionStore } from '../stores/session-store';
 
-function today(): string {
-  const d = new Date(Date.now() + 8 * 3_600_000);
-  return d.toISOString().slice(0, 10);
-}
+const today = () => beijingDate(new Date());
 
 /** 对账 (R-RECON): one day's settlements and uploads against the center's records. */
 export function ReconPanel() {

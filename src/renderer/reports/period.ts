@@ -1,4 +1,5 @@
 import type { ReportPeriod } from '../../api/types-reports';
+import { addDays } from '../../domain/calendar';
 
 export type PeriodPreset = 'today' | 'last7' | 'last30' | 'month' | 'year';
 
@@ -9,25 +10,6 @@ export const PERIOD_PRESETS: readonly { id: PeriodPreset; label: string }[] = [
   { id: 'month', label: '本月' },
   { id: 'year', label: '今年' },
 ];
-
-/**
- * Today's calendar date in Beijing time (yyyy-MM-dd), the time the center and the report
- * service count days in, whatever zone the counter's browser runs in.
- */
-export function beijingToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
-
-/** yyyy-MM-dd moved by whole days (calendar arithmetic, no time zone involved). */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + days)).toISOString().slice(0, 10);
-}
 
 /** Inclusive period of a quick choice, ending today (yyyy-MM-dd). */
 export function presetPeriod(preset: PeriodPreset, today: string): ReportPeriod {

@@ -6,11 +6,12 @@ import type {
   ReportId,
   ReportPeriod,
 } from '../../api/types-reports';
+import { beijingDate } from '../../domain/calendar';
 import type { AppErrorShape } from '../../domain/errors';
 import { api, isUnauthenticated, toShape } from '../api';
 import { useSessionStore } from '../stores/session-store';
 import { downloadFile } from './download';
-import { beijingToday, type PeriodPreset, periodProblem, presetPeriod } from './period';
+import { type PeriodPreset, periodProblem, presetPeriod } from './period';
 
 export type ExportedFile = Omit<ReportExportResult, 'base64'> & { format: ReportExportFormat };
 
@@ -49,7 +50,7 @@ function failed(err: unknown): AppErrorShape {
 export const useReportsStore = create<ReportsState>((set, get) => ({
   open: false,
   tab: 'settlements-daily',
-  period: presetPeriod('last7', beijingToday(new Date())),
+  period: presetPeriod('last7', beijingDate(new Date())),
   preset: 'last7',
   report: null,
   shownFor: null,
@@ -67,7 +68,7 @@ export const useReportsStore = create<ReportsState>((set, get) => ({
   },
   setPeriod: (period) => set({ period, preset: null }),
   applyPreset(preset) {
-    set({ period: presetPeriod(preset, beijingToday(new Date())), preset });
+    set({ period: presetPeriod(preset, beijingDate(new Date())), preset });
     void get().refresh();
   },
   async refresh() {

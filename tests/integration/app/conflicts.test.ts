@@ -10,6 +10,7 @@ import {
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../support/app-harness';
+import { signedInOnDuty } from '../../support/settled-sale';
 
 const AMLODIPINE = 'XC08CAA010A001010201587';
 const pharmacist = DEMO_STAFF.find((s) => s.role === 'pharmacist');
@@ -31,12 +32,7 @@ describe('conflicts: a prescription revoked at the center while the counter was 
   beforeAll(async () => {
     h = await startHarness();
     await h.services.worker.stop();
-    const login = await h.api<{ token: string }>('auth.login', {
-      username: pharmacist.username,
-      password: pharmacist.password,
-    });
-    token = login.value?.token ?? '';
-    await ok('shift.open', {});
+    token = await signedInOnDuty(h, pharmacist);
   });
   afterAll(async () => {
     await h?.close();

@@ -3,7 +3,7 @@ import type { ReconDayView } from '../../../src/api/types-recon';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../support/app-harness';
-import { settleOnePack } from '../../support/settled-sale';
+import { settleOnePack, signedInOnDuty } from '../../support/settled-sale';
 
 const AMLODIPINE = 'XC08CAA010A001010201587';
 const LORATADINE = 'XR06AXL020A001010101672';
@@ -35,12 +35,7 @@ describe('reconciliation 对账 of a day against the center [R-RECON]', () => {
   beforeAll(async () => {
     h = await startHarness();
     await h.services.worker.stop();
-    const login = await h.api<{ token: string }>('auth.login', {
-      username: pharmacist.username,
-      password: pharmacist.password,
-    });
-    token = login.value?.token ?? '';
-    await ok('shift.open', {});
+    token = await signedInOnDuty(h, pharmacist);
   });
   afterAll(async () => {
     await h?.close();

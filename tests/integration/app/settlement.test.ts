@@ -14,6 +14,7 @@ import type { DrugOrder } from '../../../src/sandbox/hospital/drug-lines';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../support/app-harness';
+import { signedInOnDuty } from '../../support/settled-sale';
 
 const AMOXICILLIN = 'XJ01CAA040A001010100435';
 const AMLODIPINE = 'XC08CAA010A001010201587';
@@ -120,12 +121,7 @@ describe('settlement, unknown outcomes, refunds and uploads over HTTP', () => {
   beforeAll(async () => {
     h = await startHarness();
     await h.services.worker.stop();
-    const login = await h.api<{ token: string }>('auth.login', {
-      username: pharmacist.username,
-      password: pharmacist.password,
-    });
-    token = login.value?.token ?? '';
-    await ok('shift.open', {});
+    token = await signedInOnDuty(h, pharmacist);
   });
   afterAll(async () => {
     await h.close();

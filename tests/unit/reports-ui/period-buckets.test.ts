@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { addDays, beijingDate } from '../../../src/domain/calendar';
 import { bucketByDate, MAX_DAILY_BARS, shortLabel } from '../../../src/renderer/reports/buckets';
-import {
-  addDays,
-  beijingToday,
-  nextPreset,
-  periodProblem,
-  presetPeriod,
-} from '../../../src/renderer/reports/period';
+import { nextPreset, periodProblem, presetPeriod } from '../../../src/renderer/reports/period';
 
 const today = '2025-03-15';
 
 describe('report periods', () => {
   it('counts today in Beijing time whatever the browser zone [R-RECON]', () => {
-    expect(beijingToday(new Date('2025-03-15T16:30:00Z'))).toBe('2025-03-16');
-    expect(beijingToday(new Date('2025-03-15T15:59:59Z'))).toBe('2025-03-15');
+    expect(beijingDate(new Date('2025-03-15T16:30:00Z'))).toBe('2025-03-16');
+    expect(beijingDate(new Date('2025-03-15T15:59:59Z'))).toBe('2025-03-15');
     expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
     expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
   });
