@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { compactTime, dateTime } from '../../center/clock';
 import { EpcClient } from '../../center/epc-client';
 import { EPC_QR_PREFIX } from '../../center/rx/fsi-72xx';
@@ -14,6 +13,7 @@ import { sandboxCatalog } from './catalog';
 import { resetCenterClock, setCenterClock } from './center-clock';
 import { diagnosisFor, staffOf } from './clinic-data';
 import { type DrugOrder, uploadDrugLine } from './drug-lines';
+import { nextHospitalSerial } from './hospital-serial';
 import { renderLayoutPdf } from './layout-pdf';
 
 /**
@@ -144,7 +144,7 @@ async function submit(
   const prscTime = dateTime(at);
   const pharChkTime = dateTime(new Date(at.getTime() + 5 * 60_000));
   const certType = order.certType ?? '01';
-  const stamp = `${compactTime(at)}${String(randomInt(10_000)).padStart(4, '0')}`;
+  const stamp = `${compactTime(at)}${nextHospitalSerial()}`;
   const upload = {
     mdtrtCertType: certType,
     mdtrtCertNo:
