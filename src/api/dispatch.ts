@@ -21,6 +21,7 @@ export function createDispatcher(services: AppServices, log: Logger): Dispatch {
   return async (method, rawInput, token) => {
     // For the audit trail (R-KEEP): what was asked, and by whom, once known.
     let audited: { input: unknown; session: HandlerContext['session'] } | null = null;
+    let pendingId: number | null = null;
     try {
       if (!isApiMethod(method))
         throw new AppError('NOT_FOUND', `未知的接口：${String(method).slice(0, 64)}`);
@@ -36,12 +37,13 @@ export function createDispatcher(services: AppServices, log: Logger): Dispatch {
         session: spec.auth ? services.auth.authenticate(token) : null,
       };
       audited = { input: parsed.data, session: ctx.session };
+      pendingId = services.audit.beforeCall(method, audited);
       const handler = handlers[method] as (input: unknown, ctx: HandlerContext) => unknown;
       const value = await handler(parsed.data, ctx);
-      services.audit.afterCall(method, { ...audited, output: value });
+      services.audit.afterCall(method, { ...audited, output: value }, pendingId);
       return { ok: true, value };
     } catch (err) {
-      if (audited) services.audit.afterCall(method, { ...audited, error: err });
+      if (audited) services.audit.afterCall(method, { ...audited, error: err }, pendingId);
       if (!(err instanceof AppError)) log.error('api.unexpected', { method, error: String(err) });
       return { ok: false, error: toErrorShape(err) };
     }

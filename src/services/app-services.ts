@@ -89,6 +89,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
   const paper = createPaperArea(areaDeps, regions);
   const stock = createStockArea(areaDeps);
   const audit = createAuditArea(areaDeps);
+  audit.recoverInterrupted();
   const risk = createRiskArea(areaDeps, regions);
   const reports = createReportsArea(areaDeps);
   const worker = createOutboxWorker({

@@ -54,12 +54,23 @@ function toRow(r: RowShape): AuditRow {
 
 const COLUMNS = 'seq, at, staff_id, username, action, outcome, subject, detail, prev_hash, hash';
 
+/** A call that began and has no entry yet (migration 11). */
+export interface PendingAuditRow {
+  id: number;
+  owner: string;
+  startedAt: number;
+  method: string;
+  record: string;
+}
+
 /** The append-only audit_log table (migration 8). Statements are prepared once. */
 export class AuditRepository {
   private readonly lastStmt;
   private readonly hashAtStmt;
   private readonly insertStmt;
   private readonly allStmt;
+  private readonly addPendingStmt;
+  private readonly dropPendingStmt;
 
   constructor(private readonly db: Db) {
     this.lastStmt = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
@@ -69,6 +80,26 @@ export class AuditRepository {
        (@seq, @at, @staffId, @username, @action, @outcome, @subject, @detail, @prevHash, @hash)`,
     );
     this.allStmt = db.prepare(`SELECT ${COLUMNS} FROM audit_log ORDER BY seq`);
+    this.addPendingStmt = db.prepare(
+      'INSERT INTO audit_pending (owner, started_at, method, record) VALUES (?, ?, ?, ?)',
+    );
+    this.dropPendingStmt = db.prepare('DELETE FROM audit_pending WHERE id = ?');
+  }
+
+  addPending(owner: string, startedAt: number, method: string, recordJson: string): number {
+    return Number(this.addPendingStmt.run(owner, startedAt, method, recordJson).lastInsertRowid);
+  }
+
+  dropPending(id: number): void {
+    this.dropPendingStmt.run(id);
+  }
+
+  pending(): PendingAuditRow[] {
+    return this.db
+      .prepare(
+        'SELECT id, owner, started_at AS startedAt, method, record FROM audit_pending ORDER BY id',
+      )
+      .all() as PendingAuditRow[];
   }
 
   last(): { seq: number; hash: string } | null {

@@ -7,6 +7,7 @@ import { PAPER_DISPENSING_MIGRATION } from './migrations/007-paper-dispensing';
 import { AUDIT_MIGRATION } from './migrations/008-audit';
 import { RISK_MIGRATION } from './migrations/009-risk';
 import { REPORT_MIGRATION } from './migrations/010-report-indexes';
+import { AUDIT_INTERRUPTED_MIGRATION } from './migrations/011-audit-interrupted';
 
 /** One schema step. `up` runs once, inside its own transaction, and is never edited after release. */
 export interface Migration {
@@ -164,6 +165,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'audit_trail', up: AUDIT_MIGRATION },
   { version: 9, name: 'risk_signals', up: RISK_MIGRATION },
   { version: 10, name: 'report_indexes', up: REPORT_MIGRATION },
+  { version: 11, name: 'audit_interrupted', up: AUDIT_INTERRUPTED_MIGRATION },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

@@ -5,7 +5,8 @@
  * database (see audit-anchor.ts).
  */
 
-export type AuditOutcome = 'ok' | 'refused' | 'failed';
+/** 'interrupted': the process died while the action ran; the business records tell its result. */
+export type AuditOutcome = 'ok' | 'refused' | 'failed' | 'interrupted';
 
 export interface AuditEntry {
   seq: number;
@@ -53,4 +54,5 @@ export const OUTCOME_LABELS: Record<AuditOutcome, string> = {
   ok: '成功',
   refused: '被拒绝',
   failed: '失败',
+  interrupted: '中断（结果未知）',
 };

@@ -3,7 +3,12 @@ import type { AuditEntryView } from '../../api/types-audit';
 import { useAuditStore } from './audit-store';
 import { detailText } from './detail-text';
 
-const OUTCOME_COLORS = { ok: 'success', refused: 'warning', failed: 'error' } as const;
+const OUTCOME_COLORS = {
+  ok: 'success',
+  refused: 'warning',
+  failed: 'error',
+  interrupted: 'processing',
+} as const;
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });

@@ -66,6 +66,27 @@ function actorOf(method: string, call: AuditedCall, findStaff: StaffLookup) {
     : { staffId: null, username: `未知用户名（${[...typed].length}位）` };
 }
 
+/**
+ * The entry an audited call would leave if the process died while it ran: what was asked and by
+ * whom, outcome 'interrupted'. Null for calls that are not recorded (or have nobody to name).
+ */
+export function interruptedRecordOfCall(
+  method: string,
+  call: AuditedCall,
+  findStaff: StaffLookup,
+): AuditRecord | null {
+  const rule = AUDIT_POLICY[method];
+  if (!rule || (!call.session && method !== 'auth.login')) return null;
+  const input = call.input;
+  return {
+    action: typeof rule.action === 'function' ? rule.action(input) : rule.action,
+    outcome: 'interrupted',
+    ...actorOf(method, { input, session: call.session }, findStaff),
+    subject: rule.subject?.(input, undefined) ?? null,
+    detail: rule.detail?.(input, undefined) ?? {},
+  };
+}
+
 /** The audit record of one API call under AUDIT_POLICY, or null when it is not recorded. */
 export function recordOfCall(
   method: string,

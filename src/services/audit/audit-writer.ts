@@ -58,7 +58,7 @@ export function createAuditWriter(deps: {
     return row;
   }
 
-  const appendTx = db.transaction((r: AuditRecord, at: number): AuditRow => {
+  const appendTx = db.transaction((r: AuditRecord, at: number, pendingId?: number): AuditRow => {
     let head = repo.last();
     const anchored = anchor.read();
     const finding = anchorFindingBeforeAppend(anchored, head, (s) => repo.hashAt(s));
@@ -74,13 +74,16 @@ export function createAuditWriter(deps: {
       );
       head = found;
     }
-    return link(head, r, at);
+    const row = link(head, r, at);
+    if (pendingId !== undefined) repo.dropPending(pendingId);
+    return row;
   });
 
   return {
-    append(r: AuditRecord): AuditRow {
+    /** `pendingId`: the call's pending row (migration 11), removed in the same transaction. */
+    append(r: AuditRecord, pendingId?: number): AuditRow {
       const at = deps.now();
-      const row = appendTx.immediate(r, at);
+      const row = appendTx.immediate(r, at, pendingId);
       const next: AuditAnchor = { seq: row.seq, hash: row.hash, at };
       anchor.write(next);
       return row;

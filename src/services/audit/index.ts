@@ -5,9 +5,10 @@ import { AuditRepository } from '../../store/audit-repository';
 import type { AreaDeps } from '../area-deps';
 import { createAnchorFile } from './anchor-file';
 import { sm3AuditHasher } from './audit-hasher';
-import { type AuditedCall, recordOfCall } from './audit-recorder';
+import { type AuditedCall, interruptedRecordOfCall, recordOfCall } from './audit-recorder';
 import { verifyAuditTrail } from './audit-verify';
 import { type AuditRecord, createAuditWriter } from './audit-writer';
+import { createPendingCalls } from './pending-calls';
 
 export type { AuditedCall } from './audit-recorder';
 export type { AuditRecord } from './audit-writer';
@@ -30,6 +31,8 @@ export function createAuditArea(deps: AuditDeps) {
     now: () => deps.now().getTime(),
   });
   const staffByName = deps.db.prepare('SELECT id, username FROM staff WHERE username = ?');
+  const findStaff = (u: string) => staffByName.get(u) as never;
+  const pending = createPendingCalls({ repo, writer, now: () => deps.now().getTime() });
 
   return {
     anchorFile: anchor.file,
@@ -41,15 +44,39 @@ export function createAuditArea(deps: AuditDeps) {
     },
 
     /**
+     * The dispatcher's hook before an audited call runs: a pending row that becomes an
+     * 'interrupted' entry if the process dies before afterCall. Returns its id, or null when
+     * the call is not audited. Throws when it cannot be written: the action must not run
+     * unrecorded.
+     */
+    beforeCall(method: string, call: AuditedCall): number | null {
+      const r = interruptedRecordOfCall(method, call, findStaff);
+      return r ? pending.begin(method, r) : null;
+    },
+
+    /**
      * The dispatcher's hook after every API call. Never throws: a failure to record is logged
      * (the action itself has already happened and cannot be undone here).
      */
-    afterCall(method: string, call: AuditedCall): void {
+    afterCall(method: string, call: AuditedCall, pendingId: number | null = null): void {
       try {
-        const r = recordOfCall(method, call, (u) => staffByName.get(u) as never);
-        if (r) writer.append(r);
+        const r = recordOfCall(method, call, findStaff);
+        if (r) writer.append(r, pendingId ?? undefined);
+        else if (pendingId !== null) pending.end(pendingId);
       } catch (err) {
         deps.log.error('audit.append.failed', { method, error: String(err) });
+      }
+    },
+
+    /** At start: entries for the calls a crashed predecessor left unfinished. */
+    recoverInterrupted(): number {
+      try {
+        const n = pending.recover();
+        if (n > 0) deps.log.warn('audit.recovered.interrupted', { count: n });
+        return n;
+      } catch (err) {
+        deps.log.error('audit.recover.failed', { error: String(err) });
+        return 0;
       }
     },
 

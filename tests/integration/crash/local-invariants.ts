@@ -61,6 +61,21 @@ const MUST_BE_EMPTY: Record<string, string> = {
     WHERE (SELECT count(*) FROM self_pay_codes c WHERE c.sale_id = l.sale_id AND c.line_no = l.line_no) <> l.packs
        OR coalesce((SELECT sum(packs) FROM self_pay_allocations a
                     WHERE a.sale_id = l.sale_id AND a.line_no = l.line_no), 0) <> l.packs`,
+  // R-KEEP: no settlement happens unrecorded — its entry is in the chain, or still pending and
+  // recorded as interrupted at the next start.
+  'settlement without its audit entry, recorded or pending': `
+    SELECT s.id FROM settlements s
+    WHERE s.state IN ('settled', 'refunding', 'refund_unknown', 'refunded')
+      AND NOT EXISTS (
+        SELECT 1 FROM audit_log a
+        WHERE a.action IN ('settle.confirm', 'settle.resolve')
+          AND (json_extract(a.detail, '$.dispensingId') = s.dispensing_id
+               OR json_extract(a.detail, '$.settlementId') = s.id))
+      AND NOT EXISTS (
+        SELECT 1 FROM audit_pending p
+        WHERE p.method IN ('settle.confirm', 'settle.resolveUnknown')
+          AND (json_extract(p.record, '$.detail.dispensingId') = s.dispensing_id
+               OR json_extract(p.record, '$.detail.settlementId') = s.id))`,
   'self-pay sale without lines': `
     SELECT p.id FROM self_pay_sales p WHERE NOT EXISTS (SELECT 1 FROM self_pay_lines l WHERE l.sale_id = p.id)`,
 };

@@ -109,8 +109,18 @@ async function finishEpisode(dataDir: string, sandboxUrl: string) {
     .prepare("SELECT count(*) FROM settlements WHERE state IN ('settling', 'outcome_unknown')")
     .pluck()
     .get() as number;
+  // R-KEEP: the start turned every call the kills cut off into an entry; the chain is whole.
+  const auditPending = services.db
+    .prepare('SELECT count(*) FROM audit_pending')
+    .pluck()
+    .get() as number;
+  const audit = services.audit.verify();
+  const interrupted = services.db
+    .prepare("SELECT count(*) FROM audit_log WHERE outcome = 'interrupted'")
+    .pluck()
+    .get() as number;
   await services.close();
-  return { status, settled, open };
+  return { status, settled, open, auditPending, auditOk: audit.ok, interrupted };
 }
 
 describe('crash and power loss: SIGKILL at random points', () => {
@@ -129,7 +139,7 @@ describe('crash and power loss: SIGKILL at random points', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  it('survives ≥100 kills: database opens, no sale without its uploads, no item lost or applied twice, stock and codes agree with sales [R-SALES-UP][R-STOCK][ARCH]', async () => {
+  it('survives ≥100 kills: database opens, no sale without its uploads, no item lost or applied twice, stock and codes agree with sales, no settlement missing from the audit trail [R-SALES-UP][R-STOCK][R-KEEP][ARCH]', async () => {
     const tally = { kills: 0, afterReady: 0, settledSteps: 0, drainedSteps: 0, episodes: 0 };
     const violations: string[] = [];
     const episodeEnds: Array<Awaited<ReturnType<typeof finishEpisode>>> = [];
@@ -183,7 +193,10 @@ describe('crash and power loss: SIGKILL at random points', () => {
       // Once the counter runs again everything reaches the center: nothing pending, nothing parked.
       expect(end.status).toMatchObject({ pending: 0, parked: 0 });
       expect(end.open).toBe(0);
+      expect(end).toMatchObject({ auditPending: 0, auditOk: true });
     }
+    // Kills inside audited calls happen in every run of this size.
+    expect(episodeEnds.reduce((n, e) => n + e.interrupted, 0)).toBeGreaterThan(0);
     expect(episodeEnds.reduce((n, e) => n + e.settled, 0)).toBeGreaterThan(4);
   }, 180_000);
 });
