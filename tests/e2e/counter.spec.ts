@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_PATIENTS } from '../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../src/store/demo-staff';
-import { appUrl, imeBurst, login } from './support';
+import { appUrl, imeBurst, login, scannerBurst } from './support';
 
 const cashier = DEMO_STAFF.find((s) => s.role === 'cashier');
 const pharmacist = DEMO_STAFF.find((s) => s.role === 'pharmacist');
@@ -42,8 +42,7 @@ test('a scanner burst at 2 ms per key is read exactly while an input has focus [
   await input.click();
   await input.pressSequentially('abc', { delay: 120 }); // a person typing slowly keeps their text
   await page.waitForTimeout(200); // the person pauses; then the scanner fires
-  await page.keyboard.type(patient.ecToken, { delay: 2 });
-  await page.keyboard.press('Enter');
+  await scannerBurst(page, patient.ecToken);
   await expect(page.getByTestId('patient-card')).toContainText(patient.name);
   await expect(page.getByTestId('patient-card')).toContainText(masked(patient.certno));
   await expect(page.getByTestId('patient-card')).not.toContainText(patient.certno);
@@ -84,12 +83,10 @@ test('an unknown e-voucher token gets a clear Chinese error and the counter keep
   page,
 }) => {
   await login(page, cashier.username, cashier.password);
-  await page.keyboard.type('500000ec00000000000000000000000000bad', { delay: 2 });
-  await page.keyboard.press('Enter');
+  await scannerBurst(page, '500000ec00000000000000000000000000bad');
   await expect(page.getByTestId('error-banner')).toContainText('查询参保人失败');
   await expect(page.getByTestId('error-banner')).toContainText('R-AUTH');
-  await page.keyboard.type(patient.ecToken, { delay: 2 });
-  await page.keyboard.press('Enter');
+  await scannerBurst(page, patient.ecToken);
   await expect(page.getByTestId('patient-card')).toContainText(patient.name);
 });
 

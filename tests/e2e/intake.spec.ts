@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { DEMO_PATIENTS } from '../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../src/store/demo-staff';
-import { imeBurst, login } from './support';
+import { imeBurst, login, scannerBurst } from './support';
 
 const staff = (role: string) => {
   const s = DEMO_STAFF.find((x) => x.role === role);
@@ -53,8 +53,7 @@ async function settle(page: Page): Promise<void> {
 
 async function scanVoucher(page: Page, token: string): Promise<void> {
   await settle(page);
-  await page.keyboard.type(token, { delay: 2 });
-  await page.keyboard.press('Enter');
+  await scannerBurst(page, token);
 }
 
 /** Chooses the candidate whose row shows `text` with the keyboard only, and downloads it. */
