@@ -2,8 +2,9 @@ import { create } from 'zustand';
 import type { AuditEntryView, AuditVerifyView } from '../../api/types-audit';
 import { addDays, beijingDate } from '../../domain/calendar';
 import type { AppErrorShape } from '../../domain/errors';
-import { api } from '../api';
-import { busyCall } from '../stores/busy-call';
+import { api, isUnauthenticated, toShape } from '../api';
+import { backgroundCall, busyCall } from '../stores/busy-call';
+import { useSessionStore } from '../stores/session-store';
 
 const RECENT_DAYS = 30;
 
@@ -23,9 +24,6 @@ interface AuditState {
   verify(): Promise<void>;
 }
 
-const attempt = <T>(set: (s: Partial<AuditState>) => void, run: () => Promise<T>) =>
-  busyCall(set, run);
-
 /** The audit-log panel (Alt+L): recent entries, masked, and the chain verdict (R-KEEP). */
 export const useAuditStore = create<AuditState>((set, get) => ({
   open: false,
@@ -42,15 +40,16 @@ export const useAuditStore = create<AuditState>((set, get) => ({
     }
   },
   close: () => set({ open: false, entries: [], verdict: null }),
+  /** In the background: Enter pressed while the list loads must still verify. */
   async refresh() {
-    const page = await attempt(set, () =>
+    const page = await backgroundCall(set, () =>
       api.call('audit.list', { from: daysBack(RECENT_DAYS), to: daysBack(0), pageSize: 100 }),
     );
     if (page) set({ entries: page.entries, total: page.total });
   },
   async verify() {
     if (get().busy) return;
-    const verdict = await attempt(set, () => api.call('audit.verify', {}));
+    const verdict = await busyCall(set, () => api.call('audit.verify', {}));
     if (!verdict) return;
     set({ verdict });
     await get().refresh();

@@ -1,5 +1,5 @@
 import { Button, Modal, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OutboxItemView } from '../../api/types-outbox';
 import { api, isUnauthenticated, toShape } from '../api';
 import { formatAge } from '../format/age';
@@ -20,23 +20,41 @@ export function OutboxQueueModal({ open, onClose }: { open: boolean; onClose(): 
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const run = useCallback(async (work: () => Promise<string | null>) => {
-    setBusy(true);
-    try {
-      setMessage(await work());
-      setItems(await api.call('outbox.list', { status: 'undelivered' }));
-      void useOutboxStore.getState().refresh();
-    } catch (err) {
-      if (isUnauthenticated(err)) useSessionStore.getState().expire(toShape(err).message);
-      else setMessage(toShape(err).message);
-    } finally {
-      setBusy(false);
-    }
+  const fail = useCallback((err: unknown) => {
+    if (isUnauthenticated(err)) useSessionStore.getState().expire(toShape(err).message);
+    else setMessage(toShape(err).message);
   }, []);
 
+  // Only the latest list request may fill the table (an older one can answer last).
+  const listSeq = useRef(0);
+  const loadList = useCallback(async () => {
+    const seq = ++listSeq.current;
+    const list = await api.call('outbox.list', { status: 'undelivered' });
+    if (seq === listSeq.current) setItems(list);
+  }, []);
+
+  const run = useCallback(
+    async (work: () => Promise<string>) => {
+      setBusy(true);
+      try {
+        setMessage(await work());
+        await loadList();
+        void useOutboxStore.getState().refresh();
+      } catch (err) {
+        fail(err);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [fail, loadList],
+  );
+
+  // Loading the list only spins the table: "send now" stays ready (a press is never ignored).
   useEffect(() => {
-    if (open) void run(async () => null);
-  }, [open, run]);
+    if (!open) return;
+    setMessage(null);
+    loadList().catch(fail);
+  }, [open, fail, loadList]);
 
   const sendNow = () =>
     run(async () => {

@@ -23,8 +23,28 @@ export async function busyCall<T, S extends BusyFields>(
     set({ busy: false } as Partial<S>);
     return value;
   } catch (err) {
-    if (isUnauthenticated(err)) useSessionStore.getState().expire(toShape(err).message);
-    set({ busy: false, error: toShape(err) } as Partial<S>);
+    set({ busy: false, ...failure(err) } as Partial<S>);
     return null;
   }
+}
+
+/**
+ * A call that loads in the background (a list behind an action button): like busyCall, but the
+ * screen is not busy meanwhile, so a key pressed during the load still acts.
+ */
+export async function backgroundCall<T, S extends BusyFields>(
+  set: (s: Partial<S>) => void,
+  run: () => Promise<T>,
+): Promise<T | null> {
+  try {
+    return await run();
+  } catch (err) {
+    set(failure(err) as Partial<S>);
+    return null;
+  }
+}
+
+function failure(err: unknown): { error: AppErrorShape } {
+  if (isUnauthenticated(err)) useSessionStore.getState().expire(toShape(err).message);
+  return { error: toShape(err) };
 }
