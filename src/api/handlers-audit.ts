@@ -20,7 +20,7 @@ export function createAuditHandlers(s: AppServices): HandlersFor<typeof auditCon
   return {
     'audit.verify': (_i, ctx) => {
       mayAudit(ctx);
-      return s.audit.verify();
+      return s.audit.verifyInSlices();
     },
     'audit.list': (i, ctx) => {
       mayAudit(ctx);

@@ -69,6 +69,7 @@ export class AuditRepository {
   private readonly hashAtStmt;
   private readonly insertStmt;
   private readonly allStmt;
+  private readonly betweenStmt;
   private readonly addPendingStmt;
   private readonly dropPendingStmt;
 
@@ -80,6 +81,9 @@ export class AuditRepository {
        (@seq, @at, @staffId, @username, @action, @outcome, @subject, @detail, @prevHash, @hash)`,
     );
     this.allStmt = db.prepare(`SELECT ${COLUMNS} FROM audit_log ORDER BY seq`);
+    this.betweenStmt = db.prepare(
+      `SELECT ${COLUMNS} FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`,
+    );
     this.addPendingStmt = db.prepare(
       'INSERT INTO audit_pending (owner, started_at, method, record) VALUES (?, ?, ?, ?)',
     );
@@ -113,6 +117,11 @@ export class AuditRepository {
   /** `detail` is stored as given (canonical JSON from the writer). */
   insert(row: AuditRow, detailJson: string): void {
     this.insertStmt.run({ ...row, detail: detailJson });
+  }
+
+  /** Rows with afterSeq < seq ≤ uptoSeq, in seq order, at most `limit`. */
+  between(afterSeq: number, uptoSeq: number, limit: number): AuditRow[] {
+    return (this.betweenStmt.all(afterSeq, uptoSeq, limit) as RowShape[]).map(toRow);
   }
 
   /** Every row in seq order, streamed. */

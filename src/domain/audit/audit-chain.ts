@@ -20,27 +20,50 @@ export interface ChainCheck {
 }
 
 /**
- * Walks the rows in seq order (an iterator, so a long log is never held in memory) and reports
- * the first broken link: a content change (the stored hash no longer matches), a missing entry
- * (a gap in seq), a swapped or replaced predecessor (prev_hash does not match), or a missing
- * start of the chain (the first entry is not the genesis entry).
+ * Walks the rows in seq order, one at a time (so a long log is never held in memory and a walk
+ * can pause between slices), and reports the first broken link: a content change (the stored
+ * hash no longer matches), a missing entry (a gap in seq), a swapped or replaced predecessor
+ * (prev_hash does not match), or a missing start of the chain (the first entry is not the
+ * genesis entry).
  */
+export class ChainWalker {
+  private entries = 0;
+  private prev: ChainHead | null = null;
+  private firstBroken: ChainBreak | null = null;
+  private readonly remembered = new Map<number, string>();
+
+  constructor(
+    private readonly hash: AuditHasher,
+    private readonly remember: ReadonlySet<number> = new Set(),
+  ) {}
+
+  feed(row: AuditRow): void {
+    this.entries++;
+    if (this.remember.has(row.seq)) this.remembered.set(row.seq, row.hash);
+    if (!this.firstBroken)
+      this.firstBroken = linkBreak(this.prev, row) ?? contentBreak(row, this.hash);
+    this.prev = { seq: row.seq, hash: row.hash };
+  }
+
+  result(): ChainCheck {
+    return {
+      entries: this.entries,
+      head: this.prev,
+      firstBroken: this.firstBroken,
+      remembered: this.remembered,
+    };
+  }
+}
+
+/** The whole walk at once. */
 export function checkChain(
   rows: Iterable<AuditRow>,
   hash: AuditHasher,
   remember: ReadonlySet<number> = new Set(),
 ): ChainCheck {
-  let entries = 0;
-  let prev: ChainHead | null = null;
-  let firstBroken: ChainBreak | null = null;
-  const remembered = new Map<number, string>();
-  for (const row of rows) {
-    entries++;
-    if (remember.has(row.seq)) remembered.set(row.seq, row.hash);
-    if (!firstBroken) firstBroken = linkBreak(prev, row) ?? contentBreak(row, hash);
-    prev = { seq: row.seq, hash: row.hash };
-  }
-  return { entries, head: prev, firstBroken, remembered };
+  const walker = new ChainWalker(hash, remember);
+  for (const row of rows) walker.feed(row);
+  return walker.result();
 }
 
 function linkBreak(prev: ChainHead | null, row: AuditRow): ChainBreak | null {

@@ -1,26 +1,70 @@
 import type { AuditVerifyView } from '../../api/types-audit';
 import { checkAnchor } from '../../domain/audit/audit-anchor';
-import { checkChain } from '../../domain/audit/audit-chain';
+import { ChainWalker } from '../../domain/audit/audit-chain';
 import type { AuditHasher } from '../../domain/audit/audit-entry';
 import type { AuditRepository } from '../../store/audit-repository';
 import type { AnchorFile } from './anchor-file';
 import { ANCHOR_MISMATCH } from './audit-writer';
 
-/** Walks the whole chain, compares its head with the anchor and lists recorded anchor findings. */
-export function verifyAuditTrail(deps: {
+interface VerifyDeps {
   repo: AuditRepository;
   anchor: AnchorFile;
   hash: AuditHasher;
-}): AuditVerifyView {
+}
+
+/** Rows read per query of the sliced walk. */
+const ROWS_PER_READ = 500;
+
+/** Walks the whole chain, compares its head with the anchor and lists recorded anchor findings. */
+export function verifyAuditTrail(deps: VerifyDeps): AuditVerifyView {
   const started = performance.now();
   // Read the anchor first: an append racing this check can only move it past what we walk.
   const anchored = deps.anchor.read();
+  const walker = walkerFor(anchored, deps.hash);
+  for (const row of deps.repo.all()) walker.feed(row);
+  return conclude(deps, anchored, walker, started);
+}
+
+/**
+ * The same check in slices of about `sliceMs`, yielding to the event loop between them: a year
+ * of entries takes seconds to hash, and the counter must keep answering meanwhile. Walks up to
+ * the head as it was when the check began (later appends cannot break what came before).
+ */
+export async function verifyAuditTrailInSlices(
+  deps: VerifyDeps,
+  sliceMs = 15,
+): Promise<AuditVerifyView> {
+  const started = performance.now();
+  const anchored = deps.anchor.read();
+  const walker = walkerFor(anchored, deps.hash);
+  const upto = deps.repo.last()?.seq ?? 0;
+  let after = 0;
+  while (after < upto) {
+    const sliceStarted = performance.now();
+    do {
+      const rows = deps.repo.between(after, upto, ROWS_PER_READ);
+      for (const row of rows) walker.feed(row);
+      after = rows.at(-1)?.seq ?? upto;
+    } while (after < upto && performance.now() - sliceStarted < sliceMs);
+    if (after < upto) await new Promise((resume) => setImmediate(resume));
+  }
+  return conclude(deps, anchored, walker, started);
+}
+
+type Anchored = ReturnType<AnchorFile['read']>;
+
+function walkerFor(anchored: Anchored, hash: AuditHasher): ChainWalker {
   const anchorSeq = anchored && anchored !== 'unreadable' ? anchored.seq : null;
-  const chain = checkChain(
-    deps.repo.all(),
-    deps.hash,
-    new Set(anchorSeq === null ? [] : [anchorSeq]),
-  );
+  return new ChainWalker(hash, new Set(anchorSeq === null ? [] : [anchorSeq]));
+}
+
+function conclude(
+  deps: VerifyDeps,
+  anchored: Anchored,
+  walker: ChainWalker,
+  started: number,
+): AuditVerifyView {
+  const chain = walker.result();
   const anchor = checkAnchor(anchored, chain);
   const findings = deps.repo.findings(ANCHOR_MISMATCH).map((r) => ({
     seq: r.seq,
