@@ -1,18 +1,21 @@
 /**
  * The counter's audit trail (R-KEEP):
- *   npm run audit -- verify [--data <dir>]             one Chinese verdict line; exit 0 intact, 1 broken
+ *   npm run audit -- verify [--witness <seq:hash>] [--data <dir>]
+ *                                                     one Chinese verdict line; exit 0 intact, 1 broken
  *   npm run audit -- list --from yyyy-mm-dd --to yyyy-mm-dd [--action code] [--data <dir>]
  * The data directory defaults to EPC_DATA_DIR, else .data/app. Exit 2 on a usage error.
  */
 import { parseArgs } from 'node:util';
+import { parseWitness } from '../src/domain/audit/audit-witness';
 import { createLogger } from '../src/services/logger';
 import { openDatabase } from '../src/store/database';
 import { cliAudit, recordCliAction } from './lib/audit-cli';
 import { counterDataDir, counterDbFile, parsedOr, usageExit } from './lib/cli';
 
-const USAGE = `用法：npm run audit -- verify [--data <数据目录>]
+const USAGE = `用法：npm run audit -- verify [--witness <条号:摘要>] [--data <数据目录>]
       npm run audit -- list --from <yyyy-mm-dd> --to <yyyy-mm-dd> [--action <操作代码>] [--data <数据目录>]
   verify 校验审计日志的哈希链与链尾锚点，输出一行结论；完整退出码 0，被破坏 1，用法错误 2
+  --witness  与打印的链尾凭条核对：该条的摘要须仍与凭条一致（整个数据目录被改写也能发现）
   --json  verify 输出完整结果（JSON）而非一行结论
   数据目录默认取 EPC_DATA_DIR（再默认 .data/app）`;
 
@@ -29,6 +32,7 @@ function parse(argv: string[]) {
       to: { type: 'string' },
       action: { type: 'string' },
       json: { type: 'boolean' },
+      witness: { type: 'string' },
     },
   });
 }
@@ -39,6 +43,8 @@ function main(argv: string[]): number {
   if (command !== 'verify' && command !== 'list')
     usage(command ? `未知命令：${command}` : '缺少命令 verify 或 list');
   if (rest.length) usage(`多余的参数：${rest.join(' ')}`);
+  const witness = values.witness === undefined ? undefined : parseWitness(values.witness);
+  if (witness === null) usage('--witness 应为“条号:摘要”，摘要为 64 位十六进制');
   const dataDir = counterDataDir(values.data);
   const { file: dbFile, exists } = counterDbFile(dataDir);
   if (!exists) usage(`找不到柜台数据库 ${dbFile}（可用 --data 或 EPC_DATA_DIR 指定数据目录）`);
@@ -48,7 +54,7 @@ function main(argv: string[]): number {
     const log = createLogger();
     const audit = cliAudit(db, dataDir, log);
     if (command === 'list') return list(audit, values);
-    const v = audit.verify();
+    const v = audit.verify(witness);
     recordCliAction(db, dataDir, log, {
       action: 'audit.verify',
       outcome: 'ok',
@@ -57,6 +63,8 @@ function main(argv: string[]): number {
         entries: v.entries,
         firstBrokenSeq: v.firstBroken?.seq ?? null,
         anchor: v.anchor.status,
+        witnessSeq: v.witness?.seq ?? null,
+        witness: v.witness?.status ?? null,
       },
     });
     process.stdout.write(values.json ? `${JSON.stringify(v)}\n` : `${v.verdict}\n`);

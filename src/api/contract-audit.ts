@@ -5,9 +5,12 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 yyyy
 
 /** The tamper-evident audit trail (R-KEEP): verify the hash chain, read entries. */
 export const auditContract = {
-  /** Walks the whole chain and compares its head with the anchor (administrator or pharmacist). */
+  /**
+   * Walks the whole chain and compares its head with the anchor (administrator or pharmacist);
+   * `witness`: a printed slip `<seq>:<hash>` (链尾凭条) the entry at that seq must still match.
+   */
   'audit.verify': {
-    input: z.object({}).strict(),
+    input: z.object({ witness: z.string().max(200).optional() }).strict(),
     output: {} as AuditVerifyView,
     auth: true,
   },

@@ -1,3 +1,4 @@
+import { parseWitness } from '../domain/audit/audit-witness';
 import { AppError } from '../domain/errors';
 import type { AppServices } from '../services/app-services';
 import type { auditContract } from './contract-audit';
@@ -18,9 +19,16 @@ function mayAudit(ctx: HandlerContext): void {
 
 export function createAuditHandlers(s: AppServices): HandlersFor<typeof auditContract> {
   return {
-    'audit.verify': (_i, ctx) => {
+    'audit.verify': (i, ctx) => {
       mayAudit(ctx);
-      return s.audit.verifyInSlices();
+      if (i.witness === undefined) return s.audit.verifyInSlices();
+      const witness = parseWitness(i.witness);
+      if (!witness)
+        throw new AppError(
+          'VALIDATION',
+          '凭条格式应为“条号:摘要”，摘要为 64 位十六进制（可含空格），例如 1234:9f86d081…',
+        );
+      return s.audit.verifyInSlices(witness);
     },
     'audit.list': (i, ctx) => {
       mayAudit(ctx);

@@ -1,4 +1,5 @@
 import type { AuditOutcome } from '../domain/audit/audit-entry';
+import type { WitnessCheck } from '../domain/audit/audit-witness';
 
 /** One audit entry as shown (detail already masked when it was written). */
 export interface AuditEntryView {
@@ -51,6 +52,8 @@ export interface AuditVerifyView {
   };
   /** Anchor mismatches found at an earlier append and written into the chain then. */
   findings: Array<{ seq: number; at: string; message: string }>;
+  /** The printed slip (链尾凭条) checked against, when one was given. */
+  witness: WitnessCheck | null;
   /** Milliseconds the check took. */
   elapsedMs: number;
 }

@@ -25,6 +25,45 @@ test('an administrator opens the audit log with Alt+L, sees her log-in, and Ente
   await expect(panel).toBeHidden();
 });
 
+test('after an intact check, Alt+W prints the head slip; its check code typed back in verifies against it [R-KEEP]', async ({
+  page,
+}) => {
+  await login(page, 'admin', 'demo1234');
+  await page.evaluate(() => {
+    const w = window as unknown as { __printed: number };
+    w.__printed = 0;
+    window.print = () => {
+      w.__printed += 1;
+    };
+  });
+  await page.keyboard.press('Alt+KeyL');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('audit-verdict')).toHaveAttribute('data-ok', 'true');
+  const head = page.getByTestId('audit-slip-head');
+  await expect(head).toBeVisible();
+  const seq = await head.getAttribute('data-seq');
+
+  await page.keyboard.press('Alt+KeyW');
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __printed: number }).__printed))
+    .toBe(1);
+  const sheet = page.getByTestId('audit-slip-sheet');
+  await expect(sheet).toContainText('审计链尾凭条');
+  await expect(sheet).toContainText(`链尾：第 ${seq} 条`);
+  const code = (await sheet.locator('strong').innerText()).trim();
+  expect(code).toMatch(new RegExp(`^${seq}:[0-9a-f]{64}$`));
+
+  await page.getByTestId('audit-witness-input').fill(code);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('audit-verdict')).toContainText(`第 ${seq} 条与凭条一致`);
+
+  await page.getByTestId('audit-witness-input').fill(`${seq}:${'0'.repeat(64)}`);
+  await page.keyboard.press('Enter');
+  const verdict = page.getByTestId('audit-verdict');
+  await expect(verdict).toHaveAttribute('data-ok', 'false');
+  await expect(verdict).toContainText('与凭条不符');
+});
+
 test('a cashier cannot open the audit log [R-KEEP]', async ({ page }) => {
   await login(page, 'shouyin', 'demo1234');
   await page.keyboard.press('Alt+KeyL');

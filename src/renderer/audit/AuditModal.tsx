@@ -1,5 +1,6 @@
 import { Alert, Button, Modal, Table, Tag } from 'antd';
 import type { AuditEntryView } from '../../api/types-audit';
+import { AuditSlip } from './AuditSlip';
 import { useAuditStore } from './audit-store';
 import { detailText } from './detail-text';
 
@@ -73,6 +74,7 @@ export function AuditModal() {
           校验审计链 <kbd>Enter</kbd>
         </Button>
         <Verdict />
+        <AuditSlip />
         {error && (
           <div data-testid="audit-error" role="alert">
             <Alert

@@ -13,7 +13,14 @@ export const AUDIT_KEYS: readonly FunctionKey[] = [
     key: 'Enter',
     id: 'audit-verify',
     label: '校验审计链',
-    help: '审计日志中：逐条校验哈希链与链尾锚点，指出第一处被改动、删除或截断的记录（R-KEEP）',
+    help: '审计日志中：逐条校验哈希链与链尾锚点，指出第一处被改动、删除或截断的记录；填了凭条核对码时同时与凭条核对（R-KEEP）',
+    session: true,
+  },
+  {
+    key: 'Alt+W',
+    id: 'audit-slip-print',
+    label: '打印链尾凭条',
+    help: '审计日志中，校验完整后：打印链尾条号与摘要，签字后离机存放；整个数据目录被改写也能据此发现（R-KEEP）',
     session: true,
   },
 ];

@@ -18,6 +18,9 @@ interface AuditState {
   verdict: AuditVerifyView | null;
   busy: boolean;
   error: AppErrorShape | null;
+  /** A printed slip's `<seq>:<hash>` to check against (链尾凭条); empty: none. */
+  witnessText: string;
+  setWitnessText(text: string): void;
   toggle(): void;
   close(): void;
   refresh(): Promise<void>;
@@ -32,10 +35,12 @@ export const useAuditStore = create<AuditState>((set, get) => ({
   verdict: null,
   busy: false,
   error: null,
+  witnessText: '',
+  setWitnessText: (witnessText) => set({ witnessText }),
   toggle() {
     if (get().open) get().close();
     else {
-      set({ open: true, verdict: null, error: null });
+      set({ open: true, verdict: null, error: null, witnessText: '' });
       void get().refresh();
     }
   },
@@ -49,7 +54,8 @@ export const useAuditStore = create<AuditState>((set, get) => ({
   },
   async verify() {
     if (get().busy) return;
-    const verdict = await busyCall(set, () => api.call('audit.verify', {}));
+    const witness = get().witnessText.trim();
+    const verdict = await busyCall(set, () => api.call('audit.verify', witness ? { witness } : {}));
     if (!verdict) return;
     set({ verdict });
     await get().refresh();

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useSessionStore } from '../stores/session-store';
 import { useAuditStore } from './audit-store';
+import { printAuditSlip } from './print-slip';
 
 const mayAudit = () => {
   const role = useSessionStore.getState().session?.staff.role;
@@ -18,6 +19,12 @@ function onKeyDown(ev: KeyboardEvent): void {
     return;
   }
   if (!audit.open) return;
+  if (alt && ev.code === 'KeyW') {
+    ev.preventDefault();
+    ev.stopPropagation();
+    if (audit.verdict?.ok && audit.verdict.head) printAuditSlip();
+    return;
+  }
   const plain = !ev.altKey && !ev.ctrlKey && !ev.metaKey && !ev.shiftKey;
   if (ev.code === 'Escape') {
     // Closing the panel must not also clear the counter beneath it.
@@ -32,7 +39,7 @@ function onKeyDown(ev: KeyboardEvent): void {
   }
 }
 
-/** Alt+L opens the audit log for administrators and pharmacists; Enter verifies; Esc closes. */
+/** Alt+L opens the audit log for administrators and pharmacists; Enter verifies; Alt+W prints the slip; Esc closes. */
 export function useAuditKeys(): void {
   useEffect(() => {
     window.addEventListener('keydown', onKeyDown, true);

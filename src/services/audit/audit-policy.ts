@@ -162,6 +162,8 @@ export const AUDIT_POLICY: Readonly<Record<string, AuditRule>> = {
       entries: pick(o, 'entries'),
       firstBrokenSeq: pick(o, 'firstBroken', 'seq'),
       anchor: pick(o, 'anchor', 'status'),
+      witnessSeq: pick(o, 'witness', 'seq'),
+      witness: pick(o, 'witness', 'status'),
     }),
   },
 };

@@ -2,6 +2,11 @@ import type { AuditVerifyView } from '../../api/types-audit';
 import { checkAnchor } from '../../domain/audit/audit-anchor';
 import { ChainWalker } from '../../domain/audit/audit-chain';
 import type { AuditHasher } from '../../domain/audit/audit-entry';
+import {
+  type AuditWitness,
+  checkWitness,
+  type WitnessCheck,
+} from '../../domain/audit/audit-witness';
 import type { AuditRepository } from '../../store/audit-repository';
 import type { AnchorFile } from './anchor-file';
 import { ANCHOR_MISMATCH } from './audit-writer';
@@ -16,13 +21,13 @@ interface VerifyDeps {
 const ROWS_PER_READ = 500;
 
 /** Walks the whole chain, compares its head with the anchor and lists recorded anchor findings. */
-export function verifyAuditTrail(deps: VerifyDeps): AuditVerifyView {
+export function verifyAuditTrail(deps: VerifyDeps, witness?: AuditWitness): AuditVerifyView {
   const started = performance.now();
   // Read the anchor first: an append racing this check can only move it past what we walk.
   const anchored = deps.anchor.read();
-  const walker = walkerFor(anchored, deps.hash);
+  const walker = walkerFor(anchored, deps.hash, witness);
   for (const row of deps.repo.all()) walker.feed(row);
-  return conclude(deps, anchored, walker, started);
+  return conclude(deps, anchored, walker, witness, started);
 }
 
 /**
@@ -32,11 +37,12 @@ export function verifyAuditTrail(deps: VerifyDeps): AuditVerifyView {
  */
 export async function verifyAuditTrailInSlices(
   deps: VerifyDeps,
-  sliceMs = 15,
+  opts: { witness?: AuditWitness | undefined; sliceMs?: number } = {},
 ): Promise<AuditVerifyView> {
+  const { witness, sliceMs = 15 } = opts;
   const started = performance.now();
   const anchored = deps.anchor.read();
-  const walker = walkerFor(anchored, deps.hash);
+  const walker = walkerFor(anchored, deps.hash, witness);
   const upto = deps.repo.last()?.seq ?? 0;
   let after = 0;
   while (after < upto) {
@@ -48,33 +54,43 @@ export async function verifyAuditTrailInSlices(
     } while (after < upto && performance.now() - sliceStarted < sliceMs);
     if (after < upto) await new Promise((resume) => setImmediate(resume));
   }
-  return conclude(deps, anchored, walker, started);
+  return conclude(deps, anchored, walker, witness, started);
 }
 
 type Anchored = ReturnType<AnchorFile['read']>;
 
-function walkerFor(anchored: Anchored, hash: AuditHasher): ChainWalker {
-  const anchorSeq = anchored && anchored !== 'unreadable' ? anchored.seq : null;
-  return new ChainWalker(hash, new Set(anchorSeq === null ? [] : [anchorSeq]));
+/** The walker, told to remember the stored hash at the anchor's seq and the slip's seq. */
+function walkerFor(anchored: Anchored, hash: AuditHasher, witness?: AuditWitness): ChainWalker {
+  const remember = new Set<number>();
+  if (anchored && anchored !== 'unreadable') remember.add(anchored.seq);
+  if (witness) remember.add(witness.seq);
+  return new ChainWalker(hash, remember);
 }
 
 function conclude(
   deps: VerifyDeps,
   anchored: Anchored,
   walker: ChainWalker,
+  witness: AuditWitness | undefined,
   started: number,
 ): AuditVerifyView {
   const chain = walker.result();
   const anchor = checkAnchor(anchored, chain);
+  const slip = witness ? checkWitness(witness, chain.remembered.get(witness.seq) ?? null) : null;
   const findings = deps.repo.findings(ANCHOR_MISMATCH).map((r) => ({
     seq: r.seq,
     at: new Date(r.at).toISOString(),
     message: typeof r.detail.finding === 'string' ? r.detail.finding : '锚点不符',
   }));
-  const ok = chain.firstBroken === null && anchor.ok && findings.length === 0;
+  const ok =
+    chain.firstBroken === null &&
+    anchor.ok &&
+    findings.length === 0 &&
+    slip?.status !== 'mismatch' &&
+    slip?.status !== 'missing';
   return {
     ok,
-    verdict: verdictLine(chain.entries, chain.firstBroken, anchor.message, anchor.ok, findings),
+    verdict: verdictLine(chain.entries, chain.firstBroken, anchor, findings, slip),
     entries: chain.entries,
     head: chain.head,
     firstBroken: chain.firstBroken,
@@ -86,6 +102,7 @@ function conclude(
       message: anchor.message,
     },
     findings,
+    witness: slip,
     elapsedMs: Math.round(performance.now() - started),
   };
 }
@@ -93,14 +110,15 @@ function conclude(
 function verdictLine(
   entries: number,
   broken: { seq: number; reason: string } | null,
-  anchorMessage: string,
-  anchorOk: boolean,
+  anchor: { message: string; ok: boolean },
   findings: Array<{ seq: number; message: string }>,
+  slip: WitnessCheck | null,
 ): string {
   if (broken) return `审计链被破坏：${broken.reason}（共 ${entries} 条）`;
-  if (!anchorOk) return `审计链被破坏：${anchorMessage}（共 ${entries} 条）`;
+  if (!anchor.ok) return `审计链被破坏：${anchor.message}（共 ${entries} 条）`;
+  if (slip && slip.status !== 'ok') return `审计链被破坏：${slip.message}（共 ${entries} 条）`;
   const f = findings[0];
   if (f)
     return `审计链被破坏：第 ${f.seq} 条记载此前发现${f.message}（共 ${entries} 条，${findings.length} 次）`;
-  return `审计链完整：共 ${entries} 条，${anchorMessage}`;
+  return `审计链完整：共 ${entries} 条，${anchor.message}${slip ? `，${slip.message}` : ''}`;
 }

@@ -1,6 +1,7 @@
 import type { AuditListView, AuditVerifyView } from '../../api/types-audit';
 import { actionLabel } from '../../domain/audit/audit-actions';
 import { type AuditRow, OUTCOME_LABELS } from '../../domain/audit/audit-entry';
+import type { AuditWitness } from '../../domain/audit/audit-witness';
 import { AuditRepository } from '../../store/audit-repository';
 import type { AreaDeps } from '../area-deps';
 import { createAnchorFile } from './anchor-file';
@@ -80,13 +81,14 @@ export function createAuditArea(deps: AuditDeps) {
       }
     },
 
-    verify(): AuditVerifyView {
-      return verifyAuditTrail({ repo, anchor, hash: sm3AuditHasher });
+    /** `witness`: a printed slip (链尾凭条) the entry at its seq must still match. */
+    verify(witness?: AuditWitness): AuditVerifyView {
+      return verifyAuditTrail({ repo, anchor, hash: sm3AuditHasher }, witness);
     },
 
     /** verify() for the running counter: in slices, so other calls are answered meanwhile. */
-    verifyInSlices(): Promise<AuditVerifyView> {
-      return verifyAuditTrailInSlices({ repo, anchor, hash: sm3AuditHasher });
+    verifyInSlices(witness?: AuditWitness): Promise<AuditVerifyView> {
+      return verifyAuditTrailInSlices({ repo, anchor, hash: sm3AuditHasher }, { witness });
     },
 
     list(q: {

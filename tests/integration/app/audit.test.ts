@@ -1,11 +1,15 @@
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrescriptionView, RxCandidate } from '../../../src/api/types';
 import type { AuditListView, AuditVerifyView } from '../../../src/api/types-audit';
+import { canonicalJson } from '../../../src/center/rx/canonical-json';
+import type { AuditOutcome } from '../../../src/domain/audit/audit-entry';
 import { createPrescription } from '../../../src/sandbox/hospital/create-prescription';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
+import { sm3AuditHasher } from '../../../src/services/audit/audit-hasher';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../support/app-harness';
 
@@ -183,6 +187,106 @@ describe('tamper-evident audit trail over HTTP', () => {
     const r = cli(dataDir, 'scripts/audit.ts', 'verify');
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(`缺少第 ${middle.seq} 条`);
+  });
+
+  it('a whole-folder rewrite (chain and anchor recomputed) passes the local check but not the printed slip [R-KEEP]', async () => {
+    const other = await startHarness();
+    try {
+      const token = (
+        await other.api<{ token: string }>('auth.login', {
+          username: admin.username,
+          password: admin.password,
+        })
+      ).value?.token;
+      await other.api('settings.setRegion', { regionId: '441900' }, token);
+      const first = (await other.api<AuditVerifyView>('audit.verify', {}, token)).value;
+      if (!first?.head) throw new Error('no head');
+      const slip = `${first.head.seq}:${first.head.hash}`;
+      await other.api('settings.setRegion', { regionId: '500000' }, token);
+
+      // The attacker rewrites entry 2 and re-links everything after it, anchor included.
+      const dir = other.services.config.dataDir;
+      const db = new Database(path.join(dir, 'counter.db'));
+      const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Array<
+        Record<string, unknown> & { seq: number; detail: string; hash: string }
+      >;
+      db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_append_only');
+      let prevHash = '0'.repeat(64);
+      for (const r of rows) {
+        const detail =
+          r.seq === 2 ? JSON.stringify({ ...JSON.parse(r.detail), regionId: '000000' }) : r.detail;
+        const entry = {
+          seq: r.seq,
+          at: r.at as number,
+          staffId: r.staff_id as number | null,
+          username: r.username as string | null,
+          action: r.action as string,
+          outcome: r.outcome as AuditOutcome,
+          subject: r.subject as string | null,
+          detail: JSON.parse(detail) as Record<string, unknown>,
+        };
+        const hash = sm3AuditHasher(prevHash, entry);
+        db.prepare('UPDATE audit_log SET detail = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(
+          canonicalJson(entry.detail),
+          prevHash,
+          hash,
+          r.seq,
+        );
+        prevHash = hash;
+      }
+      db.close();
+      const last = rows.at(-1);
+      writeFileSync(
+        path.join(dir, 'audit-anchor.json'),
+        JSON.stringify({ seq: last?.seq, hash: prevHash, at: Date.now() }),
+      );
+
+      const local = (await other.api<AuditVerifyView>('audit.verify', {}, token)).value;
+      expect(local?.ok).toBe(true);
+      const withSlip = (await other.api<AuditVerifyView>('audit.verify', { witness: slip }, token))
+        .value;
+      expect(withSlip).toMatchObject({
+        ok: false,
+        witness: { seq: first.head.seq, status: 'mismatch' },
+      });
+      expect(withSlip?.verdict).toContain(`第 ${first.head.seq} 条的摘要与凭条不符`);
+      const r = cli(dir, 'scripts/audit.ts', 'verify', '--data', dir, '--witness', slip);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain('与凭条不符');
+
+      const bad = await other.api('audit.verify', { witness: '12:abc' }, token);
+      expect(bad.error).toMatchObject({ code: 'VALIDATION' });
+      expect(bad.error?.message).toContain('凭条格式');
+      expect(cli(dir, 'scripts/audit.ts', 'verify', '--data', dir, '--witness', 'x').status).toBe(
+        2,
+      );
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('the slip of an untouched chain matches, from the API and the CLI [R-KEEP]', async () => {
+    const other = await startHarness();
+    try {
+      const token = (
+        await other.api<{ token: string }>('auth.login', {
+          username: admin.username,
+          password: admin.password,
+        })
+      ).value?.token;
+      const first = (await other.api<AuditVerifyView>('audit.verify', {}, token)).value;
+      if (!first?.head) throw new Error('no head');
+      const slip = `${first.head.seq}:${first.head.hash}`;
+      const v = (await other.api<AuditVerifyView>('audit.verify', { witness: slip }, token)).value;
+      expect(v).toMatchObject({ ok: true, witness: { status: 'ok' } });
+      expect(v?.verdict).toContain(`第 ${first.head.seq} 条与凭条一致`);
+      const dir = other.services.config.dataDir;
+      const r = cli(dir, 'scripts/audit.ts', 'verify', '--data', dir, '--witness', slip);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('与凭条一致');
+    } finally {
+      await other.close();
+    }
   });
 
   it('a cut-off tail is caught by the anchor, and stays on record after later appends [R-KEEP]', async () => {

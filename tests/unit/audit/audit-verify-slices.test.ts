@@ -74,7 +74,7 @@ describe('audit verify in slices (the running counter keeps answering)', () => {
       const { db, deps } = seeded();
       tamper(db);
       const whole = verifyAuditTrail(deps);
-      const sliced = await verifyAuditTrailInSlices(deps, 1);
+      const sliced = await verifyAuditTrailInSlices(deps, { sliceMs: 1 });
       expect(sameVerdict(sliced)).toEqual(sameVerdict(whole));
       expect(whole.ok).toBe(what === 'untouched');
     });
@@ -86,7 +86,7 @@ describe('audit verify in slices (the running counter keeps answering)', () => {
     setImmediate(() => {
       otherWorkRan = true;
     });
-    const pending = verifyAuditTrailInSlices(deps, 0);
+    const pending = verifyAuditTrailInSlices(deps, { sliceMs: 0 });
     const last = buildChain(ENTRIES + 1).at(-1);
     if (!last) throw new Error('no row');
     db.prepare(
