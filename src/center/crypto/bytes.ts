@@ -19,16 +19,25 @@ export function hexToBytesStrict(hex: string): Buffer | null {
   return HEX_RE.test(hex) ? Buffer.from(hex, 'hex') : null;
 }
 
-const BASE64_RE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/** Alphabet and padding only; length and padding bits are checked apart (much faster on long text). */
+const BASE64_CHARS = /^[A-Za-z0-9+/]*={0,2}$/;
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /**
- * Canonical standard Base64 only: Buffer.from(…, 'base64') silently skips junk and ignores
- * non-zero padding bits, which would let two different strings carry the same signature.
+ * Canonical standard Base64 (padding required, unused bits zero): Buffer's decoder skips junk
+ * and ignores padding bits, which would let two different texts carry the same bytes (and the
+ * same signature).
  */
+export function isCanonicalBase64(text: string): boolean {
+  if (text.length % 4 !== 0 || !BASE64_CHARS.test(text)) return false;
+  if (text.endsWith('==')) return (ALPHABET.indexOf(text.charAt(text.length - 3)) & 0x0f) === 0;
+  if (text.endsWith('=')) return (ALPHABET.indexOf(text.charAt(text.length - 2)) & 0x03) === 0;
+  return true;
+}
+
+/** Canonical standard Base64 to bytes; null for anything else. */
 export function base64ToBytesStrict(text: string): Buffer | null {
-  if (!BASE64_RE.test(text)) return null;
-  const bytes = Buffer.from(text, 'base64');
-  return bytes.toString('base64') === text ? bytes : null;
+  return isCanonicalBase64(text) ? Buffer.from(text, 'base64') : null;
 }
 
 export function bytesToBigInt(bytes: Uint8Array): bigint {

@@ -1,6 +1,6 @@
 import { parseDateTime } from '../clock';
 import { parseRawSignature } from '../crypto';
-import { decodeUtf8Strict } from '../crypto/bytes';
+import { base64ToBytesStrict, decodeUtf8Strict } from '../crypto/bytes';
 import {
   type ChainResult,
   effectiveRevocationTime,
@@ -8,7 +8,6 @@ import {
   type Sm2Certificate,
   X509Error,
 } from '../x509';
-import { decodeBase64Strict } from './base64';
 import { certSummary, dnKey, normalizeSignCertSn } from './cert-match';
 import {
   rxDrugDetailDigest,
@@ -39,7 +38,7 @@ export function checkCertificateOnce(
   certB64: string,
   chain: (cert: Sm2Certificate) => ChainResult,
 ): CertCheck {
-  const der = decodeBase64Strict(certB64);
+  const der = base64ToBytesStrict(certB64);
   if (!der)
     return {
       ok: false,
@@ -72,7 +71,7 @@ export function runVerification(input: unknown, engine: VerifyEngine): RxVerdict
   }
   const file = shape.data;
 
-  const originalBytes = decodeBase64Strict(file.originalValue);
+  const originalBytes = base64ToBytesStrict(file.originalValue);
   if (!originalBytes) {
     return verdict('ORIGINAL_VALUE_BASE64', '签名原文（originalValue）不是有效的 Base64 编码');
   }

@@ -1,6 +1,6 @@
 import { sm2Verify, sm2VerifyFast } from '../crypto';
+import { base64ToBytesStrict } from '../crypto/bytes';
 import { verifyCertificateChain } from '../x509';
-import { decodeBase64Strict } from './base64';
 import { rxFileDigest } from './rx-file';
 import type { TrustStore } from './trust-store';
 import { type RxVerdict, verdict } from './verdict';
@@ -10,7 +10,7 @@ export interface VerifyRxContext {
   trust: TrustStore;
   /** When to judge certificate validity, revocation and CRL freshness (usually now). */
   at: Date;
-  /** 'native' (default): OpenSSL through Node with the standard Z value, sm-crypto where absent. */
+  /** 'native' (default): OpenSSL through Node with the standard Z value, pure JS where absent. */
   engine?: 'native' | 'sm-crypto';
 }
 
@@ -56,7 +56,7 @@ function singleFileEngine(ctx: VerifyRxContext): VerifyEngine {
       ),
     verifySignature: (message, signatureB64, publicKey) => verify(message, signatureB64, publicKey),
     layoutDigest: (rxFileB64) => {
-      const bytes = decodeBase64Strict(rxFileB64);
+      const bytes = base64ToBytesStrict(rxFileB64);
       return bytes ? rxFileDigest(bytes) : null;
     },
   };
