@@ -89,7 +89,7 @@ export async function benchCrypto(): Promise<BenchRow[]> {
     `${size}；签名随机数点在 Node 下由原生计算`,
   );
   row(
-    'EPC 报文拆封（SM4 解密 + SM2 验签），sm-crypto',
+    'EPC 报文拆封（SM4 解密 + SM2 验签），纯 JS',
     perSecond(() => openRequest(sealed, center)),
     'ops/s',
     size,
@@ -134,7 +134,7 @@ export async function benchCrypto(): Promise<BenchRow[]> {
     'sm-crypto 自带随机数点，未用原生',
   );
   row(
-    'SM2 验签 sm2Verify（sm-crypto）',
+    'SM2 验签 sm2Verify（纯 JS，@noble/curves 点运算）',
     perSecond(() => sm2Verify(msg, sig, appKeys.publicKey), verifyBudget),
     'ops/s',
   );

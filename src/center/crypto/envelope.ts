@@ -10,9 +10,9 @@ import { deriveSm4Key, sm4EcbDecrypt, sm4EcbEncrypt } from './sm4';
 export { EnvelopeError, type EnvelopeErrorReason } from './envelope-error';
 
 /**
- * Which SM2 implementation signs and verifies: 'sm-crypto' (pure JS, default) or 'native'
- * (OpenSSL through Node, ~50× faster, same results; falls back to sm-crypto where OpenSSL
- * lacks SM2, e.g. inside Electron).
+ * Which SM2 implementation signs and verifies: 'sm-crypto' (pure JS, default: sm-crypto signs,
+ * @noble/curves' arithmetic verifies) or 'native' (OpenSSL through Node, same results; falls
+ * back to the pure-JS path where OpenSSL lacks SM2, e.g. inside Electron).
  */
 export type Sm2Engine = 'sm-crypto' | 'native';
 

@@ -3,7 +3,8 @@
  * the signer identity Z(userId), Base64 raw r‖s signatures, Base64 scalar / 65-byte point keys,
  * plus PEM/DER conversions so OpenSSL and Node's crypto can use the same keys.
  *
- * sm2Sign/sm2Verify run on sm-crypto (pure JS, also in Electron); sm2SignFast/sm2VerifyFast
+ * sm2Sign runs on sm-crypto and sm2Verify on @noble/curves' point arithmetic (pure JS, also in
+ * Electron); sm2SignFast/sm2VerifyFast
  * use OpenSSL through Node when it is there and fall back to sm-crypto otherwise.
  */
 export { DEFAULT_SM2_USER_ID, SM2_CURVE_OID } from './sm2-curve';
