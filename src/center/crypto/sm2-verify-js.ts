@@ -13,7 +13,7 @@ const Sm2Point = weierstrass({
   Gx: SM2_GX,
   Gy: SM2_GY,
 });
-// A window table for G: s·G then costs a few dozen additions.
+// A window table for G, built at the first verification: s·G then costs a few dozen additions.
 Sm2Point.BASE.precompute(8);
 
 /**
