@@ -1,9 +1,4 @@
-/** Prints the medication guidance sheet; the print stylesheet (styles.css) hides everything else. */
-export function printGuidance(): void {
-  const body = document.body;
-  body.classList.add('printing-guidance');
-  window.addEventListener('afterprint', () => body.classList.remove('printing-guidance'), {
-    once: true,
-  });
-  window.print();
-}
+import { printOnly } from '../app/print-only';
+
+/** Prints the medication guidance sheet. */
+export const printGuidance = (): void => printOnly('printing-guidance');

@@ -5,19 +5,8 @@
  * edits; someone holding the file can drop them, which the hash chain and the anchor file
  * outside the database then reveal (src/domain/audit).
  */
-export const AUDIT_MIGRATION = `
-  CREATE TABLE audit_log (
-    seq INTEGER PRIMARY KEY CHECK (seq > 0),
-    at INTEGER NOT NULL,
-    staff_id INTEGER,
-    username TEXT,
-    action TEXT NOT NULL CHECK (length(action) > 0),
-    outcome TEXT NOT NULL CHECK (outcome IN ('ok', 'refused', 'failed')),
-    subject TEXT,
-    detail TEXT NOT NULL CHECK (json_valid(detail)),
-    prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
-    hash TEXT NOT NULL CHECK (length(hash) = 64)
-  ) STRICT;
+/** The indexes and append-only triggers of audit_log (also re-created by migration 11). */
+export const AUDIT_LOG_INDEXES_AND_TRIGGERS = `
   CREATE INDEX audit_by_at ON audit_log (at, seq);
   CREATE INDEX audit_by_action ON audit_log (action, at, seq);
 
@@ -39,4 +28,23 @@ export const AUDIT_MIGRATION = `
   BEGIN
     SELECT RAISE(ABORT, 'R-KEEP：审计日志只能在链尾按序追加');
   END;
+`;
+
+/** The audit_log table under `name`, admitting `outcomes` (migration 11 widens them). */
+export const auditLogTable = (name: string, outcomes: readonly string[]) => `
+  CREATE TABLE ${name} (
+    seq INTEGER PRIMARY KEY CHECK (seq > 0),
+    at INTEGER NOT NULL,
+    staff_id INTEGER,
+    username TEXT,
+    action TEXT NOT NULL CHECK (length(action) > 0),
+    outcome TEXT NOT NULL CHECK (outcome IN (${outcomes.map((o) => `'${o}'`).join(', ')})),
+    subject TEXT,
+    detail TEXT NOT NULL CHECK (json_valid(detail)),
+    prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
+    hash TEXT NOT NULL CHECK (length(hash) = 64)
+  ) STRICT;`;
+
+export const AUDIT_MIGRATION = `${auditLogTable('audit_log', ['ok', 'refused', 'failed'])}
+  ${AUDIT_LOG_INDEXES_AND_TRIGGERS}
 `;

@@ -32,6 +32,24 @@ function cli(dataDir: string, ...args: string[]) {
   });
 }
 
+/** A second counter with a fresh chain (so earlier damage does not mask a test's own), an administrator signed in. */
+async function withFreshCounter(
+  body: (other: Harness, token: string | undefined) => Promise<void>,
+): Promise<void> {
+  const other = await startHarness();
+  try {
+    const token = (
+      await other.api<{ token: string }>('auth.login', {
+        username: admin?.username,
+        password: admin?.password,
+      })
+    ).value?.token;
+    await body(other, token);
+  } finally {
+    await other.close();
+  }
+}
+
 describe('tamper-evident audit trail over HTTP', () => {
   let h: Harness;
   let dataDir: string;
@@ -190,14 +208,7 @@ describe('tamper-evident audit trail over HTTP', () => {
   });
 
   it('a whole-folder rewrite (chain and anchor recomputed) passes the local check but not the printed slip [R-KEEP]', async () => {
-    const other = await startHarness();
-    try {
-      const token = (
-        await other.api<{ token: string }>('auth.login', {
-          username: admin.username,
-          password: admin.password,
-        })
-      ).value?.token;
+    await withFreshCounter(async (other, token) => {
       await other.api('settings.setRegion', { regionId: '441900' }, token);
       const first = (await other.api<AuditVerifyView>('audit.verify', {}, token)).value;
       if (!first?.head) throw new Error('no head');
@@ -260,20 +271,11 @@ describe('tamper-evident audit trail over HTTP', () => {
       expect(cli(dir, 'scripts/audit.ts', 'verify', '--data', dir, '--witness', 'x').status).toBe(
         2,
       );
-    } finally {
-      await other.close();
-    }
+    });
   });
 
   it('the slip of an untouched chain matches, from the API and the CLI [R-KEEP]', async () => {
-    const other = await startHarness();
-    try {
-      const token = (
-        await other.api<{ token: string }>('auth.login', {
-          username: admin.username,
-          password: admin.password,
-        })
-      ).value?.token;
+    await withFreshCounter(async (other, token) => {
       const first = (await other.api<AuditVerifyView>('audit.verify', {}, token)).value;
       if (!first?.head) throw new Error('no head');
       const slip = `${first.head.seq}:${first.head.hash}`;
@@ -284,21 +286,11 @@ describe('tamper-evident audit trail over HTTP', () => {
       const r = cli(dir, 'scripts/audit.ts', 'verify', '--data', dir, '--witness', slip);
       expect(r.status).toBe(0);
       expect(r.stdout).toContain('与凭条一致');
-    } finally {
-      await other.close();
-    }
+    });
   });
 
   it('a cut-off tail is caught by the anchor, and stays on record after later appends [R-KEEP]', async () => {
-    // a fresh chain in a second counter, so the earlier damage does not mask this one
-    const other = await startHarness();
-    try {
-      const token = (
-        await other.api<{ token: string }>('auth.login', {
-          username: admin.username,
-          password: admin.password,
-        })
-      ).value?.token;
+    await withFreshCounter(async (other, token) => {
       await other.api('settings.setRegion', { regionId: '441900' }, token);
       await other.api('settings.setRegion', { regionId: '500000' }, token);
       const dir = other.services.config.dataDir;
@@ -320,8 +312,6 @@ describe('tamper-evident audit trail over HTTP', () => {
       expect(after?.findings).toEqual([
         { seq: 2, at: expect.any(String), message: expect.stringContaining('链尾被截断') },
       ]);
-    } finally {
-      await other.close();
-    }
+    });
   });
 });

@@ -10,7 +10,7 @@ import { silentLogger } from '../../../src/services/logger';
 import { type Db, openDatabase } from '../../../src/store/database';
 import { MIGRATIONS, migrate } from '../../../src/store/migrations';
 import { tempDir } from '../store/temp-dir';
-import { buildChain } from './audit-fixture';
+import { auditCounter, buildChain } from './audit-fixture';
 
 /** The pid of a process that has exited (and whose pid the OS has not handed out again yet). */
 function deadPid(): number {
@@ -23,28 +23,7 @@ describe('audited calls cut off by a crash are still recorded', () => {
   afterEach(() => {
     for (const c of cleanups.splice(0)) c();
   });
-  let clock = 1_767_225_600_000;
-
-  function setup() {
-    const t = tempDir('epc-audit-int-');
-    const db = openDatabase(t.file('counter.db'));
-    cleanups.push(() => {
-      db.close();
-      t.cleanup();
-    });
-    db.prepare(
-      `INSERT INTO staff (id, username, display_name, role, pharmacist_code, password_hash, created_at)
-       VALUES (7, 'yaoshi', '张敏', 'pharmacist', 'Y1', 'x', 0)`,
-    ).run();
-    const area = () =>
-      createAuditArea({
-        db,
-        log: silentLogger,
-        now: () => new Date(clock++),
-        config: { dataDir: t.dir },
-      });
-    return { db, audit: area(), area };
-  }
+  const setup = () => auditCounter(cleanups, 'epc-audit-int-');
   const session = { staff: { id: 7, username: 'yaoshi' } };
   const pendingRows = (db: Db) =>
     db.prepare('SELECT owner, method, record FROM audit_pending').all() as Array<{
@@ -52,16 +31,15 @@ describe('audited calls cut off by a crash are still recorded', () => {
       method: string;
       record: string;
     }>;
-  /** A pending row as a process that died mid-call would have left it. */
-  function leavePending(db: Db, owner: string, input: unknown, method = 'settle.confirm') {
-    const other = createAuditArea({
-      db,
-      log: silentLogger,
-      now: () => new Date(clock++),
-      config: { dataDir: tempDir('epc-audit-other-').dir },
-    });
-    const id = other.beforeCall(method, { input, session });
-    db.prepare('UPDATE audit_pending SET owner = ? WHERE id = ?').run(owner, id);
+  /** A pending row as another process that was running a call would have left it. */
+  function leavePending(
+    counter: ReturnType<typeof setup>,
+    owner: string,
+    input: unknown,
+    method = 'settle.confirm',
+  ) {
+    const id = counter.area().beforeCall(method, { input, session });
+    counter.db.prepare('UPDATE audit_pending SET owner = ? WHERE id = ?').run(owner, id);
   }
 
   it('a finished call leaves exactly one entry and no pending row; a call that is not audited writes nothing [R-KEEP]', () => {
@@ -98,8 +76,9 @@ describe('audited calls cut off by a crash are still recorded', () => {
   });
 
   it('a call left by a dead process becomes an entry marked 中断（结果未知）at the next start; the chain verifies [R-KEEP]', () => {
-    const { db, area } = setup();
-    leavePending(db, `${deadPid()}:${randomUUID()}`, { dispensingId: 12 });
+    const counter = setup();
+    const { db, area } = counter;
+    leavePending(counter, `${deadPid()}:${randomUUID()}`, { dispensingId: 12 });
     const restarted = area();
     expect(restarted.recoverInterrupted()).toBe(1);
     expect(pendingRows(db)).toHaveLength(0);
@@ -129,9 +108,10 @@ describe('audited calls cut off by a crash are still recorded', () => {
   });
 
   it('a call of another live process (a CLI beside the app) is left alone; our own pid under another id is a dead predecessor [R-KEEP]', () => {
-    const { db, area } = setup();
-    leavePending(db, `${process.ppid}:${randomUUID()}`, { dispensingId: 1 });
-    leavePending(db, `${process.pid}:${randomUUID()}`, { dispensingId: 2 });
+    const counter = setup();
+    const { db, area } = counter;
+    leavePending(counter, `${process.ppid}:${randomUUID()}`, { dispensingId: 1 });
+    leavePending(counter, `${process.pid}:${randomUUID()}`, { dispensingId: 2 });
     const restarted = area();
     expect(restarted.recoverInterrupted()).toBe(1);
     expect(pendingRows(db).map((r) => r.owner.split(':')[0])).toEqual([String(process.ppid)]);

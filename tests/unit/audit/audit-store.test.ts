@@ -5,33 +5,14 @@ import { AppError } from '../../../src/domain/errors';
 import { createAuditArea } from '../../../src/services/audit';
 import { silentLogger } from '../../../src/services/logger';
 import { type Db, openDatabase } from '../../../src/store/database';
-import { tempDir } from '../store/temp-dir';
+import { auditCounter } from './audit-fixture';
 
 describe('audit trail store and writer', () => {
   const cleanups: Array<() => void> = [];
   afterEach(() => {
     for (const c of cleanups.splice(0)) c();
   });
-  let clock = 1_767_225_600_000;
-  function setup() {
-    const t = tempDir('epc-audit-');
-    const db = openDatabase(t.file('counter.db'));
-    cleanups.push(() => {
-      db.close();
-      t.cleanup();
-    });
-    db.prepare(
-      `INSERT INTO staff (id, username, display_name, role, pharmacist_code, password_hash, created_at)
-       VALUES (7, 'yaoshi', '张敏', 'pharmacist', 'Y1', 'x', 0)`,
-    ).run();
-    const audit = createAuditArea({
-      db,
-      log: silentLogger,
-      now: () => new Date(clock++),
-      config: { dataDir: t.dir },
-    });
-    return { db, audit, dir: t.dir };
-  }
+  const setup = () => auditCounter(cleanups);
   const login = (audit: ReturnType<typeof setup>['audit'], n: number) => {
     for (let i = 0; i < n; i++)
       audit.record({ action: 'auth.login', outcome: 'ok', staffId: 7, username: 'yaoshi' });
