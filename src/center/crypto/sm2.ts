@@ -4,8 +4,8 @@
  * plus PEM/DER conversions so OpenSSL and Node's crypto can use the same keys.
  *
  * sm2Sign runs on sm-crypto and sm2Verify on @noble/curves' point arithmetic (pure JS, also in
- * Electron); sm2SignFast/sm2VerifyFast
- * use OpenSSL through Node when it is there and fall back to sm-crypto otherwise.
+ * Electron); sm2SignFast/sm2VerifyFast use OpenSSL through Node when it is there and fall back
+ * to those otherwise.
  */
 export { DEFAULT_SM2_USER_ID, SM2_CURVE_OID } from './sm2-curve';
 export { parseRawSignature, sm2Sign, sm2Verify } from './sm2-js';

@@ -86,8 +86,7 @@ function conclude(
     chain.firstBroken === null &&
     anchor.ok &&
     findings.length === 0 &&
-    slip?.status !== 'mismatch' &&
-    slip?.status !== 'missing';
+    (slip === null || slip.status === 'ok');
   return {
     ok,
     verdict: verdictLine(chain.entries, chain.firstBroken, anchor, findings, slip),
