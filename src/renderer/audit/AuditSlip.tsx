@@ -45,7 +45,7 @@ export function AuditSlip() {
           <section className="audit-slip-sheet" data-testid="audit-slip-sheet">
             <h1>审计链尾凭条</h1>
             <p>{pharmacy}</p>
-            <p>打印时间：{beijingNow()}（北京时间）</p>
+            <p>校验时间：{beijingNow()}（北京时间）</p>
             <p>校验结论：{verdict?.verdict}</p>
             <p>
               链尾：第 {head.seq} 条，摘要 {groupedHash(head.hash)}
