@@ -50,25 +50,11 @@ export class OutboxReportRepository {
   }
 
   queuedByDay(r: DayRange): OutboxDayCountRow[] {
-    return this.db
-      .prepare(
-        `SELECT CAST((created_at - @originMs) / 86400000 AS INTEGER) AS day, count(*) AS n
-           FROM outbox INDEXED BY outbox_by_created
-          WHERE created_at >= @startMs AND created_at < @endMs
-          GROUP BY day`,
-      )
-      .all(dayParams(r)) as OutboxDayCountRow[];
+    return this.countByDay(r, 'created_at', 'outbox_by_created');
   }
 
   deliveredByDay(r: DayRange): OutboxDayCountRow[] {
-    return this.db
-      .prepare(
-        `SELECT CAST((delivered_at - @originMs) / 86400000 AS INTEGER) AS day, count(*) AS n
-           FROM outbox INDEXED BY outbox_by_delivered
-          WHERE delivered_at >= @startMs AND delivered_at < @endMs
-          GROUP BY day`,
-      )
-      .all(dayParams(r)) as OutboxDayCountRow[];
+    return this.countByDay(r, 'delivered_at', 'outbox_by_delivered');
   }
 
   /**
@@ -76,11 +62,21 @@ export class OutboxReportRepository {
    * item sent again after parking and then delivered no longer counts.
    */
   parkedByDay(r: DayRange): OutboxDayCountRow[] {
+    return this.countByDay(r, 'updated_at', 'outbox_by_status', "status = 'parked' AND ");
+  }
+
+  /** Items per Beijing day of `column` in the range, read through `index`. */
+  private countByDay(
+    r: DayRange,
+    column: 'created_at' | 'delivered_at' | 'updated_at',
+    index: string,
+    also = '',
+  ): OutboxDayCountRow[] {
     return this.db
       .prepare(
-        `SELECT CAST((updated_at - @originMs) / 86400000 AS INTEGER) AS day, count(*) AS n
-           FROM outbox INDEXED BY outbox_by_status
-          WHERE status = 'parked' AND updated_at >= @startMs AND updated_at < @endMs
+        `SELECT CAST((${column} - @originMs) / 86400000 AS INTEGER) AS day, count(*) AS n
+           FROM outbox INDEXED BY ${index}
+          WHERE ${also}${column} >= @startMs AND ${column} < @endMs
           GROUP BY day`,
       )
       .all(dayParams(r)) as OutboxDayCountRow[];

@@ -1,3 +1,4 @@
+import type { PaperHeader } from '../domain/paper/paper-types';
 import type { Db } from './database';
 
 export type PaperMime = 'image/jpeg' | 'image/png' | 'application/pdf';
@@ -14,15 +15,7 @@ export interface PaperLineRecord {
   dualChannel: boolean;
 }
 
-export interface NewPaperRecord {
-  institutionCode: string;
-  institutionName: string;
-  serialNo: string;
-  rxDate: string;
-  physicianName: string;
-  patientName: string;
-  patientCertno: string;
-  longRx: boolean;
+export interface NewPaperRecord extends PaperHeader {
   imageSm3: string;
   regionId: string;
   /** JSON of the warnings found at capture. */

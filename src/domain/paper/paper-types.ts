@@ -31,6 +31,9 @@ export interface PaperFields {
   lines: PaperLineInput[];
 }
 
+/** The prescription's own facts as archived: what was typed, without the confirmations and lines. */
+export type PaperHeader = Omit<PaperFields, 'signatureConfirmed' | 'stampConfirmed' | 'lines'>;
+
 /** One check result at capture; blocks refuse the capture, warnings are archived with it. */
 export interface PaperFinding {
   ruleId: RuleId;

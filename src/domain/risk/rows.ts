@@ -1,15 +1,9 @@
+import type { PaperHeader } from '../paper/paper-types';
+
 /** What the store gives the risk signals: plain rows, personal data still in full (masked on output). */
 
-export interface PaperRxRow {
+export interface PaperRxRow extends PaperHeader {
   id: number;
-  institutionCode: string;
-  institutionName: string;
-  serialNo: string;
-  rxDate: string;
-  physicianName: string;
-  patientName: string;
-  patientCertno: string;
-  longRx: boolean;
   status: 'captured' | 'dispensed';
   createdAt: number;
 }

@@ -1,17 +1,8 @@
 import type { CSSProperties } from 'react';
+import { workAreaScreen } from '../app/work-area-screen';
 
 /** The paper screen covers the counter's work area (below the top bar, above the hint bar). */
-export const SCREEN: CSSProperties = {
-  position: 'fixed',
-  inset: '48px 0 40px 0',
-  background: '#fff',
-  overflow: 'auto',
-  padding: 16,
-  zIndex: 500,
-  display: 'flex',
-  flexDirection: 'column',
-  gap: 16,
-};
+export const SCREEN: CSSProperties = workAreaScreen(500, { gap: 16 });
 export const ROW: CSSProperties = {
   display: 'flex',
   gap: 8,

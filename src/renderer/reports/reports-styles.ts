@@ -1,18 +1,8 @@
 import type { CSSProperties } from 'react';
+import { workAreaScreen } from '../app/work-area-screen';
 
 /** The reports screen covers the work area like the paper and stock screens, beneath both. */
-export const SCREEN: CSSProperties = {
-  position: 'fixed',
-  inset: '48px 0 40px 0',
-  background: '#fff',
-  overflow: 'auto',
-  padding: 16,
-  zIndex: 498,
-  display: 'flex',
-  flexDirection: 'column',
-  gap: 12,
-  fontSize: 16,
-};
+export const SCREEN: CSSProperties = workAreaScreen(498, { fontSize: 16 });
 export const ROW: CSSProperties = {
   display: 'flex',
   gap: 8,

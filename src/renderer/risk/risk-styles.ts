@@ -1,19 +1,9 @@
 import type { CSSProperties } from 'react';
 import type { RiskSeverity } from '../../api/types-risk';
+import { workAreaScreen } from '../app/work-area-screen';
 
 /** The risk screen covers the work area like the other Alt pages, beneath them. */
-export const SCREEN: CSSProperties = {
-  position: 'fixed',
-  inset: '48px 0 40px 0',
-  background: '#fff',
-  overflow: 'auto',
-  padding: 16,
-  zIndex: 497,
-  display: 'flex',
-  flexDirection: 'column',
-  gap: 12,
-  fontSize: 17,
-};
+export const SCREEN: CSSProperties = workAreaScreen(497, { fontSize: 17 });
 export const ROW: CSSProperties = {
   display: 'flex',
   gap: 10,

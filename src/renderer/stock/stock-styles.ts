@@ -1,17 +1,8 @@
 import type { CSSProperties } from 'react';
+import { workAreaScreen } from '../app/work-area-screen';
 
 /** The stock screen covers the work area like the paper screen, just beneath it. */
-export const SCREEN: CSSProperties = {
-  position: 'fixed',
-  inset: '48px 0 40px 0',
-  background: '#fff',
-  overflow: 'auto',
-  padding: 16,
-  zIndex: 499,
-  display: 'flex',
-  flexDirection: 'column',
-  gap: 12,
-};
+export const SCREEN: CSSProperties = workAreaScreen(499);
 export const ROW: CSSProperties = {
   display: 'flex',
   gap: 8,

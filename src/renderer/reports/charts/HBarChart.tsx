@@ -1,8 +1,8 @@
 import { type HBarInput, layoutHBars } from './hbar-layout';
 import { fillOf, PatternDefs } from './Patterns';
-import { GRID, INK, type SeriesStyle } from './palette';
-import { formatTick } from './tick-format';
+import { INK, type SeriesStyle } from './palette';
 import { useSvgId } from './use-svg-id';
+import { XTicks } from './XTicks';
 
 export interface HBarChartProps {
   title: string;
@@ -42,14 +42,7 @@ export function HBarChart(props: HBarChartProps) {
       <title id={`${id}-t`}>{props.title}</title>
       <desc id={`${id}-d`}>{props.summary}</desc>
       <PatternDefs idPrefix={id} series={[props.style]} />
-      {layout.ticks.map((t) => (
-        <g key={t.value}>
-          <line x1={t.x} x2={t.x} y1={22} y2={height - 4} stroke={GRID} />
-          <text x={t.x} y={16} textAnchor="middle" fill={INK} fontSize={13}>
-            {formatTick(t.value)}
-          </text>
-        </g>
-      ))}
+      <XTicks ticks={layout.ticks} height={height} />
       {layout.rows.map((r) => (
         <g key={r.key}>
           <text x={290} y={r.y + r.barHeight / 2 + 6} textAnchor="end" fill={INK}>

@@ -1,7 +1,7 @@
-import { GRID, INK, OKABE_ITO } from './palette';
+import { INK, OKABE_ITO } from './palette';
 import { layoutRanges, type RangeInput } from './range-layout';
-import { formatTick } from './tick-format';
 import { useSvgId } from './use-svg-id';
+import { XTicks } from './XTicks';
 
 export interface PriceRangeChartProps {
   title: string;
@@ -43,14 +43,7 @@ export function PriceRangeChart(props: PriceRangeChartProps) {
           <path d="M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4" stroke="#fff" strokeWidth={2} />
         </pattern>
       </defs>
-      {layout.ticks.map((t) => (
-        <g key={t.value}>
-          <line x1={t.x} x2={t.x} y1={22} y2={height - 4} stroke={GRID} />
-          <text x={t.x} y={16} textAnchor="middle" fill={INK} fontSize={13}>
-            {formatTick(t.value)}
-          </text>
-        </g>
-      ))}
+      <XTicks ticks={layout.ticks} height={height} />
       {layout.rows.map((r) => (
         <g key={r.key}>
           <text x={270} y={r.mid + 6} textAnchor="end" fill={INK}>
