@@ -143,7 +143,7 @@ export function createDispenseService(deps: Deps) {
       .transaction((): ScanVerdict => {
         const d = openOne(id);
         const at = deps.now();
-        const parsed = parseScannedCode(raw);
+        const parsed = parseScannedCode(raw, at);
         const drug = products.drugOf(parsed);
         const codes = repo.codes(d.id);
         const lines = repo.lines(d.id);
@@ -213,7 +213,7 @@ export function createDispenseService(deps: Deps) {
     deps.db
       .transaction(() => {
         openOne(id);
-        const key = packKey(parseScannedCode(code)) ?? code;
+        const key = packKey(parseScannedCode(code, deps.now())) ?? code;
         const removed = repo.removeCode(id, key) || repo.removeCode(id, code);
         if (!removed) throw new AppError('NOT_FOUND', `本调剂单没有追溯码 ${code}`);
       })

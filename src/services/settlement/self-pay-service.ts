@@ -31,7 +31,7 @@ export function createSelfPayService(ctx: SettlementContext) {
 
   function packsOf(item: SelfPayItem, name: string): string[] {
     const keys = item.codes.map((raw) => {
-      const parsed = parseScannedCode(raw);
+      const parsed = parseScannedCode(raw, ctx.now());
       const key = packKey(parsed);
       if (!key)
         throw new AppError('VALIDATION', `「${raw}」不是可识别的药品追溯码`, { ruleId: 'R-TRACE' });

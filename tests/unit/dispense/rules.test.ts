@@ -8,6 +8,9 @@ import { decideScan, type ScanInput } from '../../../src/services/dispense/scan-
 import type { DispensingLine } from '../../../src/store/dispensing-repository';
 import type { SoldCodeWithSale } from '../../../src/store/sold-code-repository';
 
+/** The scans' moment: fixes the century of GS1 two-digit years. */
+const NOW = new Date('2026-06-01T12:00:00+08:00');
+
 const drug = (medListCodg: string, genname: string, traceId: string): CatalogDrug => ({
   medListCodg,
   genname,
@@ -40,7 +43,7 @@ const line = (over: Partial<DispensingLine> = {}): DispensingLine => ({
 });
 const code = (serial: number, id = '8010371') => `${id}${String(serial).padStart(13, '0')}`;
 const input = (raw: string, over: Partial<ScanInput> = {}): ScanInput => {
-  const parsed = parseScannedCode(raw);
+  const parsed = parseScannedCode(raw, NOW);
   return {
     parsed,
     raw,
@@ -109,6 +112,20 @@ describe('scan verdicts', () => {
     expect(decideScan(input(code(1), { sold: soldRow({ returnedAt: 5 }) }))).toMatchObject({
       accept: {},
     });
+  });
+  it('refuses a GS1 pack whose (17) 991231 expired in 1999, naming the rule [R-TRACE]', () => {
+    const d = decideScan(input('(01)09521234543213(17)991231(21)OLD1', { today: '2026-06-01' }));
+    expect(d).toMatchObject({
+      refuse: {
+        reason: 'EXPIRED',
+        ruleId: 'R-TRACE',
+        message: expect.stringContaining('1999-12-31'),
+      },
+    });
+    const fresh = decideScan(
+      input('(01)09521234543213(17)271231(21)NEW1', { today: '2026-06-01' }),
+    );
+    expect(fresh).not.toMatchObject({ refuse: { reason: 'EXPIRED' } });
   });
   it('refuses a product barcode and an unknown product identifier [R-TRACE][R-NOSWAP]', () => {
     expect(decideScan(input('6901500011739'))).toMatchObject({
