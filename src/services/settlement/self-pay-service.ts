@@ -29,9 +29,9 @@ export function createSelfPayService(ctx: SettlementContext) {
   let refused: Omit<ScanRefusalInput, 'at' | 'staffId'> | null = null;
   const pendingRefusal = () => refused;
 
-  function packsOf(item: SelfPayItem, name: string): string[] {
+  function packsOf(item: SelfPayItem, name: string, at: Date, today: string): string[] {
     const keys = item.codes.map((raw) => {
-      const parsed = parseScannedCode(raw, ctx.now());
+      const parsed = parseScannedCode(raw, at);
       const key = packKey(parsed);
       if (!key)
         throw new AppError('VALIDATION', `「${raw}」不是可识别的药品追溯码`, { ruleId: 'R-TRACE' });
@@ -39,6 +39,15 @@ export function createSelfPayService(ctx: SettlementContext) {
         const medListCodg = products.drugOf(parsed)?.medListCodg ?? null;
         refused = { ...selfPayRefusal(raw, key, 'OTHER_DRUG', 'R-TRACE'), medListCodg };
         throw new AppError('POLICY', `追溯码 ${key} 不是「${name}」的包装`, { ruleId: 'R-TRACE' });
+      }
+      if (parsed.kind === 'gs1' && parsed.expiry && parsed.expiry < today) {
+        refused = {
+          ...selfPayRefusal(raw, key, 'EXPIRED', 'R-TRACE'),
+          medListCodg: item.medListCodg,
+        };
+        throw new AppError('POLICY', `追溯码 ${key} 的包装已于 ${parsed.expiry} 过期，不得销售`, {
+          ruleId: 'R-TRACE',
+        });
       }
       const earlier = sold.find(key);
       if ((earlier && earlier.returnedAt === null) || ctx.selfPay.soldBy(key) !== undefined) {
@@ -89,7 +98,7 @@ export function createSelfPayService(ctx: SettlementContext) {
               ruleId: 'R-EXCLUDED',
             });
           }
-          return { item: i, drug, codes: packsOf(i, drug.genname) };
+          return { item: i, drug, codes: packsOf(i, drug.genname, at, today) };
         });
         const total = drugs.reduce((s, x) => s + x.codes.length * x.drug.priceFen, 0);
         const saleId = ctx.selfPay.create(session.staff.id, total, at.getTime());

@@ -409,4 +409,20 @@ describe('settlement, unknown outcomes, refunds and uploads over HTTP', () => {
     });
     expect(twice.error).toMatchObject({ code: 'POLICY', ruleId: 'R-TRACE-ONCE' });
   });
+
+  it('a self-pay sale refuses a GS1 pack whose (17) 991231 expired in 1999, storing nothing [R-TRACE]', async () => {
+    const before = packsOnHand(LORATADINE);
+    const code = `(01)06906500066284(17)991231(10)OLD(21)LORA${Date.now()}`;
+    const sales = () => h.services.db.prepare('SELECT count(*) AS n FROM self_pay_sales').get();
+    const salesBefore = sales();
+    const r = await api('sale.selfPay', { items: [{ medListCodg: LORATADINE, codes: [code] }] });
+    expect(r.error).toMatchObject({ code: 'POLICY', ruleId: 'R-TRACE' });
+    expect(r.error?.message).toContain('1999-12-31');
+    expect(packsOnHand(LORATADINE)).toBe(before);
+    expect(sales()).toEqual(salesBefore);
+    const logged = h.services.db
+      .prepare("SELECT reason, rule_id FROM scan_refusals WHERE channel = 'self_pay' AND code = ?")
+      .all(code);
+    expect(logged).toEqual([{ reason: 'EXPIRED', rule_id: 'R-TRACE' }]);
+  });
 });
