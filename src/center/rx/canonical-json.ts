@@ -40,7 +40,7 @@ function serializeString(s: string): string {
 
 function serializeContainer(value: object, path: Set<object>): string {
   if (path.has(value)) throw new TypeError('规范化 JSON 不接受循环引用');
-  // JSON.parse accepts any depth; the lossless parser's limit keeps this recursion off the stack limit.
+  // JSON.parse accepts any depth; the lossless parser's limit keeps this recursion within the stack.
   if (path.size >= MAX_JSON_DEPTH) {
     throw new TypeError(`规范化 JSON 嵌套超过 ${MAX_JSON_DEPTH} 层`);
   }

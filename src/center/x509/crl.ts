@@ -215,10 +215,11 @@ export function mayIssueCrls(ca: Sm2Certificate): boolean {
 }
 
 /**
- * True when `ca` issued this CRL: allowed to sign CRLs (mayIssueCrls), same issuer name, matching key identifiers when both carry
- * one, and a valid SM3withSM2 signature with Z(userId). `userId` defaults to
- * 1234567812345678 (GM/T 0015), which is what we sign with; note that OpenSSL 3.0 itself checks
- * CRL signatures with an empty SM2 id and has no option to change that.
+ * True when `ca` issued this CRL: allowed to sign CRLs (mayIssueCrls), same issuer name,
+ * matching key identifiers when both carry one, and a valid SM3withSM2 signature with
+ * Z(userId). `userId` defaults to 1234567812345678 (GM/T 0015), which is what we sign with;
+ * note that OpenSSL 3.0 itself checks CRL signatures with an empty SM2 id and has no option to
+ * change that.
  */
 export function verifyCrl(
   crl: ParsedCrl,
