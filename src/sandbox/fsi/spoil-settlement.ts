@@ -1,5 +1,6 @@
 import type { SandboxDb } from '../db';
 import { type FaultKind, SETTLE_SPOIL_KINDS, type SettleSpoilKind } from '../faults';
+import { SETTLEMENT_CODES } from '../settlement/codes';
 
 export function isSettleSpoilKind(kind: FaultKind): kind is SettleSpoilKind {
   return (SETTLE_SPOIL_KINDS as readonly string[]).includes(kind);
@@ -44,12 +45,14 @@ export function spoilSettlementReply(body: string, kind: SettleSpoilKind, db: Sa
     case 'settle-foreign-mdtrt':
     case 'settle-reused-setl-id': {
       const column = kind === 'settle-foreign-mdtrt' ? 'mdtrt_id' : 'setl_id';
+      // The latest standing settlement of another sale: one the counter knows as settled.
       const other = db
         .prepare(
-          `SELECT ${column} AS id FROM settlements WHERE ${column} <> ? ORDER BY created_at DESC LIMIT 1`,
+          `SELECT ${column} FROM settlements WHERE ${column} <> ? AND stas = ?
+           ORDER BY created_at DESC, rowid DESC LIMIT 1`,
         )
         .pluck()
-        .get(String(info[column] ?? '')) as string | undefined;
+        .get(String(info[column] ?? ''), SETTLEMENT_CODES.setlStas.settled) as string | undefined;
       if (other) info[column] = other;
       break;
     }
