@@ -92,19 +92,20 @@ function amounts(
   problems: string[],
 ): Record<string, number> {
   const out: Record<string, number> = {};
-  const read = (key: string, label: string, mustHave: boolean) => {
+  const read = (key: string, label: string | null, mustHave: boolean) => {
+    const name = label ? `${label}（${key}）` : key;
     const raw = obj[key];
     if (raw === undefined || raw === null || raw === '') {
-      if (mustHave) problems.push(`${where}缺少${label}（${key}）`);
+      if (mustHave) problems.push(`${where}缺少${name}`);
       return;
     }
     const fen = strictFen(raw);
-    if (fen === null) problems.push(`${where}${label}（${key}）不是有效金额：${String(raw)}`);
-    else if (fen < 0) problems.push(`${where}${label}（${key}）为负数：${String(raw)}`);
+    if (fen === null) problems.push(`${where}${name}不是有效金额：${String(raw)}`);
+    else if (fen < 0) problems.push(`${where}${name}为负数：${String(raw)}`);
     else out[key] = fen;
   };
   for (const [key, label] of required) read(key, label, true);
-  for (const key of optional) read(key, key, false);
+  for (const key of optional) read(key, null, false);
   return out;
 }
 
