@@ -88,7 +88,12 @@ export async function presettle(
   return { person, lines, checked: checked.value, output: parsed.data, warnMsg, at };
 }
 
-function refuseAboveStandard(ctx: SettlementContext, lines: FeeLine[], out: SettleOutput): void {
+/** The dual-channel lines the center's split shows priced above their payment standard (R-PRICE). */
+export function aboveStandardText(
+  ctx: SettlementContext,
+  lines: FeeLine[],
+  out: SettleOutput,
+): string | null {
   const above = dualChannelAboveStandard(
     lines.map((l) => ({
       feedetlSn: l.feedetlSn,
@@ -102,13 +107,18 @@ function refuseAboveStandard(ctx: SettlementContext, lines: FeeLine[], out: Sett
       overLimitFen: c.overlmt_amt,
     })),
   );
-  if (above.length === 0) return;
-  const what = above
+  if (above.length === 0) return null;
+  return above
     .map(
       (a) =>
         `「${a.name}」售价 ${yuanText(a.unitPriceFen)} 元高于医保支付标准 ${yuanText(a.standardFen)} 元`,
     )
     .join('；');
+}
+
+function refuseAboveStandard(ctx: SettlementContext, lines: FeeLine[], out: SettleOutput): void {
+  const what = aboveStandardText(ctx, lines, out);
+  if (!what) return;
   throw new AppError(
     'POLICY',
     `${what}：“双通道”谈判药品不得高于支付标准销售，超出部分也不得由患者自付；请先将售价下调至不高于支付标准后重新预结算`,

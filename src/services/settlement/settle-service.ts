@@ -6,9 +6,10 @@ import { sqliteCode } from '../../store/sqlite-errors';
 import type { AuthenticatedSession } from '../auth-service';
 import type { SettlementContext } from './context';
 import { feeLines, settleInput } from './fee-lines';
-import { presettle } from './presettle';
+import { aboveStandardText, presettle } from './presettle';
 import { queueSaleUploads } from './sale-queue';
 import { requireSettleable } from './settle-gate';
+import { settleOutputSchema } from './split-view';
 import { type Operator, recordUnknown } from './unknown-outcome';
 
 /** Why an answer cannot be trusted: the 2102 may or may not have taken effect. */
@@ -121,6 +122,14 @@ export function createSettleService(ctx: SettlementContext) {
       return s.rec.id;
     }
     const info = checked.value;
+    const split = settleOutputSchema.safeParse(res.output);
+    const above = split.success ? aboveStandardText(ctx, lines, split.data) : null;
+    if (above) {
+      // The standard fell between preview and settlement: the sale may not stand (R-PRICE).
+      const reason = `${above}，“双通道”药品不得高于支付标准销售（R-PRICE）：已发起冲正，请下调售价后重新预结算`;
+      recordUnknown(ctx, s.rec, { infno: '2102', msgid: req.msgid }, reason, op);
+      return s.rec.id;
+    }
     const holder = ctx.settlements.holdingCenterIds(info.setlId, info.mdtrtId, s.rec.id);
     if (holder) {
       const reason = `医保中心结算应答的结算ID或就诊ID已属于本机结算 ${holder.id}，不是本次结算的结果`;

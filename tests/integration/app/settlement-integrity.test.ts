@@ -235,4 +235,29 @@ describe('money goes to the right person, and only as the center really said (ov
     });
     expect(s.state).toBe('settled');
   });
+
+  it('a payment standard lowered between preview and settlement: the 2102 above it is reversed by 2601, and the next preview is refused [R-PRICE][R-REVERSE]', async () => {
+    const sale = await dispensed(li, [EMPAGLIFLOZIN]);
+    const p = await ok<SettlePreview>('settle.preview', { dispensingId: sale.dispensingId });
+    expect(
+      (await sandbox('pay-standards', { poolarea: '50', medListCodg: EMPAGLIFLOZIN, fen: 5000 }))
+        .status,
+    ).toBe(200);
+    try {
+      const s = await ok<SettlementView>('settle.confirm', {
+        dispensingId: sale.dispensingId,
+        previewId: p.previewId,
+      });
+      expect(s).toMatchObject({ state: 'outcome_unknown', setlId: null });
+      expect(s.unknown[0]?.reason).toContain('R-PRICE');
+      await h.services.worker.sendNow();
+      const v = await ok<SettlementView>('settle.get', { settlementId: s.settlementId });
+      expect(v.state).toBe('voided');
+      expect(await liveAtCenter(sale.hiRxno)).toHaveLength(0);
+      const again = await api('settle.preview', { dispensingId: sale.dispensingId });
+      expect(again.error).toMatchObject({ code: 'POLICY', ruleId: 'R-PRICE' });
+    } finally {
+      await sandbox('pay-standards', undefined, 'DELETE');
+    }
+  });
 });
