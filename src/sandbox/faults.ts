@@ -12,6 +12,11 @@ import type { SandboxDb } from './db';
  * - tamper-field / tamper-drugline / swap-layout / swap-cert: FSI 7203/7204 only, the reply is
  *   well-formed but altered in transit (a structured field, a drug line, another prescription's
  *   layout file, another institution's certificate), so the pharmacy's verification must notice.
+ * - settle-negative-cash / settle-nonnumeric / settle-wrong-total / settle-foreign-psn /
+ *   settle-foreign-mdtrt / settle-reused-setl-id: FSI 2101/2102/2103 only, the settlement
+ *   processed normally but its reply carries a negative cash amount, a non-numeric amount, a
+ *   total other than the request's (still adding up), another person, another settlement's
+ *   mdtrt_id, or a setl_id the center already gave another settlement.
  * `phase` says whether the fault strikes before the center processes the request (no effect)
  * or after (the effect happened, only the reply is lost or spoilt). Defaults: delay, http5xx
  * before; timeout, malformed, badsig after (malformed and badsig are always after).
@@ -23,6 +28,15 @@ export const TAMPER_KINDS = [
   'swap-cert',
 ] as const;
 export type TamperKind = (typeof TAMPER_KINDS)[number];
+export const SETTLE_SPOIL_KINDS = [
+  'settle-negative-cash',
+  'settle-nonnumeric',
+  'settle-wrong-total',
+  'settle-foreign-psn',
+  'settle-foreign-mdtrt',
+  'settle-reused-setl-id',
+] as const;
+export type SettleSpoilKind = (typeof SETTLE_SPOIL_KINDS)[number];
 export const FAULT_KINDS = [
   'delay',
   'timeout',
@@ -30,9 +44,15 @@ export const FAULT_KINDS = [
   'malformed',
   'badsig',
   ...TAMPER_KINDS,
+  ...SETTLE_SPOIL_KINDS,
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
-const REPLY_ONLY: ReadonlySet<FaultKind> = new Set(['malformed', 'badsig', ...TAMPER_KINDS]);
+const REPLY_ONLY: ReadonlySet<FaultKind> = new Set([
+  'malformed',
+  'badsig',
+  ...TAMPER_KINDS,
+  ...SETTLE_SPOIL_KINDS,
+]);
 export type FaultPhase = 'before' | 'after';
 
 export interface FaultRule {
@@ -65,6 +85,10 @@ export const faultInput = z
 export type FaultInput = z.infer<typeof faultInput>;
 
 const DEFAULT_PHASE: Record<FaultKind, FaultPhase> = {
+  ...(Object.fromEntries(SETTLE_SPOIL_KINDS.map((k) => [k, 'after'])) as Record<
+    SettleSpoilKind,
+    FaultPhase
+  >),
   delay: 'before',
   timeout: 'after',
   http5xx: 'before',

@@ -8,6 +8,7 @@ import { isObject, sendJson, sendText } from '../http-util';
 import { Refusal } from '../refusal';
 import type { FsiContext } from './context';
 import { findLiveSignIn } from './sign-ins';
+import { isSettleSpoilKind, spoilSettlementReply } from './spoil-settlement';
 import { isTamperKind, tamperReply } from './tamper';
 import type { TifChecker } from './tif-check';
 import { FSI_TRANSACTIONS } from './transactions';
@@ -69,6 +70,10 @@ export async function handleFsi(
       });
     if (isTamperKind(after.kind)) {
       sendText(res, reply.status, tamperReply(reply.body, after.kind, deps.db));
+      return;
+    }
+    if (isSettleSpoilKind(after.kind)) {
+      sendText(res, reply.status, spoilSettlementReply(reply.body, after.kind, deps.db));
       return;
     }
     if (await applyAfter(after, res, deps.held, badsig)) return;
