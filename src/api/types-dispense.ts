@@ -184,6 +184,10 @@ export interface StockItemView {
   genname: string;
   spec: string;
   packUnit: string;
+  /** 处方药 / 甲类非处方药 / 乙类非处方药 / 非药品 (R-GSP-RX). */
+  rxClassName: string;
+  /** Only OTC and non-drug goods may be sold without a prescription (R-GSP-RX). */
+  sellableWithoutPrescription: boolean;
   /** Unexpired packs. */
   packsAvailable: number;
   batches: StockBatchView[];

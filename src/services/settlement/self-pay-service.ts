@@ -1,4 +1,5 @@
 import { dateOnly, dateTime } from '../../center/clock';
+import { assertSellableWithoutPrescription } from '../../domain/catalog/counter-sale';
 import { AppError } from '../../domain/errors';
 import { packKey, parseScannedCode } from '../../domain/trace/parse-scanned-code';
 import { type ScanRefusalInput, ScanRefusalRepository } from '../../store/scan-refusal-repository';
@@ -84,11 +85,7 @@ export function createSelfPayService(ctx: SettlementContext) {
         const drugs = items.map((i) => {
           const drug = ctx.catalog.get(i.medListCodg);
           if (!drug) throw new AppError('VALIDATION', `药品目录中没有编码 ${i.medListCodg}`);
-          if (drug.classes.length > 0) {
-            throw new AppError('POLICY', `「${drug.genname}」属管控类药品，不能自费零售`, {
-              ruleId: 'R-EXCLUDED',
-            });
-          }
+          assertSellableWithoutPrescription(drug);
           return { item: i, drug, codes: packsOf(i, drug.genname) };
         });
         const total = drugs.reduce((s, x) => s + x.codes.length * x.drug.priceFen, 0);

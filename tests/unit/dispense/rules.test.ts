@@ -19,6 +19,7 @@ const drug = (medListCodg: string, genname: string, traceId: string): CatalogDru
   aprvno: '',
   prdrName: '',
   classes: [],
+  rxClass: 'rx',
   dualChannel: false,
   traceProductIds: [traceId],
   gtins: [],
