@@ -8,6 +8,7 @@ import { AUDIT_MIGRATION } from './migrations/008-audit';
 import { RISK_MIGRATION } from './migrations/009-risk';
 import { REPORT_MIGRATION } from './migrations/010-report-indexes';
 import { AUDIT_INTERRUPTED_MIGRATION } from './migrations/011-audit-interrupted';
+import { SOLD_CODE_REGISTRY_MIGRATION } from './migrations/013-sold-code-registry';
 
 /** One schema step. `up` runs once, inside its own transaction, and is never edited after release. */
 export interface Migration {
@@ -166,6 +167,10 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'risk_signals', up: RISK_MIGRATION },
   { version: 10, name: 'report_indexes', up: REPORT_MIGRATION },
   { version: 11, name: 'audit_interrupted', up: AUDIT_INTERRUPTED_MIGRATION },
+  // Placeholder for migration 12 of a parallel branch (versions must be consecutive): replace it
+  // with that branch's step when merging; it changes nothing.
+  { version: 12, name: 'reserved_012', up: '' },
+  { version: 13, name: 'sold_code_registry', up: SOLD_CODE_REGISTRY_MIGRATION },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {
