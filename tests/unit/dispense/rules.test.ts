@@ -113,6 +113,19 @@ describe('scan verdicts', () => {
       accept: {},
     });
   });
+  it('refuses a code the center refused as sold elsewhere with the center’s words, even when our own sale was returned [R-TRACE-ONCE]', () => {
+    const centerMessage = `药品追溯码 ${code(1)} 已有销售记录（商品销售 9，机构 P1），同一追溯码不能重复销售`;
+    const centerRefused = {
+      code: code(1),
+      centerMessage,
+      infno: '7207' as const,
+      msgid: 'M1',
+      refusedAt: 0,
+    };
+    const d = decideScan(input(code(1), { sold: soldRow({ returnedAt: 5 }), centerRefused }));
+    expect(d).toMatchObject({ refuse: { reason: 'CENTER_REFUSED', ruleId: 'R-TRACE-ONCE' } });
+    expect('refuse' in d && d.refuse.message).toContain(centerMessage);
+  });
   it('refuses a product barcode and an unknown product identifier [R-TRACE][R-NOSWAP]', () => {
     expect(decideScan(input('6901500011739'))).toMatchObject({
       refuse: { reason: 'NOT_A_TRACE_CODE' },
