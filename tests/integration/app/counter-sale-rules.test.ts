@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RxCandidate } from '../../../src/api/types';
 import type { DispensingView, ScanVerdict, StockItemView } from '../../../src/api/types-dispense';
+import type { PaperView } from '../../../src/api/types-paper';
 import type {
   SelfPaySaleView,
   SettlementView,
@@ -8,10 +9,12 @@ import type {
 } from '../../../src/api/types-settlement';
 import { dateTime } from '../../../src/center/clock';
 import { FsiClient } from '../../../src/center/fsi-client';
+import { paperRxno } from '../../../src/domain/paper/paper-rxno';
 import { createPrescription } from '../../../src/sandbox/hospital/create-prescription';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../support/app-harness';
+import { fakePng, paperFields } from '../../support/paper-fixtures';
 import { signedInOnDuty } from '../../support/settled-sale';
 import { CONFIG, OPTER, PHARMACY } from '../sandbox/helpers';
 
@@ -225,6 +228,36 @@ describe('no unlawful counter sale: prescription class and one sold-code registr
       expect(r.error?.message).toContain(sold.hiRxno);
       expect(r.error?.message).not.toContain(zhang.certno);
       expect(count('self_pay_sales')).toBe(before);
+    });
+
+    it('the same holds on a paper prescription: a cash-sold code is refused at scan, and a paper-dispensed code is refused for cash [R-TRACE-ONCE]', async () => {
+      const cashCode = codeOf(LORATADINE);
+      const cash = await ok<SelfPaySaleView>('sale.selfPay', {
+        items: [{ medListCodg: LORATADINE.code, codes: [cashCode] }],
+      });
+      const paper = await ok<PaperView>('paper.capture', {
+        ...paperFields({
+          patientName: zhang.name,
+          patientCertno: zhang.certno,
+          lines: [{ medListCodg: LORATADINE.code, quantity: 1, days: 6 }],
+        }),
+        imageBase64: fakePng().toString('base64'),
+      });
+      const d = await ok<DispensingView>('dispense.startPaper', { paperId: paper.id });
+      const refused = await scan(d.dispensingId, cashCode);
+      expect(refused).toMatchObject({
+        verdict: 'refused',
+        reason: 'ALREADY_SOLD',
+        earlierSale: { channel: 'selfPay', selfPaySaleId: cash.saleId },
+      });
+      const paperCode = codeOf(LORATADINE);
+      expect((await scan(d.dispensingId, paperCode)).verdict).toBe('accepted');
+      await ok('dispense.complete', { dispensingId: d.dispensingId });
+      const again = await api('sale.selfPay', {
+        items: [{ medListCodg: LORATADINE.code, codes: [paperCode] }],
+      });
+      expect(again.error).toMatchObject({ code: 'POLICY', ruleId: 'R-TRACE-ONCE' });
+      expect(again.error?.message).toContain(paperRxno(paper.institutionCode, paper.serialNo));
     });
 
     it('the database itself refuses a second live sale of a pack, whatever the path [R-TRACE-ONCE]', async () => {
