@@ -16,7 +16,7 @@ import type { AppConfig } from './config';
 import { createCrlCache } from './crl-cache';
 import { createDispenseArea } from './dispense';
 import type { Logger } from './logger';
-import { fsiOutboxSender } from './outbox-delivery';
+import { allRefusedHooks, fsiOutboxSender } from './outbox-delivery';
 import { createOutboxQueueService } from './outbox-queue-service';
 import { createOutboxWorker } from './outbox-worker';
 import { createPaperArea } from './paper';
@@ -94,7 +94,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
   const reports = createReportsArea(areaDeps);
   const worker = createOutboxWorker({
     repo: outbox,
-    send: fsiOutboxSender(fsi, review.onRefused),
+    send: fsiOutboxSender(fsi, allRefusedHooks(review.onRefused, settlement.onRefused)),
     onDelivered: { ...review.onDelivered, ...settlement.onDelivered },
   });
   worker.start();

@@ -6,6 +6,21 @@ import type { DeliveryOutcome } from './outbox-worker';
 export type RefusedHook = (item: OutboxItem, errMsg: string) => string | null;
 
 /**
+ * Several areas' refusal hooks: each one sees the refusal (they record what it reveals); the
+ * first explanation wins.
+ */
+export function allRefusedHooks(...hooks: RefusedHook[]): RefusedHook {
+  return (item, errMsg) => {
+    let explained: string | null = null;
+    for (const hook of hooks) {
+      const e = hook(item, errMsg);
+      explained ??= e;
+    }
+    return explained;
+  };
+}
+
+/**
  * Sends one frozen outbox request to the center and decides what happens to the item.
  * Done only when the transport code is 0; a system error (-1) or a lost reply is retried
  * with the same msgid, which the center deduplicates; a business refusal (-2) is parked

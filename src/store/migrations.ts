@@ -9,6 +9,7 @@ import { RISK_MIGRATION } from './migrations/009-risk';
 import { REPORT_MIGRATION } from './migrations/010-report-indexes';
 import { AUDIT_INTERRUPTED_MIGRATION } from './migrations/011-audit-interrupted';
 import { SETTLEMENT_IDS_MIGRATION } from './migrations/012-settlement-ids';
+import { SOLD_CODE_REGISTRY_MIGRATION } from './migrations/013-sold-code-registry';
 
 /** One schema step. `up` runs once, inside its own transaction, and is never edited after release. */
 export interface Migration {
@@ -168,6 +169,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'report_indexes', up: REPORT_MIGRATION },
   { version: 11, name: 'audit_interrupted', up: AUDIT_INTERRUPTED_MIGRATION },
   { version: 12, name: 'settlement_ids', up: SETTLEMENT_IDS_MIGRATION },
+  { version: 13, name: 'sold_code_registry', up: SOLD_CODE_REGISTRY_MIGRATION },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

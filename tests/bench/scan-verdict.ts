@@ -5,6 +5,7 @@ import { packKey, parseScannedCode } from '../../src/domain/trace/parse-scanned-
 import { loadCatalog } from '../../src/services/catalog-loader';
 import { createProductIndex } from '../../src/services/dispense/product-index';
 import { decideScan } from '../../src/services/dispense/scan-rules';
+import { CenterRefusedCodeRepository } from '../../src/store/center-refused-code-repository';
 import { openDatabase } from '../../src/store/database';
 import type { DispensingLine } from '../../src/store/dispensing-repository';
 import { SoldCodeRepository } from '../../src/store/sold-code-repository';
@@ -49,6 +50,7 @@ export async function benchScanVerdict(): Promise<BenchRow[]> {
     const sizeMb = Math.round(statSync(file).size / 1_048_576);
     const products = createProductIndex(loadCatalog());
     const sold = new SoldCodeRepository(db);
+    const centerRefused = new CenterRefusedCodeRepository(db);
     const line: DispensingLine = {
       lineNo: 1,
       medListCodg: AMOXICILLIN,
@@ -77,6 +79,7 @@ export async function benchScanVerdict(): Promise<BenchRow[]> {
         lines: [line],
         codes: [],
         sold: key ? sold.find(key) : undefined,
+        centerRefused: key ? centerRefused.find(key) : undefined,
         today: '2026-01-01',
         at: Date.now(),
       });

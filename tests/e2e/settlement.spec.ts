@@ -13,6 +13,13 @@ if (!ownVoucher) throw new Error('demo pharmacist e-voucher missing');
 /** config/catalog/drugs.json; prices and Chongqing's payment standard: config/sandbox-settlement.json. */
 const AMOXICILLIN = { code: 'XJ01CAA040A001010100435', productId: '8010371', priceFen: 1280 };
 const AMLODIPINE = { code: 'XC08CAA010A001010201587', productId: '8020741', gtin: '6902500022466' };
+/** 乙类非处方药: sellable for cash without a prescription (R-GSP-RX). */
+const LORATADINE = {
+  code: 'XR06AXL020A001010101672',
+  productId: '8062221',
+  gtin: '6906500066284',
+  priceFen: 1820,
+};
 /** 双通道, 52.80 a pack: at Chongqing's payment standard, never above it (R-PRICE). */
 const EMPAGLIFLOZIN = { code: 'XA10BKE020A001010103765', productId: '8124441' };
 
@@ -347,7 +354,7 @@ test('a refund needs a reason, reverses the settlement (2103), queues 7208/3506 
   await expect(page.getByTestId('scan-verdict')).toHaveAttribute('data-verdict', 'accepted');
 });
 
-test('a self-pay sale of non-prescription goods: pick, scan each pack, F9, total, receipt and the queued 3505 [R-STOCK][R-TRACE]', async ({
+test('a self-pay sale of non-prescription goods: only OTC and non-drug goods listed, pick, scan each pack, F9, total, receipt and the queued 3505 [R-STOCK][R-TRACE][R-GSP-RX]', async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -356,21 +363,25 @@ test('a self-pay sale of non-prescription goods: pick, scan each pack, F9, total
   await expect(page.getByTestId('sale-screen')).toBeVisible();
   const list = page.getByTestId('goods-list');
   await expect(list).toBeFocused();
-  const option = page.locator(`[data-testid=goods-option][data-code="${AMOXICILLIN.code}"]`);
+  const option = page.locator(`[data-testid=goods-option][data-code="${LORATADINE.code}"]`);
   await expect(option).toBeVisible();
+  await expect(option).toContainText('乙类非处方药');
+  await expect(
+    page.locator(`[data-testid=goods-option][data-code="${AMOXICILLIN.code}"]`),
+  ).toHaveCount(0);
   while ((await option.getAttribute('aria-selected')) !== 'true') {
     await page.keyboard.press('ArrowDown');
   }
   await page.keyboard.press('Enter');
-  const line = page.locator(`[data-testid=basket-line][data-code="${AMOXICILLIN.code}"]`);
+  const line = page.locator(`[data-testid=basket-line][data-code="${LORATADINE.code}"]`);
   await expect(line).toHaveAttribute('data-active', 'true');
 
-  await scanUntil(page, '6901500011739', () =>
+  await scanUntil(page, LORATADINE.gtin, () =>
     expect(page.getByTestId('sale-error')).toContainText('商品条码', { timeout: 3_000 }),
   );
   await expect(line).toHaveAttribute('data-packs', '0');
 
-  const codes = [traceCode(AMOXICILLIN.productId), traceCode(AMOXICILLIN.productId)];
+  const codes = [traceCode(LORATADINE.productId), traceCode(LORATADINE.productId)];
   for (const [i, code] of codes.entries()) {
     await scanUntil(page, code, () =>
       expect(line).toHaveAttribute('data-packs', String(i + 1), { timeout: 3_000 }),
@@ -386,7 +397,7 @@ test('a self-pay sale of non-prescription goods: pick, scan each pack, F9, total
   await expect(result).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('sale-total')).toHaveAttribute(
     'data-fen',
-    String(2 * AMOXICILLIN.priceFen),
+    String(2 * LORATADINE.priceFen),
   );
   await expect(page.locator('[data-testid=sale-upload][data-infno="3505"]')).toHaveAttribute(
     'data-state',

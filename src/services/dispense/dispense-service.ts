@@ -4,6 +4,7 @@ import type { Out7204 } from '../../center/rx/fsi-72xx';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import { AppError } from '../../domain/errors';
 import { packKey, parseScannedCode } from '../../domain/trace/parse-scanned-code';
+import { CenterRefusedCodeRepository } from '../../store/center-refused-code-repository';
 import type { Db } from '../../store/database';
 import { DispensingRepository } from '../../store/dispensing-repository';
 import type { PrescriptionRepository } from '../../store/prescription-repository';
@@ -38,6 +39,7 @@ interface Deps {
 export function createDispenseService(deps: Deps) {
   const repo = new DispensingRepository(deps.db);
   const sold = new SoldCodeRepository(deps.db);
+  const centerRefused = new CenterRefusedCodeRepository(deps.db);
   const stock = new StockRepository(deps.db);
   const refusals = new ScanRefusalRepository(deps.db);
   const products = createProductIndex(deps.catalog);
@@ -155,6 +157,7 @@ export function createDispenseService(deps: Deps) {
           lines,
           codes,
           sold: key ? sold.find(key) : undefined,
+          centerRefused: key ? centerRefused.find(key) : undefined,
           today: dateOnly(at),
           at: at.getTime(),
         });
