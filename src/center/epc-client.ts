@@ -8,6 +8,7 @@ import {
 } from './crypto';
 import type { EpcInterfaceName } from './epc-interfaces';
 import { excerpt, postText } from './http-post';
+import { EPC_REPLY_CAP_BYTES } from './reply-caps';
 
 export { CenterError, type CenterErrorKind } from './center-error';
 export { EPC_INTERFACES, type EpcInterfaceName } from './epc-interfaces';
@@ -53,7 +54,10 @@ export class EpcClient {
     const base = this.config.baseUrl.replace(/\/+$/, '');
     const url = `${base}${this.config.pathPrefix}${encodeURIComponent(name)}`;
     const body = JSON.stringify(sealRequest(data, this.keys));
-    const reply = await postText(url, body, {}, this.config.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const reply = await postText(url, body, {
+      timeoutMs: this.config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxReplyBytes: EPC_REPLY_CAP_BYTES,
+    });
     if (reply.status < 200 || reply.status > 299) {
       throw new CenterError(
         'http',
@@ -83,8 +87,17 @@ export class EpcClient {
   }
 }
 
-function toCenterError(err: unknown, status: number): unknown {
-  if (!(err instanceof EnvelopeError)) return err;
+/**
+ * Opening a reply is parsing and crypto only, so any failure in it (also a parser refusing, or
+ * running out of stack on, a hostile nesting depth) means the reply cannot be used.
+ */
+function toCenterError(err: unknown, status: number): CenterError {
+  if (!(err instanceof EnvelopeError)) {
+    return new CenterError('malformed', `电子处方中心应答无法识别：${unreadableReason(err)}`, {
+      status,
+      cause: err,
+    });
+  }
   switch (err.reason) {
     case 'center_error':
       return new CenterError('business', err.centerMessage || err.message, {
@@ -107,4 +120,9 @@ function toCenterError(err: unknown, status: number): unknown {
         cause: err,
       });
   }
+}
+
+function unreadableReason(err: unknown): string {
+  if (err instanceof RangeError) return '数据嵌套过深';
+  return err instanceof Error ? err.message : String(err);
 }
