@@ -7,6 +7,7 @@ import {
   sealRequest,
 } from './crypto';
 import type { EpcInterfaceName } from './epc-interfaces';
+import { freshnessRefusalMessage } from './epc-refusals';
 import { excerpt, postText } from './http-post';
 import { EPC_REPLY_CAP_BYTES } from './reply-caps';
 
@@ -39,7 +40,13 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 export class EpcClient {
   private readonly keys: EnvelopeKeys;
 
-  constructor(private readonly config: EpcConfig) {
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly config: EpcConfig,
+    deps: { now?: () => Date } = {},
+  ) {
+    this.now = deps.now ?? (() => new Date());
     this.keys = {
       appId: config.appId,
       appSecret: config.appSecret,
@@ -53,7 +60,7 @@ export class EpcClient {
   async call<T = unknown>(name: EpcInterfaceName | string, data: object): Promise<T> {
     const base = this.config.baseUrl.replace(/\/+$/, '');
     const url = `${base}${this.config.pathPrefix}${encodeURIComponent(name)}`;
-    const body = JSON.stringify(sealRequest(data, this.keys));
+    const body = JSON.stringify(sealRequest(data, this.keys, { timestamp: this.now().getTime() }));
     const reply = await postText(url, body, {
       timeoutMs: this.config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxReplyBytes: EPC_REPLY_CAP_BYTES,
@@ -100,7 +107,7 @@ function toCenterError(err: unknown, status: number): CenterError {
   }
   switch (err.reason) {
     case 'center_error':
-      return new CenterError('business', err.centerMessage || err.message, {
+      return new CenterError('business', centerRefusalMessage(err), {
         status,
         ...(err.centerCode === undefined ? {} : { infcode: err.centerCode }),
         cause: err,
@@ -120,6 +127,13 @@ function toCenterError(err: unknown, status: number): CenterError {
         cause: err,
       });
   }
+}
+
+function centerRefusalMessage(err: EnvelopeError): string {
+  const said = err.centerMessage ?? '';
+  const freshness =
+    err.centerCode === undefined ? undefined : freshnessRefusalMessage(err.centerCode, said);
+  return freshness ?? (said || err.message);
 }
 
 function unreadableReason(err: unknown): string {
