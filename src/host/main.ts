@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../services/config';
+import { DataDirLockedError } from '../store/data-dir-lock';
 import { runBrowserMode } from './run-browser-mode';
 
 /** `node --import tsx src/host/main.ts`: browser mode alone, against EPC_SANDBOX_URL or EPC_CENTER_CONFIG. */
@@ -13,6 +14,10 @@ const app = await runBrowserMode({
   version: pkg.version,
   sandboxUrl: process.env.EPC_SANDBOX_URL,
   centerConfigFile: process.env.EPC_CENTER_CONFIG,
+}).catch((err: unknown) => {
+  // One line (e.g. "柜台程序已在运行…" when another counter holds the data folder), then a failure code.
+  console.error(err instanceof DataDirLockedError ? err.message : `启动失败：${String(err)}`);
+  process.exit(1);
 });
 console.log(`BROWSER_READY ${app.url}`);
 const stop = () => void app.close().then(() => process.exit(0));

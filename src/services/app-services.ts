@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { AppInfo } from '../api/types';
 import { FsiClient } from '../center/fsi-client';
+import { type DataDirLock, lockDataDir } from '../store/data-dir-lock';
 import { openDatabase } from '../store/database';
 import { seedDemoStaff } from '../store/demo-staff';
 import { OutboxRepository } from '../store/outbox-repository';
@@ -36,7 +37,9 @@ import { createStockArea } from './stock';
 
 /** Composition root: one set of services behind both transports (IPC and HTTP). */
 export async function createAppServices(config: AppConfig, log: Logger) {
-  const db = openDatabase(path.join(config.dataDir, 'counter.db'), config.nativeBinding);
+  // First of all: a second process on this folder must not open the database or recover anything.
+  const lock = lockDataDir(config.dataDir, config.nativeBinding);
+  const db = openWhileLocked(config, lock);
   if (config.sandbox) await seedDemoStaff(db, hashPassword);
 
   const fsi = new FsiClient(config.fsi);
@@ -137,8 +140,18 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     async close() {
       await worker.stop();
       db.close();
+      lock.release();
     },
   };
+}
+
+function openWhileLocked(config: AppConfig, lock: DataDirLock) {
+  try {
+    return openDatabase(path.join(config.dataDir, 'counter.db'), config.nativeBinding);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
 }
 
 export type AppServices = Awaited<ReturnType<typeof createAppServices>>;
