@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -80,7 +80,7 @@ describe('one counter process per data folder', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('a second launch says the counter is running, exits non-zero and leaves the first one’s in-flight call alone; after SIGKILL a new start works [ARCH]', async () => {
+  it('a second launch says the counter is running, exits non-zero and leaves the first one’s in-flight call alone; a read-only CLI keeps working; after SIGKILL a new start works [ARCH]', async () => {
     const dataDir = path.join(dir, 'app');
     const dbFile = path.join(dataDir, 'counter.db');
     const first = startCounter(dataDir, sandbox.url);
@@ -102,6 +102,13 @@ describe('one counter process per data folder', () => {
     expect(lines[0]).toMatch(/^柜台程序已在运行/);
     // The second process ran no start-up recovery: the first's call is still in flight.
     expect(outboxRow(dbFile, msgid)).toEqual(before);
+    // A command-line tool that reads the folder keeps working next to the running counter.
+    const audit = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/audit.ts', 'verify', '--data', dataDir],
+      { cwd: ROOT, encoding: 'utf8', timeout: 30_000 },
+    );
+    expect(audit.status, audit.stderr).toBe(0);
     // And the first counter still serves.
     expect((await fetch(`${firstUrl}/api/app.info`, { method: 'POST', body: '{}' })).status).toBe(
       200,
