@@ -2,10 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, utilityProcess } from 'electron';
 import { createDispatcher, type Dispatch } from '../src/api/dispatch';
-import { createAppServices } from '../src/services/app-services';
+import {
+  createAppServices,
+  DataDirLockedError,
+  isDataDirLocked,
+} from '../src/services/app-services';
 import { loadConfig } from '../src/services/config';
 import { createLogger } from '../src/services/logger';
-import { DataDirLockedError, isDataDirLocked } from '../src/store/data-dir-lock';
+
 import { checkIpcCall, RENDERER_ORIGIN } from './ipc-guard';
 import { serveRenderer } from './renderer-protocol';
 import { allowSerialPorts } from './serial-session';

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runBrowserMode } from '../src/host/run-browser-mode';
-import { DataDirLockedError, isDataDirLocked } from '../src/store/data-dir-lock';
+import { DataDirLockedError, isDataDirLocked } from '../src/services/app-services';
 import { buildElectron } from './build-electron';
 import { buildElectronNative } from './build-electron-native';
 import {

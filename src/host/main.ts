@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DataDirLockedError } from '../services/app-services';
 import { PROJECT_ROOT } from '../services/config';
-import { DataDirLockedError } from '../store/data-dir-lock';
 import { runBrowserMode } from './run-browser-mode';
 
 /** `node --import tsx src/host/main.ts`: browser mode alone, against EPC_SANDBOX_URL or EPC_CENTER_CONFIG. */

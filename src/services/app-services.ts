@@ -35,6 +35,9 @@ import { createRxVerifier } from './rx-verifier';
 import { createSettlementArea } from './settlement';
 import { createStockArea } from './stock';
 
+/** What entry points need to refuse a second counter on one data folder. */
+export { DataDirLockedError, isDataDirLocked } from '../store/data-dir-lock';
+
 /** Composition root: one set of services behind both transports (IPC and HTTP). */
 export async function createAppServices(config: AppConfig, log: Logger) {
   // First of all: a second process on this folder must not open the database or recover anything.
