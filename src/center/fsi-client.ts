@@ -3,6 +3,7 @@ import { dateTime } from './clock';
 import { deepFreeze, type FsiRequest, type FsiResponse, parseFsiResponse } from './fsi-wrapper';
 import { excerpt, postText } from './http-post';
 import { createMsgidGenerator } from './msgid';
+import { fsiReplyCapBytes } from './reply-caps';
 import { tifHeaders } from './tif-headers';
 
 export { CenterError, type CenterErrorKind } from './center-error';
@@ -90,13 +91,12 @@ export class FsiClient {
       this.config.paasToken,
       Math.floor(this.now().getTime() / 1000),
     );
-    const reply = await postText(
-      url,
-      JSON.stringify(request),
+    const reply = await postText(url, JSON.stringify(request), {
       headers,
-      this.config.timeoutMs,
-      request.msgid,
-    );
+      timeoutMs: this.config.timeoutMs,
+      maxReplyBytes: fsiReplyCapBytes(request.infno),
+      msgid: request.msgid,
+    });
     if (reply.status < 200 || reply.status > 299) {
       throw new CenterError(
         'http',

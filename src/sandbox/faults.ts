@@ -9,6 +9,8 @@ import type { SandboxDb } from './db';
  * - http5xx:   HTTP 503 with a non-protocol body;
  * - malformed: HTTP 200 with a body that is not JSON;
  * - badsig:    EPC: a reply signed with a wrong key; FSI: a wrapper whose output is not an object;
+ * - oversize:  HTTP 200 with an endless chunked body (until the client hangs up, at most 1 GB):
+ *   a client must stop reading at its reply cap;
  * - tamper-field / tamper-drugline / swap-layout / swap-cert: FSI 7203/7204 only, the reply is
  *   well-formed but altered in transit (a structured field, a drug line, another prescription's
  *   layout file, another institution's certificate), so the pharmacy's verification must notice.
@@ -43,6 +45,7 @@ export const FAULT_KINDS = [
   'http5xx',
   'malformed',
   'badsig',
+  'oversize',
   ...TAMPER_KINDS,
   ...SETTLE_SPOIL_KINDS,
 ] as const;
@@ -50,6 +53,7 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
 const REPLY_ONLY: ReadonlySet<FaultKind> = new Set([
   'malformed',
   'badsig',
+  'oversize',
   ...TAMPER_KINDS,
   ...SETTLE_SPOIL_KINDS,
 ]);
@@ -80,7 +84,7 @@ export const faultInput = z
     message: 'delay 类型须给出 delayMs',
   })
   .refine((f) => !(f.phase === 'before' && REPLY_ONLY.has(f.kind)), {
-    message: 'malformed、badsig 与篡改类故障只能作用于应答（phase 须为 after）',
+    message: 'malformed、badsig、oversize 与篡改类故障只能作用于应答（phase 须为 after）',
   });
 export type FaultInput = z.infer<typeof faultInput>;
 
@@ -94,6 +98,7 @@ const DEFAULT_PHASE: Record<FaultKind, FaultPhase> = {
   http5xx: 'before',
   malformed: 'after',
   badsig: 'after',
+  oversize: 'after',
   'tamper-field': 'after',
   'tamper-drugline': 'after',
   'swap-layout': 'after',

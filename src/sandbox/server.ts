@@ -7,6 +7,7 @@ import { SandboxClock } from './clock';
 import { loadSandboxConfig, type SandboxConfig } from './config';
 import { handleExtraControl } from './control-extra';
 import { openSandboxDb, type SandboxDb } from './db';
+import { EpcFreshness } from './epc/freshness';
 import { handleEpc } from './epc/gateway';
 import { HeldRequests } from './fault-effects';
 import { FaultStore, faultInput } from './faults';
@@ -65,7 +66,16 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   const faults = new FaultStore(db);
   const held = new HeldRequests();
   const clock = new SandboxClock();
-  const deps = { db, config, faults, held, clock, log, tif: new TifChecker(db, config) };
+  const deps = {
+    db,
+    config,
+    faults,
+    held,
+    clock,
+    log,
+    tif: new TifChecker(db, config),
+    epcFreshness: new EpcFreshness(config.epc.timestampWindowSeconds),
+  };
   let baseUrl = '';
   const startedAt = new Date();
 
