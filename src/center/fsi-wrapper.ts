@@ -30,6 +30,11 @@ export interface FsiResponse {
   err_msg: string;
   warn_msg: string;
   output: Record<string, unknown> | null;
+  /**
+   * Set by the client, never by the center: the center answered infcode 0 but its business
+   * result said failure, so this reply was turned into a refusal (-2) with the center's words.
+   */
+  businessFailed?: true;
 }
 
 /** Reads a reply body as a response wrapper, or returns the reason it is not one. */

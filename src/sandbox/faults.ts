@@ -12,6 +12,8 @@ import type { SandboxDb } from './db';
  * - tamper-field / tamper-drugline / swap-layout / swap-cert: FSI 7203/7204 only, the reply is
  *   well-formed but altered in transit (a structured field, a drug line, another prescription's
  *   layout file, another institution's certificate), so the pharmacy's verification must notice.
+ * - bizfail:  FSI only, before: infcode 0 with a failed business result (3501–3507 `retRslt`
+ *   "0", 7206–7208 `msg_code` ≠ "0", others no output), nothing carried out or stored.
  * `phase` says whether the fault strikes before the center processes the request (no effect)
  * or after (the effect happened, only the reply is lost or spoilt). Defaults: delay, http5xx
  * before; timeout, malformed, badsig after (malformed and badsig are always after).
@@ -29,6 +31,7 @@ export const FAULT_KINDS = [
   'http5xx',
   'malformed',
   'badsig',
+  'bizfail',
   ...TAMPER_KINDS,
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -61,6 +64,9 @@ export const faultInput = z
   })
   .refine((f) => !(f.phase === 'before' && REPLY_ONLY.has(f.kind)), {
     message: 'malformed、badsig 与篡改类故障只能作用于应答（phase 须为 after）',
+  })
+  .refine((f) => f.kind !== 'bizfail' || (f.phase !== 'after' && !/^(\*|epc:)/.test(f.target)), {
+    message: 'bizfail 只作用于 FSI 交易，且在中心处理之前（phase 须为 before）',
   });
 export type FaultInput = z.infer<typeof faultInput>;
 
@@ -70,6 +76,7 @@ const DEFAULT_PHASE: Record<FaultKind, FaultPhase> = {
   http5xx: 'before',
   malformed: 'after',
   badsig: 'after',
+  bizfail: 'before',
   'tamper-field': 'after',
   'tamper-drugline': 'after',
   'swap-layout': 'after',

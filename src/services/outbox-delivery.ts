@@ -7,7 +7,9 @@ export type RefusedHook = (item: OutboxItem, errMsg: string) => string | null;
 
 /**
  * Sends one frozen outbox request to the center and decides what happens to the item.
- * Done only when the transport code is 0; a system error (-1) or a lost reply is retried
+ * Done only when the transport code is 0 and the business result says success (the client
+ * judges it, transaction-success.ts); a failed business result is parked like a refusal, in
+ * the center's words; a system error (-1) or a lost reply is retried
  * with the same msgid, which the center deduplicates; a business refusal (-2) is parked
  * for a human, never dropped. `onRefused` lets an area explain a refusal (e.g. a prescription
  * revoked at the center while the counter was offline, rx-conflict.ts).
@@ -21,7 +23,8 @@ export function fsiOutboxSender(fsi: FsiClient, onRefused?: RefusedHook) {
       if (res.infcode === -1)
         return { kind: 'retry', error: `医保中心系统错误：${res.err_msg ?? ''}` };
       const explained = onRefused?.(item, res.err_msg ?? '');
-      return { kind: 'park', error: explained ?? `医保中心拒绝：${res.err_msg ?? '未说明原因'}` };
+      const said = res.businessFailed ? '医保中心业务处理未成功' : '医保中心拒绝';
+      return { kind: 'park', error: explained ?? `${said}：${res.err_msg || '未说明原因'}` };
     } catch (err) {
       if (err instanceof CenterError)
         return { kind: 'retry', error: `${err.kind}: ${err.message}` };

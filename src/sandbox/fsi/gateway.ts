@@ -6,6 +6,7 @@ import { applyAfter, applyBefore, type HeldRequests } from '../fault-effects';
 import type { FaultStore } from '../faults';
 import { isObject, sendJson, sendText } from '../http-util';
 import { Refusal } from '../refusal';
+import { BUSINESS_FAILURE_WORDS, failedBusinessOutput } from './business-failure';
 import type { FsiContext } from './context';
 import { findLiveSignIn } from './sign-ins';
 import { isTamperKind, tamperReply } from './tamper';
@@ -53,6 +54,19 @@ export async function handleFsi(
   }
   const infno = isObject(body) && typeof body.infno === 'string' ? body.infno : null;
   const before = deps.faults.take('fsi', infno, 'before');
+  if (before?.kind === 'bizfail') {
+    deps.log(`FSI ${infno ?? '?'} → 故障注入：infcode 0，业务结果失败`);
+    sendText(
+      res,
+      200,
+      buildResponse(deps.db, deps.config, receivedAt, {
+        infcode: 0,
+        errMsg: BUSINESS_FAILURE_WORDS,
+        output: failedBusinessOutput(infno),
+      }),
+    );
+    return;
+  }
   if (before && (await applyBefore(before, res, deps.held))) return;
 
   const reply = answer(body, receivedAt, text, deps);

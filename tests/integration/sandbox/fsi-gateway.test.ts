@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CenterError } from '../../../src/center/center-error';
 import { assertOk, FsiClient } from '../../../src/center/fsi-client';
 import { tifHeaders } from '../../../src/center/tif-headers';
+import type { FsiInfno } from '../../../src/center/transaction-success';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
 import { CONFIG, OPTER, rejection, type SandboxFixture, startFixture } from './helpers';
 
@@ -165,7 +166,8 @@ describe('FSI gateway: request and response wrapper', () => {
 
   it('refuses an unknown infno as 不支持的交易 [ARCH]', async () => {
     const signNo = await f.signIn();
-    const res = await f.call({ infno: '8999', input: { data: {} }, signNo });
+    // The client's types refuse a transaction it cannot judge; this test speaks to the sandbox.
+    const res = await f.call({ infno: '8999' as FsiInfno, input: { data: {} }, signNo });
     expect(res).toMatchObject({ infcode: -2, err_msg: '不支持的交易：8999' });
   });
 });
