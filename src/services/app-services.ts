@@ -14,6 +14,7 @@ import { createAuthService } from './auth-service';
 import { loadCatalog } from './catalog-loader';
 import type { AppConfig } from './config';
 import { createCrlCache } from './crl-cache';
+import { DeliverySignIns } from './delivery-sign-in';
 import { createDispenseArea } from './dispense';
 import type { Logger } from './logger';
 import { fsiOutboxSender } from './outbox-delivery';
@@ -94,7 +95,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
   const reports = createReportsArea(areaDeps);
   const worker = createOutboxWorker({
     repo: outbox,
-    send: fsiOutboxSender(fsi, review.onRefused),
+    send: fsiOutboxSender(fsi, review.onRefused, new DeliverySignIns(fsi)),
     onDelivered: { ...review.onDelivered, ...settlement.onDelivered },
   });
   worker.start();

@@ -1,5 +1,12 @@
-import { CenterError, type FsiClient, type FsiRequest } from '../center/fsi-client';
+import {
+  CenterError,
+  type FsiClient,
+  type FsiRequest,
+  type FsiResponse,
+} from '../center/fsi-client';
+import { isSignInRefusal } from '../center/sign-in-refusal';
 import type { OutboxItem } from '../store/outbox-repository';
+import type { DeliverySignIns } from './delivery-sign-in';
 import type { DeliveryOutcome } from './outbox-worker';
 
 /** Sees a business refusal first; returns the error to park the item with, or null for the default. */
@@ -14,11 +21,15 @@ export type RefusedHook = (item: OutboxItem, errMsg: string) => string | null;
  * for a human, never dropped. `onRefused` lets an area explain a refusal (e.g. a prescription
  * revoked at the center while the counter was offline, rx-conflict.ts).
  */
-export function fsiOutboxSender(fsi: FsiClient, onRefused?: RefusedHook) {
+export function fsiOutboxSender(
+  fsi: FsiClient,
+  onRefused?: RefusedHook,
+  signIns?: DeliverySignIns,
+) {
   return async (item: OutboxItem): Promise<DeliveryOutcome> => {
     if (item.channel !== 'fsi') return { kind: 'park', error: `未知的上传通道：${item.channel}` };
     try {
-      const res = await fsi.send(JSON.parse(item.body) as FsiRequest);
+      const res = await sendUnderLiveSignIn(fsi, JSON.parse(item.body) as FsiRequest, signIns);
       if (res.infcode === 0) return { kind: 'delivered', response: res };
       if (res.infcode === -1)
         return { kind: 'retry', error: `医保中心系统错误：${res.err_msg ?? ''}` };
@@ -31,4 +42,26 @@ export function fsiOutboxSender(fsi: FsiClient, onRefused?: RefusedHook) {
       return { kind: 'retry', error: String(err) };
     }
   };
+}
+
+/**
+ * Sends the frozen request; if its sign-in has ended at the center, the same request (same
+ * msgid, same input) goes again under a fresh sign-in. Safe because the center answers a
+ * sign-in refusal before taking the message and does not store it, while a msgid it did take
+ * is answered from its store whatever the sign_no (README, "Sign-in expiry"). 9001 and 9002
+ * are not re-signed: a sign-out names the sign-in it ends.
+ */
+async function sendUnderLiveSignIn(
+  fsi: FsiClient,
+  frozen: FsiRequest,
+  signIns: DeliverySignIns | undefined,
+): Promise<FsiResponse> {
+  if (!signIns || frozen.infno === '9001' || frozen.infno === '9002') return fsi.send(frozen);
+  const under = async (signNo: string) => fsi.send({ ...frozen, sign_no: signNo });
+  const fresh = () => signIns.fresh(frozen.opter, frozen.opter_name);
+  const firstSignNo = signIns.isEnded(frozen.sign_no) ? await fresh() : frozen.sign_no;
+  const first = await under(firstSignNo);
+  if (!isSignInRefusal(first)) return first;
+  signIns.markEnded(firstSignNo);
+  return under(await fresh());
 }
