@@ -9,19 +9,17 @@ const pharmacist = DEMO_STAFF.find((s) => s.role === 'pharmacist');
 if (!pharmacist) throw new Error('demo staff missing');
 
 /** The sandbox's 9001 sign-ins end after this long in this file. */
-const SIGN_IN_VALID_MS = 3_000;
+const SIGN_IN_VALID_MS = 4_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('uploads queued across the end of their 9001 sign-in', () => {
   let h: Harness;
   let token: string;
   let signNo: string;
-  let signedInAt: number;
 
   beforeAll(async () => {
     h = await startHarness({ signInValidHours: SIGN_IN_VALID_MS / 3_600_000 });
     await h.services.worker.stop();
-    signedInAt = Date.now();
     const login = await h.api<{ token: string; center: { signNo: string | null } }>('auth.login', {
       username: pharmacist.username,
       password: pharmacist.password,
@@ -90,7 +88,11 @@ describe('uploads queued across the end of their 9001 sign-in', () => {
       expect(h.services.outbox.findByMsgid(msgid)?.status).toBe('pending');
 
     // The outage outlasts the sign-in every queued item was frozen with.
-    await sleep(Math.max(0, signedInAt + SIGN_IN_VALID_MS + 500 - Date.now()));
+    const signedInAt = h.sandbox.db
+      .prepare('SELECT signed_in_at FROM sign_ins WHERE sign_no = ?')
+      .pluck()
+      .get(signNo) as number;
+    await sleep(Math.max(0, signedInAt + SIGN_IN_VALID_MS + 300 - Date.now()));
     await h.clearFaults();
     const probe = new FsiClient(h.services.config.fsi);
     const dead = await probe.send(
@@ -125,5 +127,31 @@ describe('uploads queued across the end of their 9001 sign-in', () => {
     expect(reissued).toMatch(/^\d{26}$/);
     for (const x of [a, b, c]) expect(records('3503', x.batchNo)).toBe(1);
     expect(records('3502', b.batchNo)).toBe(1);
+  });
+
+  it('uploads queued under a sign-in that was signed out before they left are delivered once under a fresh one [ARCH][R-STOCK]', async () => {
+    const login = await h.api<{ token: string; center: { signNo: string | null } }>('auth.login', {
+      username: pharmacist.username,
+      password: pharmacist.password,
+    });
+    token = login.value?.token ?? '';
+    const mine = login.value?.center.signNo ?? '';
+    const e = await receive();
+    const fsi = new FsiClient(h.services.config.fsi);
+    const out = await fsi.send(
+      fsi.buildRequest({
+        infno: '9002',
+        input: { signOut: { sign_no: mine, opter_no: pharmacist.username } },
+        opter: pharmacist.username,
+        opterName: pharmacist.displayName,
+        signNo: mine,
+      }),
+    );
+    expect(out.infcode).toBe(0);
+
+    await h.services.worker.sendNow();
+    expect(h.services.outbox.findByMsgid(e.upload.msgid)?.status).toBe('delivered');
+    expect(processed(e.upload.msgid)).toHaveLength(1);
+    expect(records('3503', e.batchNo)).toBe(1);
   });
 });

@@ -368,15 +368,16 @@ describe('FSI gateway: msgid replay (idempotency)', () => {
     expect(countSignIns(f)).toBe(before + 1);
   });
 
-  it('replays a business refusal as it was, even after the cause went away [ARCH]', async () => {
+  it('replays a business refusal as it was [ARCH]', async () => {
+    // A sign-in refusal is not one: it is not stored (sign-in-refusal.test.ts).
     const request = f.fsi.buildRequest({
       infno: '1101',
-      input: { data: { mdtrt_cert_type: '01', mdtrt_cert_no: DEMO_PATIENTS[0]?.ecToken ?? '' } },
+      input: { data: { mdtrt_cert_type: '09', mdtrt_cert_no: DEMO_PATIENTS[0]?.ecToken ?? '' } },
+      signNo: await f.signIn(),
       ...OPTER,
     });
     const first = await (await f.postFsi(request)).text();
     expect(JSON.parse(first)).toMatchObject({ infcode: -2 });
-    await f.signIn();
     expect(await (await f.postFsi(request)).text()).toBe(first);
   });
 
