@@ -11,6 +11,7 @@ import { signInAs } from './center-session';
 export class DeliverySignIns {
   private readonly live = new Map<string, string>();
   private readonly ended = new Set<string>();
+  private readonly signingIn = new Map<string, Promise<string>>();
 
   constructor(private readonly fsi: FsiClient) {}
 
@@ -25,9 +26,19 @@ export class DeliverySignIns {
   }
 
   /** A live sign-in for the operator who queued the request, signing in (9001) when none is known. */
-  async fresh(opter: string, opterName: string): Promise<string> {
+  fresh(opter: string, opterName: string): Promise<string> {
     const known = this.live.get(opter);
-    if (known && !this.ended.has(known)) return known;
+    if (known && !this.ended.has(known)) return Promise.resolve(known);
+    // Items delivered side by side share one 9001 rather than each signing in.
+    let signingIn = this.signingIn.get(opter);
+    if (!signingIn) {
+      signingIn = this.signIn(opter, opterName).finally(() => this.signingIn.delete(opter));
+      this.signingIn.set(opter, signingIn);
+    }
+    return signingIn;
+  }
+
+  private async signIn(opter: string, opterName: string): Promise<string> {
     const signIn = await signInAs(this.fsi, opter, opterName);
     if (!signIn.signNo)
       throw new AppError('CENTER_UNREACHABLE', signIn.error ?? '医保中心签到失败');
