@@ -19,6 +19,8 @@ import type { SandboxDb } from './db';
  *   processed normally but its reply carries a negative cash amount, a non-numeric amount, a
  *   total other than the request's (still adding up), another person, another settlement's
  *   mdtrt_id, or a setl_id the center already gave another settlement.
+ * - bizfail:  FSI only, before: infcode 0 with a failed business result (3501–3507 `retRslt`
+ *   "0", 7206–7208 `msg_code` ≠ "0", others no output), nothing carried out or stored.
  * `phase` says whether the fault strikes before the center processes the request (no effect)
  * or after (the effect happened, only the reply is lost or spoilt). Defaults: delay, http5xx
  * before; timeout, malformed, badsig after (malformed and badsig are always after).
@@ -46,6 +48,7 @@ export const FAULT_KINDS = [
   'malformed',
   'badsig',
   'oversize',
+  'bizfail',
   ...TAMPER_KINDS,
   ...SETTLE_SPOIL_KINDS,
 ] as const;
@@ -85,6 +88,9 @@ export const faultInput = z
   })
   .refine((f) => !(f.phase === 'before' && REPLY_ONLY.has(f.kind)), {
     message: 'malformed、badsig、oversize 与篡改类故障只能作用于应答（phase 须为 after）',
+  })
+  .refine((f) => f.kind !== 'bizfail' || (f.phase !== 'after' && !/^(\*|epc:)/.test(f.target)), {
+    message: 'bizfail 只作用于 FSI 交易，且在中心处理之前（phase 须为 before）',
   });
 export type FaultInput = z.infer<typeof faultInput>;
 
@@ -99,6 +105,7 @@ const DEFAULT_PHASE: Record<FaultKind, FaultPhase> = {
   malformed: 'after',
   badsig: 'after',
   oversize: 'after',
+  bizfail: 'before',
   'tamper-field': 'after',
   'tamper-drugline': 'after',
   'swap-layout': 'after',

@@ -15,6 +15,7 @@ import { createAuthService } from './auth-service';
 import { loadCatalog } from './catalog-loader';
 import type { AppConfig } from './config';
 import { createCrlCache } from './crl-cache';
+import { DeliverySignIns } from './delivery-sign-in';
 import { createDispenseArea } from './dispense';
 import type { Logger } from './logger';
 import { allRefusedHooks, fsiOutboxSender } from './outbox-delivery';
@@ -100,7 +101,11 @@ export async function createAppServices(config: AppConfig, log: Logger) {
   const reports = createReportsArea(areaDeps);
   const worker = createOutboxWorker({
     repo: outbox,
-    send: fsiOutboxSender(fsi, allRefusedHooks(review.onRefused, settlement.onRefused)),
+    send: fsiOutboxSender(
+      fsi,
+      allRefusedHooks(review.onRefused, settlement.onRefused),
+      new DeliverySignIns(fsi),
+    ),
     onDelivered: { ...review.onDelivered, ...settlement.onDelivered },
   });
   worker.start();
