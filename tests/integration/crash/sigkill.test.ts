@@ -198,5 +198,7 @@ describe('crash and power loss: SIGKILL at random points', () => {
     // Kills inside audited calls happen in every run of this size.
     expect(episodeEnds.reduce((n, e) => n + e.interrupted, 0)).toBeGreaterThan(0);
     expect(episodeEnds.reduce((n, e) => n + e.settled, 0)).toBeGreaterThan(4);
-  }, 180_000);
+    // 110 child starts take about 3 minutes on an idle 2-core machine and longer on a loaded one;
+    // the test proves invariants, not speed, so its limit leaves room for a busy CI machine.
+  }, 480_000);
 });
