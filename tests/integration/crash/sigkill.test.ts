@@ -18,6 +18,9 @@ const RUNS_PER_EPISODE = 11;
 /** After "ready": kill within this window, so most kills land inside a loop turn. */
 const WORK_WINDOW_MS = 650;
 const EARLY_KILL_SHARE = 0.15;
+/** Step-counted kills: after 1…MAX_STEPS step lines, within STEP_WINDOW_MS of the last one. */
+const MAX_STEPS = 9;
+const STEP_WINDOW_MS = 120;
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
@@ -50,6 +53,9 @@ function runAndKill(dataDir: string, sandboxUrl: string, codeBase: number, notBe
       child.kill('SIGKILL');
     };
     const early = Math.random() < EARLY_KILL_SHARE;
+    // Half the runs are killed a random time after "ready"; the others a moment after a random
+    // step, so kills reach settlement and later turns however slow a loaded machine makes them.
+    const killAfterSteps = Math.random() < 0.5 ? 0 : 1 + Math.floor(Math.random() * MAX_STEPS);
     const delayToStart = Math.max(0, notBefore - Date.now());
     if (early) setTimeout(kill, delayToStart + 100 + Math.random() * 700);
     const guard = setTimeout(kill, delayToStart + 15_000);
@@ -61,9 +67,13 @@ function runAndKill(dataDir: string, sandboxUrl: string, codeBase: number, notBe
       for (const line of lines) {
         if (line === 'ready' && !early) {
           outcome.killedAfterReady = true;
-          setTimeout(kill, Math.random() * WORK_WINDOW_MS);
-        } else if (line.startsWith('step ')) outcome.steps.push(line.slice(5));
-        else if (line.startsWith('error ')) outcome.errors.push(line.slice(6));
+          if (killAfterSteps === 0) setTimeout(kill, Math.random() * WORK_WINDOW_MS);
+        } else if (line.startsWith('step ')) {
+          outcome.steps.push(line.slice(5));
+          if (!early && outcome.steps.length === killAfterSteps) {
+            setTimeout(kill, Math.random() * STEP_WINDOW_MS);
+          }
+        } else if (line.startsWith('error ')) outcome.errors.push(line.slice(6));
       }
     });
     child.stderr?.on('data', (chunk: Buffer) => {
