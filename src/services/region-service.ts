@@ -61,6 +61,7 @@ export function createRegionService(deps: {
         fixmedinsCode: reply.data.fixmedins_code,
         prscTime: reply.data.prsc_time,
         uploadTime: reply.data.x_upld_time,
+        validEndTime: reply.data.valid_end_time,
         longRxFlag: reply.data.long_rx_flag ?? '0',
         statusCodg: status.statusCodg,
         statusName: status.statusName,

@@ -62,6 +62,7 @@ function subject(overrides: Partial<PolicySubject> = {}): PolicySubject {
     fixmedinsCode: 'H50010300001',
     prscTime: '2026-03-01 09:00:00',
     uploadTime: '2026-03-01 09:05:00',
+    validEndTime: null,
     longRxFlag: '0',
     statusCodg: RX_STATUS.valid.codg,
     statusName: RX_STATUS.valid.name,
