@@ -89,6 +89,7 @@ export function createRegionService(deps: {
 
   return {
     current: (): RegionInfo => ({ id: pack().id, name: pack().name }),
+    pack,
     settings,
     set(regionId: string): RegionSettings {
       if (!byId.has(regionId)) throw new AppError('VALIDATION', `没有地区政策包“${regionId}”`);

@@ -70,3 +70,13 @@ export function expiryReason(
     ? `处方已超过其自身有效期：有效期截止${end}，已失效（地区上限为${window.ceilingFrom.label}后${days}天）`
     : `处方已超过有效期：${window.ceilingFrom.label}于${window.ceilingFrom.text}，有效期${days}天，已于${end}失效`;
 }
+
+/** Why the prescription cannot be used at `at` (void, or its times unreadable); null while valid. */
+export function validityProblem(
+  subject: ValiditySubject,
+  validity: PolicyPack['validity'],
+  at: Date,
+): string | null {
+  const window = validityWindow(subject, validity);
+  return window.ok ? expiryReason(window, validity.days, at) : window.reason;
+}

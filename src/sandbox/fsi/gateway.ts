@@ -86,7 +86,7 @@ function answer(body: unknown, receivedAt: Date, raw: string, deps: FsiGatewayDe
   const { db, config } = deps;
   const refuse = (errMsg: string, status = 200): Reply => ({
     status,
-    body: buildResponse(db, config, receivedAt, { infcode: -2, errMsg }),
+    body: buildResponse(db, config, receivedAt, deps.clock.now(), { infcode: -2, errMsg }),
     summary: `infcode -2 ${errMsg}`,
   });
   if (body === undefined) return refuse('请求报文不是合法的 JSON', 400);
@@ -115,7 +115,10 @@ function answer(body: unknown, receivedAt: Date, raw: string, deps: FsiGatewayDe
       )
       .run(msgid, infno, fixmedinsCode, infcode, raw, response, receivedAt.getTime());
   const refuseAndRecord = (errMsg: string): Reply => {
-    const response = buildResponse(db, config, receivedAt, { infcode: -2, errMsg });
+    const response = buildResponse(db, config, receivedAt, deps.clock.now(), {
+      infcode: -2,
+      errMsg,
+    });
     record(String(body.infno ?? ''), String(body.fixmedins_code ?? ''), -2, response);
     return { status: 200, body: response, summary: `infcode -2 ${errMsg}` };
   };
@@ -138,7 +141,7 @@ function answer(body: unknown, receivedAt: Date, raw: string, deps: FsiGatewayDe
   try {
     const response = db.transaction(() => {
       const result = transaction.run(ctx);
-      const text = buildResponse(db, config, receivedAt, {
+      const text = buildResponse(db, config, receivedAt, deps.clock.now(), {
         infcode: 0,
         output: result.output,
         ...(result.warnMsg ? { warnMsg: result.warnMsg } : {}),
@@ -152,7 +155,7 @@ function answer(body: unknown, receivedAt: Date, raw: string, deps: FsiGatewayDe
     deps.log(`FSI ${wrapper.infno} 系统错误：${err instanceof Error ? err.stack : String(err)}`);
     return {
       status: 200,
-      body: buildResponse(db, config, receivedAt, {
+      body: buildResponse(db, config, receivedAt, deps.clock.now(), {
         infcode: -1,
         errMsg: '中心系统错误，请稍后重试',
       }),
