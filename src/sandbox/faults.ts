@@ -12,6 +12,10 @@ import type { SandboxDb } from './db';
  * - tamper-field / tamper-drugline / swap-layout / swap-cert: FSI 7203/7204 only, the reply is
  *   well-formed but altered in transit (a structured field, a drug line, another prescription's
  *   layout file, another institution's certificate), so the pharmacy's verification must notice.
+ * - unchecked-signers: EPC, before: the center skips its check that the prescribing physician,
+ *   the reviewing pharmacist and the review time are filled in (uploadChk, rxFixmedinsSign), so a
+ *   hospital can issue a correctly signed prescription without them and the pharmacy's own
+ *   R-SIGNERS check must refuse it.
  * `phase` says whether the fault strikes before the center processes the request (no effect)
  * or after (the effect happened, only the reply is lost or spoilt). Defaults: delay, http5xx
  * before; timeout, malformed, badsig after (malformed and badsig are always after).
@@ -30,6 +34,7 @@ export const FAULT_KINDS = [
   'malformed',
   'badsig',
   ...TAMPER_KINDS,
+  'unchecked-signers',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 const REPLY_ONLY: ReadonlySet<FaultKind> = new Set(['malformed', 'badsig', ...TAMPER_KINDS]);
@@ -59,6 +64,9 @@ export const faultInput = z
   .refine((f) => f.kind !== 'delay' || f.delayMs !== undefined, {
     message: 'delay 类型须给出 delayMs',
   })
+  .refine((f) => !(f.kind === 'unchecked-signers' && f.phase === 'after'), {
+    message: 'unchecked-signers 只能作用于中心处理前（phase 须为 before）',
+  })
   .refine((f) => !(f.phase === 'before' && REPLY_ONLY.has(f.kind)), {
     message: 'malformed、badsig 与篡改类故障只能作用于应答（phase 须为 after）',
   });
@@ -74,6 +82,7 @@ const DEFAULT_PHASE: Record<FaultKind, FaultPhase> = {
   'tamper-drugline': 'after',
   'swap-layout': 'after',
   'swap-cert': 'after',
+  'unchecked-signers': 'before',
 };
 
 interface Row {
