@@ -28,6 +28,7 @@ export type PolicyFindingCode =
   | 'RX_EXPIRED'
   | 'RX_TIME_INVALID'
   | 'OUT_OF_POOL_AREA'
+  | 'OUT_OF_REGISTERED_AREA'
   | 'INSTITUTION_CODE_INVALID'
   | 'POOL_AREA_NOT_CONFIGURED'
   | 'EXCLUDED_DRUG_CLASS'
@@ -121,6 +122,18 @@ function region(subject: PolicySubject, pack: PolicyPack, make: Make): PolicyFin
         'INSTITUTION_CODE_INVALID',
         'block',
         `开方机构编码“${subject.fixmedinsCode}”格式错误，无法确认其所属统筹地区`,
+        'poolAreaPrefixes',
+      ),
+    ];
+  }
+  const registered = pack.registeredPoolArea;
+  if (registered !== undefined && !admdvs.startsWith(registered)) {
+    return [
+      make(
+        'R-REGION',
+        'OUT_OF_REGISTERED_AREA',
+        'block',
+        `开方机构 ${subject.fixmedinsCode}（行政区划 ${admdvs}）不属于本药店医保登记的统筹地区（区划前缀 ${registered}）；切换地区政策包不改变药店所属统筹地区，统筹地区以外的处方不予受理`,
         'poolAreaPrefixes',
       ),
     ];

@@ -90,7 +90,10 @@ describe('policy packs', () => {
       parsePolicyPacks(files, { pharmacyAdmdvs: '441900' }).find((p) => p.id === 'default')
         ?.poolAreaPrefixes,
     ).toEqual(['4419']);
-    expect(bindPolicyPack(chongqing, '441900')).toBe(chongqing);
+    expect(bindPolicyPack(chongqing, '441900')).toEqual({
+      ...chongqing,
+      registeredPoolArea: '4419',
+    });
     expect(loadPolicyPacks(DIR)).toEqual(packs);
     expect(loadPolicyPacks(DIR, { pharmacyAdmdvs: '500103' }).at(-1)?.poolAreaPrefixes).toEqual([
       '50',
