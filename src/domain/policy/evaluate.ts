@@ -35,7 +35,8 @@ export type PolicyFindingCode =
   | 'DRUG_NOT_IN_CATALOG'
   | 'LONGRX_TOO_LONG'
   | 'RX_DAYS_UNUSUAL'
-  | 'RX_STATUS_NOT_VALID';
+  | 'RX_STATUS_NOT_VALID'
+  | 'QUANTITY_OVER_USAGE';
 
 export interface PolicyFinding {
   ruleId: RuleId;
