@@ -148,6 +148,11 @@ export const RULES = {
     '2025年1月1日起“双通道”药品不再使用纸质处方（地区过渡期另定）',
     '000 §四；001 §四(五)',
   ),
+  'R-REPORT-SUSPECT': rule(
+    'R-REPORT-SUSPECT',
+    '发现存疑处方可拒绝调剂，并及时向当地医保部门反映存疑外配处方线索',
+    '000 §二',
+  ),
 } as const satisfies Record<string, PolicyRule>;
 
 export type RuleId = keyof typeof RULES;
