@@ -335,7 +335,9 @@ test('an over-supplied prescription shows the usage computation; rejected as sus
   await expect(warning).toContainText('每次1粒 × 每日一次（每日1次） × 7天 = 7粒');
   await expect(warning).toContainText('超出2盒');
 
-  await page.getByTestId('review-result-reject').click();
+  // The first choice (pass) has the focus; → moves to the rejection.
+  await expect(page.getByRole('radio', { name: '审核通过' })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('radio', { name: '审核不通过' })).toBeChecked();
   const opinion = '处方数量远超用法用量所需，拒绝调剂';
   const reason = '7粒的疗程开具3盒（72粒），疑似超量开药';
