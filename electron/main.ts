@@ -1,10 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, protocol, utilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, utilityProcess } from 'electron';
 import { createDispatcher, type Dispatch } from '../src/api/dispatch';
-import { createAppServices } from '../src/services/app-services';
+import {
+  createAppServices,
+  DataDirLockedError,
+  isDataDirLocked,
+} from '../src/services/app-services';
 import { loadConfig } from '../src/services/config';
 import { createLogger } from '../src/services/logger';
+
 import { checkIpcCall, RENDERER_ORIGIN } from './ipc-guard';
 import { serveRenderer } from './renderer-protocol';
 import { allowSerialPorts } from './serial-session';
@@ -23,7 +28,25 @@ protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 app.enableSandbox();
-if (!app.requestSingleInstanceLock()) app.quit();
+
+let mainWindow: BrowserWindow | null = null;
+
+/** A second launch hands over to the running counter: bring its window to the front. */
+function focusMainWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+// Same user profile: Electron's own lock; the first instance gets 'second-instance' and focuses.
+// Any other process on the same data folder is stopped by the data-folder lock (createAppServices).
+const firstInstance = app.requestSingleInstanceLock();
+if (!firstInstance) {
+  console.error('柜台程序已在运行，已切换到已打开的柜台窗口');
+  app.exit(1);
+}
+app.on('second-instance', focusMainWindow);
 
 /** Packaged or not, with no center configured the sandbox runs as a utility process. */
 function startEmbeddedSandbox(): Promise<{ url: string; stop(): void }> {
@@ -58,6 +81,9 @@ function nativeBinding(): string | undefined {
 
 async function createDispatch(): Promise<{ dispatch: Dispatch; close(): Promise<void> }> {
   const centerConfigFile = process.env.EPC_CENTER_CONFIG || undefined;
+  const dataDir = process.env.EPC_DATA_DIR || app.getPath('userData');
+  // Before starting an embedded sandbox for nothing; createAppServices takes the lock for real.
+  if (isDataDirLocked(dataDir, nativeBinding())) throw new DataDirLockedError(dataDir);
   let sandbox: { url: string; stop(): void } | undefined;
   let sandboxUrl = process.env.EPC_SANDBOX_URL || undefined;
   if (!centerConfigFile && !sandboxUrl) {
@@ -70,7 +96,7 @@ async function createDispatch(): Promise<{ dispatch: Dispatch; close(): Promise<
   const config = loadConfig({
     mode: 'desktop',
     version: pkg.version,
-    dataDir: process.env.EPC_DATA_DIR || app.getPath('userData'),
+    dataDir,
     centerConfigFile,
     sandboxUrl,
     sandboxConfigFile: path.join(resources, 'config/sandbox.json'),
@@ -116,13 +142,29 @@ function createWindow(): void {
   allowSerialPorts(wc.session);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${RENDERER_ORIGIN}/index.html`);
+  mainWindow = win;
+}
+
+async function openBackend(): Promise<Awaited<ReturnType<typeof createDispatch>> | null> {
+  try {
+    return await createDispatch();
+  } catch (err) {
+    if (!(err instanceof DataDirLockedError)) throw err;
+    // Another counter (not this profile's, which Electron's own lock catches) holds the folder.
+    console.error(err.message);
+    dialog.showErrorBox('柜台程序已在运行', err.message);
+    app.exit(1);
+    return null;
+  }
 }
 
 app.whenReady().then(async () => {
+  if (!firstInstance) return;
   Menu.setApplicationMenu(null);
   const rendererRoot = path.join(appRoot, 'dist/renderer');
   protocol.handle('app', (request) => serveRenderer(request, rendererRoot));
-  const backend = await createDispatch();
+  const backend = await openBackend();
+  if (!backend) return;
   ipcMain.handle('api', (event, ...args) => {
     const call = checkIpcCall(event.senderFrame?.url, args);
     if (typeof call === 'string') return { ok: false, error: { code: 'FORBIDDEN', message: call } };

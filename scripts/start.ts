@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runBrowserMode } from '../src/host/run-browser-mode';
+import { DataDirLockedError, isDataDirLocked } from '../src/services/app-services';
 import { buildElectron } from './build-electron';
 import { buildElectronNative } from './build-electron-native';
 import {
@@ -36,6 +37,11 @@ function shutdown(code = 0): never {
 }
 
 async function main() {
+  // Say so before starting a sandbox or a window; the counter itself takes the lock for real.
+  if (isDataDirLocked(dataDir)) {
+    console.error(new DataDirLockedError(dataDir).message);
+    shutdown(1);
+  }
   await ensureRendererBuilt();
 
   let sandboxUrl: string | undefined;
@@ -88,6 +94,7 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  console.error(`启动失败：${err instanceof Error ? err.message : String(err)}`);
+  if (err instanceof DataDirLockedError) console.error(err.message);
+  else console.error(`启动失败：${err instanceof Error ? err.message : String(err)}`);
   shutdown(1);
 });

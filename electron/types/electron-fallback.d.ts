@@ -77,6 +77,10 @@ export class BrowserWindow {
   loadURL(url: string): Promise<void>;
   once(event: 'ready-to-show', listener: () => void): this;
   show(): void;
+  focus(): void;
+  isDestroyed(): boolean;
+  isMinimized(): boolean;
+  restore(): void;
 }
 export interface IpcMainInvokeEvent {
   senderFrame: { url: string } | null;
@@ -95,7 +99,11 @@ export const app: {
   getVersion(): string;
   enableSandbox(): void;
   quit(): void;
-  on(event: 'window-all-closed' | 'before-quit' | 'web-contents-created', listener: Handler): void;
+  exit(exitCode?: number): void;
+  on(
+    event: 'window-all-closed' | 'before-quit' | 'web-contents-created' | 'second-instance',
+    listener: Handler,
+  ): void;
   requestSingleInstanceLock(): boolean;
 };
 export const protocol: {
@@ -104,6 +112,7 @@ export const protocol: {
   ): void;
   handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void;
 };
+export const dialog: { showErrorBox(title: string, content: string): void };
 export const Menu: { setApplicationMenu(menu: null): void };
 export interface UtilityProcess {
   stdout: NodeJS.ReadableStream | null;

@@ -86,8 +86,14 @@ export interface DispensingView {
 /** Where and when a code was sold before (R-TRACE-ONCE). */
 export interface EarlierSale {
   soldAt: string;
-  hiRxno: string;
-  dispensingId: number;
+  /** Which sale path sold the pack: a prescription's dispensing or a self-pay (cash) sale. */
+  channel: 'prescription' | 'selfPay';
+  /** The prescription number; null for a self-pay sale. */
+  hiRxno: string | null;
+  dispensingId: number | null;
+  selfPaySaleId: number | null;
+  /** The sale as staff name it: the prescription number or 自费零售单 Z<id>. */
+  saleRef: string;
   genname: string;
   patientMasked: string;
   /** 拆零: the earlier sale opened this pack and units are left in it. */
@@ -104,7 +110,9 @@ export type ScanRefusalReason =
   | 'ALREADY_SCANNED'
   | 'PACK_USED_UP'
   | 'NOT_OPEN'
-  | 'EXPIRED';
+  | 'EXPIRED'
+  /** The center refused this code as already sold elsewhere (R-TRACE-ONCE). */
+  | 'CENTER_REFUSED';
 
 export type ScanVerdict =
   | {
@@ -184,6 +192,10 @@ export interface StockItemView {
   genname: string;
   spec: string;
   packUnit: string;
+  /** 处方药 / 甲类非处方药 / 乙类非处方药 / 非药品 (R-GSP-RX). */
+  rxClassName: string;
+  /** Only OTC and non-drug goods may be sold without a prescription (R-GSP-RX). */
+  sellableWithoutPrescription: boolean;
   /** Unexpired packs. */
   packsAvailable: number;
   batches: StockBatchView[];

@@ -7,7 +7,9 @@ import {
   sealRequest,
 } from './crypto';
 import type { EpcInterfaceName } from './epc-interfaces';
+import { freshnessRefusalMessage } from './epc-refusals';
 import { excerpt, postText } from './http-post';
+import { EPC_REPLY_CAP_BYTES } from './reply-caps';
 
 export { CenterError, type CenterErrorKind } from './center-error';
 export { EPC_INTERFACES, type EpcInterfaceName } from './epc-interfaces';
@@ -38,7 +40,13 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 export class EpcClient {
   private readonly keys: EnvelopeKeys;
 
-  constructor(private readonly config: EpcConfig) {
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly config: EpcConfig,
+    deps: { now?: () => Date } = {},
+  ) {
+    this.now = deps.now ?? (() => new Date());
     this.keys = {
       appId: config.appId,
       appSecret: config.appSecret,
@@ -52,8 +60,11 @@ export class EpcClient {
   async call<T = unknown>(name: EpcInterfaceName | string, data: object): Promise<T> {
     const base = this.config.baseUrl.replace(/\/+$/, '');
     const url = `${base}${this.config.pathPrefix}${encodeURIComponent(name)}`;
-    const body = JSON.stringify(sealRequest(data, this.keys));
-    const reply = await postText(url, body, {}, this.config.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const body = JSON.stringify(sealRequest(data, this.keys, { timestamp: this.now().getTime() }));
+    const reply = await postText(url, body, {
+      timeoutMs: this.config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxReplyBytes: EPC_REPLY_CAP_BYTES,
+    });
     if (reply.status < 200 || reply.status > 299) {
       throw new CenterError(
         'http',
@@ -83,11 +94,20 @@ export class EpcClient {
   }
 }
 
-function toCenterError(err: unknown, status: number): unknown {
-  if (!(err instanceof EnvelopeError)) return err;
+/**
+ * Opening a reply is parsing and crypto only, so any failure in it (also a parser refusing, or
+ * running out of stack on, a hostile nesting depth) means the reply cannot be used.
+ */
+function toCenterError(err: unknown, status: number): CenterError {
+  if (!(err instanceof EnvelopeError)) {
+    return new CenterError('malformed', `电子处方中心应答无法识别：${unreadableReason(err)}`, {
+      status,
+      cause: err,
+    });
+  }
   switch (err.reason) {
     case 'center_error':
-      return new CenterError('business', err.centerMessage || err.message, {
+      return new CenterError('business', centerRefusalMessage(err), {
         status,
         ...(err.centerCode === undefined ? {} : { infcode: err.centerCode }),
         cause: err,
@@ -107,4 +127,16 @@ function toCenterError(err: unknown, status: number): unknown {
         cause: err,
       });
   }
+}
+
+function centerRefusalMessage(err: EnvelopeError): string {
+  const said = err.centerMessage ?? '';
+  const freshness =
+    err.centerCode === undefined ? undefined : freshnessRefusalMessage(err.centerCode, said);
+  return freshness ?? (said || err.message);
+}
+
+function unreadableReason(err: unknown): string {
+  if (err instanceof RangeError) return '数据嵌套过深';
+  return err instanceof Error ? err.message : String(err);
 }

@@ -3,7 +3,9 @@ import { CenterClock, dateTime } from './clock';
 import { deepFreeze, type FsiRequest, type FsiResponse, parseFsiResponse } from './fsi-wrapper';
 import { excerpt, postText } from './http-post';
 import { createMsgidGenerator } from './msgid';
+import { fsiReplyCapBytes } from './reply-caps';
 import { tifHeaders } from './tif-headers';
+import { type FsiInfno, judgeBusinessResult } from './transaction-success';
 
 export { CenterError, type CenterErrorKind } from './center-error';
 export type { FsiRequest, FsiResponse } from './fsi-wrapper';
@@ -24,7 +26,8 @@ export interface FsiConfig {
 }
 
 export interface FsiCall {
-  infno: string;
+  /** Only transactions with a business-success judge (transaction-success.ts) can be sent. */
+  infno: FsiInfno;
   /** The `input` node, e.g. `{ data: {...} }` or `{ signIn: {...} }`. */
   input: object;
   opter: string;
@@ -42,8 +45,11 @@ const RECER_SYS_CODE = 'FSI_LOCAL';
 
 /**
  * Client of the FSI gateway (channel B): builds the wrapper, signs the TIF headers and posts
- * straight to the configured center. `call` returns business refusals (infcode ≠ 0) as
- * responses; use `assertOk` to turn them into CenterError('business').
+ * straight to the configured center. `send` and `call` return business refusals (infcode ≠ 0)
+ * as responses; use `assertOk` to turn them into CenterError('business'). Every infcode-0 reply
+ * is judged by its transaction's business result first (transaction-success.ts): a failed
+ * result comes back as a refusal (-2, `businessFailed`) in the center's words, a reply without
+ * the evidence of success its transaction must carry is malformed (outcome unknown).
  */
 export class FsiClient {
   private readonly nextMsgid: () => string;
@@ -93,13 +99,12 @@ export class FsiClient {
       this.config.paasToken,
       Math.floor(this.now().getTime() / 1000),
     );
-    const reply = await postText(
-      url,
-      JSON.stringify(request),
+    const reply = await postText(url, JSON.stringify(request), {
       headers,
-      this.config.timeoutMs,
-      request.msgid,
-    );
+      timeoutMs: this.config.timeoutMs,
+      maxReplyBytes: fsiReplyCapBytes(request.infno),
+      msgid: request.msgid,
+    });
     if (reply.status < 200 || reply.status > 299) {
       throw new CenterError(
         'http',
@@ -118,6 +123,16 @@ export class FsiClient {
       });
     }
     this.centerClock.observe(parsed.respond_time);
+    if (parsed.infcode !== 0) return parsed;
+    const verdict = judgeBusinessResult(request.infno, parsed);
+    if (verdict.kind === 'failed')
+      return { ...parsed, infcode: -2, err_msg: verdict.words, businessFailed: true };
+    if (verdict.kind === 'unreadable') {
+      throw new CenterError('malformed', `医保中心应答未表明业务成功：${verdict.words}`, {
+        status: reply.status,
+        msgid: request.msgid,
+      });
+    }
     return parsed;
   }
 

@@ -30,6 +30,13 @@ export interface FsiResponse {
   err_msg: string;
   warn_msg: string;
   output: Record<string, unknown> | null;
+  /** Our extension: a machine-readable refusal reason, e.g. SIGN_IN_INVALID (sign-in-refusal.ts). */
+  x_err_code?: string;
+  /**
+   * Set by the client, never by the center: the center answered infcode 0 but its business
+   * result said failure, so this reply was turned into a refusal (-2) with the center's words.
+   */
+  businessFailed?: true;
 }
 
 /** Reads a reply body as a response wrapper, or returns the reason it is not one. */
@@ -63,6 +70,7 @@ export function parseFsiResponse(text: string): FsiResponse | string {
     err_msg: text_(r.err_msg),
     warn_msg: text_(r.warn_msg),
     output: (output as Record<string, unknown> | null | undefined) ?? null,
+    ...(typeof r.x_err_code === 'string' && r.x_err_code ? { x_err_code: r.x_err_code } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import { RULES, type RuleId } from './rules';
+import { RULES, type RuleId, sourceWithTitles } from './rules';
 
 /**
  * Error codes the API can return. Every error carries a Chinese message for the counter;
@@ -42,7 +42,7 @@ export class AppError extends Error {
     if (this.ruleId) {
       shape.ruleId = this.ruleId;
       const r = RULES[this.ruleId];
-      shape.citation = `${r.title}（${r.source}）`;
+      shape.citation = `${r.title}（${sourceWithTitles(r.source)}）`;
     }
     if (this.detail) shape.detail = this.detail;
     return shape;

@@ -35,3 +35,9 @@ export function yuanToFen(value: unknown): number {
   if (!Number.isFinite(n)) return 0;
   return Math.round(n * 100);
 }
+
+/** Two ID numbers name the same person (the check letter X in either case). */
+export function sameIdNumber(a: string, b: string): boolean {
+  const norm = (s: string) => s.trim().toUpperCase();
+  return norm(a) !== '' && norm(a) === norm(b);
+}

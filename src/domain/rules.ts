@@ -91,6 +91,11 @@ export const RULES = {
     '同一追溯码只能销售一次，重复追溯码须拦截并显示此前销售',
     '000 前言、§五',
   ),
+  'R-GSP-RX': rule(
+    'R-GSP-RX',
+    '处方药须凭处方销售，审核、调配、核对分步由具名人员完成；仅非处方药与非药品可无处方零售，上传如实标注处方药标志',
+    '001 §三(四)；004 §三(二)5',
+  ),
   'R-GUIDE': rule('R-GUIDE', '结算后药师须按处方进行用药指导', '004 ST-EPC-02-012'),
   'R-DELIVERY': rule(
     'R-DELIVERY',
@@ -159,6 +164,17 @@ export type RuleId = keyof typeof RULES;
 
 export function citation(id: RuleId): string {
   const r = RULES[id];
-  const doc = SEED_DOCUMENTS[r.source.slice(0, 3) as keyof typeof SEED_DOCUMENTS];
-  return doc ? `${r.id}：${r.title}（依据：${doc} ${r.source.slice(4)}）` : `${r.id}：${r.title}`;
+  const source = sourceWithTitles(r.source);
+  return source === r.source ? `${r.id}：${r.title}` : `${r.id}：${r.title}（依据：${source}）`;
+}
+
+/** "001 §三(四)；004 §三(二)5" with every seed number replaced by its document's title. */
+export function sourceWithTitles(source: string): string {
+  return source
+    .split('；')
+    .map((part) => {
+      const doc = SEED_DOCUMENTS[part.slice(0, 3) as keyof typeof SEED_DOCUMENTS];
+      return doc ? `${doc} ${part.slice(4)}` : part;
+    })
+    .join('；');
 }

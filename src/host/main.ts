@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DataDirLockedError } from '../services/app-services';
 import { PROJECT_ROOT } from '../services/config';
 import { runBrowserMode } from './run-browser-mode';
 
@@ -13,6 +14,10 @@ const app = await runBrowserMode({
   version: pkg.version,
   sandboxUrl: process.env.EPC_SANDBOX_URL,
   centerConfigFile: process.env.EPC_CENTER_CONFIG,
+}).catch((err: unknown) => {
+  // One line (e.g. "柜台程序已在运行…" when another counter holds the data folder), then a failure code.
+  console.error(err instanceof DataDirLockedError ? err.message : `启动失败：${String(err)}`);
+  process.exit(1);
 });
 console.log(`BROWSER_READY ${app.url}`);
 const stop = () => void app.close().then(() => process.exit(0));

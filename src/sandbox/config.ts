@@ -34,6 +34,8 @@ const schema = z.object({
     appId: z.string().min(16),
     appSecret: z.string().min(1),
     sm2UserId: z.string().default('1234567812345678'),
+    /** center-protocol §2 freshness window; repeats are refused within twice this. */
+    timestampWindowSeconds: z.number().int().positive().default(300),
     platformKeys: keyPair,
     appKeys: keyPair,
     hospital: institution.default({

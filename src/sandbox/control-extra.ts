@@ -7,6 +7,7 @@ import type { SandboxConfig } from './config';
 import type { SandboxDb } from './db';
 import { isObject, readBody, sendJson } from './http-util';
 import { Refusal } from './refusal';
+import { clearPayStandards, setPayStandard } from './settlement/pay-standards';
 
 const MAX_OFFSET_MS = 20 * 365 * 86_400_000;
 
@@ -20,7 +21,8 @@ async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown> |
 }
 
 /**
- * Control routes beside the fault API: the center's business clock and the CA.
+ * Control routes beside the fault API: the center's business clock, the CA and announced
+ * payment standards.
  * Returns false when the path is not one of them.
  */
 export async function handleExtraControl(
@@ -58,6 +60,33 @@ export async function handleExtraControl(
       sendJson(res, 200, state());
       return true;
     }
+  }
+  if (path === '/x/sandbox/pay-standards') {
+    if (req.method === 'DELETE') {
+      return sendJson(res, 200, { cleared: clearPayStandards(deps.db) }), true;
+    }
+    const body = req.method === 'POST' ? await jsonBody(req) : null;
+    const { poolarea, medListCodg, fen } = body ?? {};
+    if (
+      typeof poolarea !== 'string' ||
+      !/^\d{2,6}$/.test(poolarea) ||
+      typeof medListCodg !== 'string' ||
+      medListCodg === '' ||
+      typeof fen !== 'number' ||
+      !Number.isSafeInteger(fen) ||
+      fen < 0
+    ) {
+      sendJson(res, 400, {
+        code: 400,
+        message:
+          'POST 须提供 poolarea（统筹区前缀）、medListCodg 与 fen（支付标准，整数分）；DELETE 清除',
+      });
+      return true;
+    }
+    setPayStandard(deps.db, poolarea, medListCodg, fen);
+    deps.log(`统筹区 ${poolarea} 药品 ${medListCodg} 的支付标准调整为 ${fen} 分`);
+    sendJson(res, 200, { poolarea, medListCodg, fen });
+    return true;
   }
   if (path === '/x/sandbox/ca/revoke' && req.method === 'POST') {
     const body = await jsonBody(req);

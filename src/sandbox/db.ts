@@ -199,6 +199,14 @@ const MIGRATIONS: readonly string[] = [
   // Paper outside prescriptions (x_rx_form 'paper') settle without an e-prescription.
   `ALTER TABLE settlements ADD COLUMN rx_form TEXT NOT NULL DEFAULT 'electronic'
      CHECK (rx_form IN ('electronic', 'paper'));`,
+  // Payment standards announced after the policy file (src/sandbox/settlement/pay-standards.ts).
+  `CREATE TABLE pay_standards (
+     poolarea TEXT NOT NULL,
+     med_list_codg TEXT NOT NULL,
+     std_fen INTEGER NOT NULL CHECK (std_fen >= 0),
+     set_at INTEGER NOT NULL,
+     PRIMARY KEY (poolarea, med_list_codg)
+   );`,
 ];
 
 export function openSandboxDb(file: string, nativeBinding?: string): SandboxDb {

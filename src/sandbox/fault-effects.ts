@@ -87,7 +87,40 @@ export async function applyAfter(
     case 'badsig':
       sendText(res, 200, badsigBody());
       return true;
+    case 'oversize':
+      await sendEndless(res);
+      return true;
     default:
       return false;
   }
+}
+
+const ENDLESS_CHUNK = Buffer.alloc(64 * 1024, 0x20);
+const ENDLESS_CAP_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * The 'oversize' fault: a JSON-looking reply that never ends (chunked, no Content-Length), written
+ * as fast as the client reads, until it hangs up or 1 GB has gone out.
+ */
+function sendEndless(res: ServerResponse): Promise<void> {
+  res.writeHead(200, { 'content-type': 'application/json;charset=utf-8' });
+  res.write('{"infcode":0,"output":{"padding":"');
+  let sent = 0;
+  return new Promise((resolve) => {
+    const pump = () => {
+      while (!res.destroyed && sent < ENDLESS_CAP_BYTES) {
+        sent += ENDLESS_CHUNK.length;
+        if (!res.write(ENDLESS_CHUNK)) {
+          res.once('drain', pump);
+          return;
+        }
+      }
+      if (!res.destroyed) res.end('"}}');
+    };
+    res.once('close', () => {
+      res.removeAllListeners('drain');
+      resolve();
+    });
+    pump();
+  });
 }

@@ -9,6 +9,8 @@ import type { SandboxDb } from './db';
  * - http5xx:   HTTP 503 with a non-protocol body;
  * - malformed: HTTP 200 with a body that is not JSON;
  * - badsig:    EPC: a reply signed with a wrong key; FSI: a wrapper whose output is not an object;
+ * - oversize:  HTTP 200 with an endless chunked body (until the client hangs up, at most 1 GB):
+ *   a client must stop reading at its reply cap;
  * - tamper-field / tamper-drugline / swap-layout / swap-cert: FSI 7203/7204 only, the reply is
  *   well-formed but altered in transit (a structured field, a drug line, another prescription's
  *   layout file, another institution's certificate), so the pharmacy's verification must notice.
@@ -16,6 +18,13 @@ import type { SandboxDb } from './db';
  *   the reviewing pharmacist and the review time are filled in (uploadChk, rxFixmedinsSign), so a
  *   hospital can issue a correctly signed prescription without them and the pharmacy's own
  *   R-SIGNERS check must refuse it.
+ * - settle-negative-cash / settle-nonnumeric / settle-wrong-total / settle-foreign-psn /
+ *   settle-foreign-mdtrt / settle-reused-setl-id: FSI 2101/2102/2103 only, the settlement
+ *   processed normally but its reply carries a negative cash amount, a non-numeric amount, a
+ *   total other than the request's (still adding up), another person, another settlement's
+ *   mdtrt_id, or a setl_id the center already gave another settlement.
+ * - bizfail:  FSI only, before: infcode 0 with a failed business result (3501–3507 `retRslt`
+ *   "0", 7206–7208 `msg_code` ≠ "0", others no output), nothing carried out or stored.
  * `phase` says whether the fault strikes before the center processes the request (no effect)
  * or after (the effect happened, only the reply is lost or spoilt). Defaults: delay, http5xx
  * before; timeout, malformed, badsig after (malformed and badsig are always after).
@@ -27,17 +36,35 @@ export const TAMPER_KINDS = [
   'swap-cert',
 ] as const;
 export type TamperKind = (typeof TAMPER_KINDS)[number];
+export const SETTLE_SPOIL_KINDS = [
+  'settle-negative-cash',
+  'settle-nonnumeric',
+  'settle-wrong-total',
+  'settle-foreign-psn',
+  'settle-foreign-mdtrt',
+  'settle-reused-setl-id',
+] as const;
+export type SettleSpoilKind = (typeof SETTLE_SPOIL_KINDS)[number];
 export const FAULT_KINDS = [
   'delay',
   'timeout',
   'http5xx',
   'malformed',
   'badsig',
+  'oversize',
+  'bizfail',
   ...TAMPER_KINDS,
+  ...SETTLE_SPOIL_KINDS,
   'unchecked-signers',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
-const REPLY_ONLY: ReadonlySet<FaultKind> = new Set(['malformed', 'badsig', ...TAMPER_KINDS]);
+const REPLY_ONLY: ReadonlySet<FaultKind> = new Set([
+  'malformed',
+  'badsig',
+  'oversize',
+  ...TAMPER_KINDS,
+  ...SETTLE_SPOIL_KINDS,
+]);
 export type FaultPhase = 'before' | 'after';
 
 export interface FaultRule {
@@ -68,16 +95,25 @@ export const faultInput = z
     message: 'unchecked-signers 只能作用于中心处理前（phase 须为 before）',
   })
   .refine((f) => !(f.phase === 'before' && REPLY_ONLY.has(f.kind)), {
-    message: 'malformed、badsig 与篡改类故障只能作用于应答（phase 须为 after）',
+    message: 'malformed、badsig、oversize 与篡改类故障只能作用于应答（phase 须为 after）',
+  })
+  .refine((f) => f.kind !== 'bizfail' || (f.phase !== 'after' && !/^(\*|epc:)/.test(f.target)), {
+    message: 'bizfail 只作用于 FSI 交易，且在中心处理之前（phase 须为 before）',
   });
 export type FaultInput = z.infer<typeof faultInput>;
 
 const DEFAULT_PHASE: Record<FaultKind, FaultPhase> = {
+  ...(Object.fromEntries(SETTLE_SPOIL_KINDS.map((k) => [k, 'after'])) as Record<
+    SettleSpoilKind,
+    FaultPhase
+  >),
   delay: 'before',
   timeout: 'after',
   http5xx: 'before',
   malformed: 'after',
   badsig: 'after',
+  oversize: 'after',
+  bizfail: 'before',
   'tamper-field': 'after',
   'tamper-drugline': 'after',
   'swap-layout': 'after',

@@ -7,6 +7,7 @@ import { SandboxClock } from './clock';
 import { loadSandboxConfig, type SandboxConfig } from './config';
 import { handleExtraControl } from './control-extra';
 import { openSandboxDb, type SandboxDb } from './db';
+import { EpcFreshness } from './epc/freshness';
 import { handleEpc } from './epc/gateway';
 import { HeldRequests } from './fault-effects';
 import { FaultStore, faultInput } from './faults';
@@ -37,6 +38,8 @@ export interface SandboxOptions {
   /** Create the demo prescriptions on first start (default: same as `seed`). */
   demoPrescriptions?: boolean;
   log?: (line: string) => void;
+  /** Overrides `fsi.signInValidHours` of the config (tests: a sign-in that ends in seconds). */
+  signInValidHours?: number;
 }
 
 export interface RunningSandbox {
@@ -53,7 +56,11 @@ export interface RunningSandbox {
 /** Starts the sandbox center on 127.0.0.1 (FSI gateway, e-prescription center, control routes). */
 export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox> {
   const log = opts.log ?? (() => {});
-  const config = loadSandboxConfig(opts.configFile);
+  const loaded = loadSandboxConfig(opts.configFile);
+  const config =
+    opts.signInValidHours === undefined
+      ? loaded
+      : { ...loaded, fsi: { ...loaded.fsi, signInValidHours: opts.signInValidHours } };
   const db = openSandboxDb(opts.dbFile, opts.nativeBinding);
   if (opts.seed !== false) {
     const { seededPatients } = seedSandbox(db, config);
@@ -65,7 +72,16 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   const faults = new FaultStore(db);
   const held = new HeldRequests();
   const clock = new SandboxClock();
-  const deps = { db, config, faults, held, clock, log, tif: new TifChecker(db, config) };
+  const deps = {
+    db,
+    config,
+    faults,
+    held,
+    clock,
+    log,
+    tif: new TifChecker(db, config),
+    epcFreshness: new EpcFreshness(config.epc.timestampWindowSeconds),
+  };
   let baseUrl = '';
   const startedAt = new Date();
 

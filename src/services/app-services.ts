@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { AppInfo } from '../api/types';
 import { FsiClient } from '../center/fsi-client';
+import { type DataDirLock, lockDataDir } from '../store/data-dir-lock';
 import { openDatabase } from '../store/database';
 import { seedDemoStaff } from '../store/demo-staff';
 import { OutboxRepository } from '../store/outbox-repository';
@@ -14,9 +15,10 @@ import { createAuthService } from './auth-service';
 import { loadCatalog } from './catalog-loader';
 import type { AppConfig } from './config';
 import { createCrlCache } from './crl-cache';
+import { DeliverySignIns } from './delivery-sign-in';
 import { createDispenseArea } from './dispense';
 import type { Logger } from './logger';
-import { fsiOutboxSender } from './outbox-delivery';
+import { allRefusedHooks, fsiOutboxSender } from './outbox-delivery';
 import { createOutboxQueueService } from './outbox-queue-service';
 import { createOutboxWorker } from './outbox-worker';
 import { createPaperArea } from './paper';
@@ -35,9 +37,14 @@ import { createRxVerifier } from './rx-verifier';
 import { createSettlementArea } from './settlement';
 import { createStockArea } from './stock';
 
+/** What entry points need to refuse a second counter on one data folder. */
+export { DataDirLockedError, isDataDirLocked } from '../store/data-dir-lock';
+
 /** Composition root: one set of services behind both transports (IPC and HTTP). */
 export async function createAppServices(config: AppConfig, log: Logger) {
-  const db = openDatabase(path.join(config.dataDir, 'counter.db'), config.nativeBinding);
+  // First of all: a second process on this folder must not open the database or recover anything.
+  const lock = lockDataDir(config.dataDir, config.nativeBinding);
+  const db = openWhileLocked(config, lock);
   if (config.sandbox) await seedDemoStaff(db, hashPassword);
 
   const fsi = new FsiClient(config.fsi);
@@ -96,7 +103,11 @@ export async function createAppServices(config: AppConfig, log: Logger) {
   const reports = createReportsArea(areaDeps);
   const worker = createOutboxWorker({
     repo: outbox,
-    send: fsiOutboxSender(fsi, review.onRefused),
+    send: fsiOutboxSender(
+      fsi,
+      allRefusedHooks(review.onRefused, settlement.onRefused),
+      new DeliverySignIns(fsi),
+    ),
     onDelivered: { ...review.onDelivered, ...settlement.onDelivered },
   });
   worker.start();
@@ -139,8 +150,18 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     async close() {
       await worker.stop();
       db.close();
+      lock.release();
     },
   };
+}
+
+function openWhileLocked(config: AppConfig, lock: DataDirLock) {
+  try {
+    return openDatabase(path.join(config.dataDir, 'counter.db'), config.nativeBinding);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
 }
 
 export type AppServices = Awaited<ReturnType<typeof createAppServices>>;

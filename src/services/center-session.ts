@@ -9,14 +9,23 @@ interface SignInOutput {
 }
 
 /** 9001: signs the operator in to the center; the sign_no goes on every later request. */
-export async function signInToCenter(fsi: FsiClient, staff: StaffMember): Promise<CenterSignIn> {
+export function signInToCenter(fsi: FsiClient, staff: StaffMember): Promise<CenterSignIn> {
+  return signInAs(fsi, staff.username, staff.displayName);
+}
+
+/** 9001 for an operator known by name only (e.g. the one who queued an upload). */
+export async function signInAs(
+  fsi: FsiClient,
+  opter: string,
+  opterName: string,
+): Promise<CenterSignIn> {
   const { mac, ip } = localAddress();
   try {
     const res = await fsi.call({
       infno: '9001',
-      input: { signIn: { opter_no: staff.username, mac, ip } },
-      opter: staff.username,
-      opterName: staff.displayName,
+      input: { signIn: { opter_no: opter, mac, ip } },
+      opter,
+      opterName,
     });
     assertOk(res);
     const out = (res.output ?? {}) as SignInOutput;

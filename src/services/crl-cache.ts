@@ -1,7 +1,8 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { BodyTooLargeError, readCappedBody } from '../center/capped-body';
 import { loadTrustStore, parseCrlBytes, type TrustStore } from '../center/rx/trust-store';
-import { type ParsedCrl, verifyCrl } from '../center/x509';
+import { MAX_CRL_BYTES, type ParsedCrl, verifyCrl } from '../center/x509';
 import type { Logger } from './logger';
 
 const FETCH_TIMEOUT_MS = 5_000;
@@ -39,8 +40,12 @@ export function createCrlCache(deps: {
     try {
       const res = await fetch(deps.crlUrl, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      bytes = new Uint8Array(await res.arrayBuffer());
+      bytes = await readCappedBody(res, MAX_CRL_BYTES);
     } catch (err) {
+      if (err instanceof BodyTooLargeError) {
+        const mb = MAX_CRL_BYTES / (1024 * 1024);
+        return { state: 'rejected', message: `医保中心返回的证书吊销列表超过 ${mb} MB，已拒收` };
+      }
       deps.log.warn(`吊销列表获取失败：${err instanceof Error ? err.message : String(err)}`);
       return { state: 'unreachable', message: '医保中心暂不可达，使用本地缓存的证书吊销列表' };
     }

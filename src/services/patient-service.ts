@@ -42,8 +42,18 @@ export interface PatientQuery {
  * (the patient's authorisation, R-AUTH). The ID number leaves this service masked.
  */
 export function createPatientService(deps: { fsi: FsiClient; auth: AuthService }) {
-  return {
+  const service = {
     async lookup(session: AuthenticatedSession, q: PatientQuery): Promise<InsuredPerson> {
+      return (await service.identify(session, q)).person;
+    },
+    /**
+     * As lookup, plus the full ID number the center answered, for comparing persons inside the
+     * services (e.g. a settlement credential against the prescription's patient); never shown.
+     */
+    async identify(
+      session: AuthenticatedSession,
+      q: PatientQuery,
+    ): Promise<{ person: InsuredPerson; certno: string }> {
       if (q.certType === '03' && !q.cardSn) {
         throw new AppError('VALIDATION', '社会保障卡须同时读取卡识别码（card_sn）', {
           ruleId: 'R-AUTH',
@@ -74,9 +84,10 @@ export function createPatientService(deps: { fsi: FsiClient; auth: AuthService }
       } catch (err) {
         throw lookupFailure(err, q.certType);
       }
-      return toInsuredPerson(output, q.certType);
+      return { person: toInsuredPerson(output, q.certType), certno: output.baseinfo?.certno ?? '' };
     },
   };
+  return service;
 }
 
 function lookupFailure(err: unknown, certType: MdtrtCertType): AppError {

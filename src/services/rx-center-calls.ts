@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { assertOk, CenterError, type FsiClient } from '../center/fsi-client';
+import type { FsiInfno } from '../center/transaction-success';
 import type { AuthenticatedSession } from './auth-service';
 
 /**
@@ -11,7 +12,7 @@ export async function callRx<S extends z.ZodType>(
   fsi: FsiClient,
   session: AuthenticatedSession,
   signNo: string,
-  infno: string,
+  infno: FsiInfno,
   data: Record<string, string>,
   schema: S,
 ): Promise<{ output: z.output<S>; raw: unknown }> {

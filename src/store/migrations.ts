@@ -8,6 +8,8 @@ import { AUDIT_MIGRATION } from './migrations/008-audit';
 import { RISK_MIGRATION } from './migrations/009-risk';
 import { REPORT_MIGRATION } from './migrations/010-report-indexes';
 import { AUDIT_INTERRUPTED_MIGRATION } from './migrations/011-audit-interrupted';
+import { SETTLEMENT_IDS_MIGRATION } from './migrations/012-settlement-ids';
+import { SOLD_CODE_REGISTRY_MIGRATION } from './migrations/013-sold-code-registry';
 import { SUSPECT_LEADS_MIGRATION } from './migrations/014-suspect-leads';
 
 /** One schema step. `up` runs once, inside its own transaction, and is never edited after release. */
@@ -167,10 +169,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'risk_signals', up: RISK_MIGRATION },
   { version: 10, name: 'report_indexes', up: REPORT_MIGRATION },
   { version: 11, name: 'audit_interrupted', up: AUDIT_INTERRUPTED_MIGRATION },
-  // 12 and 13 belong to branches merged beside this one; the placeholders keep the sequence
-  // contiguous here and are replaced by those steps at the merge.
-  { version: 12, name: 'reserved_012', up: '' },
-  { version: 13, name: 'reserved_013', up: '' },
+  { version: 12, name: 'settlement_ids', up: SETTLEMENT_IDS_MIGRATION },
+  { version: 13, name: 'sold_code_registry', up: SOLD_CODE_REGISTRY_MIGRATION },
   { version: 14, name: 'suspect_rx_leads', up: SUSPECT_LEADS_MIGRATION },
 ];
 

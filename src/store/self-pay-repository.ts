@@ -40,7 +40,7 @@ export class SelfPayRepository {
       .run(saleId, l.lineNo, l.medListCodg, l.name, l.packs, l.priceFen);
   }
 
-  /** False when the code was already sold by another self-pay sale (R-TRACE-ONCE). */
+  /** The sale's code list; R-TRACE-ONCE across every sale path is sold_codes' (migration 13). */
   addCode(saleId: number, lineNo: number, code: string): boolean {
     return (
       this.db
@@ -58,13 +58,6 @@ export class SelfPayRepository {
          ON CONFLICT (sale_id, line_no, batch_id) DO UPDATE SET packs = packs + excluded.packs`,
       )
       .run(saleId, lineNo, batchId, packs);
-  }
-
-  /** The sale that sold this code, if any. */
-  soldBy(code: string): number | undefined {
-    return this.db.prepare('SELECT sale_id FROM self_pay_codes WHERE code = ?').pluck().get(code) as
-      | number
-      | undefined;
   }
 
   get(id: number): SelfPaySale | undefined {

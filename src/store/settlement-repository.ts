@@ -178,6 +178,18 @@ export class SettlementRepository {
     return r ? fromRow(r as Record<string, unknown>) : undefined;
   }
 
+  /** Another settlement already holding the center's setl_id or mdtrt_id, if any. */
+  holdingCenterIds(
+    setlId: string,
+    mdtrtId: string,
+    exceptId: number,
+  ): SettlementRecord | undefined {
+    const r = this.db
+      .prepare('SELECT * FROM settlements WHERE (setl_id = ? OR mdtrt_id = ?) AND id <> ? LIMIT 1')
+      .get(setlId, mdtrtId, exceptId);
+    return r ? fromRow(r as Record<string, unknown>) : undefined;
+  }
+
   inState(state: SettlementState): SettlementRecord[] {
     return (
       this.db.prepare('SELECT * FROM settlements WHERE state = ?').all(state) as Array<

@@ -5,10 +5,14 @@ import { packKey, parseScannedCode } from '../../src/domain/trace/parse-scanned-
 import { loadCatalog } from '../../src/services/catalog-loader';
 import { createProductIndex } from '../../src/services/dispense/product-index';
 import { decideScan } from '../../src/services/dispense/scan-rules';
+import { CenterRefusedCodeRepository } from '../../src/store/center-refused-code-repository';
 import { openDatabase } from '../../src/store/database';
 import type { DispensingLine } from '../../src/store/dispensing-repository';
 import { SoldCodeRepository } from '../../src/store/sold-code-repository';
 import { type BenchRow, percentiles } from './table';
+
+/** The scans' moment: fixes the century of GS1 two-digit years. */
+const NOW = new Date('2026-06-01T12:00:00+08:00');
 
 const STORED = 10_000_000;
 const SCANS = 2_000;
@@ -46,6 +50,7 @@ export async function benchScanVerdict(): Promise<BenchRow[]> {
     const sizeMb = Math.round(statSync(file).size / 1_048_576);
     const products = createProductIndex(loadCatalog());
     const sold = new SoldCodeRepository(db);
+    const centerRefused = new CenterRefusedCodeRepository(db);
     const line: DispensingLine = {
       lineNo: 1,
       medListCodg: AMOXICILLIN,
@@ -65,7 +70,7 @@ export async function benchScanVerdict(): Promise<BenchRow[]> {
       const serial = Math.floor(Math.random() * STORED) * 7 + (s % 2);
       const raw = `${PRODUCT_ID}${String(serial).padStart(13, '0')}`;
       const t = performance.now();
-      const parsed = parseScannedCode(raw);
+      const parsed = parseScannedCode(raw, NOW);
       const key = packKey(parsed);
       const verdict = decideScan({
         parsed,
@@ -74,6 +79,7 @@ export async function benchScanVerdict(): Promise<BenchRow[]> {
         lines: [line],
         codes: [],
         sold: key ? sold.find(key) : undefined,
+        centerRefused: key ? centerRefused.find(key) : undefined,
         today: '2026-01-01',
         at: Date.now(),
       });

@@ -13,7 +13,14 @@ if (!ownVoucher) throw new Error('demo pharmacist e-voucher missing');
 /** config/catalog/drugs.json; prices and Chongqing's payment standard: config/sandbox-settlement.json. */
 const AMOXICILLIN = { code: 'XJ01CAA040A001010100435', productId: '8010371', priceFen: 1280 };
 const AMLODIPINE = { code: 'XC08CAA010A001010201587', productId: '8020741', gtin: '6902500022466' };
-/** 双通道, 55.30 a pack against a payment standard of 52.80 in Chongqing (R-PRICE). */
+/** 乙类非处方药: sellable for cash without a prescription (R-GSP-RX). */
+const LORATADINE = {
+  code: 'XR06AXL020A001010101672',
+  productId: '8062221',
+  gtin: '6906500066284',
+  priceFen: 1820,
+};
+/** 双通道, 52.80 a pack: at Chongqing's payment standard, never above it (R-PRICE). */
 const EMPAGLIFLOZIN = { code: 'XA10BKE020A001010103765', productId: '8124441' };
 
 /** Serials apart from review-dispense.spec.ts's, so the two files never reuse a code. */
@@ -230,31 +237,32 @@ test('after settling, the sale outbound detail (7207) and stock outbound (3505) 
   expect(sales.sales.length).toBeGreaterThanOrEqual(1);
 });
 
-test('a drug priced above its payment standard shows the self-paid excess in amber with its reason before the patient agrees [R-PRICE][R-NONCOVERED]', async ({
+test('a dual-channel drug priced above its payment standard is refused at pre-settlement, saying the price must be lowered; no split is shown [R-PRICE]', async ({
   page,
 }) => {
   test.setTimeout(150_000);
-  await dispensed(page, [EMPAGLIFLOZIN]);
-  const shown = await preview(page);
-  const line = shown.locator(`[data-testid=split-line][data-code="${EMPAGLIFLOZIN.code}"]`);
-  await expect(line).toHaveAttribute('data-selfpay', 'true');
-  await expect(line).toHaveClass(/row-selfpay/);
-  const reason = line.locator('[data-testid=selfpay-reason][data-reason="ABOVE_STANDARD"]');
-  await expect(reason).toBeVisible();
-  await expect(reason).toContainText('支付标准');
-  await expect(line).toContainText('支付标准');
-  await expect(page.getByTestId('selfpay-notices')).toBeVisible();
-  const personal = await Promise.all(
-    ['split-account', 'split-cash'].map(async (id) =>
-      Number(await page.getByTestId(id).getAttribute('data-fen')),
-    ),
-  );
-  expect(personal.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
-
-  await page.keyboard.press('Escape');
-  await expect(page.getByTestId('settle-preview')).toHaveCount(0);
-  await expect(page.getByTestId('dispense-screen')).toBeVisible();
-  await expect(page.getByTestId('settle-idle')).toBeVisible();
+  // The center announces a lower negotiated standard than the counter's price of 52.80.
+  await sandboxCall('/x/sandbox/pay-standards', {
+    poolarea: '50',
+    medListCodg: EMPAGLIFLOZIN.code,
+    fen: 5000,
+  });
+  try {
+    await dispensed(page, [EMPAGLIFLOZIN]);
+    const error = page.getByTestId('settle-error');
+    // F5 again while the review's 7206 is still on its way (R-OPINION), as a pharmacist would.
+    await expect(async () => {
+      if ((await error.getAttribute('data-rule', { timeout: 500 }).catch(() => null)) !== 'R-PRICE')
+        await page.keyboard.press('F5');
+      await expect(error).toHaveAttribute('data-rule', 'R-PRICE', { timeout: 3_000 });
+    }).toPass({ timeout: 60_000 });
+    await expect(error).toContainText('支付标准 50.00 元');
+    await expect(error).toContainText('下调');
+    await expect(page.getByTestId('settle-preview')).toHaveCount(0);
+    await expect(page.getByTestId('dispense-screen')).toBeVisible();
+  } finally {
+    await fetch(`${process.env.E2E_SANDBOX_URL}/x/sandbox/pay-standards`, { method: 'DELETE' });
+  }
 });
 
 test('a lost 2102 reply shows the unknown state, is reversed by 2601, and only then settles again — never charging twice [R-SETTLE][R-REVERSE][ST-EPC-02-010]', async ({
@@ -346,7 +354,7 @@ test('a refund needs a reason, reverses the settlement (2103), queues 7208/3506 
   await expect(page.getByTestId('scan-verdict')).toHaveAttribute('data-verdict', 'accepted');
 });
 
-test('a self-pay sale of non-prescription goods: pick, scan each pack, F9, total, receipt and the queued 3505 [R-STOCK][R-TRACE]', async ({
+test('a self-pay sale of non-prescription goods: only OTC and non-drug goods listed, pick, scan each pack, F9, total, receipt and the queued 3505 [R-STOCK][R-TRACE][R-GSP-RX]', async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -355,21 +363,25 @@ test('a self-pay sale of non-prescription goods: pick, scan each pack, F9, total
   await expect(page.getByTestId('sale-screen')).toBeVisible();
   const list = page.getByTestId('goods-list');
   await expect(list).toBeFocused();
-  const option = page.locator(`[data-testid=goods-option][data-code="${AMOXICILLIN.code}"]`);
+  const option = page.locator(`[data-testid=goods-option][data-code="${LORATADINE.code}"]`);
   await expect(option).toBeVisible();
+  await expect(option).toContainText('乙类非处方药');
+  await expect(
+    page.locator(`[data-testid=goods-option][data-code="${AMOXICILLIN.code}"]`),
+  ).toHaveCount(0);
   while ((await option.getAttribute('aria-selected')) !== 'true') {
     await page.keyboard.press('ArrowDown');
   }
   await page.keyboard.press('Enter');
-  const line = page.locator(`[data-testid=basket-line][data-code="${AMOXICILLIN.code}"]`);
+  const line = page.locator(`[data-testid=basket-line][data-code="${LORATADINE.code}"]`);
   await expect(line).toHaveAttribute('data-active', 'true');
 
-  await scanUntil(page, '6901500011739', () =>
+  await scanUntil(page, LORATADINE.gtin, () =>
     expect(page.getByTestId('sale-error')).toContainText('商品条码', { timeout: 3_000 }),
   );
   await expect(line).toHaveAttribute('data-packs', '0');
 
-  const codes = [traceCode(AMOXICILLIN.productId), traceCode(AMOXICILLIN.productId)];
+  const codes = [traceCode(LORATADINE.productId), traceCode(LORATADINE.productId)];
   for (const [i, code] of codes.entries()) {
     await scanUntil(page, code, () =>
       expect(line).toHaveAttribute('data-packs', String(i + 1), { timeout: 3_000 }),
@@ -385,7 +397,7 @@ test('a self-pay sale of non-prescription goods: pick, scan each pack, F9, total
   await expect(result).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('sale-total')).toHaveAttribute(
     'data-fen',
-    String(2 * AMOXICILLIN.priceFen),
+    String(2 * LORATADINE.priceFen),
   );
   await expect(page.locator('[data-testid=sale-upload][data-infno="3505"]')).toHaveAttribute(
     'data-state',

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createDispatcher } from '../../src/api/dispatch';
 import { startHost } from '../../src/host/server';
-import { startSandbox } from '../../src/sandbox/server';
+import { type RunningSandbox, startSandbox } from '../../src/sandbox/server';
 import { type AppServices, createAppServices } from '../../src/services/app-services';
 import { loadConfig } from '../../src/services/config';
 import { silentLogger } from '../../src/services/logger';
@@ -12,6 +12,7 @@ export interface Harness {
   services: AppServices;
   appUrl: string;
   sandboxUrl: string;
+  sandbox: RunningSandbox;
   /** Calls the API over HTTP, exactly as the browser-mode renderer does. */
   api<T = unknown>(
     method: string,
@@ -22,15 +23,25 @@ export interface Harness {
     value?: T;
     error?: { code: string; message: string; ruleId?: string; citation?: string };
   }>;
-  fault(rule: { target: string; kind: string; delayMs?: number; times?: number }): Promise<void>;
+  fault(rule: {
+    target: string;
+    kind: string;
+    delayMs?: number;
+    times?: number;
+    phase?: 'before' | 'after';
+  }): Promise<void>;
   clearFaults(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** The app in browser mode on a fresh data folder, against an in-process sandbox center, over real HTTP. */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(opts: { signInValidHours?: number } = {}): Promise<Harness> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'epc-it-'));
-  const sandbox = await startSandbox({ port: 0, dbFile: path.join(dir, 'sandbox.db') });
+  const sandbox = await startSandbox({
+    port: 0,
+    dbFile: path.join(dir, 'sandbox.db'),
+    ...(opts.signInValidHours === undefined ? {} : { signInValidHours: opts.signInValidHours }),
+  });
   const config = loadConfig({
     mode: 'browser',
     version: 'test',
@@ -54,6 +65,7 @@ export async function startHarness(): Promise<Harness> {
     services,
     appUrl: host.url,
     sandboxUrl: sandbox.url,
+    sandbox,
     async api(method, input, token = null) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (token) headers.authorization = `Bearer ${token}`;

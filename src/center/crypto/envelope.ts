@@ -203,12 +203,21 @@ function verify(
   if (typeof signData !== 'string' || signData === '') throw malformed('缺少 signData');
   const signObject: Record<string, unknown> = { ...rest };
   delete signObject.data;
-  if (plaintext !== undefined) signObject.data = parseJsonLossless(plaintext);
+  if (plaintext !== undefined) signObject.data = losslessData(plaintext);
   const text = buildSignText(signObject, keys.appSecret);
   const check = keys.sm2Engine === 'native' ? sm2VerifyFast : sm2Verify;
   const userIds = [...new Set([keys.userId ?? DEFAULT_SM2_USER_ID, keys.appSecret])];
   if (!userIds.some((id) => check(text, signData, keys.peerPublicKey, id))) {
     throw new EnvelopeError('bad_signature', '签名验证失败（signData 与报文不符或对方公钥不符）');
+  }
+}
+
+/** The business data with its number literals kept; JSON.parse accepted it, so only depth fails. */
+function losslessData(plaintext: string): unknown {
+  try {
+    return parseJsonLossless(plaintext);
+  } catch (e) {
+    throw malformed(`业务数据无法解析：${(e as Error).message}`);
   }
 }
 

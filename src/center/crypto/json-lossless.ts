@@ -21,13 +21,23 @@ export type LosslessJson =
   | LosslessJson[]
   | { [key: string]: LosslessJson };
 
+/**
+ * Deepest nesting of arrays and objects accepted. Center messages nest a few levels; the limit
+ * turns a hostile `[[[[…` into a parse error instead of a stack overflow.
+ */
+export const MAX_JSON_DEPTH = 128;
+
 const NUMBER_RE = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const STRING_RE = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 const WS_RE = /[ \t\n\r]*/y;
 
-/** Parses standard JSON (RFC 8259); throws SyntaxError like JSON.parse on invalid input. */
+/**
+ * Parses standard JSON (RFC 8259); throws SyntaxError like JSON.parse on invalid input and on
+ * nesting deeper than MAX_JSON_DEPTH.
+ */
 export function parseJsonLossless(text: string): LosslessJson {
   let pos = 0;
+  let depth = 0;
 
   const fail = (what: string): never => {
     throw new SyntaxError(`JSON 无效：位置 ${pos} 处${what}`);
@@ -50,11 +60,18 @@ export function parseJsonLossless(text: string): LosslessJson {
     return result;
   };
 
+  const nested = <T>(parse: () => T): T => {
+    if (depth >= MAX_JSON_DEPTH) fail(`嵌套超过 ${MAX_JSON_DEPTH} 层`);
+    depth++;
+    const result = parse();
+    depth--;
+    return result;
+  };
   const value = (): LosslessJson => {
     skipWs();
     const c = text[pos];
-    if (c === '{') return object();
-    if (c === '[') return array();
+    if (c === '{') return nested(object);
+    if (c === '[') return nested(array);
     if (c === '"') return string();
     if (c === 't') return literal('true', true);
     if (c === 'f') return literal('false', false);

@@ -17,17 +17,32 @@ import { nativeSupport } from './native';
 import { EC_PUBLIC_KEY_OID, isOnCurve, SM2_CURVE_OID, SM2_N } from './sm2-curve';
 
 /**
- * Our key formats (research §1.4): private = Base64 of the 32-byte scalar (a 33-byte form with a
- * leading 0x00 is accepted); public = Base64 of the 65-byte uncompressed point 04‖X‖Y.
+ * Our key formats (research §1.4): private = Base64 of the 32-byte scalar; public = Base64 of the
+ * 65-byte uncompressed point 04‖X‖Y.
  */
 
+/**
+ * A scalar written as a minimal big-endian integer (Java's BigInteger.toByteArray, a DER
+ * INTEGER's content) has a 0x00 sign byte in front when its top bit is set (33 bytes) and
+ * drops its leading zero bytes: 31 bytes for about one key in 256, 30 for one in 65,536.
+ * Anything shorter is far likelier another kind of key pasted by mistake than a real scalar.
+ */
+const MIN_SCALAR_BYTES = 30;
+
 export function parseSm2PrivateKey(privateKeyB64: string): Buffer {
-  let bytes = base64ToBytesStrict(privateKeyB64.trim());
-  if (bytes && bytes.length === 33 && bytes[0] === 0) bytes = bytes.subarray(1);
-  if (bytes?.length !== 32) throw new Error('SM2 私钥格式无效：应为 32 字节标量的 Base64');
+  const bytes = scalarBytes(base64ToBytesStrict(privateKeyB64.trim()));
+  if (!bytes) throw new Error('SM2 私钥格式无效：应为 32 字节标量的 Base64');
   const d = bytesToBigInt(bytes);
   if (d < 1n || d > SM2_N - 2n) throw new Error('SM2 私钥超出有效范围 [1, n-2]');
-  return Buffer.from(bytes);
+  return bytes;
+}
+
+/** The 32-byte scalar from its minimal or fixed-width form; null for any other length. */
+function scalarBytes(bytes: Buffer | null): Buffer | null {
+  if (!bytes) return null;
+  if (bytes.length === 33 && bytes[0] === 0) return Buffer.from(bytes.subarray(1));
+  if (bytes.length < MIN_SCALAR_BYTES || bytes.length > 32) return null;
+  return Buffer.concat([Buffer.alloc(32 - bytes.length), bytes]);
 }
 
 export function parseSm2PublicKey(publicKeyB64: string): Buffer {
@@ -157,11 +172,23 @@ function readUnsignedScalar(bytes: Uint8Array): Buffer {
   return bigIntToBytes(bytesToBigInt(bytes), 32);
 }
 
+/**
+ * id-ecPublicKey with the SM2 curve as parameter (RFC 5480, as OpenSSL writes it), or the SM2
+ * algorithm OID itself as the algorithm (GM/T 0010 style, as some Chinese toolkits write it),
+ * with the curve, NULL or nothing as parameter.
+ */
 function checkAlgorithm(value: Uint8Array): void {
-  const [oid, params] = readChildren(value);
-  if (decodeOid(expectTag(oid, TAG.oid, 'algorithm').value) !== EC_PUBLIC_KEY_OID) {
-    throw new Error('algorithm is not id-ecPublicKey');
+  const [oid, params, ...extra] = readChildren(value);
+  if (extra.length > 0) throw new Error('AlgorithmIdentifier has extra fields');
+  const algorithm = decodeOid(expectTag(oid, TAG.oid, 'algorithm').value);
+  if (algorithm === EC_PUBLIC_KEY_OID) {
+    checkCurve(expectTag(params, TAG.oid, 'curve').value);
+    return;
   }
+  if (algorithm !== SM2_CURVE_OID) {
+    throw new Error('algorithm is neither id-ecPublicKey nor SM2 (1.2.156.10197.1.301)');
+  }
+  if (params === undefined || (params.tag === TAG.null && params.value.length === 0)) return;
   checkCurve(expectTag(params, TAG.oid, 'curve').value);
 }
 

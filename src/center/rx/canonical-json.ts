@@ -1,3 +1,5 @@
+import { MAX_JSON_DEPTH } from '../crypto/json-lossless';
+
 /**
  * RFC 8785 JSON Canonicalization Scheme (center-protocol §3): keys sorted by UTF-16 code units
  * at every level, no whitespace, strings and numbers serialised as ECMAScript's JSON.stringify
@@ -38,6 +40,10 @@ function serializeString(s: string): string {
 
 function serializeContainer(value: object, path: Set<object>): string {
   if (path.has(value)) throw new TypeError('规范化 JSON 不接受循环引用');
+  // JSON.parse accepts any depth; the lossless parser's limit keeps this recursion within the stack.
+  if (path.size >= MAX_JSON_DEPTH) {
+    throw new TypeError(`规范化 JSON 嵌套超过 ${MAX_JSON_DEPTH} 层`);
+  }
   path.add(value);
   try {
     // Array.from turns holes into undefined, which is refused like an explicit undefined.

@@ -29,6 +29,7 @@ export const RX_VERDICT_CODES = {
   CRL_MISSING: { ruleId: 'R-SIGN', title: '缺少证书吊销列表，无法检查吊销状态' },
   CRL_STALE: { ruleId: 'R-SIGN', title: '证书吊销列表已过期' },
   CRL_BAD_SIGNATURE: { ruleId: 'R-SIGN', title: '证书吊销列表签名无效' },
+  CRL_NOT_AUTHORIZED: { ruleId: 'R-SIGN', title: '证书吊销列表的签发机构无权签发吊销列表' },
   SIGN_DIGEST_MALFORMED: { ruleId: 'R-SIGN', title: '签名值（signDigest）格式错误' },
   SIGNATURE_INVALID: { ruleId: 'R-SIGN', title: '电子签名验证不通过' },
   DRUG_LINES_MALFORMED: { ruleId: 'R-SIGN', title: '药品明细无法规范化' },
@@ -52,6 +53,7 @@ export const CHAIN_FAILURE_CODES: Record<ChainFailureCode, RxVerdictCode> = {
   CRL_MISSING: 'CRL_MISSING',
   CRL_STALE: 'CRL_STALE',
   CRL_BAD_SIGNATURE: 'CRL_BAD_SIGNATURE',
+  CRL_NOT_AUTHORIZED: 'CRL_NOT_AUTHORIZED',
 };
 
 /** What the counter shows about the signing certificate; times in Beijing time. */

@@ -207,16 +207,26 @@ function readCrlExtensions(node: Asn1Node): {
 }
 
 /**
- * True when `ca` issued this CRL: same issuer name, matching key identifiers when both carry
- * one, and a valid SM3withSM2 signature with Z(userId). `userId` defaults to
- * 1234567812345678 (GM/T 0015), which is what we sign with; note that OpenSSL 3.0 itself checks
- * CRL signatures with an empty SM2 id and has no option to change that.
+ * RFC 5280 §6.3.3 (f): when the CRL issuer's certificate has a key usage extension, its
+ * cRLSign bit must be set; a CA whose key may only sign certificates cannot vouch for a CRL.
+ */
+export function mayIssueCrls(ca: Sm2Certificate): boolean {
+  return ca.keyUsage === null || ca.keyUsage.includes('cRLSign');
+}
+
+/**
+ * True when `ca` issued this CRL: allowed to sign CRLs (mayIssueCrls), same issuer name,
+ * matching key identifiers when both carry one, and a valid SM3withSM2 signature with
+ * Z(userId). `userId` defaults to 1234567812345678 (GM/T 0015), which is what we sign with;
+ * note that OpenSSL 3.0 itself checks CRL signatures with an empty SM2 id and has no option to
+ * change that.
  */
 export function verifyCrl(
   crl: ParsedCrl,
   ca: Sm2Certificate,
   userId: string = DEFAULT_SM2_USER_ID,
 ): boolean {
+  if (!mayIssueCrls(ca)) return false;
   if (crl.issuerDn !== ca.subjectDn) return false;
   if (crl.authorityKeyIdHex && ca.subjectKeyIdHex && crl.authorityKeyIdHex !== ca.subjectKeyIdHex) {
     return false;

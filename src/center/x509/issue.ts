@@ -41,6 +41,8 @@ export interface CreateCaOptions {
   notBefore: Date;
   notAfter: Date;
   pathLen?: number;
+  /** Default: keyCertSign + cRLSign (a CA that also signs its revocation lists). */
+  keyUsage?: readonly KeyUsage[];
 }
 
 /** A self-signed CA certificate: basicConstraints CA:true, keyUsage keyCertSign + cRLSign. */
@@ -59,7 +61,7 @@ export function createCaCertificate(opts: CreateCaOptions): Buffer {
       point,
       extensions: [
         basicConstraintsExtension(true, opts.pathLen),
-        keyUsageExtension(['keyCertSign', 'cRLSign']),
+        keyUsageExtension(opts.keyUsage ?? ['keyCertSign', 'cRLSign']),
         subjectKeyIdExtension(keyId),
         authorityKeyIdExtension(keyId),
       ],

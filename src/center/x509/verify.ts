@@ -4,6 +4,7 @@ import {
   CRL_REASON_LABELS,
   effectiveRevocationTime,
   findRevocation,
+  mayIssueCrls,
   type ParsedCrl,
   type RevokedEntry,
   verifyCrl,
@@ -20,11 +21,17 @@ export type ChainFailureCode =
   | 'CRL_MISSING'
   | 'CRL_STALE'
   | 'CRL_BAD_SIGNATURE'
+  | 'CRL_NOT_AUTHORIZED'
   | 'NOT_CA'
   | 'MALFORMED';
 
 /** How revocation was established for an accepted certificate. */
-export type RevocationStatus = 'CHECKED' | 'CRL_MISSING' | 'CRL_STALE' | 'CRL_BAD_SIGNATURE';
+export type RevocationStatus =
+  | 'CHECKED'
+  | 'CRL_MISSING'
+  | 'CRL_STALE'
+  | 'CRL_BAD_SIGNATURE'
+  | 'CRL_NOT_AUTHORIZED';
 
 export interface ChainOk {
   ok: true;
@@ -209,6 +216,13 @@ function checkRevocation(
   // A CRL with critical extensions we do not process (a delta CRL, a partitioned CRL) cannot
   // prove anything; one that fails its signature is ignored, as if it were not there.
   const usable = ofCa.filter((crl) => crl.unhandledCriticalExtensions.length === 0);
+  if (usable.length > 0 && !mayIssueCrls(ca)) {
+    const message =
+      '签发机构 CA 证书的密钥用途不含 cRLSign，无权签发证书吊销列表，其吊销列表不予采信；无法确认签名证书未被吊销';
+    const detail = `CA ${ca.subjectDn} keyUsage ${ca.keyUsage?.join(',')} lacks cRLSign (RFC 5280 §6.3.3)`;
+    if (requireCrl) return fail('CRL_NOT_AUTHORIZED', message, detail, { cert, ca });
+    return { ok: true, cert, ca, crl: null, revocation: 'CRL_NOT_AUTHORIZED', warnings: [message] };
+  }
   const valid = usable.filter((crl) => verifyCrl(crl, ca));
   const badSignatures = usable.length - valid.length;
   const newest = valid.reduce<ParsedCrl | null>(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DRUG_CLASS_CODES, type DrugClass } from './drug-classes';
+import { RX_CLASS_CODES, RX_CLASSES, type RxClass } from './rx-class';
 
 /**
  * One drug of the catalog (config/catalog/drugs.json). The sandbox seeds its hospitals'
@@ -20,9 +21,18 @@ export const catalogDrugSchema = z.object({
   aprvno: z.string(),
   prdrName: z.string(),
   classes: z.array(z.enum(DRUG_CLASS_CODES as [DrugClass, ...DrugClass[]])),
+  /** 处方药 / 甲类非处方药 / 乙类非处方药 / 非药品 (R-GSP-RX): required, no default. */
+  rxClass: z.enum(RX_CLASS_CODES as [RxClass, ...RxClass[]], {
+    error: `须注明处方分类 rxClass（${Object.entries(RX_CLASSES)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('，')}）`,
+  }),
   /** 双通道 drug (R-HISTORY). */
   dualChannel: z.boolean(),
-  /** 7-digit traceability product identifiers (first digit 8), center-protocol §5. */
+  /**
+   * 7-digit traceability product identifiers (first digit 8), center-protocol §5. Goods that
+   * are no drug have none: their packs carry a GS1 UDI (GTIN + serial).
+   */
   traceProductIds: z.array(z.string().regex(/^8\d{6}$/)),
   /** GTIN-13/14 of imported or GS1-coded packs. */
   gtins: z.array(z.string().regex(/^\d{13,14}$/)),

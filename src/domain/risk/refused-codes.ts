@@ -14,6 +14,7 @@ export const REFUSAL_REASON_LABELS: Readonly<Record<string, string>> = {
   ALREADY_SCANNED: '本单已扫',
   PACK_USED_UP: '拆零已用完',
   EXPIRED: '已过期',
+  CENTER_REFUSED: '医保中心拒收（他处已售）',
 };
 
 /**
@@ -21,7 +22,7 @@ export const REFUSAL_REASON_LABELS: Readonly<Record<string, string>> = {
  * every pack of a product) and a double scan within one dispensing (the pack is on the counter).
  */
 const NOT_ABOUT_THE_PACK = new Set(['UNREADABLE', 'NOT_A_TRACE_CODE', 'ALREADY_SCANNED']);
-const RESALE = new Set(['ALREADY_SOLD', 'PACK_USED_UP']);
+const RESALE = new Set(['ALREADY_SOLD', 'PACK_USED_UP', 'CENTER_REFUSED']);
 
 export interface RefusedCode {
   packKey: string;

@@ -90,16 +90,16 @@ const withRescan = (reason: string) =>
   reason.includes('重扫') ? reason : `${reason}，请核对后重扫`;
 
 /** A drug code is taken first; then prescription QR and e-voucher; the parser's reason otherwise. */
-function byContent(text: string): ScanClassification {
+function byContent(text: string, now: Date): ScanClassification {
   if (RX_QR.test(text)) return { kind: 'rx-qr', text };
   // Barcodes carry no spaces; the parser's tolerance is for codes typed from the print.
   const parsed: ParsedCode = /\s/.test(text)
     ? { kind: 'unknown', text, reason: '条码中间含有空格，不是完整的条码' }
-    : parseScannedCode(text);
+    : parseScannedCode(text, now);
   if (parsed.kind !== 'unknown') return { kind: DRUG_KINDS[parsed.kind], text, parsed };
   if (EVOUCHER.test(text)) return { kind: 'evoucher', text };
   if (SYMBOLOGY_ID.test(text)) {
-    const inner = byContent(text.slice(3));
+    const inner = byContent(text.slice(3), now);
     if (inner.kind !== 'unknown') return inner;
   }
   const looksLikeDrugCode = /^[\d\s-]+$|^\]|^01\d|^ma\.|\x1d/i.test(text);
@@ -110,7 +110,8 @@ function byContent(text: string): ScanClassification {
   };
 }
 
-export function classifyScan(raw: string): ScanClassification {
+/** `now`: the moment of the scan, which fixes the century of a GS1 expiry year. */
+export function classifyScan(raw: string, now: Date): ScanClassification {
   if (raw.length > MAX_SCAN_LENGTH) return reject('too-long');
   if (hasControlCharacter(raw)) return reject('control');
   if (NON_ASCII.test(raw)) return reject('non-ascii');
@@ -118,5 +119,5 @@ export function classifyScan(raw: string): ScanClassification {
   const text = raw.trim().replace(GS_TAGS, GS);
   if (text === '') return reject('empty');
   if (SCRIPT_LIKE.test(text)) return reject('script');
-  return byContent(text);
+  return byContent(text, now);
 }

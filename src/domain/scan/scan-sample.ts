@@ -46,7 +46,7 @@ function suffixOf(code: string | undefined): ScanSuffix {
 }
 
 /** Decodes the keys of one scan the way the capture does, and measures their timing. */
-export function analyseSample(raw: readonly RawKey[]): ScanSample {
+export function analyseSample(raw: readonly RawKey[], now: Date): ScanSample {
   const keys = raw.filter((k) => !isModifierCode(k.code));
   const last = keys.at(-1);
   const suffix = suffixOf(last?.code);
@@ -90,7 +90,7 @@ export function analyseSample(raw: readonly RawKey[]): ScanSample {
     imeKeys: keys.filter((k) => k.key === 'Process').length,
     capsLock: raw.some((k) => k.capsLock),
     undecodable,
-    classification: classifyScan(text),
+    classification: classifyScan(text, now),
   };
 }
 

@@ -10,6 +10,8 @@ export interface AiSpec {
   max?: number;
   numeric: boolean;
   title: string;
+  /** The whole value's format where the AI mixes components (e.g. N1 X1 X1 X1). */
+  pattern?: RegExp;
 }
 
 const spec = (ai: string, len: { fixed?: number; max?: number }, numeric: boolean, title: string) =>
@@ -90,7 +92,12 @@ const FOUR_DIGIT: AiSpec[] = [
   varX('7021', 20, 'FUNC STAT'),
   varX('7022', 20, 'REV STAT'),
   varX('7023', 30, 'GIAI - ASSEMBLY'),
-  fixedN('7040', 4, 'UIC+EXT'),
+  // N1 X1 X1 X1 (GS1 Barcode Syntax Dictionary): UIC extension digit, two CSET 82 characters,
+  // then the importer index, limited to -, 0-9, A-Z, _ and a-z.
+  {
+    ...spec('7040', { fixed: 4 }, false, 'UIC+EXT'),
+    pattern: /^\d[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]{2}[-0-9A-Z_a-z]$/,
+  },
   fixedN('8001', 14, 'DIMENSIONS'),
   varX('8002', 20, 'CMT No.'),
   varX('8003', 30, 'GRAI'),

@@ -1,3 +1,4 @@
+import { beijingDate } from '../calendar';
 import { hasValidCheckDigit } from './check-digit';
 import { lookupAi } from './gs1-ai-table';
 
@@ -26,9 +27,10 @@ const CSET82 = /^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]*$/;
 /**
  * Parses a GS1 element string as a scanner delivers it after the symbology identifier:
  * AIs run together, a variable-length field ends with GS or at the end. A GS after a
- * fixed-length field is tolerated. Every AI must be known (gs1-ai-table.ts).
+ * fixed-length field is tolerated. Every AI must be known (gs1-ai-table.ts). `now` fixes the
+ * century of the two-digit expiry year (gs1Date).
  */
-export function parseElementString(text: string): Gs1Result {
+export function parseElementString(text: string, now: Date): Gs1Result {
   const elements: Gs1Element[] = [];
   let rest = text.startsWith(GS) ? text.slice(1) : text;
   while (rest.length > 0) {
@@ -55,15 +57,16 @@ export function parseElementString(text: string): Gs1Result {
       }
     }
     if (rest.startsWith(GS)) rest = rest.slice(1);
-    if (spec.numeric ? !/^\d+$/.test(value) : !CSET82.test(value)) {
+    const allowed = spec.pattern ?? (spec.numeric ? /^\d+$/ : CSET82);
+    if (!allowed.test(value)) {
       return { ok: false, reason: `GS1码 AI(${spec.ai}) 含不允许的字符` };
     }
     elements.push({ ai: spec.ai, value });
   }
-  return checkElements(elements);
+  return checkElements(elements, now);
 }
 
-function checkElements(elements: Gs1Element[]): Gs1Result {
+function checkElements(elements: Gs1Element[], now: Date): Gs1Result {
   if (elements.length === 0) return { ok: false, reason: 'GS1码为空' };
   const get = (ai: string) => elements.find((e) => e.ai === ai)?.value ?? null;
   const gtin = get('01');
@@ -71,17 +74,20 @@ function checkElements(elements: Gs1Element[]): Gs1Result {
     return { ok: false, reason: `GTIN ${gtin} 校验位错误，请重扫` };
   }
   const rawExpiry = get('17');
-  const expiry = rawExpiry === null ? null : gs1Date(rawExpiry);
+  const expiry = rawExpiry === null ? null : gs1Date(rawExpiry, now);
   if (rawExpiry !== null && expiry === null) {
     return { ok: false, reason: `有效期 AI(17) ${rawExpiry} 不是有效日期` };
   }
   return { ok: true, data: { elements, gtin, expiry, batch: get('10'), serial: get('21') } };
 }
 
-/** YYMMDD → yyyy-MM-dd (years 2000–2099); DD 00 is the month's last day. */
-export function gs1Date(yymmdd: string): string | null {
+/**
+ * YYMMDD → yyyy-MM-dd, the century chosen relative to `now` (Beijing calendar year) by the GS1
+ * General Specifications §7.12 rule; DD 00 is the month's last day (AI 17).
+ */
+export function gs1Date(yymmdd: string, now: Date): string | null {
   if (!/^\d{6}$/.test(yymmdd)) return null;
-  const year = 2000 + Number(yymmdd.slice(0, 2));
+  const year = gs1Year(Number(yymmdd.slice(0, 2)), Number(beijingDate(now).slice(0, 4)));
   const month = Number(yymmdd.slice(2, 4));
   let day = Number(yymmdd.slice(4, 6));
   if (month < 1 || month > 12) return null;
@@ -89,6 +95,18 @@ export function gs1Date(yymmdd: string): string | null {
   if (day === 0) day = last;
   if (day > last) return null;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * GS1 General Specifications §7.12: YY minus the current year's last two digits is 51…99 →
+ * previous century, −99…−50 → next century, otherwise the current century.
+ */
+export function gs1Year(yy: number, currentYear: number): number {
+  const century = currentYear - (currentYear % 100);
+  const difference = yy - (currentYear % 100);
+  if (difference >= 51) return century - 100 + yy;
+  if (difference <= -50) return century + 100 + yy;
+  return century + yy;
 }
 
 /** Human-readable form `(01)09521234543213(17)251231(10)ABC123` → the GS-separated element string. */

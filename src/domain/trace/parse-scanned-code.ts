@@ -35,7 +35,8 @@ const FNC1_SUBSTITUTES = /<GS>|\{GS\}|\[GS\]|[~^|]/gi;
 
 const unknown = (text: string, reason: string): ParsedCode => ({ kind: 'unknown', text, reason });
 
-export function parseScannedCode(raw: string): ParsedCode {
+/** `now` fixes the century of a GS1 two-digit expiry year (GS1 General Specifications §7.12). */
+export function parseScannedCode(raw: string, now: Date): ParsedCode {
   const text = raw.replace(/^[\s\r\n]+|[\s\r\n]+$/g, '');
   if (text.length === 0) return unknown(raw, '扫码内容为空，请重扫');
   if (text.length > 512) return unknown(text.slice(0, 64), '扫码内容过长，不是药品追溯码');
@@ -44,15 +45,16 @@ export function parseScannedCode(raw: string): ParsedCode {
   const symbology = /^\][A-Za-z][0-9A-Za-z]/.test(normalised) ? normalised.slice(0, 3) : null;
   if (symbology) {
     const payload = normalised.slice(3);
-    if (GS1_SYMBOLOGIES.has(symbology)) return gs1(payload, symbology, false);
+    if (GS1_SYMBOLOGIES.has(symbology)) return gs1(payload, symbology, false, now);
     const restored = INVERTED_GS1_SYMBOLOGIES.get(symbology);
-    if (restored) return gs1(invertCase(payload), restored, true);
+    if (restored) return gs1(invertCase(payload), restored, true, now);
     return plain(payload);
   }
-  if (normalised.startsWith(GS)) return gs1(normalised, null, false);
+  if (normalised.startsWith(GS)) return gs1(normalised, null, false, now);
   const hri = fromHumanReadable(normalised);
-  if (hri) return gs1(hri, null, false);
-  if (/^01\d{14}/.test(normalised) && normalised.length > 16) return gs1(normalised, null, false);
+  if (hri) return gs1(hri, null, false, now);
+  if (/^01\d{14}/.test(normalised) && normalised.length > 16)
+    return gs1(normalised, null, false, now);
   return plain(normalised);
 }
 
@@ -73,8 +75,13 @@ function plain(text: string): ParsedCode {
   return unknown(text, '无法识别的条码：不是药品追溯码、GS1码、MA码或商品条码');
 }
 
-function gs1(payload: string, symbology: string | null, caseInverted: boolean): ParsedCode {
-  const r = parseElementString(payload);
+function gs1(
+  payload: string,
+  symbology: string | null,
+  caseInverted: boolean,
+  now: Date,
+): ParsedCode {
+  const r = parseElementString(payload, now);
   if (!r.ok) return unknown(payload.replaceAll(GS, '<GS>'), r.reason);
   if (!r.data.gtin) return unknown(payload, 'GS1码中没有商品编码 AI(01)，不能识别药品');
   return {

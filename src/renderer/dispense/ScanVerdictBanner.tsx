@@ -11,9 +11,9 @@ function EarlierSaleFacts({ sale }: { sale: EarlierSale }) {
         </dd>
       </div>
       <div className="fact">
-        <dt>处方</dt>
-        <dd className="mono" data-testid="earlier-sale-rx">
-          {sale.hiRxno}
+        <dt>{sale.channel === 'selfPay' ? '销售' : '处方'}</dt>
+        <dd className="mono" data-testid="earlier-sale-rx" data-channel={sale.channel}>
+          {sale.saleRef}
         </dd>
       </div>
       <div className="fact">

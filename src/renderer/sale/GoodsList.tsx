@@ -3,7 +3,10 @@ import type { StockItemView } from '../../api/types-dispense';
 import { KeyList } from '../components/KeyList';
 import { useSaleStore } from '../stores/sale-store';
 
-/** Goods on hand: ↑↓ choose, Enter puts them in the basket to take the next scans. */
+/**
+ * Goods on hand sellable without a prescription (OTC and non-drug goods, R-GSP-RX; the backend
+ * refuses the rest anyway): ↑↓ choose, Enter puts them in the basket to take the next scans.
+ */
 export function GoodsList() {
   const goods = useSaleStore((s) => s.goods);
   const loading = useSaleStore((s) => s.loadingGoods);
@@ -16,7 +19,7 @@ export function GoodsList() {
       </div>
     );
   }
-  if (!goods || goods.length === 0) return <p className="hint">没有可售库存</p>;
+  if (!goods || goods.length === 0) return <p className="hint">没有可售的非处方药或非药品库存</p>;
   return (
     <KeyList<StockItemView>
       items={goods}
@@ -26,6 +29,9 @@ export function GoodsList() {
           <div className="row-main">
             <span className="row-title">{g.genname}</span>
             <span className="row-sub">{g.spec}</span>
+            <span className="row-sub" data-testid="goods-rx-class">
+              {g.rxClassName}
+            </span>
           </div>
           <div className="row-facts">
             库存 {g.packsAvailable}

@@ -16,7 +16,7 @@ export function useRawScanSamples(active: boolean): ScanSample | null {
     let keys: RawKey[] = [];
     let timer: number | undefined;
     const finish = () => {
-      if (keys.length > 0) setSample(analyseSample(keys));
+      if (keys.length > 0) setSample(analyseSample(keys, new Date()));
       keys = [];
     };
     const listener = (ev: KeyboardEvent) => {

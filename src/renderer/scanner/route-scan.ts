@@ -88,7 +88,7 @@ export function routeScan(outcome: ScanOutcome): void {
     return;
   }
 
-  const scan = classifyScan(outcome.text);
+  const scan = classifyScan(outcome.text, new Date());
   scans.record({
     ...base,
     text: outcome.text,

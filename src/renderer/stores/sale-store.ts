@@ -73,7 +73,10 @@ export const useSaleStore = create<SaleState>((set, get) => ({
     useUiStore.getState().setScreen('sale');
     try {
       const all = await api.call('stock.list', {});
-      set({ goods: all.filter((g) => g.packsAvailable > 0), loadingGoods: false });
+      set({
+        goods: all.filter((g) => g.packsAvailable > 0 && g.sellableWithoutPrescription),
+        loadingGoods: false,
+      });
     } catch (err) {
       set({ loadingGoods: false, error: failure(err) });
     }

@@ -1,3 +1,5 @@
+import { EPC_FRESHNESS_CODES } from '../../center/epc-refusals';
+
 /**
  * The sandbox e-prescription center's reply codes (`code` of the envelope). 0 is the only
  * value the public record fixes; the others are ours (docs/sandbox.md lists them).
@@ -12,6 +14,8 @@ export const EPC_CODES = {
   badCipher: 1003,
   /** signData does not verify with the app's public key. */
   badSignature: 1004,
+  /** `timestamp` outside the freshness window; the same request again (center-protocol §2). */
+  ...EPC_FRESHNESS_CODES,
   /** Business input missing or invalid. */
   validation: 2001,
   /** The record asked for does not exist (or belongs to another institution). */

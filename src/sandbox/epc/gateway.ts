@@ -17,6 +17,7 @@ import { Refusal } from '../refusal';
 import { registeredApps } from './apps';
 import { EPC_CODES } from './codes';
 import type { EpcApp, EpcRoute } from './context';
+import type { EpcFreshness } from './freshness';
 import { findEpcRoute } from './routes';
 
 export interface EpcGatewayDeps {
@@ -25,6 +26,8 @@ export interface EpcGatewayDeps {
   faults: FaultStore;
   held: HeldRequests;
   clock: SandboxClock;
+  /** Timestamp window and replay memory (center-protocol §2); judged on real time. */
+  epcFreshness: EpcFreshness;
   log: (line: string) => void;
 }
 
@@ -96,6 +99,13 @@ export async function handleEpc(
   sendText(res, 200, seal());
 }
 
+/** The fields of a request that opened (so verified) that freshness reads. */
+interface EpcEnvelopeHead {
+  appId: string;
+  timestamp: unknown;
+  signData: unknown;
+}
+
 interface Reply {
   code: number;
   message: string;
@@ -144,6 +154,8 @@ function answer(
     }
     throw err;
   }
+  const stale = deps.epcFreshness.check(body as EpcEnvelopeHead, Date.now());
+  if (stale) return { ...stale, data: undefined };
   if (!isObject(data)) {
     return {
       code: EPC_CODES.validation,

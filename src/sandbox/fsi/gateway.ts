@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { SIGN_IN_INVALID } from '../../center/sign-in-refusal';
 import type { SandboxClock } from '../clock';
 import type { SandboxConfig } from '../config';
 import type { SandboxDb } from '../db';
@@ -6,8 +7,10 @@ import { applyAfter, applyBefore, type HeldRequests } from '../fault-effects';
 import type { FaultStore } from '../faults';
 import { isObject, sendJson, sendText } from '../http-util';
 import { Refusal } from '../refusal';
+import { BUSINESS_FAILURE_WORDS, failedBusinessOutput } from './business-failure';
 import type { FsiContext } from './context';
-import { findLiveSignIn } from './sign-ins';
+import { findLiveSignIn, SIGN_IN_INVALID_MESSAGE } from './sign-ins';
+import { isSettleSpoilKind, spoilSettlementReply } from './spoil-settlement';
 import { isTamperKind, tamperReply } from './tamper';
 import type { TifChecker } from './tif-check';
 import { FSI_TRANSACTIONS } from './transactions';
@@ -53,6 +56,19 @@ export async function handleFsi(
   }
   const infno = isObject(body) && typeof body.infno === 'string' ? body.infno : null;
   const before = deps.faults.take('fsi', infno, 'before');
+  if (before?.kind === 'bizfail') {
+    deps.log(`FSI ${infno ?? '?'} → 故障注入：infcode 0，业务结果失败`);
+    sendText(
+      res,
+      200,
+      buildResponse(deps.db, deps.config, receivedAt, deps.clock.now(), {
+        infcode: 0,
+        errMsg: BUSINESS_FAILURE_WORDS,
+        output: failedBusinessOutput(infno),
+      }),
+    );
+    return;
+  }
   if (before && (await applyBefore(before, res, deps.held))) return;
 
   const reply = answer(body, receivedAt, text, deps);
@@ -69,6 +85,10 @@ export async function handleFsi(
       });
     if (isTamperKind(after.kind)) {
       sendText(res, reply.status, tamperReply(reply.body, after.kind, deps.db));
+      return;
+    }
+    if (isSettleSpoilKind(after.kind)) {
+      sendText(res, reply.status, spoilSettlementReply(reply.body, after.kind, deps.db));
       return;
     }
     if (await applyAfter(after, res, deps.held, badsig)) return;
@@ -133,7 +153,17 @@ function answer(body: unknown, receivedAt: Date, raw: string, deps: FsiGatewayDe
     transaction.requiresSignIn &&
     !findLiveSignIn(db, config, wrapper.fixmedins_code, wrapper.sign_no, receivedAt.getTime())
   ) {
-    return refuseAndRecord('未签到或签到已失效，请先签到（9001）');
+    // Refused before the message is taken: not stored under its msgid (like a TIF failure), so
+    // the same msgid may come again under a fresh sign-in (docs/sandbox.md, "Sign-in").
+    return {
+      status: 200,
+      body: buildResponse(db, config, receivedAt, deps.clock.now(), {
+        infcode: -2,
+        errMsg: SIGN_IN_INVALID_MESSAGE,
+        errCode: SIGN_IN_INVALID,
+      }),
+      summary: `infcode -2 ${SIGN_IN_INVALID}`,
+    };
   }
 
   const now = deps.clock.now();

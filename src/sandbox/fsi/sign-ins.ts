@@ -10,6 +10,9 @@ export interface SignInRow {
   signed_out: number;
 }
 
+/** The refusal of a request whose sign_no is unknown, signed out or older than its validity. */
+export const SIGN_IN_INVALID_MESSAGE = '未签到或签到已失效，请先签到（9001）';
+
 /** A sign-in of this institution that is neither signed out nor older than its validity. */
 export function findLiveSignIn(
   db: SandboxDb,

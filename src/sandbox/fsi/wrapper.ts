@@ -131,6 +131,8 @@ export function buildResponse(
     errMsg?: string;
     warnMsg?: string;
     output?: Record<string, unknown> | null;
+    /** Our extension `x_err_code`: a machine-readable reason for a refusal. */
+    errCode?: string;
   },
 ): string {
   const serial = String(nextCounter(db, 'inf_refmsgid')).padStart(10, '0');
@@ -142,5 +144,6 @@ export function buildResponse(
     err_msg: reply.errMsg ?? '',
     warn_msg: reply.warnMsg ?? '',
     output: reply.output ?? null,
+    ...(reply.errCode ? { x_err_code: reply.errCode } : {}),
   });
 }

@@ -101,6 +101,7 @@ function page(deps: HospitalPageDeps, notice: string): string {
     )
     .join('');
   const drugs = [...sandboxCatalog().values()]
+    .filter((d) => d.rxClass !== 'nonDrug')
     .map(
       (d) =>
         `<label style="display:inline-block;width:32%"><input type="checkbox" name="drug" value="${esc(d.medListCodg)}"> ${esc(d.genname)} ${esc(d.spec)}</label>`,

@@ -5,6 +5,7 @@ import { findPatientByCert, type PatientRow } from '../patients';
 import { Refusal } from '../refusal';
 import { type Breakdown, computeSettlement } from './compute';
 import { checkPaperForSettlement } from './paper-rx';
+import { withAnnouncedStandards } from './pay-standards';
 import { type AppliedPolicy, policyFor } from './policy';
 import { checkRxForSettlement } from './rx-link';
 import { parseSettleRequest, type SettleRequest } from './settle-input';
@@ -42,7 +43,10 @@ export function prepareSettlement(ctx: FsiContext): PreparedSettlement {
     const stas = INSU_STAS[insurance.psn_insu_stas] ?? '非正常参保';
     throw new Refusal(`参保状态为${stas}，不能享受医保待遇`);
   }
-  const policy = policyFor(insurance.insuplc_admdvs, req.insutype, insurance.psn_type);
+  const policy = withAnnouncedStandards(
+    ctx.db,
+    policyFor(insurance.insuplc_admdvs, req.insutype, insurance.psn_type),
+  );
   const catalog = sandboxCatalog();
   if (req.rxForm === 'paper') {
     checkPaperForSettlement(ctx.db, req.hiRxno, policy.region, req.lines, catalog, ctx.now);

@@ -4,6 +4,7 @@ import type { Out7204 } from '../../center/rx/fsi-72xx';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import { AppError } from '../../domain/errors';
 import { packKey, parseScannedCode } from '../../domain/trace/parse-scanned-code';
+import { CenterRefusedCodeRepository } from '../../store/center-refused-code-repository';
 import type { Db } from '../../store/database';
 import { DispensingRepository } from '../../store/dispensing-repository';
 import type { PrescriptionRepository } from '../../store/prescription-repository';
@@ -40,6 +41,7 @@ interface Deps {
 export function createDispenseService(deps: Deps) {
   const repo = new DispensingRepository(deps.db);
   const sold = new SoldCodeRepository(deps.db);
+  const centerRefused = new CenterRefusedCodeRepository(deps.db);
   const stock = new StockRepository(deps.db);
   const refusals = new ScanRefusalRepository(deps.db);
   const products = createProductIndex(deps.catalog);
@@ -146,7 +148,7 @@ export function createDispenseService(deps: Deps) {
       .transaction((): ScanVerdict => {
         const d = openOne(id);
         const at = deps.now();
-        const parsed = parseScannedCode(raw);
+        const parsed = parseScannedCode(raw, at);
         const drug = products.drugOf(parsed);
         const codes = repo.codes(d.id);
         const lines = repo.lines(d.id);
@@ -158,6 +160,7 @@ export function createDispenseService(deps: Deps) {
           lines,
           codes,
           sold: key ? sold.find(key) : undefined,
+          centerRefused: key ? centerRefused.find(key) : undefined,
           today: dateOnly(at),
           at: at.getTime(),
         });
@@ -216,7 +219,7 @@ export function createDispenseService(deps: Deps) {
     deps.db
       .transaction(() => {
         openOne(id);
-        const key = packKey(parseScannedCode(code)) ?? code;
+        const key = packKey(parseScannedCode(code, deps.now())) ?? code;
         const removed = repo.removeCode(id, key) || repo.removeCode(id, code);
         if (!removed) throw new AppError('NOT_FOUND', `本调剂单没有追溯码 ${code}`);
       })

@@ -8,6 +8,7 @@ import { dateTime } from '../../center/clock';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import { maskIdNumber, maskName } from '../../domain/mask';
 import { paperRxno } from '../../domain/paper/paper-rxno';
+import { selfPayDocNo } from '../../domain/sale-doc-no';
 import type {
   Allocation,
   Dispensing,
@@ -99,12 +100,28 @@ export function buildDispensingView(v: ViewInput): DispensingView {
 }
 
 export function earlierSaleOf(s: SoldCodeWithSale, genname: string): EarlierSale {
+  if (s.selfPaySaleId !== null) {
+    return {
+      soldAt: time(s.soldAt),
+      channel: 'selfPay',
+      hiRxno: null,
+      dispensingId: null,
+      selfPaySaleId: s.selfPaySaleId,
+      saleRef: `自费零售单 ${selfPayDocNo(s.selfPaySaleId)}`,
+      genname,
+      patientMasked: '自费零售（无处方，不登记患者）',
+      unitsLeft: null,
+    };
+  }
   return {
     soldAt: time(s.lastUsedAt),
+    channel: 'prescription',
     hiRxno: s.hiRxno,
     dispensingId: s.lastDispensingId,
+    selfPaySaleId: null,
+    saleRef: s.hiRxno ?? '',
     genname,
-    patientMasked: `${maskName(s.patientName)}（${maskIdNumber(s.certno)}）`,
+    patientMasked: `${maskName(s.patientName ?? '')}（${maskIdNumber(s.certno ?? '')}）`,
     unitsLeft: s.unitsLeft,
   };
 }

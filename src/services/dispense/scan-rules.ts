@@ -1,7 +1,9 @@
 import type { ScanRefusalReason } from '../../api/types-dispense';
+import { dateTime } from '../../center/clock';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import type { RuleId } from '../../domain/rules';
 import { type ParsedCode, packKey } from '../../domain/trace/parse-scanned-code';
+import type { CenterRefusedCode } from '../../store/center-refused-code-repository';
 import type { DispensingCode, DispensingLine } from '../../store/dispensing-repository';
 import type { SoldCodeWithSale } from '../../store/sold-code-repository';
 
@@ -14,6 +16,8 @@ export interface ScanInput {
   codes: DispensingCode[];
   /** The sold-codes row of this pack, if any. */
   sold: SoldCodeWithSale | undefined;
+  /** The center's refusal of this code as sold elsewhere, if it refused it (R-TRACE-ONCE). */
+  centerRefused: CenterRefusedCode | undefined;
   /** yyyy-MM-dd */
   today: string;
   at: number;
@@ -64,7 +68,7 @@ export function decideScan(s: ScanInput): ScanDecision {
     );
   }
   if (p.kind === 'gs1' && p.expiry && p.expiry < s.today) {
-    return refuse('EXPIRED', null, `该盒药品已于 ${p.expiry} 过期，不得发药`, key);
+    return refuse('EXPIRED', 'R-TRACE', `该盒药品已于 ${p.expiry} 过期，不得发药`, key);
   }
   if (!s.drug) {
     const id =
@@ -110,6 +114,15 @@ export function decideScan(s: ScanInput): ScanDecision {
       key,
     );
   }
+  if (s.centerRefused) {
+    return refuse(
+      'CENTER_REFUSED',
+      'R-TRACE-ONCE',
+      centerRefusalMessage(s.centerRefused),
+      key,
+      s.sold ?? null,
+    );
+  }
   const sold = s.sold && s.sold.returnedAt === null ? s.sold : null;
   const reusable =
     sold !== null &&
@@ -145,4 +158,9 @@ export function decideScan(s: ScanInput): ScanDecision {
       scannedAt: s.at,
     },
   };
+}
+
+/** The counter's refusal of a code the center refused: the center's own words, and when. */
+export function centerRefusalMessage(r: CenterRefusedCode): string {
+  return `医保中心已拒收此追溯码（${dateTime(new Date(r.refusedAt))}）：${r.centerMessage}。该盒不得销售，请核实来源`;
 }

@@ -1,6 +1,7 @@
 import type { StockBatchView, StockItemView } from '../../api/types-dispense';
 import { dateOnly, dateTime } from '../../center/clock';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
+import { RX_CLASSES, sellableWithoutPrescription } from '../../domain/catalog/rx-class';
 import { AppError } from '../../domain/errors';
 import type { Db } from '../../store/database';
 import {
@@ -45,6 +46,8 @@ export function createStockService(deps: Deps) {
         genname: drug?.genname ?? m,
         spec: drug?.spec ?? '',
         packUnit: drug?.packUnit ?? '盒',
+        rxClassName: drug ? RX_CLASSES[drug.rxClass] : RX_CLASSES.rx,
+        sellableWithoutPrescription: drug ? sellableWithoutPrescription(drug.rxClass) : false,
         packsAvailable: batches
           .filter((b) => b.expiry >= today)
           .reduce((s, b) => s + b.packsOnHand, 0),

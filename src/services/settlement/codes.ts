@@ -14,7 +14,7 @@ export const SETTLE_CODES = {
   payMode: { insured: '2', mixed: '3' },
   /** 3505 mdtrt_setl_type: 1 医保结算, 2 自费 */
   mdtrtSetlType: { insured: '1', selfPay: '2' },
-  /** rx_flag: 1 处方药 (flowed prescription), 0 non-prescription */
+  /** rx_flag: 1 处方药, 0 非处方药 or non-drug goods; per drug from the catalog (R-GSP-RX) */
   rxFlag: { rx: '1', otc: '0' },
   trdnFlag: { whole: '0', split: '1' },
   /** Pooling-fund insutypes a pharmacy settles, preferred in this order. */

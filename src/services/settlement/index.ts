@@ -4,6 +4,7 @@ import { markDispensingUpload } from '../../store/sale-upload-repository';
 import type { AreaDeps } from '../area-deps';
 import type { AuthenticatedSession } from '../auth-service';
 import type { DeliveredHook } from '../outbox-worker';
+import { centerRefusedCodeHook } from './center-refused-codes';
 import { createSettlementContext, type SettlementContext } from './context';
 import { createPreviewService } from './preview-service';
 import { receipt } from './receipt/receipt-service';
@@ -82,6 +83,8 @@ export function createSettlementArea(deps: AreaDeps) {
     stocktake: (session: AuthenticatedSession) => stocktake(ctx, session),
     /** Outbox delivered-hooks by infno (wired into the worker in app-services.ts). */
     onDelivered: hooks(ctx),
+    /** Outbox refusal hook: a 7207/3505 code the center has sold elsewhere is remembered (R-TRACE-ONCE). */
+    onRefused: centerRefusedCodeHook(deps.db, deps.now),
   };
 }
 

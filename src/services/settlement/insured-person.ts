@@ -1,6 +1,6 @@
 import type { SettlementPatientView } from '../../api/types-settlement';
 import { AppError } from '../../domain/errors';
-import { INSUTYPE_LABELS, labelOf, type MdtrtCertType } from '../../domain/insurance';
+import { INSUTYPE_LABELS, labelOf, type MdtrtCertType, sameIdNumber } from '../../domain/insurance';
 import { maskIdNumber, maskName } from '../../domain/mask';
 import type { AuthenticatedSession } from '../auth-service';
 import { SETTLE_CODES } from './codes';
@@ -15,7 +15,9 @@ export interface PatientCert {
 
 /**
  * 1101 for the patient's authorisation (R-AUTH): the card or voucher shown at the counter, by
- * default the ID number on the prescription. The insutype is the first pooling one in force.
+ * default the ID number on the prescription. A settlement is only ever for the prescription's
+ * own patient (R-SETTLE): a credential that resolves to anyone else is refused before any
+ * settlement call. The insutype is the first pooling one in force.
  */
 export async function resolveInsured(
   ctx: SettlementContext,
@@ -25,7 +27,14 @@ export async function resolveInsured(
   useAccount: boolean,
 ): Promise<InsuredPerson> {
   const c: PatientCert = cert ?? { certType: '02', certNo: rxCertno };
-  const person = await ctx.patients.lookup(session, c);
+  const { person, certno } = await ctx.patients.identify(session, c);
+  if (!sameIdNumber(certno, rxCertno)) {
+    throw new AppError(
+      'POLICY',
+      `出示的医保凭证/证件属于另一位参保人，不是本处方的患者（${maskIdNumber(rxCertno)}）：医保结算只能记入处方患者本人名下，请患者本人出示其医保电子凭证或证件（R-AUTH）`,
+      { ruleId: 'R-SETTLE' },
+    );
+  }
   const insurance = SETTLE_CODES.insutypes
     .map((t) => person.insutypes.find((i) => i.insutype === t && i.status === '正常参保'))
     .find((i) => i !== undefined);

@@ -1,5 +1,6 @@
 import { dateTime } from '../../center/clock';
 import type { FsiResponse } from '../../center/fsi-client';
+import { checkRefundReply } from '../../domain/center/settle-reply';
 import { AppError } from '../../domain/errors';
 import type { SettlementRecord } from '../../store/settlement-repository';
 import type { AuthenticatedSession } from '../auth-service';
@@ -41,7 +42,8 @@ function requireUploadsSettled(ctx: SettlementContext, s: SettlementRecord) {
 /**
  * refund.start (R-REVERSE): 2103 reverses the settlement. On success, in one transaction: the
  * dispensing is returned, stock and traceability codes restored, 7208 and 3506 queued behind
- * the sale's 7207/3505. An unknown outcome gets its 2601, like a settlement.
+ * the sale's 7207/3505. An unknown outcome (no answer, or an answer that fails its checks) gets
+ * its 2601, like a settlement.
  */
 export function createRefundService(ctx: SettlementContext) {
   return async function refund(
@@ -100,6 +102,19 @@ export function createRefundService(ctx: SettlementContext) {
         })
         .immediate();
       throw new AppError('CENTER_REJECTED', `退费失败：${res.err_msg}`, { ruleId: 'R-REVERSE' });
+    }
+    const checked = checkRefundReply(res.output, {
+      setlId: s.setlId,
+      mdtrtId: s.mdtrtId,
+      medfeeFen: s.medfeeFen,
+      fundFen: s.fundFen ?? 0,
+      acctFen: s.acctFen ?? 0,
+      cashFen: s.cashFen ?? 0,
+    });
+    if (!checked.ok) {
+      const why = `医保中心退费应答校验未通过：${checked.problems.join('；')}`;
+      recordUnknown(ctx, s, { infno: '2103', msgid: req.msgid }, why, op);
+      return;
     }
     ctx.db
       .transaction(() => {

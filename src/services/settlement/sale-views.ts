@@ -1,5 +1,6 @@
 import type { SaleUploadsView, SelfPaySaleView, StocktakeView } from '../../api/types-settlement';
 import { dateOnly, dateTime } from '../../center/clock';
+import { catalogRxFlag } from '../../domain/catalog/rx-class';
 import { AppError } from '../../domain/errors';
 import type { AuthenticatedSession } from '../auth-service';
 import type { SettlementContext } from './context';
@@ -66,7 +67,7 @@ export function stocktake(ctx: SettlementContext, session: AuthenticatedSession)
               fixmedins_hilist_id: b.medListCodg,
               fixmedins_hilist_name: ctx.catalog.get(b.medListCodg)?.genname ?? b.medListCodg,
               fixmedins_bchno: b.batchNo,
-              rx_flag: '1',
+              rx_flag: catalogRxFlag(ctx.catalog, b.medListCodg),
               invdate: dateOnly(at),
               inv_cnt: b.packsOnHand,
               manu_lotnum: b.batchNo,

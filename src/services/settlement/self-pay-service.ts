@@ -1,11 +1,16 @@
 import { dateOnly, dateTime } from '../../center/clock';
+import { assertSellableWithoutPrescription } from '../../domain/catalog/counter-sale';
 import { AppError } from '../../domain/errors';
+import { selfPayDocNo } from '../../domain/sale-doc-no';
 import { packKey, parseScannedCode } from '../../domain/trace/parse-scanned-code';
+import { CenterRefusedCodeRepository } from '../../store/center-refused-code-repository';
 import { type ScanRefusalInput, ScanRefusalRepository } from '../../store/scan-refusal-repository';
-import { SoldCodeRepository } from '../../store/sold-code-repository';
+import { SoldCodeRepository, type SoldCodeWithSale } from '../../store/sold-code-repository';
 import type { AuthenticatedSession } from '../auth-service';
+import { earlierSaleOf } from '../dispense/dispensing-view';
 import { allocateFefo } from '../dispense/fefo';
 import { createProductIndex } from '../dispense/product-index';
+import { centerRefusalMessage } from '../dispense/scan-rules';
 import type { SettlementContext } from './context';
 import type { PackGroup } from './pack-groups';
 import { input3505 } from './upload-bodies';
@@ -24,14 +29,15 @@ export interface SelfPayItem {
 export function createSelfPayService(ctx: SettlementContext) {
   const products = createProductIndex(ctx.catalog);
   const sold = new SoldCodeRepository(ctx.db);
+  const centerRefused = new CenterRefusedCodeRepository(ctx.db);
   const refusals = new ScanRefusalRepository(ctx.db);
   /** The refused scan of the running sale, recorded after its transaction rolled back (R-RISK). */
   let refused: Omit<ScanRefusalInput, 'at' | 'staffId'> | null = null;
   const pendingRefusal = () => refused;
 
-  function packsOf(item: SelfPayItem, name: string): string[] {
+  function packsOf(item: SelfPayItem, name: string, at: Date, today: string): string[] {
     const keys = item.codes.map((raw) => {
-      const parsed = parseScannedCode(raw);
+      const parsed = parseScannedCode(raw, at);
       const key = packKey(parsed);
       if (!key)
         throw new AppError('VALIDATION', `「${raw}」不是可识别的药品追溯码`, { ruleId: 'R-TRACE' });
@@ -40,15 +46,36 @@ export function createSelfPayService(ctx: SettlementContext) {
         refused = { ...selfPayRefusal(raw, key, 'OTHER_DRUG', 'R-TRACE'), medListCodg };
         throw new AppError('POLICY', `追溯码 ${key} 不是「${name}」的包装`, { ruleId: 'R-TRACE' });
       }
+      if (parsed.kind === 'gs1' && parsed.expiry && parsed.expiry < today) {
+        refused = {
+          ...selfPayRefusal(raw, key, 'EXPIRED', 'R-TRACE'),
+          medListCodg: item.medListCodg,
+        };
+        throw new AppError('POLICY', `追溯码 ${key} 的包装已于 ${parsed.expiry} 过期，不得销售`, {
+          ruleId: 'R-TRACE',
+        });
+      }
+      const atCenter = centerRefused.find(key);
+      if (atCenter) {
+        refused = {
+          ...selfPayRefusal(raw, key, 'CENTER_REFUSED', 'R-TRACE-ONCE'),
+          medListCodg: item.medListCodg,
+        };
+        throw new AppError('POLICY', `追溯码 ${key}：${centerRefusalMessage(atCenter)}`, {
+          ruleId: 'R-TRACE-ONCE',
+        });
+      }
       const earlier = sold.find(key);
-      if ((earlier && earlier.returnedAt === null) || ctx.selfPay.soldBy(key) !== undefined) {
+      if (earlier && earlier.returnedAt === null) {
         refused = {
           ...selfPayRefusal(raw, key, 'ALREADY_SOLD', 'R-TRACE-ONCE'),
           medListCodg: item.medListCodg,
         };
-        throw new AppError('POLICY', `追溯码 ${key} 已有销售记录，同一追溯码不能重复销售`, {
-          ruleId: 'R-TRACE-ONCE',
-        });
+        throw new AppError(
+          'POLICY',
+          `追溯码 ${key} 已有销售记录（${earlierSaleText(earlier)}），同一追溯码不能重复销售`,
+          { ruleId: 'R-TRACE-ONCE' },
+        );
       }
       return key;
     });
@@ -84,12 +111,8 @@ export function createSelfPayService(ctx: SettlementContext) {
         const drugs = items.map((i) => {
           const drug = ctx.catalog.get(i.medListCodg);
           if (!drug) throw new AppError('VALIDATION', `药品目录中没有编码 ${i.medListCodg}`);
-          if (drug.classes.length > 0) {
-            throw new AppError('POLICY', `「${drug.genname}」属管控类药品，不能自费零售`, {
-              ruleId: 'R-EXCLUDED',
-            });
-          }
-          return { item: i, drug, codes: packsOf(i, drug.genname) };
+          assertSellableWithoutPrescription(drug);
+          return { item: i, drug, codes: packsOf(i, drug.genname, at, today) };
         });
         const total = drugs.reduce((s, x) => s + x.codes.length * x.drug.priceFen, 0);
         const saleId = ctx.selfPay.create(session.staff.id, total, at.getTime());
@@ -104,7 +127,13 @@ export function createSelfPayService(ctx: SettlementContext) {
             priceFen: drug.priceFen,
           });
           for (const c of codes) {
-            if (!ctx.selfPay.addCode(saleId, lineNo, c)) {
+            const registered = sold.sellSelfPay({
+              code: c,
+              medListCodg: drug.medListCodg,
+              saleId,
+              at: at.getTime(),
+            });
+            if (!registered || !ctx.selfPay.addCode(saleId, lineNo, c)) {
               throw new AppError('POLICY', `追溯码 ${c} 已有销售记录`, { ruleId: 'R-TRACE-ONCE' });
             }
           }
@@ -142,7 +171,7 @@ export function createSelfPayService(ctx: SettlementContext) {
           {
             infno: '3505',
             input: input3505(
-              { docNo: `Z${saleId}`, setlId: null, psnNo: null, hiRxno: null },
+              { docNo: selfPayDocNo(saleId), setlId: null, psnNo: null, hiRxno: null },
               groups,
               dateTime(at),
             ),
@@ -159,6 +188,14 @@ export function createSelfPayService(ctx: SettlementContext) {
   }
 
   return sell;
+}
+
+/** The earlier sale of a pack, as the refusal names it: when, which sale, whose (masked). */
+function earlierSaleText(s: SoldCodeWithSale): string {
+  const e = earlierSaleOf(s, '');
+  return e.channel === 'selfPay'
+    ? `${e.soldAt} ${e.saleRef}`
+    : `${e.soldAt} 处方 ${e.saleRef}，患者 ${e.patientMasked}`;
 }
 
 function selfPayRefusal(raw: string, key: string, reason: string, ruleId: string) {

@@ -1,10 +1,12 @@
 import { dateTime } from '../../center/clock';
 import { CenterError, type FsiResponse } from '../../center/fsi-client';
+import { checkSettleReply } from '../../domain/center/settle-reply';
 import { AppError } from '../../domain/errors';
+import { sqliteCode } from '../../store/sqlite-errors';
 import type { AuthenticatedSession } from '../auth-service';
 import type { SettlementContext } from './context';
 import { feeLines, settleInput } from './fee-lines';
-import { resolveInsured } from './insured-person';
+import { aboveStandardText, presettle } from './presettle';
 import { queueSaleUploads } from './sale-queue';
 import { requireSettleable } from './settle-gate';
 import { settleOutputSchema } from './split-view';
@@ -25,9 +27,12 @@ export function unknownReason(err: unknown): string {
 }
 
 /**
- * settle.confirm: 2102 with the dispensing's lines (R-SETTLE, R-NOSWAP). The attempt is
+ * settle.confirm: 2102 with the dispensing's lines (R-SETTLE, R-NOSWAP), after a checked
+ * 2101 (the preview's, or one made now: the patient's own credential, R-PRICE). The attempt is
  * recorded with its msgid before sending; the answer moves it, in one transaction each, to
- * settled (+ 7207/3505 queued), refused, or outcome_unknown (+ 2601 queued).
+ * settled (+ 7207/3505 queued), refused, or outcome_unknown (+ 2601 queued). A reply that
+ * fails its checks, or names a settlement already recorded, is an unknown outcome, never a
+ * settlement.
  */
 export function createSettleService(ctx: SettlementContext) {
   return async function confirm(
@@ -43,8 +48,7 @@ export function createSettleService(ctx: SettlementContext) {
         ruleId: 'R-SETTLE',
       });
     }
-    const person =
-      stored?.person ?? (await resolveInsured(ctx, session, d.certno, undefined, true));
+    const person = stored?.person ?? (await presettle(ctx, session, first, {})).person;
     const lines = feeLines(d.id, ctx.dispensings.lines(d.id), ctx.catalog, stored?.deliveryFeeFen);
     const signNo = await ctx.auth.ensureSignedIn(session);
     const op: Operator = {
@@ -104,36 +108,65 @@ export function createSettleService(ctx: SettlementContext) {
         .immediate();
       throw new AppError('CENTER_REJECTED', `结算失败：${reason}`, { ruleId: 'R-SETTLE' });
     }
-    const parsed = settleOutputSchema.safeParse(res.output);
-    const info = parsed.success ? parsed.data.setlinfo : null;
-    if (!parsed.success || !info?.setl_id || !info.mdtrt_id) {
-      const reason = '医保中心结算应答缺少结算ID或无法识别';
+    const checked = checkSettleReply(res.output, {
+      infno: '2102',
+      msgid: req.msgid,
+      psnNo: person.psnNo,
+      certno: d.certno,
+      medfeeFen: s.rec.medfeeFen,
+      feedetlSns: lines.map((l) => l.feedetlSn),
+    });
+    if (!checked.ok) {
+      const reason = `医保中心结算应答校验未通过：${checked.problems.join('；')}`;
+      recordUnknown(ctx, s.rec, { infno: '2102', msgid: req.msgid }, reason, op);
+      return s.rec.id;
+    }
+    const info = checked.value;
+    const split = settleOutputSchema.safeParse(res.output);
+    const above = split.success ? aboveStandardText(ctx, lines, split.data) : null;
+    if (above) {
+      // The standard fell between preview and settlement: the sale may not stand (R-PRICE).
+      const reason = `${above}，“双通道”药品不得高于支付标准销售（R-PRICE）：已发起冲正，请下调售价后重新预结算`;
+      recordUnknown(ctx, s.rec, { infno: '2102', msgid: req.msgid }, reason, op);
+      return s.rec.id;
+    }
+    const holder = ctx.settlements.holdingCenterIds(info.setlId, info.mdtrtId, s.rec.id);
+    if (holder) {
+      const reason = `医保中心结算应答的结算ID或就诊ID已属于本机结算 ${holder.id}，不是本次结算的结果`;
       recordUnknown(ctx, s.rec, { infno: '2102', msgid: req.msgid }, reason, op);
       return s.rec.id;
     }
     const amounts = {
-      setlId: info.setl_id,
-      mdtrtId: info.mdtrt_id,
-      fundFen: info.fund_pay_sumamt,
-      acctFen: info.acct_pay,
-      cashFen: info.psn_cash_pay,
+      setlId: info.setlId,
+      mdtrtId: info.mdtrtId,
+      fundFen: info.fundFen,
+      acctFen: info.acctFen,
+      cashFen: info.cashFen,
       reply: res.output,
       warnMsg: res.warn_msg || null,
     };
-    ctx.db
-      .transaction(() => {
-        ctx.settlements.resolveCall(req.msgid, 'ok', null, at);
-        ctx.settlements.settled(s.rec.id, amounts, at);
-        const rec = ctx.settlements.mustGet(s.rec.id);
-        queueSaleUploads(
-          ctx,
-          { ...rec, setlId: amounts.setlId, mdtrtId: amounts.mdtrtId },
-          s.settleable,
-          op,
-          at,
-        );
-      })
-      .immediate();
+    try {
+      ctx.db
+        .transaction(() => {
+          ctx.settlements.resolveCall(req.msgid, 'ok', null, at);
+          ctx.settlements.settled(s.rec.id, amounts, at);
+          const rec = ctx.settlements.mustGet(s.rec.id);
+          queueSaleUploads(
+            ctx,
+            { ...rec, setlId: amounts.setlId, mdtrtId: amounts.mdtrtId },
+            s.settleable,
+            op,
+            at,
+          );
+        })
+        .immediate();
+    } catch (err) {
+      // Backstop of holdingCenterIds: the unique index on setl_id (migration 12).
+      if (sqliteCode(err) !== 'SQLITE_CONSTRAINT_UNIQUE') throw err;
+      const reason = '医保中心结算应答的结算ID已被本机另一笔结算使用，不是本次结算的结果';
+      recordUnknown(ctx, s.rec, { infno: '2102', msgid: req.msgid }, reason, op);
+      return s.rec.id;
+    }
     ctx.log.info('settlement.settled', { settlementId: s.rec.id, setlId: amounts.setlId });
     return s.rec.id;
   };

@@ -14,7 +14,7 @@ import type { SettlementContext } from './context';
 import type { FeeLine } from './fee-lines';
 import { patientView } from './insured-person';
 import { fenOf, money } from './money';
-import { settleOutputSchema, splitLines, splitTotals } from './split-view';
+import { type SettleOutput, settleOutputSchema, splitLines, splitTotals } from './split-view';
 import { uploadView } from './upload-view';
 
 const LIVE = new Set(['settling', 'settled', 'outcome_unknown', 'refunding', 'refund_unknown']);
@@ -62,6 +62,13 @@ function refundView(s: SettlementRecord): RefundView | null {
   };
 }
 
+/** Whose account the center says it settled on (its reply), else the prescription's patient. */
+function debitedPerson(s: SettlementRecord, reply: SettleOutput | null) {
+  const info = reply?.setlinfo;
+  if (info?.certno) return patientView(info.psn_name ?? '', info.certno, s.insutype);
+  return patientView(s.patientName, s.certno, s.insutype);
+}
+
 export function settlementView(ctx: SettlementContext, id: number): SettlementView {
   const s = ctx.settlements.get(id);
   if (!s) throw new AppError('NOT_FOUND', `没有结算记录 ${id}`);
@@ -104,7 +111,7 @@ export function settlementView(ctx: SettlementContext, id: number): SettlementVi
     mdtrtId: s.mdtrtId,
     msgid: s.msgid,
     settledAt: s.settledAt ? dateTime(new Date(s.settledAt)) : null,
-    patient: patientView(s.patientName, s.certno, s.insutype),
+    patient: debitedPerson(s, parsed?.success ? parsed.data : null),
     lines,
     split: parsed?.success ? splitTotals(parsed.data, s.warnMsg) : null,
     refusal: s.refusal,

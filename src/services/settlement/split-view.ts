@@ -10,6 +10,8 @@ const optAmount = amount.optional().default(0);
 const setlinfoSchema = z.looseObject({
   setl_id: z.string().optional(),
   mdtrt_id: z.string().optional(),
+  psn_name: z.string().optional(),
+  certno: z.string().optional(),
   medfee_sumamt: amount,
   fulamt_ownpay_amt: optAmount,
   overlmt_selfpay: optAmount,

@@ -1,3 +1,4 @@
+import { rxFlagOf } from '../../domain/catalog/rx-class';
 import { PAPER_RX_FORM, RX_FORM_FIELD } from '../../domain/paper/paper-rxno';
 import { SETTLE_CODES } from './codes';
 import { yuanNumber } from './money';
@@ -6,6 +7,11 @@ import type { PackGroup } from './pack-groups';
 const price = (g: PackGroup) => g.priceUnits / 10_000;
 const sum = (g: PackGroup) => yuanNumber(Math.round((g.count * g.priceUnits) / 100));
 const trace = (g: PackGroup) => g.codes.map((c) => ({ drug_trac_codg: c }));
+/**
+ * The catalog's true prescription flag (R-GSP-RX). Only a prescription line can name a drug
+ * outside the catalog (self-pay sells catalog goods only), so such a line counts as 处方药.
+ */
+const rxFlag = (g: PackGroup) => (g.drug ? rxFlagOf(g.drug.rxClass) : SETTLE_CODES.rxFlag.rx);
 
 function drugFields(g: PackGroup) {
   return {
@@ -65,7 +71,7 @@ export function input7207(s: SettledSale, phar: Pharmacist, groups: PackGroup[],
       manu_lotnum: g.batchNo,
       prdr_name: g.drug?.prdrName ?? '',
       expy_end: g.expiry,
-      rx_flag: SETTLE_CODES.rxFlag.rx,
+      rx_flag: rxFlag(g),
       trdn_flag: g.trdnFlag,
       finl_trns_pric: price(g),
       bchno: g.batchNo,
@@ -93,7 +99,7 @@ export function input3505(ref: SaleRef, groups: PackGroup[], at: string) {
   return {
     selinfo: groups.map((g) => ({
       ...drugFields(g),
-      rx_flag: insured ? SETTLE_CODES.rxFlag.rx : SETTLE_CODES.rxFlag.otc,
+      rx_flag: rxFlag(g),
       trdn_flag: g.trdnFlag,
       finl_trns_pric: price(g),
       sel_retn_cnt: g.count,

@@ -1,6 +1,7 @@
 import type { StockBatchView } from '../../api/types-dispense';
 import { dateTime } from '../../center/clock';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
+import { catalogRxFlag } from '../../domain/catalog/rx-class';
 import type { BatchRow } from '../../store/stock-movement-repository';
 import type { BatchRef } from './stock-bodies';
 
@@ -27,6 +28,7 @@ export function batchRef(catalog: ReadonlyMap<string, CatalogDrug>, b: BatchRow)
     name: catalog.get(b.medListCodg)?.genname ?? b.medListCodg,
     batchNo: b.batchNo,
     expiry: b.expiry,
+    rxFlag: catalogRxFlag(catalog, b.medListCodg),
   };
 }
 

@@ -13,9 +13,6 @@ export const INV_CHG_TYPES = {
   overflow: '106',
 } as const;
 
-/** rx_flag sent with stock records: the counter does not keep it per drug, so 1 处方药. */
-export const STOCK_RX_FLAG = '1';
-
 export const STOCK_UPLOAD_LABELS: Record<string, string> = {
   '3501': '商品盘存上传（3501）',
   '3502': '库存信息变更（3502）',

@@ -1,11 +1,11 @@
-import { STOCK_RX_FLAG } from './codes';
-
 /** The drug and batch every 35xx record names ("…drug" in docs/sandbox.md). */
 export interface BatchRef {
   medListCodg: string;
   name: string;
   batchNo: string;
   expiry: string;
+  /** rx_flag from the catalog's prescription class (R-GSP-RX). */
+  rxFlag: '1' | '0';
 }
 
 export interface Purchase {
@@ -89,7 +89,7 @@ export function input3502(
       inv_chg_type: c.invChgType,
       pric: c.unitPrice,
       cnt: c.packs,
-      rx_flag: STOCK_RX_FLAG,
+      rx_flag: b.rxFlag,
       inv_chg_time: at,
       trdn_flag: '0',
       inv_chg_opter_name: opter,

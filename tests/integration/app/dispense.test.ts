@@ -155,6 +155,21 @@ describe('dispensing as prescribed with traceability codes, over HTTP', () => {
     expect(v.dispensing.lines[0]?.packsScanned).toBe(0);
   });
 
+  it('refuses a GS1 pack whose (17) 991231 expired in 1999, naming the rule, storing no code [R-TRACE]', async () => {
+    const hiRxno = await prescribe(wang, [AMLODIPINE]);
+    const d = await startReviewed(hiRxno);
+    const code = `(01)06902500022466(17)991231(10)OLD(21)AMLO${serial++}`;
+    const v = await scan(d.dispensingId, code);
+    expect(v).toMatchObject({ verdict: 'refused', reason: 'EXPIRED', ruleId: 'R-TRACE' });
+    expect(v.verdict === 'refused' && v.message).toContain('1999-12-31');
+    expect(v.dispensing.lines[0]?.packsScanned).toBe(0);
+    const logged = h.services.db
+      .prepare('SELECT reason, rule_id FROM scan_refusals WHERE dispensing_id = ?')
+      .all(d.dispensingId);
+    expect(logged).toEqual([{ reason: 'EXPIRED', rule_id: 'R-TRACE' }]);
+    await ok('dispense.cancel', { dispensingId: d.dispensingId });
+  });
+
   it('refuses one pack more than prescribed [R-NOSWAP][ST-EPC-02-010]', async () => {
     const hiRxno = await prescribe(wang, [METFORMIN]);
     const d = await startReviewed(hiRxno);

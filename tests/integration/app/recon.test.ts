@@ -53,7 +53,11 @@ describe('reconciliation 对账 of a day against the center [R-RECON]', () => {
     const c = await settled();
     // Differences: a local amount altered, a settlement the counter lost track of, one whose
     // local identity no longer matches anything at the center, and a 3505 that cannot go.
-    sql('UPDATE settlements SET cash_fen = cash_fen + 100 WHERE id = ?', a.settlementId);
+    // (The altered amounts still add up: the database refuses a settled split that does not.)
+    sql(
+      'UPDATE settlements SET cash_fen = cash_fen + 100, medfee_fen = medfee_fen + 100 WHERE id = ?',
+      a.settlementId,
+    );
     sql("UPDATE settlements SET state = 'voided' WHERE id = ?", b.settlementId);
     sql(
       "UPDATE settlements SET setl_id = 'LOCALONLY', msgid = 'LOCALONLY-MSGID' WHERE id = ?",

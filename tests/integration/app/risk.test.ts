@@ -8,6 +8,8 @@ import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../support/app-harness';
 
 const AMOXICILLIN = 'XJ01CAA040A001010100435';
+/** 乙类非处方药: may be prescribed and sold for cash (R-GSP-RX). */
+const LORATADINE = 'XR06AXL020A001010101672';
 const pharmacist = DEMO_STAFF.find((s) => s.role === 'pharmacist');
 const cashier = DEMO_STAFF.find((s) => s.role === 'cashier');
 const [zhang, li] = DEMO_PATIENTS;
@@ -33,11 +35,8 @@ describe('risk signals over HTTP', () => {
         '',
       )
     ).token;
-  const dispensingFor = async (patient: typeof zhang) => {
-    const rx = await createPrescription(
-      { baseUrl: h.sandboxUrl },
-      { patient, drugs: [AMOXICILLIN] },
-    );
+  const dispensingFor = async (patient: typeof zhang, drug = AMOXICILLIN) => {
+    const rx = await createPrescription({ baseUrl: h.sandboxUrl }, { patient, drugs: [drug] });
     const found = await ok<RxCandidate[]>('rx.find', { by: 'qr', qr: rx.qr });
     await ok('rx.download', found[0]?.ticket);
     passed.add(rx.hiRxno);
@@ -98,13 +97,13 @@ describe('risk signals over HTTP', () => {
   });
 
   it('records a self-pay sale refused for an already-sold code [R-RISK][R-TRACE-ONCE]', async () => {
-    const code = `8010371${String((Date.now() + 7) % 1e13).padStart(13, '0')}`;
-    const d = await dispensingFor(zhang);
+    const code = `8062221${String((Date.now() + 7) % 1e13).padStart(13, '0')}`;
+    const d = await dispensingFor(zhang, LORATADINE);
     await ok<ScanVerdict>('dispense.scan', { dispensingId: d.dispensingId, code });
     await ok('dispense.complete', { dispensingId: d.dispensingId });
     const sale = await h.api(
       'sale.selfPay',
-      { items: [{ medListCodg: AMOXICILLIN, codes: [code] }] },
+      { items: [{ medListCodg: LORATADINE, codes: [code] }] },
       token,
     );
     expect(sale.error).toMatchObject({ code: 'POLICY', ruleId: 'R-TRACE-ONCE' });

@@ -186,26 +186,25 @@ describe('settlement, unknown outcomes, refunds and uploads over HTTP', () => {
     expect(await liveAtCenter(sale.hiRxno)).toHaveLength(1);
   });
 
-  it('shows non-covered and above-standard parts as self-pay, as the center splits them [R-PRICE][R-NONCOVERED]', async () => {
+  it('shows a delivery fee as non-covered self-pay; a dual-channel drug sold at its payment standard leaves no excess for the patient [R-NONCOVERED][R-PRICE]', async () => {
     const sale = await dispensed(li, [EMPAGLIFLOZIN]);
     const p = await ok<SettlePreview>('settle.preview', {
       dispensingId: sale.dispensingId,
       deliveryFeeFen: 800,
     });
     const drug = p.lines.find((l) => l.medListCodg === EMPAGLIFLOZIN);
-    expect(drug?.overLimit).toEqual({ fen: 5530 - 5280, yuan: '2.50' });
+    expect(drug?.total.fen).toBe(5280);
     expect(drug?.payStandard?.fen).toBe(5280);
-    expect(drug?.selfPayReasons.map((r) => [r.code, r.ruleId])).toContainEqual([
-      'ABOVE_STANDARD',
-      'R-PRICE',
-    ]);
+    expect(drug?.overLimit.fen).toBe(0);
+    expect(drug?.selfPayReasons.map((r) => r.code)).not.toContain('ABOVE_STANDARD');
     const fee = p.lines.find((l) => l.lineNo === null);
     expect(fee).toMatchObject({ name: '配送费', chargeLevel: '03' });
     expect(fee?.fullOwnPay.fen).toBe(800);
     expect(fee?.selfPayReasons[0]).toMatchObject({ code: 'NON_COVERED', ruleId: 'R-NONCOVERED' });
     expect(p.split.fullOwnPay.fen).toBe(800);
-    expect(p.split.overLimit.fen).toBe(250);
-    expect(p.selfPayNotices.join('')).toMatch(/R-PRICE.*R-NONCOVERED|R-NONCOVERED.*R-PRICE/);
+    expect(p.split.overLimit.fen).toBe(0);
+    expect(p.selfPayNotices.join('')).toContain('R-NONCOVERED');
+    expect(p.selfPayNotices.join('')).not.toContain('R-PRICE');
 
     const s = await ok<SettlementView>('settle.confirm', {
       dispensingId: sale.dispensingId,
@@ -216,7 +215,7 @@ describe('settlement, unknown outcomes, refunds and uploads over HTTP', () => {
       settlementId: s.settlementId,
       format: 'thermal80',
     });
-    expect(r.lines?.join('\n')).toContain('超出部分 2.50 元由个人自付');
+    expect(r.lines?.join('\n')).not.toContain('超出部分');
     expect(r.lines?.every((l) => l.length <= 48)).toBe(true);
   });
 
@@ -408,5 +407,21 @@ describe('settlement, unknown outcomes, refunds and uploads over HTTP', () => {
       items: [{ medListCodg: LORATADINE, codes: [codes[0]] }],
     });
     expect(twice.error).toMatchObject({ code: 'POLICY', ruleId: 'R-TRACE-ONCE' });
+  });
+
+  it('a self-pay sale refuses a GS1 pack whose (17) 991231 expired in 1999, storing nothing [R-TRACE]', async () => {
+    const before = packsOnHand(LORATADINE);
+    const code = `(01)06906500066284(17)991231(10)OLD(21)LORA${Date.now()}`;
+    const sales = () => h.services.db.prepare('SELECT count(*) AS n FROM self_pay_sales').get();
+    const salesBefore = sales();
+    const r = await api('sale.selfPay', { items: [{ medListCodg: LORATADINE, codes: [code] }] });
+    expect(r.error).toMatchObject({ code: 'POLICY', ruleId: 'R-TRACE' });
+    expect(r.error?.message).toContain('1999-12-31');
+    expect(packsOnHand(LORATADINE)).toBe(before);
+    expect(sales()).toEqual(salesBefore);
+    const logged = h.services.db
+      .prepare("SELECT reason, rule_id FROM scan_refusals WHERE channel = 'self_pay' AND code = ?")
+      .all(code);
+    expect(logged).toEqual([{ reason: 'EXPIRED', rule_id: 'R-TRACE' }]);
   });
 });

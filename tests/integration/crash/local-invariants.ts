@@ -47,11 +47,18 @@ const MUST_BE_EMPTY: Record<string, string> = {
         <> l.packs_prescribed
       OR coalesce((SELECT sum(packs) FROM dispensing_allocations a
                    WHERE a.dispensing_id = l.dispensing_id AND a.line_no = l.line_no), 0) <> l.packs_prescribed)`,
-  'sold code without a completed dispensing': `
+  // sold_codes is the one registry of every sale path (migration 13): a dispensing or a cash sale
+  'sold code without a completed dispensing or its cash sale': `
     SELECT s.code FROM sold_codes s
     WHERE s.returned_at IS NULL AND NOT EXISTS (
       SELECT 1 FROM dispensing_codes c JOIN dispensings d ON d.id = c.dispensing_id
-      WHERE c.code = s.code AND d.state = 'completed')`,
+      WHERE c.code = s.code AND d.state = 'completed')
+      AND NOT EXISTS (
+        SELECT 1 FROM self_pay_codes c WHERE c.code = s.code AND c.sale_id = s.self_pay_sale_id)`,
+  'code of a cash sale not recorded as sold by it': `
+    SELECT c.code FROM self_pay_codes c
+    WHERE NOT EXISTS (SELECT 1 FROM sold_codes s
+      WHERE s.code = c.code AND s.self_pay_sale_id = c.sale_id AND s.returned_at IS NULL)`,
   'code of a completed dispensing not recorded as sold': `
     SELECT c.code FROM dispensing_codes c JOIN dispensings d ON d.id = c.dispensing_id
     WHERE d.state = 'completed'

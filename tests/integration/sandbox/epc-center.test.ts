@@ -168,6 +168,27 @@ describe('e-prescription center: envelope round trip', () => {
     expect(stranger.message).toMatch(/未在电子处方中心登记/);
   });
 
+  it('refuses an envelope whose data nests 100,000 arrays as malformed, and keeps answering [ARCH]', async () => {
+    const sealed = sealRequest({ fixmedinsCode: HOSPITAL, hiRxno: 'x' }, appKeys);
+    const deep = `{"fixmedinsCode":"${HOSPITAL}","hiRxno":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    const encData = sm4EcbEncrypt(
+      deriveSm4Key(appKeys.appId, appKeys.appSecret),
+      Buffer.from(deep),
+    ).toString('hex');
+    const res = await post('hospRxDetlQuery', { ...sealed, encData });
+    const reply = (await res.json()) as { code: number; message: string };
+    expect(reply.code).toBe(1001);
+    expect(reply.message).toMatch(/嵌套超过 128 层/);
+    expect(
+      (
+        await post(
+          'hospRxDetlQuery',
+          sealRequest({ fixmedinsCode: HOSPITAL, hiRxno: 'x' }, appKeys),
+        )
+      ).status,
+    ).toBe(200);
+  });
+
   it('answers a body that is not JSON with HTTP 400 and an unknown interface with 404 [ARCH]', async () => {
     const res = await post('uploadChk', '{not json');
     expect(res.status).toBe(400);

@@ -16,7 +16,7 @@ import {
 const patient = DEMO_PATIENTS[0];
 if (!patient) throw new Error('demo patients missing');
 
-const signInCall = { infno: '9001', input: { signIn: { opter_no: 'u' } }, ...OPTER };
+const signInCall = { infno: '9001' as const, input: { signIn: { opter_no: 'u' } }, ...OPTER };
 const countSignIns = (f: SandboxFixture) =>
   (f.sandbox.db.prepare('SELECT COUNT(*) AS n FROM sign_ins').get() as { n: number }).n;
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CenterError } from '../../../src/center/center-error';
 import { assertOk, FsiClient } from '../../../src/center/fsi-client';
 import { tifHeaders } from '../../../src/center/tif-headers';
+import type { FsiInfno } from '../../../src/center/transaction-success';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
 import { CONFIG, OPTER, rejection, type SandboxFixture, startFixture } from './helpers';
 
@@ -165,7 +166,8 @@ describe('FSI gateway: request and response wrapper', () => {
 
   it('refuses an unknown infno as 不支持的交易 [ARCH]', async () => {
     const signNo = await f.signIn();
-    const res = await f.call({ infno: '8999', input: { data: {} }, signNo });
+    // The client's types refuse a transaction it cannot judge; this test speaks to the sandbox.
+    const res = await f.call({ infno: '8999' as FsiInfno, input: { data: {} }, signNo });
     expect(res).toMatchObject({ infcode: -2, err_msg: '不支持的交易：8999' });
   });
 });
@@ -366,15 +368,16 @@ describe('FSI gateway: msgid replay (idempotency)', () => {
     expect(countSignIns(f)).toBe(before + 1);
   });
 
-  it('replays a business refusal as it was, even after the cause went away [ARCH]', async () => {
+  it('replays a business refusal as it was [ARCH]', async () => {
+    // A sign-in refusal is not one: it is not stored (sign-in-refusal.test.ts).
     const request = f.fsi.buildRequest({
       infno: '1101',
-      input: { data: { mdtrt_cert_type: '01', mdtrt_cert_no: DEMO_PATIENTS[0]?.ecToken ?? '' } },
+      input: { data: { mdtrt_cert_type: '09', mdtrt_cert_no: DEMO_PATIENTS[0]?.ecToken ?? '' } },
+      signNo: await f.signIn(),
       ...OPTER,
     });
     const first = await (await f.postFsi(request)).text();
     expect(JSON.parse(first)).toMatchObject({ infcode: -2 });
-    await f.signIn();
     expect(await (await f.postFsi(request)).text()).toBe(first);
   });
 

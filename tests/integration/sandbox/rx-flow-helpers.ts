@@ -1,12 +1,13 @@
 import { expect } from 'vitest';
 import type { FsiResponse } from '../../../src/center/fsi-client';
+import type { FsiInfno } from '../../../src/center/transaction-success';
 import type { SandboxFixture } from './helpers';
 
 /** A pharmacy-side 72xx call that must succeed; returns its output. */
 export async function ok72(
   f: SandboxFixture,
   signNo: string,
-  infno: string,
+  infno: FsiInfno,
   data: Record<string, unknown>,
 ): Promise<Record<string, unknown>> {
   const res = await f.call({ infno, signNo, input: { data } });
@@ -19,7 +20,7 @@ export async function ok72(
 export async function refused72(
   f: SandboxFixture,
   signNo: string,
-  infno: string,
+  infno: FsiInfno,
   data: Record<string, unknown>,
 ): Promise<string> {
   const res: FsiResponse = await f.call({ infno, signNo, input: { data } });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dateTime } from '../../../src/center/clock';
+import type { FsiInfno } from '../../../src/center/transaction-success';
 import { OPTER, type SandboxFixture, startFixture } from './helpers';
 import {
   DRUG,
@@ -18,7 +19,7 @@ describe('sandbox 7207/7208 销售出库与 3501–3507 进销存上传', () => 
   let signNo: string;
   const zhang = demo('张伟');
 
-  const send = (infno: string, input: object) =>
+  const send = (infno: FsiInfno, input: object) =>
     f.fsi.send(
       f.fsi.buildRequest({ ...OPTER, infno, signNo, input, insuplcAdmdvs: zhang.insuplcAdmdvs }),
     );

@@ -3,6 +3,7 @@ import { dateTime } from '../../../src/center/clock';
 import type { FsiRequest, FsiResponse } from '../../../src/center/fsi-client';
 import { out7201Schema, out7204Schema, out7205Schema } from '../../../src/center/rx/fsi-72xx';
 import { RX_CHK_STATUS } from '../../../src/center/rx/fsi-7206';
+import type { FsiInfno } from '../../../src/center/transaction-success';
 import {
   type CreatedPrescription,
   createPrescription,
@@ -151,7 +152,7 @@ export function settleInput(
 export function settleRequest(
   f: SandboxFixture,
   signNo: string,
-  infno: string,
+  infno: FsiInfno,
   input: object,
   patient: DemoPatient,
 ): FsiRequest {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FsiInfno } from '../../../src/center/transaction-success';
 import { PAPER_RX_FORM, paperRxno, RX_FORM_FIELD } from '../../../src/domain/paper/paper-rxno';
 import type { DemoPatient } from '../../../src/sandbox/seed-data';
 import { type SandboxFixture, startFixture } from './helpers';
@@ -33,7 +34,7 @@ describe('sandbox 2101/2102/2103 with a paper outside prescription (x_rx_form pa
   let f: SandboxFixture;
   let signNo: string;
   const zhang = demo('张伟');
-  const run = async (infno: string, patient: DemoPatient, input: object) =>
+  const run = async (infno: FsiInfno, patient: DemoPatient, input: object) =>
     f.fsi.send(settleRequest(f, signNo, infno, input, patient));
 
   beforeAll(async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FsiInfno } from '../../../src/center/transaction-success';
 import type { DemoPatient } from '../../../src/sandbox/seed-data';
 import { type SandboxFixture, startFixture } from './helpers';
 import {
@@ -94,7 +95,7 @@ describe('sandbox 2101/2102 门诊统筹结算：政策参数', () => {
   const li = demo('李秀英');
   const wang = demo('王芳');
 
-  const run = async (infno: string, patient: DemoPatient, input: object) =>
+  const run = async (infno: FsiInfno, patient: DemoPatient, input: object) =>
     f.fsi.send(settleRequest(f, signNo, infno, input, patient));
 
   beforeAll(async () => {

@@ -24,7 +24,8 @@ describe('drug catalog (config/catalog/drugs.json)', () => {
     const ids = drugs.flatMap((d) => d.traceProductIds);
     expect(new Set(ids).size).toBe(ids.length);
     for (const d of drugs) {
-      expect(d.traceProductIds.length).toBeGreaterThanOrEqual(1);
+      // goods that are no drug carry a GS1 UDI instead of a drug traceability code
+      expect(d.traceProductIds.length).toBeGreaterThanOrEqual(d.rxClass === 'nonDrug' ? 0 : 1);
       expect(d.traceProductIds.length).toBeLessThanOrEqual(2);
       for (const g of d.gtins) expect(gs1CheckOk(g), `${d.genname} ${g}`).toBe(true);
     }
@@ -44,6 +45,22 @@ describe('drug catalog (config/catalog/drugs.json)', () => {
       'pregnancyTermination',
     ])
       expect(classes.has(c as never), c).toBe(true);
+  });
+
+  it('classes every item: the demo Rx drugs are 处方药, and OTC and non-drug goods exist for the cash counter [R-GSP-RX]', () => {
+    const classOf = (genname: string) => drugs.find((d) => d.genname.includes(genname))?.rxClass;
+    for (const rx of ['阿莫西林', '来那度胺', '门冬胰岛素', '甘精胰岛素', '地西泮'])
+      expect(classOf(rx), rx).toBe('rx');
+    const classes = new Set(drugs.map((d) => d.rxClass));
+    for (const c of ['otcA', 'otcB', 'nonDrug'] as const) expect(classes.has(c), c).toBe(true);
+  });
+
+  it('refuses a catalog item without its prescription class, naming the field [R-GSP-RX]', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'catalog-'));
+    const file = path.join(dir, 'no-class.json');
+    const { rxClass: _dropped, ...unclassed } = drugs[0] as (typeof drugs)[number];
+    writeFileSync(file, JSON.stringify({ drugs: [unclassed] }));
+    expect(() => loadCatalog(file)).toThrow(/药品目录文件无效[\s\S]*rxClass[\s\S]*处方药/);
   });
 
   it('refuses an invalid file and duplicate codes with a Chinese message [ARCH]', () => {

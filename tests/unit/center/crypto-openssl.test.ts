@@ -21,6 +21,15 @@ import {
   sm4EcbDecrypt,
   sm4EcbEncrypt,
 } from '../../../src/center/crypto';
+import {
+  encodeOid,
+  encodeSequence,
+  encodeTlv,
+  readChildren,
+  readSingle,
+  TAG,
+  toPem,
+} from '../../../src/center/crypto/der';
 
 // Independent implementation: the OpenSSL 3 command line (center-protocol §6).
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sm-openssl-'));
@@ -78,6 +87,33 @@ describe('interop with the OpenSSL 3 CLI', () => {
     expect(sm2PrivateKeyFromPem(sec1Pem)).toBe(privateKey);
     expect(sm2PrivateKeyToPem(privateKey)).toBe(keyPem);
     expect(sm2PublicKeyToPem(publicKey)).toBe(pubPem);
+  });
+
+  it('reads PKCS#8 and SPKI keys whose algorithm is the SM2 OID 1.2.156.10197.1.301 [R-SIGN]', () => {
+    // OpenSSL writes id-ecPublicKey + SM2 curve; the same key is rewrapped with the SM2 algorithm
+    // OID (and absent, NULL or curve parameters), as GM/T 0010-style toolkits write it.
+    const keyPem = openssl('genpkey', '-algorithm', 'SM2').toString();
+    const pubPem = openssl('pkey', '-in', file(keyPem), '-pubout').toString();
+    const der = (pem: string) => Buffer.from(pem.replace(/-----[^-]+-----|\s/g, ''), 'base64');
+    const [version, , ecPrivateKey] = readChildren(readSingle(der(keyPem)).value);
+    const [, bits] = readChildren(readSingle(der(pubPem)).value);
+    if (!version || !ecPrivateKey || !bits) throw new Error('OpenSSL key shape changed');
+    const tlv = (n: { tag: number; value: Uint8Array }) => encodeTlv(n.tag, n.value);
+    const sm2Oid = encodeOid('1.2.156.10197.1.301');
+    const pkcs8 = (...alg: Buffer[]) =>
+      toPem('PRIVATE KEY', encodeSequence(tlv(version), encodeSequence(...alg), tlv(ecPrivateKey)));
+    const spki = (...alg: Buffer[]) =>
+      toPem('PUBLIC KEY', encodeSequence(encodeSequence(...alg), tlv(bits)));
+    const privateKey = sm2PrivateKeyFromPem(keyPem);
+    const publicKey = sm2PublicKeyFromPem(pubPem);
+    for (const params of [[], [encodeTlv(TAG.null, Buffer.alloc(0))], [sm2Oid]]) {
+      expect(sm2PrivateKeyFromPem(pkcs8(sm2Oid, ...params))).toBe(privateKey);
+      expect(sm2PublicKeyFromPem(spki(sm2Oid, ...params))).toBe(publicKey);
+    }
+    // The SM2 algorithm with another curve, or another algorithm, is still refused.
+    const p256 = encodeOid('1.2.840.10045.3.1.7');
+    expect(() => sm2PrivateKeyFromPem(pkcs8(sm2Oid, p256))).toThrow(/SM2/);
+    expect(() => sm2PrivateKeyFromPem(pkcs8(encodeOid('1.2.840.113549.1.1.1')))).toThrow(/SM2/);
   });
 
   it('our Base64 keys, exported to PEM, load in OpenSSL as the same SM2 key [R-SIGN]', () => {

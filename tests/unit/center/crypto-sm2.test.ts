@@ -76,6 +76,36 @@ describe('SM2 keys', () => {
     expect(() => sm2Sign('m', 'not base64!')).toThrow(/私钥/);
   });
 
+  it('left-pads a private key whose leading zero bytes were dropped (31 or 30 bytes, as Java exports them) [R-SIGN]', () => {
+    const message = Buffer.from('padded key');
+    for (const dropped of [1, 2]) {
+      // A scalar with `dropped` leading zero bytes, as BigInteger.toByteArray writes it.
+      const full = Buffer.concat([Buffer.alloc(dropped), crypto.randomBytes(32 - dropped)]);
+      full[dropped] = (full[dropped] ?? 0) | 0x01;
+      const short = full.subarray(dropped).toString('base64');
+      const publicKey = hexToB64(
+        (
+          smCrypto.sm2 as unknown as { getPublicKeyFromPrivateKey(h: string): string }
+        ).getPublicKeyFromPrivateKey(full.toString('hex')),
+      );
+      expect(sm2PublicKeyFromPrivate(short)).toBe(publicKey);
+      expect(sm2PrivateKeyToPem(short)).toBe(sm2PrivateKeyToPem(full.toString('base64')));
+      const signature = sm2Sign(message, short);
+      expect(reference.verify(message, signature, publicKey, DEFAULT_SM2_USER_ID)).toBe(true);
+      expect(sm2VerifyFast(message, sm2SignFast(message, short), publicKey)).toBe(true);
+    }
+    // The 33-byte DER INTEGER form: a 0x00 sign byte before a scalar whose top bit is set.
+    const high = crypto.randomBytes(32);
+    high[0] = 0x80 | ((high[0] ?? 0) & 0x7e);
+    const asInteger = Buffer.concat([Buffer.from([0]), high]).toString('base64');
+    expect(sm2PublicKeyFromPrivate(asInteger)).toBe(
+      sm2PublicKeyFromPrivate(high.toString('base64')),
+    );
+    // Far shorter or longer is another kind of key, not a scalar.
+    expect(() => sm2Sign('m', crypto.randomBytes(16).toString('base64'))).toThrow(/32 字节/);
+    expect(() => sm2Sign('m', crypto.randomBytes(34).toString('base64'))).toThrow(/32 字节/);
+  });
+
   it('exports keys to PEM that Node crypto loads, and reads them back [ARCH]', () => {
     const kp = generateSm2KeyPair();
     const pubPem = sm2PublicKeyToPem(kp.publicKey);

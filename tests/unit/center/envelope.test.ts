@@ -178,6 +178,18 @@ describe('EPC request envelope', () => {
     }
   });
 
+  it('refuses encData holding 100,000 nested arrays as malformed, not with a stack overflow [ARCH]', () => {
+    const body = sealRequest(data, client);
+    const deep = `{"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    const encData = sm4EcbEncrypt(deriveSm4Key(appId, appSecret), Buffer.from(deep)).toString(
+      'hex',
+    );
+    expect(reasonOf(() => openRequest({ ...body, encData }, center))).toBe('malformed');
+    expect(
+      reasonOf(() => openResponse({ code: 0, message: '成功', ...body, encData }, client)),
+    ).toBe('malformed');
+  });
+
   it('is lenient like the platform: lower-case hex, numeric timestamp, "sm4"/"sm2", version [ARCH]', () => {
     const body = sealRequest(data, client, { version: '2.0.1' });
     expect(openRequest({ ...body, encData: body.encData.toLowerCase() }, center)).toEqual(data);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildSignText, JsonNumberLiteral, parseJsonLossless } from '../../../src/center/crypto';
+import {
+  buildSignText,
+  JsonNumberLiteral,
+  MAX_JSON_DEPTH,
+  parseJsonLossless,
+} from '../../../src/center/crypto';
 
 describe('EPC sign text (SignUtil.getSignText)', () => {
   it('follows the documented example: data as sorted compact JSON with scalars as strings [ARCH]', () => {
@@ -97,6 +102,21 @@ describe('lossless JSON parser', () => {
     expect(Object.getPrototypeOf(proto)).toBe(Object.prototype);
     expect(Object.keys(proto)).toEqual(['__proto__']);
     expect((parseJsonLossless('[1.10]') as unknown[])[0]).toEqual(new JsonNumberLiteral('1.10'));
+  });
+
+  it('refuses 100,000 nested arrays or objects with a parse error, not a stack overflow [ARCH]', () => {
+    const deepArrays = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const deepObjects = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
+    for (const text of [deepArrays, deepObjects]) {
+      expect(() => JSON.parse(text)).not.toThrow(); // V8's own parser is iterative
+      expect(() => parseJsonLossless(text)).toThrow(SyntaxError);
+      expect(() => parseJsonLossless(text)).toThrow(`嵌套超过 ${MAX_JSON_DEPTH} 层`);
+    }
+    const nest = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+    expect(() => parseJsonLossless(nest(MAX_JSON_DEPTH))).not.toThrow();
+    expect(() => parseJsonLossless(nest(MAX_JSON_DEPTH + 1))).toThrow(SyntaxError);
+    // Depth is nesting, not count: many shallow siblings are fine.
+    expect(parseJsonLossless(`[${Array(10_000).fill('[[1]]').join(',')}]`)).toHaveLength(10_000);
   });
 
   it('rejects what JSON.parse rejects [ARCH]', () => {

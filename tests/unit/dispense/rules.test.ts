@@ -8,6 +8,9 @@ import { decideScan, type ScanInput } from '../../../src/services/dispense/scan-
 import type { DispensingLine } from '../../../src/store/dispensing-repository';
 import type { SoldCodeWithSale } from '../../../src/store/sold-code-repository';
 
+/** The scans' moment: fixes the century of GS1 two-digit years. */
+const NOW = new Date('2026-06-01T12:00:00+08:00');
+
 const drug = (medListCodg: string, genname: string, traceId: string): CatalogDrug => ({
   medListCodg,
   genname,
@@ -19,6 +22,7 @@ const drug = (medListCodg: string, genname: string, traceId: string): CatalogDru
   aprvno: '',
   prdrName: '',
   classes: [],
+  rxClass: 'rx',
   dualChannel: false,
   traceProductIds: [traceId],
   gtins: [],
@@ -40,7 +44,7 @@ const line = (over: Partial<DispensingLine> = {}): DispensingLine => ({
 });
 const code = (serial: number, id = '8010371') => `${id}${String(serial).padStart(13, '0')}`;
 const input = (raw: string, over: Partial<ScanInput> = {}): ScanInput => {
-  const parsed = parseScannedCode(raw);
+  const parsed = parseScannedCode(raw, NOW);
   return {
     parsed,
     raw,
@@ -51,6 +55,7 @@ const input = (raw: string, over: Partial<ScanInput> = {}): ScanInput => {
     lines: [line()],
     codes: [],
     sold: undefined,
+    centerRefused: undefined,
     today: '2025-06-01',
     at: 0,
     ...over,
@@ -60,6 +65,7 @@ const soldRow = (over: Partial<SoldCodeWithSale> = {}): SoldCodeWithSale => ({
   code: code(1),
   medListCodg: AMOX.medListCodg,
   dispensingId: 7,
+  selfPaySaleId: null,
   soldAt: 0,
   returnedAt: null,
   unitsPerPack: null,
@@ -109,6 +115,33 @@ describe('scan verdicts', () => {
     expect(decideScan(input(code(1), { sold: soldRow({ returnedAt: 5 }) }))).toMatchObject({
       accept: {},
     });
+  });
+  it('refuses a GS1 pack whose (17) 991231 expired in 1999, naming the rule [R-TRACE]', () => {
+    const d = decideScan(input('(01)09521234543213(17)991231(21)OLD1', { today: '2026-06-01' }));
+    expect(d).toMatchObject({
+      refuse: {
+        reason: 'EXPIRED',
+        ruleId: 'R-TRACE',
+        message: expect.stringContaining('1999-12-31'),
+      },
+    });
+    const fresh = decideScan(
+      input('(01)09521234543213(17)271231(21)NEW1', { today: '2026-06-01' }),
+    );
+    expect(fresh).not.toMatchObject({ refuse: { reason: 'EXPIRED' } });
+  });
+  it('refuses a code the center refused as sold elsewhere with the center’s words, even when our own sale was returned [R-TRACE-ONCE]', () => {
+    const centerMessage = `药品追溯码 ${code(1)} 已有销售记录（商品销售 9，机构 P1），同一追溯码不能重复销售`;
+    const centerRefused = {
+      code: code(1),
+      centerMessage,
+      infno: '7207' as const,
+      msgid: 'M1',
+      refusedAt: 0,
+    };
+    const d = decideScan(input(code(1), { sold: soldRow({ returnedAt: 5 }), centerRefused }));
+    expect(d).toMatchObject({ refuse: { reason: 'CENTER_REFUSED', ruleId: 'R-TRACE-ONCE' } });
+    expect('refuse' in d && d.refuse.message).toContain(centerMessage);
   });
   it('refuses a product barcode and an unknown product identifier [R-TRACE][R-NOSWAP]', () => {
     expect(decideScan(input('6901500011739'))).toMatchObject({

@@ -45,6 +45,7 @@ const drug = (
   aprvno: '国药准字H00000000',
   prdrName: '某药厂',
   classes,
+  rxClass: 'rx',
   dualChannel: false,
   traceProductIds: [],
   gtins: [],

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import canonicalize from 'canonicalize';
 import { describe, expect, it } from 'vitest';
+import { MAX_JSON_DEPTH } from '../../../src/center/crypto/json-lossless';
 import { canonicalJson } from '../../../src/center/rx/canonical-json';
 import { randomObject, rng } from './random-json';
 
@@ -110,6 +111,14 @@ describe('refuses what is not I-JSON', () => {
     expect(canonicalJson([shared, shared])).toBe('[{"k":1},{"k":1}]');
     expect(canonicalJson({ a: undefined, b: 1 })).toBe('{"b":1}');
     expect(canonicalJson(Object.assign(Object.create(null), { z: 1, a: 2 }))).toBe('{"a":2,"z":1}');
+  });
+  it('nesting deeper than the parser limit: 100,000 arrays from JSON.parse, a TypeError, not a stack overflow [ARCH][R-SIGN]', () => {
+    const deep = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    expect(() => canonicalJson(deep)).toThrow(TypeError);
+    expect(() => canonicalJson(deep)).toThrow(`嵌套超过 ${MAX_JSON_DEPTH} 层`);
+    const nest = (n: number) => JSON.parse(`${'['.repeat(n)}${']'.repeat(n)}`);
+    expect(canonicalJson(nest(MAX_JSON_DEPTH))).toHaveLength(2 * MAX_JSON_DEPTH);
+    expect(() => canonicalJson(nest(MAX_JSON_DEPTH + 1))).toThrow(TypeError);
   });
 });
 

@@ -8,6 +8,9 @@ import {
 } from '../../../src/domain/scan/scan-sample';
 import { keyFor, typed } from './keys';
 
+/** The scans' moment: fixes the century of GS1 two-digit years. */
+const NOW = new Date('2026-06-01T12:00:00+08:00');
+
 const GS = '\x1d';
 /** 阿莫西林胶囊 in config/catalog/drugs.json: trace product id 8010371, GTIN 6901500011739. */
 const TRACE = '80103710000000000017';
@@ -33,50 +36,50 @@ function complete(events: ScanKeyInput[]) {
 
 describe('drug codes in the scanner router [R-TRACE]', () => {
   it('classifies traceability codes, GS1 element strings, MA codes and EAN-13 by parsing them', () => {
-    expect(classifyScan(TRACE)).toMatchObject({
+    expect(classifyScan(TRACE, NOW)).toMatchObject({
       kind: 'traceability',
       parsed: { productId: '8010371' },
     });
-    expect(classifyScan(EAN)).toMatchObject({ kind: 'ean13', parsed: { gtin: EAN } });
-    expect(classifyScan(GS1)).toMatchObject({
+    expect(classifyScan(EAN, NOW)).toMatchObject({ kind: 'ean13', parsed: { gtin: EAN } });
+    expect(classifyScan(GS1, NOW)).toMatchObject({
       kind: 'gs1',
       text: GS1,
       parsed: { gtin: `0${EAN}`, serial: 'PACK0001', batch: 'B2401', symbology: ']d2' },
     });
     for (const id of [']C1', ']Q3']) {
-      expect(classifyScan(`${id}0106901500011739${GS}21X1`).kind).toBe('gs1');
+      expect(classifyScan(`${id}0106901500011739${GS}21X1`, NOW).kind).toBe('gs1');
     }
-    expect(classifyScan('MA.156.M0.100000.ABC123.S0001').kind).toBe('ma');
+    expect(classifyScan('MA.156.M0.100000.ABC123.S0001', NOW).kind).toBe('ma');
   });
 
   it('accepts GS tag substitutes a scanner can be configured to send', () => {
-    expect(classifyScan(']d2010690150001173921PACK0001<GS>10B2401')).toMatchObject({
+    expect(classifyScan(']d2010690150001173921PACK0001<GS>10B2401', NOW)).toMatchObject({
       kind: 'gs1',
       text: GS1,
     });
   });
 
   it('keeps e-vouchers and prescription QRs apart from drug codes [R-AUTH]', () => {
-    expect(classifyScan('500000ecxpyg5af6ozeyjvdl76onqrfofvlek6').kind).toBe('evoucher');
-    expect(classifyScan('EPCQR013KLCW4ATGVZT973D6Q76').kind).toBe('rx-qr');
-    expect(classifyScan(']Q1500000ecxpyg5af6ozeyjvdl76onqrfofvlek6')).toEqual({
+    expect(classifyScan('500000ecxpyg5af6ozeyjvdl76onqrfofvlek6', NOW).kind).toBe('evoucher');
+    expect(classifyScan('EPCQR013KLCW4ATGVZT973D6Q76', NOW).kind).toBe('rx-qr');
+    expect(classifyScan(']Q1500000ecxpyg5af6ozeyjvdl76onqrfofvlek6', NOW)).toEqual({
       kind: 'evoucher',
       text: '500000ecxpyg5af6ozeyjvdl76onqrfofvlek6',
     });
   });
 
   it('explains a broken drug code in Chinese instead of routing it', () => {
-    const short = classifyScan('8010371000000');
+    const short = classifyScan('8010371000000', NOW);
     expect(short.kind).toBe('unknown');
-    const badCheck = classifyScan('6901500011730');
+    const badCheck = classifyScan('6901500011730', NOW);
     expect(badCheck).toMatchObject({ kind: 'unknown' });
     expect(badCheck.kind === 'unknown' && badCheck.message).toMatch(/校验位/);
-    expect(classifyScan(`]d20106901500011730${GS}21X`).kind).toBe('unknown');
-    expect(classifyScan('801037100000 00000017').kind).toBe('unknown');
+    expect(classifyScan(`]d20106901500011730${GS}21X`, NOW).kind).toBe('unknown');
+    expect(classifyScan('801037100000 00000017', NOW).kind).toBe('unknown');
   });
 
   it('allows GS but no other control character, and shows GS visibly', () => {
-    expect(classifyScan(`0106901500011739${GS}21X\u0004`)).toMatchObject({
+    expect(classifyScan(`0106901500011739${GS}21X\u0004`, NOW)).toMatchObject({
       kind: 'rejected',
       reason: 'control',
     });
@@ -88,7 +91,7 @@ describe('GS from a keyboard-wedge scanner [R-TRACE]', () => {
   it('takes Ctrl+] inside a burst as GS', () => {
     const step = complete(wedge(GS1, 2));
     expect(step.text).toBe(GS1);
-    expect(classifyScan(step.text).kind).toBe('gs1');
+    expect(classifyScan(step.text, NOW).kind).toBe('gs1');
   });
 
   it('takes Alt+numpad 0 2 9 as GS and anything else as garbage', () => {
@@ -142,7 +145,7 @@ describe('scanner test sample [R-TRACE]', () => {
     }));
 
   it('decodes, times and parses a scan, and names its suffix', () => {
-    const s = analyseSample(raw(TRACE, 4, 'Enter'));
+    const s = analyseSample(raw(TRACE, 4, 'Enter'), NOW);
     expect(s).toMatchObject({
       text: TRACE,
       keyCount: 20,
@@ -151,9 +154,9 @@ describe('scanner test sample [R-TRACE]', () => {
       classification: { kind: 'traceability' },
     });
     expect(suggestedMaxInterKeyMs(s)).toBe(11);
-    expect(analyseSample(raw(EAN, 80, 'Tab')).suffix).toBe('Tab');
-    expect(suggestedMaxInterKeyMs(analyseSample(raw(EAN, 180, 'Tab')))).toBe(200);
-    expect(analyseSample(raw(EAN, 2, null))).toMatchObject({ suffix: 'none', keyCount: 13 });
+    expect(analyseSample(raw(EAN, 80, 'Tab'), NOW).suffix).toBe('Tab');
+    expect(suggestedMaxInterKeyMs(analyseSample(raw(EAN, 180, 'Tab'), NOW))).toBe(200);
+    expect(analyseSample(raw(EAN, 2, null), NOW)).toMatchObject({ suffix: 'none', keyCount: 13 });
   });
 
   it('shows GS typed as Ctrl+] and counts IME keys', () => {
@@ -167,7 +170,7 @@ describe('scanner test sample [R-TRACE]', () => {
       timeStamp: 1032,
       capsLock: true,
     });
-    const s = analyseSample(keys);
+    const s = analyseSample(keys, NOW);
     expect(s.visible).toBe('0106901500011739<GS>2');
     expect(s.imeKeys).toBe(18);
     expect(s.capsLock).toBe(true);

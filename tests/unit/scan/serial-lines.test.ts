@@ -3,6 +3,9 @@ import { classifyScan } from '../../../src/domain/scan/classify';
 import type { ScanOutcome } from '../../../src/renderer/scanner/scan-capture';
 import { SerialLineSplitter } from '../../../src/renderer/scanner/serial-lines';
 
+/** The scans' moment: fixes the century of GS1 two-digit years. */
+const NOW = new Date('2026-06-01T12:00:00+08:00');
+
 const bytes = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
 
 describe('serial (COM) scanner lines [R-TRACE]', () => {
@@ -17,7 +20,11 @@ describe('serial (COM) scanner lines [R-TRACE]', () => {
       '0106901500011739\x1d21X1',
       '6901500011739',
     ]);
-    expect(lines.map((l) => classifyScan(l.text).kind)).toEqual(['traceability', 'gs1', 'ean13']);
+    expect(lines.map((l) => classifyScan(l.text, NOW).kind)).toEqual([
+      'traceability',
+      'gs1',
+      'ean13',
+    ]);
   });
 
   it('rejects an over-long line and lets the classifier refuse non-ASCII bytes', () => {
@@ -26,6 +33,6 @@ describe('serial (COM) scanner lines [R-TRACE]', () => {
     split.push(bytes(`${'9'.repeat(600)}\n\xff\xfeabc\n`));
     expect(lines[0]).toMatchObject({ status: 'rejected', reason: 'too-long' });
     expect(lines[0]?.text).toHaveLength(512);
-    expect(classifyScan(lines[1]?.text ?? '').kind).toBe('rejected');
+    expect(classifyScan(lines[1]?.text ?? '', NOW).kind).toBe('rejected');
   });
 });

@@ -1,5 +1,5 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,20 @@ import { toPem } from '../../../src/center/x509';
 import { createCrlCache } from '../../../src/services/crl-cache';
 import { silentLogger } from '../../../src/services/logger';
 import { createPkiFixture } from '../../support/pki';
+
+/** Writes 64 KB chunks until the client hangs up. */
+function sendForever(res: ServerResponse): void {
+  const chunk = Buffer.alloc(64 * 1024, 0x30);
+  const pump = () => {
+    while (!res.destroyed) {
+      if (!res.write(chunk)) {
+        res.once('drain', pump);
+        return;
+      }
+    }
+  };
+  pump();
+}
 
 describe('CRL cache: verification keeps working offline on the last good CRL', () => {
   const pki = createPkiFixture();
@@ -19,14 +33,16 @@ describe('CRL cache: verification keeps working offline on the last good CRL', (
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'crl-cache-'));
     writeFileSync(path.join(dir, 'ca.pem'), toPem(pki.ca.der));
-    server = createServer((_req, res) => {
+    server = createServer((req, res) => {
       res.writeHead(200, { 'content-type': 'application/pkix-crl' });
+      if (req.url?.endsWith('/endless')) return sendForever(res);
       res.end(serve);
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/epc/api/x/crl`;
   });
   afterAll(() => {
+    server.closeAllConnections();
     server.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -66,6 +82,15 @@ describe('CRL cache: verification keeps working offline on the last good CRL', (
     expect(r.state).toBe('unreachable');
     expect(r.message).toContain('本地缓存');
     expect(cache(url).cachedCrls()).toHaveLength(1);
+  });
+
+  it('stops reading an endless CRL download at the size cap and keeps the cache [R-SIGN][ARCH]', async () => {
+    const started = Date.now();
+    const r = await cache(`${url}/endless`).refresh();
+    expect(r).toMatchObject({ state: 'rejected' });
+    expect(r.message).toContain('超过 16 MB');
+    expect(Date.now() - started).toBeLessThan(4_000);
+    expect(cache(url).cachedCrls()[0]?.fingerprintHex).toBe(pki.crls.fresh.crl.fingerprintHex);
   });
 
   it('refuses bytes that are not a CRL [R-SIGN]', async () => {

@@ -4,11 +4,13 @@ import { generateSm2KeyPair } from '../../../src/center/crypto';
 import {
   type ChainResult,
   createCaCertificate,
+  createCrl,
   issueCertificate,
   type ParsedCrl,
   parseCertificate,
   parseCrl,
   verifyCertificateChain,
+  verifyCrl,
   wasRevokedBefore,
 } from '../../../src/center/x509';
 import { encodeSm2PublicKeyInfo } from '../../../src/center/x509/algorithms';
@@ -270,6 +272,60 @@ describe('the issuing CA itself', () => {
       requireCrl: false,
     });
     expect(r).toMatchObject({ ok: false, code: 'NOT_CA' });
+  });
+
+  it('a CRL from a CA whose key usage lacks cRLSign is not taken (RFC 5280 §6.3.3 (f); PKITS 4.7.4) [R-SIGN][ST-EPC-02-008]', () => {
+    const keyPair = generateSm2KeyPair();
+    const caOf = (keyUsage: Parameters<typeof createCaCertificate>[0]['keyUsage']) =>
+      parseCertificate(
+        createCaCertificate({
+          subject: { C: 'CN', O: '某市医疗保障局', CN: '只签证书的测试 CA' },
+          keyPair,
+          serialHex: '02',
+          notBefore: at(-30),
+          notAfter: at(365),
+          ...(keyUsage ? { keyUsage } : {}),
+        }),
+      );
+    const certOnly = caOf(['keyCertSign']);
+    const full = caOf(undefined);
+    const leaf = parseCertificate(
+      issueCertificate({
+        issuer: { cert: certOnly, privateKey: keyPair.privateKey },
+        subject: { C: 'CN', O: '某医院', CN: '某医院（cRLSign 测试）' },
+        publicKey: generateSm2KeyPair().publicKey,
+        serialHex: '2001',
+        notBefore: at(-1),
+        notAfter: at(30),
+      }),
+    );
+    // Signed correctly by the CA's own key, and listing the leaf as revoked: still not evidence.
+    const crl = parseCrl(
+      createCrl({
+        issuer: certOnly,
+        privateKey: keyPair.privateKey,
+        thisUpdate: at(-1),
+        nextUpdate: at(6),
+        revoked: [{ serialHex: '2001', revokedAt: at(-1), reason: 'keyCompromise' }],
+      }),
+    );
+    expect(certOnly.keyUsage).toEqual(['keyCertSign']);
+    expect(verifyCrl(crl, certOnly)).toBe(false);
+    expect(verifyCrl(crl, full)).toBe(true); // same key and name: only the key usage differs
+
+    const strict = verifyCertificateChain(leaf, { trustedCas: [certOnly], crls: [crl], at: f.now });
+    expect(strict).toMatchObject({ ok: false, code: 'CRL_NOT_AUTHORIZED', ruleId: 'R-SIGN' });
+    expect(strict.ok ? '' : strict.message).toMatch(/不含 cRLSign，无权签发证书吊销列表/);
+    const lenient = verifyCertificateChain(leaf, {
+      trustedCas: [certOnly],
+      crls: [crl],
+      at: f.now,
+      requireCrl: false,
+    });
+    expect(lenient).toMatchObject({ ok: true, crl: null, revocation: 'CRL_NOT_AUTHORIZED' });
+    // With cRLSign the same CRL is taken, and it revokes the certificate.
+    const trusted = verifyCertificateChain(leaf, { trustedCas: [full], crls: [crl], at: f.now });
+    expect(trusted).toMatchObject({ ok: false, code: 'REVOKED' });
   });
 
   it('a self-signed CA verifies as its own chain, and two CAs in the store pick the right one [R-SIGN][ST-EPC-02-008]', () => {

@@ -1,6 +1,7 @@
 import type { ReceiptFormat, ReceiptView } from '../../../api/types-settlement';
 import { dateTime } from '../../../center/clock';
 import { AppError } from '../../../domain/errors';
+import { selfPayDocNo } from '../../../domain/sale-doc-no';
 import type { SettlementContext } from '../context';
 import { yuanText } from '../money';
 import { settlementView } from '../settlement-view';
@@ -68,7 +69,7 @@ function saleReceipt(ctx: SettlementContext, saleId: number): ReceiptData {
     title: '自费销售小票',
     pharmacyName: ctx.config.pharmacy.name,
     rows: [
-      ['单号', `Z${sale.id}`],
+      ['单号', selfPayDocNo(sale.id)],
       ['时间', dateTime(new Date(sale.soldAt))],
       ['收银员', sale.staffName],
     ],
