@@ -43,6 +43,11 @@ export const reviewContract = {
         opinion,
         ecToken: scanText.max(128),
         dualChannel: dualChannelChecks.optional(),
+        /** A rejection as a suspicious prescription, with the lead for the bureau (R-REPORT-SUSPECT). */
+        suspect: z
+          .object({ reason: z.string().trim().min(4, '请写明可疑理由（至少 4 个字）').max(500) })
+          .strict()
+          .optional(),
       })
       .strict(),
     output: {} as ReviewView,

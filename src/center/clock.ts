@@ -100,3 +100,23 @@ export function parseCompactTime(text: string): Date | null {
     Number(m[6]),
   );
 }
+
+/**
+ * The center's time where known: the local clock moved by how far the last reply's
+ * `respond_time` (yyyyMMddHHmmssSSS) was from it. Until a reply is seen it is the local clock.
+ */
+export class CenterClock {
+  private offsetMs = 0;
+
+  constructor(private readonly localNow: () => Date) {}
+
+  observe(respondTime: string): void {
+    const at = parseCompactTime(respondTime.slice(0, 14));
+    if (!at || !/^\d{17}$/.test(respondTime)) return;
+    this.offsetMs = at.getTime() + Number(respondTime.slice(14)) - this.localNow().getTime();
+  }
+
+  now(): Date {
+    return new Date(this.localNow().getTime() + this.offsetMs);
+  }
+}

@@ -1,5 +1,5 @@
 import { CenterError } from './center-error';
-import { dateTime } from './clock';
+import { CenterClock, dateTime } from './clock';
 import { deepFreeze, type FsiRequest, type FsiResponse, parseFsiResponse } from './fsi-wrapper';
 import { excerpt, postText } from './http-post';
 import { createMsgidGenerator } from './msgid';
@@ -54,6 +54,8 @@ const RECER_SYS_CODE = 'FSI_LOCAL';
 export class FsiClient {
   private readonly nextMsgid: () => string;
   private readonly now: () => Date;
+  /** The center's time as its replies state it (validity is judged on it, R-VALID). */
+  readonly centerClock: CenterClock;
 
   constructor(
     private readonly config: FsiConfig,
@@ -61,6 +63,7 @@ export class FsiClient {
   ) {
     this.now = deps.now ?? (() => new Date());
     this.nextMsgid = createMsgidGenerator(config.fixmedinsCode, this.now);
+    this.centerClock = new CenterClock(this.now);
   }
 
   /** The complete, frozen request with its msgid: what an outbox stores and resends as-is. */
@@ -119,6 +122,7 @@ export class FsiClient {
         msgid: request.msgid,
       });
     }
+    this.centerClock.observe(parsed.respond_time);
     if (parsed.infcode !== 0) return parsed;
     const verdict = judgeBusinessResult(request.infno, parsed);
     if (verdict.kind === 'failed')

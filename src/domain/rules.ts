@@ -45,7 +45,7 @@ export const RULES = {
   ),
   'R-VALID': rule(
     'R-VALID',
-    '处方超过有效期即失效，不得审核、调剂或结算',
+    '处方超过有效期即失效（以处方自身有效期为准，且不超过地区上限），不得审核、调剂或结算',
     '004 §二(三)1；001 §三(一)',
   ),
   'R-REGION': rule('R-REGION', '仅接受本统筹地区定点医疗机构开具的处方', '000 §三'),
@@ -152,6 +152,11 @@ export const RULES = {
     'R-PAPER-DUAL',
     '2025年1月1日起“双通道”药品不再使用纸质处方（地区过渡期另定）',
     '000 §四；001 §四(五)',
+  ),
+  'R-REPORT-SUSPECT': rule(
+    'R-REPORT-SUSPECT',
+    '发现存疑处方可拒绝调剂，并及时向当地医保部门反映存疑外配处方线索',
+    '000 §二',
   ),
 } as const satisfies Record<string, PolicyRule>;
 

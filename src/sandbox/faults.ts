@@ -14,6 +14,10 @@ import type { SandboxDb } from './db';
  * - tamper-field / tamper-drugline / swap-layout / swap-cert: FSI 7203/7204 only, the reply is
  *   well-formed but altered in transit (a structured field, a drug line, another prescription's
  *   layout file, another institution's certificate), so the pharmacy's verification must notice.
+ * - unchecked-signers: EPC, before: the center skips its check that the prescribing physician,
+ *   the reviewing pharmacist and the review time are filled in (uploadChk, rxFixmedinsSign), so a
+ *   hospital can issue a correctly signed prescription without them and the pharmacy's own
+ *   R-SIGNERS check must refuse it.
  * - settle-negative-cash / settle-nonnumeric / settle-wrong-total / settle-foreign-psn /
  *   settle-foreign-mdtrt / settle-reused-setl-id: FSI 2101/2102/2103 only, the settlement
  *   processed normally but its reply carries a negative cash amount, a non-numeric amount, a
@@ -51,6 +55,7 @@ export const FAULT_KINDS = [
   'bizfail',
   ...TAMPER_KINDS,
   ...SETTLE_SPOIL_KINDS,
+  'unchecked-signers',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 const REPLY_ONLY: ReadonlySet<FaultKind> = new Set([
@@ -86,6 +91,9 @@ export const faultInput = z
   .refine((f) => f.kind !== 'delay' || f.delayMs !== undefined, {
     message: 'delay 类型须给出 delayMs',
   })
+  .refine((f) => !(f.kind === 'unchecked-signers' && f.phase === 'after'), {
+    message: 'unchecked-signers 只能作用于中心处理前（phase 须为 before）',
+  })
   .refine((f) => !(f.phase === 'before' && REPLY_ONLY.has(f.kind)), {
     message: 'malformed、badsig、oversize 与篡改类故障只能作用于应答（phase 须为 after）',
   })
@@ -110,6 +118,7 @@ const DEFAULT_PHASE: Record<FaultKind, FaultPhase> = {
   'tamper-drugline': 'after',
   'swap-layout': 'after',
   'swap-cert': 'after',
+  'unchecked-signers': 'before',
 };
 
 interface Row {

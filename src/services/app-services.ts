@@ -32,6 +32,7 @@ import { createReportsArea } from './reports';
 import { createReviewArea } from './review';
 import { createRiskArea } from './risk';
 import { createRxIntakeService } from './rx-intake-service';
+import { createRxValidityGate } from './rx-validity-gate';
 import { createRxVerifier } from './rx-verifier';
 import { createSettlementArea } from './settlement';
 import { createStockArea } from './stock';
@@ -86,6 +87,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     outbox,
     prescriptions,
     rx,
+    rxValidity: createRxValidityGate({ regions, now: () => fsi.centerClock.now() }),
     catalog,
     log,
     now: () => new Date(),

@@ -7,6 +7,7 @@ import type { AuthService } from './auth-service';
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
 import type { RxIntakeService } from './rx-intake-service';
+import type { RxValidityGate } from './rx-validity-gate';
 
 /** What every business area of the counter is built from (see app-services.ts). */
 export interface AreaDeps {
@@ -17,6 +18,8 @@ export interface AreaDeps {
   outbox: OutboxRepository;
   prescriptions: PrescriptionRepository;
   rx: RxIntakeService;
+  /** R-VALID again at dispensing and settlement. */
+  rxValidity: RxValidityGate;
   catalog: ReadonlyMap<string, CatalogDrug>;
   log: Logger;
   now: () => Date;

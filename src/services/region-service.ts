@@ -5,6 +5,7 @@ import { DRUG_CLASSES } from '../domain/catalog/drug-classes';
 import { AppError } from '../domain/errors';
 import { evaluatePrescription } from '../domain/policy/evaluate';
 import type { PolicyPack } from '../domain/policy/policy-pack';
+import { overSupplyFindings } from '../domain/policy/quantity-usage';
 import type { SettingsRepository } from '../store/settings-repository';
 
 export interface RegionInfo {
@@ -61,6 +62,7 @@ export function createRegionService(deps: {
         fixmedinsCode: reply.data.fixmedins_code,
         prscTime: reply.data.prsc_time,
         uploadTime: reply.data.x_upld_time,
+        validEndTime: reply.data.valid_end_time,
         longRxFlag: reply.data.long_rx_flag ?? '0',
         statusCodg: status.statusCodg,
         statusName: status.statusName,
@@ -83,11 +85,27 @@ export function createRegionService(deps: {
       if (!drug) tags.push('目录外');
       lineTags.set(l.med_list_codg, { tags, dualChannel: drug?.dualChannel ?? false });
     }
-    return { findings: findings.map((f) => ({ ...f })), lineTags };
+    const usage = overSupplyFindings(
+      reply.rxdrugdetail.map((l) => ({
+        medListCodg: l.med_list_codg,
+        genname: l.drug_genname,
+        quantity: Number(l.drug_cnt),
+        split: String((l as Record<string, unknown>).trdn_flag ?? '0') === '1',
+        packUnit: l.drug_dosunt ?? deps.catalog.get(l.med_list_codg)?.packUnit ?? '',
+        spec: l.drug_spec || deps.catalog.get(l.med_list_codg)?.spec || '',
+        singleDose: l.sin_doscnt == null ? null : Number(l.sin_doscnt),
+        doseUnit: l.sin_dosunt ?? '',
+        frequencyCode: l.used_frqu_codg ?? '',
+        frequencyName: l.used_frqu_name ?? '',
+        days: l.medc_days == null ? null : Number(l.medc_days),
+      })),
+    );
+    return { findings: [...findings, ...usage].map((f) => ({ ...f })), lineTags };
   };
 
   return {
     current: (): RegionInfo => ({ id: pack().id, name: pack().name }),
+    pack,
     settings,
     set(regionId: string): RegionSettings {
       if (!byId.has(regionId)) throw new AppError('VALIDATION', `没有地区政策包“${regionId}”`);

@@ -6,6 +6,7 @@ import type {
 } from '../api/types';
 import type { Out7204 } from '../center/rx/fsi-72xx';
 import { SIGNED_FIELD_LABELS } from '../center/rx/signed-field-labels';
+import { RX_VERDICT_CODES } from '../center/rx/verdict';
 import { beijingTime } from '../center/x509';
 import { maskIdNumber, maskName } from '../domain/mask';
 import { citation } from '../domain/rules';
@@ -87,8 +88,14 @@ export function buildPrescriptionView(
   };
 }
 
+/** The rule a stored local verdict code belongs to (R-SIGN unless the code says otherwise). */
+function verdictRule(code: string): 'R-SIGN' | 'R-LAYOUT' | 'R-SIGNERS' {
+  const known = (RX_VERDICT_CODES as Record<string, { ruleId: string }>)[code]?.ruleId;
+  return known === 'R-LAYOUT' || known === 'R-SIGNERS' ? known : 'R-SIGN';
+}
+
 function finding(
-  ruleId: 'R-SIGN' | 'R-LAYOUT',
+  ruleId: 'R-SIGN' | 'R-LAYOUT' | 'R-SIGNERS',
   code: string,
   severity: RuleFinding['severity'],
   message: string,
@@ -99,8 +106,9 @@ function finding(
 function signatureFindings(p: StoredPrescription): RuleFinding[] {
   const out: RuleFinding[] = [];
   if (!p.localValid) {
-    const rule = p.localCode === 'LAYOUT_FILE_SWAPPED' ? 'R-LAYOUT' : 'R-SIGN';
-    out.push(finding(rule, p.localCode, 'block', `电子签名验证未通过：${p.localReason}`));
+    const rule = verdictRule(p.localCode);
+    const lead = rule === 'R-SIGNERS' ? '签名人核验未通过' : '电子签名验证未通过';
+    out.push(finding(rule, p.localCode, 'block', `${lead}：${p.localReason}`));
   }
   if (p.alteredFields.length > 0) {
     const names = p.alteredFields.map(

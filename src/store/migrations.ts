@@ -10,6 +10,7 @@ import { REPORT_MIGRATION } from './migrations/010-report-indexes';
 import { AUDIT_INTERRUPTED_MIGRATION } from './migrations/011-audit-interrupted';
 import { SETTLEMENT_IDS_MIGRATION } from './migrations/012-settlement-ids';
 import { SOLD_CODE_REGISTRY_MIGRATION } from './migrations/013-sold-code-registry';
+import { SUSPECT_LEADS_MIGRATION } from './migrations/014-suspect-leads';
 
 /** One schema step. `up` runs once, inside its own transaction, and is never edited after release. */
 export interface Migration {
@@ -170,6 +171,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'audit_interrupted', up: AUDIT_INTERRUPTED_MIGRATION },
   { version: 12, name: 'settlement_ids', up: SETTLEMENT_IDS_MIGRATION },
   { version: 13, name: 'sold_code_registry', up: SOLD_CODE_REGISTRY_MIGRATION },
+  { version: 14, name: 'suspect_rx_leads', up: SUSPECT_LEADS_MIGRATION },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

@@ -319,3 +319,48 @@ test('F11 scanner test shows what a scan delivered and acts on nothing [R-TRACE]
   await expect(page.getByTestId('patient-card')).toHaveCount(0);
   await expect(page.getByTestId('scan-notice')).toHaveCount(0);
 });
+
+test('an over-supplied prescription shows the usage computation; rejected as suspicious, it is listed as a lead in Alt+I [R-CHECKS][R-REPORT-SUSPECT]', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await login(page, pharmacist.username, pharmacist.password);
+  await ensureOnDuty(page);
+  // 1 粒 once a day for 7 days is 7 粒; a pack holds 24, so 3 packs are 2 too many.
+  await openByQr(page, await prescribe([{ medListCodg: AMOXICILLIN.code, packs: 3, days: 7 }]));
+  await page.keyboard.press('F6');
+  const panel = page.getByTestId('review-panel');
+  await expect(panel).toHaveAttribute('data-waiting', 'true', { timeout: 20_000 });
+  const warning = page.getByTestId('usage-warning');
+  await expect(warning).toContainText('每次1粒 × 每日一次（每日1次） × 7天 = 7粒');
+  await expect(warning).toContainText('超出2盒');
+
+  // The first choice (pass) has the focus; → moves to the rejection.
+  await expect(page.getByRole('radio', { name: '审核通过' })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('radio', { name: '审核不通过' })).toBeChecked();
+  const opinion = '处方数量远超用法用量所需，拒绝调剂';
+  const reason = '7粒的疗程开具3盒（72粒），疑似超量开药';
+  const fill = async () => {
+    await page.getByTestId('review-opinion').fill(opinion);
+    await page.getByTestId('suspect-flag').check();
+    await page.getByTestId('suspect-reason').fill(reason);
+    await expect(page.getByTestId('voucher-prompt')).toHaveAttribute('data-state', 'ready');
+  };
+  await fill();
+  const outcome = page.getByTestId('review-outcome');
+  await scanUntil(page, ownVoucher ?? '', async () => {
+    await expect(outcome)
+      .toHaveAttribute('data-result', 'reject', { timeout: 10_000 })
+      .catch(async (err: unknown) => {
+        await fill();
+        throw err;
+      });
+  });
+
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Alt+KeyI');
+  const card = page.getByTestId('risk-card-SUSPECT_RX_LEAD');
+  await expect(card).toContainText('R-REPORT-SUSPECT');
+  await expect(card).toHaveAttribute('data-severity', 'alert');
+});

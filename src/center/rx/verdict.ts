@@ -36,6 +36,7 @@ export const RX_VERDICT_CODES = {
   DRUG_LINES_TAMPERED: { ruleId: 'R-SIGN', title: '药品明细与签名摘要不符' },
   LAYOUT_FILE_MALFORMED: { ruleId: 'R-LAYOUT', title: '版式文件（rx_file）不是有效的 Base64' },
   LAYOUT_FILE_SWAPPED: { ruleId: 'R-LAYOUT', title: '版式文件与签名摘要不符' },
+  SIGNERS_MISSING: { ruleId: 'R-SIGNERS', title: '处方缺少医师或医院药师的审核签名' },
   UNVERIFIABLE: { ruleId: 'R-SIGN', title: '处方文件无法验证' },
 } as const satisfies Record<string, { ruleId: RuleId; title: string }>;
 

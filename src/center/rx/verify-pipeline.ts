@@ -15,6 +15,7 @@ import {
   type SignedPayload,
   signedPayloadSchema,
 } from './rx-file';
+import { missingSigners } from './signers';
 import { CHAIN_FAILURE_CODES, type RxCertSummary, type RxVerdict, verdict } from './verdict';
 
 /** The certificate of one file: parsed (or why not) and judged against the trust store. */
@@ -185,6 +186,15 @@ export function runVerification(input: unknown, engine: VerifyEngine): RxVerdict
     return verdict(
       'LAYOUT_FILE_SWAPPED',
       '版式文件与签名中的摘要不符：版式文件在签名后被替换或修改，不得结算',
+      withWarnings,
+    );
+  }
+
+  const unsigned = missingSigners(payload);
+  if (unsigned.length > 0) {
+    return verdict(
+      'SIGNERS_MISSING',
+      `处方缺少医师或医疗机构药师的签名信息：${unsigned.join('、')}为空；未经医保医师签名和医院药师审核签名的处方不得调剂`,
       withWarnings,
     );
   }

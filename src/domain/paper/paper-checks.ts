@@ -138,6 +138,7 @@ function regionAndLines(
       fixmedinsCode: f.institutionCode,
       prscTime: `${beijingDate(at)} 00:00:00`,
       uploadTime: `${beijingDate(at)} 00:00:00`,
+      validEndTime: null,
       longRxFlag: f.longRx ? '1' : '0',
       statusCodg: VALID_RX_STATUS_CODG,
       statusName: '',

@@ -1,18 +1,15 @@
 import type { CatalogDrug } from '../catalog/catalog-drug';
 import { DRUG_CLASSES } from '../catalog/drug-classes';
 import { citation, type RuleId } from '../rules';
-import { formatBeijingDateTime, parseBeijingDateTime } from './beijing-time';
 import type { PolicyPack, PolicyParameter } from './policy-pack';
+import { expiryReason, type ValiditySubject, validityWindow } from './validity';
 
 /** rx_stas_codg of 有效; must equal RX_STATUS.valid.codg (src/center/rx/rx-status.ts, checked by a test). */
 export const VALID_RX_STATUS_CODG = '1';
 
 /** What the region rules look at in a downloaded prescription. Times: Beijing `yyyy-MM-dd HH:mm:ss`. */
-export interface PolicySubject {
+export interface PolicySubject extends ValiditySubject {
   fixmedinsCode: string;
-  prscTime: string;
-  /** x_upld_time: when the prescription reached the center. */
-  uploadTime: string | null;
   /** '1' = 长期处方. */
   longRxFlag: string | null;
   statusCodg: string;
@@ -31,13 +28,15 @@ export type PolicyFindingCode =
   | 'RX_EXPIRED'
   | 'RX_TIME_INVALID'
   | 'OUT_OF_POOL_AREA'
+  | 'OUT_OF_REGISTERED_AREA'
   | 'INSTITUTION_CODE_INVALID'
   | 'POOL_AREA_NOT_CONFIGURED'
   | 'EXCLUDED_DRUG_CLASS'
   | 'DRUG_NOT_IN_CATALOG'
   | 'LONGRX_TOO_LONG'
   | 'RX_DAYS_UNUSUAL'
-  | 'RX_STATUS_NOT_VALID';
+  | 'RX_STATUS_NOT_VALID'
+  | 'QUANTITY_OVER_USAGE';
 
 export interface PolicyFinding {
   ruleId: RuleId;
@@ -50,8 +49,6 @@ export interface PolicyFinding {
   /** The line concerned, for per-line findings. */
   medListCodg?: string;
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * Region rules on one prescription (R-VALID, R-REGION, R-EXCLUDED, R-LONGRX, R-STATUS) under a
@@ -110,32 +107,10 @@ type Make = (
 ) => PolicyFinding;
 
 function validity(subject: PolicySubject, pack: PolicyPack, at: Date, make: Make): PolicyFinding[] {
-  const { days, from } = pack.validity;
-  const label = from === 'upload' ? '上传至电子处方中心' : '开方';
-  const text = from === 'upload' ? subject.uploadTime : subject.prscTime;
-  const start = text ? parseBeijingDateTime(text) : null;
-  if (!start) {
-    return [
-      make(
-        'R-VALID',
-        'RX_TIME_INVALID',
-        'block',
-        `处方${label}时间缺失或格式错误（${text ?? '无'}），无法判断是否在${days}天有效期内`,
-        'validity',
-      ),
-    ];
-  }
-  const end = new Date(start.getTime() + days * DAY_MS);
-  if (at.getTime() <= end.getTime()) return [];
-  return [
-    make(
-      'R-VALID',
-      'RX_EXPIRED',
-      'block',
-      `处方已超过有效期：${label}于${text}，有效期${days}天，已于${formatBeijingDateTime(end)}失效`,
-      'validity',
-    ),
-  ];
+  const window = validityWindow(subject, pack.validity);
+  if (!window.ok) return [make('R-VALID', 'RX_TIME_INVALID', 'block', window.reason, 'validity')];
+  const expired = expiryReason(window, pack.validity.days, at);
+  return expired ? [make('R-VALID', 'RX_EXPIRED', 'block', expired, 'validity')] : [];
 }
 
 function region(subject: PolicySubject, pack: PolicyPack, make: Make): PolicyFinding[] {
@@ -148,6 +123,18 @@ function region(subject: PolicySubject, pack: PolicyPack, make: Make): PolicyFin
         'INSTITUTION_CODE_INVALID',
         'block',
         `开方机构编码“${subject.fixmedinsCode}”格式错误，无法确认其所属统筹地区`,
+        'poolAreaPrefixes',
+      ),
+    ];
+  }
+  const registered = pack.registeredPoolArea;
+  if (registered !== undefined && !admdvs.startsWith(registered)) {
+    return [
+      make(
+        'R-REGION',
+        'OUT_OF_REGISTERED_AREA',
+        'block',
+        `开方机构 ${subject.fixmedinsCode}（行政区划 ${admdvs}）不属于本药店医保登记的统筹地区（区划前缀 ${registered}）；切换地区政策包不改变药店所属统筹地区，统筹地区以外的处方不予受理`,
         'poolAreaPrefixes',
       ),
     ];

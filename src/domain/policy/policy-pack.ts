@@ -59,7 +59,15 @@ export const policyPackSchema = z
   })
   .strict();
 
-export type PolicyPack = z.infer<typeof policyPackSchema>;
+/**
+ * A pack as applied to one pharmacy: `registeredPoolArea` is the pool area of the pharmacy's
+ * institution registration (its admdvs, fixed by configuration, never by the switchable pack).
+ * A prescription must come from inside it whatever pack is chosen, so switching packs can only
+ * narrow what is accepted (R-REGION).
+ */
+export type PolicyPack = z.infer<typeof policyPackSchema> & {
+  readonly registeredPoolArea?: string;
+};
 
 /** 统筹区 of an admdvs: municipalities pool at province level (2 digits), others by city (4). */
 export function poolAreaPrefixOf(admdvs: string): string {
@@ -68,13 +76,19 @@ export function poolAreaPrefixOf(admdvs: string): string {
     : admdvs.slice(0, 4);
 }
 
-/** The pack with its pool area filled from the pharmacy's admdvs when it asks for that. */
+/**
+ * The pack bound to the pharmacy's registered admdvs: its pool area recorded (R-REGION), and
+ * filled in as the pack's own when the pack asks for that (default.json).
+ */
 export function bindPolicyPack(pack: PolicyPack, pharmacyAdmdvs: string | undefined): PolicyPack {
-  if (!pack.poolAreaFromPharmacy || !pharmacyAdmdvs || !/^\d{6}$/.test(pharmacyAdmdvs)) return pack;
+  if (!pharmacyAdmdvs || !/^\d{6}$/.test(pharmacyAdmdvs)) return pack;
+  const registeredPoolArea = poolAreaPrefixOf(pharmacyAdmdvs);
+  if (!pack.poolAreaFromPharmacy) return { ...pack, registeredPoolArea };
   return {
     ...pack,
     admdvs: pack.admdvs ?? pharmacyAdmdvs,
-    poolAreaPrefixes: [poolAreaPrefixOf(pharmacyAdmdvs)],
+    poolAreaPrefixes: [registeredPoolArea],
+    registeredPoolArea,
   };
 }
 

@@ -14,6 +14,7 @@ import type {
   SupplySeries,
 } from './rows';
 import { bySeverity, type RiskSignal } from './signal';
+import { type SuspectLead, suspectLeadSignal } from './suspect-leads';
 import type { RegionLimits, RiskThresholds } from './thresholds';
 
 export interface RiskInput {
@@ -31,10 +32,12 @@ export interface RiskInput {
   supplyNames: SupplyNames;
   prescribers: PrescriberCount[];
   refusals: RefusalRow[];
+  /** Prescriptions refused as suspicious in the period (R-REPORT-SUSPECT). */
+  suspectLeads: SuspectLead[];
   genname: (medListCodg: string) => string | undefined;
 }
 
-/** The six signals of R-RISK over one period, most severe first. */
+/** The six signals of R-RISK and the suspicious-prescription leads over one period, most severe first. */
 export function computeRiskSignals(i: RiskInput): RiskSignal[] {
   return bySeverity([
     paperVolumeSignal(i.paper, i.eRxDispensed, i.period, i.thresholds),
@@ -43,5 +46,6 @@ export function computeRiskSignals(i: RiskInput): RiskSignal[] {
     institutionPaperSignal(i.paper, i.period, i.thresholds),
     prescriberSignal(i.prescribers, i.paper, i.period, i.thresholds),
     refusedCodeSignal(i.refusals, i.genname, i.thresholds),
+    suspectLeadSignal(i.suspectLeads),
   ]);
 }

@@ -9,7 +9,8 @@ export type RiskSignalId =
   | 'PATIENT_OVER_DISPENSED'
   | 'INSTITUTION_PAPER'
   | 'HIGH_VOLUME_PRESCRIBER'
-  | 'REPEATED_REFUSED_CODE';
+  | 'REPEATED_REFUSED_CODE'
+  | 'SUSPECT_RX_LEAD';
 
 export interface RiskDrillColumn {
   key: string;

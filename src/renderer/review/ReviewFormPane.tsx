@@ -4,6 +4,7 @@ import { useReviewStore } from '../stores/review-store';
 import { DualChannelChecks } from './DualChannelChecks';
 import { ReviewResultChoice } from './ReviewResultChoice';
 import { needsDualChannel } from './review-form';
+import { SuspectChoice } from './SuspectChoice';
 import { VoucherPrompt } from './VoucherPrompt';
 
 /** Result, written opinion (R-OPINION), dual-channel checks, then the pharmacist's own e-voucher. */
@@ -28,6 +29,7 @@ export function ReviewFormPane({ start }: { start: ReviewStart }) {
         placeholder="如：处方合理，用法用量适宜，无配伍禁忌"
         className="review-opinion"
       />
+      {result === 'reject' && <SuspectChoice />}
       {needsDualChannel(start) && <DualChannelChecks start={start} />}
       <VoucherPrompt start={start} />
     </div>

@@ -7,6 +7,7 @@ import { HistoryPane } from './HistoryPane';
 import { ReviewFormPane } from './ReviewFormPane';
 import { ReviewLocked } from './ReviewLocked';
 import { ReviewOutcome } from './ReviewOutcome';
+import { UsageWarnings } from './UsageWarnings';
 
 /** The rule behind a refusal to review: the one the reason names, else who may review, else the findings. */
 function lockedRule(start: ReviewStart, mayReviewAsPerson: boolean): string {
@@ -24,6 +25,7 @@ function ReviewBody({ start }: { start: ReviewStart }) {
   const locked = !start.canSubmit.pass && !start.canSubmit.reject;
   return (
     <>
+      <UsageWarnings start={start} />
       {review && <ReviewOutcome review={review} />}
       {locked && (!review || role !== 'pharmacist') && (
         <ReviewLocked

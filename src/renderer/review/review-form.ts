@@ -7,6 +7,9 @@ export interface ReviewForm {
   prescriptionChecked: boolean;
   medicalRecordChecked: boolean;
   note: string;
+  /** Rejected as a suspicious prescription (R-REPORT-SUSPECT), with the reason for the bureau. */
+  suspect: boolean;
+  suspectReason: string;
 }
 
 export const EMPTY_FORM: ReviewForm = {
@@ -16,6 +19,8 @@ export const EMPTY_FORM: ReviewForm = {
   prescriptionChecked: false,
   medicalRecordChecked: false,
   note: '',
+  suspect: false,
+  suspectReason: '',
 };
 
 export const needsDualChannel = (start: ReviewStart) => start.dualChannelLines.length > 0;
@@ -29,6 +34,9 @@ export function formProblem(start: ReviewStart, form: ReviewForm): string | null
   const min = start.opinionMinLength[form.result];
   if ([...form.opinion.trim()].length < min) {
     return `请填写审核意见，至少 ${min} 个字（R-OPINION）`;
+  }
+  if (form.result === 'reject' && form.suspect && [...form.suspectReason.trim()].length < 4) {
+    return '可疑处方：请写明可疑理由，至少 4 个字（R-REPORT-SUSPECT）';
   }
   if (form.result === 'pass' && needsDualChannel(start)) {
     const all = form.identityChecked && form.prescriptionChecked && form.medicalRecordChecked;

@@ -117,6 +117,9 @@ export const useReviewStore = create<ReviewState>((set, get) => ({
               },
             }
           : {}),
+        ...(form.result === 'reject' && form.suspect
+          ? { suspect: { reason: form.suspectReason.trim() } }
+          : {}),
       });
       if (id !== latest) return;
       set({ review, submitting: false });

@@ -18,6 +18,8 @@ export interface EpcContext {
   now: Date;
   app: EpcApp;
   data: Record<string, unknown>;
+  /** The 'unchecked-signers' fault: skip the check that physician and pharmacist signed. */
+  uncheckedSigners?: boolean;
 }
 
 /** One interface of POST {epc.pathPrefix}<name>; runs inside a database transaction. */

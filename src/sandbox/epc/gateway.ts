@@ -76,7 +76,8 @@ export async function handleEpc(
 
   const apps = registeredApps(deps.config);
   const app = apps.get(envelopeAppId(body) ?? '');
-  const reply = app ? answer(name, route, body, app, deps) : unknownApp(body);
+  const uncheckedSigners = before?.kind === 'unchecked-signers';
+  const reply = app ? answer(name, route, body, app, deps, uncheckedSigners) : unknownApp(body);
   deps.log(`EPC ${name} → code ${String(reply.code)}`);
 
   const seal = (privateKey?: string): string => {
@@ -138,6 +139,7 @@ function answer(
   body: unknown,
   app: EpcApp,
   deps: EpcGatewayDeps,
+  uncheckedSigners: boolean,
 ): Reply {
   let data: unknown;
   try {
@@ -163,7 +165,14 @@ function answer(
   }
   try {
     const result = deps.db.transaction(() =>
-      route({ db: deps.db, config: deps.config, now: deps.clock.now(), app, data }),
+      route({
+        db: deps.db,
+        config: deps.config,
+        now: deps.clock.now(),
+        app,
+        data,
+        uncheckedSigners,
+      }),
     )();
     return { code: EPC_CODES.ok, message: '成功', data: result };
   } catch (err) {

@@ -61,7 +61,7 @@ export async function handleFsi(
     sendText(
       res,
       200,
-      buildResponse(deps.db, deps.config, receivedAt, {
+      buildResponse(deps.db, deps.config, receivedAt, deps.clock.now(), {
         infcode: 0,
         errMsg: BUSINESS_FAILURE_WORDS,
         output: failedBusinessOutput(infno),
@@ -106,7 +106,7 @@ function answer(body: unknown, receivedAt: Date, raw: string, deps: FsiGatewayDe
   const { db, config } = deps;
   const refuse = (errMsg: string, status = 200): Reply => ({
     status,
-    body: buildResponse(db, config, receivedAt, { infcode: -2, errMsg }),
+    body: buildResponse(db, config, receivedAt, deps.clock.now(), { infcode: -2, errMsg }),
     summary: `infcode -2 ${errMsg}`,
   });
   if (body === undefined) return refuse('请求报文不是合法的 JSON', 400);
@@ -135,7 +135,10 @@ function answer(body: unknown, receivedAt: Date, raw: string, deps: FsiGatewayDe
       )
       .run(msgid, infno, fixmedinsCode, infcode, raw, response, receivedAt.getTime());
   const refuseAndRecord = (errMsg: string): Reply => {
-    const response = buildResponse(db, config, receivedAt, { infcode: -2, errMsg });
+    const response = buildResponse(db, config, receivedAt, deps.clock.now(), {
+      infcode: -2,
+      errMsg,
+    });
     record(String(body.infno ?? ''), String(body.fixmedins_code ?? ''), -2, response);
     return { status: 200, body: response, summary: `infcode -2 ${errMsg}` };
   };
@@ -154,7 +157,7 @@ function answer(body: unknown, receivedAt: Date, raw: string, deps: FsiGatewayDe
     // the same msgid may come again under a fresh sign-in (docs/sandbox.md, "Sign-in").
     return {
       status: 200,
-      body: buildResponse(db, config, receivedAt, {
+      body: buildResponse(db, config, receivedAt, deps.clock.now(), {
         infcode: -2,
         errMsg: SIGN_IN_INVALID_MESSAGE,
         errCode: SIGN_IN_INVALID,
@@ -168,7 +171,7 @@ function answer(body: unknown, receivedAt: Date, raw: string, deps: FsiGatewayDe
   try {
     const response = db.transaction(() => {
       const result = transaction.run(ctx);
-      const text = buildResponse(db, config, receivedAt, {
+      const text = buildResponse(db, config, receivedAt, deps.clock.now(), {
         infcode: 0,
         output: result.output,
         ...(result.warnMsg ? { warnMsg: result.warnMsg } : {}),
@@ -182,7 +185,7 @@ function answer(body: unknown, receivedAt: Date, raw: string, deps: FsiGatewayDe
     deps.log(`FSI ${wrapper.infno} 系统错误：${err instanceof Error ? err.stack : String(err)}`);
     return {
       status: 200,
-      body: buildResponse(db, config, receivedAt, {
+      body: buildResponse(db, config, receivedAt, deps.clock.now(), {
         infcode: -1,
         errMsg: '中心系统错误，请稍后重试',
       }),

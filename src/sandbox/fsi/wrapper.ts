@@ -116,11 +116,16 @@ function findInstitution(db: SandboxDb, code: string): Institution | null {
   };
 }
 
-/** The response wrapper, serialized once: this exact text is what a replay returns. */
+/**
+ * The response wrapper, serialized once: this exact text is what a replay returns.
+ * `respondAt` is the center's business clock (SandboxClock): what the counter takes as the
+ * center's time.
+ */
 export function buildResponse(
   db: SandboxDb,
   config: SandboxConfig,
   receivedAt: Date,
+  respondAt: Date,
   reply: {
     infcode: 0 | -1 | -2;
     errMsg?: string;
@@ -135,7 +140,7 @@ export function buildResponse(
     infcode: reply.infcode,
     inf_refmsgid: `${config.fsi.centerAdmdvs}${compactTime(receivedAt)}${serial}`,
     refmsg_time: compactTimeMs(receivedAt),
-    respond_time: compactTimeMs(new Date()),
+    respond_time: compactTimeMs(respondAt),
     err_msg: reply.errMsg ?? '',
     warn_msg: reply.warnMsg ?? '',
     output: reply.output ?? null,

@@ -52,6 +52,11 @@ export interface PrescriptionOrder {
   clockOffsetMs?: number;
   /** Which of the hospital's doctors/pharmacists (default 0). */
   staffIndex?: number;
+  /**
+   * Leave a signer out (R-SIGNERS): the prescribing physician, the reviewing pharmacist or the
+   * review time is sent empty. The center refuses that unless the 'unchecked-signers' fault is set.
+   */
+  unsigned?: 'physician' | 'pharmacist' | 'reviewTime';
 }
 
 export interface CreatedPrescription {
@@ -137,12 +142,13 @@ async function submit(
   at: Date,
 ): Promise<CreatedPrescription> {
   const epc = hospitalClient({ ...opts, config }, hospital);
-  const staff = staffOf(hospital.admdvs, order.staffIndex ?? 0);
+  const staff = withoutSigner(staffOf(hospital.admdvs, order.staffIndex ?? 0), order.unsigned);
   const firstCode = lines[0]?.medListCodg ?? '';
   const diag = order.diagnosis ?? diagnosisFor(firstCode);
   const valiDays = order.valiDays ?? 3;
   const prscTime = dateTime(at);
-  const pharChkTime = dateTime(new Date(at.getTime() + 5 * 60_000));
+  const pharChkTime =
+    order.unsigned === 'reviewTime' ? '' : dateTime(new Date(at.getTime() + 5 * 60_000));
   const certType = order.certType ?? '01';
   const stamp = `${compactTime(at)}${nextHospitalSerial()}`;
   const upload = {
@@ -243,6 +249,14 @@ async function submit(
     signCertSn: sign.signCertSn,
     signCertDn: sign.signCertDn,
   };
+}
+
+function withoutSigner<
+  T extends { drCode: string; prscDrName: string; pharCode: string; pharName: string },
+>(staff: T, unsigned: PrescriptionOrder['unsigned']): T {
+  if (unsigned === 'physician') return { ...staff, drCode: '', prscDrName: '' };
+  if (unsigned === 'pharmacist') return { ...staff, pharCode: '', pharName: '' };
+  return staff;
 }
 
 /** rxUndo by the prescribing hospital (refused by the center once the prescription is used). */

@@ -70,6 +70,7 @@ export const AUDIT_POLICY: Readonly<Record<string, AuditRule>> = {
     detail: (i, o) => ({
       ...fields(['reviewId', 'statusCode'], ['result'])(i, o),
       dualChannel: pick(i, 'dualChannel', 'identityChecked') !== null,
+      suspect: pick(i, 'suspect', 'reason') !== null,
     }),
   },
   'dispense.start': {

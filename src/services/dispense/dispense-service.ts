@@ -13,6 +13,7 @@ import { SoldCodeRepository } from '../../store/sold-code-repository';
 import { StockRepository } from '../../store/stock-repository';
 import type { AuthenticatedSession } from '../auth-service';
 import type { Logger } from '../logger';
+import type { RxValidityGate } from '../rx-validity-gate';
 import { buildDispensingView, earlierSaleOf, packsFromStock } from './dispensing-view';
 import { allocateFefo } from './fefo';
 import { planLines } from './line-plan';
@@ -27,6 +28,7 @@ interface Deps {
   prescriptions: PrescriptionRepository;
   gate: () => ReviewGate;
   paper: PaperRules;
+  rxValidity: RxValidityGate;
   log: Logger;
   now: () => Date;
 }
@@ -83,6 +85,7 @@ export function createDispenseService(deps: Deps) {
         { ruleId: 'R-STATUS' },
       );
     }
+    deps.rxValidity.assertValid(p, '开始调剂');
     if (live) return view(live.id);
     const review = deps.gate().isReviewPassed(hiRxno);
     if (!review.passed) throw new AppError('POLICY', review.reason, { ruleId: 'R-OPINION' });
@@ -232,6 +235,7 @@ export function createDispenseService(deps: Deps) {
         const today = dateOnly(at);
         const paper = d.paperId === null ? null : deps.paper.record(d.paperId);
         if (paper) deps.paper.assertDispensable(paper, at);
+        else assertRxStillValid(d.hiRxno);
         const lines = repo.lines(id);
         const codes = repo.codes(id);
         const missing = lines.filter((l) => remaining(l, codes) > 0);
@@ -285,6 +289,12 @@ export function createDispenseService(deps: Deps) {
       .immediate();
     deps.log.info(`调剂完成（调剂单 ${id}，操作员 ${session.staff.username}）`);
     return view(id);
+  }
+
+  function assertRxStillValid(hiRxno: string | null): void {
+    const p = hiRxno === null ? undefined : deps.prescriptions.get(hiRxno);
+    if (!p) throw new AppError('NOT_FOUND', `本机没有处方 ${hiRxno ?? ''}`);
+    deps.rxValidity.assertValid(p, '完成调剂');
   }
 
   function cancel(_session: AuthenticatedSession, id: number): DispensingView {

@@ -1,14 +1,9 @@
 import type { Out7204 } from '../../center/rx/fsi-72xx';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
+import { unitsPerPack } from '../../domain/catalog/pack-size';
 import type { DispensingLine } from '../../store/dispensing-repository';
 
-/** Units in one pack from a catalog spec: `0.25g*24粒` → 24, `100片` → 100, `3ml:300单位*1支` → 1. */
-export function unitsPerPack(spec: string): number | null {
-  const star = /\*\s*(\d+)\s*[^\d*]*$/.exec(spec);
-  const bare = /^(\d+)\s*[片粒支瓶袋丸贴]$/.exec(spec.trim());
-  const n = Number(star?.[1] ?? bare?.[1] ?? Number.NaN);
-  return Number.isInteger(n) && n > 0 ? n : null;
-}
+export { unitsPerPack };
 
 /**
  * The lines to dispense, copied from the prescription and nothing else (R-NOSWAP). A line with

@@ -135,3 +135,21 @@ export function assertMayReviewAgain(standing: StandingReview | null): void {
   const refusal = reReviewRefusal(standing);
   if (refusal) throw new AppError('CONFLICT', refusal, { ruleId: 'R-STATUS' });
 }
+
+/** Only a rejection can be recorded as a suspicious prescription, and only with its reason (R-REPORT-SUSPECT). */
+export function assertSuspectOnReject(input: {
+  result: 'pass' | 'reject';
+  suspect?: { reason: string } | undefined;
+}): void {
+  if (!input.suspect) return;
+  if (input.result !== 'reject') {
+    throw new AppError('VALIDATION', '只有驳回的处方才能记为可疑处方线索', {
+      ruleId: 'R-REPORT-SUSPECT',
+    });
+  }
+  if (input.suspect.reason.trim().length < 4) {
+    throw new AppError('VALIDATION', '请写明可疑理由（至少 4 个字），以便向医保部门反映线索', {
+      ruleId: 'R-REPORT-SUSPECT',
+    });
+  }
+}

@@ -5,6 +5,7 @@ import { AppError } from '../../domain/errors';
 import { maskName } from '../../domain/mask';
 import type { ReviewRepository } from '../../store/review-repository';
 import type { StaffIdentityRepository } from '../../store/staff-identity-repository';
+import { SuspectLeadRepository } from '../../store/suspect-lead-repository';
 import type { AreaDeps } from '../area-deps';
 import type { AuthenticatedSession } from '../auth-service';
 import { checkOwnVoucher } from './pharmacist-identity';
@@ -17,6 +18,7 @@ import {
   assertOpinion,
   assertPassable,
   assertReviewer,
+  assertSuspectOnReject,
   type DualChannelChecks,
   dualChannelLines,
   OPINION_MIN_LENGTH,
@@ -33,6 +35,8 @@ export interface ReviewSubmission {
   opinion: string;
   ecToken: string;
   dualChannel?: DualChannelChecks | undefined;
+  /** Rejected as a suspicious prescription: the reason is kept as a lead for the bureau. */
+  suspect?: { reason: string } | undefined;
 }
 
 type Deps = AreaDeps & {
@@ -47,6 +51,7 @@ type Deps = AreaDeps & {
  * outbox delivers 7206 and its delivered-hook records rx_chk_biz_sn.
  */
 export function createReviewService(deps: Deps) {
+  const leads = new SuspectLeadRepository(deps.db);
   function latest(hiRxno: string): ReviewView | null {
     const r = deps.reviews.live(hiRxno);
     return r ? toReviewView(r, deps.outbox.findByMsgid(r.uploadMsgid)) : null;
@@ -123,6 +128,7 @@ export function createReviewService(deps: Deps) {
     const { staff } = session;
     const { certno, certType, shift } = assertMaySubmit(session, input.hiRxno);
     assertOpinion(input.result, input.opinion);
+    assertSuspectOnReject(input);
     const view = deps.rx.get(input.hiRxno);
     if (input.result === 'pass') assertPassable(view);
     const dual = dualChannelLines(view);
@@ -179,6 +185,15 @@ export function createReviewService(deps: Deps) {
           uploadMsgid: request.msgid,
           dualChannel: registration,
         });
+        if (input.suspect) {
+          leads.insert({
+            reviewId: saved.id,
+            hiRxno: rx.hiRxno,
+            reason: input.suspect.reason,
+            reportedBy: staff.id,
+            reportedAt: at.getTime(),
+          });
+        }
         deps.outbox.enqueue({
           msgid: request.msgid,
           channel: 'fsi',
@@ -192,6 +207,7 @@ export function createReviewService(deps: Deps) {
     deps.log.info('review.submit', {
       hiRxno: rx.hiRxno,
       result: input.result,
+      suspect: input.suspect !== undefined,
       reviewer: maskName(staff.displayName),
       identityCheck,
       msgid: request.msgid,

@@ -7,6 +7,7 @@ import type { RiskSignal } from '../../domain/risk/signal';
 import type { RegionLimits, RiskThresholds } from '../../domain/risk/thresholds';
 import type { Db } from '../../store/database';
 import { RiskRepository } from '../../store/risk-repository';
+import { SuspectLeadRepository } from '../../store/suspect-lead-repository';
 import type { AuthenticatedSession } from '../auth-service';
 import type { Logger } from '../logger';
 
@@ -23,6 +24,7 @@ const DAY = 86_400_000;
 /** Reads the period's rows and hands them to the pure signal functions (src/domain/risk). */
 export function createRiskService(deps: Deps) {
   const repo = new RiskRepository(deps.db);
+  const leads = new SuspectLeadRepository(deps.db);
   const t = deps.thresholds;
 
   function signals(session: AuthenticatedSession, from: string, to: string): RiskSignal[] {
@@ -53,6 +55,7 @@ export function createRiskService(deps: Deps) {
         supplyNames: repo.supplyNames(),
         prescribers: repo.prescribers(range),
         refusals: repo.refusals(range),
+        suspectLeads: leads.inPeriod(range),
         genname: (code) => deps.catalog.get(code)?.genname,
       }),
     );

@@ -47,6 +47,7 @@ function electronic(ctx: SettlementContext, d: Dispensing, hiRxno: string): Sett
   if (p.verification !== 'verified') {
     throw new AppError('POLICY', '处方电子签名验证未通过，不能结算', { ruleId: 'R-SIGN' });
   }
+  ctx.rxValidity.assertValid(p, '结算');
   const conflict = conflictFinding(ctx.db, hiRxno);
   if (conflict) throw new AppError('CONFLICT', conflict.message, { ruleId: 'R-STATUS' });
   const review = ctx.reviews.live(hiRxno);

@@ -141,13 +141,18 @@ describe('paper prescriptions over HTTP: capture, checks, archive, search, expor
     });
   }
 
-  it("refuses all paper after the region's paperAcceptedUntil (Dongguan) [R-PAPER-DUAL]", async () => {
+  it("refuses all paper after the region's paperAcceptedUntil (Dongguan), and the switch does not open the pharmacy to Dongguan institutions [R-PAPER-DUAL][R-REGION]", async () => {
     const admin = await login('admin');
     expect((await h.api('settings.setRegion', { regionId: '441900' }, admin)).ok).toBe(true);
     try {
-      const res = await capture(paperFields({ institutionCode: 'H44190000001' }));
-      expect(res.error?.ruleId).toBe('R-PAPER-DUAL');
-      expect(res.error?.message).toContain('不再受理纸质外配处方');
+      const over = { institutionCode: 'H44190000001' };
+      const res = await capture(paperFields(over));
+      expect(res.ok).toBe(false);
+      // The sandbox pharmacy is registered in Chongqing: the institution is out of its area first.
+      expect(res.error?.ruleId).toBe('R-REGION');
+      const checked = await h.api<PaperCheckResult>('paper.check', paperFields(over), token);
+      const cutOff = checked.value?.findings.find((f) => f.ruleId === 'R-PAPER-DUAL');
+      expect(cutOff?.message).toContain('不再受理纸质外配处方');
     } finally {
       await h.api('settings.setRegion', { regionId: '500000' }, admin);
     }

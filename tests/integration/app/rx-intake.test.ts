@@ -236,7 +236,7 @@ describe('e-prescription intake over HTTP: find, download, verify, policy, layou
     expect(v?.reviewable).toBe(false);
   });
 
-  it('another region’s institution is refused, and switching the pharmacy’s region changes the outcome [R-REGION][R-VALID]', async () => {
+  it('another region’s institution is refused, and switching the pharmacy’s region pack does not make it acceptable [R-REGION]', async () => {
     const rx = await create({ patient: zhang, drugs: [AMOXICILLIN], hospital: 'H44190000003' });
     const v = (await download(rx)).value;
     expect(v?.policy.regionId).toBe('500000');
@@ -254,8 +254,16 @@ describe('e-prescription intake over HTTP: find, download, verify, policy, layou
     expect(switched.value?.regionId).toBe('441900');
     const after = (await h.api<PrescriptionView>('rx.get', { hiRxno: rx.hiRxno }, token)).value;
     expect(after?.policy.regionName).toBe('东莞市');
-    expect(blocking(after).map((f) => f.ruleId)).not.toContain('R-REGION');
-    expect(after?.reviewable).toBe(true);
+    const region = blocking(after).find((f) => f.ruleId === 'R-REGION');
+    expect(region?.code).toBe('OUT_OF_REGISTERED_AREA');
+    expect(region?.message).toContain('切换地区政策包不改变药店所属统筹地区');
+    expect(after?.reviewable).toBe(false);
+    const review = await h.api(
+      'review.submit',
+      { hiRxno: rx.hiRxno, result: 'pass', opinion: '处方合理', ecToken: 'x' },
+      token,
+    );
+    expect(review.ok).toBe(false);
     await h.api('settings.setRegion', { regionId: '500000' }, adminToken);
   });
 

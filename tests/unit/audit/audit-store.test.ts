@@ -136,6 +136,7 @@ describe('audit trail store and writer', () => {
       reviewId: 9,
       statusCode: '2',
       dualChannel: false,
+      suspect: false,
     });
     expect(entries[2]).toMatchObject({ staffId: 7, actionLabel: '登录', outcomeLabel: '被拒绝' });
   });

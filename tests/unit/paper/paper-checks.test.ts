@@ -18,6 +18,11 @@ const packs = loadPolicyPacks(path.resolve(import.meta.dirname, '../../../config
   pharmacyAdmdvs: '500103',
 });
 const pack = (id: string) => packs.find((p) => p.id === id) as PolicyPack;
+/** The packs as a pharmacy registered in Dongguan sees them. */
+const dongguanPharmacyPacks = loadPolicyPacks(
+  path.resolve(import.meta.dirname, '../../../config/policy'),
+  { pharmacyAdmdvs: '441900' },
+);
 const catalog = loadCatalog();
 const lookup = (code: string) => catalog.get(code);
 const AT = new Date('2026-11-23T10:00:00+08:00');
@@ -41,7 +46,7 @@ describe('paper prescription checks at capture', () => {
 
   it('refuses an institution of another pool area [R-REGION]', () => {
     const found = blocks(fields({ institutionCode: 'H44190000001' }));
-    expect(found.map((f) => [f.ruleId, f.code])).toEqual([['R-REGION', 'OUT_OF_POOL_AREA']]);
+    expect(found.map((f) => [f.ruleId, f.code])).toEqual([['R-REGION', 'OUT_OF_REGISTERED_AREA']]);
   });
 
   it('refuses an expired or future-dated prescription, counted from the issue date [R-VALID]', () => {
@@ -66,13 +71,16 @@ describe('paper prescription checks at capture', () => {
     expect(blocks({ ...f, rxDate: '2024-12-30' }, '500000', before)).toEqual([]);
   });
 
-  it("refuses all paper after the region's paperAcceptedUntil [R-PAPER-DUAL]", () => {
+  it("refuses all paper after the region's paperAcceptedUntil (a Dongguan pharmacy) [R-PAPER-DUAL]", () => {
     const f = fields({ institutionCode: 'H44190000001' });
-    const found = blocks(f, '441900');
+    const dongguan = dongguanPharmacyPacks.find((p) => p.id === '441900') as PolicyPack;
+    const dongguanBlocks = (x: PaperFields, at: Date) =>
+      checkPaperPrescription(x, dongguan, lookup, at).filter((y) => y.severity === 'block');
+    const found = dongguanBlocks(f, AT);
     expect(found.map((x) => x.code)).toEqual(['PAPER_NOT_ACCEPTED']);
     expect(found[0]?.citation).toContain('2025年6月30日');
     const inTransition = new Date('2025-06-30T10:00:00+08:00');
-    expect(blocks({ ...f, rxDate: '2025-06-29' }, '441900', inTransition)).toEqual([]);
+    expect(dongguanBlocks({ ...f, rxDate: '2025-06-29' }, inTransition)).toEqual([]);
   });
 
   it('limits days: long prescriptions at most 12 weeks [R-LONGRX]', () => {

@@ -63,6 +63,7 @@ function subject(overrides: Partial<PolicySubject> = {}): PolicySubject {
     fixmedinsCode: 'H50010300001',
     prscTime: '2026-03-01 09:00:00',
     uploadTime: '2026-03-01 09:05:00',
+    validEndTime: null,
     longRxFlag: '0',
     statusCodg: RX_STATUS.valid.codg,
     statusName: RX_STATUS.valid.name,
@@ -90,7 +91,10 @@ describe('policy packs', () => {
       parsePolicyPacks(files, { pharmacyAdmdvs: '441900' }).find((p) => p.id === 'default')
         ?.poolAreaPrefixes,
     ).toEqual(['4419']);
-    expect(bindPolicyPack(chongqing, '441900')).toBe(chongqing);
+    expect(bindPolicyPack(chongqing, '441900')).toEqual({
+      ...chongqing,
+      registeredPoolArea: '4419',
+    });
     expect(loadPolicyPacks(DIR)).toEqual(packs);
     expect(loadPolicyPacks(DIR, { pharmacyAdmdvs: '500103' }).at(-1)?.poolAreaPrefixes).toEqual([
       '50',

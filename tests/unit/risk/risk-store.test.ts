@@ -158,7 +158,7 @@ describe('risk signals over a real SQLite database', () => {
     expect(() => signals('cashier')).toThrow(
       expect.objectContaining({ code: 'FORBIDDEN', ruleId: 'R-RISK' }),
     );
-    expect(signals('admin').size).toBe(6);
+    expect(signals('admin').size).toBe(7);
   });
 
   it('keeps refusals and prescriber facts in the schema, indexed by period [R-RISK][R-KEEP]', () => {

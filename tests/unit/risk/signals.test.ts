@@ -282,7 +282,7 @@ describe('signal 6: traceability codes refused again and again', () => {
 });
 
 describe('all signals together', () => {
-  it('lists the six signals, most severe first, each under R-RISK [R-RISK]', () => {
+  it('lists the six R-RISK signals and the suspicious-prescription leads, most severe first [R-RISK][R-REPORT-SUSPECT]', () => {
     const code = '80103710000000009999';
     const signals = computeRiskSignals({
       period: JUNE,
@@ -295,13 +295,17 @@ describe('all signals together', () => {
       supplyNames: supplyOf([])[1],
       prescribers: [],
       refusals: [refusal(code), refusal(code)],
+      suspectLeads: [],
       genname: names,
     });
-    expect(signals).toHaveLength(6);
-    expect(signals.every((s) => s.ruleId === 'R-RISK')).toBe(true);
+    expect(signals).toHaveLength(7);
+    const leads = signals.find((s) => s.id === 'SUSPECT_RX_LEAD');
+    expect(leads).toMatchObject({ ruleId: 'R-REPORT-SUSPECT', severity: 'info', triggered: false });
+    expect(signals.filter((s) => s !== leads).every((s) => s.ruleId === 'R-RISK')).toBe(true);
     expect(signals.map((s) => s.severity)).toEqual([
       'alert',
       'warn',
+      'info',
       'info',
       'info',
       'info',

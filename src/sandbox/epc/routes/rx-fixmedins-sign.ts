@@ -83,7 +83,9 @@ export const rxFixmedinsSign: EpcRoute = (ctx) => {
     if (known !== '' && payload[field] !== known) problems.push(`${field} 与预核验的处方不符`);
   }
   for (const field of ['drCode', 'prscDrName', 'pharName', 'pharCode', 'pharChkTime'] as const) {
-    if (payload[field] === '') problems.push(`${field}（${snakeKey(field)}）不能为空`);
+    if (payload[field] === '' && !ctx.uncheckedSigners) {
+      problems.push(`${field}（${snakeKey(field)}）不能为空`);
+    }
   }
   const lines = Array.isArray(upload.rxdrugdetail) ? upload.rxdrugdetail.filter(isObject) : [];
   if (payload.x_rxdrugdetail_sm3.toLowerCase() !== rxDrugDetailDigest(snakeDrugLines(lines))) {
