@@ -15,6 +15,7 @@ import { loadCatalog } from './catalog-loader';
 import type { AppConfig } from './config';
 import { createCrlCache } from './crl-cache';
 import { createDispenseArea } from './dispense';
+import { loadLayoutLabels } from './layout-labels';
 import type { Logger } from './logger';
 import { fsiOutboxSender } from './outbox-delivery';
 import { createOutboxQueueService } from './outbox-queue-service';
@@ -30,6 +31,7 @@ import { createReportsArea } from './reports';
 import { createReviewArea } from './review';
 import { createRiskArea } from './risk';
 import { createRxIntakeService } from './rx-intake-service';
+import { createLayoutChecker } from './rx-layout-check';
 import { createRxVerifier } from './rx-verifier';
 import { createSettlementArea } from './settlement';
 import { createStockArea } from './stock';
@@ -56,6 +58,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     defaultRegion: config.defaultRegion,
     pharmacyAdmdvs: config.pharmacy.admdvs,
   });
+  const layoutLabels = loadLayoutLabels(config.policyDir);
   const crls = createCrlCache({
     caFiles: config.trust.caFiles,
     crlUrl: config.trust.crlUrl,
@@ -69,6 +72,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     crls,
     verifier: createRxVerifier(crls.trustStore),
     regions,
+    layout: createLayoutChecker(() => layoutLabels(regions.current().id)),
     log,
   });
   const areaDeps: AreaDeps = {

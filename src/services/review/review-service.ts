@@ -74,8 +74,8 @@ export function createReviewService(deps: Deps) {
     return { certno: identity?.certno ?? '', certType: identity?.certType ?? '', shift };
   }
 
-  function start(session: AuthenticatedSession, hiRxno: string): ReviewStart {
-    const rxView = deps.rx.get(hiRxno);
+  async function start(session: AuthenticatedSession, hiRxno: string): Promise<ReviewStart> {
+    const rxView = await deps.rx.get(hiRxno);
     const conflict = conflictFinding(deps.db, hiRxno);
     const view = conflict
       ? { ...rxView, findings: [conflict, ...rxView.findings], reviewable: false }
@@ -123,7 +123,7 @@ export function createReviewService(deps: Deps) {
     const { staff } = session;
     const { certno, certType, shift } = assertMaySubmit(session, input.hiRxno);
     assertOpinion(input.result, input.opinion);
-    const view = deps.rx.get(input.hiRxno);
+    const view = await deps.rx.get(input.hiRxno);
     if (input.result === 'pass') assertPassable(view);
     const dual = dualChannelLines(view);
     assertDualChannel(input.result, dual, input.dualChannel);
