@@ -43,6 +43,11 @@ export const reviewContract = {
         opinion,
         ecToken: scanText.max(128),
         dualChannel: dualChannelChecks.optional(),
+        /** R-LAYOUT: the unread layout groups the pharmacist confirmed against the file. */
+        layoutConfirmed: z
+          .array(z.enum(['rx', 'patient', 'prescriber', 'drugs']))
+          .max(4)
+          .optional(),
       })
       .strict(),
     output: {} as ReviewView,

@@ -8,6 +8,7 @@ import { AUDIT_MIGRATION } from './migrations/008-audit';
 import { RISK_MIGRATION } from './migrations/009-risk';
 import { REPORT_MIGRATION } from './migrations/010-report-indexes';
 import { AUDIT_INTERRUPTED_MIGRATION } from './migrations/011-audit-interrupted';
+import { LAYOUT_CONFIRMATION_MIGRATION } from './migrations/016-layout-confirmation';
 
 /** One schema step. `up` runs once, inside its own transaction, and is never edited after release. */
 export interface Migration {
@@ -166,6 +167,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'risk_signals', up: RISK_MIGRATION },
   { version: 10, name: 'report_indexes', up: REPORT_MIGRATION },
   { version: 11, name: 'audit_interrupted', up: AUDIT_INTERRUPTED_MIGRATION },
+  // File 016 (issue 13); versions 12–15 are other branches' — renumber to 16 when they merge.
+  { version: 12, name: 'layout_confirmation', up: LAYOUT_CONFIRMATION_MIGRATION },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

@@ -2,6 +2,7 @@ import { Input } from 'antd';
 import type { ReviewStart } from '../../api/types-review';
 import { useReviewStore } from '../stores/review-store';
 import { DualChannelChecks } from './DualChannelChecks';
+import { LayoutConfirmations } from './LayoutConfirmations';
 import { ReviewResultChoice } from './ReviewResultChoice';
 import { needsDualChannel } from './review-form';
 import { VoucherPrompt } from './VoucherPrompt';
@@ -28,6 +29,7 @@ export function ReviewFormPane({ start }: { start: ReviewStart }) {
         placeholder="如：处方合理，用法用量适宜，无配伍禁忌"
         className="review-opinion"
       />
+      {start.layoutUnread.length > 0 && <LayoutConfirmations start={start} />}
       {needsDualChannel(start) && <DualChannelChecks start={start} />}
       <VoucherPrompt start={start} />
     </div>

@@ -1,3 +1,4 @@
+import type { LayoutGroup } from '../../api/types';
 import type { ReviewResult, ReviewStart } from '../../api/types-review';
 
 export interface ReviewForm {
@@ -7,6 +8,8 @@ export interface ReviewForm {
   prescriptionChecked: boolean;
   medicalRecordChecked: boolean;
   note: string;
+  /** R-LAYOUT: unread layout groups the pharmacist has compared with the file. */
+  layoutConfirmed: LayoutGroup[];
 }
 
 export const EMPTY_FORM: ReviewForm = {
@@ -16,7 +19,12 @@ export const EMPTY_FORM: ReviewForm = {
   prescriptionChecked: false,
   medicalRecordChecked: false,
   note: '',
+  layoutConfirmed: [],
 };
+
+/** Unread layout groups not yet confirmed (R-LAYOUT). */
+export const unconfirmedLayout = (start: ReviewStart, form: ReviewForm) =>
+  start.layoutUnread.filter((g) => !form.layoutConfirmed.includes(g.group));
 
 export const needsDualChannel = (start: ReviewStart) => start.dualChannelLines.length > 0;
 
@@ -29,6 +37,10 @@ export function formProblem(start: ReviewStart, form: ReviewForm): string | null
   const min = start.opinionMinLength[form.result];
   if ([...form.opinion.trim()].length < min) {
     return `请填写审核意见，至少 ${min} 个字（R-OPINION）`;
+  }
+  if (form.result === 'pass' && unconfirmedLayout(start, form).length > 0) {
+    const names = unconfirmedLayout(start, form).map((g) => g.name);
+    return `版式文件中未能读出的内容须对照版式文件逐组确认：${names.join('、')}（R-LAYOUT）`;
   }
   if (form.result === 'pass' && needsDualChannel(start)) {
     const all = form.identityChecked && form.prescriptionChecked && form.medicalRecordChecked;

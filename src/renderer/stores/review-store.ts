@@ -117,6 +117,7 @@ export const useReviewStore = create<ReviewState>((set, get) => ({
               },
             }
           : {}),
+        ...(form.layoutConfirmed.length > 0 ? { layoutConfirmed: form.layoutConfirmed } : {}),
       });
       if (id !== latest) return;
       set({ review, submitting: false });

@@ -1,9 +1,10 @@
+import type { PrescriptionView } from '../../api/types';
 import type { ReviewResult, ReviewStart, ReviewView } from '../../api/types-review';
 import { dateTime } from '../../center/clock';
 import { PHAR_CERT_TYPE_ID_CARD, RX_CHK_STATUS, type RxChkUpInfo } from '../../center/rx/fsi-7206';
 import { AppError } from '../../domain/errors';
 import { maskName } from '../../domain/mask';
-import type { ReviewRepository } from '../../store/review-repository';
+import type { LayoutConfirmation, ReviewRepository } from '../../store/review-repository';
 import type { StaffIdentityRepository } from '../../store/staff-identity-repository';
 import type { AreaDeps } from '../area-deps';
 import type { AuthenticatedSession } from '../auth-service';
@@ -12,6 +13,7 @@ import { RESULT_LABELS, uploadStateOf } from './review-codes';
 import {
   assertDualChannel,
   assertIdentityRegistered,
+  assertLayoutConfirmed,
   assertMayReviewAgain,
   assertOnShift,
   assertOpinion,
@@ -33,6 +35,8 @@ export interface ReviewSubmission {
   opinion: string;
   ecToken: string;
   dualChannel?: DualChannelChecks | undefined;
+  /** R-LAYOUT: the unread layout groups the pharmacist confirmed against the file. */
+  layoutConfirmed?: string[] | undefined;
 }
 
 type Deps = AreaDeps & {
@@ -100,6 +104,7 @@ export function createReviewService(deps: Deps) {
       status: view.status,
       reviewable: view.reviewable,
       findings: view.findings,
+      layoutUnread: view.layout.unreadGroups,
       dualChannelLines: dualChannelLines(view).map((l, i) => ({
         lineNo: view.lines.indexOf(l) + 1 || i + 1,
         medListCodg: l.medListCodg,
@@ -127,6 +132,8 @@ export function createReviewService(deps: Deps) {
     if (input.result === 'pass') assertPassable(view);
     const dual = dualChannelLines(view);
     assertDualChannel(input.result, dual, input.dualChannel);
+    const unread = view.layout.unreadGroups;
+    assertLayoutConfirmed(input.result, unread, input.layoutConfirmed);
     const rx = deps.prescriptions.get(input.hiRxno);
     if (!rx || !shift) throw new AppError('NOT_FOUND', `本机没有处方 ${input.hiRxno}`);
 
@@ -178,6 +185,7 @@ export function createReviewService(deps: Deps) {
           reviewedAt: at.getTime(),
           uploadMsgid: request.msgid,
           dualChannel: registration,
+          layout: layoutRecord(unread, input.layoutConfirmed, at.getTime()),
         });
         deps.outbox.enqueue({
           msgid: request.msgid,
@@ -209,3 +217,18 @@ export function createReviewService(deps: Deps) {
 }
 
 export type ReviewService = ReturnType<typeof createReviewService>;
+
+/** What the review records of R-LAYOUT: the unread fields, and the confirmed groups among them. */
+function layoutRecord(
+  unread: PrescriptionView['layout']['unreadGroups'],
+  confirmed: readonly string[] | undefined,
+  at: number,
+): LayoutConfirmation | null {
+  if (unread.length === 0) return null;
+  const groups = unread.map((g) => g.group).filter((g) => confirmed?.includes(g));
+  return {
+    unread: unread.flatMap((g) => g.labels),
+    confirmedGroups: groups.length > 0 ? groups : null,
+    confirmedAt: groups.length > 0 ? at : null,
+  };
+}

@@ -156,7 +156,7 @@ describe('migration 11: audit_log admits the interrupted outcome', () => {
           .run(hashes[2], 'b'.repeat(64)),
       ).toThrow(/CHECK/);
 
-      expect(migrate(v10)).toEqual([11]);
+      expect(migrate(v10, MIGRATIONS.slice(0, 11))).toEqual([11]);
       expect(v10.prepare('SELECT hash FROM audit_log ORDER BY seq').pluck().all()).toEqual(hashes);
       const area11 = createAuditArea({
         db: v10,
