@@ -53,6 +53,10 @@ const clean = (s: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/** The printed text of `line.text[start, end)` (matching happens in the folded text). */
+const printed = (line: TextLine, start: number, end: number) =>
+  line.origin.slice(start, end).join('');
+
 interface Table {
   page: number;
   columns: Array<{ column: DrugColumn; x0: number; x1: number }>;
@@ -99,11 +103,13 @@ export function findLayoutFields(
             ? `${hit.target.key}.${hit.line}`
             : hit.target.key;
         const next = hits[i + 1];
-        const label = line.text.slice(hit.start, hit.end);
-        const right = clean(line.text.slice(hit.end, next ? next.start : line.text.length));
+        const label = printed(line, hit.start, hit.end);
+        const stop = next ? next.start : line.text.length;
+        const right = clean(printed(line, hit.end, stop));
         if (right !== '') {
-          const at = line.text.indexOf(right, hit.end);
-          put(key, { value: right, label, page: page.page, x: line.xs[at] ?? hit.x1, y: line.y });
+          const lead = printed(line, hit.end, stop).search(/[^\s:：]/);
+          const at = line.xs[hit.end + Math.max(0, lead)] ?? hit.x1;
+          put(key, { value: right, label, page: page.page, x: at, y: line.y });
           return;
         }
         const below = valueBelow(lines, index, hit, next, labels);
@@ -130,13 +136,14 @@ function rowCells(line: TextLine, table: Table): Partial<Record<DrugColumn, stri
   const cells: Partial<Record<DrugColumn, string>> = {};
   for (const m of line.text.matchAll(/\S+/g)) {
     const x = line.xs[m.index] ?? 0;
+    const cell = printed(line, m.index, m.index + m[0].length);
     let column = table.columns[0]?.column ?? 'other';
     table.columns.forEach((c, i) => {
       const previous = table.columns[i - 1];
       if (i > 0 && previous && x >= previous.x1 - 0.5) column = c.column;
     });
     if (column === 'other') continue;
-    cells[column] = cells[column] ? `${cells[column]} ${m[0]}` : m[0];
+    cells[column] = cells[column] ? `${cells[column]} ${cell}` : cell;
   }
   return cells;
 }
@@ -176,7 +183,7 @@ function valueBelow(
       const cx = below.xs[k] ?? 0;
       if (cx < lo || cx >= hi || (stop && cx >= stop.x0)) continue;
       x ??= cx;
-      text += below.text[k];
+      text += below.origin[k] ?? '';
     }
     const value = clean(text);
     if (value !== '' && x !== null) return { value, x, y: below.y };

@@ -16,6 +16,13 @@ const RADICAL_IDEOGRAPHS = new Map(
     .map((pair) => [...pair] as [string, string]),
 );
 
+/** A character as it should be shown: radical code points as their ideographs, nothing else changed. */
+export function displayChar(ch: string): string {
+  const mapped = RADICAL_IDEOGRAPHS.get(ch);
+  if (mapped) return mapped;
+  return /[\u2F00-\u2FDF]/.test(ch) ? ch.normalize('NFKC') : ch;
+}
+
 /** NFKC per character (full-width to half-width, Kangxi radicals), radicals to ideographs. */
 export function foldChar(ch: string): string {
   return (RADICAL_IDEOGRAPHS.get(ch) ?? ch.normalize('NFKC')).replace(/[×✕╳]/g, '*');

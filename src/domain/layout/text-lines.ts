@@ -1,5 +1,5 @@
 import type { LayoutTextPage } from './layout-text';
-import { foldChar } from './normalise';
+import { displayChar, foldChar } from './normalise';
 
 /**
  * Items of one page regrouped into visual lines (same baseline), each a string of folded
@@ -16,6 +16,8 @@ export interface TextLine {
   text: string;
   /** As the file states it (for display and plain text extraction). */
   raw: string;
+  /** The printed character behind each UTF-16 unit of `text` ('' after the first of an expansion). */
+  origin: string[];
   /** x of each UTF-16 unit of `text`. */
   xs: number[];
 }
@@ -42,6 +44,7 @@ export function pageLines(page: LayoutTextPage): TextLine[] {
     let text = '';
     let raw = '';
     const xs: number[] = [];
+    const origin: string[] = [];
     let end = Number.NEGATIVE_INFINITY;
     const size = Math.max(...row.map((r) => r.size));
     for (const item of row) {
@@ -49,6 +52,7 @@ export function pageLines(page: LayoutTextPage): TextLine[] {
         text += ' ';
         raw += ' ';
         xs.push(end);
+        origin.push(' ');
       }
       const chars = [...item.str];
       const total = chars.reduce((s, ch) => s + weight(ch), 0) || 1;
@@ -58,9 +62,12 @@ export function pageLines(page: LayoutTextPage): TextLine[] {
         at += weight(ch);
         const folded = /\s/.test(ch) ? ' ' : foldChar(ch);
         if (folded === ' ' && (text === '' || text.endsWith(' '))) continue;
-        for (let k = 0; k < folded.length; k++) xs.push(x);
+        for (let k = 0; k < folded.length; k++) {
+          xs.push(x);
+          origin.push(k === 0 ? (folded === ' ' ? ' ' : displayChar(ch)) : '');
+        }
         text += folded;
-        raw += folded === ' ' ? ' ' : ch;
+        raw += folded === ' ' ? ' ' : displayChar(ch);
       }
       end = Math.max(end, item.x + item.width);
     }
@@ -72,6 +79,7 @@ export function pageLines(page: LayoutTextPage): TextLine[] {
       text: trimmed,
       raw: raw.trimEnd(),
       xs: xs.slice(0, trimmed.length),
+      origin: origin.slice(0, trimmed.length),
     };
   });
 }
