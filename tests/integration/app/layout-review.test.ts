@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrescriptionView, RxCandidate } from '../../../src/api/types';
@@ -9,7 +14,13 @@ import type { RxView } from '../../../src/sandbox/rx/rx-view';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../support/app-harness';
-import { chromiumLayoutPdf, hospitalForm, launchChromium } from '../../support/layout-pdfs';
+import {
+  chromiumLayoutPdf,
+  hospitalForm,
+  launchChromium,
+  reportlabLayoutPdf,
+} from '../../support/layout-pdfs';
+import { fixtureRx } from '../../unit/layout/fixture-rx';
 
 const AMLODIPINE = 'XC08CAA010A001010201587';
 const pharmacist = DEMO_STAFF.find((s) => s.role === 'pharmacist');
@@ -160,5 +171,39 @@ describe('layout files from other tools through download, review and audit [R-LA
           row?.identity_check,
         ),
     ).toThrow(/R-LAYOUT/);
+  });
+
+  it("npm run sandbox:rx -- --layout <file.pdf> signs a given PDF as the layout; another prescription's 处方笺 differs, never matches [R-LAYOUT]", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-rx-layout-'));
+    const file = path.join(dir, 'other.pdf');
+    fs.writeFileSync(file, reportlabLayoutPdf(hospitalForm(fixtureRx)));
+    // Asynchronous: the sandbox answering the CLI runs in this process.
+    const r = await promisify(execFile)(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/sandbox/hospital/rx-cli.ts',
+        '--patient',
+        zhang.name,
+        '--drugs',
+        AMLODIPINE,
+        '--layout',
+        file,
+        '--url',
+        h.sandboxUrl,
+      ],
+      { cwd: path.resolve(import.meta.dirname, '../../..'), encoding: 'utf8', timeout: 60_000 },
+    );
+    fs.rmSync(dir, { recursive: true, force: true });
+    const qr = /QR\s+(EPCQR01\S+)/.exec(r.stdout)?.[1] ?? '';
+    const found = await h.api<RxCandidate[]>('rx.find', { by: 'qr', qr }, token);
+    const got = await h.api<PrescriptionView>('rx.download', found.value?.[0]?.ticket, token);
+    expect(got.ok, got.error?.message).toBe(true);
+    const differs = got.value?.layout.fields
+      .filter((f) => f.outcome === 'differs')
+      .map((f) => f.key);
+    expect(differs).toContain('hiRxno');
+    expect(got.value?.layout.outcome).toBe('differs');
   });
 });
