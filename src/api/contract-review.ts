@@ -48,6 +48,11 @@ export const reviewContract = {
           .object({ reason: z.string().trim().min(4, '请写明可疑理由（至少 4 个字）').max(500) })
           .strict()
           .optional(),
+        /** R-LAYOUT: the unread layout groups the pharmacist confirmed against the file. */
+        layoutConfirmed: z
+          .array(z.enum(['rx', 'patient', 'prescriber', 'drugs']))
+          .max(4)
+          .optional(),
       })
       .strict(),
     output: {} as ReviewView,

@@ -1,4 +1,4 @@
-import type { RuleFinding } from './types';
+import type { LayoutSummary, RuleFinding } from './types';
 
 /** Output types of the shift and review methods (contract-review.ts). */
 
@@ -50,6 +50,14 @@ export interface DualChannelRegistrationView {
   registeredAt: string;
 }
 
+/** R-LAYOUT: layout fields that could not be read, and who confirmed which groups when. */
+export interface LayoutConfirmationView {
+  unread: string[];
+  confirmedGroups: string[];
+  confirmedBy: string | null;
+  confirmedAt: string | null;
+}
+
 export interface ReviewView {
   reviewId: number;
   hiRxno: string;
@@ -64,6 +72,7 @@ export interface ReviewView {
   reviewedAt: string;
   upload: ReviewUploadView;
   dualChannel: DualChannelRegistrationView | null;
+  layoutConfirmation: LayoutConfirmationView | null;
   /** Superseded by a later review (a rejected review may be followed by a new one). */
   superseded: boolean;
 }
@@ -91,6 +100,8 @@ export interface ReviewStart {
   findings: RuleFinding[];
   /** Dual-channel lines: identity, prescription and medical-record checks are required. */
   dualChannelLines: ReviewDrugLine[];
+  /** R-LAYOUT: groups of layout fields that could not be read; each must be confirmed to pass. */
+  layoutUnread: LayoutSummary['unreadGroups'];
   /** The latest review of this prescription, if any. */
   previous: ReviewView | null;
   /** Whether the signed-in user can submit now, and in Chinese why not. */

@@ -107,13 +107,31 @@ export interface RxDrugLineView {
   dualChannel: boolean;
 }
 
+export type LayoutOutcome = 'matches' | 'differs' | 'unread';
+export type LayoutGroup = 'rx' | 'patient' | 'prescriber' | 'drugs';
+
 export interface LayoutComparison {
+  /** `hiRxno`, or `drug.1` for a drug line. */
+  key: string;
   label: string;
+  group: LayoutGroup;
   /** From the structured data (masked where personal). */
   structured: string;
-  /** Read from the layout file; null when the file has no such line. */
+  /** Read from the layout file; null when it could not be read there. */
   inFile: string | null;
-  equal: boolean;
+  /** Page of the layout file it was read on. */
+  page: number | null;
+  outcome: LayoutOutcome;
+}
+
+/** R-LAYOUT: per field, and overall (differs when any differs, else unread when any is). */
+export interface LayoutSummary {
+  fields: LayoutComparison[];
+  outcome: LayoutOutcome;
+  /** What the pharmacist must confirm by reading the file: groups with an unread field. */
+  unreadGroups: Array<{ group: LayoutGroup; name: string; labels: string[] }>;
+  /** The file could not be opened at all. */
+  readError: string | null;
 }
 
 export interface SignatureCheck {
@@ -148,7 +166,7 @@ export interface PrescriptionView {
   diagnosis: string;
   lines: RxDrugLineView[];
   signature: SignatureCheck;
-  layout: { fields: LayoutComparison[]; allEqual: boolean; readError: string | null };
+  layout: LayoutSummary;
   policy: { regionId: string; regionName: string };
   /** Everything that blocks review and settlement, and warnings; empty blockers = may review. */
   findings: RuleFinding[];

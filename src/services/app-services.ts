@@ -17,6 +17,7 @@ import type { AppConfig } from './config';
 import { createCrlCache } from './crl-cache';
 import { DeliverySignIns } from './delivery-sign-in';
 import { createDispenseArea } from './dispense';
+import { loadLayoutLabels } from './layout-labels';
 import type { Logger } from './logger';
 import { allRefusedHooks, fsiOutboxSender } from './outbox-delivery';
 import { createOutboxQueueService } from './outbox-queue-service';
@@ -32,6 +33,7 @@ import { createReportsArea } from './reports';
 import { createReviewArea } from './review';
 import { createRiskArea } from './risk';
 import { createRxIntakeService } from './rx-intake-service';
+import { createLayoutChecker } from './rx-layout-check';
 import { createRxValidityGate } from './rx-validity-gate';
 import { createRxVerifier } from './rx-verifier';
 import { createSettlementArea } from './settlement';
@@ -64,6 +66,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     defaultRegion: config.defaultRegion,
     pharmacyAdmdvs: config.pharmacy.admdvs,
   });
+  const layoutLabels = loadLayoutLabels(config.policyDir);
   const crls = createCrlCache({
     caFiles: config.trust.caFiles,
     crlUrl: config.trust.crlUrl,
@@ -77,6 +80,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     crls,
     verifier: createRxVerifier(crls.trustStore),
     regions,
+    layout: createLayoutChecker(() => layoutLabels(regions.current().id)),
     log,
   });
   const areaDeps: AreaDeps = {

@@ -18,6 +18,7 @@ import type { Logger } from './logger';
 import type { RegionService } from './region-service';
 import { callRx } from './rx-center-calls';
 import { signedMaterial, toRxFile } from './rx-export';
+import type { LayoutChecker } from './rx-layout-check';
 import type { RxVerifier } from './rx-verifier';
 import { buildPrescriptionView } from './rx-view';
 
@@ -34,6 +35,7 @@ interface Deps {
   crls: CrlCache;
   verifier: RxVerifier;
   regions: RegionService;
+  layout: LayoutChecker;
   log: Logger;
   now?: () => Date;
 }
@@ -222,16 +224,18 @@ export function createRxIntakeService(deps: Deps) {
     }
   }
 
-  function view(p: StoredPrescription, at: Date): PrescriptionView {
+  async function view(p: StoredPrescription, at: Date): Promise<PrescriptionView> {
+    const layout = await deps.layout.check(p.reply as Out7204, p.rxFile);
     return buildPrescriptionView(p, {
       region: deps.regions.current(),
       evaluate: deps.regions.evaluate,
       at,
+      layout,
     });
   }
 
   /** Shows a stored prescription with today's rules, re-checking the signature against the cached CRLs. */
-  function get(hiRxno: string): PrescriptionView {
+  async function get(hiRxno: string): Promise<PrescriptionView> {
     const p = deps.repo.get(hiRxno);
     if (!p) throw new AppError('NOT_FOUND', `本机没有处方 ${hiRxno}，请先扫码下载`);
     const at = now();
@@ -255,13 +259,14 @@ export function createRxIntakeService(deps: Deps) {
   }
 
   /** The recent downloads as last checked (opening one with `get` re-checks it). */
-  function list(): RxListItem[] {
+  async function list(): Promise<RxListItem[]> {
     const at = now();
-    return deps.repo.recent().map((r) => {
+    const items: RxListItem[] = [];
+    for (const r of deps.repo.recent()) {
       const stored = deps.repo.get(r.hiRxno);
       if (!stored) throw new AppError('NOT_FOUND', `本机没有处方 ${r.hiRxno}`);
-      const v = view(stored, at);
-      return {
+      const v = await view(stored, at);
+      items.push({
         hiRxno: r.hiRxno,
         fixmedinsName: r.fixmedinsName,
         patientName: v.patient.name,
@@ -269,8 +274,9 @@ export function createRxIntakeService(deps: Deps) {
         statusName: r.statusName,
         reviewable: v.reviewable,
         downloadedAt: v.downloadedAt,
-      };
-    });
+      });
+    }
+    return items;
   }
 
   function layoutFile(hiRxno: string): { pdfBase64: string } {

@@ -1,51 +1,81 @@
-import type { LayoutComparison } from '../api/types';
+import { createHash } from 'node:crypto';
+import type { LayoutComparison, LayoutSummary } from '../api/types';
 import type { Out7203 } from '../center/rx/fsi-72xx';
-import { LAYOUT_SEPARATOR, layoutFields } from '../center/rx/layout-fields';
-import { extractLayoutLines } from '../center/rx/layout-pdf-text';
+import { layoutFields } from '../center/rx/layout-fields';
+import { readLayoutPdf } from '../center/rx/layout-pdf-items';
+import { compareLayout, unreadGroups } from '../domain/layout/compare';
+import { findLayoutFields } from '../domain/layout/find-fields';
+import { compileLabels, type LayoutLabelSet } from '../domain/layout/label-set';
+import type { LayoutReading } from '../domain/layout/layout-text';
 import { maskIdNumber, maskName } from '../domain/mask';
 
-export interface LayoutCheck {
-  fields: LayoutComparison[];
-  allEqual: boolean;
-  readError: string | null;
-}
+type RxData = Pick<Out7203, 'data' | 'mdtrtinfo' | 'rxdrugdetail'>;
 
 /**
- * R-LAYOUT / ST-EPC-02-007: reads the statements out of the layout file and compares each with
- * the structured data. A statement missing from the file counts as different.
+ * R-LAYOUT / ST-EPC-02-007: every field of the structured data against what the layout file
+ * states — matches, differs (blocks settlement) or unread (the pharmacist confirms it). A file
+ * that cannot be opened at all is `readError`: nothing could be shown beside the data.
  */
-export function checkLayout(
-  rx: Pick<Out7203, 'data' | 'mdtrtinfo' | 'rxdrugdetail'>,
-  pdf: Uint8Array,
-): LayoutCheck {
+export function layoutCheckOf(
+  rx: RxData,
+  reading: LayoutReading,
+  labels: LayoutLabelSet,
+): LayoutSummary {
   const expected = layoutFields(rx);
-  const read = extractLayoutLines(pdf);
-  const inFile = new Map<string, string>();
-  if (read.ok) {
-    for (const line of read.lines) {
-      const at = line.indexOf(LAYOUT_SEPARATOR);
-      if (at > 0 && !inFile.has(line.slice(0, at))) {
-        inFile.set(line.slice(0, at), line.slice(at + LAYOUT_SEPARATOR.length).trim());
-      }
-    }
-  }
-  const fields = expected.map((f): LayoutComparison => {
-    const found = inFile.get(f.label) ?? null;
-    const show = (v: string) => (f.personal ? maskPersonal(f.label, v) : v);
+  const found = reading.ok ? findLayoutFields(reading.pages, compileLabels(labels)) : new Map();
+  const verdicts = compareLayout(expected, found);
+  const personal = new Set(expected.filter((f) => f.personal).map((f) => f.key));
+  const fields = verdicts.map((v): LayoutComparison => {
+    const show = (s: string) => (personal.has(v.key) ? maskPersonal(v.key, s) : s);
     return {
-      label: f.label,
-      structured: show(f.expected),
-      inFile: found === null ? null : show(found),
-      equal: found === f.expected,
+      key: v.key,
+      label: v.label,
+      group: v.group,
+      structured: show(v.expected),
+      inFile: v.found === null ? null : show(v.found.value),
+      page: v.found?.page ?? null,
+      outcome: v.outcome,
     };
   });
+  const outcome = fields.some((f) => f.outcome === 'differs')
+    ? 'differs'
+    : fields.some((f) => f.outcome === 'unread')
+      ? 'unread'
+      : 'matches';
   return {
     fields,
-    allEqual: read.ok && fields.every((f) => f.equal),
-    readError: read.ok ? null : `版式文件无法读取：${read.reason}`,
+    outcome: reading.ok ? outcome : 'unread',
+    unreadGroups: unreadGroups(verdicts),
+    readError: reading.ok ? null : `版式文件无法读取：${reading.reason}`,
   };
 }
 
-function maskPersonal(label: string, value: string): string {
-  return label.includes('姓名') ? maskName(value) : maskIdNumber(value);
+function maskPersonal(key: string, value: string): string {
+  return key === 'patnName' ? maskName(value) : maskIdNumber(value);
 }
+
+const CACHE_SIZE = 64;
+
+/**
+ * Reads layout files once: a prescription's file never changes, so its reading is kept by
+ * content digest (bounded) and every later view only re-compares (region labels may change).
+ */
+export function createLayoutChecker(labels: () => LayoutLabelSet) {
+  const readings = new Map<string, Promise<LayoutReading>>();
+  function read(pdf: Uint8Array): Promise<LayoutReading> {
+    const digest = createHash('sha256').update(pdf).digest('hex');
+    let reading = readings.get(digest);
+    if (!reading) {
+      reading = readLayoutPdf(pdf);
+      readings.set(digest, reading);
+      if (readings.size > CACHE_SIZE) readings.delete(readings.keys().next().value ?? '');
+    }
+    return reading;
+  }
+  return {
+    async check(rx: RxData, pdf: Uint8Array): Promise<LayoutSummary> {
+      return layoutCheckOf(rx, await read(pdf), labels());
+    },
+  };
+}
+export type LayoutChecker = ReturnType<typeof createLayoutChecker>;

@@ -1,4 +1,5 @@
 import type {
+  LayoutSummary,
   PrescriptionView,
   RuleFinding,
   RxCertificateInfo,
@@ -12,17 +13,16 @@ import { maskIdNumber, maskName } from '../domain/mask';
 import { citation } from '../domain/rules';
 import type { StoredPrescription } from '../store/prescription-repository';
 import type { RegionInfo, RxPolicyEvaluator } from './region-service';
-import { checkLayout } from './rx-layout-check';
 
 /** Puts together what the prescription screen shows, with every blocking finding and its rule. */
 export function buildPrescriptionView(
   p: StoredPrescription,
-  ctx: { region: RegionInfo; evaluate: RxPolicyEvaluator; at: Date },
+  ctx: { region: RegionInfo; evaluate: RxPolicyEvaluator; at: Date; layout: LayoutSummary },
 ): PrescriptionView {
   const reply = p.reply as Out7204;
   const d = reply.data;
   const m = reply.mdtrtinfo;
-  const layout = checkLayout(reply, p.rxFile);
+  const layout = ctx.layout;
   const policy = ctx.evaluate(
     reply,
     { ...p, statusCodg: p.statusCodg, statusName: p.statusName },
@@ -130,17 +130,32 @@ function signatureFindings(p: StoredPrescription): RuleFinding[] {
   return out;
 }
 
-function layoutFindings(layout: ReturnType<typeof checkLayout>): RuleFinding[] {
+/** Differs blocks (004 §二(三)3); unread never counts as either: the pharmacist confirms it. */
+function layoutFindings(layout: LayoutSummary): RuleFinding[] {
   if (layout.readError)
-    return [finding('R-LAYOUT', 'LAYOUT_UNREADABLE', 'block', layout.readError)];
-  const different = layout.fields.filter((f) => !f.equal).map((f) => f.label);
-  if (different.length === 0) return [];
-  return [
-    finding(
-      'R-LAYOUT',
-      'LAYOUT_MISMATCH',
-      'block',
-      `版式文件与结构化数据不一致：${different.join('、')}；不一致不得结算`,
-    ),
-  ];
+    return [finding('R-LAYOUT', 'LAYOUT_UNREADABLE', 'block', `${layout.readError}；不得结算`)];
+  const out: RuleFinding[] = [];
+  const different = layout.fields.filter((f) => f.outcome === 'differs').map((f) => f.label);
+  if (different.length > 0) {
+    out.push(
+      finding(
+        'R-LAYOUT',
+        'LAYOUT_MISMATCH',
+        'block',
+        `版式文件与结构化数据不一致：${different.join('、')}；不一致不得结算`,
+      ),
+    );
+  }
+  if (layout.unreadGroups.length > 0) {
+    const groups = layout.unreadGroups.map((g) => `${g.name}（${g.labels.join('、')}）`);
+    out.push(
+      finding(
+        'R-LAYOUT',
+        'LAYOUT_UNREAD',
+        'warn',
+        `版式文件中未能读出：${groups.join('；')}。请对照版式文件逐组确认后方可审核通过`,
+      ),
+    );
+  }
+  return out;
 }

@@ -12,6 +12,14 @@ export interface DualChannelRegistration {
   registeredAt: number;
 }
 
+/** R-LAYOUT: the fields the reader could not find, and the pharmacist's confirmation of them. */
+export interface LayoutConfirmation {
+  unread: string[];
+  /** Groups confirmed against the file (null: none; only a reject may lack it). */
+  confirmedGroups: string[] | null;
+  confirmedAt: number | null;
+}
+
 export interface NewReview {
   hiRxno: string;
   result: ReviewResultCode;
@@ -25,6 +33,8 @@ export interface NewReview {
   reviewedAt: number;
   uploadMsgid: string;
   dualChannel: DualChannelRegistration | null;
+  /** Null when every layout field was read. */
+  layout: LayoutConfirmation | null;
 }
 
 export interface ReviewRecord extends NewReview {
@@ -56,6 +66,9 @@ interface Row {
   note: string | null;
   med_list_codgs: string | null;
   registered_at: number | null;
+  layout_unread: string | null;
+  layout_confirmed_groups: string | null;
+  layout_confirmed_at: number | null;
 }
 
 const SELECT = `SELECT r.*, d.identity_checked, d.prescription_checked, d.medical_record_checked,
@@ -96,8 +109,9 @@ export class ReviewRepository {
       this.db
         .prepare(
           `INSERT INTO rx_reviews (hi_rxno, result, stas_codg, opinion, reviewer_id, reviewer_name,
-             pharmacist_code, shift_id, identity_check, reviewed_at, upload_msgid)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             pharmacist_code, shift_id, identity_check, reviewed_at, upload_msgid,
+             layout_unread, layout_confirmed_groups, layout_confirmed_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           review.hiRxno,
@@ -111,6 +125,9 @@ export class ReviewRepository {
           review.identityCheck,
           review.reviewedAt,
           review.uploadMsgid,
+          review.layout ? JSON.stringify(review.layout.unread) : null,
+          review.layout?.confirmedGroups ? JSON.stringify(review.layout.confirmedGroups) : null,
+          review.layout?.confirmedAt ?? null,
         ).lastInsertRowid,
     );
     const d = review.dualChannel;
@@ -173,6 +190,17 @@ function toRecord(r: Row): ReviewRecord {
             note: r.note ?? '',
             medListCodgs: JSON.parse(r.med_list_codgs ?? '[]') as string[],
             registeredAt: r.registered_at,
+          },
+    layout:
+      r.layout_unread === null
+        ? null
+        : {
+            unread: JSON.parse(r.layout_unread) as string[],
+            confirmedGroups:
+              r.layout_confirmed_groups === null
+                ? null
+                : (JSON.parse(r.layout_confirmed_groups) as string[]),
+            confirmedAt: r.layout_confirmed_at,
           },
   };
 }

@@ -1,6 +1,7 @@
 import { benchAudit } from './audit';
 import { benchColdStart } from './cold-start';
 import { benchCrypto } from './crypto';
+import { benchLayout } from './layout';
 import { benchOffline } from './offline';
 import { benchOutbox } from './outbox';
 import { benchPaper } from './paper';
@@ -26,6 +27,7 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['audit', benchAudit],
   ['reports', benchReports],
   ['risk', benchRisk],
+  ['layout', benchLayout],
 ];
 
 // `npm run bench -- reports outbox`: only the named suites (all when none is named).

@@ -137,11 +137,11 @@ test('the layout file is painted in the app and every compared field is ✓ 一�
   expect(await inkedPixels(pages)).toBeGreaterThan(500);
 
   const compare = page.getByTestId('layout-compare');
-  await expect(compare).toHaveAttribute('data-all-equal', 'true');
+  await expect(compare).toHaveAttribute('data-outcome', 'matches');
   const rows = compare.getByTestId('layout-row');
   expect(await rows.count()).toBeGreaterThan(3);
   for (const row of await rows.all()) {
-    await expect(row).toHaveAttribute('data-equal', 'true');
+    await expect(row).toHaveAttribute('data-outcome', 'matches');
     await expect(row.getByTestId('layout-result')).toHaveText('✓ 一致');
   }
   expect(await page.getByTestId('layout-compare').innerText()).not.toContain(zhangWei.certno);

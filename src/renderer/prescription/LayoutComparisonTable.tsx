@@ -1,24 +1,34 @@
-import type { PrescriptionView } from '../../api/types';
+import type { LayoutOutcome, PrescriptionView } from '../../api/types';
 import { maskIdNumber } from '../../domain/mask';
 
 /** A full ID number read from the file is masked here too: the PDF beside it is the place to read it. */
 const ID_NUMBER = /^\d{17}[\dXx]$/;
 const shown = (v: string) => (ID_NUMBER.test(v) ? maskIdNumber(v) : v);
 
-/** R-LAYOUT: every compared field, structured value against the layout file, ✓ or ✗. */
+const RESULT: Record<LayoutOutcome, { text: string; className: string }> = {
+  matches: { text: '✓ 一致', className: 'ok-text' },
+  differs: { text: '✗ 不一致', className: 'bad-text' },
+  unread: { text: '？ 未能读出', className: 'warn-text' },
+};
+
+const SUMMARY: Record<LayoutOutcome, string> = {
+  matches: '全部一致',
+  differs: '存在不一致，不得结算',
+  unread: '部分内容未能读出，须药师对照版式文件确认',
+};
+
+/** R-LAYOUT: every compared field, structured value against the layout file: ✓, ✗ or ？. */
 export function LayoutComparisonTable({ layout }: { layout: PrescriptionView['layout'] }) {
   return (
     <section
       className="rx-pane"
       aria-label="版式文件核对"
       data-testid="layout-compare"
-      data-all-equal={layout.allEqual}
+      data-outcome={layout.outcome}
     >
       <h3 className="pane-title">
         版式核对（R-LAYOUT）
-        <span className={layout.allEqual ? 'ok-text' : 'bad-text'}>
-          {layout.allEqual ? '全部一致' : '存在不一致，不得结算'}
-        </span>
+        <span className={RESULT[layout.outcome].className}>{SUMMARY[layout.outcome]}</span>
       </h3>
       {layout.readError && (
         <div className="layout-error" role="alert" data-testid="layout-read-error">
@@ -37,22 +47,31 @@ export function LayoutComparisonTable({ layout }: { layout: PrescriptionView['la
         <tbody>
           {layout.fields.map((f) => (
             <tr
-              key={f.label}
+              key={f.key}
               data-testid="layout-row"
-              data-equal={f.equal}
-              className={f.equal ? 'row-ok' : 'row-bad'}
+              data-outcome={f.outcome}
+              className={
+                f.outcome === 'matches'
+                  ? 'row-ok'
+                  : f.outcome === 'differs'
+                    ? 'row-bad'
+                    : 'row-warn'
+              }
             >
               <td className="compare-label">{f.label}</td>
               <td>{shown(f.structured)}</td>
               <td>
                 {f.inFile === null ? (
-                  <em className="missing">（文件中无此项）</em>
+                  <em className="missing">（未能从文件读出，请看左侧版式文件）</em>
                 ) : (
-                  shown(f.inFile)
+                  <>
+                    {shown(f.inFile)}
+                    {f.page !== null && f.page > 1 && <small>（第{f.page}页）</small>}
+                  </>
                 )}
               </td>
-              <td className={f.equal ? 'ok-text' : 'bad-text'} data-testid="layout-result">
-                {f.equal ? '✓ 一致' : '✗ 不一致'}
+              <td className={RESULT[f.outcome].className} data-testid="layout-result">
+                {RESULT[f.outcome].text}
               </td>
             </tr>
           ))}

@@ -2,6 +2,7 @@ import { Input } from 'antd';
 import type { ReviewStart } from '../../api/types-review';
 import { useReviewStore } from '../stores/review-store';
 import { DualChannelChecks } from './DualChannelChecks';
+import { LayoutConfirmations } from './LayoutConfirmations';
 import { ReviewResultChoice } from './ReviewResultChoice';
 import { needsDualChannel } from './review-form';
 import { SuspectChoice } from './SuspectChoice';
@@ -30,6 +31,7 @@ export function ReviewFormPane({ start }: { start: ReviewStart }) {
         className="review-opinion"
       />
       {result === 'reject' && <SuspectChoice />}
+      {start.layoutUnread.length > 0 && <LayoutConfirmations start={start} />}
       {needsDualChannel(start) && <DualChannelChecks start={start} />}
       <VoucherPrompt start={start} />
     </div>

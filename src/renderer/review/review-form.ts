@@ -1,3 +1,4 @@
+import type { LayoutGroup } from '../../api/types';
 import type { ReviewResult, ReviewStart } from '../../api/types-review';
 
 export interface ReviewForm {
@@ -10,6 +11,8 @@ export interface ReviewForm {
   /** Rejected as a suspicious prescription (R-REPORT-SUSPECT), with the reason for the bureau. */
   suspect: boolean;
   suspectReason: string;
+  /** R-LAYOUT: unread layout groups the pharmacist has compared with the file. */
+  layoutConfirmed: LayoutGroup[];
 }
 
 export const EMPTY_FORM: ReviewForm = {
@@ -21,7 +24,12 @@ export const EMPTY_FORM: ReviewForm = {
   note: '',
   suspect: false,
   suspectReason: '',
+  layoutConfirmed: [],
 };
+
+/** Unread layout groups not yet confirmed (R-LAYOUT). */
+export const unconfirmedLayout = (start: ReviewStart, form: ReviewForm) =>
+  start.layoutUnread.filter((g) => !form.layoutConfirmed.includes(g.group));
 
 export const needsDualChannel = (start: ReviewStart) => start.dualChannelLines.length > 0;
 
@@ -37,6 +45,10 @@ export function formProblem(start: ReviewStart, form: ReviewForm): string | null
   }
   if (form.result === 'reject' && form.suspect && [...form.suspectReason.trim()].length < 4) {
     return '可疑处方：请写明可疑理由，至少 4 个字（R-REPORT-SUSPECT）';
+  }
+  if (form.result === 'pass' && unconfirmedLayout(start, form).length > 0) {
+    const names = unconfirmedLayout(start, form).map((g) => g.name);
+    return `版式文件中未能读出的内容须对照版式文件逐组确认：${names.join('、')}（R-LAYOUT）`;
   }
   if (form.result === 'pass' && needsDualChannel(start)) {
     const all = form.identityChecked && form.prescriptionChecked && form.medicalRecordChecked;

@@ -120,6 +120,7 @@ export const useReviewStore = create<ReviewState>((set, get) => ({
         ...(form.result === 'reject' && form.suspect
           ? { suspect: { reason: form.suspectReason.trim() } }
           : {}),
+        ...(form.layoutConfirmed.length > 0 ? { layoutConfirmed: form.layoutConfirmed } : {}),
       });
       if (id !== latest) return;
       set({ review, submitting: false });

@@ -6,7 +6,7 @@ import { buildOriginalValue, type SignedFields } from '../../center/rx/rx-file';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import { loadSandboxConfig, type SandboxConfig } from '../config';
 import { findHospital, type SandboxHospital } from '../hospitals';
-import { buildRxView, viewLayoutFields } from '../rx/rx-view';
+import { buildRxView, type RxView, viewLayoutFields } from '../rx/rx-view';
 import { snakeDrugLines } from '../rx/snake-case';
 import { DEMO_PATIENTS, type DemoPatient } from '../seed-data';
 import { sandboxCatalog } from './catalog';
@@ -57,6 +57,12 @@ export interface PrescriptionOrder {
    * review time is sent empty. The center refuses that unless the 'unchecked-signers' fault is set.
    */
   unsigned?: 'physician' | 'pharmacist' | 'reviewTime';
+  /**
+   * The layout file (版式文件) as another hospital system would make it, from the same view the
+   * pharmacy later downloads (default: the sandbox's own one-line-per-field PDF). It is signed
+   * and uploaded like any layout file.
+   */
+  renderLayout?: (view: RxView) => Buffer | Promise<Buffer>;
 }
 
 export interface CreatedPrescription {
@@ -219,10 +225,12 @@ async function submit(
     pharChkTime,
   };
   const view = buildRxView(upload, signed);
-  const pdf = renderLayoutPdf({
-    title: `${hospital.fixmedinsName} 电子处方`,
-    lines: viewLayoutFields(view).map(layoutLine),
-  });
+  const pdf = order.renderLayout
+    ? await order.renderLayout(view)
+    : renderLayoutPdf({
+        title: `${hospital.fixmedinsName} 电子处方`,
+        lines: viewLayoutFields(view).map(layoutLine),
+      });
   const originalValue = buildOriginalValue(signed, snakeDrugLines(lines), pdf);
   const sign = await epc.call<{
     rxFile: string;

@@ -37,6 +37,24 @@ const fields =
     return d;
   };
 
+const strings = (v: unknown): string[] | null =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : null;
+
+/** R-LAYOUT: which unread layout fields the pharmacist confirmed (groups), as asked and as stored. */
+function layoutConfirmationOf(input: unknown, output: unknown): Record<string, unknown> {
+  const asked = strings((input as { layoutConfirmed?: unknown } | null)?.layoutConfirmed);
+  const stored = (output as { layoutConfirmation?: Record<string, unknown> | null } | null)
+    ?.layoutConfirmation;
+  const d: Record<string, unknown> = {};
+  if (asked) d.layoutConfirmed = asked;
+  if (stored) {
+    d.layoutUnread = strings(stored.unread) ?? [];
+    d.layoutConfirmedGroups = strings(stored.confirmedGroups) ?? [];
+    d.layoutConfirmedAt = stored.confirmedAt ?? null;
+  }
+  return d;
+}
+
 const rxOf = (input: unknown, output: unknown) =>
   first(pick(output, 'hiRxno'), pick(input, 'hiRxno'));
 const dispensingSubject = (input: unknown, output: unknown) =>
@@ -71,6 +89,7 @@ export const AUDIT_POLICY: Readonly<Record<string, AuditRule>> = {
       ...fields(['reviewId', 'statusCode'], ['result'])(i, o),
       dualChannel: pick(i, 'dualChannel', 'identityChecked') !== null,
       suspect: pick(i, 'suspect', 'reason') !== null,
+      ...layoutConfirmationOf(i, o),
     }),
   },
   'dispense.start': {

@@ -95,6 +95,28 @@ export function assertPassable(view: PrescriptionView): void {
   }
 }
 
+/**
+ * R-LAYOUT (004 §二(三)3): a layout field that could not be read is neither a match nor a
+ * mismatch; a pass needs the pharmacist to have compared every unread group with the file.
+ */
+export function assertLayoutConfirmed(
+  result: ReviewResult,
+  unread: PrescriptionView['layout']['unreadGroups'],
+  confirmed: readonly string[] | undefined,
+): void {
+  if (result !== 'pass') return;
+  const missing = unread.filter((g) => !confirmed?.includes(g.group));
+  if (missing.length > 0) {
+    throw new AppError(
+      'POLICY',
+      `版式文件中有未能读出的内容，须对照版式文件逐组确认后才能审核通过：${missing
+        .map((g) => `${g.name}（${g.labels.join('、')}）`)
+        .join('；')}`,
+      { ruleId: 'R-LAYOUT' },
+    );
+  }
+}
+
 export function dualChannelLines(view: PrescriptionView): RxDrugLineView[] {
   return view.lines.filter((l) => l.dualChannel);
 }

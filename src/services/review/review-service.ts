@@ -1,9 +1,10 @@
+import type { PrescriptionView } from '../../api/types';
 import type { ReviewResult, ReviewStart, ReviewView } from '../../api/types-review';
 import { dateTime } from '../../center/clock';
 import { PHAR_CERT_TYPE_ID_CARD, RX_CHK_STATUS, type RxChkUpInfo } from '../../center/rx/fsi-7206';
 import { AppError } from '../../domain/errors';
 import { maskName } from '../../domain/mask';
-import type { ReviewRepository } from '../../store/review-repository';
+import type { LayoutConfirmation, ReviewRepository } from '../../store/review-repository';
 import type { StaffIdentityRepository } from '../../store/staff-identity-repository';
 import { SuspectLeadRepository } from '../../store/suspect-lead-repository';
 import type { AreaDeps } from '../area-deps';
@@ -13,6 +14,7 @@ import { RESULT_LABELS, uploadStateOf } from './review-codes';
 import {
   assertDualChannel,
   assertIdentityRegistered,
+  assertLayoutConfirmed,
   assertMayReviewAgain,
   assertOnShift,
   assertOpinion,
@@ -37,6 +39,8 @@ export interface ReviewSubmission {
   dualChannel?: DualChannelChecks | undefined;
   /** Rejected as a suspicious prescription: the reason is kept as a lead for the bureau. */
   suspect?: { reason: string } | undefined;
+  /** R-LAYOUT: the unread layout groups the pharmacist confirmed against the file. */
+  layoutConfirmed?: string[] | undefined;
 }
 
 type Deps = AreaDeps & {
@@ -79,8 +83,8 @@ export function createReviewService(deps: Deps) {
     return { certno: identity?.certno ?? '', certType: identity?.certType ?? '', shift };
   }
 
-  function start(session: AuthenticatedSession, hiRxno: string): ReviewStart {
-    const rxView = deps.rx.get(hiRxno);
+  async function start(session: AuthenticatedSession, hiRxno: string): Promise<ReviewStart> {
+    const rxView = await deps.rx.get(hiRxno);
     const conflict = conflictFinding(deps.db, hiRxno);
     const view = conflict
       ? { ...rxView, findings: [conflict, ...rxView.findings], reviewable: false }
@@ -105,6 +109,7 @@ export function createReviewService(deps: Deps) {
       status: view.status,
       reviewable: view.reviewable,
       findings: view.findings,
+      layoutUnread: view.layout.unreadGroups,
       dualChannelLines: dualChannelLines(view).map((l, i) => ({
         lineNo: view.lines.indexOf(l) + 1 || i + 1,
         medListCodg: l.medListCodg,
@@ -129,10 +134,12 @@ export function createReviewService(deps: Deps) {
     const { certno, certType, shift } = assertMaySubmit(session, input.hiRxno);
     assertOpinion(input.result, input.opinion);
     assertSuspectOnReject(input);
-    const view = deps.rx.get(input.hiRxno);
+    const view = await deps.rx.get(input.hiRxno);
     if (input.result === 'pass') assertPassable(view);
     const dual = dualChannelLines(view);
     assertDualChannel(input.result, dual, input.dualChannel);
+    const unread = view.layout.unreadGroups;
+    assertLayoutConfirmed(input.result, unread, input.layoutConfirmed);
     const rx = deps.prescriptions.get(input.hiRxno);
     if (!rx || !shift) throw new AppError('NOT_FOUND', `本机没有处方 ${input.hiRxno}`);
 
@@ -184,6 +191,7 @@ export function createReviewService(deps: Deps) {
           reviewedAt: at.getTime(),
           uploadMsgid: request.msgid,
           dualChannel: registration,
+          layout: layoutRecord(unread, input.layoutConfirmed, at.getTime()),
         });
         if (input.suspect) {
           leads.insert({
@@ -225,3 +233,18 @@ export function createReviewService(deps: Deps) {
 }
 
 export type ReviewService = ReturnType<typeof createReviewService>;
+
+/** What the review records of R-LAYOUT: the unread fields, and the confirmed groups among them. */
+function layoutRecord(
+  unread: PrescriptionView['layout']['unreadGroups'],
+  confirmed: readonly string[] | undefined,
+  at: number,
+): LayoutConfirmation | null {
+  if (unread.length === 0) return null;
+  const groups = unread.map((g) => g.group).filter((g) => confirmed?.includes(g));
+  return {
+    unread: unread.flatMap((g) => g.labels),
+    confirmedGroups: groups.length > 0 ? groups : null,
+    confirmedAt: groups.length > 0 ? at : null,
+  };
+}

@@ -1,5 +1,6 @@
 import type { ReviewView } from '../../api/types-review';
 import { dateTime } from '../../center/clock';
+import { LAYOUT_GROUPS, type LayoutGroup } from '../../domain/layout/compare';
 import type { OutboxItem } from '../../store/outbox-repository';
 import type { ReviewRecord } from '../../store/review-repository';
 import { RESULT_LABELS, UPLOAD_LABELS, uploadStateOf } from './review-codes';
@@ -33,6 +34,17 @@ export function toReviewView(r: ReviewRecord, upload: OutboxItem | null): Review
           medicalRecordChecked: r.dualChannel.medicalRecordChecked,
           note: r.dualChannel.note,
           registeredAt: dateTime(new Date(r.dualChannel.registeredAt)),
+        }
+      : null,
+    layoutConfirmation: r.layout
+      ? {
+          unread: r.layout.unread,
+          confirmedGroups: (r.layout.confirmedGroups ?? []).map(
+            (g) => LAYOUT_GROUPS[g as LayoutGroup] ?? g,
+          ),
+          confirmedBy: r.layout.confirmedAt === null ? null : r.reviewerName,
+          confirmedAt:
+            r.layout.confirmedAt === null ? null : dateTime(new Date(r.layout.confirmedAt)),
         }
       : null,
     superseded: r.supersededAt !== null,

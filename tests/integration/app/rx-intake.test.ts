@@ -100,11 +100,11 @@ describe('e-prescription intake over HTTP: find, download, verify, policy, layou
     expect(got.ok, got.error?.message).toBe(true);
     const layout = got.value?.layout;
     expect(layout?.readError).toBeNull();
-    expect(layout?.allEqual).toBe(true);
+    expect(layout?.outcome).toBe('matches');
     expect(layout?.fields.map((f) => f.label)).toEqual(
       expect.arrayContaining(['医保处方编号', '患者姓名', '药品1', '数量1', '用法1']),
     );
-    expect(layout?.fields.every((f) => f.equal)).toBe(true);
+    expect(layout?.fields.every((f) => f.outcome === 'matches')).toBe(true);
     const file = await h.api<{ pdfBase64: string }>('rx.layoutFile', { hiRxno: rx.hiRxno }, token);
     expect(
       Buffer.from(file.value?.pdfBase64 ?? '', 'base64')

@@ -8,12 +8,12 @@ import type {
   SettlementView,
   SettlePreview,
 } from '../../../src/api/types-settlement';
-import { extractLayoutLines } from '../../../src/center/rx/layout-pdf-text';
 import { createPrescription } from '../../../src/sandbox/hospital/create-prescription';
 import type { DrugOrder } from '../../../src/sandbox/hospital/drug-lines';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../support/app-harness';
+import { pdfTextLines } from '../../support/pdf-text';
 import { signedInOnDuty } from '../../support/settled-sale';
 
 const AMOXICILLIN = 'XJ01CAA040A001010100435';
@@ -170,8 +170,7 @@ describe('settlement, unknown outcomes, refunds and uploads over HTTP', () => {
     const a4 = await ok<ReceiptView>('receipt.get', { settlementId: s.settlementId, format: 'a4' });
     const pdf = Buffer.from(a4.pdfBase64 ?? '', 'base64');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const pdfText = extractLayoutLines(pdf);
-    expect(pdfText.ok && pdfText.lines.join('\n')).toContain(sale.hiRxno);
+    expect((await pdfTextLines(pdf))?.join('\n')).toContain(sale.hiRxno);
 
     await h.services.worker.sendNow();
     const up = await ok<SaleUploadsView>('uploads.forSale', { settlementId: s.settlementId });

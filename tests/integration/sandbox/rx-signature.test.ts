@@ -9,7 +9,6 @@ import {
 } from '../../../src/center/crypto';
 import { out7201Schema, out7204Schema, out7205Schema } from '../../../src/center/rx/fsi-72xx';
 import { layoutFields, layoutLine } from '../../../src/center/rx/layout-fields';
-import { extractLayoutLines } from '../../../src/center/rx/layout-pdf-text';
 import {
   buildOriginalValue,
   pickSignedFields,
@@ -29,6 +28,7 @@ import { createPrescription } from '../../../src/sandbox/hospital/create-prescri
 import { renderLayoutPdf } from '../../../src/sandbox/hospital/layout-pdf';
 import { snakeDrugLines } from '../../../src/sandbox/rx/snake-case';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
+import { pdfTextLines } from '../../support/pdf-text';
 import { DISTID, OpenSslWorkspace } from '../../unit/x509/openssl';
 import { CONFIG, rejection, type SandboxFixture, startFixture, uploadChkData } from './helpers';
 import { ok72, post } from './rx-flow-helpers';
@@ -121,12 +121,10 @@ describe('the downloaded prescription verifies: signature, digests, certificate 
 
   it('the layout PDF carries exactly the layout lines of the downloaded data [R-LAYOUT][ST-EPC-02-007]', async () => {
     const { o4 } = await download({ patient: zhang, drugs: [AMLODIPINE, INSULIN] });
-    const text = extractLayoutLines(Buffer.from(o4.data.rx_file, 'base64'));
-    expect(text.ok).toBe(true);
-    if (!text.ok) return;
+    const lines = await pdfTextLines(Buffer.from(o4.data.rx_file, 'base64'));
     const expected = layoutFields(o4).map(layoutLine);
-    expect(text.lines.slice(1)).toEqual(expected);
-    expect(text.lines[0]).toBe('沙箱示范医院（渝中） 电子处方');
+    expect(lines?.slice(1)).toEqual(expected);
+    expect(lines?.[0]).toBe('沙箱示范医院（渝中） 电子处方');
     expect(expected).toContain(`患者姓名：${zhang.name}`);
   });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { extractLayoutLines } from '../../../src/center/rx/layout-pdf-text';
 import { fenOf, money, yuanText } from '../../../src/services/settlement/money';
 import { textPdf } from '../../../src/services/settlement/receipt/pdf-writer';
 import { thermalLines, widthOf } from '../../../src/services/settlement/receipt/thermal';
+import { pdfTextLines } from '../../support/pdf-text';
 
 const receipt = {
   title: '医保结算单',
@@ -41,9 +41,8 @@ describe('receipt formats and money', () => {
     }
   });
 
-  it('writes an A4 PDF whose CJK text reads back [R-SETTLE]', () => {
+  it('writes an A4 PDF whose CJK text reads back [R-SETTLE]', async () => {
     const pdf = textPdf('医保结算单', ['处方号：RX1', '统筹基金支付 12.80']);
-    const read = extractLayoutLines(pdf);
-    expect(read.ok && read.lines).toEqual(['医保结算单', '处方号：RX1', '统筹基金支付 12.80']);
+    expect(await pdfTextLines(pdf)).toEqual(['医保结算单', '处方号：RX1', '统筹基金支付 12.80']);
   });
 });

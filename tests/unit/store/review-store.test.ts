@@ -33,6 +33,7 @@ const review = (over: Partial<NewReview>): NewReview => ({
   opinion: '请补充病历',
   reviewerId: 1,
   reviewerName: '张敏',
+  layout: null,
   pharmacistCode: 'Y500103000123',
   shiftId: 1,
   identityCheck: 'center_1101',

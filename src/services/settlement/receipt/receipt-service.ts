@@ -9,6 +9,12 @@ import { textPdf } from './pdf-writer';
 import type { ReceiptData } from './receipt-data';
 import { THERMAL_COLUMNS, thermalLines } from './thermal';
 
+/**
+ * Columns of the A4 receipt: STSong-Light (cjk-text-pdf) draws every character one em wide,
+ * so at 10.5 pt between 48 pt margins a line holds 47; 90 ran the amounts off the page.
+ */
+const A4_COLUMNS = 46;
+
 function settlementReceipt(ctx: SettlementContext, settlementId: number): ReceiptData {
   const v = settlementView(ctx, settlementId);
   if (!v.split || !v.setlId) {
@@ -97,7 +103,7 @@ export function receipt(
   const data =
     'settlementId' in of ? settlementReceipt(ctx, of.settlementId) : saleReceipt(ctx, of.saleId);
   if (format === 'a4') {
-    const lines = thermalLines(data, 90).slice(2);
+    const lines = thermalLines(data, A4_COLUMNS).slice(2);
     return {
       format,
       lines: null,
