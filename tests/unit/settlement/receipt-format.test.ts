@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractLayoutLines } from '../../../src/center/rx/layout-pdf-text';
 import { fenOf, money, yuanText } from '../../../src/services/settlement/money';
-import { textPdf } from '../../../src/services/settlement/receipt/pdf-writer';
+import { a4ReceiptPdf } from '../../../src/services/settlement/receipt/pdf-writer';
 import { thermalLines, widthOf } from '../../../src/services/settlement/receipt/thermal';
 
 const receipt = {
@@ -42,8 +42,15 @@ describe('receipt formats and money', () => {
   });
 
   it('writes an A4 PDF whose CJK text reads back [R-SETTLE]', () => {
-    const pdf = textPdf('医保结算单', ['处方号：RX1', '统筹基金支付 12.80']);
-    const read = extractLayoutLines(pdf);
-    expect(read.ok && read.lines).toEqual(['医保结算单', '处方号：RX1', '统筹基金支付 12.80']);
+    const read = extractLayoutLines(a4ReceiptPdf(receipt));
+    expect(read.ok && read.lines).toEqual(
+      expect.arrayContaining([
+        '沙箱示范大药房（渝中店） 医保结算单',
+        '处方号：',
+        'RX500103202501010000000001',
+        '个人现金支付',
+        '1234.56',
+      ]),
+    );
   });
 });
