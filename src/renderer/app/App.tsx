@@ -29,6 +29,7 @@ import { useStockKeys } from '../stock/use-stock-keys';
 import { useOutboxStore } from '../stores/outbox-store';
 import { usePatientStore } from '../stores/patient-store';
 import { usePrescriptionStore } from '../stores/prescription-store';
+import { useScanStore } from '../stores/scan-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 
@@ -70,6 +71,7 @@ export function App() {
   // Nothing of one staff member's work (or of the login screen) stays on screen for the next.
   useEffect(() => {
     usePatientStore.getState().clear();
+    useScanStore.getState().clear();
     usePrescriptionStore.getState().close();
     useUiStore.getState().setOverlay(null);
     usePaperStore.getState().close();

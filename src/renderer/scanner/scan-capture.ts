@@ -30,6 +30,8 @@ export interface FieldHandle {
 
 export interface CaptureHost {
   focusedField(): FieldHandle | null;
+  /** A password field has focus: its keys are a secret being typed, never a scan. */
+  secretFieldFocused(): boolean;
   /** Same clock as KeyEventLike.timeStamp. */
   now(): number;
   setTimer(fn: () => void, ms: number): number;
@@ -67,6 +69,12 @@ export class ScanCapture {
   }
 
   readonly handleKeyDown = (ev: KeyEventLike): void => {
+    if (this.host.secretFieldFocused()) {
+      // A password manager or badge types as fast as a scanner; its keys stay in the field.
+      this.detector.clear();
+      this.forget();
+      return;
+    }
     const step = this.detector.feed(ev);
     if (step.dropped) this.giveBack();
     switch (step.status) {

@@ -62,6 +62,8 @@ interface ScanState {
   lastScan: LastScan | null;
   options: ScannerOptions;
   record(scan: LastScan): void;
+  /** Forgets the last scan: nothing of one staff member's scans stays on screen for the next. */
+  clear(): void;
   /** Out-of-range values are ignored, keeping the current ones. */
   setOptions(options: Partial<ScannerOptions>): void;
 }
@@ -70,6 +72,7 @@ export const useScanStore = create<ScanState>((set, get) => ({
   lastScan: null,
   options: loadOptions(),
   record: (lastScan) => set({ lastScan }),
+  clear: () => set({ lastScan: null }),
   setOptions(partial) {
     const options = normalise(partial, get().options);
     saveOptions(options);

@@ -17,6 +17,8 @@ class FakePage {
     selectionEnd: 0,
     focused: true,
   };
+  /** The focused field is a password field. */
+  secret = false;
   writes = 0;
   passedTerminators: string[] = [];
   clock = 0;
@@ -38,6 +40,7 @@ class FakePage {
 
   readonly host: CaptureHost = {
     focusedField: () => (this.field.focused ? this.handle : null),
+    secretFieldFocused: () => this.field.focused && this.secret,
     now: () => this.clock,
     setTimer: (fn, ms) => {
       const id = this.nextId++;
@@ -144,6 +147,17 @@ describe('scanner capture (keys in the focused field)', () => {
     expect(page.field.selectionStart).toBe(6);
     expect(scans).toHaveLength(1);
     expect(scans[0]).toMatchObject({ status: 'complete', text: TOKEN, keyCount: TOKEN.length });
+  });
+
+  it('never takes keys typed into a password field as a scan, however fast, and leaves them in the field [R-AUTH][issue19-4]', () => {
+    const { page, scans, capture } = setup();
+    page.secret = true;
+    const t = page.type(capture, 'demo1234', 2, 0);
+    expect(page.press(capture, 'Enter', false, 'Enter', t).prevented).toBe(false);
+    page.advance(t + 500);
+    expect(scans).toEqual([]);
+    expect(page.field.value).toBe('demo1234');
+    expect(page.passedTerminators).toEqual(['Enter']);
   });
 
   it('swallows a Tab terminator so focus does not move [ARCH]', () => {
