@@ -69,6 +69,7 @@ export function domCaptureHost(win: Window): CaptureHost {
       return el instanceof HTMLInputElement && el.type === 'password';
     },
     now: () => win.performance.now(),
+    today: () => new Date(),
     setTimer: (fn, ms) => win.setTimeout(fn, ms),
     clearTimer: (id) => win.clearTimeout(id),
   };
