@@ -314,8 +314,80 @@ test('F11 scanner test shows what a scan delivered and acts on nothing [R-TRACE]
 
   await scannerBurst(page, ownVoucher ?? '');
   await expect(page.getByTestId('scan-report-parsed')).toContainText('医保电子凭证');
+  await expect(page.getByTestId('scan-report-text')).not.toContainText(ownVoucher ?? '');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('scanner-test')).toBeHidden();
   await expect(page.getByTestId('patient-card')).toHaveCount(0);
   await expect(page.getByTestId('scan-notice')).toHaveCount(0);
+});
+
+test('F11 takes the focus: a 50 ms/key scan and its trailing Enter leave the test page open [issue19-5]', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await login(page, pharmacist.username, pharmacist.password);
+  await settle(page);
+  await page.keyboard.press('F11');
+  const testPage = page.getByTestId('scanner-test');
+  await expect(testPage).toBeFocused();
+  const code = traceCode(AMOXICILLIN.productId);
+  await scannerBurst(page, code, 50);
+  await expect(page.getByTestId('scan-report-text')).toHaveText(code);
+  await expect(testPage).toBeVisible();
+  await expect(page.getByTestId('scan-report-gaps')).toContainText('最长 50');
+  await page.screenshot({ path: 'test-results/screens/scanner-test-1366.png' });
+  await page.keyboard.press('Escape');
+  await expect(testPage).toBeHidden();
+});
+
+test('a 50 ms/key scanner: the pharmacist’s e-voucher scanned into the opinion confirms the review and never becomes the opinion [R-OPINION][R-PHARMACIST][issue19-5]', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await login(page, pharmacist.username, pharmacist.password);
+  await page.evaluate(() => localStorage.removeItem('epc.scanner.options'));
+  await ensureOnDuty(page);
+  await openByQr(page, await prescribe([AMOXICILLIN.code]));
+  await page.keyboard.press('F6');
+  const panel = page.getByTestId('review-panel');
+  await expect(panel).toHaveAttribute('data-waiting', 'true', { timeout: 20_000 });
+  await expect(page.getByRole('radio', { name: '审核通过' })).toBeFocused();
+  await page.keyboard.press('Space');
+  const opinion = page.getByTestId('review-opinion');
+  await opinion.fill('处方合理，用法用量适宜');
+  await opinion.focus();
+  await scannerBurst(page, ownVoucher ?? '', 50);
+  const outcome = page.getByTestId('review-outcome');
+  await expect(outcome).toHaveAttribute('data-result', 'pass', { timeout: 15_000 });
+  await expect(outcome).toContainText('处方合理，用法用量适宜');
+  await expect(page.locator('body')).not.toContainText(ownVoucher ?? '');
+  const learned = await page.evaluate(() => localStorage.getItem('epc.scanner.options'));
+  expect(JSON.parse(learned ?? '{}').maxInterKeyMs).toBeGreaterThan(50);
+});
+
+test('a typed review opinion survives leaving the prescription and coming back; F9 does not log out there [R-OPINION][issue19-6]', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await login(page, pharmacist.username, pharmacist.password);
+  await ensureOnDuty(page);
+  const qr = await prescribe([AMOXICILLIN.code]);
+  await openByQr(page, qr);
+  await page.keyboard.press('F6');
+  await expect(page.getByTestId('review-panel')).toHaveAttribute('data-waiting', 'true', {
+    timeout: 20_000,
+  });
+  const draft = '患者自述青霉素过敏史待核实，暂缓';
+  await page.getByTestId('review-opinion').fill(draft);
+  await page.getByTestId('review-opinion').blur();
+  await page.keyboard.press('F9');
+  await expect(page.getByTestId('staff-name')).toBeVisible();
+  await expect(page.getByTestId('logout-dialog')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('prescription-screen')).toHaveCount(0);
+  await openByQr(page, qr);
+  await page.keyboard.press('F6');
+  await expect(page.getByTestId('review-opinion')).toHaveValue(draft, { timeout: 20_000 });
+  await page.screenshot({ path: 'test-results/screens/review-draft-1366.png' });
 });
