@@ -152,6 +152,7 @@ test('an unrecognised scan shows only its length; a voucher is masked in the foo
 
   await page.keyboard.press('Control+Shift+KeyL');
   await expect(page.getByTestId('logout-dialog')).toBeVisible();
+  await expect(page.getByTestId('logout-confirm')).toBeFocused();
   await page.screenshot({ path: 'test-results/screens/logout-confirm-1366.png' });
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('login-username')).toBeVisible();
@@ -175,6 +176,7 @@ test('F9 never logs out; log-out is Ctrl+Shift+L with a confirmation that Esc ca
   await expect(page.getByTestId('help-overlay')).toContainText('Ctrl+Shift+L');
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+Shift+KeyL');
+  await expect(page.getByTestId('logout-confirm')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('login-username')).toBeVisible();
 });

@@ -255,7 +255,7 @@ test('an unparseable burst gets a clear message and the error tone, and lands in
   expect(values.join('|')).not.toMatch(/8010371|not-a-code/);
 });
 
-test('after completing, the medication guidance is shown and printed with F7 [R-GUIDE][ST-EPC-02-012]', async ({
+test('after completing, the medication guidance is shown and printed with Shift+F7 [R-GUIDE][ST-EPC-02-012]', async ({
   page,
 }) => {
   test.setTimeout(90_000);
@@ -275,7 +275,7 @@ test('after completing, the medication guidance is shown and printed with F7 [R-
       window.dispatchEvent(new Event('afterprint'));
     };
   });
-  await page.keyboard.press('F7');
+  await page.keyboard.press('Shift+F7');
   await expect
     .poll(() =>
       page.evaluate(() => (window as Window & { printedWithSheet?: boolean }).printedWithSheet),
