@@ -172,8 +172,10 @@ test('F9 never logs out; log-out is Ctrl+Shift+L with a confirmation that Esc ca
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('logout-dialog')).toBeHidden();
   await expect(page.getByTestId('staff-name')).toBeVisible();
+  await page.setViewportSize({ width: 1366, height: 768 });
   await page.keyboard.press('F1');
   await expect(page.getByTestId('help-overlay')).toContainText('Ctrl+Shift+L');
+  await page.screenshot({ path: 'test-results/screens/help-keys-1366.png' });
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+Shift+KeyL');
   await expect(page.getByTestId('logout-confirm')).toBeFocused();

@@ -383,6 +383,8 @@ test('a self-pay sale of non-prescription goods: pick, scan each pack, F5, total
   await page.keyboard.press('F5');
   const result = page.getByTestId('sale-result');
   await expect(result).toBeVisible({ timeout: 20_000 });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: 'test-results/screens/sale-paid-1366.png' });
   await expect(page.getByTestId('sale-total')).toHaveAttribute(
     'data-fen',
     String(2 * AMOXICILLIN.priceFen),
