@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { maskToken } from '../../src/domain/mask';
 import { DEMO_PATIENTS } from '../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../src/store/demo-staff';
-import { appUrl, imeBurst, login, scannerBurst } from './support';
+import { appUrl, imeBurst, login, scannerBurst, scanUntil } from './support';
 
 const cashier = DEMO_STAFF.find((s) => s.role === 'cashier');
 const pharmacist = DEMO_STAFF.find((s) => s.role === 'pharmacist');
@@ -46,7 +47,8 @@ test('a scanner burst at 2 ms per key is read exactly while an input has focus [
   await expect(page.getByTestId('patient-card')).toContainText(patient.name);
   await expect(page.getByTestId('patient-card')).toContainText(masked(patient.certno));
   await expect(page.getByTestId('patient-card')).not.toContainText(patient.certno);
-  await expect(page.getByTestId('last-scan')).toContainText(patient.ecToken);
+  await expect(page.getByTestId('last-scan')).toContainText(maskToken(patient.ecToken));
+  await expect(page.getByTestId('last-scan')).not.toContainText(patient.ecToken);
   await expect(input).toHaveValue('abc');
 });
 
@@ -67,7 +69,7 @@ test('IME-style key events (key Process, keyCode 229) are decoded from code [R-A
   const cdp = await page.context().newCDPSession(page);
   await imeBurst(cdp, second.ecToken);
   await expect(page.getByTestId('patient-card')).toContainText(second.name);
-  await expect(page.getByTestId('last-scan')).toContainText(second.ecToken);
+  await expect(page.getByTestId('last-scan')).toContainText(maskToken(second.ecToken));
   const keys = await page.evaluate(
     () =>
       (window as unknown as { __keys: Array<{ key: string; keyCode: number; code: string }> })
@@ -110,5 +112,73 @@ test('F1 shows the function keys; logging out returns to the log-in screen [ARCH
   await expect(page.getByTestId('help-overlay')).toBeVisible();
   await page.keyboard.press('Escape');
   await page.getByTestId('logout').click();
+  await page.getByTestId('logout-confirm').click();
+  await expect(page.getByTestId('login-username')).toBeVisible();
+});
+
+test('a password typed as fast as a scanner stays in the password field and is never echoed [R-AUTH][issue19-4]', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(appUrl());
+  await page.getByTestId('login-username').fill(cashier.username);
+  await page.getByTestId('login-password').focus();
+  await scannerBurst(page, cashier.password);
+  await expect(page.getByTestId('staff-name')).toBeVisible();
+  await expect(page.getByTestId('last-scan')).toHaveAttribute('data-kind', '');
+  await expect(page.locator('body')).not.toContainText(cashier.password);
+  await expect(page.locator('body')).not.toContainText('扫码内容：');
+});
+
+test('an unrecognised scan shows only its length; a voucher is masked in the footer, which log-out clears [R-AUTH][issue19-4]', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await login(page, cashier.username, cashier.password);
+  const secret = 'abcd-efgh-1234';
+  await scanUntil(page, secret, () =>
+    expect(page.getByTestId('error-banner')).toContainText('14 个字符，内容不显示', {
+      timeout: 3_000,
+    }),
+  );
+  await expect(page.locator('body')).not.toContainText(secret);
+  await scanUntil(page, patient.ecToken, () =>
+    expect(page.getByTestId('patient-card')).toContainText(patient.name, { timeout: 5_000 }),
+  );
+  const footer = page.getByTestId('last-scan');
+  await expect(footer).toContainText(maskToken(patient.ecToken));
+  await expect(page.locator('body')).not.toContainText(patient.ecToken);
+  await page.screenshot({ path: 'test-results/screens/counter-masked-footer-1366.png' });
+
+  await page.keyboard.press('Control+Shift+KeyL');
+  await expect(page.getByTestId('logout-dialog')).toBeVisible();
+  await expect(page.getByTestId('logout-confirm')).toBeFocused();
+  await page.screenshot({ path: 'test-results/screens/logout-confirm-1366.png' });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('login-username')).toBeVisible();
+  await expect(footer).toHaveAttribute('data-kind', '');
+  await expect(footer).toContainText('最近扫码：无');
+});
+
+test('F9 never logs out; log-out is Ctrl+Shift+L with a confirmation that Esc cancels [ARCH][issue19-6]', async ({
+  page,
+}) => {
+  await login(page, cashier.username, cashier.password);
+  await page.keyboard.press('F9');
+  await expect(page.getByTestId('logout-dialog')).toHaveCount(0);
+  await expect(page.getByTestId('staff-name')).toBeVisible();
+  await page.keyboard.press('Control+Shift+KeyL');
+  await expect(page.getByTestId('logout-dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('logout-dialog')).toBeHidden();
+  await expect(page.getByTestId('staff-name')).toBeVisible();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.keyboard.press('F1');
+  await expect(page.getByTestId('help-overlay')).toContainText('Ctrl+Shift+L');
+  await page.screenshot({ path: 'test-results/screens/help-keys-1366.png' });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Shift+KeyL');
+  await expect(page.getByTestId('logout-confirm')).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('login-username')).toBeVisible();
 });

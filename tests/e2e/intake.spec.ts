@@ -173,7 +173,7 @@ test('Esc returns to the counter with the prescription marked downloaded; F8 lis
     'data-hi-rxno',
     hiRxno ?? '',
   );
-  await page.keyboard.press('F5');
+  await page.keyboard.press('Shift+F6');
   await expect(page.getByTestId('rx-refresh')).not.toHaveClass(/loading/);
   await expect(page.getByTestId('prescription-screen')).toHaveAttribute('data-reviewable', 'true');
 });

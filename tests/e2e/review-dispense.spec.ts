@@ -255,7 +255,7 @@ test('an unparseable burst gets a clear message and the error tone, and lands in
   expect(values.join('|')).not.toMatch(/8010371|not-a-code/);
 });
 
-test('after completing, the medication guidance is shown and printed with F7 [R-GUIDE][ST-EPC-02-012]', async ({
+test('after completing, the medication guidance is shown and printed with Shift+F7 [R-GUIDE][ST-EPC-02-012]', async ({
   page,
 }) => {
   test.setTimeout(90_000);
@@ -275,7 +275,7 @@ test('after completing, the medication guidance is shown and printed with F7 [R-
       window.dispatchEvent(new Event('afterprint'));
     };
   });
-  await page.keyboard.press('F7');
+  await page.keyboard.press('Shift+F7');
   await expect
     .poll(() =>
       page.evaluate(() => (window as Window & { printedWithSheet?: boolean }).printedWithSheet),
@@ -314,6 +314,7 @@ test('F11 scanner test shows what a scan delivered and acts on nothing [R-TRACE]
 
   await scannerBurst(page, ownVoucher ?? '');
   await expect(page.getByTestId('scan-report-parsed')).toContainText('医保电子凭证');
+  await expect(page.getByTestId('scan-report-text')).not.toContainText(ownVoucher ?? '');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('scanner-test')).toBeHidden();
   await expect(page.getByTestId('patient-card')).toHaveCount(0);
@@ -363,4 +364,75 @@ test('an over-supplied prescription shows the usage computation; rejected as sus
   const card = page.getByTestId('risk-card-SUSPECT_RX_LEAD');
   await expect(card).toContainText('R-REPORT-SUSPECT');
   await expect(card).toHaveAttribute('data-severity', 'alert');
+});
+
+test('F11 takes the focus: a 50 ms/key scan and its trailing Enter leave the test page open [issue19-5]', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await login(page, pharmacist.username, pharmacist.password);
+  await settle(page);
+  await page.keyboard.press('F11');
+  const testPage = page.getByTestId('scanner-test');
+  await expect(testPage).toBeFocused();
+  const code = traceCode(AMOXICILLIN.productId);
+  await scannerBurst(page, code, 50);
+  await expect(page.getByTestId('scan-report-text')).toHaveText(code);
+  await expect(testPage).toBeVisible();
+  await expect(page.getByTestId('scan-report-gaps')).toContainText('最长 50');
+  await page.screenshot({ path: 'test-results/screens/scanner-test-1366.png' });
+  await page.keyboard.press('Escape');
+  await expect(testPage).toBeHidden();
+});
+
+test('a 50 ms/key scanner: the pharmacist’s e-voucher scanned into the opinion confirms the review and never becomes the opinion [R-OPINION][R-PHARMACIST][issue19-5]', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await login(page, pharmacist.username, pharmacist.password);
+  await page.evaluate(() => localStorage.removeItem('epc.scanner.options'));
+  await ensureOnDuty(page);
+  await openByQr(page, await prescribe([AMOXICILLIN.code]));
+  await page.keyboard.press('F6');
+  const panel = page.getByTestId('review-panel');
+  await expect(panel).toHaveAttribute('data-waiting', 'true', { timeout: 20_000 });
+  await expect(page.getByRole('radio', { name: '审核通过' })).toBeFocused();
+  await page.keyboard.press('Space');
+  const opinion = page.getByTestId('review-opinion');
+  await opinion.fill('处方合理，用法用量适宜');
+  await opinion.focus();
+  await scannerBurst(page, ownVoucher ?? '', 50);
+  const outcome = page.getByTestId('review-outcome');
+  await expect(outcome).toHaveAttribute('data-result', 'pass', { timeout: 15_000 });
+  await expect(outcome).toContainText('处方合理，用法用量适宜');
+  await expect(page.locator('body')).not.toContainText(ownVoucher ?? '');
+  const learned = await page.evaluate(() => localStorage.getItem('epc.scanner.options'));
+  expect(JSON.parse(learned ?? '{}').maxInterKeyMs).toBeGreaterThan(50);
+});
+
+test('a typed review opinion survives leaving the prescription and coming back; F9 does not log out there [R-OPINION][issue19-6]', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await login(page, pharmacist.username, pharmacist.password);
+  await ensureOnDuty(page);
+  const qr = await prescribe([AMOXICILLIN.code]);
+  await openByQr(page, qr);
+  await page.keyboard.press('F6');
+  await expect(page.getByTestId('review-panel')).toHaveAttribute('data-waiting', 'true', {
+    timeout: 20_000,
+  });
+  const draft = '患者自述青霉素过敏史待核实，暂缓';
+  await page.getByTestId('review-opinion').fill(draft);
+  await page.getByTestId('review-opinion').blur();
+  await page.keyboard.press('F9');
+  await expect(page.getByTestId('staff-name')).toBeVisible();
+  await expect(page.getByTestId('logout-dialog')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('prescription-screen')).toHaveCount(0);
+  await openByQr(page, qr);
+  await page.keyboard.press('F6');
+  await expect(page.getByTestId('review-opinion')).toHaveValue(draft, { timeout: 20_000 });
+  await page.screenshot({ path: 'test-results/screens/review-draft-1366.png' });
 });

@@ -114,12 +114,16 @@ const KEY_INTERVAL_MS = 2;
  * keyboard.type) lets a busy page stretch the gap between the first two keys past the app's
  * 35 ms limit — a pause no scanner makes, which made the suites flaky on a loaded machine.
  */
-async function sendBurst(cdp: CDPSession, events: KeyEvent[]): Promise<void> {
+async function sendBurst(
+  cdp: CDPSession,
+  events: KeyEvent[],
+  perKeyMs = KEY_INTERVAL_MS,
+): Promise<void> {
   const start = Date.now();
   let keyIndex = 0;
   const stamped = events.map((e) => {
     if (e.type !== 'keyUp') keyIndex += 1;
-    return { ...e, timestamp: (start + keyIndex * KEY_INTERVAL_MS) / 1000 };
+    return { ...e, timestamp: (start + keyIndex * perKeyMs) / 1000 };
   });
   await Promise.all(stamped.map((e) => cdp.send('Input.dispatchKeyEvent', e as never)));
 }
@@ -142,12 +146,16 @@ export async function nextFrames(page: Page): Promise<void> {
 }
 
 /**
- * A keyboard-wedge scanner burst, then Enter, 2 ms per key; capitals and shifted symbols with
+ * A keyboard-wedge scanner burst, then Enter, 2 ms per key (or `perKeyMs`: a slow scanner); capitals and shifted symbols with
  * Shift held around their key, GS as Ctrl+], as a scanner sends them.
  */
-export async function scannerBurst(page: Page, text: string): Promise<void> {
+export async function scannerBurst(page: Page, text: string, perKeyMs?: number): Promise<void> {
   await nextFrames(page);
-  await sendBurst(await cdpOf(page), [...[...text].flatMap((ch) => keysOf(ch, false)), ...ENTER]);
+  await sendBurst(
+    await cdpOf(page),
+    [...[...text].flatMap((ch) => keysOf(ch, false)), ...ENTER],
+    perKeyMs,
+  );
 }
 
 /**

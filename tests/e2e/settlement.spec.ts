@@ -204,7 +204,7 @@ test('review → dispense → pre-settlement split → Enter settles → the rec
       window.dispatchEvent(new Event('afterprint'));
     };
   });
-  await page.keyboard.press('F6');
+  await page.keyboard.press('Shift+F5');
   await expect
     .poll(() =>
       page.evaluate(() => (window as Window & { printedReceipt?: boolean }).printedReceipt),
@@ -354,12 +354,12 @@ test('a refund needs a reason, reverses the settlement (2103), queues 7208/3506 
   await expect(page.getByTestId('scan-verdict')).toHaveAttribute('data-verdict', 'accepted');
 });
 
-test('a self-pay sale of non-prescription goods: only OTC and non-drug goods listed, pick, scan each pack, F9, total, receipt and the queued 3505 [R-STOCK][R-TRACE][R-GSP-RX]', async ({
+test('a self-pay sale of non-prescription goods: only OTC and non-drug goods listed, pick, scan each pack, F5, total, receipt and the queued 3505 [R-STOCK][R-TRACE][R-GSP-RX]', async ({
   page,
 }) => {
   test.setTimeout(120_000);
   await ready(page);
-  await page.keyboard.press('F5');
+  await page.keyboard.press('Alt+KeyZ');
   await expect(page.getByTestId('sale-screen')).toBeVisible();
   const list = page.getByTestId('goods-list');
   await expect(list).toBeFocused();
@@ -392,9 +392,11 @@ test('a self-pay sale of non-prescription goods: only OTC and non-drug goods lis
   );
   await expect(line).toHaveAttribute('data-packs', '2');
 
-  await page.keyboard.press('F9');
+  await page.keyboard.press('F5');
   const result = page.getByTestId('sale-result');
   await expect(result).toBeVisible({ timeout: 20_000 });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: 'test-results/screens/sale-paid-1366.png' });
   await expect(page.getByTestId('sale-total')).toHaveAttribute(
     'data-fen',
     String(2 * LORATADINE.priceFen),

@@ -4,12 +4,16 @@
  * any viewer with the Adobe GB1 fonts shows it and src/center/rx/layout-pdf-text.ts reads every
  * line back exactly. Used by the sandbox hospital's layout files, receipts, archive summaries and
  * report exports (which also draw simple vector charts with filled rectangles and lines).
+ *
+ * Widths: UniGB-UCS2-H maps U+0020..U+007E to the Adobe-GB1 CIDs 1..95, which the /W array
+ * declares half-width (500); everything else keeps the default full width (1000). Without /W a
+ * viewer sets every ASCII character full-width and right-aligned amounts fall off the page.
  */
 export const A4 = { width: 595, height: 842 } as const;
 
 const FONT_OBJECTS = [
   '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [4 0 R] >>',
-  '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 5 0 R /DW 1000 >>',
+  '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 5 0 R /DW 1000 /W [1 95 500] >>',
   '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
 ];
 
@@ -17,6 +21,35 @@ export function ucs2Hex(text: string): string {
   let hex = '';
   for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0');
   return hex.toUpperCase();
+}
+
+const HALF_WIDTH = /^[\u0020-\u007e]$/;
+
+/** Advance width of `text` in points at font size `size`, exactly as the font's /W declares. */
+export function textWidth(text: string, size: number): number {
+  let units = 0;
+  for (let i = 0; i < text.length; i++) units += HALF_WIDTH.test(text.charAt(i)) ? 500 : 1000;
+  return (units * size) / 1000;
+}
+
+/** Breaks `text` into lines no wider than `maxWidth` points at font size `size`. */
+export function wrapToWidth(text: string, size: number, maxWidth: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (let i = 0; i < text.length; i++) {
+    const next = line + text.charAt(i);
+    if (line !== '' && textWidth(next, size) > maxWidth) {
+      out.push(line);
+      line = text.charAt(i);
+    } else line = next;
+  }
+  out.push(line);
+  return out;
+}
+
+/** One line of text ending at `right` (points), so its last character touches that edge. */
+export function textLineRight(right: number, y: number, size: number, text: string): string {
+  return textLine(right - textWidth(text, size), y, size, text);
 }
 
 /** One line of text at (x, y) in points, font size `size`. */

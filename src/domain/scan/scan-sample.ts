@@ -6,6 +6,7 @@ import {
   isTerminatorCode,
   numpadDigit,
 } from './keycode-map';
+import { maxInterKeyFor } from './scan-timing';
 
 /** One keydown as the scanner test page records it. */
 export interface RawKey {
@@ -97,5 +98,5 @@ export function analyseSample(raw: readonly RawKey[], now: Date): ScanSample {
 /** A maxInterKeyMs that takes this scanner's slowest pause with a margin, within the allowed range. */
 export function suggestedMaxInterKeyMs(sample: ScanSample): number | null {
   if (!sample.gaps) return null;
-  return Math.min(200, Math.max(5, Math.ceil(sample.gaps.max * 1.5 + 5)));
+  return maxInterKeyFor(sample.gaps.max);
 }

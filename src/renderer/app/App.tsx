@@ -4,6 +4,7 @@ import { useAuditKeys } from '../audit/use-audit-keys';
 import { HelpOverlay } from '../components/HelpOverlay';
 import { KeyHints } from '../components/KeyHints';
 import { LastScan } from '../components/LastScan';
+import { LogoutConfirm } from '../components/LogoutConfirm';
 import { RecentRxModal } from '../components/RecentRxModal';
 import { RegionModal } from '../components/RegionModal';
 import { SandboxBanner } from '../components/SandboxBanner';
@@ -29,6 +30,8 @@ import { useStockKeys } from '../stock/use-stock-keys';
 import { useOutboxStore } from '../stores/outbox-store';
 import { usePatientStore } from '../stores/patient-store';
 import { usePrescriptionStore } from '../stores/prescription-store';
+import { useReviewStore } from '../stores/review-store';
+import { useScanStore } from '../stores/scan-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 
@@ -70,6 +73,8 @@ export function App() {
   // Nothing of one staff member's work (or of the login screen) stays on screen for the next.
   useEffect(() => {
     usePatientStore.getState().clear();
+    useScanStore.getState().clear();
+    useReviewStore.getState().clearDrafts();
     usePrescriptionStore.getState().close();
     useUiStore.getState().setOverlay(null);
     usePaperStore.getState().close();
@@ -87,6 +92,7 @@ export function App() {
         <LastScan />
       </footer>
       <HelpOverlay />
+      <LogoutConfirm />
       <ScannerTestModal />
     </div>
   );

@@ -6,14 +6,7 @@ export const AUDIT_KEYS: readonly FunctionKey[] = [
     key: 'Alt+L',
     id: 'audit-open',
     label: '审计日志',
-    help: '打开或关闭审计日志（日志 Rì Zhì）：最近的登录、审方、调剂、结算、退费、设置变更与导出记录（个人信息已脱敏）；仅管理员与执业药师（R-KEEP）',
-    session: true,
-  },
-  {
-    key: 'Enter',
-    id: 'audit-verify',
-    label: '校验审计链',
-    help: '审计日志中：逐条校验哈希链与链尾锚点，指出第一处被改动、删除或截断的记录；填了凭条核对码时同时与凭条核对（R-KEEP）',
+    help: '打开或关闭审计日志（日志 Rì Zhì）：最近的登录、审方、调剂、结算、退费、设置变更与导出记录（个人信息已脱敏）；仅管理员与执业药师（R-KEEP）。按 Enter（确认）逐条校验哈希链与链尾锚点，指出第一处被改动、删除或截断的记录；填了凭条核对码时同时与凭条核对',
     session: true,
   },
   {

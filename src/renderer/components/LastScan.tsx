@@ -1,7 +1,8 @@
-import { SCAN_KIND_LABELS, visibleText } from '../../domain/scan/classify';
+import { SCAN_KIND_LABELS } from '../../domain/scan/classify';
+import { scanDisplayText } from '../../domain/scan/scan-display';
 import { useScanStore } from '../stores/scan-store';
 
-/** Small diagnostic line: what the scanner capture saw last (the scanner test page builds on it). */
+/** Small diagnostic line: what the scanner capture saw last, credentials masked (scan-display). */
 export function LastScan() {
   const scan = useScanStore((s) => s.lastScan);
   if (!scan) {
@@ -16,14 +17,12 @@ export function LastScan() {
       className="last-scan"
       data-testid="last-scan"
       data-kind={scan.kind}
-      data-text={scan.text}
       data-key-count={scan.keyCount}
       data-duration-ms={scan.durationMs}
-      title={visibleText(scan.text)}
     >
       最近扫码：{SCAN_KIND_LABELS[scan.kind]} · {scan.keyCount}键 · {scan.durationMs}ms
       {scan.maxGapMs !== null ? ` · 最大间隔${scan.maxGapMs}ms` : ''} ·{' '}
-      <span className="last-scan-text">{visibleText(scan.text)}</span>
+      <span className="last-scan-text">{scanDisplayText(scan.kind, scan.text)}</span>
     </div>
   );
 }

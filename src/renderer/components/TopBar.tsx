@@ -1,13 +1,12 @@
 import { Button } from 'antd';
 import type { AppInfo, SessionInfo } from '../../api/types';
-import { logoutWithFeedback } from '../app/logout';
+import { LOGOUT_KEY } from '../keyboard/function-keys';
 import { useUiStore } from '../stores/ui-store';
 import { CenterStatus } from './CenterStatus';
 import { OutboxChip } from './OutboxChip';
 import { ShiftChip } from './ShiftChip';
 
 export function TopBar({ info, session }: { info: AppInfo | null; session: SessionInfo | null }) {
-  const f9Taken = useUiStore((s) => s.screen === 'dispense' || s.screen === 'sale');
   return (
     <header className="top-bar">
       <div className="top-bar-title" data-testid="pharmacy-name">
@@ -22,8 +21,8 @@ export function TopBar({ info, session }: { info: AppInfo | null; session: Sessi
           <ShiftChip />
           <CenterStatus center={session.center} />
           <OutboxChip />
-          <Button data-testid="logout" onClick={() => void logoutWithFeedback()}>
-            退出登录 {!f9Taken && <kbd>F9</kbd>}
+          <Button data-testid="logout" onClick={() => useUiStore.getState().setOverlay('logout')}>
+            退出登录 <kbd>{LOGOUT_KEY}</kbd>
           </Button>
         </div>
       )}

@@ -31,7 +31,7 @@ export function GuidanceSheet() {
           data-testid="guidance-print"
           onClick={printGuidance}
         >
-          打印用药指导 <kbd>F7</kbd>
+          打印用药指导 <kbd>Shift+F7</kbd>
         </Button>
       </header>
       <p className="guidance-rx mono">处方 {guidance.hiRxno}</p>

@@ -1,11 +1,16 @@
 import type { Screen } from '../stores/ui-store';
 
-/** Every function key of the counter, in one list: the help overlay and the hint bar render it. */
+/**
+ * Every key of the counter, in one list: the help overlay and the hint bar render it. A key
+ * (or chord) has one meaning everywhere; `help` says where it applies. Screen tables (paper,
+ * stock, risk, reports, audit) follow the same rule: tests/unit/keyboard checks them together.
+ */
 export interface FunctionKey {
-  /** KeyboardEvent.code, or a display name for keys handled by a field or list. */
+  /** The key or chord as shown, e.g. 'F5', 'Shift+F7', 'Ctrl+Shift+L', 'Alt+C'. */
   key: string;
-  /** Unique among the keys, when one key does different things on different screens. */
+  /** A stable row name, where the key text is not one. */
   id?: string;
+  /** Its one meaning. */
   label: string;
   help: string;
   /** Only while signed in. */
@@ -17,8 +22,17 @@ export interface FunctionKey {
 const COUNTER: readonly Screen[] = ['counter'];
 const PRESCRIPTION: readonly Screen[] = ['prescription'];
 const DISPENSE: readonly Screen[] = ['dispense'];
-const SALE: readonly Screen[] = ['sale'];
-const F9_LOGOUT: readonly Screen[] = ['counter', 'prescription'];
+const PAYING: readonly Screen[] = ['dispense', 'sale'];
+
+/** The key as the table names it: modifiers, then F-key / letter, e.g. 'Shift+F5', 'Alt+Z'. */
+export function chordOf(
+  ev: Pick<KeyboardEvent, 'code' | 'ctrlKey' | 'altKey' | 'shiftKey' | 'metaKey'>,
+): string {
+  const base = /^Key[A-Z]$/.test(ev.code) ? ev.code.slice(3) : ev.code;
+  return `${ev.ctrlKey ? 'Ctrl+' : ''}${ev.altKey ? 'Alt+' : ''}${ev.shiftKey ? 'Shift+' : ''}${base}`;
+}
+
+export const LOGOUT_KEY = 'Ctrl+Shift+L';
 
 export const FUNCTION_KEYS: readonly FunctionKey[] = [
   { key: 'F1', label: '帮助', help: '显示或关闭本帮助（列出全部功能键）', session: false },
@@ -45,70 +59,63 @@ export const FUNCTION_KEYS: readonly FunctionKey[] = [
   },
   {
     key: 'Enter',
-    label: '查询 / 下载',
-    help: '在输入框中：查询参保人及其电子处方；在处方列表中：下载选中的处方并打开',
+    label: '确认',
+    help: '确认当前输入或选择：柜台输入框中查询参保人及其电子处方，处方列表中下载并打开；调剂页全部扫完时完成调剂、显示预结算时确认结算（2102）；风险信号页展开明细；审计页校验审计链',
     session: true,
-    screens: COUNTER,
   },
   {
     key: '↑ ↓',
-    label: '选择处方',
-    help: '在待下载处方列表或最近处方列表中上下选择',
+    label: '上下选择',
+    help: '在列表中上下选择：待下载处方、最近处方、风险信号等',
     session: true,
-    screens: COUNTER,
   },
   {
     key: 'F5',
-    id: 'F5-sale',
-    label: '自费零售',
-    help: '柜台：打开自费零售（非处方商品现金销售）：选择商品、逐盒扫追溯码、F9 确认收款；不经医保中心，断网也可收款，出库（3505）联网后上传（R-STOCK）',
+    label: '结算收款',
+    help: '调剂页：调剂完成后医保预结算（2101），显示费用总额、统筹基金、个人账户、个人现金及每项自费原因（琥珀色），患者同意后按 Enter 结算（2102），Esc 取消；结果未知时自动冲正核实（2601），核实完毕前不能再次结算，请勿重复收费（R-SETTLE、R-PRICE、R-NONCOVERED）。自费零售页：按购物清单收款，出库并排队上传 3505',
     session: true,
-    screens: COUNTER,
+    screens: PAYING,
   },
   {
-    key: 'F5',
-    label: '重新核验',
-    help: '重新读取当前处方：再次验签、中心核验（7205）、地区政策与版式核对',
+    key: 'Shift+F5',
+    label: '打印凭证',
+    help: '调剂页（结算成功后）或自费零售页（收款后）：打印结算凭证：58mm/80mm 热敏小票或 A4（PDF），含分摊、处方号与每盒追溯码（R-SETTLE）',
     session: true,
-    screens: PRESCRIPTION,
+    screens: PAYING,
   },
   {
     key: 'F6',
     label: '审方',
-    help: '打开或关闭审方面板：选择审核通过/驳回、填写审核意见、双通道核验，旁边显示用药历史与风险；最后扫描药师本人的医保电子凭证提交（R-PHARMACIST、R-OPINION）',
+    help: '处方页：打开或关闭审方面板：选择审核通过/驳回、填写审核意见、双通道核验，旁边显示用药历史与风险；最后扫描药师本人的医保电子凭证提交（R-PHARMACIST、R-OPINION）。已填写的审核意见在本次登录内保留，离开处方再回来仍在',
+    session: true,
+    screens: PRESCRIPTION,
+  },
+  {
+    key: 'Shift+F6',
+    label: '重新核验',
+    help: '处方页：重新读取当前处方：再次验签、中心核验（7205）、地区政策与版式核对',
     session: true,
     screens: PRESCRIPTION,
   },
   {
     key: 'F7',
-    label: '调剂发药 / 打印',
-    help: '处方页：审方通过后开始调剂发药；调剂页：调剂完成后打印用药指导（R-GUIDE）',
+    label: '调剂发药',
+    help: '处方页：审方通过后开始调剂发药',
     session: true,
-    screens: ['prescription', 'dispense'],
+    screens: PRESCRIPTION,
   },
   {
-    key: 'F5',
-    id: 'F5-settle',
-    label: '医保结算',
-    help: '调剂页：调剂完成后医保预结算（2101），显示费用总额、统筹基金、个人账户、个人现金及每项自费原因（琥珀色）；患者同意后按 Enter 结算（2102），Esc 取消。结果未知时自动冲正核实（2601），核实完毕前不能再次结算，请勿重复收费（R-SETTLE、R-PRICE、R-NONCOVERED）',
+    key: 'Shift+F7',
+    label: '打印用药指导',
+    help: '调剂页：调剂完成后打印用药指导（R-GUIDE）',
     session: true,
     screens: DISPENSE,
   },
   {
-    key: 'Enter',
-    id: 'Enter-settle',
-    label: '确认结算',
-    help: '调剂页：显示预结算时，患者确认后按 Enter 结算（2102）',
+    key: 'F8',
+    label: '最近处方',
+    help: '列出本柜台最近下载的电子处方，↑↓ 选择，Enter 打开',
     session: true,
-    screens: DISPENSE,
-  },
-  {
-    key: 'F6',
-    id: 'F6-receipt',
-    label: '打印凭证',
-    help: '调剂页（结算成功后）或自费零售页（收款后）：打印结算凭证：58mm/80mm 热敏小票或 A4（PDF），含分摊、处方号与每盒追溯码（R-SETTLE）',
-    session: true,
-    screens: ['dispense', 'sale'],
   },
   {
     key: 'F9',
@@ -116,20 +123,6 @@ export const FUNCTION_KEYS: readonly FunctionKey[] = [
     help: '调剂页：每盒药品都已扫追溯码后完成调剂（全部扫完时也可按 Enter）（R-TRACE）',
     session: true,
     screens: DISPENSE,
-  },
-  {
-    key: 'F9',
-    id: 'F9-sale',
-    label: '确认收款',
-    help: '自费零售页：按购物清单收款，出库并排队上传 3505；之后 F5 开始下一位顾客',
-    session: true,
-    screens: SALE,
-  },
-  {
-    key: 'F8',
-    label: '最近处方',
-    help: '列出本柜台最近下载的电子处方，↑↓ 选择，Enter 打开',
-    session: true,
   },
   {
     key: 'F10',
@@ -150,18 +143,23 @@ export const FUNCTION_KEYS: readonly FunctionKey[] = [
     session: true,
   },
   {
+    key: 'Alt+Z',
+    label: '自费零售',
+    help: '开始一笔自费零售（非处方商品现金销售）：选择商品、逐盒扫追溯码、F5 收款；不经医保中心，断网也可收款，出库（3505）联网后上传（R-STOCK）。收款后再按即接待下一位顾客',
+    session: true,
+    screens: ['counter', 'sale'],
+  },
+  {
     key: 'Esc',
     label: '清除 / 返回',
     help: '关闭弹窗或审方面板；取消预结算；在调剂页返回处方；在处方页面或自费零售页返回柜台；在柜台清除输入、查询结果与提示',
     session: true,
   },
   {
-    key: 'F9',
-    id: 'F9-logout',
+    key: LOGOUT_KEY,
     label: '退出登录',
-    help: '退出当前工作人员的登录（调剂页上 F9 为完成调剂，自费零售页上为确认收款）',
+    help: '退出当前工作人员的登录，须再确认一次（Enter 退出，Esc 取消）；任何页面都可用，不与其他功能键共用',
     session: true,
-    screens: F9_LOGOUT,
   },
 ];
 

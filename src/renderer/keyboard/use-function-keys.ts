@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import type { MdtrtCertType } from '../../domain/insurance';
-import { logoutWithFeedback } from '../app/logout';
 import { printGuidance } from '../dispense/print-guidance';
 import { canPrintReceipt, printReceipt } from '../settle/print-receipt';
 import { useDispenseStore } from '../stores/dispense-store';
@@ -12,10 +11,15 @@ import { useSessionStore } from '../stores/session-store';
 import { useSettleStore } from '../stores/settle-store';
 import { useShiftStore } from '../stores/shift-store';
 import { useUiStore } from '../stores/ui-store';
+import { chordOf, FUNCTION_KEYS, LOGOUT_KEY } from './function-keys';
 
 const CERT_KEYS: Record<string, MdtrtCertType> = { F2: '01', F3: '02', F4: '03' };
 /** Keys the browser would act on (reload, menu, full screen, developer tools). */
 const BROWSER_KEYS = new Set(['F5', 'F6', 'F7', 'F10', 'F11', 'F12']);
+/** Chords with a modifier this hook handles; other Ctrl/Alt chords belong to the screens' own keys. */
+const TABLE_CHORDS = new Set(
+  FUNCTION_KEYS.map((k) => k.key).filter((k) => /^(Ctrl|Alt)\+/.test(k)),
+);
 
 function onEscape(): void {
   const ui = useUiStore.getState();
@@ -43,54 +47,69 @@ function onEscape(): void {
   ui.requestFocus();
 }
 
-function onPrescriptionKey(code: string): void {
-  const hiRxno = usePrescriptionStore.getState().view?.hiRxno;
-  if (!hiRxno) return;
-  if (code === 'F5') void usePrescriptionStore.getState().refresh();
-  if (code === 'F6') {
+function onPrescriptionKey(chord: string, hiRxno: string): void {
+  if (chord === 'Shift+F6') void usePrescriptionStore.getState().refresh();
+  if (chord === 'F6') {
     const review = useReviewStore.getState();
     if (review.hiRxno) review.closePanel();
     else void review.openPanel(hiRxno);
   }
-  if (code === 'F7') void useDispenseStore.getState().start(hiRxno);
+  if (chord === 'F7') void useDispenseStore.getState().start(hiRxno);
 }
 
-function onDispenseKey(code: string): void {
+function onDispenseKey(chord: string): void {
   const dispense = useDispenseStore.getState();
   const completed = dispense.view?.state === 'completed';
-  if (code === 'F9') void dispense.complete();
-  if (code === 'F7' && completed) printGuidance();
-  if (code === 'F5' && completed) void useSettleStore.getState().openPreview();
-  if (code === 'F6' && completed && canPrintReceipt()) printReceipt();
+  if (chord === 'F9') void dispense.complete();
+  if (chord === 'Shift+F7' && completed) printGuidance();
+  if (chord === 'F5' && completed) void useSettleStore.getState().openPreview();
+  if (chord === 'Shift+F5' && completed && canPrintReceipt()) printReceipt();
 }
 
-function onSaleKey(code: string): void {
+function onSaleKey(chord: string): void {
   const sale = useSaleStore.getState();
-  if (code === 'F9') void sale.sell();
-  if (code === 'F5') sale.next();
-  if (code === 'F6' && sale.sold && canPrintReceipt()) printReceipt();
+  if (chord === 'F5') void sale.sell();
+  if (chord === 'Alt+Z') sale.next();
+  if (chord === 'Shift+F5' && sale.sold && canPrintReceipt()) printReceipt();
 }
+
+/** Keys of one screen's work: nothing happens under an overlay. */
+function onScreenKey(chord: string): void {
+  const ui = useUiStore.getState();
+  if (ui.overlay) return;
+  const hiRxno = usePrescriptionStore.getState().view?.hiRxno;
+  if (ui.screen === 'prescription' && hiRxno) onPrescriptionKey(chord, hiRxno);
+  if (ui.screen === 'dispense') onDispenseKey(chord);
+  if (ui.screen === 'sale') onSaleKey(chord);
+  if (ui.screen === 'counter' && chord === 'Alt+Z') void useSaleStore.getState().open();
+}
+
+const SCREEN_CHORDS = new Set([
+  'F5',
+  'Shift+F5',
+  'F6',
+  'Shift+F6',
+  'F7',
+  'Shift+F7',
+  'F9',
+  'Alt+Z',
+]);
 
 /** Keys that act only while signed in; answers whether the key was one of them. */
-function onSessionKey(code: string): boolean {
+function onSessionKey(chord: string): boolean {
   const ui = useUiStore.getState();
-  const certType = Object.hasOwn(CERT_KEYS, code) ? CERT_KEYS[code] : undefined;
+  const certType = Object.hasOwn(CERT_KEYS, chord) ? CERT_KEYS[chord] : undefined;
   if (certType) {
     if (ui.screen !== 'counter' || ui.overlay) return true;
     usePatientStore.getState().setCertType(certType);
     ui.requestFocus();
     return true;
   }
-  switch (code) {
-    case 'F5':
-    case 'F6':
-    case 'F7':
-      if (ui.overlay) return true;
-      if (ui.screen === 'prescription') onPrescriptionKey(code);
-      if (ui.screen === 'dispense') onDispenseKey(code);
-      if (ui.screen === 'sale') onSaleKey(code);
-      if (ui.screen === 'counter' && code === 'F5') void useSaleStore.getState().open();
-      return true;
+  if (SCREEN_CHORDS.has(chord)) {
+    onScreenKey(chord);
+    return true;
+  }
+  switch (chord) {
     case 'F8':
       ui.toggleOverlay('recent');
       return true;
@@ -100,12 +119,8 @@ function onSessionKey(code: string): boolean {
     case 'F12':
       void useShiftStore.getState().toggle();
       return true;
-    case 'F9':
-      if (ui.screen === 'dispense') {
-        if (!ui.overlay) onDispenseKey(code);
-      } else if (ui.screen === 'sale') {
-        if (!ui.overlay) onSaleKey(code);
-      } else void logoutWithFeedback();
+    case LOGOUT_KEY:
+      ui.setOverlay('logout');
       return true;
     default:
       return false;
@@ -134,7 +149,8 @@ function onEnter(ev: KeyboardEvent): void {
 
 /** Runs on window in the bubble phase: a scanner burst (captured earlier) never reaches it. */
 function onKeyDown(ev: KeyboardEvent): void {
-  if (ev.ctrlKey || ev.altKey || ev.metaKey) return;
+  const chord = chordOf(ev);
+  if (ev.metaKey || ((ev.ctrlKey || ev.altKey) && !TABLE_CHORDS.has(chord))) return;
   if (BROWSER_KEYS.has(ev.code)) ev.preventDefault();
   if (ev.repeat) return;
 
@@ -157,7 +173,7 @@ function onKeyDown(ev: KeyboardEvent): void {
     onEnter(ev);
     return;
   }
-  if (onSessionKey(ev.code)) ev.preventDefault();
+  if (onSessionKey(chord)) ev.preventDefault();
 }
 
 export function useFunctionKeys(): void {

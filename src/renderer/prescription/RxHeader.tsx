@@ -35,7 +35,7 @@ export function RxHeader({ view, loading }: { view: PrescriptionView; loading: b
           loading={loading}
           onClick={() => void usePrescriptionStore.getState().refresh()}
         >
-          重新核验 <kbd>F5</kbd>
+          重新核验 <kbd>Shift+F6</kbd>
         </Button>
         <Button
           size="large"

@@ -15,5 +15,5 @@ export function notReviewableReasons(view: PrescriptionView): string[] {
   if (center.state === 'failed')
     reasons.push(`医保中心核验（7205）未通过：${center.message}（R-SIGN）`);
   if (view.layout.outcome === 'differs') reasons.push('结构化数据与版式文件不一致（R-LAYOUT）');
-  return reasons.length > 0 ? reasons : ['系统未给出原因，请按 F5 重新核验'];
+  return reasons.length > 0 ? reasons : ['系统未给出原因，请按 Shift+F6 重新核验'];
 }

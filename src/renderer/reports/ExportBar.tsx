@@ -7,7 +7,7 @@ import { ROW } from './reports-styles';
 const BUTTONS: readonly { format: ReportExportFormat; label: string; key: string }[] = [
   { format: 'csv', label: '导出 CSV', key: 'Alt+X' },
   { format: 'xlsx', label: '导出 Excel', key: 'Alt+E' },
-  { format: 'pdf', label: '导出 PDF', key: 'Alt+D' },
+  { format: 'pdf', label: '导出 PDF', key: 'Alt+N' },
 ];
 
 /**

@@ -33,7 +33,7 @@ export const REPORT_KEYS: readonly FunctionKey[] = [
     session: true,
   },
   {
-    key: 'Alt+D',
+    key: 'Alt+N',
     label: '导出 PDF',
     help: '报表页：按当前报表与期间导出 PDF 文件，便于打印或交检查人员',
     session: true,

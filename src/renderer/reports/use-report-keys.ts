@@ -17,7 +17,7 @@ const press = (testId: string) => {
 const ACTIONS: Record<string, () => void> = {
   KeyX: () => press('reports-export-csv'),
   KeyE: () => press('reports-export-xlsx'),
-  KeyD: () => press('reports-export-pdf'),
+  KeyN: () => press('reports-export-pdf'),
   KeyQ: () => {
     const reports = useReportsStore.getState();
     reports.applyPreset(nextPreset(reports.preset));

@@ -4,7 +4,7 @@ import { RISK_QUICK_DAYS } from './risk-period';
 import { useRiskStore } from './risk-store';
 import { DATE, ROW, SCREEN } from './risk-styles';
 
-const QUICK_KEY: Record<number, string> = { 7: '7', 30: '3', 90: '9' };
+const QUICK_KEY: Record<number, string> = { 7: '7', 30: '8', 90: '9' };
 
 function PeriodBar() {
   const from = useRiskStore((s) => s.from);

@@ -9,16 +9,9 @@ export const RISK_KEYS: readonly FunctionKey[] = [
     session: true,
   },
   {
-    key: 'Alt+7 / Alt+3 / Alt+9',
+    key: 'Alt+7 / Alt+8 / Alt+9',
     label: '统计期间',
-    help: '风险信号页：近7天 / 近30天 / 近90天（光标不在日期框时也可直接按 7、3、9）；也可填写起止日期后按 Enter 重新计算',
-    session: true,
-  },
-  {
-    key: '↑ ↓ Enter',
-    id: 'risk-cards',
-    label: '查看明细',
-    help: '风险信号页：↑↓ 选择信号，Enter 展开或收起明细表（个人信息已脱敏）；Esc 先收起明细，再按关闭本页',
+    help: '风险信号页：近7天 / 近30天 / 近90天（光标不在日期框时也可直接按 7、8、9；报表页的 1…5 为切换报表）；也可填写起止日期后按 Enter 重新计算',
     session: true,
   },
 ];

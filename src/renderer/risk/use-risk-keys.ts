@@ -6,10 +6,10 @@ import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { useRiskStore } from './risk-store';
 
-/** Digit7 → 7 days, Digit3 → 30, Digit9 → 90 (Numpad too); anything else null. */
+/** Digit7 → 7 days, Digit8 → 30, Digit9 → 90 (Numpad too; 1…5 switch reports); anything else null. */
 function quickDaysOf(code: string): number | null {
-  const m = /^(?:Digit|Numpad)([379])$/.exec(code);
-  return m ? ({ '7': 7, '3': 30, '9': 90 } as const)[m[1] as '7' | '3' | '9'] : null;
+  const m = /^(?:Digit|Numpad)([789])$/.exec(code);
+  return m ? ({ '7': 7, '8': 30, '9': 90 } as const)[m[1] as '7' | '8' | '9'] : null;
 }
 
 /** Typing into a field of the risk screen. */

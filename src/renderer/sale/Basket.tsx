@@ -75,7 +75,7 @@ export function Basket() {
         data-testid="sale-confirm"
         onClick={() => void useSaleStore.getState().sell()}
       >
-        确认收款 <kbd>F9</kbd>
+        确认收款 <kbd>F5</kbd>
       </Button>
     </section>
   );

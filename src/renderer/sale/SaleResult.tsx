@@ -46,7 +46,7 @@ export function SaleResult({ sale }: { sale: SelfPaySaleView }) {
       />
       <ReceiptPanel of={{ saleId: sale.saleId }} version="sold" />
       <Button size="large" data-testid="sale-next" onClick={() => useSaleStore.getState().next()}>
-        下一位顾客 <kbd>F5</kbd>
+        下一位顾客 <kbd>Alt+Z</kbd>
       </Button>
     </section>
   );

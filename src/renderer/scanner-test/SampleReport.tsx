@@ -1,4 +1,5 @@
 import { SCAN_KIND_LABELS } from '../../domain/scan/classify';
+import { scanDisplayText } from '../../domain/scan/scan-display';
 import type { ScanSample } from '../../domain/scan/scan-sample';
 
 const SUFFIX_LABELS = { Enter: '回车（Enter）', Tab: '制表（Tab）', none: '无后缀' } as const;
@@ -20,6 +21,14 @@ function parsedAs(sample: ScanSample): string {
   return label;
 }
 
+/** A credential (e-voucher, prescription QR) is masked here too; other codes show every character. */
+function shownText(sample: ScanSample): string {
+  const c = sample.classification;
+  return c.kind === 'evoucher' || c.kind === 'rx-qr'
+    ? scanDisplayText(c.kind, c.text)
+    : sample.visible;
+}
+
 /** What the last scan delivered: characters (controls visible), timing, suffix, parse result. */
 export function SampleReport({ sample, captured }: { sample: ScanSample; captured: boolean }) {
   const ok = sample.classification.kind !== 'unknown' && sample.classification.kind !== 'rejected';
@@ -32,7 +41,7 @@ export function SampleReport({ sample, captured }: { sample: ScanSample; capture
       <div className="fact break">
         <dt>收到的字符（{sample.keyCount} 键）</dt>
         <dd className="mono scan-report-text" data-testid="scan-report-text">
-          {sample.visible || '（无可见字符）'}
+          {shownText(sample) || '（无可见字符）'}
         </dd>
       </div>
       <div className="fact">

@@ -17,6 +17,8 @@ export function ScannerTestModal() {
   const sample = useRawScanSamples(open);
   const lastScan = useScanStore((s) => s.lastScan);
   const openedWith = useRef<LastScan | null>(null);
+  // The page itself takes the focus: a scan's trailing Enter must not press the × button.
+  const body = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (open) openedWith.current = useScanStore.getState().lastScan;
   }, [open]);
@@ -33,8 +35,14 @@ export function ScannerTestModal() {
       title="扫描枪测试（F11）"
       width={900}
       destroyOnHidden
+      afterOpenChange={(opened) => opened && body.current?.focus()}
     >
-      <div className="overlay-body scanner-test" data-testid="scanner-test">
+      <div
+        className="overlay-body scanner-test"
+        data-testid="scanner-test"
+        ref={body}
+        tabIndex={-1}
+      >
         <p className="hint">
           请用扫码枪扫描下方示例条码或任意药盒上的条码。本页只显示结果，不会查询患者或登记药品。
         </p>

@@ -64,7 +64,12 @@ export function domCaptureHost(win: Window): CaptureHost {
       const el = win.document.activeElement;
       return isTextField(el) ? handleFor(el) : null;
     },
+    secretFieldFocused() {
+      const el = win.document.activeElement;
+      return el instanceof HTMLInputElement && el.type === 'password';
+    },
     now: () => win.performance.now(),
+    today: () => new Date(),
     setTimer: (fn, ms) => win.setTimeout(fn, ms),
     clearTimer: (id) => win.clearTimeout(id),
   };

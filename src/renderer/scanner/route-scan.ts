@@ -5,6 +5,7 @@ import {
   type ScanClassification,
   visibleText,
 } from '../../domain/scan/classify';
+import { scanDisplayText } from '../../domain/scan/scan-display';
 import { beep } from '../feedback/beep';
 import { useDispenseStore } from '../stores/dispense-store';
 import { useFeedbackStore } from '../stores/feedback-store';
@@ -113,7 +114,7 @@ export function routeScan(outcome: ScanOutcome): void {
     case 'unknown':
       feedback.showError({
         code: 'VALIDATION',
-        message: `${scan.message}（扫码内容：${shorten(scan.text)}）`,
+        message: `${scan.message}（${scanDisplayText('unknown', scan.text)}）`,
       });
       return;
     case 'rejected':

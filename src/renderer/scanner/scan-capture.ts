@@ -1,4 +1,5 @@
 import { BurstDetector, type BurstOptions, type BurstStep } from '../../domain/scan/burst-detector';
+import { learnedMaxInterKeyMs, SLOW_SCANNER_MAX_GAP_MS } from '../../domain/scan/scan-timing';
 
 /** The parts of a DOM KeyboardEvent the capture uses (a plain object in unit tests). */
 export interface KeyEventLike {
@@ -30,8 +31,12 @@ export interface FieldHandle {
 
 export interface CaptureHost {
   focusedField(): FieldHandle | null;
+  /** A password field has focus: its keys are a secret being typed, never a scan. */
+  secretFieldFocused(): boolean;
   /** Same clock as KeyEventLike.timeStamp. */
   now(): number;
+  /** Wall-clock time of a scan (a GS1 expiry's century). */
+  today(): Date;
   setTimer(fn: () => void, ms: number): number;
   clearTimer(id: number): void;
 }
@@ -48,7 +53,10 @@ const IME_RESTORE_DELAYS_MS = [0, 50, 150];
  */
 export class ScanCapture {
   private detector: BurstDetector;
+  /** Watches the same keys at a slow scanner's pace, to learn its timing from its first scan. */
+  private slow: BurstDetector;
   private snapshot: { field: FieldHandle; state: FieldState } | null = null;
+  private slowSnapshot: { field: FieldHandle; state: FieldState } | null = null;
   private swallowed: string[] = [];
   private imeSeen = false;
   private timer: number | null = null;
@@ -57,16 +65,32 @@ export class ScanCapture {
     private readonly host: CaptureHost,
     private readonly onScan: (outcome: ScanOutcome) => void,
     options: Partial<BurstOptions> = {},
+    /** A scan slower than maxInterKeyMs was recognised: the threshold that captures this scanner. */
+    private readonly onLearn: (maxInterKeyMs: number) => void = () => undefined,
   ) {
     this.detector = new BurstDetector(options);
+    this.slow = slowDetector(options);
   }
 
   setOptions(options: Partial<BurstOptions>): void {
     this.giveBack();
     this.detector = new BurstDetector(options);
+    this.slow = slowDetector(options);
   }
 
   readonly handleKeyDown = (ev: KeyEventLike): void => {
+    if (this.host.secretFieldFocused()) {
+      // A password manager or badge types as fast as a scanner; its keys stay in the field.
+      this.detector.clear();
+      this.slow.clear();
+      this.forget();
+      return;
+    }
+    const slowStep = this.slow.feed(ev);
+    if (slowStep.status === 'pending' && slowStep.keyCount === 1) {
+      const field = this.host.focusedField();
+      this.slowSnapshot = field ? { field, state: field.read() } : null;
+    }
     const step = this.detector.feed(ev);
     if (step.dropped) this.giveBack();
     switch (step.status) {
@@ -74,6 +98,7 @@ export class ScanCapture {
         return;
       case 'not-burst':
         this.forget();
+        if (slowStep.status === 'complete') this.learnFrom(slowStep, ev);
         return;
       case 'pending':
         if (!step.inBurst) {
@@ -99,9 +124,26 @@ export class ScanCapture {
     }
   };
 
+  /** A slow scanner's scan typed into a field: take it out again, learn the pace, act on it. */
+  private learnFrom(run: Extract<BurstStep, { status: 'complete' }>, ev: KeyEventLike): void {
+    const learned = learnedMaxInterKeyMs(
+      run,
+      this.detector.options.maxInterKeyMs,
+      this.host.today(),
+    );
+    if (learned === null) return;
+    swallow(ev);
+    const snap = this.slowSnapshot;
+    if (snap && snap.field.read().value !== snap.state.value) snap.field.write(snap.state);
+    this.slowSnapshot = null;
+    this.onScan(run);
+    this.onLearn(learned);
+  }
+
   dispose(): void {
     this.disarm();
     this.detector.clear();
+    this.slow.clear();
     this.forget();
   }
 
@@ -160,6 +202,10 @@ export class ScanCapture {
     if (this.timer !== null) this.host.clearTimer(this.timer);
     this.timer = null;
   }
+}
+
+function slowDetector(options: Partial<BurstOptions>): BurstDetector {
+  return new BurstDetector({ ...options, maxInterKeyMs: SLOW_SCANNER_MAX_GAP_MS });
 }
 
 /**

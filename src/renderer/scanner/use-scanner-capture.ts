@@ -11,7 +11,9 @@ import { ScanCapture } from './scan-capture';
 export function useScannerCapture(): void {
   const options = useScanStore((s) => s.options);
   useEffect(() => {
-    const capture = new ScanCapture(domCaptureHost(window), routeScan, options);
+    const capture = new ScanCapture(domCaptureHost(window), routeScan, options, (maxInterKeyMs) =>
+      useScanStore.getState().setOptions({ maxInterKeyMs }),
+    );
     const listener = (ev: KeyboardEvent) => capture.handleKeyDown(ev);
     window.addEventListener('keydown', listener, { capture: true });
     return () => {

@@ -77,7 +77,7 @@ export function ReceiptPanel({ of, version }: { of: ReceiptOf; version: string }
           data-testid="receipt-print"
           onClick={printReceipt}
         >
-          打印 <kbd>F6</kbd>
+          打印 <kbd>Shift+F5</kbd>
         </Button>
       </header>
       {loaded === null && (

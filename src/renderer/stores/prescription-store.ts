@@ -10,7 +10,7 @@ import { useUiStore } from './ui-store';
 
 interface PrescriptionState {
   view: PrescriptionView | null;
-  /** rx.get in flight (open by number, F5, after a region switch). */
+  /** rx.get in flight (open by number, Shift+F6, after a region switch). */
   loading: boolean;
   /** Shows a freshly downloaded or re-read prescription on the prescription screen. */
   show(view: PrescriptionView): void;

@@ -17,10 +17,14 @@ interface ReviewState {
   /** Shown inside the panel. */
   error: AppErrorShape | null;
   form: ReviewForm;
+  /** Unsubmitted forms by prescription: a typed opinion survives leaving and reopening it. */
+  drafts: Readonly<Record<string, ReviewForm>>;
   /** The review submitted from this panel, or the latest one, with its 7206 upload state. */
   review: ReviewView | null;
   openPanel(hiRxno: string): Promise<void>;
   closePanel(): void;
+  /** Forgets every draft: nothing of one staff member's review is left for the next. */
+  clearDrafts(): void;
   setForm(patch: Partial<ReviewForm>): void;
   /** The panel waits for the pharmacist's own e-voucher: a scanned token goes to the review. */
   isWaitingForVoucher(): boolean;
@@ -43,11 +47,13 @@ export const useReviewStore = create<ReviewState>((set, get) => ({
   submitting: false,
   error: null,
   form: EMPTY_FORM,
+  drafts: {},
   review: null,
 
   async openPanel(hiRxno) {
     const id = ++latest;
-    set({ hiRxno, start: null, loading: true, error: null, form: EMPTY_FORM, review: null });
+    const form = get().drafts[hiRxno] ?? EMPTY_FORM;
+    set({ hiRxno, start: null, loading: true, error: null, form, review: null });
     void useHistoryStore.getState().load(hiRxno);
     void useShiftStore.getState().load();
     try {
@@ -73,8 +79,14 @@ export const useReviewStore = create<ReviewState>((set, get) => ({
     useHistoryStore.getState().reset();
   },
 
+  clearDrafts() {
+    set({ drafts: {}, form: EMPTY_FORM });
+  },
+
   setForm(patch) {
-    set({ form: { ...get().form, ...patch }, error: null });
+    const { hiRxno, drafts } = get();
+    const form = { ...get().form, ...patch };
+    set({ form, error: null, drafts: hiRxno ? { ...drafts, [hiRxno]: form } : drafts });
   },
 
   isWaitingForVoucher() {
@@ -122,8 +134,12 @@ export const useReviewStore = create<ReviewState>((set, get) => ({
           : {}),
         ...(form.layoutConfirmed.length > 0 ? { layoutConfirmed: form.layoutConfirmed } : {}),
       });
-      if (id !== latest) return;
-      set({ review, submitting: false });
+      const { [hiRxno]: _submitted, ...drafts } = get().drafts;
+      if (id !== latest) {
+        set({ drafts });
+        return;
+      }
+      set({ review, submitting: false, drafts });
       beep('success');
     } catch (err) {
       if (id !== latest) return;

@@ -38,7 +38,7 @@ interface SaleState {
   refuseProductCode(code: string): void;
   removeCode(medListCodg: string, code: string): void;
   removeLine(medListCodg: string): void;
-  /** F9: sale.selfPay; no center call, so it works offline (3505 queued). */
+  /** F5: sale.selfPay; no center call, so it works offline (3505 queued). */
   sell(): Promise<void>;
   refreshUploads(): Promise<void>;
   /** After a sale: an empty basket for the next customer. */

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { BURST_DEFAULTS } from '../../domain/scan/burst-detector';
 import type { ScanKind } from '../../domain/scan/classify';
+import { MAX_INTER_KEY_LIMITS } from '../../domain/scan/scan-timing';
 
 export interface LastScan {
   text: string;
@@ -18,7 +19,7 @@ export interface ScannerOptions {
 
 /** Per-counter scanner tuning (slow scanners type ~80 ms per key); the settings page will write it. */
 const STORAGE_KEY = 'epc.scanner.options';
-const LIMITS = { maxInterKeyMs: [5, 200], minLength: [4, 64] } as const;
+const LIMITS = { maxInterKeyMs: MAX_INTER_KEY_LIMITS, minLength: [4, 64] } as const;
 
 const DEFAULTS: ScannerOptions = {
   maxInterKeyMs: BURST_DEFAULTS.maxInterKeyMs,
@@ -62,6 +63,8 @@ interface ScanState {
   lastScan: LastScan | null;
   options: ScannerOptions;
   record(scan: LastScan): void;
+  /** Forgets the last scan: nothing of one staff member's scans stays on screen for the next. */
+  clear(): void;
   /** Out-of-range values are ignored, keeping the current ones. */
   setOptions(options: Partial<ScannerOptions>): void;
 }
@@ -70,6 +73,7 @@ export const useScanStore = create<ScanState>((set, get) => ({
   lastScan: null,
   options: loadOptions(),
   record: (lastScan) => set({ lastScan }),
+  clear: () => set({ lastScan: null }),
   setOptions(partial) {
     const options = normalise(partial, get().options);
     saveOptions(options);

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 export type Screen = 'counter' | 'prescription' | 'dispense' | 'sale';
-export type Overlay = 'help' | 'recent' | 'region' | 'scanner' | 'refund';
+export type Overlay = 'help' | 'recent' | 'region' | 'scanner' | 'refund' | 'logout';
 
 interface UiState {
   screen: Screen;

@@ -4,6 +4,7 @@ import { dateTime } from '../../center/clock';
 import { PHAR_CERT_TYPE_ID_CARD, RX_CHK_STATUS, type RxChkUpInfo } from '../../center/rx/fsi-7206';
 import { AppError } from '../../domain/errors';
 import { maskName } from '../../domain/mask';
+import { assertNoScannedCode } from '../../domain/scan/code-shaped-text';
 import type { LayoutConfirmation, ReviewRepository } from '../../store/review-repository';
 import type { StaffIdentityRepository } from '../../store/staff-identity-repository';
 import { SuspectLeadRepository } from '../../store/suspect-lead-repository';
@@ -134,6 +135,10 @@ export function createReviewService(deps: Deps) {
     const { certno, certType, shift } = assertMaySubmit(session, input.hiRxno);
     assertOpinion(input.result, input.opinion);
     assertSuspectOnReject(input);
+    assertNoScannedCode('审核意见', input.opinion, 'R-OPINION', deps.now());
+    if (input.dualChannel) {
+      assertNoScannedCode('双通道登记说明', input.dualChannel.note, 'R-HISTORY', deps.now());
+    }
     const view = await deps.rx.get(input.hiRxno);
     if (input.result === 'pass') assertPassable(view);
     const dual = dualChannelLines(view);

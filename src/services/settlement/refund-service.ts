@@ -2,6 +2,7 @@ import { dateTime } from '../../center/clock';
 import type { FsiResponse } from '../../center/fsi-client';
 import { checkRefundReply } from '../../domain/center/settle-reply';
 import { AppError } from '../../domain/errors';
+import { assertNoScannedCode } from '../../domain/scan/code-shaped-text';
 import type { SettlementRecord } from '../../store/settlement-repository';
 import type { AuthenticatedSession } from '../auth-service';
 import type { SettlementContext } from './context';
@@ -51,6 +52,7 @@ export function createRefundService(ctx: SettlementContext) {
     settlementId: number,
     reason: string,
   ): Promise<void> {
+    assertNoScannedCode('退费原因', reason, 'R-REVERSE', ctx.now());
     const s = ctx.settlements.get(settlementId);
     if (!s) throw new AppError('NOT_FOUND', `没有结算记录 ${settlementId}`);
     if (s.state !== 'settled' || !s.setlId || !s.mdtrtId) {

@@ -1,6 +1,7 @@
 import type { StockChangeView } from '../../api/types-stock';
 import { dateOnly, dateTime } from '../../center/clock';
 import { AppError } from '../../domain/errors';
+import { assertNoScannedCode } from '../../domain/scan/code-shaped-text';
 import type { BatchRow } from '../../store/stock-movement-repository';
 import type { AuthenticatedSession } from '../auth-service';
 import { batchRef, batchView, catalogPrice } from './batch-view';
@@ -57,6 +58,7 @@ export function returnToSupplier(
   i: { batchId: number; packs: number; reason: string },
 ): StockChangeView {
   const at = ctx.now();
+  assertNoScannedCode('退货原因', i.reason, 'R-STOCK', at);
   const msgid = ctx.db
     .transaction(() => {
       const b = mustBatch(ctx, i.batchId);
@@ -89,6 +91,7 @@ export function adjustStock(
     });
   }
   const at = ctx.now();
+  if (i.memo) assertNoScannedCode('调整说明', i.memo, 'R-STOCK', at);
   const packs = Math.abs(i.deltaPacks);
   const msgid = ctx.db
     .transaction(() => {

@@ -97,6 +97,23 @@ describe('licensed-pharmacist review over HTTP (shift, rules, 7206 through the o
     expect((await h.api('review.get', { hiRxno: rx.hiRxno }, token)).error?.code).toBe('NOT_FOUND');
   });
 
+  it('an opinion or registration note carrying a scanned e-voucher token is refused: nothing saved, nothing queued for 7206 [R-OPINION][R-HISTORY][issue19-5]', async () => {
+    const rx = await downloaded([AMLODIPINE]);
+    const r = await submit(rx.hiRxno, { ...PASS, opinion: `处方合理，用法用量适宜${ownVoucher}` });
+    expect(r.error).toMatchObject({ code: 'VALIDATION', ruleId: 'R-OPINION' });
+    expect(r.error?.message).toContain('审核意见');
+    expect(r.error?.message).toContain('医保电子凭证');
+    expect(r.error?.message).not.toContain(ownVoucher);
+    expect(r.error?.citation).toContain('ST-EPC-02-007');
+    const note = await submit(rx.hiRxno, {
+      ...PASS,
+      dualChannel: { ...CHECKS, note: `已核对 ${zhang.ecToken}` },
+    });
+    expect(note.error).toMatchObject({ code: 'VALIDATION', ruleId: 'R-HISTORY' });
+    expect((await h.api('review.get', { hiRxno: rx.hiRxno }, token)).error?.code).toBe('NOT_FOUND');
+    expect(h.services.outbox.list({ orderingKey: rx.hiRxno })).toEqual([]);
+  });
+
   it('a blocked prescription cannot pass but may be rejected, with a written reason [R-OPINION][ST-EPC-02-007][R-EXCLUDED]', async () => {
     const rx = await downloaded([DIAZEPAM]);
     const start = await h.api<ReviewStart>('review.start', { hiRxno: rx.hiRxno }, token);

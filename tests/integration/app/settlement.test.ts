@@ -321,6 +321,14 @@ describe('settlement, unknown outcomes, refunds and uploads over HTTP', () => {
       cashierLogin.value?.token ?? '',
     );
     expect(byCashier.error).toMatchObject({ code: 'FORBIDDEN', ruleId: 'R-REVERSE' });
+    // A reason is uploaded with the reversal: a scanned e-voucher token is refused (issue19-5).
+    const scanned = await api('refund.start', {
+      settlementId: s.settlementId,
+      reason: `患者要求退药${li.ecToken}`,
+    });
+    expect(scanned.error).toMatchObject({ code: 'VALIDATION', ruleId: 'R-REVERSE' });
+    expect(scanned.error?.message).not.toContain(li.ecToken);
+    expect(packsOnHand(AMOXICILLIN)).toBe(before - 2);
 
     const r = await ok<SettlementView>('refund.start', {
       settlementId: s.settlementId,

@@ -164,6 +164,29 @@ describe('stock screens: receipts, returns, changes and stocktake with their upl
     expect((await upload(loss.upload.msgid))?.summary).toContain('报损 2 盒');
   });
 
+  it('a return reason or adjustment note holding a scanned trace code is refused; the batch is unchanged [R-STOCK][issue19-5]', async () => {
+    const no = batchNo();
+    const b = await receive(no, 10);
+    const ret = await call('stock.returnToSupplier', {
+      batchId: b.batchId,
+      packs: 1,
+      reason: `破损${'8'.repeat(20)}`,
+    });
+    expect(ret.error).toMatchObject({ code: 'VALIDATION', ruleId: 'R-STOCK' });
+    expect(ret.error?.message).toContain('退货原因');
+    const adj = await call('stock.adjust', {
+      batchId: b.batchId,
+      deltaPacks: -1,
+      reason: '报损',
+      memo: '0106901500011739\u001d21ABC123',
+    });
+    expect(adj.error).toMatchObject({ code: 'VALIDATION', ruleId: 'R-STOCK' });
+    const list = await ok<StockItemView[]>('stock.list', {});
+    const listed = list.find((i) => i.medListCodg === AMOXICILLIN)?.batches;
+    expect(listed?.find((x) => x.batchNo === no)?.packsOnHand).toBe(10);
+    expect(await atCenter('3504', no)).toEqual([]);
+  });
+
   it('盘存上传 queues one 3501 of every batch on hand and it shows in the stock uploads [R-STOCK][R-SALES-UP]', async () => {
     const t = await ok<StocktakeView>('stock.stocktake', {});
     expect(t.state).toBe('queued');

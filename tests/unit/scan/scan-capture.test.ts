@@ -17,6 +17,8 @@ class FakePage {
     selectionEnd: 0,
     focused: true,
   };
+  /** The focused field is a password field. */
+  secret = false;
   writes = 0;
   passedTerminators: string[] = [];
   clock = 0;
@@ -38,7 +40,9 @@ class FakePage {
 
   readonly host: CaptureHost = {
     focusedField: () => (this.field.focused ? this.handle : null),
+    secretFieldFocused: () => this.field.focused && this.secret,
     now: () => this.clock,
+    today: () => new Date('2026-12-06T10:00:00+08:00'),
     setTimer: (fn, ms) => {
       const id = this.nextId++;
       this.timers.set(id, { at: this.clock + ms, fn });
@@ -144,6 +148,58 @@ describe('scanner capture (keys in the focused field)', () => {
     expect(page.field.selectionStart).toBe(6);
     expect(scans).toHaveLength(1);
     expect(scans[0]).toMatchObject({ status: 'complete', text: TOKEN, keyCount: TOKEN.length });
+  });
+
+  it('never takes keys typed into a password field as a scan, however fast, and leaves them in the field [R-AUTH][issue19-4]', () => {
+    const { page, scans, capture } = setup();
+    page.secret = true;
+    const t = page.type(capture, 'demo1234', 2, 0);
+    expect(page.press(capture, 'Enter', false, 'Enter', t).prevented).toBe(false);
+    page.advance(t + 500);
+    expect(scans).toEqual([]);
+    expect(page.field.value).toBe('demo1234');
+    expect(page.passedTerminators).toEqual(['Enter']);
+  });
+
+  it('learns a 50 ms/key scanner from its first scan: the token leaves the opinion field, is routed as a scan, and the next scan is captured [R-OPINION][issue19-5]', () => {
+    const { page, scans } = setup('处方合理');
+    const learned: number[] = [];
+    const slowCapture = new ScanCapture(
+      page.host,
+      (o) => scans.push(o),
+      {},
+      (ms) => learned.push(ms),
+    );
+    const t = page.type(slowCapture, TOKEN, 50, 100);
+    expect(page.press(slowCapture, 'Enter', false, 'Enter', t).prevented).toBe(true);
+    expect(page.field.value).toBe('处方合理');
+    expect(page.passedTerminators).toEqual([]);
+    expect(scans).toMatchObject([{ status: 'complete', text: TOKEN }]);
+    expect(learned).toHaveLength(1);
+    const [maxInterKeyMs = 0] = learned;
+    expect(maxInterKeyMs).toBeGreaterThan(50);
+
+    const next = new ScanCapture(page.host, (o) => scans.push(o), { maxInterKeyMs });
+    const t2 = page.type(next, TOKEN, 50, t + 2000);
+    expect(page.press(next, 'Enter', false, 'Enter', t2).prevented).toBe(true);
+    expect(page.field.value).toBe('处方合理');
+    expect(scans).toHaveLength(2);
+  });
+
+  it('does not learn from a person typing an ordinary text at 90 ms per key [issue19-5]', () => {
+    const { page, scans } = setup();
+    const learned: number[] = [];
+    const capture = new ScanCapture(
+      page.host,
+      (o) => scans.push(o),
+      {},
+      (ms) => learned.push(ms),
+    );
+    const t = page.type(capture, 'patient asks for a refill', 90, 0);
+    expect(page.press(capture, 'Enter', false, 'Enter', t).prevented).toBe(false);
+    expect(scans).toEqual([]);
+    expect(learned).toEqual([]);
+    expect(page.field.value).toBe('patient asks for a refill');
   });
 
   it('swallows a Tab terminator so focus does not move [ARCH]', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fenOf, money, yuanText } from '../../../src/services/settlement/money';
-import { textPdf } from '../../../src/services/settlement/receipt/pdf-writer';
+import { a4ReceiptPdf } from '../../../src/services/settlement/receipt/pdf-writer';
 import { thermalLines, widthOf } from '../../../src/services/settlement/receipt/thermal';
 import { pdfTextLines } from '../../support/pdf-text';
 
@@ -42,7 +42,15 @@ describe('receipt formats and money', () => {
   });
 
   it('writes an A4 PDF whose CJK text reads back [R-SETTLE]', async () => {
-    const pdf = textPdf('医保结算单', ['处方号：RX1', '统筹基金支付 12.80']);
-    expect(await pdfTextLines(pdf)).toEqual(['医保结算单', '处方号：RX1', '统筹基金支付 12.80']);
+    const text = ((await pdfTextLines(a4ReceiptPdf(receipt))) ?? []).join('\n');
+    for (const expected of [
+      '沙箱示范大药房（渝中店） 医保结算单',
+      '处方号：',
+      'RX500103202501010000000001',
+      '个人现金支付',
+      '1234.56',
+    ]) {
+      expect(text).toContain(expected);
+    }
   });
 });

@@ -5,7 +5,7 @@ import { selfPayDocNo } from '../../../domain/sale-doc-no';
 import type { SettlementContext } from '../context';
 import { yuanText } from '../money';
 import { settlementView } from '../settlement-view';
-import { textPdf } from './pdf-writer';
+import { a4ReceiptPdf } from './pdf-writer';
 import type { ReceiptData } from './receipt-data';
 import { THERMAL_COLUMNS, thermalLines } from './thermal';
 
@@ -103,13 +103,7 @@ export function receipt(
   const data =
     'settlementId' in of ? settlementReceipt(ctx, of.settlementId) : saleReceipt(ctx, of.saleId);
   if (format === 'a4') {
-    const lines = thermalLines(data, A4_COLUMNS).slice(2);
-    return {
-      format,
-      lines: null,
-      columns: null,
-      pdfBase64: textPdf(`${data.pharmacyName} ${data.title}`, lines).toString('base64'),
-    };
+    return { format, lines: null, columns: null, pdfBase64: a4ReceiptPdf(data).toString('base64') };
   }
   const columns = THERMAL_COLUMNS[format];
   return { format, lines: thermalLines(data, columns), columns, pdfBase64: null };
