@@ -9,12 +9,6 @@ import { a4ReceiptPdf } from './pdf-writer';
 import type { ReceiptData } from './receipt-data';
 import { THERMAL_COLUMNS, thermalLines } from './thermal';
 
-/**
- * Columns of the A4 receipt: STSong-Light (cjk-text-pdf) draws every character one em wide,
- * so at 10.5 pt between 48 pt margins a line holds 47; 90 ran the amounts off the page.
- */
-const A4_COLUMNS = 46;
-
 function settlementReceipt(ctx: SettlementContext, settlementId: number): ReceiptData {
   const v = settlementView(ctx, settlementId);
   if (!v.split || !v.setlId) {
