@@ -15,9 +15,26 @@ const MAX_PAGES = 20;
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let loading: Promise<PdfJs> | null = null;
 const loadPdfJs = (): Promise<PdfJs> => {
-  loading ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  loading ??= (withdrawDecompressionStream(), import('pdfjs-dist/legacy/build/pdf.mjs'));
   return loading;
 };
+
+/**
+ * pdf.js inflates each embedded ToUnicode CMap through the global DecompressionStream when there
+ * is one; in Node that is zlib on the thread pool, a round trip per stream, and a Chromium-printed
+ * layout carries some 70 Type 3 fonts: 150 ms per reading, two thirds of it waiting. Without it
+ * pdf.js inflates in place (about 55 ms). Nothing else in the backend process uses the global
+ * (we inflate with fflate and node:zlib), and the renderer's pdf.js runs in its own worker.
+ */
+function withdrawDecompressionStream(): void {
+  if (
+    typeof process === 'object' &&
+    process.versions?.node &&
+    'DecompressionStream' in globalThis
+  ) {
+    Reflect.deleteProperty(globalThis, 'DecompressionStream');
+  }
+}
 
 function pdfJsDir(): string | null {
   try {
