@@ -8,6 +8,9 @@ import { DEMO_STAFF } from '../../src/store/demo-staff';
 import { chromiumLayoutPdf, hospitalForm, launchChromium } from '../support/layout-pdfs';
 import { login, scanUntil } from './support';
 
+/** The counter's usual screen; the screenshots of this file are looked at before a release. */
+test.use({ viewport: { width: 1366, height: 768 } });
+
 const pharmacist = DEMO_STAFF.find((s) => s.role === 'pharmacist');
 const ownVoucher = DEMO_PATIENTS.find((p) => p.certno === pharmacist?.certno)?.ecToken;
 if (!pharmacist || !ownVoucher) throw new Error('demo pharmacist missing');
@@ -83,6 +86,8 @@ test('one value changed on the layout: ✗ 不一致, settlement blocked naming 
   );
   const blocker = page.locator('[data-testid=finding][data-rule=R-LAYOUT][data-severity=block]');
   await expect(blocker).toContainText('不一致不得结算');
+  await compare.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/layout-differs-1366.png' });
   await expect(page.getByTestId('prescription-screen')).toHaveAttribute('data-reviewable', 'false');
   await page.keyboard.press('F6');
   await expect(page.getByTestId('review-panel')).toHaveAttribute('data-waiting', 'true', {
@@ -124,6 +129,7 @@ test('an image-only layout is unread, never a mismatch: the pharmacist confirms 
     await expect(button).toHaveAttribute('aria-pressed', 'true');
   }
   await expect(prompt).toHaveAttribute('data-state', 'ready');
+  await page.screenshot({ path: 'test-results/screens/layout-confirmed-1366.png' });
   const outcome = page.getByTestId('review-outcome');
   await scanUntil(page, ownVoucher, () =>
     expect(outcome).toHaveAttribute('data-result', 'pass', { timeout: 10_000 }),

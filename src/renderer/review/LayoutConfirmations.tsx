@@ -16,9 +16,10 @@ export function LayoutConfirmations({ start }: { start: ReviewStart }) {
     });
   return (
     <fieldset className="layout-confirm" data-testid="layout-confirm">
-      <legend>
-        版式文件未能读出的内容（R-LAYOUT）：请对照左侧版式文件逐组核对，选中后按 Enter 确认
-      </legend>
+      <legend>逐组核对版式文件未能读出的内容</legend>
+      <p className="layout-confirm-hint">
+        请对照左侧版式文件核对每一组，选中后按 Enter 确认。依据：R-LAYOUT
+      </p>
       {start.layoutUnread.map((g) => {
         const done = confirmed.includes(g.group);
         return (
