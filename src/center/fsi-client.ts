@@ -4,6 +4,7 @@ import { deepFreeze, type FsiRequest, type FsiResponse, parseFsiResponse } from 
 import { excerpt, postText } from './http-post';
 import { createMsgidGenerator } from './msgid';
 import { fsiReplyCapBytes } from './reply-caps';
+import { isSignInRefusal } from './sign-in-refusal';
 import { tifHeaders } from './tif-headers';
 import { type FsiInfno, judgeBusinessResult } from './transaction-success';
 
@@ -38,6 +39,9 @@ export interface FsiCall {
   insuplcAdmdvs?: string;
 }
 
+/** A live sign_no for the operator of a request whose own sign-in the center says has ended. */
+export type SignInRenewer = (ended: FsiRequest) => Promise<string>;
+
 /** The interface version and operator type the counter sends (1 = 经办人). */
 const INFVER = 'V1.0';
 const OPTER_TYPE = '1';
@@ -56,6 +60,7 @@ export class FsiClient {
   private readonly now: () => Date;
   /** The center's time as its replies state it (validity is judged on it, R-VALID). */
   readonly centerClock: CenterClock;
+  private renewSignIn: SignInRenewer | null = null;
 
   constructor(
     private readonly config: FsiConfig,
@@ -91,8 +96,39 @@ export class FsiClient {
     });
   }
 
-  /** Posts a request exactly as built (same msgid, same body) with fresh gateway headers. */
+  /**
+   * Gives the client a way to renew an ended 9001 sign-in (the services own sign-ins). Without
+   * it a request refused for its sign-in comes back as that refusal.
+   */
+  renewSignInWith(renewer: SignInRenewer): void {
+    this.renewSignIn = renewer;
+  }
+
+  /**
+   * Posts a request exactly as built (same msgid, same body) with fresh gateway headers. A
+   * refusal because its sign-in has ended (an outage longer than the 9001's validity) is sent
+   * once more, same msgid and input, under a renewed sign-in: the center answers such a refusal
+   * before it takes the message and keeps no record of it, so nothing can happen twice
+   * (README, "Sign-in expiry"). 9001/9002 are never renewed: a sign-out names its sign-in.
+   */
   async send(request: FsiRequest): Promise<FsiResponse> {
+    const renew = this.renewSignIn;
+    let attempt = request;
+    let res = await this.sendOnce(attempt);
+    if (!renew || request.infno === '9001' || request.infno === '9002') return res;
+    // A renewal the counter kept may itself have ended meanwhile: then one more, never a loop.
+    for (let renewals = 0; renewals < 2 && isSignInRefusal(res); renewals += 1) {
+      try {
+        attempt = { ...request, sign_no: await renew(attempt) };
+      } catch {
+        return res;
+      }
+      res = await this.sendOnce(attempt);
+    }
+    return res;
+  }
+
+  private async sendOnce(request: FsiRequest): Promise<FsiResponse> {
     const url = `${this.config.baseUrl.replace(/\/+$/, '')}${this.config.path}`;
     const headers = tifHeaders(
       this.config.paasid,

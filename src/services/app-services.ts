@@ -105,13 +105,13 @@ export async function createAppServices(config: AppConfig, log: Logger) {
   audit.recoverInterrupted();
   const risk = createRiskArea(areaDeps, regions);
   const reports = createReportsArea(areaDeps);
+  const signIns = new DeliverySignIns(fsi);
+  fsi.renewSignInWith(
+    signIns.renewer((ended, signNo) => sessions.renewCenterSignIn(ended, signNo)),
+  );
   const worker = createOutboxWorker({
     repo: outbox,
-    send: fsiOutboxSender(
-      fsi,
-      allRefusedHooks(review.onRefused, settlement.onRefused),
-      new DeliverySignIns(fsi),
-    ),
+    send: fsiOutboxSender(fsi, allRefusedHooks(review.onRefused, settlement.onRefused), signIns),
     onDelivered: { ...review.onDelivered, ...settlement.onDelivered },
   });
   worker.start();

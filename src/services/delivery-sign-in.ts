@@ -1,10 +1,11 @@
 import type { FsiClient } from '../center/fsi-client';
+import type { FsiRequest } from '../center/fsi-wrapper';
 import { AppError } from '../domain/errors';
 import { signInAs } from './center-session';
 
 /**
- * The sign-ins the outbox delivers under once a queued upload's own sign-in has ended at the
- * center (an outage longer than its validity, or a sign-out). One 9001 per operator, kept in
+ * The sign-ins the counter renews once a request's own sign-in has ended at the center (an
+ * outage longer than its validity, or a sign-out): queued uploads and synchronous calls alike. One 9001 per operator, kept in
  * memory: after a restart the first refusal teaches it again. Sign-ins it made are not signed
  * out; the center ends them at their validity.
  */
@@ -14,6 +15,19 @@ export class DeliverySignIns {
   private readonly signingIn = new Map<string, Promise<string>>();
 
   constructor(private readonly fsi: FsiClient) {}
+
+  /**
+   * Renews the sign-in of a request the center refused for it (FsiClient.renewSignInWith), for
+   * synchronous calls and uploads alike; `renewed` moves the sessions that were on it.
+   */
+  renewer(renewed: (endedSignNo: string, signNo: string) => void) {
+    return async (ended: FsiRequest): Promise<string> => {
+      this.markEnded(ended.sign_no);
+      const signNo = await this.fresh(ended.opter, ended.opter_name);
+      renewed(ended.sign_no, signNo);
+      return signNo;
+    };
+  }
 
   /** The center refused `signNo` as not (or no longer) signed in. */
   markEnded(signNo: string): void {

@@ -4,7 +4,6 @@ import {
   type FsiRequest,
   type FsiResponse,
 } from '../center/fsi-client';
-import { isSignInRefusal } from '../center/sign-in-refusal';
 import type { OutboxItem } from '../store/outbox-repository';
 import type { DeliverySignIns } from './delivery-sign-in';
 import type { DeliveryOutcome } from './outbox-worker';
@@ -60,11 +59,10 @@ export function fsiOutboxSender(
 }
 
 /**
- * Sends the frozen request; if its sign-in has ended at the center, the same request (same
- * msgid, same input) goes again under a fresh sign-in. Safe because the center answers a
- * sign-in refusal before taking the message and does not store it, while a msgid it did take
- * is answered from its store whatever the sign_no (README, "Sign-in expiry"). 9001 and 9002
- * are not re-signed: a sign-out names the sign-in it ends.
+ * Sends the frozen request under a live sign-in: one already known to have ended is swapped for
+ * the operator's renewal first; FsiClient.send renews one the center refuses on the way (same
+ * msgid, same input; README, "Sign-in expiry"). 9001 and 9002 keep theirs: a sign-out names
+ * the sign-in it ends.
  */
 async function sendUnderLiveSignIn(
   fsi: FsiClient,
@@ -72,11 +70,6 @@ async function sendUnderLiveSignIn(
   signIns: DeliverySignIns | undefined,
 ): Promise<FsiResponse> {
   if (!signIns || frozen.infno === '9001' || frozen.infno === '9002') return fsi.send(frozen);
-  const under = async (signNo: string) => fsi.send({ ...frozen, sign_no: signNo });
-  const fresh = () => signIns.fresh(frozen.opter, frozen.opter_name);
-  const firstSignNo = signIns.isEnded(frozen.sign_no) ? await fresh() : frozen.sign_no;
-  const first = await under(firstSignNo);
-  if (!isSignInRefusal(first)) return first;
-  signIns.markEnded(firstSignNo);
-  return under(await fresh());
+  if (!signIns.isEnded(frozen.sign_no)) return fsi.send(frozen);
+  return fsi.send({ ...frozen, sign_no: await signIns.fresh(frozen.opter, frozen.opter_name) });
 }

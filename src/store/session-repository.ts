@@ -65,6 +65,13 @@ export class SessionRepository {
     );
   }
 
+  /** Moves every session still on an ended 9001 sign-in to its renewal. */
+  renewCenterSignIn(endedSignNo: string, signNo: string): number {
+    return this.db
+      .prepare('UPDATE sessions SET sign_no = ? WHERE sign_no = ?')
+      .run(signNo, endedSignNo).changes;
+  }
+
   /** Housekeeping: removes sessions that expired before `now`; returns how many. */
   deleteExpired(now: number = this.now()): number {
     return this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StockChangeView } from '../../../src/api/types-stock';
 import { FsiClient } from '../../../src/center/fsi-client';
 import { isSignInRefusal } from '../../../src/center/sign-in-refusal';
+import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../support/app-harness';
 
@@ -153,5 +154,34 @@ describe('uploads queued across the end of their 9001 sign-in', () => {
     expect(h.services.outbox.findByMsgid(e.upload.msgid)?.status).toBe('delivered');
     expect(processed(e.upload.msgid)).toHaveLength(1);
     expect(records('3503', e.batchNo)).toBe(1);
+  });
+
+  it('a call at the counter after the sign-in ended goes through under a renewed sign-in, and the session moves to it [ARCH][R-AUTH]', async () => {
+    const login = await h.api<{ token: string; center: { signNo: string | null } }>('auth.login', {
+      username: pharmacist.username,
+      password: pharmacist.password,
+    });
+    const mine = login.value?.token ?? '';
+    const ended = login.value?.center.signNo ?? '';
+    expect(ended).not.toBe('');
+    const signedInAt = h.sandbox.db
+      .prepare('SELECT signed_in_at FROM sign_ins WHERE sign_no = ?')
+      .pluck()
+      .get(ended) as number;
+    await sleep(Math.max(0, signedInAt + SIGN_IN_VALID_MS + 300 - Date.now()));
+
+    const patient = DEMO_PATIENTS[0];
+    if (!patient) throw new Error('demo patient missing');
+    const r = await h.api<{ name: string }>(
+      'patient.lookup',
+      { certType: '01', certNo: patient.ecToken },
+      mine,
+    );
+    expect(r.ok, r.error?.message).toBe(true);
+    expect(r.value?.name).toBe(patient.name);
+    const session = await h.api<{ center: { signNo: string | null } }>('auth.session', {}, mine);
+    const renewed = session.value?.center.signNo ?? '';
+    expect(renewed).toMatch(/^\d{26}$/);
+    expect(renewed).not.toBe(ended);
   });
 });
