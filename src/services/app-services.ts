@@ -91,7 +91,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     outbox,
     prescriptions,
     rx,
-    rxValidity: createRxValidityGate({ regions, now: () => fsi.centerClock.now() }),
+    rxValidity: createRxValidityGate({ regions, catalog, now: () => fsi.centerClock.now() }),
     catalog,
     log,
     now: () => new Date(),

@@ -1,7 +1,11 @@
 import type { Out7204 } from '../center/rx/fsi-72xx';
+import type { CatalogDrug } from '../domain/catalog/catalog-drug';
 import { AppError } from '../domain/errors';
+import { checkPaperPrescription } from '../domain/paper/paper-checks';
 import { validityProblem } from '../domain/policy/validity';
+import type { PaperRecord } from '../store/paper-repository';
 import type { StoredPrescription } from '../store/prescription-repository';
+import { paperFieldsOf } from './paper/paper-views';
 import type { RegionService } from './region-service';
 
 /**
@@ -9,7 +13,11 @@ import type { RegionService } from './region-service';
  * before it is dispensed or settled, so dispensing start, completion and settlement (preview and
  * confirm) each ask again, on the center's clock where known.
  */
-export function createRxValidityGate(deps: { regions: RegionService; now: () => Date }) {
+export function createRxValidityGate(deps: {
+  regions: RegionService;
+  catalog: ReadonlyMap<string, CatalogDrug>;
+  now: () => Date;
+}) {
   return {
     assertValid(p: StoredPrescription, step: '开始调剂' | '完成调剂' | '结算'): void {
       const d = (p.reply as Out7204).data;
@@ -25,6 +33,25 @@ export function createRxValidityGate(deps: { regions: RegionService; now: () => 
         `${problem}，不能${step}（${pack.name}政策包：${pack.citations.validity.source}）`,
         { ruleId: 'R-VALID' },
       );
+    },
+
+    /**
+     * A paper prescription passes its capture checks again when it is settled, as when it was
+     * dispensed: it may have expired, or a paper cut-off passed, in between (R-VALID, R-PAPER-*).
+     */
+    assertPaperValid(r: PaperRecord, step: '结算'): void {
+      const blocks = checkPaperPrescription(
+        paperFieldsOf(r),
+        deps.regions.pack(),
+        (code) => deps.catalog.get(code),
+        deps.now(),
+      ).filter((f) => f.severity === 'block');
+      const first = blocks[0];
+      if (!first) return;
+      const why = blocks.map((f) => `${f.message}（${f.ruleId}）`).join('；');
+      throw new AppError('POLICY', `第${r.id}号纸质处方不能${step}：${why}`, {
+        ruleId: first.ruleId,
+      });
     },
   };
 }

@@ -2,14 +2,13 @@ import type { PaperSourceView } from '../../api/types-dispense';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import { AppError } from '../../domain/errors';
 import { checkPaperPrescription } from '../../domain/paper/paper-checks';
-import type { PaperFields } from '../../domain/paper/paper-types';
 import type { PolicyPack } from '../../domain/policy/policy-pack';
 import type { Db } from '../../store/database';
 import type { DispensingLine } from '../../store/dispensing-repository';
 import { type PaperRecord, PaperRepository } from '../../store/paper-repository';
 import { ShiftRepository } from '../../store/shift-repository';
 import type { AuthenticatedSession } from '../auth-service';
-import { paperSourceOf } from '../paper/paper-views';
+import { paperFieldsOf, paperSourceOf } from '../paper/paper-views';
 import { unitsPerPack } from './line-plan';
 
 interface Deps {
@@ -18,20 +17,6 @@ interface Deps {
   /** The pharmacy's current region pack (validity window, cut-offs). */
   pack: () => PolicyPack;
 }
-
-const fieldsOf = (r: PaperRecord): PaperFields => ({
-  institutionCode: r.institutionCode,
-  institutionName: r.institutionName,
-  serialNo: r.serialNo,
-  rxDate: r.rxDate,
-  physicianName: r.physicianName,
-  patientName: r.patientName,
-  patientCertno: r.patientCertno,
-  longRx: r.longRx,
-  signatureConfirmed: true,
-  stampConfirmed: true,
-  lines: r.lines.map((l) => ({ medListCodg: l.medListCodg, quantity: l.quantity, days: l.days })),
-});
 
 /**
  * What dispensing a paper prescription needs besides the shared scan/complete path: the
@@ -60,7 +45,7 @@ export function createPaperRules(deps: Deps) {
   function assertDispensable(r: PaperRecord, at: Date): void {
     if (r.status === 'dispensed') refuseDispensed(r);
     const blocks = checkPaperPrescription(
-      fieldsOf(r),
+      paperFieldsOf(r),
       deps.pack(),
       deps.catalog.get.bind(deps.catalog),
       at,

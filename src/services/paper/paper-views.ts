@@ -3,10 +3,25 @@ import type { PaperListItem, PaperSaleView, PaperView } from '../../api/types-pa
 import type { SettlementState } from '../../api/types-settlement';
 import { maskIdNumber } from '../../domain/mask';
 import { retainedUntil } from '../../domain/paper/paper-dates';
-import type { PaperFinding } from '../../domain/paper/paper-types';
+import type { PaperFields, PaperFinding } from '../../domain/paper/paper-types';
 import { formatBeijingDateTime } from '../../domain/policy/beijing-time';
 import type { PaperRecord } from '../../store/paper-repository';
 import type { PaperSaleRow } from '../../store/paper-sale-repository';
+
+/** The checkable fields of an archived paper prescription (signature and stamp were confirmed at capture). */
+export const paperFieldsOf = (r: PaperRecord): PaperFields => ({
+  institutionCode: r.institutionCode,
+  institutionName: r.institutionName,
+  serialNo: r.serialNo,
+  rxDate: r.rxDate,
+  physicianName: r.physicianName,
+  patientName: r.patientName,
+  patientCertno: r.patientCertno,
+  longRx: r.longRx,
+  signatureConfirmed: true,
+  stampConfirmed: true,
+  lines: r.lines.map((l) => ({ medListCodg: l.medListCodg, quantity: l.quantity, days: l.days })),
+});
 
 const STATUS_LABELS = { captured: '已归档待调剂', dispensed: '已调剂' } as const;
 

@@ -78,6 +78,7 @@ function paper(ctx: SettlementContext, d: Dispensing, paperId: number): Settleab
     });
   }
   verifiedImage(ctx.papers, r, ctx.log);
+  ctx.rxValidity.assertPaperValid(r, '结算');
   return {
     source: 'paper',
     dispensing: d,

@@ -9,6 +9,7 @@ import type {
 } from '../../../src/api/types-settlement';
 import { sm3Hex } from '../../../src/center/crypto';
 import { paperRxno } from '../../../src/domain/paper/paper-rxno';
+import { resetCenterClock, setCenterClock } from '../../../src/sandbox/hospital/center-clock';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { PaperRepository } from '../../../src/store/paper-repository';
@@ -263,6 +264,56 @@ describe('paper prescriptions dispensed and settled through the same path, over 
     const res = await api('dispense.startPaper', { paperId: id });
     expect(res.error).toMatchObject({ code: 'POLICY', ruleId: 'R-VALID' });
     expect(res.error?.message).toContain('已过有效期');
+  });
+
+  it('a paper prescription that expires between dispensing and settlement is refused at settlement, nothing charged [R-VALID][R-PAPER-VALID]', async () => {
+    const repo = new PaperRepository(h.services.db);
+    const sixDaysAgo = Date.now() - 6 * 86_400_000;
+    const issued = new Date(sixDaysAgo + 8 * 3600_000).toISOString().slice(0, 10);
+    const image = fakePng();
+    const fields = paperFields({ patientName: zhang.name, patientCertno: zhang.certno });
+    const id = repo.insert(
+      {
+        ...fields,
+        rxDate: issued,
+        imageSm3: sm3Hex(image),
+        regionId: '500000',
+        warnings: '[]',
+        capturedBy: 1,
+        createdAt: sixDaysAgo,
+        lines: [
+          {
+            lineNo: 1,
+            medListCodg: AMLODIPINE,
+            genname: '苯磺酸氨氯地平片',
+            spec: '5mg*28片',
+            unit: '盒',
+            quantity: 1,
+            days: 28,
+            dualChannel: false,
+          },
+        ],
+      },
+      { sm3: sm3Hex(image), mime: 'image/png', size: image.length, bytes: image },
+    );
+    const d = await ok<DispensingView>('dispense.startPaper', { paperId: id });
+    await scanAll(d);
+    await ok('dispense.complete', { dispensingId: d.dispensingId });
+    try {
+      // Three days pass on the center's clock; one call lets the counter see it.
+      await setCenterClock(h.sandboxUrl, 3 * 86_400_000);
+      await ok('patient.lookup', { certType: '01', certNo: zhang.ecToken });
+      const res = await api('settle.preview', { dispensingId: d.dispensingId });
+      expect(res.error).toMatchObject({ code: 'POLICY', ruleId: 'R-VALID' });
+      expect(res.error?.message).toContain('不能结算');
+      const settled = h.services.db
+        .prepare('SELECT count(*) FROM settlements WHERE dispensing_id = ?')
+        .pluck()
+        .get(d.dispensingId);
+      expect(settled).toBe(0);
+    } finally {
+      await resetCenterClock(h.sandboxUrl);
+    }
   });
 
   it('a cashier cannot start a paper dispensing: a licensed pharmacist on duty reviews it [R-PHARMACIST]', async () => {
