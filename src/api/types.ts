@@ -188,4 +188,6 @@ export interface RxListItem {
 export interface RegionSettings {
   regionId: string;
   regions: Array<{ id: string; name: string }>;
+  /** After a change: the region pack it replaced (the audit trail records both, R-REGION). */
+  previousRegionId?: string;
 }

@@ -109,8 +109,9 @@ export function createRegionService(deps: {
     settings,
     set(regionId: string): RegionSettings {
       if (!byId.has(regionId)) throw new AppError('VALIDATION', `没有地区政策包“${regionId}”`);
+      const previousRegionId = pack().id;
       deps.settings.set(REGION_KEY, regionId);
-      return settings();
+      return { ...settings(), previousRegionId };
     },
     evaluate,
   };

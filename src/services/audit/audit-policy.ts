@@ -153,7 +153,7 @@ export const AUDIT_POLICY: Readonly<Record<string, AuditRule>> = {
   'settings.setRegion': {
     action: 'settings.region',
     subject: (i) => first(pick(i, 'regionId')),
-    detail: fields([], ['regionId']),
+    detail: fields(['previousRegionId'], ['regionId']),
   },
   'paper.capture': {
     action: 'paper.capture',

@@ -153,6 +153,10 @@ describe('tamper-evident audit trail over HTTP', () => {
     const text = JSON.stringify(list);
     for (const secret of ['wrong-pass', ownVoucher, zhang.certno, zhang.name, pharmacistToken])
       expect(text).not.toContain(secret);
+    // A region change records the pack it replaced as well as the new one [R-REGION].
+    expect(
+      list.find((e) => e.action === 'settings.region' && e.outcome === 'ok')?.detail,
+    ).toMatchObject({ regionId: '441900', previousRegionId: '500000' });
     expect(
       list.find((e) => e.action === 'settings.region' && e.outcome === 'refused')?.detail,
     ).toMatchObject({
