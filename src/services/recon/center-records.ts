@@ -1,3 +1,5 @@
+import { readCappedBody } from '../../center/capped-body';
+
 /** One settlement as the center recorded it (amounts in fen). */
 export interface CenterSettlementRecord {
   setlId: string;
@@ -29,6 +31,9 @@ interface SandboxRow {
   psn_cash_pay: number;
 }
 
+/** A day's settlements of one pharmacy: far below this; read as a stream and cut there. */
+const RECON_REPLY_CAP_BYTES = 16 * 1024 * 1024;
+
 const fen = (yuan: number) => Math.round(Number(yuan) * 100);
 
 /**
@@ -51,8 +56,11 @@ export function sandboxCenterRecords(opts: {
       const url = `${opts.baseUrl}/x/sandbox/settlements?date=${date}&fixmedins_code=${opts.fixmedinsCode}`;
       const res = await fetch(url, { signal: AbortSignal.timeout(opts.timeoutMs) });
       if (!res.ok) throw new Error(`医保中心对账数据读取失败：HTTP ${res.status}`);
-      const body = (await res.json()) as { settlements: SandboxRow[] };
-      return body.settlements.map((r) => ({
+      const text = new TextDecoder().decode(await readCappedBody(res, RECON_REPLY_CAP_BYTES));
+      const body = JSON.parse(text) as { settlements?: unknown };
+      if (!Array.isArray(body.settlements)) throw new Error('医保中心对账数据格式不正确');
+      const rows = body.settlements as SandboxRow[];
+      return rows.map((r) => ({
         setlId: r.setl_id,
         msgid: r.msgid,
         hiRxno: r.hi_rxno,
