@@ -51,6 +51,21 @@ async function settle(page: Page): Promise<void> {
   );
 }
 
+/**
+ * Scans a prescription QR (through an IME, as a Chinese counter PC types) until its screen
+ * opens: on a loaded machine a burst can still reach a page mid-render and be lost, and a
+ * pharmacist would simply scan again.
+ */
+async function scanQrUntilOpen(page: Page, qr: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const screen = page.getByTestId('prescription-screen');
+  await expect(async () => {
+    if (await screen.isVisible()) return;
+    await imeBurst(cdp, qr);
+    await expect(screen).toBeVisible({ timeout: 10_000 });
+  }).toPass({ timeout: 60_000, intervals: [500] });
+}
+
 async function scanVoucher(page: Page, token: string): Promise<void> {
   await settle(page);
   await scannerBurst(page, token);
@@ -201,11 +216,11 @@ for (const blocked of DEMO.blocked) {
   test(`${blocked.what} shows the red banner with its rule id and 不可审核、不可结算 [${blocked.rule}]`, async ({
     page,
   }) => {
+    test.setTimeout(90_000);
     await login(page, pharmacist.username, pharmacist.password);
     await settle(page);
-    await imeBurst(await page.context().newCDPSession(page), blocked.qr);
+    await scanQrUntilOpen(page, blocked.qr);
     const screen = page.getByTestId('prescription-screen');
-    await expect(screen).toBeVisible({ timeout: 20_000 });
     await expect(screen).toHaveAttribute('data-reviewable', 'false');
     await expect(page.getByTestId('rx-verdict')).toContainText('不可审核、不可结算');
     await expect(page.getByTestId('rx-verdict')).toContainText(blocked.rule);
