@@ -69,6 +69,36 @@ describe('paper prescriptions dispensed and settled through the same path, over 
       imageBase64: fakePng().toString('base64'),
     });
 
+  /** A paper prescription archived `days` ago with that date (straight into the archive). */
+  const archivedDaysAgo = (days: number): number => {
+    const at = Date.now() - days * 86_400_000;
+    const image = fakePng();
+    return new PaperRepository(h.services.db).insert(
+      {
+        ...paperFields({ patientName: zhang.name, patientCertno: zhang.certno }),
+        rxDate: new Date(at + 8 * 3600_000).toISOString().slice(0, 10),
+        imageSm3: sm3Hex(image),
+        regionId: '500000',
+        warnings: '[]',
+        capturedBy: 1,
+        createdAt: at,
+        lines: [
+          {
+            lineNo: 1,
+            medListCodg: AMLODIPINE,
+            genname: '苯磺酸氨氯地平片',
+            spec: '5mg*28片',
+            unit: '盒',
+            quantity: 1,
+            days: 28,
+            dualChannel: false,
+          },
+        ],
+      },
+      { sm3: sm3Hex(image), mime: 'image/png', size: image.length, bytes: image },
+    );
+  };
+
   /** Scans a fresh code for every pack of every line; returns the codes. */
   const scanAll = async (d: DispensingView): Promise<string[]> => {
     const codes: string[] = [];
@@ -232,70 +262,14 @@ describe('paper prescriptions dispensed and settled through the same path, over 
   });
 
   it('refuses a paper prescription whose validity window has passed at dispensing time [R-VALID][R-PAPER-VALID]', async () => {
-    const repo = new PaperRepository(h.services.db);
-    const tenDaysAgo = Date.now() - 10 * 86_400_000;
-    const issued = new Date(tenDaysAgo + 8 * 3600_000).toISOString().slice(0, 10);
-    const image = fakePng();
-    const fields = paperFields({ patientName: zhang.name, patientCertno: zhang.certno });
-    const id = repo.insert(
-      {
-        ...fields,
-        rxDate: issued,
-        imageSm3: sm3Hex(image),
-        regionId: '500000',
-        warnings: '[]',
-        capturedBy: 1,
-        createdAt: tenDaysAgo,
-        lines: [
-          {
-            lineNo: 1,
-            medListCodg: AMLODIPINE,
-            genname: '苯磺酸氨氯地平片',
-            spec: '5mg*28片',
-            unit: '盒',
-            quantity: 1,
-            days: 28,
-            dualChannel: false,
-          },
-        ],
-      },
-      { sm3: sm3Hex(image), mime: 'image/png', size: image.length, bytes: image },
-    );
+    const id = archivedDaysAgo(10);
     const res = await api('dispense.startPaper', { paperId: id });
     expect(res.error).toMatchObject({ code: 'POLICY', ruleId: 'R-VALID' });
     expect(res.error?.message).toContain('已过有效期');
   });
 
   it('a paper prescription that expires between dispensing and settlement is refused at settlement, nothing charged [R-VALID][R-PAPER-VALID]', async () => {
-    const repo = new PaperRepository(h.services.db);
-    const sixDaysAgo = Date.now() - 6 * 86_400_000;
-    const issued = new Date(sixDaysAgo + 8 * 3600_000).toISOString().slice(0, 10);
-    const image = fakePng();
-    const fields = paperFields({ patientName: zhang.name, patientCertno: zhang.certno });
-    const id = repo.insert(
-      {
-        ...fields,
-        rxDate: issued,
-        imageSm3: sm3Hex(image),
-        regionId: '500000',
-        warnings: '[]',
-        capturedBy: 1,
-        createdAt: sixDaysAgo,
-        lines: [
-          {
-            lineNo: 1,
-            medListCodg: AMLODIPINE,
-            genname: '苯磺酸氨氯地平片',
-            spec: '5mg*28片',
-            unit: '盒',
-            quantity: 1,
-            days: 28,
-            dualChannel: false,
-          },
-        ],
-      },
-      { sm3: sm3Hex(image), mime: 'image/png', size: image.length, bytes: image },
-    );
+    const id = archivedDaysAgo(6);
     const d = await ok<DispensingView>('dispense.startPaper', { paperId: id });
     await scanAll(d);
     await ok('dispense.complete', { dispensingId: d.dispensingId });
