@@ -325,6 +325,7 @@ test('an over-supplied prescription shows the usage computation; rejected as sus
   page,
 }) => {
   test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
   await login(page, pharmacist.username, pharmacist.password);
   await ensureOnDuty(page);
   // 1 粒 once a day for 7 days is 7 粒; a pack holds 24, so 3 packs are 2 too many.
@@ -349,6 +350,7 @@ test('an over-supplied prescription shows the usage computation; rejected as sus
     await expect(page.getByTestId('voucher-prompt')).toHaveAttribute('data-state', 'ready');
   };
   await fill();
+  await page.screenshot({ path: 'test-results/screens/review-suspect-1366.png' });
   const outcome = page.getByTestId('review-outcome');
   await scanUntil(page, ownVoucher ?? '', async () => {
     await expect(outcome)

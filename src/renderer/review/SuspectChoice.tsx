@@ -8,7 +8,7 @@ export function SuspectChoice() {
   const set = (patch: Partial<ReviewForm>) => useReviewStore.getState().setForm(patch);
   return (
     <fieldset className="dual-channel" data-testid="suspect-choice">
-      <legend>可疑处方（R-REPORT-SUSPECT）</legend>
+      <legend>可疑处方</legend>
       <Checkbox
         checked={form.suspect}
         onChange={(e) => set({ suspect: e.target.checked })}
@@ -16,6 +16,7 @@ export function SuspectChoice() {
       >
         记为可疑处方，线索列入风险信号（Alt+I）报当地医保部门
       </Checkbox>
+      <p className="finding-citation">依据：R-REPORT-SUSPECT</p>
       {form.suspect && (
         <Input.TextArea
           data-testid="suspect-reason"

@@ -11,7 +11,7 @@ export function UsageWarnings({ start }: { start: ReviewStart }) {
         type="warning"
         showIcon
         className="message-banner"
-        title={<span className="message-text">用量核对（R-CHECKS）：处方数量超过用法用量所需</span>}
+        title={<span className="message-text">用量核对：处方数量超过用法用量所需</span>}
         description={
           <ul className="finding-list">
             {warnings.map((f) => (
@@ -19,6 +19,7 @@ export function UsageWarnings({ start }: { start: ReviewStart }) {
                 <span className="finding-message">{f.message}</span>
               </li>
             ))}
+            <li className="finding-citation">依据：R-CHECKS</li>
           </ul>
         }
       />
