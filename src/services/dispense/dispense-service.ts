@@ -20,7 +20,7 @@ import { planLines } from './line-plan';
 import type { PaperRules } from './paper-rules';
 import { createProductIndex } from './product-index';
 import type { ReviewGate } from './review-gate';
-import { decideScan, remaining } from './scan-rules';
+import { centerRefusalMessage, decideScan, remaining } from './scan-rules';
 
 interface Deps {
   db: Db;
@@ -262,6 +262,15 @@ export function createDispenseService(deps: Deps) {
         }
         for (const c of codes) {
           const l = lines.find((x) => x.lineNo === c.lineNo) as (typeof lines)[number];
+          // The center may have refused the code as sold elsewhere after it was scanned here.
+          const atCenter = centerRefused.find(c.code);
+          if (atCenter) {
+            throw new AppError(
+              'POLICY',
+              `追溯码 ${c.code}：${centerRefusalMessage(atCenter)}；请移除后重扫其他包装`,
+              { ruleId: 'R-TRACE-ONCE' },
+            );
+          }
           const ok = c.reusedPack
             ? sold.useUnits(c.code, c.units ?? 0, id, at.getTime())
             : sold.sell({

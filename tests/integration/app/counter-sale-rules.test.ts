@@ -12,6 +12,7 @@ import { FsiClient } from '../../../src/center/fsi-client';
 import { paperRxno } from '../../../src/domain/paper/paper-rxno';
 import { createPrescription } from '../../../src/sandbox/hospital/create-prescription';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
+import { CenterRefusedCodeRepository } from '../../../src/store/center-refused-code-repository';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../support/app-harness';
 import { fakePng, paperFields } from '../../support/paper-fixtures';
@@ -287,6 +288,31 @@ describe('no unlawful counter sale: prescription class and one sold-code registr
         db.prepare('SELECT self_pay_sale_id FROM sold_codes WHERE code = ?').pluck().get(code),
       ).toBe(cash.saleId);
       await ok('dispense.cancel', { dispensingId });
+    });
+
+    it('a code the center refuses as sold elsewhere after it was scanned stops the completion, nothing taken from stock [R-TRACE-ONCE]', async () => {
+      const code = codeOf(LORATADINE);
+      const d = await openDispensing([LORATADINE.code]);
+      expect((await scan(d.dispensingId, code)).verdict).toBe('accepted');
+      const centerMessage = `药品追溯码 ${code} 已有销售记录，同一追溯码不能重复销售`;
+      new CenterRefusedCodeRepository(h.services.db).record({
+        code,
+        centerMessage,
+        infno: '7207',
+        msgid: 'M-LATE-REFUSAL',
+        refusedAt: Date.now(),
+      });
+      const r = await api('dispense.complete', { dispensingId: d.dispensingId });
+      expect(r.error).toMatchObject({ code: 'POLICY', ruleId: 'R-TRACE-ONCE' });
+      expect(r.error?.message).toContain(centerMessage);
+      const after = await ok<DispensingView>('dispense.get', { dispensingId: d.dispensingId });
+      expect(after.state).toBe('open');
+      const sold = h.services.db
+        .prepare('SELECT count(*) FROM sold_codes WHERE code = ?')
+        .pluck()
+        .get(code);
+      expect(sold).toBe(0);
+      await ok('dispense.cancel', { dispensingId: d.dispensingId });
     });
 
     it('a returned (refunded) code sells again [R-TRACE-ONCE][R-REVERSE]', async () => {
