@@ -5,7 +5,12 @@ import { createPrescription } from '../../src/sandbox/hospital/create-prescripti
 import type { RxView } from '../../src/sandbox/rx/rx-view';
 import { DEMO_PATIENTS } from '../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../src/store/demo-staff';
-import { chromiumLayoutPdf, hospitalForm, launchChromium } from '../support/layout-pdfs';
+import {
+  chromiumLayoutPdf,
+  hospitalForm,
+  launchChromium,
+  reportlabLayoutPdf,
+} from '../support/layout-pdfs';
 import { login, scanUntil } from './support';
 
 /** The counter's usual screen; the screenshots of this file are looked at before a release. */
@@ -27,7 +32,9 @@ test.afterAll(async () => {
 });
 
 /** The sandbox hospital issues a prescription whose layout file Chromium printed from its 处方笺 page. */
-async function prescribe(opts: { image?: boolean; quantity1?: string } = {}): Promise<string> {
+async function prescribe(
+  opts: { image?: boolean; quantity1?: string; twoPages?: boolean; reportlab?: boolean } = {},
+): Promise<string> {
   const baseUrl = process.env.E2E_SANDBOX_URL;
   if (!baseUrl) throw new Error('E2E_SANDBOX_URL missing');
   const rx = await createPrescription(
@@ -35,12 +42,14 @@ async function prescribe(opts: { image?: boolean; quantity1?: string } = {}): Pr
     {
       patient: '张伟',
       drugs: [AMLODIPINE],
-      renderLayout: (v) =>
-        chromiumLayoutPdf(
-          printer,
-          hospitalForm(asRx(v), opts.quantity1 ? { quantity1: opts.quantity1 } : {}),
-          { image: opts.image ?? false },
-        ),
+      renderLayout: (v) => {
+        const form = hospitalForm(asRx(v), opts.quantity1 ? { quantity1: opts.quantity1 } : {});
+        if (opts.reportlab) return reportlabLayoutPdf(form);
+        return chromiumLayoutPdf(printer, form, {
+          image: opts.image ?? false,
+          twoPages: opts.twoPages ?? false,
+        });
+      },
     },
   );
   return rx.qr;
@@ -72,6 +81,26 @@ test('a Chromium-printed 处方笺 verifies end to end: every field ✓ 一致 a
   }
   await expect(page.getByTestId('prescription-screen')).toHaveAttribute('data-reviewable', 'true');
 });
+
+for (const [what, opts] of [
+  ['a ReportLab 处方笺 with an embedded TrueType subset', { reportlab: true }],
+  ['a two-page Chromium 处方笺, drug lines on page 2', { twoPages: true }],
+] as const) {
+  test(`${what} verifies end to end: every field ✓ 一致 [R-LAYOUT][ST-EPC-02-007]`, async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    await openOnDuty(page, await prescribe(opts));
+    const compare = page.getByTestId('layout-compare');
+    await expect(compare).toHaveAttribute('data-outcome', 'matches');
+    await expect(compare.locator('[data-testid=layout-row][data-outcome=differs]')).toHaveCount(0);
+    await expect(compare.locator('[data-testid=layout-row][data-outcome=unread]')).toHaveCount(0);
+    await expect(page.getByTestId('prescription-screen')).toHaveAttribute(
+      'data-reviewable',
+      'true',
+    );
+  });
+}
 
 test('one value changed on the layout: ✗ 不一致, settlement blocked naming R-LAYOUT, the review cannot pass [R-LAYOUT][ST-EPC-02-007]', async ({
   page,

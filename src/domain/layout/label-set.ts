@@ -55,7 +55,7 @@ export type LabelTarget =
   | { kind: 'column'; column: DrugColumn };
 
 export interface CompiledLabels {
-  /** Every synonym, longest first, at a label boundary (start, space, colon or bar before it). */
+  /** Every synonym, longest first, at a label boundary (start, space, colon, bar, letter or digit before it). */
   pattern: RegExp;
   targetOf(matched: string): { target: LabelTarget; line: number | null } | null;
 }
@@ -86,7 +86,12 @@ export function compileLabels(set: LayoutLabelSet): CompiledLabels {
   }
   entries.sort((a, b) => b.synonym.length - a.synonym.length);
   const alternatives = entries.map((e) => source(e.synonym).replace('(\\d{1,2})', '\\d{1,2}'));
-  const pattern = new RegExp(`(?<=^|[\\s:：|｜])(?:${alternatives.join('|')})(?=[\\s:：]|$)`, 'g');
+  // A label also starts right after a Latin letter or digit: a long number (a 30-digit 医保处方编号)
+  // overflowing its cell runs into the next cell's label with no gap in several hospitals' forms.
+  const pattern = new RegExp(
+    `(?<=^|[\\s:：|｜]|[0-9A-Za-z])(?:${alternatives.join('|')})(?=[\\s:：]|$)`,
+    'g',
+  );
   return {
     pattern,
     targetOf(matched) {

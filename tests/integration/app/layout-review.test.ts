@@ -72,6 +72,17 @@ describe('layout files from other tools through download, review and audit [R-LA
     await browser?.close();
   });
 
+  it('a ReportLab 处方笺 (embedded TrueType subset) and a two-page one verify field by field end to end [R-LAYOUT]', async () => {
+    for (const render of [
+      (v: RxView) => Promise.resolve(reportlabLayoutPdf(hospitalForm(asRx(v)))),
+      (v: RxView) => chromiumLayoutPdf(browser, hospitalForm(asRx(v)), { twoPages: true }),
+    ]) {
+      const view = await downloaded(render);
+      expect(view.layout.fields.filter((f) => f.outcome !== 'matches')).toEqual([]);
+      expect(view.layout.outcome).toBe('matches');
+    }
+  });
+
   it('a Chromium-printed 处方笺 verifies field by field and may be passed without confirmation [R-LAYOUT]', async () => {
     const view = await downloaded((v) => chromiumLayoutPdf(browser, hospitalForm(asRx(v))));
     expect(view.layout.fields.filter((f) => f.outcome !== 'matches')).toEqual([]);
