@@ -1,9 +1,7 @@
-import type { RxCandidate } from '../../src/api/types';
-import type { DispensingView } from '../../src/api/types-dispense';
 import type { SettlementView, SettlePreview } from '../../src/api/types-settlement';
-import { createPrescription } from '../../src/sandbox/hospital/create-prescription';
 import type { DEMO_PATIENTS } from '../../src/sandbox/seed-data';
 import type { Harness } from './app-harness';
+import { dispensedRx } from './dispensed-rx';
 
 /** A successful API call as the signed-in pharmacist (the test fails on a refusal). */
 export type OkCall = <T>(method: string, input: unknown) => Promise<T>;
@@ -26,28 +24,12 @@ export async function settleOnePack(
   ok: OkCall,
   o: SaleOptions,
 ): Promise<SettlementView> {
-  const rx = await createPrescription(
-    { baseUrl: h.sandboxUrl },
-    { patient: o.patient, drugs: [o.drug] },
-  );
-  const found = await ok<RxCandidate[]>('rx.find', { by: 'qr', qr: rx.qr });
-  await ok('rx.download', found[0]?.ticket);
-  await ok('review.submit', {
-    hiRxno: rx.hiRxno,
-    result: 'pass',
-    opinion: '处方合理，用法用量适宜',
-    ecToken: o.ownVoucher,
-    dualChannel: {
-      identityChecked: true,
-      prescriptionChecked: true,
-      medicalRecordChecked: true,
-      note: '已核对身份证、处方与病历',
-    },
+  const d = await dispensedRx(h, ok, {
+    patient: o.patient,
+    drugs: [o.drug],
+    ownVoucher: o.ownVoucher,
+    codeOf: () => o.traceCode,
   });
-  await h.services.worker.sendNow();
-  const d = await ok<DispensingView>('dispense.start', { hiRxno: rx.hiRxno });
-  await ok('dispense.scan', { dispensingId: d.dispensingId, code: o.traceCode });
-  await ok('dispense.complete', { dispensingId: d.dispensingId });
   const p = await ok<SettlePreview>('settle.preview', { dispensingId: d.dispensingId });
   const s = await ok<SettlementView>('settle.confirm', {
     dispensingId: d.dispensingId,
