@@ -1,3 +1,4 @@
+import type { SuspectLead } from '../domain/risk/suspect-leads';
 import type { Db } from './database';
 
 export interface NewSuspectLead {
@@ -9,17 +10,8 @@ export interface NewSuspectLead {
 }
 
 /** A lead with what the bureau needs to find the prescription; personal data in full (mask on output). */
-export interface SuspectLeadRow {
+export interface SuspectLeadRow extends SuspectLead {
   id: number;
-  hiRxno: string;
-  reason: string;
-  reportedAt: number;
-  reporterName: string;
-  institutionCode: string;
-  institutionName: string;
-  prscTime: string;
-  patientName: string;
-  certno: string;
 }
 
 /** Suspicious-prescription leads (R-REPORT-SUSPECT; migration 14, append-only). */
