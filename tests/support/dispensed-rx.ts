@@ -1,36 +1,30 @@
 import type { PrescriptionView, RxCandidate } from '../../src/api/types';
 import type { DispensingView } from '../../src/api/types-dispense';
-import { createPrescription } from '../../src/sandbox/hospital/create-prescription';
-import type { DrugOrder } from '../../src/sandbox/hospital/drug-lines';
-import type { DEMO_PATIENTS } from '../../src/sandbox/seed-data';
+import {
+  createPrescription,
+  type PrescriptionOrder,
+} from '../../src/sandbox/hospital/create-prescription';
 import type { Harness } from './app-harness';
 import type { OkCall } from './settled-sale';
 
 /**
- * An e-prescription issued by a sandbox hospital, downloaded, reviewed (7206 delivered) and
- * dispensed with one fresh traceability code per pack, through the API as at the counter.
+ * An e-prescription issued by a sandbox hospital, downloaded and passed at review with the
+ * pharmacist's own e-voucher (7206 delivered), through the API as at the counter.
  */
-export async function dispensedRx(
+export async function reviewedRx(
   h: Harness,
   ok: OkCall,
-  o: {
-    patient: (typeof DEMO_PATIENTS)[number];
-    drugs: Array<string | DrugOrder>;
-    ownVoucher: string;
-    codeOf: (medListCodg: string) => string;
-  },
-): Promise<{ hiRxno: string; dispensingId: number; codes: string[] }> {
-  const rx = await createPrescription(
-    { baseUrl: h.sandboxUrl },
-    { patient: o.patient, drugs: o.drugs },
-  );
+  order: PrescriptionOrder,
+  ownVoucher: string,
+): Promise<string> {
+  const rx = await createPrescription({ baseUrl: h.sandboxUrl }, order);
   const found = await ok<RxCandidate[]>('rx.find', { by: 'qr', qr: rx.qr });
   await ok<PrescriptionView>('rx.download', found[0]?.ticket);
   await ok('review.submit', {
     hiRxno: rx.hiRxno,
     result: 'pass',
     opinion: '处方合理，用法用量适宜',
-    ecToken: o.ownVoucher,
+    ecToken: ownVoucher,
     dualChannel: {
       identityChecked: true,
       prescriptionChecked: true,
@@ -39,7 +33,20 @@ export async function dispensedRx(
     },
   });
   await h.services.worker.sendNow();
-  const d = await ok<DispensingView>('dispense.start', { hiRxno: rx.hiRxno });
+  return rx.hiRxno;
+}
+
+/** `reviewedRx`, then dispensed with one fresh traceability code per pack and completed. */
+export async function dispensedRx(
+  h: Harness,
+  ok: OkCall,
+  o: Pick<PrescriptionOrder, 'patient' | 'drugs'> & {
+    ownVoucher: string;
+    codeOf: (medListCodg: string) => string;
+  },
+): Promise<{ hiRxno: string; dispensingId: number; codes: string[] }> {
+  const hiRxno = await reviewedRx(h, ok, { patient: o.patient, drugs: o.drugs }, o.ownVoucher);
+  const d = await ok<DispensingView>('dispense.start', { hiRxno });
   const codes: string[] = [];
   for (const l of d.lines) {
     for (let i = 0; i < l.packsPrescribed; i++) {
@@ -49,5 +56,5 @@ export async function dispensedRx(
     }
   }
   await ok('dispense.complete', { dispensingId: d.dispensingId });
-  return { hiRxno: rx.hiRxno, dispensingId: d.dispensingId, codes };
+  return { hiRxno, dispensingId: d.dispensingId, codes };
 }

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RxCandidate } from '../../../src/api/types';
 import type { DispensingView, ScanVerdict, StockItemView } from '../../../src/api/types-dispense';
 import type { PaperView } from '../../../src/api/types-paper';
 import type {
@@ -10,11 +9,11 @@ import type {
 import { dateTime } from '../../../src/center/clock';
 import { FsiClient } from '../../../src/center/fsi-client';
 import { paperRxno } from '../../../src/domain/paper/paper-rxno';
-import { createPrescription } from '../../../src/sandbox/hospital/create-prescription';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
 import { CenterRefusedCodeRepository } from '../../../src/store/center-refused-code-repository';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../support/app-harness';
+import { reviewedRx } from '../../support/dispensed-rx';
 import { fakePng, paperFields } from '../../support/paper-fixtures';
 import { signedInOnDuty } from '../../support/settled-sale';
 import { CONFIG, OPTER, PHARMACY } from '../sandbox/helpers';
@@ -78,24 +77,9 @@ describe('no unlawful counter sale: prescription class and one sold-code registr
 
   /** Download → review (7206 delivered) → start dispensing; returns the open dispensing. */
   const openDispensing = async (drugs: string[]) => {
-    const rx = await createPrescription({ baseUrl: h.sandboxUrl }, { patient: zhang, drugs });
-    const found = await ok<RxCandidate[]>('rx.find', { by: 'qr', qr: rx.qr });
-    await ok('rx.download', found[0]?.ticket);
-    await ok('review.submit', {
-      hiRxno: rx.hiRxno,
-      result: 'pass',
-      opinion: '处方合理，用法用量适宜',
-      ecToken: ownVoucher,
-      dualChannel: {
-        identityChecked: true,
-        prescriptionChecked: true,
-        medicalRecordChecked: true,
-        note: '已核对身份证、处方与病历',
-      },
-    });
-    await h.services.worker.sendNow();
-    const d = await ok<DispensingView>('dispense.start', { hiRxno: rx.hiRxno });
-    return { hiRxno: rx.hiRxno, dispensingId: d.dispensingId };
+    const hiRxno = await reviewedRx(h, ok, { patient: zhang, drugs }, ownVoucher);
+    const d = await ok<DispensingView>('dispense.start', { hiRxno });
+    return { hiRxno, dispensingId: d.dispensingId };
   };
   const scan = (dispensingId: number, code: string) =>
     ok<ScanVerdict>('dispense.scan', { dispensingId, code });

@@ -1,12 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { RxCandidate } from '../../../src/api/types';
 import type { DispensingView } from '../../../src/api/types-dispense';
 import type { SettlePreview } from '../../../src/api/types-settlement';
 import { resetCenterClock, setCenterClock } from '../../../src/sandbox/hospital/center-clock';
-import { createPrescription } from '../../../src/sandbox/hospital/create-prescription';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../support/app-harness';
+import { reviewedRx } from '../../support/dispensed-rx';
 import { signedInOnDuty } from '../../support/settled-sale';
 
 const AMOXICILLIN = 'XJ01CAA040A001010100435';
@@ -36,28 +35,8 @@ describe('validity is checked again after review, on the center’s clock', () =
     return r.value as T;
   };
 
-  const reviewed = async () => {
-    const rx = await createPrescription(
-      { baseUrl: h.sandboxUrl },
-      { patient: zhang, drugs: [AMOXICILLIN], valiDays: 1 },
-    );
-    const found = await ok<RxCandidate[]>('rx.find', { by: 'qr', qr: rx.qr });
-    await ok('rx.download', found[0]?.ticket);
-    await ok('review.submit', {
-      hiRxno: rx.hiRxno,
-      result: 'pass',
-      opinion: '处方合理，用法用量适宜',
-      ecToken: ownVoucher,
-      dualChannel: {
-        identityChecked: true,
-        prescriptionChecked: true,
-        medicalRecordChecked: true,
-        note: '已核对',
-      },
-    });
-    await h.services.worker.sendNow();
-    return rx.hiRxno;
-  };
+  const reviewed = () =>
+    reviewedRx(h, ok, { patient: zhang, drugs: [AMOXICILLIN], valiDays: 1 }, ownVoucher);
   const scanned = async (hiRxno: string) => {
     const d = await ok<DispensingView>('dispense.start', { hiRxno });
     await ok('dispense.scan', { dispensingId: d.dispensingId, code: packCode() });
