@@ -77,7 +77,7 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}
 /** Rebuilds the renderer when any of its sources is newer than the last build. */
 export async function ensureRendererBuilt(): Promise<void> {
   const built = path.join(ROOT, 'dist/renderer/index.html');
-  const sources = ['src/renderer', 'src/api', 'src/domain', 'vite.config.ts'].map((p) =>
+  const sources = ['src/renderer', 'src/contract', 'src/domain', 'vite.config.ts'].map((p) =>
     path.join(ROOT, p),
   );
   if (existsSync(built) && statSync(built).mtimeMs >= newestMtime(sources)) return;

@@ -1,9 +1,9 @@
+import { contract, isApiMethod } from '../contract/contract';
+import type { ApiResult } from '../contract/types';
 import { AppError, toErrorShape } from '../domain/errors';
 import type { AppServices } from '../services/app-services';
 import type { Logger } from '../services/logger';
-import { contract, isApiMethod } from './contract';
 import { createHandlers, type HandlerContext } from './handlers';
-import type { ApiResult } from './types';
 
 export type Dispatch = (
   method: string,

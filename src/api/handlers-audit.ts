@@ -1,7 +1,7 @@
+import type { auditContract } from '../contract/contract-audit';
 import { parseWitness } from '../domain/audit/audit-witness';
 import { AppError } from '../domain/errors';
 import type { AppServices } from '../services/app-services';
-import type { auditContract } from './contract-audit';
 import { type HandlerContext, type HandlersFor, must } from './handler-context';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

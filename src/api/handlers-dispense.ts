@@ -1,5 +1,5 @@
+import type { dispenseContract } from '../contract/contract-dispense';
 import type { AppServices } from '../services/app-services';
-import type { dispenseContract } from './contract-dispense';
 import { type HandlersFor, must } from './handler-context';
 
 export function createDispenseHandlers(s: AppServices): HandlersFor<typeof dispenseContract> {

@@ -1,5 +1,5 @@
+import type { outboxContract } from '../contract/contract-outbox';
 import type { AppServices } from '../services/app-services';
-import type { outboxContract } from './contract-outbox';
 import { type HandlersFor, must } from './handler-context';
 
 export function createOutboxHandlers(s: AppServices): HandlersFor<typeof outboxContract> {

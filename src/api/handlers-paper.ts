@@ -1,5 +1,5 @@
+import type { paperContract } from '../contract/contract-paper';
 import type { AppServices } from '../services/app-services';
-import type { paperContract } from './contract-paper';
 import { type HandlersFor, must } from './handler-context';
 
 export function createPaperHandlers(s: AppServices): HandlersFor<typeof paperContract> {

@@ -1,5 +1,5 @@
+import type { reconContract } from '../contract/contract-recon';
 import type { AppServices } from '../services/app-services';
-import type { reconContract } from './contract-recon';
 import type { HandlersFor } from './handler-context';
 
 export function createReconHandlers(s: AppServices): HandlersFor<typeof reconContract> {

@@ -1,5 +1,5 @@
+import type { reportsContract } from '../contract/contract-reports';
 import type { AppServices } from '../services/app-services';
-import type { reportsContract } from './contract-reports';
 import { type HandlersFor, must } from './handler-context';
 
 export function createReportsHandlers(s: AppServices): HandlersFor<typeof reportsContract> {

@@ -1,5 +1,5 @@
+import type { reviewContract } from '../contract/contract-review';
 import type { AppServices } from '../services/app-services';
-import type { reviewContract } from './contract-review';
 import { type HandlersFor, must } from './handler-context';
 
 export function createReviewHandlers(s: AppServices): HandlersFor<typeof reviewContract> {

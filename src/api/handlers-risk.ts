@@ -1,5 +1,5 @@
+import type { riskContract } from '../contract/contract-risk';
 import type { AppServices } from '../services/app-services';
-import type { riskContract } from './contract-risk';
 import { type HandlersFor, must } from './handler-context';
 
 export function createRiskHandlers(s: AppServices): HandlersFor<typeof riskContract> {

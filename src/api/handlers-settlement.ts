@@ -1,6 +1,6 @@
+import type { settlementContract } from '../contract/contract-settlement';
 import { AppError } from '../domain/errors';
 import type { AppServices } from '../services/app-services';
-import type { settlementContract } from './contract-settlement';
 import { type HandlersFor, must } from './handler-context';
 
 export function createSettlementHandlers(s: AppServices): HandlersFor<typeof settlementContract> {

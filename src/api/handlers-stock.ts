@@ -1,5 +1,5 @@
+import type { stockContract } from '../contract/contract-stock';
 import type { AppServices } from '../services/app-services';
-import type { stockContract } from './contract-stock';
 import { type HandlersFor, must } from './handler-context';
 
 export function createStockHandlers(s: AppServices): HandlersFor<typeof stockContract> {

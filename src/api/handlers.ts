@@ -1,7 +1,7 @@
 import type { z } from 'zod';
+import type { ApiContract, ApiMethod, ApiOutput } from '../contract/contract';
 import { AppError } from '../domain/errors';
 import type { AppServices } from '../services/app-services';
-import type { ApiContract, ApiMethod, ApiOutput } from './contract';
 import { type HandlerContext, must } from './handler-context';
 import { createAuditHandlers } from './handlers-audit';
 import { createDispenseHandlers } from './handlers-dispense';

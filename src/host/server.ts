@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PAPER_BODY_LIMITS } from '../api/contract-paper';
 import type { Dispatch } from '../api/dispatch';
+import { PAPER_BODY_LIMITS } from '../contract/contract-paper';
 import { SECURITY_HEADERS } from './csp';
 import { readStatic } from './static-files';
 

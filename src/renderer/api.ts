@@ -1,4 +1,4 @@
-import { ApiError, createApiClient, detectTransport } from '../api/client';
+import { ApiError, createApiClient, detectTransport } from '../contract/client';
 import type { AppErrorShape } from '../domain/errors';
 
 /** The renderer's one way to the backend: IPC in the desktop app, HTTP in browser mode. */

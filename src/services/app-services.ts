@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { AppInfo } from '../api/types';
 import { FsiClient } from '../center/fsi-client';
+import type { AppInfo } from '../contract/types';
 import { type DataDirLock, lockDataDir } from '../store/data-dir-lock';
 import { openDatabase } from '../store/database';
 import { seedDemoStaff } from '../store/demo-staff';

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { SessionInfo } from '../api/types';
 import type { FsiClient } from '../center/fsi-client';
+import type { SessionInfo } from '../contract/types';
 import { AppError } from '../domain/errors';
 import { ROLE_LABELS, type StaffMember } from '../domain/staff';
 import type { Db } from '../store/database';

@@ -1,6 +1,6 @@
 import os from 'node:os';
-import type { CenterSignIn } from '../api/types';
 import { assertOk, type FsiClient } from '../center/fsi-client';
+import type { CenterSignIn } from '../contract/types';
 import type { StaffMember } from '../domain/staff';
 import { centerFailure } from './center-errors';
 

@@ -1,5 +1,5 @@
-import type { OutboxItemView, OutboxSendResult } from '../api/types-outbox';
 import { beijingTime } from '../center/x509';
+import type { OutboxItemView, OutboxSendResult } from '../contract/types-outbox';
 import { transactionName } from '../domain/center/transaction-names';
 import { AppError } from '../domain/errors';
 import type { OutboxItemStatus, OutboxRepository } from '../store/outbox-repository';

@@ -1,5 +1,5 @@
-import type { InsuredPerson } from '../api/types';
 import { assertOk, type FsiClient } from '../center/fsi-client';
+import type { InsuredPerson } from '../contract/types';
 import { AppError } from '../domain/errors';
 import {
   GENDER_LABELS,

@@ -1,5 +1,5 @@
-import type { RegionSettings, RuleFinding } from '../api/types';
 import type { Out7204 } from '../center/rx/fsi-72xx';
+import type { RegionSettings, RuleFinding } from '../contract/types';
 import type { CatalogDrug } from '../domain/catalog/catalog-drug';
 import { DRUG_CLASSES } from '../domain/catalog/drug-classes';
 import { AppError } from '../domain/errors';

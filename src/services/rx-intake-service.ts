@@ -1,4 +1,3 @@
-import type { PrescriptionView, RxCandidate, RxListItem } from '../api/types';
 import { CenterError, type FsiClient } from '../center/fsi-client';
 import {
   EPC_QR_PREFIX,
@@ -8,6 +7,7 @@ import {
   out7204Schema,
   out7205Schema,
 } from '../center/rx/fsi-72xx';
+import type { PrescriptionView, RxCandidate, RxListItem } from '../contract/types';
 import { AppError } from '../domain/errors';
 import type { MdtrtCertType } from '../domain/insurance';
 import type { PrescriptionRepository, StoredPrescription } from '../store/prescription-repository';

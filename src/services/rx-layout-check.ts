@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { LayoutComparison, LayoutSummary } from '../api/types';
 import type { Out7203 } from '../center/rx/fsi-72xx';
 import { layoutFields } from '../center/rx/layout-fields';
 import { readLayoutPdf } from '../center/rx/layout-pdf-items';
+import type { LayoutComparison, LayoutSummary } from '../contract/types';
 import { compareLayout, unreadGroups } from '../domain/layout/compare';
 import { findLayoutFields } from '../domain/layout/find-fields';
 import { compileLabels, type LayoutLabelSet } from '../domain/layout/label-set';

@@ -1,8 +1,8 @@
-import type { RxCertificateInfo } from '../api/types';
 import type { Out7204 } from '../center/rx/fsi-72xx';
 import type { SignedPayload } from '../center/rx/rx-file';
 import type { TrustStore } from '../center/rx/trust-store';
 import { compareSignedFields, verifyRxFile } from '../center/rx/verify-rx';
+import type { RxCertificateInfo } from '../contract/types';
 
 export interface LocalVerdict {
   valid: boolean;

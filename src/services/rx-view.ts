@@ -1,14 +1,14 @@
+import type { Out7204 } from '../center/rx/fsi-72xx';
+import { SIGNED_FIELD_LABELS } from '../center/rx/signed-field-labels';
+import { RX_VERDICT_CODES } from '../center/rx/verdict';
+import { beijingTime } from '../center/x509';
 import type {
   LayoutSummary,
   PrescriptionView,
   RuleFinding,
   RxCertificateInfo,
   RxDrugLineView,
-} from '../api/types';
-import type { Out7204 } from '../center/rx/fsi-72xx';
-import { SIGNED_FIELD_LABELS } from '../center/rx/signed-field-labels';
-import { RX_VERDICT_CODES } from '../center/rx/verdict';
-import { beijingTime } from '../center/x509';
+} from '../contract/types';
 import { maskIdNumber, maskName } from '../domain/mask';
 import { citation } from '../domain/rules';
 import type { StoredPrescription } from '../store/prescription-repository';

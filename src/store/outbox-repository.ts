@@ -47,7 +47,7 @@ export interface OutboxFilter {
   offset?: number;
 }
 
-/** The status bar's figures: OutboxStatus in src/api/types.ts without the worker's circuit. */
+/** The status bar's figures: OutboxStatus in src/contract/types.ts without the worker's circuit. */
 export interface OutboxCounts {
   pending: number;
   parked: number;

@@ -1,6 +1,6 @@
 import type { Db } from './database';
 
-/** Mirrors SettlementState in src/api/types-settlement.ts (the store may not import the API). */
+/** Mirrors SettlementState in src/contract/types-settlement.ts (the store may not import the API). */
 export type SettlementState =
   | 'settling'
   | 'settled'

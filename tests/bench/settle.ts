@@ -1,6 +1,6 @@
-import type { RxCandidate } from '../../src/api/types';
-import type { DispensingView } from '../../src/api/types-dispense';
 import { FsiClient } from '../../src/center/fsi-client';
+import type { RxCandidate } from '../../src/contract/types';
+import type { DispensingView } from '../../src/contract/types-dispense';
 import { createPrescription } from '../../src/sandbox/hospital/create-prescription';
 import { DEMO_PATIENTS } from '../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../src/store/demo-staff';

@@ -1,5 +1,5 @@
-import type { PrescriptionView, RxCandidate } from '../../src/api/types';
-import type { DispensingView } from '../../src/api/types-dispense';
+import type { PrescriptionView, RxCandidate } from '../../src/contract/types';
+import type { DispensingView } from '../../src/contract/types-dispense';
 import {
   createPrescription,
   type PrescriptionOrder,

@@ -1,4 +1,4 @@
-import type { SettlementView, SettlePreview } from '../../src/api/types-settlement';
+import type { SettlementView, SettlePreview } from '../../src/contract/types-settlement';
 import type { DEMO_PATIENTS } from '../../src/sandbox/seed-data';
 import type { Harness } from './app-harness';
 import { dispensedRx } from './dispensed-rx';

@@ -1,5 +1,5 @@
 import { Alert, Button, Modal, Table, Tag } from 'antd';
-import type { AuditEntryView } from '../../api/types-audit';
+import type { AuditEntryView } from '../../contract/types-audit';
 import { AuditSlip } from './AuditSlip';
 import { useAuditStore } from './audit-store';
 import { detailText } from './detail-text';

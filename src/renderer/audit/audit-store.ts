@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AuditEntryView, AuditVerifyView } from '../../api/types-audit';
+import type { AuditEntryView, AuditVerifyView } from '../../contract/types-audit';
 import { addDays, beijingDate } from '../../domain/calendar';
 import type { AppErrorShape } from '../../domain/errors';
 import { api, isUnauthenticated, toShape } from '../api';

@@ -1,5 +1,5 @@
 import { Tag, Tooltip } from 'antd';
-import type { CenterSignIn } from '../../api/types';
+import type { CenterSignIn } from '../../contract/types';
 
 export function CenterStatus({ center }: { center: CenterSignIn }) {
   if (center.signNo) {

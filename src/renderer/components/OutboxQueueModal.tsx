@@ -1,6 +1,6 @@
 import { Button, Modal, Table, Tag } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { OutboxItemView } from '../../api/types-outbox';
+import type { OutboxItemView } from '../../contract/types-outbox';
 import { api, isUnauthenticated, toShape } from '../api';
 import { formatAge } from '../format/age';
 import { useOutboxStore } from '../stores/outbox-store';

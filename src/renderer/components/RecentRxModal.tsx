@@ -1,6 +1,6 @@
 import { Modal, Spin, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import type { RxListItem } from '../../api/types';
+import type { RxListItem } from '../../contract/types';
 import { maskName } from '../../domain/mask';
 import { api, isUnauthenticated, toShape } from '../api';
 import { usePrescriptionStore } from '../stores/prescription-store';

@@ -1,6 +1,6 @@
 import { Button, Input, Table, Tag } from 'antd';
 import { useState } from 'react';
-import type { ReconDayView, ReconDifference } from '../../api/types-recon';
+import type { ReconDayView, ReconDifference } from '../../contract/types-recon';
 import { beijingDate } from '../../domain/calendar';
 import { api, isUnauthenticated, toShape } from '../api';
 import { formatFen } from '../format/money';

@@ -1,6 +1,6 @@
 import { Alert, Button, Modal, Spin, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import type { RegionSettings } from '../../api/types';
+import type { RegionSettings } from '../../contract/types';
 import { ROLE_LABELS } from '../../domain/staff';
 import { useRegionStore } from '../stores/region-store';
 import { useSessionStore } from '../stores/session-store';

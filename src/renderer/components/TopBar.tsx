@@ -1,5 +1,5 @@
 import { Button } from 'antd';
-import type { AppInfo, SessionInfo } from '../../api/types';
+import type { AppInfo, SessionInfo } from '../../contract/types';
 import { LOGOUT_KEY } from '../keyboard/function-keys';
 import { useUiStore } from '../stores/ui-store';
 import { CenterStatus } from './CenterStatus';

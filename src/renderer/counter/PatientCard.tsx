@@ -1,5 +1,5 @@
 import { Card, Tag } from 'antd';
-import type { InsuredPerson } from '../../api/types';
+import type { InsuredPerson } from '../../contract/types';
 import { CERT_TYPE_LABELS } from '../../domain/insurance';
 import { formatFen } from '../format/money';
 

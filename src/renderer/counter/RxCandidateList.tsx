@@ -1,5 +1,5 @@
 import { Spin, Tag } from 'antd';
-import type { RxCandidate } from '../../api/types';
+import type { RxCandidate } from '../../contract/types';
 import { KeyList } from '../components/KeyList';
 import { useIntakeStore } from '../stores/intake-store';
 

@@ -1,5 +1,5 @@
 import { Button } from 'antd';
-import type { DispensingView } from '../../api/types-dispense';
+import type { DispensingView } from '../../contract/types-dispense';
 import { useDispenseStore } from '../stores/dispense-store';
 
 /** Complete (F9, or Enter once everything is scanned), cancel, back (Esc). */

@@ -1,5 +1,5 @@
 import { Progress, Tag } from 'antd';
-import type { DispenseLineView } from '../../api/types-dispense';
+import type { DispenseLineView } from '../../contract/types-dispense';
 import { LineCodes } from './LineCodes';
 
 function LineRow({ line, editable }: { line: DispenseLineView; editable: boolean }) {

@@ -1,4 +1,4 @@
-import type { EarlierSale, ScanVerdict } from '../../api/types-dispense';
+import type { EarlierSale, ScanVerdict } from '../../contract/types-dispense';
 import { visibleText } from '../../domain/scan/classify';
 
 function EarlierSaleFacts({ sale }: { sale: EarlierSale }) {

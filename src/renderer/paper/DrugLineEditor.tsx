@@ -1,6 +1,6 @@
 import { Button, Input, Select, Table } from 'antd';
 import { useState } from 'react';
-import type { PaperDrugOption } from '../../api/types-paper';
+import type { PaperDrugOption } from '../../contract/types-paper';
 import { ROW } from './paper-styles';
 
 export interface DraftLine {

@@ -1,5 +1,5 @@
 import { Alert, Tag } from 'antd';
-import type { PaperCheckResult } from '../../api/types-paper';
+import type { PaperCheckResult } from '../../contract/types-paper';
 
 export function FindingList({ check }: { check: PaperCheckResult }) {
   return (

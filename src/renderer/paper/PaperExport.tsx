@@ -1,6 +1,6 @@
 import { Alert, Button, Input } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import type { PaperExportResult } from '../../api/types-paper';
+import type { PaperExportResult } from '../../contract/types-paper';
 import { usePaperStore } from './paper-store';
 import { ROW, STACK } from './paper-styles';
 import { useBlobUrl } from './use-blob-url';

@@ -1,6 +1,6 @@
 import { Button, Input, Table, Tag } from 'antd';
 import { type KeyboardEvent, useState } from 'react';
-import type { PaperListItem } from '../../api/types-paper';
+import type { PaperListItem } from '../../contract/types-paper';
 import { ImagePreview } from './ImagePreview';
 import { dispensable, usePaperStore } from './paper-store';
 import { ROW, STACK } from './paper-styles';

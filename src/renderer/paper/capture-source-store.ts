@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { PaperScanFolder, PaperScanList } from '../../api/types-paper';
+import type { PaperScanFolder, PaperScanList } from '../../contract/types-paper';
 import type { AppErrorShape } from '../../domain/errors';
 import { api } from '../api';
 import { busyCall } from '../stores/busy-call';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ApiInput } from '../../api/contract';
+import type { ApiInput } from '../../contract/contract';
 import type {
   PaperCheckResult,
   PaperDrugOption,
@@ -8,7 +8,7 @@ import type {
   PaperListItem,
   PaperSearchResult,
   PaperView,
-} from '../../api/types-paper';
+} from '../../contract/types-paper';
 import type { AppErrorShape } from '../../domain/errors';
 import { api } from '../api';
 import { busyCall } from '../stores/busy-call';

@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import type { RxDrugLineView } from '../../api/types';
+import type { RxDrugLineView } from '../../contract/types';
 
 function tagColor(tag: string): string {
   if (tag.includes('双通道')) return 'geekblue';

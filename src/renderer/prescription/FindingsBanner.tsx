@@ -1,5 +1,5 @@
 import { Alert } from 'antd';
-import type { RuleFinding } from '../../api/types';
+import type { RuleFinding } from '../../contract/types';
 
 function FindingList({ findings }: { findings: RuleFinding[] }) {
   return (

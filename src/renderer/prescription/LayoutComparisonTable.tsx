@@ -1,4 +1,4 @@
-import type { LayoutOutcome, PrescriptionView } from '../../api/types';
+import type { LayoutOutcome, PrescriptionView } from '../../contract/types';
 import { maskIdNumber } from '../../domain/mask';
 
 /** A full ID number read from the file is masked here too: the PDF beside it is the place to read it. */

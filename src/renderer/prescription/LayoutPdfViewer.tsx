@@ -1,6 +1,6 @@
 import { Spin } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../api/client';
+import { ApiError } from '../../contract/client';
 import { api, isUnauthenticated } from '../api';
 import { base64ToBytes } from '../pdf/pdfjs';
 import { renderPdfInto } from '../pdf/render-pdf';

@@ -1,4 +1,4 @@
-import type { PrescriptionView } from '../../api/types';
+import type { PrescriptionView } from '../../contract/types';
 import { notReviewableReasons } from './review-verdict';
 
 /** The one line the pharmacist must not miss: may this prescription go on to review and settlement? */

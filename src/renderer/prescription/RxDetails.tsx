@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import type { PrescriptionView } from '../../api/types';
+import type { PrescriptionView } from '../../contract/types';
 import { DrugLines } from './DrugLines';
 
 function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {

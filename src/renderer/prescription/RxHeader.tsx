@@ -1,5 +1,5 @@
 import { Button, Spin, Tag } from 'antd';
-import type { PrescriptionView } from '../../api/types';
+import type { PrescriptionView } from '../../contract/types';
 import { useDispenseStore } from '../stores/dispense-store';
 import { usePrescriptionStore } from '../stores/prescription-store';
 import { useReviewStore } from '../stores/review-store';

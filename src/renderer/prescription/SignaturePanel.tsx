@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { SignatureCheck } from '../../api/types';
+import type { SignatureCheck } from '../../contract/types';
 
 const CENTER_STATES = {
   passed: { text: '✓ 中心核验通过', cls: 'ok-text' },

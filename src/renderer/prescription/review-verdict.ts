@@ -1,4 +1,4 @@
-import type { PrescriptionView } from '../../api/types';
+import type { PrescriptionView } from '../../contract/types';
 
 /**
  * Why a prescription may not be reviewed, in Chinese. Blocking findings are listed in full in the

@@ -1,5 +1,5 @@
 import { Alert, Button } from 'antd';
-import type { ReportExportFormat } from '../../api/types-reports';
+import type { ReportExportFormat } from '../../contract/types-reports';
 import { useSessionStore } from '../stores/session-store';
 import { useReportsStore } from './report-store';
 import { ROW } from './reports-styles';

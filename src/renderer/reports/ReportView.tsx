@@ -1,5 +1,5 @@
 import { Spin } from 'antd';
-import type { Report } from '../../api/types-reports';
+import type { Report } from '../../contract/types-reports';
 import { useReportsStore } from './report-store';
 import { CatalogView } from './views/CatalogView';
 import { DispensingView } from './views/DispensingView';

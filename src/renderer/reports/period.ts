@@ -1,4 +1,4 @@
-import type { ReportPeriod } from '../../api/types-reports';
+import type { ReportPeriod } from '../../contract/types-reports';
 import { addDays } from '../../domain/calendar';
 
 export type PeriodPreset = 'today' | 'last7' | 'last30' | 'month' | 'year';

@@ -5,7 +5,7 @@ import type {
   ReportExportResult,
   ReportId,
   ReportPeriod,
-} from '../../api/types-reports';
+} from '../../contract/types-reports';
 import { beijingDate } from '../../domain/calendar';
 import type { AppErrorShape } from '../../domain/errors';
 import { api, isUnauthenticated, toShape } from '../api';

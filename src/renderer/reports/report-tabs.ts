@@ -1,4 +1,4 @@
-import type { ReportId } from '../../api/types-reports';
+import type { ReportId } from '../../contract/types-reports';
 
 /** The five reports in tab order; key n (or Alt+n) opens the n-th. */
 export const REPORT_TABS: readonly { id: ReportId; label: string }[] = [

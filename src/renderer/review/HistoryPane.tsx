@@ -1,5 +1,5 @@
 import { Alert, Spin, Tag } from 'antd';
-import type { HistoryView } from '../../api/types-dispense';
+import type { HistoryView } from '../../contract/types-dispense';
 import { useHistoryStore } from '../stores/history-store';
 import { HistoryTable } from './HistoryTable';
 import { RiskWarnings } from './RiskWarnings';

@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../../api/types-dispense';
+import type { HistoryEntry } from '../../contract/types-dispense';
 
 /** Earlier dispensings of the same drugs, with days of supply and whether it still lasts. */
 export function HistoryTable({ entries }: { entries: HistoryEntry[] }) {

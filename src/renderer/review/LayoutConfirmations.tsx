@@ -1,4 +1,4 @@
-import type { ReviewStart } from '../../api/types-review';
+import type { ReviewStart } from '../../contract/types-review';
 import { useReviewStore } from '../stores/review-store';
 
 /**

@@ -1,5 +1,5 @@
 import { Input } from 'antd';
-import type { ReviewStart } from '../../api/types-review';
+import type { ReviewStart } from '../../contract/types-review';
 import { useReviewStore } from '../stores/review-store';
 import { DualChannelChecks } from './DualChannelChecks';
 import { LayoutConfirmations } from './LayoutConfirmations';

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useEffect } from 'react';
-import type { ReviewView } from '../../api/types-review';
+import type { ReviewView } from '../../contract/types-review';
 import { useReviewStore } from '../stores/review-store';
 
 const POLL_MS = 2000;

@@ -1,5 +1,5 @@
 import { Alert, Spin } from 'antd';
-import type { ReviewStart } from '../../api/types-review';
+import type { ReviewStart } from '../../contract/types-review';
 import { useReviewStore } from '../stores/review-store';
 import { useSessionStore } from '../stores/session-store';
 import { useShiftStore } from '../stores/shift-store';

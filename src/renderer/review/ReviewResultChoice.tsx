@@ -1,6 +1,6 @@
 import { Radio } from 'antd';
 import { useEffect, useRef } from 'react';
-import type { ReviewResult, ReviewStart } from '../../api/types-review';
+import type { ReviewResult, ReviewStart } from '../../contract/types-review';
 import { useReviewStore } from '../stores/review-store';
 
 const RESULTS: readonly ReviewResult[] = ['pass', 'reject'];

@@ -1,4 +1,4 @@
-import type { RiskWarning } from '../../api/types-dispense';
+import type { RiskWarning } from '../../contract/types-dispense';
 
 /** Risk signals (R-HISTORY, R-LONGRX): red blocks, amber warnings, each with rule and citation. */
 export function RiskWarnings({ warnings }: { warnings: RiskWarning[] }) {

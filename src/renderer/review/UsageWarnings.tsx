@@ -1,5 +1,5 @@
 import { Alert } from 'antd';
-import type { ReviewStart } from '../../api/types-review';
+import type { ReviewStart } from '../../contract/types-review';
 
 /** The over-supply warnings (R-CHECKS) with their dose × frequency × days computation, at review. */
 export function UsageWarnings({ start }: { start: ReviewStart }) {

@@ -1,5 +1,5 @@
 import { Spin } from 'antd';
-import type { ReviewStart } from '../../api/types-review';
+import type { ReviewStart } from '../../contract/types-review';
 import { useReviewStore } from '../stores/review-store';
 import { formProblem } from './review-form';
 

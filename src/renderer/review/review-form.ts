@@ -1,5 +1,5 @@
-import type { LayoutGroup } from '../../api/types';
-import type { ReviewResult, ReviewStart } from '../../api/types-review';
+import type { LayoutGroup } from '../../contract/types';
+import type { ReviewResult, ReviewStart } from '../../contract/types-review';
 
 export interface ReviewForm {
   result: ReviewResult | null;

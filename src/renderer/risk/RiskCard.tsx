@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import type { RiskSignal } from '../../api/types-risk';
+import type { RiskSignal } from '../../contract/types-risk';
 import { RiskDrillTable } from './RiskDrillTable';
 import { useRiskStore } from './risk-store';
 import { CARD, CARD_TITLE, MEASURE, MUTED, SELECTED, SEVERITY } from './risk-styles';

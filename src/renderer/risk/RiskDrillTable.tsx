@@ -1,5 +1,5 @@
 import { Table } from 'antd';
-import type { RiskDrill } from '../../api/types-risk';
+import type { RiskDrill } from '../../contract/types-risk';
 
 /** The rows behind one signal (personal data masked by the backend). */
 export function RiskDrillTable({ drill }: { drill: RiskDrill }) {

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { RiskSignal } from '../../api/types-risk';
+import type { RiskSignal } from '../../contract/types-risk';
 import type { AppErrorShape } from '../../domain/errors';
 import { api, isUnauthenticated, toShape } from '../api';
 import { useSessionStore } from '../stores/session-store';

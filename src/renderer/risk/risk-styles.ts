@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import type { RiskSeverity } from '../../api/types-risk';
+import type { RiskSeverity } from '../../contract/types-risk';
 import { workAreaScreen } from '../app/work-area-screen';
 
 /** The risk screen covers the work area like the other Alt pages, beneath them. */

@@ -1,5 +1,5 @@
 import { Spin } from 'antd';
-import type { StockItemView } from '../../api/types-dispense';
+import type { StockItemView } from '../../contract/types-dispense';
 import { KeyList } from '../components/KeyList';
 import { useSaleStore } from '../stores/sale-store';
 

@@ -1,5 +1,5 @@
 import { Button } from 'antd';
-import type { SelfPaySaleView } from '../../api/types-settlement';
+import type { SelfPaySaleView } from '../../contract/types-settlement';
 import { formatFen } from '../format/money';
 import { ReceiptPanel } from '../settle/ReceiptPanel';
 import { UploadList } from '../settle/UploadList';

@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import type { DispensingView } from '../../api/types-dispense';
+import type { DispensingView } from '../../contract/types-dispense';
 import { maskName } from '../../domain/mask';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { DispenseActions } from '../dispense/DispenseActions';

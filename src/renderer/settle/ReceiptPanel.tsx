@@ -1,6 +1,6 @@
 import { Button, Radio, Spin } from 'antd';
 import { useEffect, useState } from 'react';
-import type { ReceiptFormat, ReceiptView } from '../../api/types-settlement';
+import type { ReceiptFormat, ReceiptView } from '../../contract/types-settlement';
 import type { AppErrorShape } from '../../domain/errors';
 import { api, isUnauthenticated, toShape } from '../api';
 import { useSessionStore } from '../stores/session-store';

@@ -1,6 +1,6 @@
 import { Alert, Button, Input, Modal } from 'antd';
 import { useState } from 'react';
-import type { SettlementView } from '../../api/types-settlement';
+import type { SettlementView } from '../../contract/types-settlement';
 import { formatFen } from '../format/money';
 import { useSettleStore } from '../stores/settle-store';
 import { useUiStore } from '../stores/ui-store';

@@ -1,4 +1,4 @@
-import type { RefundView } from '../../api/types-settlement';
+import type { RefundView } from '../../contract/types-settlement';
 import { formatFen } from '../format/money';
 
 const part = (label: string, m: RefundView['fund']) => (m ? `${label} ${formatFen(m.fen)}` : null);

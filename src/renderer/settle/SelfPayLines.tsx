@@ -1,4 +1,4 @@
-import type { SelfPayReason, SplitLineView } from '../../api/types-settlement';
+import type { SelfPayReason, SplitLineView } from '../../contract/types-settlement';
 import { formatFen } from '../format/money';
 
 const REASON_LABELS: Record<SelfPayReason['code'], string> = {

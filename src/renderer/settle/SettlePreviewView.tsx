@@ -1,5 +1,5 @@
 import { Button } from 'antd';
-import type { SettlePreview } from '../../api/types-settlement';
+import type { SettlePreview } from '../../contract/types-settlement';
 import { useSettleStore } from '../stores/settle-store';
 import { Notices } from './Notices';
 import { SelfPayLines } from './SelfPayLines';

@@ -1,5 +1,5 @@
 import { Button } from 'antd';
-import type { SettlementState, SettlementView } from '../../api/types-settlement';
+import type { SettlementState, SettlementView } from '../../contract/types-settlement';
 import { useSettleStore } from '../stores/settle-store';
 import { useUiStore } from '../stores/ui-store';
 import { ReceiptPanel } from './ReceiptPanel';

@@ -1,4 +1,4 @@
-import type { Money, SplitView } from '../../api/types-settlement';
+import type { Money, SplitView } from '../../contract/types-settlement';
 import { formatFen } from '../format/money';
 
 function Amount({

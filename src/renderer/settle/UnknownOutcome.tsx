@@ -1,5 +1,5 @@
 import { Spin } from 'antd';
-import type { SettlementView, UnknownOutcomeView } from '../../api/types-settlement';
+import type { SettlementView, UnknownOutcomeView } from '../../contract/types-settlement';
 
 const WHAT = { '2102': '结算', '2103': '退费' } as const;
 

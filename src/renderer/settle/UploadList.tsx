@@ -1,5 +1,5 @@
 import { Button, Tag } from 'antd';
-import type { UploadState, UploadView } from '../../api/types-settlement';
+import type { UploadState, UploadView } from '../../contract/types-settlement';
 
 const COLORS: Record<UploadState, string> = {
   waiting: 'default',

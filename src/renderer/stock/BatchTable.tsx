@@ -1,6 +1,6 @@
 import { Table, Tag } from 'antd';
 import type { KeyboardEvent } from 'react';
-import type { StockBatchView } from '../../api/types-dispense';
+import type { StockBatchView } from '../../contract/types-dispense';
 import { expiryState, localToday } from './near-expiry';
 import { useStockStore } from './stock-store';
 import { EXPIRED_ROW, NEAR_ROW, SELECTED_ROW } from './stock-styles';

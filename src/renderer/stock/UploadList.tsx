@@ -1,5 +1,5 @@
 import { Table, Tag } from 'antd';
-import type { StockUploadView } from '../../api/types-stock';
+import type { StockUploadView } from '../../contract/types-stock';
 import { useStockStore } from './stock-store';
 
 const COLORS = { waiting: 'default', queued: 'blue', delivered: 'green', parked: 'red' } as const;

@@ -1,8 +1,8 @@
 import { create } from 'zustand';
-import type { ApiInput } from '../../api/contract';
-import type { StockItemView } from '../../api/types-dispense';
-import type { PaperDrugOption } from '../../api/types-paper';
-import type { StockUploadView } from '../../api/types-stock';
+import type { ApiInput } from '../../contract/contract';
+import type { StockItemView } from '../../contract/types-dispense';
+import type { PaperDrugOption } from '../../contract/types-paper';
+import type { StockUploadView } from '../../contract/types-stock';
 import type { AppErrorShape } from '../../domain/errors';
 import { api } from '../api';
 import { busyCall } from '../stores/busy-call';

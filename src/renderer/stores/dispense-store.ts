@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { DispensingView, GuidanceView, ScanVerdict } from '../../api/types-dispense';
+import type { DispensingView, GuidanceView, ScanVerdict } from '../../contract/types-dispense';
 import type { AppErrorShape } from '../../domain/errors';
 import { api, isUnauthenticated, toShape } from '../api';
 import { beep } from '../feedback/beep';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { HistoryView } from '../../api/types-dispense';
+import type { HistoryView } from '../../contract/types-dispense';
 import type { AppErrorShape } from '../../domain/errors';
 import { api, isUnauthenticated, toShape } from '../api';
 import { useSessionStore } from './session-store';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { RxCandidate } from '../../api/types';
+import type { RxCandidate } from '../../contract/types';
 import type { MdtrtCertType } from '../../domain/insurance';
 import { api } from '../api';
 import { useFeedbackStore } from './feedback-store';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { OutboxStatus } from '../../api/types';
+import type { OutboxStatus } from '../../contract/types';
 import { api, isUnauthenticated, toShape } from '../api';
 import { useSessionStore } from './session-store';
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { InsuredPerson } from '../../api/types';
+import type { InsuredPerson } from '../../contract/types';
 import type { MdtrtCertType } from '../../domain/insurance';
 import { api, isUnauthenticated, toShape } from '../api';
 import { beep } from '../feedback/beep';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { PrescriptionView } from '../../api/types';
+import type { PrescriptionView } from '../../contract/types';
 import { api } from '../api';
 import { beep } from '../feedback/beep';
 import { useDispenseStore } from './dispense-store';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { RegionSettings } from '../../api/types';
+import type { RegionSettings } from '../../contract/types';
 import type { AppErrorShape } from '../../domain/errors';
 import { api, isUnauthenticated, toShape } from '../api';
 import { beep } from '../feedback/beep';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ReviewStart, ReviewView } from '../../api/types-review';
+import type { ReviewStart, ReviewView } from '../../contract/types-review';
 import type { AppErrorShape } from '../../domain/errors';
 import { api, isUnauthenticated, toShape } from '../api';
 import { beep } from '../feedback/beep';

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { StockItemView } from '../../api/types-dispense';
-import type { SelfPaySaleView } from '../../api/types-settlement';
+import type { StockItemView } from '../../contract/types-dispense';
+import type { SelfPaySaleView } from '../../contract/types-settlement';
 import type { AppErrorShape } from '../../domain/errors';
 import { api, isUnauthenticated, toShape } from '../api';
 import { beep } from '../feedback/beep';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AppInfo, SessionInfo } from '../../api/types';
+import type { AppInfo, SessionInfo } from '../../contract/types';
 import type { AppErrorShape } from '../../domain/errors';
 import { api, toShape } from '../api';
 import { useFeedbackStore } from './feedback-store';

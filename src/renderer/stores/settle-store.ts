@@ -1,11 +1,11 @@
 import { create } from 'zustand';
-import { ApiError } from '../../api/client';
+import { ApiError } from '../../contract/client';
 import type {
   SaleUploadsView,
   SettlementState,
   SettlementView,
   SettlePreview,
-} from '../../api/types-settlement';
+} from '../../contract/types-settlement';
 import type { AppErrorShape } from '../../domain/errors';
 import { api, isUnauthenticated, toShape } from '../api';
 import { beep } from '../feedback/beep';

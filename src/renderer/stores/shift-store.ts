@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ShiftStatus } from '../../api/types-review';
+import type { ShiftStatus } from '../../contract/types-review';
 import { api } from '../api';
 import { beep } from '../feedback/beep';
 import { useFeedbackStore } from './feedback-store';

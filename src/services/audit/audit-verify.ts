@@ -1,4 +1,4 @@
-import type { AuditVerifyView } from '../../api/types-audit';
+import type { AuditVerifyView } from '../../contract/types-audit';
 import { checkAnchor } from '../../domain/audit/audit-anchor';
 import { ChainWalker } from '../../domain/audit/audit-chain';
 import type { AuditHasher } from '../../domain/audit/audit-entry';

@@ -1,4 +1,4 @@
-import type { AuditListView, AuditVerifyView } from '../../api/types-audit';
+import type { AuditListView, AuditVerifyView } from '../../contract/types-audit';
 import { actionLabel } from '../../domain/audit/audit-actions';
 import { type AuditRow, OUTCOME_LABELS } from '../../domain/audit/audit-entry';
 import type { AuditWitness } from '../../domain/audit/audit-witness';

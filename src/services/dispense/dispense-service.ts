@@ -1,6 +1,6 @@
-import type { DispensingView, ScanVerdict } from '../../api/types-dispense';
 import { dateOnly, dateTime } from '../../center/clock';
 import type { Out7204 } from '../../center/rx/fsi-72xx';
+import type { DispensingView, ScanVerdict } from '../../contract/types-dispense';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import { AppError } from '../../domain/errors';
 import { packKey, parseScannedCode } from '../../domain/trace/parse-scanned-code';

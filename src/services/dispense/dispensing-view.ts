@@ -1,10 +1,10 @@
+import { dateTime } from '../../center/clock';
 import type {
   DispenseLineView,
   DispensingView,
   EarlierSale,
   PaperSourceView,
-} from '../../api/types-dispense';
-import { dateTime } from '../../center/clock';
+} from '../../contract/types-dispense';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import { maskIdNumber, maskName } from '../../domain/mask';
 import { paperRxno } from '../../domain/paper/paper-rxno';

@@ -1,5 +1,5 @@
-import type { GuidanceLine, GuidanceView } from '../../api/types-dispense';
 import type { Out7204 } from '../../center/rx/fsi-72xx';
+import type { GuidanceLine, GuidanceView } from '../../contract/types-dispense';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import { maskName } from '../../domain/mask';
 import type { PaperLineRecord } from '../../store/paper-repository';

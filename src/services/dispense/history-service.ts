@@ -1,7 +1,7 @@
-import type { HistoryEntry, HistoryView } from '../../api/types-dispense';
 import { dateOnly, dateTime } from '../../center/clock';
 import type { FsiClient } from '../../center/fsi-client';
 import type { Out7204 } from '../../center/rx/fsi-72xx';
+import type { HistoryEntry, HistoryView } from '../../contract/types-dispense';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import { AppError } from '../../domain/errors';
 import { maskIdNumber, maskName } from '../../domain/mask';

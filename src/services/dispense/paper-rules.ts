@@ -1,4 +1,4 @@
-import type { PaperSourceView } from '../../api/types-dispense';
+import type { PaperSourceView } from '../../contract/types-dispense';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import { AppError } from '../../domain/errors';
 import { checkPaperPrescription } from '../../domain/paper/paper-checks';

@@ -1,4 +1,4 @@
-import type { HistoryEntry, RiskWarning } from '../../api/types-dispense';
+import type { HistoryEntry, RiskWarning } from '../../contract/types-dispense';
 import { citation, type RuleId } from '../../domain/rules';
 
 /** R-LONGRX: 12 weeks. */

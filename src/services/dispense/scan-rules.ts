@@ -1,5 +1,5 @@
-import type { ScanRefusalReason } from '../../api/types-dispense';
 import { dateTime } from '../../center/clock';
+import type { ScanRefusalReason } from '../../contract/types-dispense';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import type { RuleId } from '../../domain/rules';
 import { type ParsedCode, packKey } from '../../domain/trace/parse-scanned-code';

@@ -1,5 +1,5 @@
-import type { StockBatchView, StockItemView } from '../../api/types-dispense';
 import { dateOnly, dateTime } from '../../center/clock';
+import type { StockBatchView, StockItemView } from '../../contract/types-dispense';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import { RX_CLASSES, sellableWithoutPrescription } from '../../domain/catalog/rx-class';
 import { AppError } from '../../domain/errors';

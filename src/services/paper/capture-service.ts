@@ -1,4 +1,4 @@
-import type { PaperCheckResult, PaperView } from '../../api/types-paper';
+import type { PaperCheckResult, PaperView } from '../../contract/types-paper';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import { AppError } from '../../domain/errors';
 import { duplicateSerialFinding } from '../../domain/paper/duplicate-serial';

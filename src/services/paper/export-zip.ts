@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PaperExportResult } from '../../api/types-paper';
 import { sm3Hex } from '../../center/crypto';
+import type { PaperExportResult } from '../../contract/types-paper';
 import { addDays, isCalendarDate } from '../../domain/calendar';
 import { AppError } from '../../domain/errors';
 import { formatBeijingDateTime } from '../../domain/policy/beijing-time';

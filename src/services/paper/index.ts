@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { PaperDrugOption } from '../../api/types-paper';
+import type { PaperDrugOption } from '../../contract/types-paper';
 import { DRUG_CLASSES } from '../../domain/catalog/drug-classes';
 import { AppError } from '../../domain/errors';
 import type { StaffMember } from '../../domain/staff';

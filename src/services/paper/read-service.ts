@@ -1,4 +1,4 @@
-import type { PaperImageView, PaperSearchResult, PaperView } from '../../api/types-paper';
+import type { PaperImageView, PaperSearchResult, PaperView } from '../../contract/types-paper';
 import { AppError } from '../../domain/errors';
 import type { Db } from '../../store/database';
 import type { PaperRecord, PaperRepository } from '../../store/paper-repository';

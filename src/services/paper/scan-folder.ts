@@ -5,7 +5,7 @@ import type {
   PaperScanFolder,
   PaperScanImage,
   PaperScanList,
-} from '../../api/types-paper';
+} from '../../contract/types-paper';
 import { AppError } from '../../domain/errors';
 import { formatBeijingDateTime } from '../../domain/policy/beijing-time';
 import type { StaffMember } from '../../domain/staff';

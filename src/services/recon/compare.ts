@@ -1,4 +1,4 @@
-import type { ReconDifference, ReconDifferenceKind } from '../../api/types-recon';
+import type { ReconDifference, ReconDifferenceKind } from '../../contract/types-recon';
 import type { CenterSettlementRecord } from './center-records';
 import type { LocalSettlement, PendingUpload } from './local-records';
 

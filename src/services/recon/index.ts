@@ -1,4 +1,4 @@
-import type { ReconDayView } from '../../api/types-recon';
+import type { ReconDayView } from '../../contract/types-recon';
 import { AppError } from '../../domain/errors';
 import type { Db } from '../../store/database';
 import type { CenterRecords } from './center-records';

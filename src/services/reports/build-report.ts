@@ -1,5 +1,5 @@
-import type { Report, ReportId } from '../../api/types-reports';
 import { dateOnly } from '../../center/clock';
+import type { Report, ReportId } from '../../contract/types-reports';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import type { OutboxReportRepository } from '../../store/outbox-report-repository';
 import type { ReportRepository } from '../../store/report-repository';

@@ -1,4 +1,4 @@
-import type { CatalogCoverageReport, CatalogCoverageRow } from '../../api/types-reports';
+import type { CatalogCoverageReport, CatalogCoverageRow } from '../../contract/types-reports';
 import { type CatalogDrug, isInsuranceListed } from '../../domain/catalog/catalog-drug';
 import type { ReportRepository } from '../../store/report-repository';
 

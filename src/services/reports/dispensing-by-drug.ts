@@ -1,4 +1,4 @@
-import type { DispensingByDrugReport, DrugDispensingRow } from '../../api/types-reports';
+import type { DispensingByDrugReport, DrugDispensingRow } from '../../contract/types-reports';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import type { ReportRepository } from '../../store/report-repository';
 import type { LocalPeriod } from './period';

@@ -1,4 +1,4 @@
-import type { FlowedPriceRow, FlowedPricesReport } from '../../api/types-reports';
+import type { FlowedPriceRow, FlowedPricesReport } from '../../contract/types-reports';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import type { ReportRepository } from '../../store/report-repository';
 import type { LocalPeriod } from './period';

@@ -3,7 +3,7 @@ import type {
   ReportExportFormat,
   ReportExportResult,
   ReportId,
-} from '../../api/types-reports';
+} from '../../contract/types-reports';
 import { OutboxReportRepository } from '../../store/outbox-report-repository';
 import { ReportRepository } from '../../store/report-repository';
 import type { AreaDeps } from '../area-deps';

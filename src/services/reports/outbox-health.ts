@@ -1,4 +1,4 @@
-import type { OutboxHealthReport, OutboxInfnoRow } from '../../api/types-reports';
+import type { OutboxHealthReport, OutboxInfnoRow } from '../../contract/types-reports';
 import { transactionName } from '../../domain/center/transaction-names';
 import type { OutboxReportRepository } from '../../store/outbox-report-repository';
 import { byDate, type LocalPeriod } from './period';

@@ -1,4 +1,4 @@
-import type { ReportId } from '../../api/types-reports';
+import type { ReportId } from '../../contract/types-reports';
 import { AppError } from '../../domain/errors';
 import type { StaffMember } from '../../domain/staff';
 

@@ -1,4 +1,4 @@
-import type { DailySettlementRow, DailySettlementsReport } from '../../api/types-reports';
+import type { DailySettlementRow, DailySettlementsReport } from '../../contract/types-reports';
 import type { ReportRepository } from '../../store/report-repository';
 import { byDate, type LocalPeriod } from './period';
 

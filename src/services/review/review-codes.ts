@@ -1,5 +1,5 @@
-import type { ReviewResult, ReviewUploadState } from '../../api/types-review';
 import { RX_CHK_STATUS } from '../../center/rx/fsi-7206';
+import type { ReviewResult, ReviewUploadState } from '../../contract/types-review';
 import type { OutboxItemStatus } from '../../store/outbox-repository';
 
 export const RESULT_LABELS: Record<ReviewResult, string> = {

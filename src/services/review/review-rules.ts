@@ -1,5 +1,5 @@
-import type { PrescriptionView, RxDrugLineView } from '../../api/types';
-import type { ReviewResult, ReviewUploadState } from '../../api/types-review';
+import type { PrescriptionView, RxDrugLineView } from '../../contract/types';
+import type { ReviewResult, ReviewUploadState } from '../../contract/types-review';
 import { AppError } from '../../domain/errors';
 import { RULES, type RuleId } from '../../domain/rules';
 import type { StaffMember } from '../../domain/staff';

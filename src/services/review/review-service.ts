@@ -1,7 +1,7 @@
-import type { PrescriptionView } from '../../api/types';
-import type { ReviewResult, ReviewStart, ReviewView } from '../../api/types-review';
 import { dateTime } from '../../center/clock';
 import { PHAR_CERT_TYPE_ID_CARD, RX_CHK_STATUS, type RxChkUpInfo } from '../../center/rx/fsi-7206';
+import type { PrescriptionView } from '../../contract/types';
+import type { ReviewResult, ReviewStart, ReviewView } from '../../contract/types-review';
 import { AppError } from '../../domain/errors';
 import { maskName } from '../../domain/mask';
 import { assertNoScannedCode } from '../../domain/scan/code-shaped-text';

@@ -1,5 +1,5 @@
-import type { ReviewView } from '../../api/types-review';
 import { dateTime } from '../../center/clock';
+import type { ReviewView } from '../../contract/types-review';
 import { LAYOUT_GROUPS, type LayoutGroup } from '../../domain/layout/compare';
 import type { OutboxItem } from '../../store/outbox-repository';
 import type { ReviewRecord } from '../../store/review-repository';

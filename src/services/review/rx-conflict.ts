@@ -1,5 +1,5 @@
-import type { RuleFinding } from '../../api/types';
 import { RX_STATUS } from '../../center/rx/rx-status';
+import type { RuleFinding } from '../../contract/types';
 import { citation } from '../../domain/rules';
 import type { Db } from '../../store/database';
 import type { OutboxItem } from '../../store/outbox-repository';

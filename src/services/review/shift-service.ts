@@ -1,5 +1,5 @@
-import type { ShiftStatus, ShiftView } from '../../api/types-review';
 import { dateTime } from '../../center/clock';
+import type { ShiftStatus, ShiftView } from '../../contract/types-review';
 import { AppError } from '../../domain/errors';
 import type { StaffMember } from '../../domain/staff';
 import type { ShiftRecord, ShiftRepository } from '../../store/shift-repository';

@@ -1,4 +1,4 @@
-import type { SettlementState, UploadState } from '../../api/types-settlement';
+import type { SettlementState, UploadState } from '../../contract/types-settlement';
 
 /**
  * Code values of the settlement area, one table (center-protocol §4: unknown code values are

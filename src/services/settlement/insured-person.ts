@@ -1,4 +1,4 @@
-import type { SettlementPatientView } from '../../api/types-settlement';
+import type { SettlementPatientView } from '../../contract/types-settlement';
 import { AppError } from '../../domain/errors';
 import { INSUTYPE_LABELS, labelOf, type MdtrtCertType, sameIdNumber } from '../../domain/insurance';
 import { maskIdNumber, maskName } from '../../domain/mask';

@@ -1,4 +1,4 @@
-import type { Money } from '../../api/types-settlement';
+import type { Money } from '../../contract/types-settlement';
 
 /** Yuan text with two decimals from integer fen: 1280 → "12.80", -5 → "-0.05". */
 export function yuanText(fen: number): string {

@@ -1,5 +1,5 @@
-import type { SettlePreview } from '../../api/types-settlement';
 import { dateTime } from '../../center/clock';
+import type { SettlePreview } from '../../contract/types-settlement';
 import type { AuthenticatedSession } from '../auth-service';
 import { paperSourceOf } from '../paper/paper-views';
 import type { SettlementContext } from './context';

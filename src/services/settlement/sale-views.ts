@@ -1,5 +1,9 @@
-import type { SaleUploadsView, SelfPaySaleView, StocktakeView } from '../../api/types-settlement';
 import { dateOnly, dateTime } from '../../center/clock';
+import type {
+  SaleUploadsView,
+  SelfPaySaleView,
+  StocktakeView,
+} from '../../contract/types-settlement';
 import { catalogRxFlag } from '../../domain/catalog/rx-class';
 import { AppError } from '../../domain/errors';
 import type { AuthenticatedSession } from '../auth-service';

@@ -1,11 +1,11 @@
+import { dateTime } from '../../center/clock';
 import type {
   RefundView,
   ReversalResultCode,
   SettlementView,
   SplitLineView,
   UnknownOutcomeView,
-} from '../../api/types-settlement';
-import { dateTime } from '../../center/clock';
+} from '../../contract/types-settlement';
 import { AppError } from '../../domain/errors';
 import type { SettlementRecord } from '../../store/settlement-repository';
 import { paperSourceOf } from '../paper/paper-views';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SelfPayReason, SplitLineView, SplitView } from '../../api/types-settlement';
+import type { SelfPayReason, SplitLineView, SplitView } from '../../contract/types-settlement';
 import { CHARGE_LEVEL_LABELS } from './codes';
 import type { FeeLine } from './fee-lines';
 import { fenOf, money, yuanText } from './money';

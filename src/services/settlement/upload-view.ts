@@ -1,5 +1,5 @@
-import type { UploadState, UploadView } from '../../api/types-settlement';
 import { dateTime } from '../../center/clock';
+import type { UploadState, UploadView } from '../../contract/types-settlement';
 import type { SaleUpload } from '../../store/sale-upload-repository';
 import { UPLOAD_LABELS, UPLOAD_STATE_LABELS } from './codes';
 import type { SettlementContext } from './context';

@@ -1,5 +1,5 @@
-import type { StockBatchView } from '../../api/types-dispense';
 import { dateTime } from '../../center/clock';
+import type { StockBatchView } from '../../contract/types-dispense';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import { catalogRxFlag } from '../../domain/catalog/rx-class';
 import type { BatchRow } from '../../store/stock-movement-repository';

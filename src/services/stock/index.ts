@@ -1,4 +1,4 @@
-import type { StockUploadView } from '../../api/types-stock';
+import type { StockUploadView } from '../../contract/types-stock';
 import type { AreaDeps } from '../area-deps';
 import type { AuthenticatedSession } from '../auth-service';
 import type { AdjustReason } from './codes';

@@ -1,5 +1,5 @@
-import type { StockChangeView } from '../../api/types-stock';
 import { dateOnly, dateTime } from '../../center/clock';
+import type { StockChangeView } from '../../contract/types-stock';
 import { AppError } from '../../domain/errors';
 import { BatchExpiryMismatch } from '../../store/stock-repository';
 import type { AuthenticatedSession } from '../auth-service';

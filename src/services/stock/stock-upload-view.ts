@@ -1,5 +1,5 @@
-import type { StockUploadView } from '../../api/types-stock';
 import { dateTime } from '../../center/clock';
+import type { StockUploadView } from '../../contract/types-stock';
 import type { StockUploadRow } from '../../store/stock-movement-repository';
 import type { SettlementContext } from '../settlement/context';
 import { uploadView } from '../settlement/upload-view';

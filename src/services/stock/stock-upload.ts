@@ -1,4 +1,4 @@
-import type { StockUploadView } from '../../api/types-stock';
+import type { StockUploadView } from '../../contract/types-stock';
 import type { AuthenticatedSession } from '../auth-service';
 import { enqueueUpload } from '../settlement/upload-queue';
 import type { StockContext } from './stock-context';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrescriptionView, RxCandidate } from '../../../src/api/types';
-import type { DispensingView } from '../../../src/api/types-dispense';
-import type { OutboxItemView } from '../../../src/api/types-outbox';
-import type { ReviewStart } from '../../../src/api/types-review';
+import type { PrescriptionView, RxCandidate } from '../../../src/contract/types';
+import type { DispensingView } from '../../../src/contract/types-dispense';
+import type { OutboxItemView } from '../../../src/contract/types-outbox';
+import type { ReviewStart } from '../../../src/contract/types-review';
 import {
   createPrescription,
   revokePrescription,

@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DispensingView, ScanVerdict, StockItemView } from '../../../src/api/types-dispense';
-import type { PaperView } from '../../../src/api/types-paper';
+import { dateTime } from '../../../src/center/clock';
+import { FsiClient } from '../../../src/center/fsi-client';
+import type {
+  DispensingView,
+  ScanVerdict,
+  StockItemView,
+} from '../../../src/contract/types-dispense';
+import type { PaperView } from '../../../src/contract/types-paper';
 import type {
   SelfPaySaleView,
   SettlementView,
   SettlePreview,
-} from '../../../src/api/types-settlement';
-import { dateTime } from '../../../src/center/clock';
-import { FsiClient } from '../../../src/center/fsi-client';
+} from '../../../src/contract/types-settlement';
 import { paperRxno } from '../../../src/domain/paper/paper-rxno';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
 import { CenterRefusedCodeRepository } from '../../../src/store/center-refused-code-repository';

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrescriptionView, RxCandidate } from '../../../src/api/types';
+import type { PrescriptionView, RxCandidate } from '../../../src/contract/types';
 import type {
   DispensingView,
   GuidanceView,
   HistoryView,
   ScanVerdict,
   StockItemView,
-} from '../../../src/api/types-dispense';
+} from '../../../src/contract/types-dispense';
 import { createPrescription } from '../../../src/sandbox/hospital/create-prescription';
 import type { DrugOrder } from '../../../src/sandbox/hospital/drug-lines';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';

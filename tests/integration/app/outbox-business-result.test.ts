@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutboxItemView, OutboxSendResult } from '../../../src/api/types-outbox';
-import type { StockChangeView } from '../../../src/api/types-stock';
+import type { OutboxItemView, OutboxSendResult } from '../../../src/contract/types-outbox';
+import type { StockChangeView } from '../../../src/contract/types-stock';
 import { BUSINESS_FAILURE_WORDS } from '../../../src/sandbox/fsi/business-failure';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../support/app-harness';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutboxItemView, OutboxSendResult } from '../../../src/api/types-outbox';
 import { FsiClient } from '../../../src/center/fsi-client';
+import type { OutboxItemView, OutboxSendResult } from '../../../src/contract/types-outbox';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../support/app-harness';
 

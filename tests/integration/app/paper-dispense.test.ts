@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DispensingView, GuidanceView, ScanVerdict } from '../../../src/api/types-dispense';
-import type { PaperSearchResult, PaperView } from '../../../src/api/types-paper';
+import { sm3Hex } from '../../../src/center/crypto';
+import type {
+  DispensingView,
+  GuidanceView,
+  ScanVerdict,
+} from '../../../src/contract/types-dispense';
+import type { PaperSearchResult, PaperView } from '../../../src/contract/types-paper';
 import type {
   ReceiptView,
   SaleUploadsView,
   SettlementView,
   SettlePreview,
-} from '../../../src/api/types-settlement';
-import { sm3Hex } from '../../../src/center/crypto';
+} from '../../../src/contract/types-settlement';
 import { paperRxno } from '../../../src/domain/paper/paper-rxno';
 import { resetCenterClock, setCenterClock } from '../../../src/sandbox/hospital/center-clock';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sm3Hex } from '../../../src/center/crypto';
 import type {
   PaperCheckResult,
   PaperExportResult,
@@ -12,8 +13,7 @@ import type {
   PaperScanList,
   PaperSearchResult,
   PaperView,
-} from '../../../src/api/types-paper';
-import { sm3Hex } from '../../../src/center/crypto';
+} from '../../../src/contract/types-paper';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../support/app-harness';
 import {

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dateOnly } from '../../../src/center/clock';
+import { sm3Hex } from '../../../src/center/crypto';
 import type {
   CatalogCoverageReport,
   DailySettlementsReport,
@@ -8,9 +10,7 @@ import type {
   FlowedPricesReport,
   OutboxHealthReport,
   ReportExportResult,
-} from '../../../src/api/types-reports';
-import { dateOnly } from '../../../src/center/clock';
-import { sm3Hex } from '../../../src/center/crypto';
+} from '../../../src/contract/types-reports';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../support/app-harness';

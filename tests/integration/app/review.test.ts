@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrescriptionView, RxCandidate } from '../../../src/api/types';
-import type { ReviewStart, ReviewView, ShiftStatus } from '../../../src/api/types-review';
+import type { PrescriptionView, RxCandidate } from '../../../src/contract/types';
+import type { ReviewStart, ReviewView, ShiftStatus } from '../../../src/contract/types-review';
 import {
   type CreatedPrescription,
   createPrescription,

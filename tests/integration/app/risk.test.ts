@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RxCandidate } from '../../../src/api/types';
-import type { DispensingView, ScanVerdict } from '../../../src/api/types-dispense';
-import type { RiskSignal } from '../../../src/api/types-risk';
+import type { RxCandidate } from '../../../src/contract/types';
+import type { DispensingView, ScanVerdict } from '../../../src/contract/types-dispense';
+import type { RiskSignal } from '../../../src/contract/types-risk';
 import { createPrescription } from '../../../src/sandbox/hospital/create-prescription';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { PrescriptionView, RxCandidate } from '../../../src/api/types';
+import type { PrescriptionView, RxCandidate } from '../../../src/contract/types';
 import {
   createPrescription,
   type PrescriptionOrder,

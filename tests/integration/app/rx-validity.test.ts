@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { DispensingView } from '../../../src/api/types-dispense';
-import type { SettlePreview } from '../../../src/api/types-settlement';
+import type { DispensingView } from '../../../src/contract/types-dispense';
+import type { SettlePreview } from '../../../src/contract/types-settlement';
 import { resetCenterClock, setCenterClock } from '../../../src/sandbox/hospital/center-clock';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';

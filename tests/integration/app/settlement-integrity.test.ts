@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DispensingView, ScanVerdict } from '../../../src/api/types-dispense';
-import type { PaperView } from '../../../src/api/types-paper';
-import type { SettlementView, SettlePreview } from '../../../src/api/types-settlement';
+import type { DispensingView, ScanVerdict } from '../../../src/contract/types-dispense';
+import type { PaperView } from '../../../src/contract/types-paper';
+import type { SettlementView, SettlePreview } from '../../../src/contract/types-settlement';
 import { maskName } from '../../../src/domain/mask';
 import { paperRxno } from '../../../src/domain/paper/paper-rxno';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';

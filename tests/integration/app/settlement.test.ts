@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrescriptionView, RxCandidate } from '../../../src/api/types';
-import type { DispensingView } from '../../../src/api/types-dispense';
+import type { PrescriptionView, RxCandidate } from '../../../src/contract/types';
+import type { DispensingView } from '../../../src/contract/types-dispense';
 import type {
   ReceiptView,
   SaleUploadsView,
   SelfPaySaleView,
   SettlementView,
   SettlePreview,
-} from '../../../src/api/types-settlement';
+} from '../../../src/contract/types-settlement';
 import { createPrescription } from '../../../src/sandbox/hospital/create-prescription';
 import type { DrugOrder } from '../../../src/sandbox/hospital/drug-lines';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';

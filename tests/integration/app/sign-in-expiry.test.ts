@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StockChangeView } from '../../../src/api/types-stock';
 import { FsiClient } from '../../../src/center/fsi-client';
 import { isSignInRefusal } from '../../../src/center/sign-in-refusal';
+import type { StockChangeView } from '../../../src/contract/types-stock';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../support/app-harness';

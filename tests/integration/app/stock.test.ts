@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StockItemView } from '../../../src/api/types-dispense';
-import type { StocktakeView } from '../../../src/api/types-settlement';
-import type { StockChangeView, StockUploadView } from '../../../src/api/types-stock';
 import { FsiClient } from '../../../src/center/fsi-client';
+import type { StockItemView } from '../../../src/contract/types-dispense';
+import type { StocktakeView } from '../../../src/contract/types-settlement';
+import type { StockChangeView, StockUploadView } from '../../../src/contract/types-stock';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../support/app-harness';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RxCandidate } from '../../../src/api/types';
-import type { ReviewStart } from '../../../src/api/types-review';
+import type { RxCandidate } from '../../../src/contract/types';
+import type { ReviewStart } from '../../../src/contract/types-review';
 import type { RiskSignal } from '../../../src/domain/risk/signal';
 import { createPrescription } from '../../../src/sandbox/hospital/create-prescription';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';

@@ -31,10 +31,11 @@ const ALLOWED: Record<string, string[]> = {
   domain: ['domain'],
   store: ['store', 'domain'],
   center: ['center', 'domain'],
-  services: ['services', 'store', 'center', 'domain'],
-  api: ['api', 'services', 'domain'],
-  host: ['host', 'api', 'services', 'domain'],
-  renderer: ['renderer', 'api', 'domain'],
+  contract: ['contract', 'domain'],
+  services: ['services', 'store', 'center', 'contract', 'domain'],
+  api: ['api', 'services', 'contract', 'domain'],
+  host: ['host', 'api', 'services', 'contract', 'domain'],
+  renderer: ['renderer', 'contract', 'domain'],
   sandbox: ['sandbox', 'center', 'domain'],
 };
 
@@ -48,9 +49,6 @@ describe('layering', () => {
       for (const target of imports(file)) {
         const to = layerOf(target);
         if (to === 'pkg') continue;
-        // The API's data shapes (src/api/types, and types-<area> per area) are shared vocabulary;
-        // services may name them.
-        if (from === 'services' && /^src\/api\/types(-[a-z]+)?$/.test(target)) continue;
         if (!ALLOWED[from]?.includes(to)) violations.push(`${file} → ${target}`);
       }
     }
@@ -80,7 +78,9 @@ describe('layering', () => {
       .flatMap((f) =>
         imports(f).filter(
           (i) =>
-            i.startsWith('src/api/') && !/src\/api\/(client|contract|types(-[a-z]+)?)$/.test(i),
+            /^src\/(api|services|store|center|host|sandbox)\//.test(i) ||
+            (i.startsWith('src/contract/') &&
+              !/src\/contract\/(client|contract|types(-[a-z]+)?)$/.test(i)),
         ),
       );
     expect(offenders).toEqual([]);

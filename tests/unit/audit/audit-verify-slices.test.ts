@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AuditVerifyView } from '../../../src/api/types-audit';
 import { canonicalJson } from '../../../src/center/rx/canonical-json';
+import type { AuditVerifyView } from '../../../src/contract/types-audit';
 import { createAnchorFile } from '../../../src/services/audit/anchor-file';
 import {
   verifyAuditTrail,

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../../src/api/types-reports';
+import type { Report } from '../../../src/contract/types-reports';
 import { loadCatalog } from '../../../src/services/catalog-loader';
 import { buildReport, type ReportSources } from '../../../src/services/reports/build-report';
 import { renderCsv } from '../../../src/services/reports/export/csv';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RiskSignal, RiskSignalId } from '../../../src/api/types-risk';
+import type { RiskSignal, RiskSignalId } from '../../../src/contract/types-risk';
 import type { CatalogDrug } from '../../../src/domain/catalog/catalog-drug';
 import type { Role } from '../../../src/domain/staff';
 import type { AuthenticatedSession } from '../../../src/services/auth-service';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PrescriptionView, RxDrugLineView } from '../../../src/api/types';
+import type { PrescriptionView, RxDrugLineView } from '../../../src/contract/types';
 import { AppError } from '../../../src/domain/errors';
 import type { StaffMember } from '../../../src/domain/staff';
 import {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { OutboxStatus } from '../../../src/api/types';
+import type { OutboxStatus } from '../../../src/contract/types';
 import { type Db, openDatabase } from '../../../src/store/database';
 import { type NewOutboxItem, OutboxRepository } from '../../../src/store/outbox-repository';
 import { SettingsRepository } from '../../../src/store/settings-repository';

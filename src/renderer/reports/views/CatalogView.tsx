@@ -1,5 +1,5 @@
 import { Table } from 'antd';
-import type { CatalogCoverageReport, CatalogCoverageRow } from '../../../api/types-reports';
+import type { CatalogCoverageReport, CatalogCoverageRow } from '../../../contract/types-reports';
 import { ShareBar } from '../charts/ShareBar';
 import { formatShare } from '../charts/share-layout';
 import { BIG_SHARE, ROW } from '../reports-styles';

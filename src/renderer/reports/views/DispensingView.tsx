@@ -1,6 +1,6 @@
 import { Segmented, Table } from 'antd';
 import { useState } from 'react';
-import type { DispensingByDrugReport, DrugDispensingRow } from '../../../api/types-reports';
+import type { DispensingByDrugReport, DrugDispensingRow } from '../../../contract/types-reports';
 import { formatFen } from '../../format/money';
 import { HBarChart } from '../charts/HBarChart';
 import { OKABE_ITO } from '../charts/palette';

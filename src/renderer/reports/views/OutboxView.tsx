@@ -1,5 +1,5 @@
 import { Table } from 'antd';
-import type { OutboxHealthReport, OutboxInfnoRow } from '../../../api/types-reports';
+import type { OutboxHealthReport, OutboxInfnoRow } from '../../../contract/types-reports';
 import { formatAge } from '../../format/age';
 import { bucketByDate, shortLabel, sumBy } from '../buckets';
 import { ColumnChart } from '../charts/ColumnChart';

@@ -1,5 +1,5 @@
 import { Table } from 'antd';
-import type { FlowedPriceRow, FlowedPricesReport } from '../../../api/types-reports';
+import type { FlowedPriceRow, FlowedPricesReport } from '../../../contract/types-reports';
 import { formatFen } from '../../format/money';
 import { PriceRangeChart } from '../charts/PriceRangeChart';
 import { fenToYuan } from '../charts/tick-format';

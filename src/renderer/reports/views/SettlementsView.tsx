@@ -1,5 +1,5 @@
 import { Table } from 'antd';
-import type { DailySettlementRow, DailySettlementsReport } from '../../../api/types-reports';
+import type { DailySettlementRow, DailySettlementsReport } from '../../../contract/types-reports';
 import { formatFen } from '../../format/money';
 import { bucketByDate, shortLabel, sumBy } from '../buckets';
 import { ColumnChart } from '../charts/ColumnChart';

@@ -5,7 +5,7 @@ import type {
   FlowedPricesReport,
   OutboxHealthReport,
   Report,
-} from '../../../api/types-reports';
+} from '../../../contract/types-reports';
 import { REPORT_TITLES } from '../report-access';
 import { type Column, type ReportDocument, yuan } from './report-document';
 

@@ -1,8 +1,8 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ReportExportFormat, ReportExportResult } from '../../../api/types-reports';
 import { compactTime } from '../../../center/clock';
 import { sm3Hex } from '../../../center/crypto';
+import type { ReportExportFormat, ReportExportResult } from '../../../contract/types-reports';
 import { renderCsv } from './csv';
 import { renderReportPdf } from './pdf';
 import type { ReportDocument } from './report-document';

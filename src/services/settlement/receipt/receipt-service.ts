@@ -1,5 +1,5 @@
-import type { ReceiptFormat, ReceiptView } from '../../../api/types-settlement';
 import { dateTime } from '../../../center/clock';
+import type { ReceiptFormat, ReceiptView } from '../../../contract/types-settlement';
 import { AppError } from '../../../domain/errors';
 import { selfPayDocNo } from '../../../domain/sale-doc-no';
 import type { SettlementContext } from '../context';
