@@ -1,8 +1,9 @@
+import type { DispensingState } from '../domain/lifecycle/states';
 import type { RuleId } from '../domain/rules';
 
 /** Output types of the dispensing, stock, history and guidance methods (contract-dispense.ts). */
 
-export type DispensingState = 'open' | 'completed' | 'cancelled' | 'returned';
+export type { DispensingState };
 
 /** One pack (or opened pack, for 拆零) whose traceability code was scanned onto a line. */
 export interface ScannedCodeView {

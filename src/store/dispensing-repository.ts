@@ -1,6 +1,7 @@
+import type { DispensingState } from '../domain/lifecycle/states';
+import { assertTransition } from '../domain/lifecycle/transitions';
 import type { Db } from './database';
 
-export type DispensingState = 'open' | 'completed' | 'cancelled' | 'returned';
 export type DispensingSource = 'electronic' | 'paper';
 
 export interface Dispensing {
@@ -267,6 +268,7 @@ export class DispensingRepository {
   }
 
   complete(id: number, at: number): void {
+    assertTransition('dispensing', 'open', 'completed');
     this.db
       .prepare(
         "UPDATE dispensings SET state = 'completed', completed_at = ?, ended_at = ? WHERE id = ? AND state = 'open'",
@@ -275,6 +277,7 @@ export class DispensingRepository {
   }
 
   cancel(id: number, at: number): void {
+    assertTransition('dispensing', 'open', 'cancelled');
     this.db
       .prepare(
         "UPDATE dispensings SET state = 'cancelled', ended_at = ? WHERE id = ? AND state = 'open'",

@@ -1,6 +1,6 @@
 import type { PaperSourceView } from '../../contract/types-dispense';
 import type { PaperListItem, PaperSaleView, PaperView } from '../../contract/types-paper';
-import type { SettlementState } from '../../contract/types-settlement';
+import type { SettlementState } from '../../domain/lifecycle/states';
 import { maskIdNumber } from '../../domain/mask';
 import { retainedUntil } from '../../domain/paper/paper-dates';
 import type { PaperFields, PaperFinding } from '../../domain/paper/paper-types';
