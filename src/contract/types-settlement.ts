@@ -1,14 +1,11 @@
 import type { SettlementState, UploadState } from '../domain/lifecycle/states';
+import type { Money } from '../domain/money';
 import type { RuleId } from '../domain/rules';
 import type { PaperSourceView } from './types-dispense';
 
 /** Output types of the settlement, refund, receipt, self-pay and upload methods (contract-settlement.ts). */
 
-/** An amount: integer fen for arithmetic, yuan text (two decimals, e.g. "12.80") for display. */
-export interface Money {
-  fen: number;
-  yuan: string;
-}
+export type { Money };
 
 /** Why part of a line is paid by the patient, as the center's 2101/2102 answer says. */
 export type SelfPayReasonCode =

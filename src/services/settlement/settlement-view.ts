@@ -8,13 +8,13 @@ import type {
 } from '../../contract/types-settlement';
 import { AppError } from '../../domain/errors';
 import { SETTLEMENT_STATE_LABELS } from '../../domain/lifecycle/state-labels';
+import { fenOf, money } from '../../domain/money';
 import type { SettlementRecord } from '../../store/settlement-repository';
 import { paperSourceOf } from '../paper/paper-views';
 import { NEXT_STEPS, REVERSAL_RESULTS } from './codes';
 import type { SettlementContext } from './context';
 import type { FeeLine } from './fee-lines';
 import { patientView } from './insured-person';
-import { fenOf, money } from './money';
 import { type SettleOutput, settleOutputSchema, splitLines, splitTotals } from './split-view';
 import { uploadView } from './upload-view';
 
