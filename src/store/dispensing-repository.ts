@@ -1,3 +1,4 @@
+import type { DispensingCode, DispensingLine } from '../domain/dispense/dispensing-lines';
 import type { DispensingState } from '../domain/lifecycle/states';
 import { assertTransition } from '../domain/lifecycle/transitions';
 import type { Db } from './database';
@@ -19,30 +20,6 @@ export interface Dispensing {
   state: DispensingState;
   startedAt: number;
   completedAt: number | null;
-}
-
-export interface DispensingLine {
-  lineNo: number;
-  medListCodg: string;
-  genname: string;
-  splitPack: boolean;
-  unitsPerPack: number | null;
-  qtyPrescribed: number;
-  qtyUnit: string;
-  packsPrescribed: number;
-  qtyDispensed: number;
-  days: number | null;
-}
-
-export interface DispensingCode {
-  lineNo: number;
-  code: string;
-  kind: 'trace20' | 'gs1' | 'ma';
-  raw: string;
-  packNo: number;
-  units: number | null;
-  reusedPack: boolean;
-  scannedAt: number;
 }
 
 export interface Allocation {

@@ -9,11 +9,11 @@ import type {
 import { AppError } from '../../domain/errors';
 import { SETTLEMENT_STATE_LABELS } from '../../domain/lifecycle/state-labels';
 import { fenOf, money } from '../../domain/money';
+import type { FeeLine } from '../../domain/settlement/fee-lines';
 import type { SettlementRecord } from '../../store/settlement-repository';
 import { paperSourceOf } from '../paper/paper-views';
 import { NEXT_STEPS, REVERSAL_RESULTS } from './codes';
 import type { SettlementContext } from './context';
-import type { FeeLine } from './fee-lines';
 import { patientView } from './insured-person';
 import { type SettleOutput, settleOutputSchema, splitLines, splitTotals } from './split-view';
 import { uploadView } from './upload-view';
