@@ -19,8 +19,8 @@ export const DISPENSING_STATE_LABELS: Record<DispensingState, string> = {
 };
 
 export const PAPER_STATUS_LABELS: Record<PaperStatus, string> = {
-  captured: '已登记',
-  dispensed: '已发药',
+  captured: '已归档待调剂',
+  dispensed: '已调剂',
 };
 
 export const UPLOAD_STATE_LABELS: Record<UploadState, string> = {
