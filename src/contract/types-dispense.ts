@@ -1,8 +1,10 @@
+import type { ScanRefusalReason } from '../domain/dispense/scan-decision';
+import type { DispensingState } from '../domain/lifecycle/states';
 import type { RuleId } from '../domain/rules';
 
 /** Output types of the dispensing, stock, history and guidance methods (contract-dispense.ts). */
 
-export type DispensingState = 'open' | 'completed' | 'cancelled' | 'returned';
+export type { DispensingState };
 
 /** One pack (or opened pack, for 拆零) whose traceability code was scanned onto a line. */
 export interface ScannedCodeView {
@@ -100,19 +102,7 @@ export interface EarlierSale {
   unitsLeft: number | null;
 }
 
-export type ScanRefusalReason =
-  | 'UNREADABLE'
-  | 'NOT_A_TRACE_CODE'
-  | 'UNKNOWN_DRUG'
-  | 'OTHER_DRUG'
-  | 'TOO_MANY'
-  | 'ALREADY_SOLD'
-  | 'ALREADY_SCANNED'
-  | 'PACK_USED_UP'
-  | 'NOT_OPEN'
-  | 'EXPIRED'
-  /** The center refused this code as already sold elsewhere (R-TRACE-ONCE). */
-  | 'CENTER_REFUSED';
+export type { ScanRefusalReason };
 
 export type ScanVerdict =
   | {

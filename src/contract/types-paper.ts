@@ -1,13 +1,12 @@
+import type { DispensingState, PaperStatus, SettlementState } from '../domain/lifecycle/states';
 import type { PaperFinding } from '../domain/paper/paper-types';
-import type { DispensingState } from './types-dispense';
-import type { SettlementState } from './types-settlement';
 
 /** Output types of the paper-prescription methods (contract-paper.ts). */
 
 export type { PaperFinding } from '../domain/paper/paper-types';
 
 /** captured: archived, waiting for the dispense area; dispensed: taken by a dispensing. */
-export type PaperStatus = 'captured' | 'dispensed';
+export type { PaperStatus };
 
 export interface PaperLineView {
   lineNo: number;

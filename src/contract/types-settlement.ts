@@ -1,13 +1,11 @@
+import type { SettlementState, UploadState } from '../domain/lifecycle/states';
+import type { Money } from '../domain/money';
 import type { RuleId } from '../domain/rules';
 import type { PaperSourceView } from './types-dispense';
 
 /** Output types of the settlement, refund, receipt, self-pay and upload methods (contract-settlement.ts). */
 
-/** An amount: integer fen for arithmetic, yuan text (two decimals, e.g. "12.80") for display. */
-export interface Money {
-  fen: number;
-  yuan: string;
-}
+export type { Money };
 
 /** Why part of a line is paid by the patient, as the center's 2101/2102 answer says. */
 export type SelfPayReasonCode =
@@ -96,24 +94,8 @@ export interface SettlePreview {
   previewedAt: string;
 }
 
-/**
- * Local life of a settlement:
- * settling → settled | refused | outcome_unknown;
- * outcome_unknown → voided (2601 answered) ;
- * settled → refunding → refunded | settled (refused) | refund_unknown;
- * refund_unknown → settled (2601 of 2103 answered: the refund did not stand; may refund again).
- */
-export type SettlementState =
-  | 'settling'
-  | 'settled'
-  | 'refused'
-  | 'outcome_unknown'
-  | 'voided'
-  | 'refunding'
-  | 'refund_unknown'
-  | 'refunded';
-
-export type UploadState = 'waiting' | 'queued' | 'delivered' | 'parked';
+/** A settlement's local life is the domain's state machine (src/domain/lifecycle/transitions.ts). */
+export type { SettlementState, UploadState };
 
 /** One upload (or reversal) through the outbox. */
 export interface UploadView {

@@ -1,14 +1,5 @@
+import type { CenterRefusedCode } from '../domain/trace/sold-code';
 import type { Db } from './database';
-
-/** A traceability code the center refused as already sold elsewhere (R-TRACE-ONCE, migration 13). */
-export interface CenterRefusedCode {
-  code: string;
-  /** The center's refusal, word for word. */
-  centerMessage: string;
-  infno: '7207' | '3505';
-  msgid: string;
-  refusedAt: number;
-}
 
 export class CenterRefusedCodeRepository {
   private readonly lookup;

@@ -1,6 +1,8 @@
+import type { DispensingCode, DispensingLine } from '../domain/dispense/dispensing-lines';
+import type { DispensingState } from '../domain/lifecycle/states';
+import { assertTransition } from '../domain/lifecycle/transitions';
 import type { Db } from './database';
 
-export type DispensingState = 'open' | 'completed' | 'cancelled' | 'returned';
 export type DispensingSource = 'electronic' | 'paper';
 
 export interface Dispensing {
@@ -18,30 +20,6 @@ export interface Dispensing {
   state: DispensingState;
   startedAt: number;
   completedAt: number | null;
-}
-
-export interface DispensingLine {
-  lineNo: number;
-  medListCodg: string;
-  genname: string;
-  splitPack: boolean;
-  unitsPerPack: number | null;
-  qtyPrescribed: number;
-  qtyUnit: string;
-  packsPrescribed: number;
-  qtyDispensed: number;
-  days: number | null;
-}
-
-export interface DispensingCode {
-  lineNo: number;
-  code: string;
-  kind: 'trace20' | 'gs1' | 'ma';
-  raw: string;
-  packNo: number;
-  units: number | null;
-  reusedPack: boolean;
-  scannedAt: number;
 }
 
 export interface Allocation {
@@ -267,6 +245,7 @@ export class DispensingRepository {
   }
 
   complete(id: number, at: number): void {
+    assertTransition('dispensing', 'open', 'completed');
     this.db
       .prepare(
         "UPDATE dispensings SET state = 'completed', completed_at = ?, ended_at = ? WHERE id = ? AND state = 'open'",
@@ -275,6 +254,7 @@ export class DispensingRepository {
   }
 
   cancel(id: number, at: number): void {
+    assertTransition('dispensing', 'open', 'cancelled');
     this.db
       .prepare(
         "UPDATE dispensings SET state = 'cancelled', ended_at = ? WHERE id = ? AND state = 'open'",

@@ -1,8 +1,9 @@
+import type { PaperStatus } from '../domain/lifecycle/states';
+import { assertTransition } from '../domain/lifecycle/transitions';
 import type { PaperHeader } from '../domain/paper/paper-types';
 import type { Db } from './database';
 
 export type PaperMime = 'image/jpeg' | 'image/png' | 'application/pdf';
-export type PaperStatus = 'captured' | 'dispensed';
 
 export interface PaperLineRecord {
   lineNo: number;
@@ -161,6 +162,7 @@ export class PaperRepository {
 
   /** captured → dispensed, once (the retention trigger allows only this change). */
   markDispensed(id: number): boolean {
+    assertTransition('paper', 'captured', 'dispensed');
     return (
       this.db
         .prepare(

@@ -1,5 +1,5 @@
+import type { DispensingState } from '../domain/lifecycle/states';
 import type { Db } from './database';
-import type { DispensingState } from './dispensing-repository';
 
 export interface PaperSaleRow {
   paperId: number;

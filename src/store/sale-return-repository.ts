@@ -1,3 +1,4 @@
+import { assertTransition } from '../domain/lifecycle/transitions';
 import type { Db } from './database';
 
 /**
@@ -9,6 +10,7 @@ export class SaleReturnRepository {
   constructor(private readonly db: Db) {}
 
   returnDispensing(dispensingId: number, at: number): { packs: number; codes: number } {
+    assertTransition('dispensing', 'completed', 'returned');
     const changed = this.db
       .prepare(
         "UPDATE dispensings SET state = 'returned', ended_at = ? WHERE id = ? AND state = 'completed'",

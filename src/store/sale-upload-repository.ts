@@ -1,3 +1,4 @@
+import { assertTransition } from '../domain/lifecycle/transitions';
 import type { Db } from './database';
 
 export interface SaleUpload {
@@ -90,13 +91,16 @@ export function markDispensingUpload(
   at: number,
 ): void {
   if (change.state === 'queued') {
+    assertTransition('upload', 'waiting', 'queued');
     db.prepare(
       `UPDATE dispensing_uploads SET state = 'queued', outbox_msgid = ?, updated_at = ?
-       WHERE dispensing_id = ? AND infno = ?`,
+       WHERE dispensing_id = ? AND infno = ? AND state = 'waiting'`,
     ).run(change.msgid, at, dispensingId, infno);
     return;
   }
+  assertTransition('upload', 'queued', 'delivered');
   db.prepare(
-    `UPDATE dispensing_uploads SET state = 'delivered', updated_at = ? WHERE outbox_msgid = ?`,
+    `UPDATE dispensing_uploads SET state = 'delivered', updated_at = ?
+     WHERE outbox_msgid = ? AND state = 'queued'`,
   ).run(at, change.msgid);
 }

@@ -1,15 +1,6 @@
+import type { SettlementState } from '../domain/lifecycle/states';
+import { assertTransition } from '../domain/lifecycle/transitions';
 import type { Db } from './database';
-
-/** Mirrors SettlementState in src/contract/types-settlement.ts (the store may not import the API). */
-export type SettlementState =
-  | 'settling'
-  | 'settled'
-  | 'refused'
-  | 'outcome_unknown'
-  | 'voided'
-  | 'refunding'
-  | 'refund_unknown'
-  | 'refunded';
 
 export interface SettlementRecord {
   id: number;
@@ -200,6 +191,7 @@ export class SettlementRepository {
 
   /** Moves a settlement only from the state the caller saw (false: someone else moved it). */
   setState(id: number, from: SettlementState, to: SettlementState, at: number): boolean {
+    assertTransition('settlement', from, to);
     return (
       this.db
         .prepare('UPDATE settlements SET state = ?, updated_at = ? WHERE id = ? AND state = ?')
@@ -208,6 +200,7 @@ export class SettlementRepository {
   }
 
   settled(id: number, a: SettledAmounts, at: number): void {
+    assertTransition('settlement', 'settling', 'settled');
     this.db
       .prepare(
         `UPDATE settlements SET state = 'settled', setl_id = ?, mdtrt_id = ?, fund_fen = ?, acct_fen = ?,
@@ -229,6 +222,7 @@ export class SettlementRepository {
   }
 
   refused(id: number, reason: string, at: number): void {
+    assertTransition('settlement', 'settling', 'refused');
     this.db
       .prepare(
         `UPDATE settlements SET state = 'refused', refusal = ?, updated_at = ?
@@ -238,6 +232,7 @@ export class SettlementRepository {
   }
 
   startRefund(id: number, reason: string, at: number): boolean {
+    assertTransition('settlement', 'settled', 'refunding');
     return (
       this.db
         .prepare(
@@ -249,6 +244,7 @@ export class SettlementRepository {
   }
 
   refunded(id: number, reply: unknown, at: number): void {
+    assertTransition('settlement', 'refunding', 'refunded');
     this.db
       .prepare(
         `UPDATE settlements SET state = 'refunded', refund_reply = ?, refunded_at = ?, updated_at = ?

@@ -1,34 +1,6 @@
+import type { SoldCodeWithSale } from '../domain/trace/sold-code';
 import type { Db } from './database';
 import { RXNO_OF_DISPENSING } from './dispensing-repository';
-
-/**
- * A pack sold at this counter (R-TRACE-ONCE), on whichever path: a dispensing (insured
- * e-prescription or paper) or a self-pay (cash) sale. One registry (migration 13): the database
- * refuses a second live row of a code.
- */
-export interface SoldCode {
-  code: string;
-  medListCodg: string;
-  /** The dispensing that sold it; null for a self-pay sale. */
-  dispensingId: number | null;
-  /** The self-pay sale that sold it; null for a dispensing. */
-  selfPaySaleId: number | null;
-  soldAt: number;
-  returnedAt: number | null;
-  unitsPerPack: number | null;
-  unitsLeft: number | null;
-  /** The dispensing that last took units of it (拆零); null for a self-pay sale. */
-  lastDispensingId: number | null;
-  lastUsedAt: number;
-}
-
-/** The earlier sale shown with a refused repeat: who, when, which prescription or cash sale. */
-export interface SoldCodeWithSale extends SoldCode {
-  /** The e-prescription's hi_rxno, or a paper prescription's `<institution>-<serial>`; null for cash. */
-  hiRxno: string | null;
-  patientName: string | null;
-  certno: string | null;
-}
 
 export class SoldCodeRepository {
   private readonly lookup;

@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { DispensingLine } from '../../src/domain/dispense/dispensing-lines';
+import { decideScan } from '../../src/domain/dispense/scan-decision';
 import { packKey, parseScannedCode } from '../../src/domain/trace/parse-scanned-code';
 import { loadCatalog } from '../../src/services/catalog-loader';
 import { createProductIndex } from '../../src/services/dispense/product-index';
-import { decideScan } from '../../src/services/dispense/scan-rules';
 import { CenterRefusedCodeRepository } from '../../src/store/center-refused-code-repository';
 import { openDatabase } from '../../src/store/database';
-import type { DispensingLine } from '../../src/store/dispensing-repository';
 import { SoldCodeRepository } from '../../src/store/sold-code-repository';
 import { type BenchRow, percentiles } from './table';
 

@@ -2,6 +2,8 @@ import { dateOnly, dateTime } from '../../center/clock';
 import type { Out7204 } from '../../center/rx/fsi-72xx';
 import type { DispensingView, ScanVerdict } from '../../contract/types-dispense';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
+import { allocateFefo } from '../../domain/dispense/fefo';
+import { centerRefusalMessage, decideScan, remaining } from '../../domain/dispense/scan-decision';
 import { AppError } from '../../domain/errors';
 import { packKey, parseScannedCode } from '../../domain/trace/parse-scanned-code';
 import { CenterRefusedCodeRepository } from '../../store/center-refused-code-repository';
@@ -15,12 +17,10 @@ import type { AuthenticatedSession } from '../auth-service';
 import type { Logger } from '../logger';
 import type { RxValidityGate } from '../rx-validity-gate';
 import { buildDispensingView, earlierSaleOf, packsFromStock } from './dispensing-view';
-import { allocateFefo } from './fefo';
 import { planLines } from './line-plan';
 import type { PaperRules } from './paper-rules';
 import { createProductIndex } from './product-index';
 import type { ReviewGate } from './review-gate';
-import { centerRefusalMessage, decideScan, remaining } from './scan-rules';
 
 interface Deps {
   db: Db;

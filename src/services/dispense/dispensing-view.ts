@@ -6,17 +6,13 @@ import type {
   PaperSourceView,
 } from '../../contract/types-dispense';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
+import type { DispensingCode, DispensingLine } from '../../domain/dispense/dispensing-lines';
+import { remaining } from '../../domain/dispense/scan-decision';
 import { maskIdNumber, maskName } from '../../domain/mask';
 import { paperRxno } from '../../domain/paper/paper-rxno';
 import { selfPayDocNo } from '../../domain/sale-doc-no';
-import type {
-  Allocation,
-  Dispensing,
-  DispensingCode,
-  DispensingLine,
-} from '../../store/dispensing-repository';
-import type { SoldCodeWithSale } from '../../store/sold-code-repository';
-import { remaining } from './scan-rules';
+import type { SoldCodeWithSale } from '../../domain/trace/sold-code';
+import type { Allocation, Dispensing } from '../../store/dispensing-repository';
 
 export interface ViewInput {
   d: Dispensing;

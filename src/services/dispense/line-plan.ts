@@ -1,7 +1,7 @@
 import type { Out7204 } from '../../center/rx/fsi-72xx';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import { unitsPerPack } from '../../domain/catalog/pack-size';
-import type { DispensingLine } from '../../store/dispensing-repository';
+import type { DispensingLine } from '../../domain/dispense/dispensing-lines';
 
 export { unitsPerPack };
 

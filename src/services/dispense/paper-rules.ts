@@ -1,10 +1,10 @@
 import type { PaperSourceView } from '../../contract/types-dispense';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
+import type { DispensingLine } from '../../domain/dispense/dispensing-lines';
 import { AppError } from '../../domain/errors';
 import { checkPaperPrescription } from '../../domain/paper/paper-checks';
 import type { PolicyPack } from '../../domain/policy/policy-pack';
 import type { Db } from '../../store/database';
-import type { DispensingLine } from '../../store/dispensing-repository';
 import { type PaperRecord, PaperRepository } from '../../store/paper-repository';
 import { ShiftRepository } from '../../store/shift-repository';
 import type { AuthenticatedSession } from '../auth-service';

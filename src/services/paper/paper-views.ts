@@ -1,6 +1,7 @@
 import type { PaperSourceView } from '../../contract/types-dispense';
 import type { PaperListItem, PaperSaleView, PaperView } from '../../contract/types-paper';
-import type { SettlementState } from '../../contract/types-settlement';
+import { PAPER_STATUS_LABELS } from '../../domain/lifecycle/state-labels';
+import type { SettlementState } from '../../domain/lifecycle/states';
 import { maskIdNumber } from '../../domain/mask';
 import { retainedUntil } from '../../domain/paper/paper-dates';
 import type { PaperFields, PaperFinding } from '../../domain/paper/paper-types';
@@ -22,8 +23,6 @@ export const paperFieldsOf = (r: PaperRecord): PaperFields => ({
   stampConfirmed: true,
   lines: r.lines.map((l) => ({ medListCodg: l.medListCodg, quantity: l.quantity, days: l.days })),
 });
-
-const STATUS_LABELS = { captured: '已归档待调剂', dispensed: '已调剂' } as const;
 
 const DISPENSING_LABELS = {
   open: '调剂中',
@@ -60,7 +59,7 @@ export function toPaperView(r: PaperRecord, sale: PaperSaleView | null = null): 
     kind: 'paper',
     status: r.status,
     sale,
-    statusLabel: STATUS_LABELS[r.status],
+    statusLabel: PAPER_STATUS_LABELS[r.status],
     institutionCode: r.institutionCode,
     institutionName: r.institutionName,
     serialNo: r.serialNo,

@@ -1,4 +1,5 @@
 import type { ReconDifference, ReconDifferenceKind } from '../../contract/types-recon';
+import { yuanText as yuan } from '../../domain/money';
 import type { CenterSettlementRecord } from './center-records';
 import type { LocalSettlement, PendingUpload } from './local-records';
 
@@ -8,8 +9,6 @@ const LABELS: Record<ReconDifferenceKind, string> = {
   amount_mismatch: '金额不符',
   upload_not_delivered: '上传未送达',
 };
-
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 function diff(
   kind: ReconDifferenceKind,

@@ -1,36 +1,4 @@
-import type { SettlementState, UploadState } from '../../contract/types-settlement';
-
-/**
- * Code values of the settlement area, one table (center-protocol §4: unknown code values are
- * ours to choose; the center's are in docs/sandbox.md「结算与上传：代码表」).
- */
-export const SETTLE_CODES = {
-  /** med_type 41 定点药店购药 */
-  medType: '41',
-  /** Our code for a delivery fee line: outside the catalog, so never paid by the fund (R-NONCOVERED). */
-  deliveryFeeCode: 'X-DELIVERY-FEE',
-  deliveryFeeName: '配送费',
-  /** 7207 payMode: 2 医保, 3 混合 (fund plus cash) */
-  payMode: { insured: '2', mixed: '3' },
-  /** 3505 mdtrt_setl_type: 1 医保结算, 2 自费 */
-  mdtrtSetlType: { insured: '1', selfPay: '2' },
-  /** rx_flag: 1 处方药, 0 非处方药 or non-drug goods; per drug from the catalog (R-GSP-RX) */
-  rxFlag: { rx: '1', otc: '0' },
-  trdnFlag: { whole: '0', split: '1' },
-  /** Pooling-fund insutypes a pharmacy settles, preferred in this order. */
-  insutypes: ['310', '390'],
-} as const;
-
-export const STATE_LABELS: Record<SettlementState, string> = {
-  settling: '结算中',
-  settled: '已结算',
-  refused: '医保中心拒绝结算',
-  outcome_unknown: '结算结果未知（冲正中）',
-  voided: '已冲正（未结算）',
-  refunding: '退费中',
-  refund_unknown: '退费结果未知（冲正中）',
-  refunded: '已退费',
-};
+import type { SettlementState } from '../../domain/lifecycle/states';
 
 export const NEXT_STEPS: Record<SettlementState, string> = {
   settling: '正在等待医保中心应答，请勿重复操作',
@@ -60,13 +28,6 @@ export const UPLOAD_LABELS: Record<string, string> = {
   '3503': '商品采购（3503）',
   '3505': '商品销售（3505）',
   '3506': '商品销售退货（3506）',
-};
-
-export const UPLOAD_STATE_LABELS: Record<UploadState, string> = {
-  waiting: '待上传',
-  queued: '排队上传中',
-  delivered: '已上传',
-  parked: '被拒收，待人工处理',
 };
 
 export const CHARGE_LEVEL_LABELS: Record<string, string> = {

@@ -2,10 +2,10 @@ import type { SettlementPatientView } from '../../contract/types-settlement';
 import { AppError } from '../../domain/errors';
 import { INSUTYPE_LABELS, labelOf, type MdtrtCertType, sameIdNumber } from '../../domain/insurance';
 import { maskIdNumber, maskName } from '../../domain/mask';
+import type { InsuredPerson } from '../../domain/settlement/fee-lines';
+import { SETTLE_CODES } from '../../domain/settlement/settle-codes';
 import type { AuthenticatedSession } from '../auth-service';
-import { SETTLE_CODES } from './codes';
 import type { SettlementContext } from './context';
-import type { InsuredPerson } from './fee-lines';
 
 export interface PatientCert {
   certType: MdtrtCertType;

@@ -1,8 +1,9 @@
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
+import type { DispensingCode, DispensingLine } from '../../domain/dispense/dispensing-lines';
+import { SETTLE_CODES } from '../../domain/settlement/settle-codes';
 import type { Db } from '../../store/database';
-import type { Allocation, DispensingCode, DispensingLine } from '../../store/dispensing-repository';
+import type { Allocation } from '../../store/dispensing-repository';
 import { batchOfSoldCode } from '../../store/sale-upload-repository';
-import { SETTLE_CODES } from './codes';
 
 /** Packs of one drug from one batch, as a sales upload names them (one code per pack, R-TRACE). */
 export interface PackGroup {

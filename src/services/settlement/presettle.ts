@@ -3,12 +3,17 @@ import { assertOk } from '../../center/fsi-client';
 import { dualChannelAboveStandard } from '../../domain/catalog/payment-standard';
 import { type CheckedSettlement, checkSettleReply } from '../../domain/center/settle-reply';
 import { AppError } from '../../domain/errors';
+import { yuanText } from '../../domain/money';
+import {
+  type FeeLine,
+  feeLines,
+  type InsuredPerson,
+  settleInput,
+} from '../../domain/settlement/fee-lines';
 import type { AuthenticatedSession } from '../auth-service';
 import { centerFailure } from '../center-errors';
 import type { SettlementContext } from './context';
-import { type FeeLine, feeLines, type InsuredPerson, settleInput } from './fee-lines';
 import { type PatientCert, resolveInsured } from './insured-person';
-import { yuanText } from './money';
 import type { Settleable } from './settle-gate';
 import { type SettleOutput, settleOutputSchema } from './split-view';
 

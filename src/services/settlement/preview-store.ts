@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { InsuredPerson } from './fee-lines';
+import type { InsuredPerson } from '../../domain/settlement/fee-lines';
 
 export interface StoredPreview {
   previewId: string;

@@ -6,9 +6,9 @@ import type {
 } from '../../contract/types-settlement';
 import { catalogRxFlag } from '../../domain/catalog/rx-class';
 import { AppError } from '../../domain/errors';
+import { money } from '../../domain/money';
 import type { AuthenticatedSession } from '../auth-service';
 import type { SettlementContext } from './context';
-import { money } from './money';
 import { enqueueUpload } from './upload-queue';
 import { uploadView } from './upload-view';
 

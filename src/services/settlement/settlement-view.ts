@@ -7,13 +7,14 @@ import type {
   UnknownOutcomeView,
 } from '../../contract/types-settlement';
 import { AppError } from '../../domain/errors';
+import { SETTLEMENT_STATE_LABELS } from '../../domain/lifecycle/state-labels';
+import { fenOf, money } from '../../domain/money';
+import type { FeeLine } from '../../domain/settlement/fee-lines';
 import type { SettlementRecord } from '../../store/settlement-repository';
 import { paperSourceOf } from '../paper/paper-views';
-import { NEXT_STEPS, REVERSAL_RESULTS, STATE_LABELS } from './codes';
+import { NEXT_STEPS, REVERSAL_RESULTS } from './codes';
 import type { SettlementContext } from './context';
-import type { FeeLine } from './fee-lines';
 import { patientView } from './insured-person';
-import { fenOf, money } from './money';
 import { type SettleOutput, settleOutputSchema, splitLines, splitTotals } from './split-view';
 import { uploadView } from './upload-view';
 
@@ -103,7 +104,7 @@ export function settlementView(ctx: SettlementContext, id: number): SettlementVi
     source: dispensing?.source ?? 'electronic',
     paper: paper ? paperSourceOf(paper) : null,
     state: s.state,
-    stateLabel: STATE_LABELS[s.state],
+    stateLabel: SETTLEMENT_STATE_LABELS[s.state],
     nextStep: NEXT_STEPS[s.state],
     canSettleAgain: !LIVE.has(s.state) && !live && dispensing?.state === 'completed',
     canRefund: s.state === 'settled',

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { SelfPayReason, SplitLineView, SplitView } from '../../contract/types-settlement';
+import { fenOf, money, yuanText } from '../../domain/money';
+import type { FeeLine } from '../../domain/settlement/fee-lines';
 import { CHARGE_LEVEL_LABELS } from './codes';
-import type { FeeLine } from './fee-lines';
-import { fenOf, money, yuanText } from './money';
 
 const amount = z.union([z.number(), z.string()]).transform(fenOf);
 const optAmount = amount.optional().default(0);

@@ -1,7 +1,7 @@
 import { rxFlagOf } from '../../domain/catalog/rx-class';
+import { yuanNumber } from '../../domain/money';
 import { PAPER_RX_FORM, RX_FORM_FIELD } from '../../domain/paper/paper-rxno';
-import { SETTLE_CODES } from './codes';
-import { yuanNumber } from './money';
+import { SETTLE_CODES } from '../../domain/settlement/settle-codes';
 import type { PackGroup } from './pack-groups';
 
 const price = (g: PackGroup) => g.priceUnits / 10_000;

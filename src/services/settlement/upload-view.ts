@@ -1,7 +1,9 @@
 import { dateTime } from '../../center/clock';
-import type { UploadState, UploadView } from '../../contract/types-settlement';
+import type { UploadView } from '../../contract/types-settlement';
+import { UPLOAD_STATE_LABELS } from '../../domain/lifecycle/state-labels';
+import type { UploadState } from '../../domain/lifecycle/states';
 import type { SaleUpload } from '../../store/sale-upload-repository';
-import { UPLOAD_LABELS, UPLOAD_STATE_LABELS } from './codes';
+import { UPLOAD_LABELS } from './codes';
 import type { SettlementContext } from './context';
 
 /** An upload's state is its outbox item's state. */

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogDrug } from '../../../src/domain/catalog/catalog-drug';
+import type { DispensingLine } from '../../../src/domain/dispense/dispensing-lines';
+import { allocateFefo } from '../../../src/domain/dispense/fefo';
+import { decideScan, type ScanInput } from '../../../src/domain/dispense/scan-decision';
 import { parseScannedCode } from '../../../src/domain/trace/parse-scanned-code';
-import { allocateFefo } from '../../../src/services/dispense/fefo';
+import type { SoldCodeWithSale } from '../../../src/domain/trace/sold-code';
 import { unitsPerPack } from '../../../src/services/dispense/line-plan';
 import { riskWarnings, therapyClass } from '../../../src/services/dispense/risk-rules';
-import { decideScan, type ScanInput } from '../../../src/services/dispense/scan-rules';
-import type { DispensingLine } from '../../../src/store/dispensing-repository';
-import type { SoldCodeWithSale } from '../../../src/store/sold-code-repository';
 
 /** The scans' moment: fixes the century of GS1 two-digit years. */
 const NOW = new Date('2026-06-01T12:00:00+08:00');

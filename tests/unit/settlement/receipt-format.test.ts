@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fenOf, money, yuanText } from '../../../src/services/settlement/money';
+import { fenOf, money, yuanText } from '../../../src/domain/money';
 import { a4ReceiptPdf } from '../../../src/services/settlement/receipt/pdf-writer';
 import { thermalLines, widthOf } from '../../../src/services/settlement/receipt/thermal';
 import { pdfTextLines } from '../../support/pdf-text';

@@ -1,3 +1,5 @@
+import { yuanText } from '../../../domain/money';
+
 /**
  * A report laid out for export: what CSV, XLSX and PDF write, each in its own way. Values stay
  * raw (fen, ms, 0..1) so every format renders them itself (XLSX keeps numbers as numbers).
@@ -40,20 +42,13 @@ export interface ReportDocument {
   chart?: BarChart;
 }
 
-/** 0.00 yuan from fen, exact (no floating point on the way). */
-export function yuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(Math.round(fen));
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
 /** A cell as text (CSV, PDF). */
 export function cellText(kind: ColumnKind, value: Cell): string {
   if (value === null || value === '') return '';
   if (typeof value === 'string') return value;
   switch (kind) {
     case 'yuan':
-      return yuan(value);
+      return yuanText(value);
     case 'percent':
       return `${(value * 100).toFixed(1)}%`;
     case 'seconds':

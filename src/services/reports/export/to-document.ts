@@ -6,8 +6,9 @@ import type {
   OutboxHealthReport,
   Report,
 } from '../../../contract/types-reports';
+import { yuanText as yuan } from '../../../domain/money';
 import { REPORT_TITLES } from '../report-access';
-import { type Column, type ReportDocument, yuan } from './report-document';
+import type { Column, ReportDocument } from './report-document';
 
 const BLUE: [number, number, number] = [0.2, 0.45, 0.8];
 const GREEN: [number, number, number] = [0.3, 0.65, 0.35];

@@ -1,9 +1,9 @@
 import { dateTime } from '../../../center/clock';
 import type { ReceiptFormat, ReceiptView } from '../../../contract/types-settlement';
 import { AppError } from '../../../domain/errors';
+import { yuanText } from '../../../domain/money';
 import { selfPayDocNo } from '../../../domain/sale-doc-no';
 import type { SettlementContext } from '../context';
-import { yuanText } from '../money';
 import { settlementView } from '../settlement-view';
 import { a4ReceiptPdf } from './pdf-writer';
 import type { ReceiptData } from './receipt-data';

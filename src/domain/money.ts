@@ -1,4 +1,8 @@
-import type { Money } from '../../contract/types-settlement';
+/** An amount: integer fen for arithmetic, yuan text (two decimals, e.g. "12.80") for display. */
+export interface Money {
+  fen: number;
+  yuan: string;
+}
 
 /** Yuan text with two decimals from integer fen: 1280 → "12.80", -5 → "-0.05". */
 export function yuanText(fen: number): string {

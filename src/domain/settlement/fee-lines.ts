@@ -1,8 +1,8 @@
-import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
-import { PAPER_RX_FORM, RX_FORM_FIELD } from '../../domain/paper/paper-rxno';
-import type { DispensingLine } from '../../store/dispensing-repository';
-import { SETTLE_CODES } from './codes';
-import { yuanNumber } from './money';
+import type { CatalogDrug } from '../catalog/catalog-drug';
+import type { DispensingLine } from '../dispense/dispensing-lines';
+import { yuanNumber } from '../money';
+import { PAPER_RX_FORM, RX_FORM_FIELD } from '../paper/paper-rxno';
+import { SETTLE_CODES } from './settle-codes';
 
 /** One fee line as we bill it: the price is ours (catalog retail price), the split is the center's. */
 export interface FeeLine {

@@ -1,11 +1,23 @@
-import { dateTime } from '../../center/clock';
-import type { ScanRefusalReason } from '../../contract/types-dispense';
-import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
-import type { RuleId } from '../../domain/rules';
-import { type ParsedCode, packKey } from '../../domain/trace/parse-scanned-code';
-import type { CenterRefusedCode } from '../../store/center-refused-code-repository';
-import type { DispensingCode, DispensingLine } from '../../store/dispensing-repository';
-import type { SoldCodeWithSale } from '../../store/sold-code-repository';
+import type { CatalogDrug } from '../catalog/catalog-drug';
+import { formatBeijingDateTime } from '../policy/beijing-time';
+import type { RuleId } from '../rules';
+import { type ParsedCode, packKey } from '../trace/parse-scanned-code';
+import type { CenterRefusedCode, SoldCodeWithSale } from '../trace/sold-code';
+import type { DispensingCode, DispensingLine } from './dispensing-lines';
+
+export type ScanRefusalReason =
+  | 'UNREADABLE'
+  | 'NOT_A_TRACE_CODE'
+  | 'UNKNOWN_DRUG'
+  | 'OTHER_DRUG'
+  | 'TOO_MANY'
+  | 'ALREADY_SOLD'
+  | 'ALREADY_SCANNED'
+  | 'PACK_USED_UP'
+  | 'NOT_OPEN'
+  | 'EXPIRED'
+  /** The center refused this code as already sold elsewhere (R-TRACE-ONCE). */
+  | 'CENTER_REFUSED';
 
 export interface ScanInput {
   parsed: ParsedCode;
@@ -162,5 +174,5 @@ export function decideScan(s: ScanInput): ScanDecision {
 
 /** The counter's refusal of a code the center refused: the center's own words, and when. */
 export function centerRefusalMessage(r: CenterRefusedCode): string {
-  return `医保中心已拒收此追溯码（${dateTime(new Date(r.refusedAt))}）：${r.centerMessage}。该盒不得销售，请核实来源`;
+  return `医保中心已拒收此追溯码（${formatBeijingDateTime(new Date(r.refusedAt))}）：${r.centerMessage}。该盒不得销售，请核实来源`;
 }

@@ -1,0 +1,26 @@
+/**
+ * The states of a sale's lifecycle, declared once: the store writes them, the contract shows
+ * them. Which moves between them are allowed is in transitions.ts.
+ */
+
+/** Local life of a settlement (2102, its refund 2103 and their 2601 reversals). */
+export type SettlementState =
+  | 'settling'
+  | 'settled'
+  | 'refused'
+  | 'outcome_unknown'
+  | 'voided'
+  | 'refunding'
+  | 'refund_unknown'
+  | 'refunded';
+
+export type DispensingState = 'open' | 'completed' | 'cancelled' | 'returned';
+
+/** A captured paper prescription; dispensed once, and kept so (retention trigger, migration 6). */
+export type PaperStatus = 'captured' | 'dispensed';
+
+/** A per-sale upload row (7207 / 3505 of a dispensing): waiting for the settlement, then queued, then delivered. */
+export type DispensingUploadState = 'waiting' | 'queued' | 'delivered';
+
+/** An upload as shown: its outbox item's state, `parked` when the center refused it. */
+export type UploadState = DispensingUploadState | 'parked';
