@@ -1,4 +1,4 @@
-import { RULES, type RuleId, sourceWithTitles } from './rules';
+import { type RuleId, ruleCitationForUsers } from './rules';
 
 /**
  * Error codes the API can return. Every error carries a Chinese message for the counter;
@@ -41,8 +41,7 @@ export class AppError extends Error {
     const shape: AppErrorShape = { code: this.code, message: this.message };
     if (this.ruleId) {
       shape.ruleId = this.ruleId;
-      const r = RULES[this.ruleId];
-      shape.citation = `${r.title}（${sourceWithTitles(r.source)}）`;
+      shape.citation = ruleCitationForUsers(this.ruleId);
     }
     if (this.detail) shape.detail = this.detail;
     return shape;

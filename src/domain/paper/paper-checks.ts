@@ -1,6 +1,7 @@
 import { addDays, beijingDate, isCalendarDate } from '../calendar';
 import type { CatalogDrug } from '../catalog/catalog-drug';
 import { evaluatePrescription, VALID_RX_STATUS_CODG } from '../policy/evaluate';
+import { packCitation } from '../policy/pack-citation';
 import type { PolicyPack, PolicyParameter } from '../policy/policy-pack';
 import { citation, type RuleId } from '../rules';
 import { isValidIdNumber } from './id-number';
@@ -50,9 +51,7 @@ function maker(pack: PolicyPack): Make {
     code,
     severity,
     message,
-    citation: param
-      ? `${citation(ruleId)}；${pack.name}政策包：${pack.citations[param].source}`
-      : citation(ruleId),
+    citation: param ? packCitation(ruleId, pack, param) : citation(ruleId),
     ...(medListCodg === undefined ? {} : { medListCodg }),
   });
 }
