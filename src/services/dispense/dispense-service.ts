@@ -3,6 +3,7 @@ import type { Out7204 } from '../../center/rx/fsi-72xx';
 import type { DispensingView, ScanVerdict } from '../../contract/types-dispense';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import { AppError } from '../../domain/errors';
+import { ruleCitationForUsers } from '../../domain/rules';
 import { packKey, parseScannedCode } from '../../domain/trace/parse-scanned-code';
 import { CenterRefusedCodeRepository } from '../../store/center-refused-code-repository';
 import type { Db } from '../../store/database';
@@ -182,6 +183,7 @@ export function createDispenseService(deps: Deps) {
             code: r.code,
             reason: r.reason,
             ruleId: r.ruleId,
+            citation: r.ruleId ? ruleCitationForUsers(r.ruleId) : null,
             message: r.message,
             scannedDrug: r.drug
               ? { medListCodg: r.drug.medListCodg, genname: r.drug.genname }
