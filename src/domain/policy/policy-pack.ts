@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { DRUG_CLASS_CODES, type DrugClass } from '../catalog/drug-classes';
-import { documentGoverns, documentsNamedIn, RULES, type RuleId, SEED_DOCUMENT_IDS } from '../rules';
+import {
+  citation,
+  documentGoverns,
+  documentsNamedIn,
+  RULES,
+  type RuleId,
+  SEED_DOCUMENT_IDS,
+} from '../rules';
 
 /**
  * A coordinating region's policy parameters (config/policy/<id>.json; policy-rules.md "region
@@ -111,6 +118,11 @@ export function parsePolicyPack(json: unknown, where = '政策包'): PolicyPack 
     return pack.citations[p].ruleId !== EXPECTED_RULE[p];
   });
   if (misplaced.length) throw new Error(`${where} 的依据条款规则编号不符：${misplaced.join('、')}`);
+  if (pack.dualChannelPaperCutoff > LATEST_DUAL_CHANNEL_CUTOFF) {
+    throw new Error(
+      `${where} 的“双通道”纸质处方截止日期 ${pack.dualChannelPaperCutoff} 晚于 ${LATEST_DUAL_CHANNEL_CUTOFF}：延长纸质处方使用时间不超过3个月（${citation('R-PAPER-EXT')}）`,
+    );
+  }
   const foreign = POLICY_PARAMETERS.filter((p) => citesForeignDocument(pack, p));
   if (foreign.length) {
     throw new Error(`${where} 引用了不适用于${pack.name}的文件：${foreign.join('、')}`);
@@ -136,6 +148,12 @@ export function citesForeignDocument(pack: PolicyPack, param: PolicyParameter): 
     c.document === null ? documentsNamedIn(c.source) : [c.document, ...documentsNamedIn(c.source)];
   return named.some((d) => !documentGoverns(d, pack.admdvs));
 }
+
+/**
+ * 国家医保局外配处方管理通知 §四: dual-channel paper ends 2025-01-01; an approved extension is at
+ * most 3 months, so no region accepts it from 2025-04-01 on (R-PAPER-EXT).
+ */
+export const LATEST_DUAL_CHANNEL_CUTOFF = '2025-04-01';
 
 const EXPECTED_RULE: Record<PolicyParameter, RuleId> = {
   validity: 'R-VALID',

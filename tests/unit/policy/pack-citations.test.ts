@@ -113,4 +113,15 @@ describe('policy packs are true to the seeds', () => {
       ),
     ).toBe(true);
   });
+
+  it('refuses a pack extending dual-channel paper beyond 3 months after 2025-01-01 [R-PAPER-EXT][R-PAPER-DUAL]', () => {
+    const extended = (cutoff: string) => ({ ...raw('500000'), dualChannelPaperCutoff: cutoff });
+    expect(parsePolicyPack(extended('2025-04-01'), '500000.json').dualChannelPaperCutoff).toBe(
+      '2025-04-01',
+    );
+    expect(() => parsePolicyPack(extended('2025-04-02'), '500000.json')).toThrow(
+      /延长纸质处方使用时间不超过3个月.*R-PAPER-EXT/,
+    );
+    for (const pack of packs) expect(pack.dualChannelPaperCutoff <= '2025-04-01').toBe(true);
+  });
 });
