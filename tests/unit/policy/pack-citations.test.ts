@@ -47,7 +47,13 @@ describe('policy packs are true to the seeds', () => {
   });
 
   it("84 days is Liaoning's limit: no other region's pack cites Liaoning for its long-prescription limit [R-LONGRX]", () => {
-    for (const pack of packs) {
+    const liaoning = packs.find((p) => p.id === '210000');
+    expect(liaoning?.longRxMaxDays).toBe(84);
+    expect(liaoning?.citations.longRxMaxDays).toMatchObject({ document: '002' });
+    expect(liaoning && packCitation('R-LONGRX', liaoning, 'longRxMaxDays')).toContain(
+      '辽医保办发〔2023〕1号 §四(二)',
+    );
+    for (const pack of packs.filter((p) => p !== liaoning)) {
       const c = pack.citations.longRxMaxDays;
       expect(c.document, pack.id).not.toBe('002');
       expect(packCitation('R-LONGRX', pack, 'longRxMaxDays'), pack.id).not.toContain('辽医保办发');
