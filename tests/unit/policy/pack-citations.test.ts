@@ -130,4 +130,20 @@ describe('policy packs are true to the seeds', () => {
     );
     for (const pack of packs) expect(pack.dualChannelPaperCutoff <= '2025-04-01').toBe(true);
   });
+
+  it('refuses a pack citing the wrong rule for any parameter, the paper and center dates included [R-CENTER][R-PAPER-DUAL][R-LONGRX]', () => {
+    for (const [param, wrong] of [
+      ['eprescriptionLiveSince', 'R-PAPER-DUAL'],
+      ['paperAcceptedUntil', 'R-VALID'],
+      ['shortRxWarnDays', 'R-VALID'],
+    ] as const) {
+      const pack = raw('500000');
+      const c = pack.citations[param];
+      if (!c) throw new Error(`no citation ${param}`);
+      pack.citations[param] = { ...c, ruleId: wrong };
+      expect(() => parsePolicyPack(pack, '500000.json'), param).toThrow(
+        new RegExp(`规则编号不符：${param}`),
+      );
+    }
+  });
 });
