@@ -125,6 +125,8 @@ export type ScanVerdict =
       code: string;
       reason: ScanRefusalReason;
       ruleId: RuleId | null;
+      /** The rule's title and documents by title and section, for the pharmacist to read. */
+      citation: string | null;
       /** Chinese, names the drugs involved. */
       message: string;
       /** The drug the code belongs to, when known. */

@@ -1,4 +1,4 @@
-import { RULES, type RuleId, sourceWithTitles } from './rules';
+import { type RuleId, ruleCitationForUsers } from './rules';
 
 /**
  * Error codes the API can return. Every error carries a Chinese message for the counter;
@@ -28,21 +28,27 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly ruleId: RuleId | undefined;
   readonly detail: string | undefined;
+  /** A region-aware citation (a pack's clause) in place of the rule's own. */
+  readonly citation: string | undefined;
 
-  constructor(code: ErrorCode, message: string, opts: { ruleId?: RuleId; detail?: string } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    opts: { ruleId?: RuleId; detail?: string; citation?: string } = {},
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.ruleId = opts.ruleId;
     this.detail = opts.detail;
+    this.citation = opts.citation;
   }
 
   toShape(): AppErrorShape {
     const shape: AppErrorShape = { code: this.code, message: this.message };
     if (this.ruleId) {
       shape.ruleId = this.ruleId;
-      const r = RULES[this.ruleId];
-      shape.citation = `${r.title}（${sourceWithTitles(r.source)}）`;
+      shape.citation = this.citation ?? ruleCitationForUsers(this.ruleId);
     }
     if (this.detail) shape.detail = this.detail;
     return shape;

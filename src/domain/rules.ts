@@ -4,12 +4,43 @@
  * its Chinese reason and the clause that requires it.
  */
 export const SEED_DOCUMENTS = {
-  '000': '国家医保局《关于加强医保定点医疗机构外配处方管理的通知》',
-  '001': '东莞市医疗保障局 东医保〔2024〕41号',
-  '002': '辽宁省医疗保障局办公室 辽医保办发〔2023〕1号',
+  '000': '国家医保局《关于规范医保药品外配处方管理的通知》',
+  '001':
+    '东莞市医疗保障局《关于进一步做好基本医疗保险门诊特定病种服务资格管理有关事项的通知》东医保〔2024〕41号',
+  '002':
+    '辽宁省医疗保障局办公室《关于做好定点零售药店纳入门诊统筹管理的通知》辽医保办发〔2023〕1号',
   '003': '聊城市医疗保障局《关于规范“双通道”药品管理的通知》',
-  '004': '重庆市医疗保障局办公室 渝医保办〔2023〕70号',
+  '004': '重庆市医疗保障局办公室《关于做好医保电子处方流转有关工作的通知》渝医保办〔2023〕70号',
 } as const;
+
+export type SeedDocumentId = keyof typeof SEED_DOCUMENTS;
+export const SEED_DOCUMENT_IDS = Object.keys(SEED_DOCUMENTS) as [
+  SeedDocumentId,
+  ...SeedDocumentId[],
+];
+
+/**
+ * Where each document governs: the admdvs prefix of its region ('' = national). A regional
+ * document binds only packs of that region; citing it elsewhere misleads the pharmacist.
+ */
+const DOCUMENT_REGION: Record<SeedDocumentId, { prefix: string; marker: string }> = {
+  '000': { prefix: '', marker: '国家医保局' },
+  '001': { prefix: '4419', marker: '东医保〔2024〕41号' },
+  '002': { prefix: '21', marker: '辽医保办发〔2023〕1号' },
+  '003': { prefix: '3715', marker: '聊城市医疗保障局' },
+  '004': { prefix: '50', marker: '渝医保办〔2023〕70号' },
+};
+
+/** Whether `doc` binds a region (its admdvs; null = no region known, only national documents). */
+export function documentGoverns(doc: SeedDocumentId, admdvs: string | null): boolean {
+  const { prefix } = DOCUMENT_REGION[doc];
+  return prefix === '' || (admdvs !== null && admdvs.startsWith(prefix));
+}
+
+/** The documents a text names by their number (e.g. "渝医保办〔2023〕70号"). */
+export function documentsNamedIn(text: string): SeedDocumentId[] {
+  return SEED_DOCUMENT_IDS.filter((d) => text.includes(DOCUMENT_REGION[d].marker));
+}
 
 export interface PolicyRule {
   readonly id: string;
@@ -50,7 +81,11 @@ export const RULES = {
   ),
   'R-REGION': rule('R-REGION', '仅接受本统筹地区定点医疗机构开具的处方', '000 §三'),
   'R-EXCLUDED': rule('R-EXCLUDED', '麻醉、精神、放射性等药品不纳入电子处方流转', '004 §二(二)'),
-  'R-LONGRX': rule('R-LONGRX', '长期处方用量最长不超过12周', '002 §四(二)'),
+  'R-LONGRX': rule(
+    'R-LONGRX',
+    '长期处方用量不得超过上限（辽宁省为12周；其他地区按本地区政策包）',
+    '002 §四(二)',
+  ),
   'R-STATUS': rule(
     'R-STATUS',
     '已取药、已撤销或已在他处结算的处方不得再次调剂，以中心状态为准',
@@ -153,6 +188,11 @@ export const RULES = {
     '2025年1月1日起“双通道”药品不再使用纸质处方（地区过渡期另定）',
     '000 §四；001 §四(五)',
   ),
+  'R-PAPER-EXT': rule(
+    'R-PAPER-EXT',
+    '延长纸质处方使用时间须经省级医保部门同意，且延长不超过3个月',
+    '000 §四；001 §四(一)',
+  ),
   'R-REPORT-SUSPECT': rule(
     'R-REPORT-SUSPECT',
     '发现存疑处方可拒绝调剂，并及时向当地医保部门反映存疑外配处方线索',
@@ -162,19 +202,42 @@ export const RULES = {
 
 export type RuleId = keyof typeof RULES;
 
-export function citation(id: RuleId): string {
+/**
+ * A rule as the counter shows it: id, title and the documents behind it by title and section.
+ * With `admdvs` (a pack's region; null for none) only the documents that govern that region are
+ * named, so a Chongqing refusal never cites Liaoning's notice.
+ */
+export function citation(id: RuleId, admdvs?: string | null): string {
   const r = RULES[id];
-  const source = sourceWithTitles(r.source);
-  return source === r.source ? `${r.id}：${r.title}` : `${r.id}：${r.title}（依据：${source}）`;
+  const parts = sourceParts(r.source).filter(
+    (p) => admdvs === undefined || p.doc === null || documentGoverns(p.doc, admdvs),
+  );
+  return parts.every((p) => p.doc === null)
+    ? `${r.id}：${r.title}`
+    : `${r.id}：${r.title}（依据：${parts.map((p) => p.text).join('；')}）`;
+}
+
+/** The rule's title and its documents by title and section, for a refusal's citation line. */
+export function ruleCitationForUsers(id: RuleId): string {
+  const r = RULES[id];
+  return `${r.title}（${sourceWithTitles(r.source)}）`;
+}
+
+function sourceParts(source: string): { doc: SeedDocumentId | null; text: string }[] {
+  return source.split('；').map((part) => {
+    const doc = part.slice(0, 3);
+    return doc in SEED_DOCUMENTS
+      ? {
+          doc: doc as SeedDocumentId,
+          text: `${SEED_DOCUMENTS[doc as SeedDocumentId]} ${part.slice(4)}`,
+        }
+      : { doc: null, text: part };
+  });
 }
 
 /** "001 §三(四)；004 §三(二)5" with every seed number replaced by its document's title. */
 export function sourceWithTitles(source: string): string {
-  return source
-    .split('；')
-    .map((part) => {
-      const doc = SEED_DOCUMENTS[part.slice(0, 3) as keyof typeof SEED_DOCUMENTS];
-      return doc ? `${doc} ${part.slice(4)}` : part;
-    })
+  return sourceParts(source)
+    .map((p) => p.text)
     .join('；');
 }

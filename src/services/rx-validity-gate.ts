@@ -2,6 +2,7 @@ import type { Out7204 } from '../center/rx/fsi-72xx';
 import type { CatalogDrug } from '../domain/catalog/catalog-drug';
 import { AppError } from '../domain/errors';
 import { checkPaperPrescription } from '../domain/paper/paper-checks';
+import { packCitation } from '../domain/policy/pack-citation';
 import { validityProblem } from '../domain/policy/validity';
 import type { PaperRecord } from '../store/paper-repository';
 import type { StoredPrescription } from '../store/prescription-repository';
@@ -31,7 +32,7 @@ export function createRxValidityGate(deps: {
       throw new AppError(
         'POLICY',
         `${problem}，不能${step}（${pack.name}政策包：${pack.citations.validity.source}）`,
-        { ruleId: 'R-VALID' },
+        { ruleId: 'R-VALID', citation: packCitation('R-VALID', pack, 'validity') },
       );
     },
 
@@ -51,6 +52,7 @@ export function createRxValidityGate(deps: {
       const why = blocks.map((f) => `${f.message}（${f.ruleId}）`).join('；');
       throw new AppError('POLICY', `第${r.id}号纸质处方不能${step}：${why}`, {
         ruleId: first.ruleId,
+        citation: first.citation,
       });
     },
   };

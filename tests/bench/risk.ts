@@ -38,7 +38,12 @@ export async function benchRisk(): Promise<BenchRow[]> {
       thresholds: loadRiskThresholds(
         path.resolve(import.meta.dirname, '../../config/risk-thresholds.json'),
       ),
-      region: () => ({ regionName: '重庆市', longRxMaxDays: 84, shortRxWarnDays: 30 }),
+      region: () => ({
+        regionName: '重庆市',
+        longRxMaxDays: 84,
+        shortRxWarnDays: 30,
+        longRxSource: '本药店设置：长期处方最长84天',
+      }),
       log: silentLogger,
     });
     const session = {

@@ -1,6 +1,7 @@
 import { addDays, beijingDate, isCalendarDate } from '../calendar';
 import type { CatalogDrug } from '../catalog/catalog-drug';
 import { evaluatePrescription, VALID_RX_STATUS_CODG } from '../policy/evaluate';
+import { packCitation } from '../policy/pack-citation';
 import type { PolicyPack, PolicyParameter } from '../policy/policy-pack';
 import { citation, type RuleId } from '../rules';
 import { isValidIdNumber } from './id-number';
@@ -27,6 +28,7 @@ export function checkPaperPrescription(
     ...issueValidity(fields, pack, at, make),
     ...regionAndLines(fields, pack, lookup, at),
     ...quantities(fields, pack, make),
+    ...centerLive(pack, at, make),
     ...paperCutoff(pack, at, make),
     ...dualChannel(fields, pack, lookup, at, make),
   ];
@@ -50,9 +52,7 @@ function maker(pack: PolicyPack): Make {
     code,
     severity,
     message,
-    citation: param
-      ? `${citation(ruleId)}；${pack.name}政策包：${pack.citations[param].source}`
-      : citation(ruleId),
+    citation: param ? packCitation(ruleId, pack, param) : citation(ruleId),
     ...(medListCodg === undefined ? {} : { medListCodg }),
   });
 }
@@ -190,6 +190,26 @@ function quantities(f: PaperFields, pack: PolicyPack, make: Make): PaperFinding[
     }
   });
   return out;
+}
+
+/**
+ * R-CENTER (国家医保局外配处方管理通知 §二): where the region's e-prescription center is live, the
+ * pharmacy downloads prescriptions from it, so paper is refused from the live date. A region
+ * with its own transition end (paperAcceptedUntil, e.g. Dongguan's 门特 transition) is governed by
+ * that date instead.
+ */
+function centerLive(pack: PolicyPack, at: Date, make: Make): PaperFinding[] {
+  const live = pack.eprescriptionLiveSince;
+  if (live === null || pack.paperAcceptedUntil !== null || beijingDate(at) < live) return [];
+  return [
+    make(
+      'R-CENTER',
+      'CENTER_LIVE_NO_PAPER',
+      'block',
+      `${pack.name}医保电子处方中心自${live}起已上线，处方须通过电子处方中心下载后调剂，不受理纸质外配处方`,
+      'eprescriptionLiveSince',
+    ),
+  ];
 }
 
 function paperCutoff(pack: PolicyPack, at: Date, make: Make): PaperFinding[] {

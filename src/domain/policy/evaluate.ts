@@ -1,6 +1,7 @@
 import type { CatalogDrug } from '../catalog/catalog-drug';
 import { DRUG_CLASSES } from '../catalog/drug-classes';
 import { citation, type RuleId } from '../rules';
+import { packCitation } from './pack-citation';
 import type { PolicyPack, PolicyParameter } from './policy-pack';
 import { expiryReason, type ValiditySubject, validityWindow } from './validity';
 
@@ -61,9 +62,7 @@ export function evaluatePrescription(
   at: Date,
 ): PolicyFinding[] {
   const cite = (ruleId: RuleId, param?: PolicyParameter) =>
-    param
-      ? `${citation(ruleId)}；${pack.name}政策包：${pack.citations[param].source}`
-      : citation(ruleId);
+    param ? packCitation(ruleId, pack, param) : citation(ruleId);
   const finding = (
     ruleId: RuleId,
     code: PolicyFindingCode,

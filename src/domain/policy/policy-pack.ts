@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { DRUG_CLASS_CODES, type DrugClass } from '../catalog/drug-classes';
-import { RULES, type RuleId } from '../rules';
+import {
+  citation,
+  documentGoverns,
+  documentsNamedIn,
+  RULES,
+  type RuleId,
+  SEED_DOCUMENT_IDS,
+} from '../rules';
 
 /**
  * A coordinating region's policy parameters (config/policy/<id>.json; policy-rules.md "region
@@ -9,7 +16,15 @@ import { RULES, type RuleId } from '../rules';
  */
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 yyyy-MM-dd 日期');
 const ruleId = z.enum(Object.keys(RULES) as [RuleId, ...RuleId[]]);
-const cited = z.object({ ruleId, source: z.string().min(1) }).strict();
+/**
+ * `document`: the seed document whose clause gives the value, or null where no seed gives it and
+ * the value is the pharmacy's own setting (its `source` then starts with PHARMACY_SETTING).
+ */
+const cited = z
+  .object({ ruleId, document: z.enum(SEED_DOCUMENT_IDS).nullable(), source: z.string().min(1) })
+  .strict();
+
+export const PHARMACY_SETTING = '本药店设置';
 
 export const POLICY_PARAMETERS = [
   'validity',
@@ -100,19 +115,55 @@ export function parsePolicyPack(json: unknown, where = '政策包'): PolicyPack 
   }
   const pack = r.data;
   const misplaced = POLICY_PARAMETERS.filter((p) => {
-    const expected = EXPECTED_RULE[p];
-    return expected && pack.citations[p].ruleId !== expected;
+    return pack.citations[p].ruleId !== EXPECTED_RULE[p];
   });
   if (misplaced.length) throw new Error(`${where} 的依据条款规则编号不符：${misplaced.join('、')}`);
+  if (pack.dualChannelPaperCutoff > LATEST_DUAL_CHANNEL_CUTOFF) {
+    throw new Error(
+      `${where} 的“双通道”纸质处方截止日期 ${pack.dualChannelPaperCutoff} 晚于 ${LATEST_DUAL_CHANNEL_CUTOFF}：延长纸质处方使用时间不超过3个月（${citation('R-PAPER-EXT')}）`,
+    );
+  }
+  const foreign = POLICY_PARAMETERS.filter((p) => citesForeignDocument(pack, p));
+  if (foreign.length) {
+    throw new Error(`${where} 引用了不适用于${pack.name}的文件：${foreign.join('、')}`);
+  }
+  const unmarked = POLICY_PARAMETERS.filter(
+    (p) =>
+      pack.citations[p].document === null && !pack.citations[p].source.startsWith(PHARMACY_SETTING),
+  );
+  if (unmarked.length) {
+    throw new Error(`${where} 无文件依据的参数须注明“${PHARMACY_SETTING}”：${unmarked.join('、')}`);
+  }
   return pack;
 }
 
-const EXPECTED_RULE: Partial<Record<PolicyParameter, RuleId>> = {
+/**
+ * A parameter cites a document of another region (its `document`, or one its text names): the
+ * region's own documents and national ones only. The default pack (no admdvs) may cite only
+ * national documents.
+ */
+export function citesForeignDocument(pack: PolicyPack, param: PolicyParameter): boolean {
+  const c = pack.citations[param];
+  const named =
+    c.document === null ? documentsNamedIn(c.source) : [c.document, ...documentsNamedIn(c.source)];
+  return named.some((d) => !documentGoverns(d, pack.admdvs));
+}
+
+/**
+ * 国家医保局外配处方管理通知 §四: dual-channel paper ends 2025-01-01; an approved extension is at
+ * most 3 months, so no region accepts it from 2025-04-01 on (R-PAPER-EXT).
+ */
+export const LATEST_DUAL_CHANNEL_CUTOFF = '2025-04-01';
+
+const EXPECTED_RULE: Record<PolicyParameter, RuleId> = {
   validity: 'R-VALID',
   poolAreaPrefixes: 'R-REGION',
   excludedClasses: 'R-EXCLUDED',
   longRxMaxDays: 'R-LONGRX',
+  shortRxWarnDays: 'R-LONGRX',
+  paperAcceptedUntil: 'R-PAPER-DUAL',
   dualChannelPaperCutoff: 'R-PAPER-DUAL',
+  eprescriptionLiveSince: 'R-CENTER',
 };
 
 /** One policy file as read by the caller (the domain does no I/O). */

@@ -2,7 +2,7 @@ import { maskIdNumber, maskName } from '../mask';
 import { SEED_DOCUMENTS } from '../rules';
 
 /** The national notice the signals come from, as cited in every explanation. */
-export const NOTICE_000 = `${SEED_DOCUMENTS['000']}（种子文件000）`;
+export const NOTICE_000 = SEED_DOCUMENTS['000'];
 
 export const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
 

@@ -37,7 +37,8 @@ export function largeLineReason(
 
 /**
  * Signal 2 (R-RISK, R-LONGRX): prescription lines with many packs or many days. 000 §五:
- * 单个处方开药剂量大的必查; 002 §四(二): 长期处方最长可开具12周.
+ * 单个处方开药剂量大的必查; the long-prescription limit is the region pack's (12 weeks is
+ * Liaoning's, 002 §四(二)), cited as the pack gives it.
  */
 export function largeLineSignal(
   lines: RxLineRow[],
@@ -63,7 +64,7 @@ export function largeLineSignal(
     threshold: `单行超过 ${t.largeLine.maxPacks.value} 盒，或非长期处方超过 ${limits.shortRx} 天、长期处方超过 ${limits.longRx} 天（${region.regionName}政策包）`,
     thresholdValue: 0,
     explanation:
-      `${NOTICE_000} §五：“单个处方开药剂量大的必查”；辽医保办发〔2023〕1号（种子文件002）§四(二)：长期处方最长可开具12周。` +
+      `${NOTICE_000} §五：“单个处方开药剂量大的必查”；长期处方上限${limits.legal}天：${region.longRxSource}。` +
       (triggered ? '请核对这些处方的用量与诊断是否相符。' : '本期没有超量的处方行。'),
     drill: drillOf(
       [

@@ -1,4 +1,5 @@
 import { beijingDate } from '../calendar';
+import { SEED_DOCUMENTS } from '../rules';
 import { maskedPatient, NOTICE_000 } from './format';
 import type { RiskPeriod } from './period';
 import type { SupplyMark, SupplyNames, SupplySeries } from './rows';
@@ -165,7 +166,7 @@ export function overDispensingSignal(
     threshold: `取药时手中余量超过 ${o.toleranceDays.value} 天，或 ${o.windowDays.value} 天内同一药品取药超过 ${o.maxDispensingsPerWindow.value} 次`,
     thresholdValue: 0,
     explanation:
-      `${NOTICE_000} §五：“同一参保人重复超量开药的必查”；聊城“双通道”通知（种子文件003）§一(二)3：配药时须查看患者历史用药记录。` +
+      `${NOTICE_000} §五：“同一参保人重复超量开药的必查”；${SEED_DOCUMENTS['003']} §一(二)3：配药时须查看患者历史用药记录。` +
       (triggered
         ? '按身份证号与药品归并本期及此前的取药记录，余量＝此前取药天数减去已过天数。请核对这些参保人的用药记录。'
         : '本期没有参保人重复超量取药。'),

@@ -62,6 +62,8 @@ export interface RegionLimits {
   regionName: string;
   longRxMaxDays: number;
   shortRxWarnDays: number;
+  /** Where the pack's long-prescription limit comes from (its clause, or its setting mark). */
+  longRxSource: string;
 }
 
 /** The file's content, checked; a Chinese message naming the first wrong field otherwise. */

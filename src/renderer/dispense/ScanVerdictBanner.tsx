@@ -68,6 +68,7 @@ export function ScanVerdictBanner({ verdict }: { verdict: ScanVerdict | null }) 
         ✗ {verdict.message}
         {verdict.ruleId && <span className="finding-rule">{verdict.ruleId}</span>}
       </div>
+      {verdict.citation && <div className="finding-citation">依据：{verdict.citation}</div>}
       <div className="mono scan-verdict-code">{visibleText(verdict.code)}</div>
       {verdict.earlierSale && <EarlierSaleFacts sale={verdict.earlierSale} />}
     </div>

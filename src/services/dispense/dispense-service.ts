@@ -5,6 +5,7 @@ import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import { allocateFefo } from '../../domain/dispense/fefo';
 import { centerRefusalMessage, decideScan, remaining } from '../../domain/dispense/scan-decision';
 import { AppError } from '../../domain/errors';
+import { ruleCitationForUsers } from '../../domain/rules';
 import { packKey, parseScannedCode } from '../../domain/trace/parse-scanned-code';
 import { CenterRefusedCodeRepository } from '../../store/center-refused-code-repository';
 import type { Db } from '../../store/database';
@@ -182,6 +183,7 @@ export function createDispenseService(deps: Deps) {
             code: r.code,
             reason: r.reason,
             ruleId: r.ruleId,
+            citation: r.ruleId ? ruleCitationForUsers(r.ruleId) : null,
             message: r.message,
             scannedDrug: r.drug
               ? { medListCodg: r.drug.medListCodg, genname: r.drug.genname }

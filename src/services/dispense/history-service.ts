@@ -5,6 +5,7 @@ import type { HistoryEntry, HistoryView } from '../../contract/types-dispense';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import { AppError } from '../../domain/errors';
 import { maskIdNumber, maskName } from '../../domain/mask';
+import type { PolicyPack } from '../../domain/policy/policy-pack';
 import type { Db } from '../../store/database';
 import { DispensingRepository, type PastLine } from '../../store/dispensing-repository';
 import type { PrescriptionRepository } from '../../store/prescription-repository';
@@ -19,6 +20,8 @@ interface Deps {
   catalog: ReadonlyMap<string, CatalogDrug>;
   prescriptions: PrescriptionRepository;
   now: () => Date;
+  /** The pharmacy's current region pack: its long-prescription limit (R-LONGRX). */
+  pack: () => PolicyPack;
 }
 
 /** How far back history is read (local and 5205). */
@@ -122,7 +125,7 @@ export function createHistoryService(deps: Deps) {
       hiRxno,
       patient: { name: maskName(p.patientName), certnoMasked: maskIdNumber(p.certno) },
       entries,
-      warnings: riskWarnings(lines, entries, today),
+      warnings: riskWarnings(lines, entries, today, deps.pack()),
       center:
         fromCenter.state === 'answered'
           ? {

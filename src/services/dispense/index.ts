@@ -14,14 +14,11 @@ import { createStockService } from './stock-service';
 /** Dispensing, stock and traceability-code services of the counter. */
 export function createDispenseArea(deps: AreaDeps, regions: RegionService) {
   let gate: ReviewGate = createTableReviewGate(deps.db);
-  const paper = createPaperRules({
-    db: deps.db,
-    catalog: deps.catalog,
-    pack: currentPackOf(deps.config, regions),
-  });
+  const pack = currentPackOf(deps.config, regions);
+  const paper = createPaperRules({ db: deps.db, catalog: deps.catalog, pack });
   const dispense = createDispenseService({ ...deps, gate: () => gate, paper });
   const stock = createStockService(deps);
-  const history = createHistoryService(deps);
+  const history = createHistoryService({ ...deps, pack });
   if (deps.config.sandbox) seedDemoStock(deps, stock.seedDemo);
 
   return {

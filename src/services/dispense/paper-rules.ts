@@ -55,7 +55,7 @@ export function createPaperRules(deps: Deps) {
     throw new AppError(
       'POLICY',
       `${label(r)}不能调剂：${blocks.map((f) => `${f.message}（${f.ruleId}）`).join('；')}`,
-      { ruleId: first.ruleId },
+      { ruleId: first.ruleId, citation: first.citation },
     );
   }
 

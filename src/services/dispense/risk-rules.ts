@@ -1,8 +1,7 @@
 import type { HistoryEntry, RiskWarning } from '../../contract/types-dispense';
+import { packCitation } from '../../domain/policy/pack-citation';
+import type { PolicyPack } from '../../domain/policy/policy-pack';
 import { citation, type RuleId } from '../../domain/rules';
-
-/** R-LONGRX: 12 weeks. */
-export const MAX_SUPPLY_DAYS = 84;
 
 export interface CurrentLine {
   medListCodg: string;
@@ -25,26 +24,29 @@ function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY);
 }
 
-const warn = (ruleId: RuleId, code: RiskWarning['code'], message: string): RiskWarning => ({
-  ruleId,
-  code,
-  severity: 'warn',
-  message,
-  citation: citation(ruleId),
-});
+const warn = (
+  ruleId: RuleId,
+  code: RiskWarning['code'],
+  message: string,
+  cited = citation(ruleId),
+): RiskWarning => ({ ruleId, code, severity: 'warn', message, citation: cited });
 
 /**
  * Risk signals of a prescription against the patient's history (R-HISTORY, R-LONGRX):
  * a repeat purchase while an earlier supply still lasts; supply on hand plus this line beyond
- * 12 weeks (over-quantity); two drugs of the same ATC level-4 group at the same time (duplicate
- * therapy); a line longer than 12 weeks.
+ * the region's long-prescription limit (over-quantity); two drugs of the same ATC level-4 group
+ * at the same time (duplicate therapy); a line longer than that limit. The limit is the pack's
+ * (Liaoning's 12 weeks is its own; elsewhere the pharmacy's setting).
  */
 export function riskWarnings(
   lines: CurrentLine[],
   history: HistoryEntry[],
   today: string,
+  pack: PolicyPack,
 ): RiskWarning[] {
   const out: RiskWarning[] = [];
+  const maxDays = pack.longRxMaxDays;
+  const limitCitation = packCitation('R-LONGRX', pack, 'longRxMaxDays');
   const active = history.filter((h) => h.stillSupplied && h.supplyEnds !== null);
   for (const l of lines) {
     const same = active.filter((h) => h.medListCodg === l.medListCodg);
@@ -61,21 +63,22 @@ export function riskWarnings(
       (s, h) => s + Math.max(0, daysBetween(today, h.supplyEnds ?? today)),
       0,
     );
-    if (l.days !== null && onHand > 0 && onHand + l.days > MAX_SUPPLY_DAYS) {
+    if (l.days !== null && onHand > 0 && onHand + l.days > maxDays) {
       out.push(
         warn(
           'R-HISTORY',
           'OVER_QUANTITY',
-          `「${l.genname}」手中余量约 ${onHand} 天，加本次 ${l.days} 天共 ${onHand + l.days} 天，超过12周用量`,
+          `「${l.genname}」手中余量约 ${onHand} 天，加本次 ${l.days} 天共 ${onHand + l.days} 天，超过${pack.name}长期处方上限${maxDays}天的用量`,
         ),
       );
     }
-    if (l.days !== null && l.days > MAX_SUPPLY_DAYS) {
+    if (l.days !== null && l.days > maxDays) {
       out.push(
         warn(
           'R-LONGRX',
           'LONG_RX_LIMIT',
-          `「${l.genname}」用药 ${l.days} 天，超过长期处方12周上限`,
+          `「${l.genname}」用药 ${l.days} 天，超过${pack.name}长期处方上限${maxDays}天`,
+          limitCitation,
         ),
       );
     }

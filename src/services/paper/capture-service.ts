@@ -63,6 +63,7 @@ export function createCaptureService(deps: CaptureDeps) {
     const code = first.ruleId === 'R-PAPER-NO' ? 'CONFLICT' : 'POLICY';
     throw new AppError(code, blocks.map((f) => `${f.message}（${f.ruleId}）`).join('；'), {
       ruleId: first.ruleId,
+      citation: first.citation,
       detail: JSON.stringify(result),
     });
   }

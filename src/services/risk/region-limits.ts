@@ -14,6 +14,7 @@ export function regionLimitsOf(config: AppConfig, regions: RegionService): () =>
       regionName: pack.name,
       longRxMaxDays: pack.longRxMaxDays,
       shortRxWarnDays: pack.shortRxWarnDays,
+      longRxSource: pack.citations.longRxMaxDays.source,
     };
   };
 }

@@ -155,6 +155,27 @@ describe('dispensing as prescribed with traceability codes, over HTTP', () => {
     expect(v.dispensing.lines[0]?.packsScanned).toBe(0);
   });
 
+  it('a scan refusal carries its citation: the rule and its documents by title and section, no seed file number [R-NOSWAP][R-TRACE]', async () => {
+    const hiRxno = await prescribe(wang, [ATORVASTATIN]);
+    const d = await startReviewed(hiRxno);
+    const other = await scan(d.dispensingId, traceCode('8010371'));
+    expect(other.verdict === 'refused' && other.citation).toContain(
+      '不得擅自更改或替换流转处方药品',
+    );
+    expect(other.verdict === 'refused' && other.citation).toContain(
+      '《关于做好医保电子处方流转有关工作的通知》渝医保办〔2023〕70号 §三(二)3',
+    );
+    const expired = await scan(
+      d.dispensingId,
+      `(01)06902500022466(17)991231(10)OLD(21)AMLO${serial++}`,
+    );
+    expect(expired.verdict === 'refused' && expired.citation).toContain('每一盒售出药品的追溯码');
+    for (const v of [other, expired]) {
+      expect(v.verdict === 'refused' && v.citation).not.toMatch(/\b00\d\s*(§|ST-|前言)/);
+    }
+    await ok('dispense.cancel', { dispensingId: d.dispensingId });
+  });
+
   it('refuses a GS1 pack whose (17) 991231 expired in 1999, naming the rule, storing no code [R-TRACE]', async () => {
     const hiRxno = await prescribe(wang, [AMLODIPINE]);
     const d = await startReviewed(hiRxno);

@@ -93,7 +93,7 @@ describe('risk signals over HTTP', () => {
       expect.objectContaining({ code, drug: '阿莫西林胶囊', times: 2, reasons: '已售出' }),
     ]);
     expect(String(s?.drill.rows[0]?.where)).toContain(second.hiRxno);
-    expect(s?.explanation).toContain('000');
+    expect(s?.explanation).toContain('国家医保局《关于规范医保药品外配处方管理的通知》 前言');
   });
 
   it('records a self-pay sale refused for an already-sold code [R-RISK][R-TRACE-ONCE]', async () => {

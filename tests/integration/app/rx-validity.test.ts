@@ -47,7 +47,10 @@ describe('validity is checked again after review, on the center’s clock', () =
     await setCenterClock(h.sandboxUrl, 25 * HOUR);
     await ok('rx.find', { by: 'cert', certType: '01', certNo: zhang.ecToken });
   };
-  const expectExpired = (r: { ok: boolean; error?: { ruleId?: string; message: string } }) => {
+  const expectExpired = (r: {
+    ok: boolean;
+    error?: { ruleId?: string; message: string; citation?: string };
+  }) => {
     expect(r.ok).toBe(false);
     expect(r.error?.ruleId).toBe('R-VALID');
     expect(r.error?.message).toContain('处方已超过其自身有效期');
@@ -74,6 +77,17 @@ describe('validity is checked again after review, on the center’s clock', () =
       .pluck()
       .get(hiRxno);
     expect(open).toBe(0);
+  });
+
+  it('the expiry refusal cites the region pack’s own clause (Chongqing), not Dongguan’s 门特 clause [R-VALID]', async () => {
+    const hiRxno = await reviewed();
+    await dayPasses();
+    const r = await api('dispense.start', { hiRxno });
+    expectExpired(r);
+    expect(r.error?.citation).toContain('渝医保办〔2023〕70号 §二(三)1');
+    expect(r.error?.citation).toContain('重庆市政策包');
+    expect(r.error?.citation).not.toContain('东医保');
+    expect(r.error?.citation).not.toMatch(/\b00\d\s*§/);
   });
 
   it('refuses to complete a dispensing whose prescription expired meanwhile; no code is sold [R-VALID]', async () => {

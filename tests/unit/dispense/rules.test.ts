@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CatalogDrug } from '../../../src/domain/catalog/catalog-drug';
 import type { DispensingLine } from '../../../src/domain/dispense/dispensing-lines';
@@ -7,9 +8,16 @@ import { parseScannedCode } from '../../../src/domain/trace/parse-scanned-code';
 import type { SoldCodeWithSale } from '../../../src/domain/trace/sold-code';
 import { unitsPerPack } from '../../../src/services/dispense/line-plan';
 import { riskWarnings, therapyClass } from '../../../src/services/dispense/risk-rules';
+import { loadPolicyPacks } from '../../../src/services/policy-loader';
 
 /** The scans' moment: fixes the century of GS1 two-digit years. */
 const NOW = new Date('2026-06-01T12:00:00+08:00');
+const PACKS = loadPolicyPacks(path.resolve(import.meta.dirname, '../../../config/policy'));
+const chongqingPack = () => {
+  const p = PACKS.find((x) => x.id === '500000');
+  if (!p) throw new Error('no Chongqing pack');
+  return p;
+};
 
 const drug = (medListCodg: string, genname: string, traceId: string): CatalogDrug => ({
   medListCodg,
@@ -210,16 +218,47 @@ describe('stock and history rules', () => {
         stillSupplied: true,
       },
     ];
-    const codes = riskWarnings(lines, history, '2025-06-01').map((w) => w.code);
+    const codes = riskWarnings(lines, history, '2025-06-01', chongqingPack()).map((w) => w.code);
     expect(codes).toEqual(
       expect.arrayContaining(['REPEAT_PURCHASE', 'OVER_QUANTITY', 'DUPLICATE_THERAPY']),
     );
     expect(
-      riskWarnings([{ ...lines[0], days: 90 } as (typeof lines)[0]], [], '2025-06-01')[0],
+      riskWarnings(
+        [{ ...lines[0], days: 90 } as (typeof lines)[0]],
+        [],
+        '2025-06-01',
+        chongqingPack(),
+      )[0],
     ).toMatchObject({
       code: 'LONG_RX_LIMIT',
       ruleId: 'R-LONGRX',
     });
     expect(therapyClass('ZZ50010300001A00101')).toBeNull();
+  });
+  it("takes the long-prescription limit from the region's pack, citing it as that pack's setting, never Liaoning's notice [R-LONGRX][R-HISTORY]", () => {
+    const line = { medListCodg: AMLO.medListCodg, genname: AMLO.genname, days: 60 };
+    expect(riskWarnings([line], [], '2025-06-01', chongqingPack())).toEqual([]);
+    const eightWeeks = { ...chongqingPack(), longRxMaxDays: 56 };
+    const [w] = riskWarnings([line], [], '2025-06-01', eightWeeks);
+    expect(w).toMatchObject({ code: 'LONG_RX_LIMIT', ruleId: 'R-LONGRX' });
+    expect(w?.message).toContain('上限56天');
+    expect(w?.citation).toContain('重庆市政策包：本药店设置');
+    expect(w?.citation).not.toContain('辽医保办发');
+    const supply = {
+      source: 'local' as const,
+      dispensedAt: '2025-05-25 10:00:00',
+      hiRxno: 'RX0',
+      medListCodg: AMLO.medListCodg,
+      genname: AMLO.genname,
+      quantity: 1,
+      unit: '盒',
+      daysOfSupply: 14,
+      supplyEnds: '2025-06-07',
+      stillSupplied: true,
+    };
+    const codes = (p: ReturnType<typeof chongqingPack>) =>
+      riskWarnings([{ ...line, days: 52 }], [supply], '2025-06-01', p).map((x) => x.code);
+    expect(codes(chongqingPack())).not.toContain('OVER_QUANTITY');
+    expect(codes(eightWeeks)).toContain('OVER_QUANTITY');
   });
 });

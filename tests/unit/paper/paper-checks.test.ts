@@ -83,6 +83,32 @@ describe('paper prescription checks at capture', () => {
     expect(dongguanBlocks({ ...f, rxDate: '2025-06-29' }, inTransition)).toEqual([]);
   });
 
+  it("refuses paper where the region's e-prescription center is live, from its live date on [R-CENTER]", () => {
+    const chongqing = pack('500000');
+    const live = { ...chongqing, eprescriptionLiveSince: '2026-11-01' };
+    const codes = (p: PolicyPack, at: Date) =>
+      checkPaperPrescription(fields(), p, lookup, at)
+        .filter((x) => x.severity === 'block')
+        .map((x) => x.code);
+    expect(codes(chongqing, AT)).toEqual([]);
+    expect(codes(live, AT)).toEqual(['CENTER_LIVE_NO_PAPER']);
+    const found = checkPaperPrescription(fields(), live, lookup, AT).find(
+      (x) => x.code === 'CENTER_LIVE_NO_PAPER',
+    );
+    expect(found).toMatchObject({ ruleId: 'R-CENTER' });
+    expect(found?.message).toContain('2026-11-01');
+    expect(found?.citation).toContain('国家医保局《关于规范医保药品外配处方管理的通知》 §二');
+    const dayBefore = new Date('2026-10-31T10:00:00+08:00');
+    const issuedBefore = fields({ rxDate: '2026-10-31' });
+    expect(
+      checkPaperPrescription(issuedBefore, live, lookup, dayBefore).filter(
+        (x) => x.severity === 'block',
+      ),
+    ).toEqual([]);
+    // A region with its own transition end is governed by that date (Dongguan's 门特 transition).
+    expect(codes({ ...live, paperAcceptedUntil: '2026-12-31' }, AT)).toEqual([]);
+  });
+
   it('limits days: long prescriptions at most 12 weeks [R-LONGRX]', () => {
     const line = { medListCodg: AMLODIPINE, quantity: 4, days: 84 };
     expect(blocks(fields({ longRx: true, lines: [line] }))).toEqual([]);

@@ -75,7 +75,7 @@ const beijing = (s: string) => new Date(`${s.replace(' ', 'T')}+08:00`);
 
 describe('policy packs', () => {
   it('the real pack files parse, cite their rules, and the default derives its pool area [R-REGION][R-VALID]', () => {
-    expect(packs.map((p) => p.id)).toEqual(['441900', '500000', 'default']);
+    expect(packs.map((p) => p.id)).toEqual(['210000', '441900', '500000', 'default']);
     expect(chongqing.validity).toEqual({ days: 7, from: 'upload' });
     expect(dongguan.validity).toEqual({ days: 3, from: 'issue' });
     expect(chongqing.citations.validity.source).toContain('渝医保办〔2023〕70号 §二(三)1');

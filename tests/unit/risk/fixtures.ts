@@ -30,6 +30,7 @@ export const REGION: RegionLimits = {
   regionName: '重庆市',
   longRxMaxDays: 84,
   shortRxWarnDays: 30,
+  longRxSource: '本药店设置：重庆的种子文件未规定长期处方最长天数，取84天（12周）',
 };
 
 /** June 2025 (30 days). */
