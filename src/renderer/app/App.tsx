@@ -10,8 +10,8 @@ import { RegionModal } from '../components/RegionModal';
 import { SandboxBanner } from '../components/SandboxBanner';
 import { TopBar } from '../components/TopBar';
 import { useFunctionKeys } from '../keyboard/use-function-keys';
+import { useNavigation } from '../navigation/navigation-store';
 import { PaperScreen } from '../paper/PaperScreen';
-import { usePaperStore } from '../paper/paper-store';
 import { usePaperKeys } from '../paper/use-paper-keys';
 import { ReportsScreen } from '../reports/ReportsScreen';
 import { useReportKeys } from '../reports/use-report-keys';
@@ -25,7 +25,6 @@ import { LoginScreen } from '../screens/LoginScreen';
 import { PrescriptionScreen } from '../screens/PrescriptionScreen';
 import { SaleScreen } from '../screens/SaleScreen';
 import { StockScreen } from '../stock/StockScreen';
-import { useStockStore } from '../stock/stock-store';
 import { useStockKeys } from '../stock/use-stock-keys';
 import { useOutboxStore } from '../stores/outbox-store';
 import { usePatientStore } from '../stores/patient-store';
@@ -36,7 +35,7 @@ import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 
 function SignedIn() {
-  const screen = useUiStore((s) => s.screen);
+  const screen = useNavigation((s) => s.screen);
   return (
     <>
       {screen === 'prescription' && <PrescriptionScreen />}
@@ -57,7 +56,7 @@ function SignedIn() {
 export function App() {
   const info = useSessionStore((s) => s.info);
   const session = useSessionStore((s) => s.session);
-  const screen = useUiStore((s) => s.screen);
+  const screen = useNavigation((s) => s.screen);
   useScannerCapture();
   useFunctionKeys();
   useStockKeys();
@@ -77,8 +76,7 @@ export function App() {
     useReviewStore.getState().clearDrafts();
     usePrescriptionStore.getState().close();
     useUiStore.getState().setOverlay(null);
-    usePaperStore.getState().close();
-    useStockStore.getState().close();
+    useNavigation.getState().reset();
     if (!session) useOutboxStore.getState().reset();
   }, [session]);
 

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { MdtrtCertType } from '../../domain/insurance';
 import { printGuidance } from '../dispense/print-guidance';
+import { useNavigation } from '../navigation/navigation-store';
 import { canPrintReceipt, printReceipt } from '../settle/print-receipt';
 import { useDispenseStore } from '../stores/dispense-store';
 import { usePatientStore } from '../stores/patient-store';
@@ -23,22 +24,23 @@ const TABLE_CHORDS = new Set(
 
 function onEscape(): void {
   const ui = useUiStore.getState();
+  const nav = useNavigation.getState();
   if (ui.overlay) {
     ui.setOverlay(null);
     return;
   }
   if (useSessionStore.getState().session === null) return;
-  if (ui.screen === 'dispense') {
+  if (nav.screen === 'dispense') {
     const settle = useSettleStore.getState();
     if (settle.phase === 'preview') settle.cancelPreview();
     else if (settle.phase !== 'confirming') useDispenseStore.getState().leave();
     return;
   }
-  if (ui.screen === 'sale') {
+  if (nav.screen === 'sale') {
     useSaleStore.getState().leave();
     return;
   }
-  if (ui.screen === 'prescription') {
+  if (nav.screen === 'prescription') {
     if (useReviewStore.getState().hiRxno) useReviewStore.getState().closePanel();
     else usePrescriptionStore.getState().close();
     return;
@@ -76,12 +78,13 @@ function onSaleKey(chord: string): void {
 /** Keys of one screen's work: nothing happens under an overlay. */
 function onScreenKey(chord: string): void {
   const ui = useUiStore.getState();
+  const nav = useNavigation.getState();
   if (ui.overlay) return;
   const hiRxno = usePrescriptionStore.getState().view?.hiRxno;
-  if (ui.screen === 'prescription' && hiRxno) onPrescriptionKey(chord, hiRxno);
-  if (ui.screen === 'dispense') onDispenseKey(chord);
-  if (ui.screen === 'sale') onSaleKey(chord);
-  if (ui.screen === 'counter' && chord === 'Alt+Z') void useSaleStore.getState().open();
+  if (nav.screen === 'prescription' && hiRxno) onPrescriptionKey(chord, hiRxno);
+  if (nav.screen === 'dispense') onDispenseKey(chord);
+  if (nav.screen === 'sale') onSaleKey(chord);
+  if (nav.screen === 'counter' && chord === 'Alt+Z') void useSaleStore.getState().open();
 }
 
 const SCREEN_CHORDS = new Set([
@@ -98,9 +101,10 @@ const SCREEN_CHORDS = new Set([
 /** Keys that act only while signed in; answers whether the key was one of them. */
 function onSessionKey(chord: string): boolean {
   const ui = useUiStore.getState();
+  const nav = useNavigation.getState();
   const certType = Object.hasOwn(CERT_KEYS, chord) ? CERT_KEYS[chord] : undefined;
   if (certType) {
-    if (ui.screen !== 'counter' || ui.overlay) return true;
+    if (nav.screen !== 'counter' || ui.overlay) return true;
     usePatientStore.getState().setCertType(certType);
     ui.requestFocus();
     return true;
@@ -135,8 +139,9 @@ function isPlainTarget(target: EventTarget | null): boolean {
 
 function onEnter(ev: KeyboardEvent): void {
   const ui = useUiStore.getState();
+  const nav = useNavigation.getState();
   const view = useDispenseStore.getState().view;
-  if (ui.screen !== 'dispense' || ui.overlay || !view || !isPlainTarget(ev.target)) return;
+  if (nav.screen !== 'dispense' || ui.overlay || !view || !isPlainTarget(ev.target)) return;
   if (view.state === 'open' && view.readyToComplete) {
     ev.preventDefault();
     void useDispenseStore.getState().complete();

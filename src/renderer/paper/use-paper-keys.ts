@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { locationOf, useNavigation } from '../navigation/navigation-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { useCaptureSourceStore } from './capture-source-store';
@@ -13,14 +14,14 @@ function onKeyDown(ev: KeyboardEvent): void {
   const paper = usePaperStore.getState();
   if (ev.altKey && !ev.ctrlKey && !ev.metaKey && ev.code === 'KeyP') {
     ev.preventDefault();
-    paper.toggle();
+    useNavigation.getState().toggle('paper');
     return;
   }
-  if (!paper.open) return;
+  if (locationOf(useNavigation.getState()) !== 'paper') return;
   if (ev.code === 'Escape' && !useUiStore.getState().overlay) {
     const sources = useCaptureSourceStore.getState();
     if (sources.source !== 'file') sources.choose('file');
-    else paper.close();
+    else useNavigation.getState().close('paper');
     return;
   }
   if (!ev.altKey || ev.ctrlKey || ev.metaKey) return;

@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
-import { usePaperStore } from '../paper/paper-store';
-import { useStockStore } from '../stock/stock-store';
+import { locationOf, useNavigation } from '../navigation/navigation-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { nextPreset } from './period';
@@ -45,19 +44,15 @@ function onKeyDown(ev: KeyboardEvent): void {
   const alt = ev.altKey && !ev.ctrlKey && !ev.metaKey;
   if (alt && ev.code === 'KeyB') {
     ev.preventDefault();
-    if (!reports.open) {
-      usePaperStore.getState().close();
-      useStockStore.getState().close();
-    }
-    reports.toggle();
+    useNavigation.getState().toggle('reports');
     return;
   }
-  if (!reports.open || usePaperStore.getState().open || useStockStore.getState().open) return;
+  if (locationOf(useNavigation.getState()) !== 'reports') return;
   if (ev.code === 'Escape') {
     if (useUiStore.getState().overlay) return;
     // Closing the report must not also clear the counter or leave the prescription beneath.
     ev.stopPropagation();
-    reports.close();
+    useNavigation.getState().close('reports');
     return;
   }
   const digit = digitOf(ev.code);
@@ -86,21 +81,6 @@ function onKeyDown(ev: KeyboardEvent): void {
 export function useReportKeys(): void {
   useEffect(() => {
     window.addEventListener('keydown', onKeyDown, true);
-    // One full-screen page at a time: opening paper or stock closes the reports; so does a new session.
-    const unsubPaper = usePaperStore.subscribe((s) => {
-      if (s.open) useReportsStore.getState().close();
-    });
-    const unsubStock = useStockStore.subscribe((s) => {
-      if (s.open) useReportsStore.getState().close();
-    });
-    const unsubSession = useSessionStore.subscribe((s, prev) => {
-      if (s.session !== prev.session) useReportsStore.getState().close();
-    });
-    return () => {
-      window.removeEventListener('keydown', onKeyDown, true);
-      unsubPaper();
-      unsubStock();
-      unsubSession();
-    };
+    return () => window.removeEventListener('keydown', onKeyDown, true);
   }, []);
 }

@@ -1,4 +1,5 @@
 import { Alert, Button } from 'antd';
+import { isOpen, useNavigation } from '../navigation/navigation-store';
 import { RiskCard } from './RiskCard';
 import { RISK_QUICK_DAYS } from './risk-period';
 import { useRiskStore } from './risk-store';
@@ -54,7 +55,7 @@ function PeriodBar() {
 
 /** 风险信号 (Alt+I): what an inspector would look for, computed locally (R-RISK). */
 export function RiskScreen() {
-  const open = useRiskStore((s) => s.open);
+  const open = useNavigation((s) => isOpen(s, 'risk'));
   const signals = useRiskStore((s) => s.signals);
   const error = useRiskStore((s) => s.error);
   const busy = useRiskStore((s) => s.busy);
@@ -65,7 +66,7 @@ export function RiskScreen() {
       <header style={{ ...ROW, justifyContent: 'space-between' }}>
         <h2 style={{ margin: 0, fontSize: 26 }}>风险信号【R-RISK】</h2>
         <span>↑↓ 选择 · Enter 展开明细 · Esc 收起/关闭 · Alt+I 关闭</span>
-        <Button size="large" onClick={() => useRiskStore.getState().close()}>
+        <Button size="large" onClick={() => useNavigation.getState().close('risk')}>
           关闭
         </Button>
       </header>

@@ -1,7 +1,5 @@
 import { useEffect } from 'react';
-import { usePaperStore } from '../paper/paper-store';
-import { useReportsStore } from '../reports/report-store';
-import { useStockStore } from '../stock/stock-store';
+import { locationOf, useNavigation } from '../navigation/navigation-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { useRiskStore } from './risk-store';
@@ -34,21 +32,14 @@ function onKeyDown(ev: KeyboardEvent): void {
   const plain = !ev.altKey && !ev.ctrlKey && !ev.metaKey && !ev.shiftKey;
   if (alt && ev.code === 'KeyI') {
     ev.preventDefault();
-    if (!risk.open) {
-      usePaperStore.getState().close();
-      useStockStore.getState().close();
-      useReportsStore.getState().close();
-    }
-    risk.toggle();
+    useNavigation.getState().toggle('risk');
     return;
   }
-  if (!risk.open || useUiStore.getState().overlay) return;
-  if (usePaperStore.getState().open || useStockStore.getState().open) return;
-  if (useReportsStore.getState().open) return;
+  if (locationOf(useNavigation.getState()) !== 'risk' || useUiStore.getState().overlay) return;
   if (ev.code === 'Escape') {
     handled(ev);
     if (risk.expanded) useRiskStore.setState({ expanded: null });
-    else risk.close();
+    else useNavigation.getState().close('risk');
     return;
   }
   const days = quickDaysOf(ev.code);
@@ -80,19 +71,6 @@ function onKeyDown(ev: KeyboardEvent): void {
 export function useRiskKeys(): void {
   useEffect(() => {
     window.addEventListener('keydown', onKeyDown, true);
-    // One full-screen page at a time: another page opening, or a new session, closes this one.
-    const closeIf = (open: boolean) => {
-      if (open && useRiskStore.getState().open) useRiskStore.getState().close();
-    };
-    const unsubs = [
-      usePaperStore.subscribe((s) => closeIf(s.open)),
-      useStockStore.subscribe((s) => closeIf(s.open)),
-      useReportsStore.subscribe((s) => closeIf(s.open)),
-      useSessionStore.subscribe((s, prev) => closeIf(s.session !== prev.session)),
-    ];
-    return () => {
-      window.removeEventListener('keydown', onKeyDown, true);
-      for (const u of unsubs) u();
-    };
+    return () => window.removeEventListener('keydown', onKeyDown, true);
   }, []);
 }

@@ -7,6 +7,7 @@ import {
 } from '../../domain/scan/classify';
 import { scanDisplayText } from '../../domain/scan/scan-display';
 import { beep } from '../feedback/beep';
+import { useNavigation } from '../navigation/navigation-store';
 import { useDispenseStore } from '../stores/dispense-store';
 import { useFeedbackStore } from '../stores/feedback-store';
 import { useIntakeStore } from '../stores/intake-store';
@@ -44,7 +45,7 @@ function onTestPage(scan: ScanClassification): boolean {
 /** An e-voucher while the review panel is open is the pharmacist's own (R-PHARMACIST). */
 function routeVoucher(token: string): void {
   const review = useReviewStore.getState();
-  if (review.hiRxno && useUiStore.getState().screen === 'prescription') {
+  if (review.hiRxno && useNavigation.getState().screen === 'prescription') {
     void review.submitWithVoucher(token);
     return;
   }
@@ -54,13 +55,13 @@ function routeVoucher(token: string): void {
 
 /** Pack codes go to an open dispensing or the self-pay basket, one pack per scan (R-TRACE). */
 function routeDrugCode(kind: keyof typeof SCAN_KIND_LABELS, text: string): void {
-  if (useUiStore.getState().screen === 'sale') {
+  if (useNavigation.getState().screen === 'sale') {
     if (kind === 'ean13') useSaleStore.getState().refuseProductCode(text);
     else useSaleStore.getState().addCode(text);
     return;
   }
   const dispense = useDispenseStore.getState();
-  if (useUiStore.getState().screen === 'dispense' && dispense.view?.state === 'open') {
+  if (useNavigation.getState().screen === 'dispense' && dispense.view?.state === 'open') {
     void dispense.scan(text);
     return;
   }

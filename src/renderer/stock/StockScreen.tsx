@@ -1,5 +1,6 @@
 import { Alert, Button } from 'antd';
 import { useEffect } from 'react';
+import { isOpen, useNavigation } from '../navigation/navigation-store';
 import { BatchTable } from './BatchTable';
 import { ChangeForm } from './ChangeForm';
 import { ReceiveForm } from './ReceiveForm';
@@ -23,7 +24,7 @@ function Messages() {
 
 /** 库存 (Alt+C): batches with near-expiry warnings, 进货/退货/报损/报溢/盘存 and their uploads. */
 export function StockScreen() {
-  const open = useStockStore((s) => s.open);
+  const open = useNavigation((s) => isOpen(s, 'stock'));
   const busy = useStockStore((s) => s.busy);
   useEffect(() => {
     if (open) void useStockStore.getState().refresh();
@@ -43,7 +44,7 @@ export function StockScreen() {
         >
           盘存上传（Alt+U）
         </Button>
-        <Button onClick={() => useStockStore.getState().close()}>关闭</Button>
+        <Button onClick={() => useNavigation.getState().close('stock')}>关闭</Button>
       </header>
       <Messages />
       <BatchTable />

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { usePaperStore } from '../paper/paper-store';
+import { locationOf, useNavigation } from '../navigation/navigation-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { useStockStore } from './stock-store';
@@ -20,17 +20,15 @@ const ACTIONS: Record<string, () => void> = {
 
 function onKeyDown(ev: KeyboardEvent): void {
   if (useSessionStore.getState().session === null) return;
-  const stock = useStockStore.getState();
   const alt = ev.altKey && !ev.ctrlKey && !ev.metaKey;
   if (alt && ev.code === 'KeyC') {
     ev.preventDefault();
-    if (!stock.open) usePaperStore.getState().close();
-    stock.toggle();
+    useNavigation.getState().toggle('stock');
     return;
   }
-  if (!stock.open || usePaperStore.getState().open) return;
+  if (locationOf(useNavigation.getState()) !== 'stock') return;
   if (ev.code === 'Escape' && !useUiStore.getState().overlay) {
-    stock.close();
+    useNavigation.getState().close('stock');
     return;
   }
   const action = alt ? ACTIONS[ev.code] : undefined;

@@ -3,6 +3,7 @@ import type { DispensingView, GuidanceView, ScanVerdict } from '../../contract/t
 import type { AppErrorShape } from '../../domain/errors';
 import { api, isUnauthenticated, toShape } from '../api';
 import { beep } from '../feedback/beep';
+import { useNavigation } from '../navigation/navigation-store';
 import { useFeedbackStore } from './feedback-store';
 import { reportFailure } from './report-failure';
 import { useSessionStore } from './session-store';
@@ -68,7 +69,7 @@ export const useDispenseStore = create<DispenseState>((set, get) => {
         const view = await api.call('dispense.start', { hiRxno });
         if (gen !== generation) return;
         set({ view, verdict: null, starting: false, guidance: null, guidanceError: null });
-        useUiStore.getState().setScreen('dispense');
+        useNavigation.getState().go('dispense');
         if (view.state === 'completed') void get().loadGuidance();
       } catch (err) {
         if (gen !== generation) return;
@@ -81,7 +82,7 @@ export const useDispenseStore = create<DispenseState>((set, get) => {
       generation++;
       set({ view, verdict: null, starting: false, guidance: null, guidanceError: null });
       useFeedbackStore.getState().clear();
-      useUiStore.getState().setScreen('dispense');
+      useNavigation.getState().go('dispense');
       if (view.state === 'completed') void get().loadGuidance();
     },
 
@@ -169,7 +170,7 @@ export const useDispenseStore = create<DispenseState>((set, get) => {
       set({ view: null, verdict: null, guidance: null, guidanceError: null, completing: false });
       useFeedbackStore.getState().clear();
       // A paper dispensing has no e-prescription to go back to (Alt+P reopens the archive).
-      useUiStore.getState().setScreen(paper ? 'counter' : 'prescription');
+      useNavigation.getState().go(paper ? 'counter' : 'prescription');
     },
 
     reset() {

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { PrescriptionView } from '../../contract/types';
 import { api } from '../api';
 import { beep } from '../feedback/beep';
+import { useNavigation } from '../navigation/navigation-store';
 import { useDispenseStore } from './dispense-store';
 import { useFeedbackStore } from './feedback-store';
 import { reportFailure } from './report-failure';
@@ -38,7 +39,7 @@ export const usePrescriptionStore = create<PrescriptionState>((set, get) => ({
     useFeedbackStore.getState().clear();
     const ui = useUiStore.getState();
     ui.setOverlay(null);
-    ui.setScreen('prescription');
+    useNavigation.getState().go('prescription');
     announce(view);
   },
 
@@ -78,6 +79,6 @@ export const usePrescriptionStore = create<PrescriptionState>((set, get) => ({
     useReviewStore.getState().closePanel();
     useDispenseStore.getState().reset();
     set({ view: null, loading: false });
-    useUiStore.getState().setScreen('counter');
+    useNavigation.getState().go('counter');
   },
 }));

@@ -4,6 +4,7 @@ import type { SelfPaySaleView } from '../../contract/types-settlement';
 import type { AppErrorShape } from '../../domain/errors';
 import { api, isUnauthenticated, toShape } from '../api';
 import { beep } from '../feedback/beep';
+import { useNavigation } from '../navigation/navigation-store';
 import { useSessionStore } from './session-store';
 import { useUiStore } from './ui-store';
 
@@ -70,7 +71,7 @@ export const useSaleStore = create<SaleState>((set, get) => ({
 
   async open() {
     set({ ...FRESH, loadingGoods: true, selected: 0 });
-    useUiStore.getState().setScreen('sale');
+    useNavigation.getState().go('sale');
     try {
       const all = await api.call('stock.list', {});
       set({
@@ -84,7 +85,7 @@ export const useSaleStore = create<SaleState>((set, get) => ({
 
   leave() {
     set({ ...FRESH, goods: null });
-    useUiStore.getState().setScreen('counter');
+    useNavigation.getState().go('counter');
     useUiStore.getState().requestFocus();
   },
 
