@@ -1,8 +1,8 @@
 import { Button, Input, type InputRef } from 'antd';
 import { useEffect, useRef } from 'react';
 import type { MdtrtCertType } from '../../domain/insurance';
-import { usePatientStore } from '../stores/patient-store';
 import { useUiStore } from '../stores/ui-store';
+import { usePatientStore } from './patient-store';
 
 const PLACEHOLDERS: Record<MdtrtCertType, string> = {
   '01': '扫描患者医保电子凭证二维码，或输入凭证码',

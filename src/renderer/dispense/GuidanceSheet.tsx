@@ -1,5 +1,5 @@
 import { Alert, Button, Spin } from 'antd';
-import { useDispenseStore } from '../stores/dispense-store';
+import { useDispenseStore } from './dispense-store';
 import { printGuidance } from './print-guidance';
 
 /** R-GUIDE: the medication guidance per line, on screen and as the printed sheet. */

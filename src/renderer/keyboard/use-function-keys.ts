@@ -1,16 +1,16 @@
 import { useEffect } from 'react';
 import type { MdtrtCertType } from '../../domain/insurance';
+import { usePatientStore } from '../counter/patient-store';
+import { useDispenseStore } from '../dispense/dispense-store';
 import { printGuidance } from '../dispense/print-guidance';
 import { useNavigation } from '../navigation/navigation-store';
+import { usePrescriptionStore } from '../prescription/prescription-store';
+import { useReviewStore } from '../review/review-store';
+import { useSaleStore } from '../sale/sale-store';
 import { canPrintReceipt, printReceipt } from '../settle/print-receipt';
-import { useDispenseStore } from '../stores/dispense-store';
-import { usePatientStore } from '../stores/patient-store';
-import { usePrescriptionStore } from '../stores/prescription-store';
-import { useReviewStore } from '../stores/review-store';
-import { useSaleStore } from '../stores/sale-store';
+import { useSettleStore } from '../settle/settle-store';
+import { useShiftStore } from '../shift/shift-store';
 import { useSessionStore } from '../stores/session-store';
-import { useSettleStore } from '../stores/settle-store';
-import { useShiftStore } from '../stores/shift-store';
 import { useUiStore } from '../stores/ui-store';
 import { chordOf, FUNCTION_KEYS, LOGOUT_KEY } from './function-keys';
 

@@ -11,9 +11,9 @@ import type {
 } from '../../contract/types-paper';
 import type { AppErrorShape } from '../../domain/errors';
 import { api } from '../api';
+import { useDispenseStore } from '../dispense/dispense-store';
 import { useNavigation } from '../navigation/navigation-store';
 import { busyCall } from '../stores/busy-call';
-import { useDispenseStore } from '../stores/dispense-store';
 
 export type PaperFieldsInput = ApiInput<'paper.check'>;
 export type PaperSearchInput = ApiInput<'paper.search'>;

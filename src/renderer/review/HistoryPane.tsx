@@ -1,7 +1,7 @@
 import { Alert, Spin, Tag } from 'antd';
 import type { HistoryView } from '../../contract/types-dispense';
-import { useHistoryStore } from '../stores/history-store';
 import { HistoryTable } from './HistoryTable';
+import { useHistoryStore } from './history-store';
 import { RiskWarnings } from './RiskWarnings';
 
 const CENTER_COLOR = { answered: 'success', unreachable: 'warning', refused: 'error' } as const;

@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { useEffect } from 'react';
 import type { ReviewView } from '../../contract/types-review';
-import { useReviewStore } from '../stores/review-store';
+import { useReviewStore } from './review-store';
 
 const POLL_MS = 2000;
 

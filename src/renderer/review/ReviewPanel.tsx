@@ -1,12 +1,12 @@
 import { Alert, Spin } from 'antd';
 import type { ReviewStart } from '../../contract/types-review';
-import { useReviewStore } from '../stores/review-store';
+import { useShiftStore } from '../shift/shift-store';
 import { useSessionStore } from '../stores/session-store';
-import { useShiftStore } from '../stores/shift-store';
 import { HistoryPane } from './HistoryPane';
 import { ReviewFormPane } from './ReviewFormPane';
 import { ReviewLocked } from './ReviewLocked';
 import { ReviewOutcome } from './ReviewOutcome';
+import { useReviewStore } from './review-store';
 import { UsageWarnings } from './UsageWarnings';
 
 /** The rule behind a refusal to review: the one the reason names, else who may review, else the findings. */

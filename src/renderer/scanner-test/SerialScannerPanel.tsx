@@ -2,7 +2,7 @@ import { Alert, Button, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { KeyList } from '../components/KeyList';
 import type { SerialPortChoice } from '../scanner/web-serial';
-import { BAUD_RATES, useSerialStore } from '../stores/serial-store';
+import { BAUD_RATES, useSerialStore } from './serial-store';
 
 const STATE_LABELS = {
   unsupported: '不支持',

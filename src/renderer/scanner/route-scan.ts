@@ -6,15 +6,15 @@ import {
   visibleText,
 } from '../../domain/scan/classify';
 import { scanDisplayText } from '../../domain/scan/scan-display';
+import { useIntakeStore } from '../counter/intake-store';
+import { usePatientStore } from '../counter/patient-store';
+import { useDispenseStore } from '../dispense/dispense-store';
 import { beep } from '../feedback/beep';
 import { useNavigation } from '../navigation/navigation-store';
-import { useDispenseStore } from '../stores/dispense-store';
+import { usePrescriptionStore } from '../prescription/prescription-store';
+import { useReviewStore } from '../review/review-store';
+import { useSaleStore } from '../sale/sale-store';
 import { useFeedbackStore } from '../stores/feedback-store';
-import { useIntakeStore } from '../stores/intake-store';
-import { usePatientStore } from '../stores/patient-store';
-import { usePrescriptionStore } from '../stores/prescription-store';
-import { useReviewStore } from '../stores/review-store';
-import { useSaleStore } from '../stores/sale-store';
 import { useScanStore } from '../stores/scan-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';

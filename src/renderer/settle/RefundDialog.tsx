@@ -2,8 +2,8 @@ import { Alert, Button, Input, Modal } from 'antd';
 import { useState } from 'react';
 import type { SettlementView } from '../../contract/types-settlement';
 import { formatFen } from '../format/money';
-import { useSettleStore } from '../stores/settle-store';
 import { useUiStore } from '../stores/ui-store';
+import { useSettleStore } from './settle-store';
 
 const MIN_REASON = 2;
 

@@ -1,8 +1,8 @@
 import { Alert, Button, Spin } from 'antd';
 import { useEffect } from 'react';
-import { isMoving, useSettleStore } from '../stores/settle-store';
 import { SettlementResult } from './SettlementResult';
 import { SettlePreviewView } from './SettlePreviewView';
+import { isMoving, useSettleStore } from './settle-store';
 
 const FOLLOW_MS = 3000;
 

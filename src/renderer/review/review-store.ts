@@ -3,10 +3,10 @@ import type { ReviewStart, ReviewView } from '../../contract/types-review';
 import type { AppErrorShape } from '../../domain/errors';
 import { api, isUnauthenticated, toShape } from '../api';
 import { beep } from '../feedback/beep';
-import { EMPTY_FORM, formProblem, needsDualChannel, type ReviewForm } from '../review/review-form';
+import { useShiftStore } from '../shift/shift-store';
+import { useSessionStore } from '../stores/session-store';
 import { useHistoryStore } from './history-store';
-import { useSessionStore } from './session-store';
-import { useShiftStore } from './shift-store';
+import { EMPTY_FORM, formProblem, needsDualChannel, type ReviewForm } from './review-form';
 
 interface ReviewState {
   /** The review panel (F6) is shown for this prescription. */

@@ -2,9 +2,9 @@ import { create } from 'zustand';
 import type { ShiftStatus } from '../../contract/types-review';
 import { api } from '../api';
 import { beep } from '../feedback/beep';
-import { useFeedbackStore } from './feedback-store';
-import { reportFailure } from './report-failure';
-import { useSessionStore } from './session-store';
+import { useFeedbackStore } from '../stores/feedback-store';
+import { reportFailure } from '../stores/report-failure';
+import { useSessionStore } from '../stores/session-store';
 
 interface ShiftState {
   status: ShiftStatus | null;

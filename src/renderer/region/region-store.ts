@@ -3,8 +3,8 @@ import type { RegionSettings } from '../../contract/types';
 import type { AppErrorShape } from '../../domain/errors';
 import { api, isUnauthenticated, toShape } from '../api';
 import { beep } from '../feedback/beep';
-import { usePrescriptionStore } from './prescription-store';
-import { useSessionStore } from './session-store';
+import { usePrescriptionStore } from '../prescription/prescription-store';
+import { useSessionStore } from '../stores/session-store';
 
 interface RegionState {
   settings: RegionSettings | null;

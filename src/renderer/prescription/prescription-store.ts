@@ -1,13 +1,13 @@
 import { create } from 'zustand';
 import type { PrescriptionView } from '../../contract/types';
 import { api } from '../api';
+import { useDispenseStore } from '../dispense/dispense-store';
 import { beep } from '../feedback/beep';
 import { useNavigation } from '../navigation/navigation-store';
-import { useDispenseStore } from './dispense-store';
-import { useFeedbackStore } from './feedback-store';
-import { reportFailure } from './report-failure';
-import { useReviewStore } from './review-store';
-import { useUiStore } from './ui-store';
+import { useReviewStore } from '../review/review-store';
+import { useFeedbackStore } from '../stores/feedback-store';
+import { reportFailure } from '../stores/report-failure';
+import { useUiStore } from '../stores/ui-store';
 
 interface PrescriptionState {
   view: PrescriptionView | null;

@@ -2,9 +2,9 @@ import { create } from 'zustand';
 import type { RxCandidate } from '../../contract/types';
 import type { MdtrtCertType } from '../../domain/insurance';
 import { api } from '../api';
-import { useFeedbackStore } from './feedback-store';
-import { usePrescriptionStore } from './prescription-store';
-import { reportFailure } from './report-failure';
+import { usePrescriptionStore } from '../prescription/prescription-store';
+import { useFeedbackStore } from '../stores/feedback-store';
+import { reportFailure } from '../stores/report-failure';
 
 export interface CertQuery {
   certType: MdtrtCertType;

@@ -3,9 +3,9 @@ import type { InsuredPerson } from '../../contract/types';
 import type { MdtrtCertType } from '../../domain/insurance';
 import { api, isUnauthenticated, toShape } from '../api';
 import { beep } from '../feedback/beep';
-import { useFeedbackStore } from './feedback-store';
+import { useFeedbackStore } from '../stores/feedback-store';
+import { useSessionStore } from '../stores/session-store';
 import { useIntakeStore } from './intake-store';
-import { useSessionStore } from './session-store';
 
 export interface PatientQuery {
   certType: MdtrtCertType;

@@ -1,14 +1,14 @@
 import { useEffect } from 'react';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { FindingsBanner } from '../prescription/FindingsBanner';
-import { LayoutComparisonTable } from '../prescription/LayoutComparisonTable';
-import { LayoutPdfViewer } from '../prescription/LayoutPdfViewer';
-import { ReviewVerdict } from '../prescription/ReviewVerdict';
-import { RxDetails } from '../prescription/RxDetails';
-import { RxHeader } from '../prescription/RxHeader';
-import { SignaturePanel } from '../prescription/SignaturePanel';
 import { ReviewPanel } from '../review/ReviewPanel';
-import { usePrescriptionStore } from '../stores/prescription-store';
+import { FindingsBanner } from './FindingsBanner';
+import { LayoutComparisonTable } from './LayoutComparisonTable';
+import { LayoutPdfViewer } from './LayoutPdfViewer';
+import { usePrescriptionStore } from './prescription-store';
+import { ReviewVerdict } from './ReviewVerdict';
+import { RxDetails } from './RxDetails';
+import { RxHeader } from './RxHeader';
+import { SignaturePanel } from './SignaturePanel';
 
 /** A downloaded prescription, laid out for the review groundwork (R-LAYOUT, R-SIGN). */
 export function PrescriptionScreen() {

@@ -5,8 +5,8 @@ import type { AppErrorShape } from '../../domain/errors';
 import { api, isUnauthenticated, toShape } from '../api';
 import { beep } from '../feedback/beep';
 import { useNavigation } from '../navigation/navigation-store';
-import { useSessionStore } from './session-store';
-import { useUiStore } from './ui-store';
+import { useSessionStore } from '../stores/session-store';
+import { useUiStore } from '../stores/ui-store';
 
 /** One kind of goods in the basket; one scanned code per pack (R-TRACE). */
 export interface BasketLine {

@@ -1,8 +1,8 @@
 import { Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { formatAge } from '../format/age';
-import { useOutboxStore } from '../stores/outbox-store';
 import { OutboxQueueModal } from './OutboxQueueModal';
+import { useOutboxStore } from './outbox-store';
 
 const POLL_MS = 4000;
 

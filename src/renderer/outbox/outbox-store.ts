@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { OutboxStatus } from '../../contract/types';
 import { api, isUnauthenticated, toShape } from '../api';
-import { useSessionStore } from './session-store';
+import { useSessionStore } from '../stores/session-store';
 
 interface OutboxState {
   status: OutboxStatus | null;

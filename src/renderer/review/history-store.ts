@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { HistoryView } from '../../contract/types-dispense';
 import type { AppErrorShape } from '../../domain/errors';
 import { api, isUnauthenticated, toShape } from '../api';
-import { useSessionStore } from './session-store';
+import { useSessionStore } from '../stores/session-store';
 
 interface HistoryState {
   view: HistoryView | null;

@@ -2,12 +2,12 @@ import { Tag } from 'antd';
 import type { DispensingView } from '../../contract/types-dispense';
 import { maskName } from '../../domain/mask';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { DispenseActions } from '../dispense/DispenseActions';
-import { DispenseLines } from '../dispense/DispenseLines';
-import { GuidanceSheet } from '../dispense/GuidanceSheet';
-import { ScanVerdictBanner } from '../dispense/ScanVerdictBanner';
 import { SettlementPanel } from '../settle/SettlementPanel';
-import { useDispenseStore } from '../stores/dispense-store';
+import { DispenseActions } from './DispenseActions';
+import { DispenseLines } from './DispenseLines';
+import { useDispenseStore } from './dispense-store';
+import { GuidanceSheet } from './GuidanceSheet';
+import { ScanVerdictBanner } from './ScanVerdictBanner';
 
 const STATE_LABELS = {
   open: '调剂中',

@@ -2,10 +2,10 @@ import { Alert, Button, Modal, Spin, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import type { RegionSettings } from '../../contract/types';
 import { ROLE_LABELS } from '../../domain/staff';
-import { useRegionStore } from '../stores/region-store';
+import { KeyList } from '../components/KeyList';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
-import { KeyList } from './KeyList';
+import { useRegionStore } from './region-store';
 
 type Region = RegionSettings['regions'][number];
 

@@ -9,7 +9,7 @@ import type {
 import type { AppErrorShape } from '../../domain/errors';
 import { api, isUnauthenticated, toShape } from '../api';
 import { beep } from '../feedback/beep';
-import { useSessionStore } from './session-store';
+import { useSessionStore } from '../stores/session-store';
 
 /** idle: nothing asked yet; preview: the 2101 split waits for the patient's Enter; result: a settlement exists. */
 export type SettlePhase = 'idle' | 'previewing' | 'preview' | 'confirming' | 'result';

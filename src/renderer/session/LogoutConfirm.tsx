@@ -1,8 +1,8 @@
 import { Button, Modal } from 'antd';
 import { useRef } from 'react';
-import { logoutWithFeedback } from '../app/logout';
 import { LOGOUT_KEY } from '../keyboard/function-keys';
 import { useUiStore } from '../stores/ui-store';
+import { logoutWithFeedback } from './logout';
 
 const close = () => useUiStore.getState().setOverlay(null);
 

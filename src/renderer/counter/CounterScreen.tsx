@@ -1,10 +1,10 @@
 import { Spin } from 'antd';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { CertInput } from '../counter/CertInput';
-import { CertTypeSwitch } from '../counter/CertTypeSwitch';
-import { PatientCard } from '../counter/PatientCard';
-import { RxCandidateList } from '../counter/RxCandidateList';
-import { usePatientStore } from '../stores/patient-store';
+import { CertInput } from './CertInput';
+import { CertTypeSwitch } from './CertTypeSwitch';
+import { PatientCard } from './PatientCard';
+import { usePatientStore } from './patient-store';
+import { RxCandidateList } from './RxCandidateList';
 
 /** The counter: identify the insured person (R-AUTH), then choose a prescription to download. */
 export function CounterScreen() {

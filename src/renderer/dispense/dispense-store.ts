@@ -4,10 +4,10 @@ import type { AppErrorShape } from '../../domain/errors';
 import { api, isUnauthenticated, toShape } from '../api';
 import { beep } from '../feedback/beep';
 import { useNavigation } from '../navigation/navigation-store';
-import { useFeedbackStore } from './feedback-store';
-import { reportFailure } from './report-failure';
-import { useSessionStore } from './session-store';
-import { useUiStore } from './ui-store';
+import { useFeedbackStore } from '../stores/feedback-store';
+import { reportFailure } from '../stores/report-failure';
+import { useSessionStore } from '../stores/session-store';
+import { useUiStore } from '../stores/ui-store';
 
 interface DispenseState {
   view: DispensingView | null;

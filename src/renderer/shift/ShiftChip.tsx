@@ -1,7 +1,7 @@
 import { Button, Tag } from 'antd';
 import { useEffect } from 'react';
 import { useSessionStore } from '../stores/session-store';
-import { useShiftStore } from '../stores/shift-store';
+import { useShiftStore } from './shift-store';
 
 const POLL_MS = 30_000;
 

@@ -3,10 +3,10 @@ import { useEffect, useState } from 'react';
 import type { RxListItem } from '../../contract/types';
 import { maskName } from '../../domain/mask';
 import { api, isUnauthenticated, toShape } from '../api';
-import { usePrescriptionStore } from '../stores/prescription-store';
+import { KeyList } from '../components/KeyList';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
-import { KeyList } from './KeyList';
+import { usePrescriptionStore } from './prescription-store';
 
 type ListState = { items: RxListItem[] | null; error: string | null };
 

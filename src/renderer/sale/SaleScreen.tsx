@@ -1,8 +1,8 @@
 import { Alert } from 'antd';
-import { Basket } from '../sale/Basket';
-import { GoodsList } from '../sale/GoodsList';
-import { SaleResult } from '../sale/SaleResult';
-import { useSaleStore } from '../stores/sale-store';
+import { Basket } from './Basket';
+import { GoodsList } from './GoodsList';
+import { SaleResult } from './SaleResult';
+import { useSaleStore } from './sale-store';
 
 function SaleMessage() {
   const error = useSaleStore((s) => s.error);

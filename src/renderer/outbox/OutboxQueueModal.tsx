@@ -2,10 +2,10 @@ import { Button, Modal, Table, Tag } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OutboxItemView } from '../../contract/types-outbox';
 import { api, isUnauthenticated, toShape } from '../api';
+import { ReconPanel } from '../components/ReconPanel';
 import { formatAge } from '../format/age';
-import { useOutboxStore } from '../stores/outbox-store';
 import { useSessionStore } from '../stores/session-store';
-import { ReconPanel } from './ReconPanel';
+import { useOutboxStore } from './outbox-store';
 
 const STATUS_COLORS: Record<OutboxItemView['status'], string> = {
   pending: 'processing',
