@@ -1,10 +1,6 @@
 import { Modal } from 'antd';
-import { AUDIT_KEYS } from '../audit/audit-keys';
-import { FUNCTION_KEYS, SCANNER_HELP } from '../keyboard/function-keys';
-import { PAPER_KEYS } from '../paper/paper-keys';
-import { REPORT_KEYS } from '../reports/report-keys';
-import { RISK_KEYS } from '../risk/risk-keys';
-import { STOCK_KEYS } from '../stock/stock-keys';
+import { HELP_ROWS } from '../app/registry';
+import { SCANNER_HELP } from '../keyboard/function-keys';
 import { useUiStore } from '../stores/ui-store';
 
 const SCREEN_LABELS = {
@@ -27,14 +23,7 @@ export function HelpOverlay() {
       <div data-testid="help-overlay" className="help-overlay">
         <table className="help-table">
           <tbody>
-            {[
-              ...FUNCTION_KEYS,
-              ...PAPER_KEYS,
-              ...STOCK_KEYS,
-              ...RISK_KEYS,
-              ...REPORT_KEYS,
-              ...AUDIT_KEYS,
-            ].map((k) => (
+            {HELP_ROWS.map((k) => (
               <tr key={k.id ?? k.key}>
                 <td>
                   <kbd>{k.key}</kbd>

@@ -7,7 +7,6 @@ import { useNavigation } from '../navigation/navigation-store';
 import { useFeedbackStore } from '../stores/feedback-store';
 import { reportFailure } from '../stores/report-failure';
 import { useSessionStore } from '../stores/session-store';
-import { useUiStore } from '../stores/ui-store';
 
 interface DispenseState {
   view: DispensingView | null;

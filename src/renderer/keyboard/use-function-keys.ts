@@ -2,12 +2,10 @@ import { useEffect } from 'react';
 import type { MdtrtCertType } from '../../domain/insurance';
 import { usePatientStore } from '../counter/patient-store';
 import { useDispenseStore } from '../dispense/dispense-store';
-import { printGuidance } from '../dispense/print-guidance';
-import { useNavigation } from '../navigation/navigation-store';
+import { type Screen, useNavigation } from '../navigation/navigation-store';
 import { usePrescriptionStore } from '../prescription/prescription-store';
 import { useReviewStore } from '../review/review-store';
 import { useSaleStore } from '../sale/sale-store';
-import { canPrintReceipt, printReceipt } from '../settle/print-receipt';
 import { useSettleStore } from '../settle/settle-store';
 import { useShiftStore } from '../shift/shift-store';
 import { useSessionStore } from '../stores/session-store';
@@ -49,42 +47,13 @@ function onEscape(): void {
   ui.requestFocus();
 }
 
-function onPrescriptionKey(chord: string, hiRxno: string): void {
-  if (chord === 'Shift+F6') void usePrescriptionStore.getState().refresh();
-  if (chord === 'F6') {
-    const review = useReviewStore.getState();
-    if (review.hiRxno) review.closePanel();
-    else void review.openPanel(hiRxno);
-  }
-  if (chord === 'F7') void useDispenseStore.getState().start(hiRxno);
-}
-
-function onDispenseKey(chord: string): void {
-  const dispense = useDispenseStore.getState();
-  const completed = dispense.view?.state === 'completed';
-  if (chord === 'F9') void dispense.complete();
-  if (chord === 'Shift+F7' && completed) printGuidance();
-  if (chord === 'F5' && completed) void useSettleStore.getState().openPreview();
-  if (chord === 'Shift+F5' && completed && canPrintReceipt()) printReceipt();
-}
-
-function onSaleKey(chord: string): void {
-  const sale = useSaleStore.getState();
-  if (chord === 'F5') void sale.sell();
-  if (chord === 'Alt+Z') sale.next();
-  if (chord === 'Shift+F5' && sale.sold && canPrintReceipt()) printReceipt();
-}
+/** The key handler of a counter screen, as the features contribute them. */
+export type ScreenKeys = (screen: Screen) => ((chord: string) => void) | undefined;
 
 /** Keys of one screen's work: nothing happens under an overlay. */
-function onScreenKey(chord: string): void {
-  const ui = useUiStore.getState();
-  const nav = useNavigation.getState();
-  if (ui.overlay) return;
-  const hiRxno = usePrescriptionStore.getState().view?.hiRxno;
-  if (nav.screen === 'prescription' && hiRxno) onPrescriptionKey(chord, hiRxno);
-  if (nav.screen === 'dispense') onDispenseKey(chord);
-  if (nav.screen === 'sale') onSaleKey(chord);
-  if (nav.screen === 'counter' && chord === 'Alt+Z') void useSaleStore.getState().open();
+function onScreenKey(chord: string, screenKeys: ScreenKeys): void {
+  if (useUiStore.getState().overlay) return;
+  screenKeys(useNavigation.getState().screen)?.(chord);
 }
 
 const SCREEN_CHORDS = new Set([
@@ -99,7 +68,7 @@ const SCREEN_CHORDS = new Set([
 ]);
 
 /** Keys that act only while signed in; answers whether the key was one of them. */
-function onSessionKey(chord: string): boolean {
+function onSessionKey(chord: string, screenKeys: ScreenKeys): boolean {
   const ui = useUiStore.getState();
   const nav = useNavigation.getState();
   const certType = Object.hasOwn(CERT_KEYS, chord) ? CERT_KEYS[chord] : undefined;
@@ -110,7 +79,7 @@ function onSessionKey(chord: string): boolean {
     return true;
   }
   if (SCREEN_CHORDS.has(chord)) {
-    onScreenKey(chord);
+    onScreenKey(chord, screenKeys);
     return true;
   }
   switch (chord) {
@@ -153,7 +122,7 @@ function onEnter(ev: KeyboardEvent): void {
 }
 
 /** Runs on window in the bubble phase: a scanner burst (captured earlier) never reaches it. */
-function onKeyDown(ev: KeyboardEvent): void {
+function onKeyDown(ev: KeyboardEvent, screenKeys: ScreenKeys): void {
   const chord = chordOf(ev);
   if (ev.metaKey || ((ev.ctrlKey || ev.altKey) && !TABLE_CHORDS.has(chord))) return;
   if (BROWSER_KEYS.has(ev.code)) ev.preventDefault();
@@ -178,12 +147,13 @@ function onKeyDown(ev: KeyboardEvent): void {
     onEnter(ev);
     return;
   }
-  if (onSessionKey(chord)) ev.preventDefault();
+  if (onSessionKey(chord, screenKeys)) ev.preventDefault();
 }
 
-export function useFunctionKeys(): void {
+export function useFunctionKeys(screenKeys: ScreenKeys): void {
   useEffect(() => {
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+    const listener = (ev: KeyboardEvent) => onKeyDown(ev, screenKeys);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, [screenKeys]);
 }

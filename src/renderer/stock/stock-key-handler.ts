@@ -1,5 +1,4 @@
-import { useEffect } from 'react';
-import { locationOf, useNavigation } from '../navigation/navigation-store';
+import { type Location, useNavigation } from '../navigation/navigation-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { useStockStore } from './stock-store';
@@ -18,7 +17,8 @@ const ACTIONS: Record<string, () => void> = {
   KeyR: () => void useStockStore.getState().refresh(),
 };
 
-function onKeyDown(ev: KeyboardEvent): void {
+/** Alt+C opens the stock screen from anywhere while signed in; Esc closes it. */
+export function onStockKeyDown(ev: KeyboardEvent, at: Location): void {
   if (useSessionStore.getState().session === null) return;
   const alt = ev.altKey && !ev.ctrlKey && !ev.metaKey;
   if (alt && ev.code === 'KeyC') {
@@ -26,7 +26,7 @@ function onKeyDown(ev: KeyboardEvent): void {
     useNavigation.getState().toggle('stock');
     return;
   }
-  if (locationOf(useNavigation.getState()) !== 'stock') return;
+  if (at !== 'stock') return;
   if (ev.code === 'Escape' && !useUiStore.getState().overlay) {
     useNavigation.getState().close('stock');
     return;
@@ -36,12 +36,4 @@ function onKeyDown(ev: KeyboardEvent): void {
     ev.preventDefault();
     action();
   }
-}
-
-/** Alt+C opens the stock screen from anywhere while signed in; Esc closes it. */
-export function useStockKeys(): void {
-  useEffect(() => {
-    window.addEventListener('keydown', onKeyDown, true);
-    return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, []);
 }

@@ -1,5 +1,4 @@
-import { useEffect } from 'react';
-import { locationOf, useNavigation } from '../navigation/navigation-store';
+import { type Location, useNavigation } from '../navigation/navigation-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { useCaptureSourceStore } from './capture-source-store';
@@ -9,7 +8,8 @@ import { usePaperStore } from './paper-store';
 const press = (testId: string) =>
   document.querySelector<HTMLElement>(`[data-testid="${testId}"]`)?.click();
 
-function onKeyDown(ev: KeyboardEvent): void {
+/** Alt+P opens the paper screen from anywhere while signed in; Esc closes it. */
+export function onPaperKeyDown(ev: KeyboardEvent, at: Location): void {
   if (useSessionStore.getState().session === null) return;
   const paper = usePaperStore.getState();
   if (ev.altKey && !ev.ctrlKey && !ev.metaKey && ev.code === 'KeyP') {
@@ -17,7 +17,7 @@ function onKeyDown(ev: KeyboardEvent): void {
     useNavigation.getState().toggle('paper');
     return;
   }
-  if (locationOf(useNavigation.getState()) !== 'paper') return;
+  if (at !== 'paper') return;
   if (ev.code === 'Escape' && !useUiStore.getState().overlay) {
     const sources = useCaptureSourceStore.getState();
     if (sources.source !== 'file') sources.choose('file');
@@ -45,12 +45,4 @@ function onKeyDown(ev: KeyboardEvent): void {
     ev.preventDefault();
     document.querySelector<HTMLElement>('[data-testid="paper-search-name"]')?.focus();
   }
-}
-
-/** Alt+P opens the paper screen from anywhere while signed in; Esc closes it. */
-export function usePaperKeys(): void {
-  useEffect(() => {
-    window.addEventListener('keydown', onKeyDown, true);
-    return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, []);
 }

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useSessionStore } from '../stores/session-store';
 import { useAuditStore } from './audit-store';
 import { printAuditSlip } from './print-slip';
@@ -8,7 +7,8 @@ const mayAudit = () => {
   return role === 'admin' || role === 'pharmacist';
 };
 
-function onKeyDown(ev: KeyboardEvent): void {
+/** Alt+L opens the audit log for administrators and pharmacists; Enter verifies; Alt+W prints the slip; Esc closes. */
+export function onAuditKeyDown(ev: KeyboardEvent): void {
   const audit = useAuditStore.getState();
   const alt = ev.altKey && !ev.ctrlKey && !ev.metaKey && !ev.shiftKey;
   if (alt && ev.code === 'KeyL') {
@@ -37,18 +37,4 @@ function onKeyDown(ev: KeyboardEvent): void {
     ev.stopPropagation();
     void audit.verify();
   }
-}
-
-/** Alt+L opens the audit log for administrators and pharmacists; Enter verifies; Alt+W prints the slip; Esc closes. */
-export function useAuditKeys(): void {
-  useEffect(() => {
-    window.addEventListener('keydown', onKeyDown, true);
-    const unsub = useSessionStore.subscribe((s, prev) => {
-      if (s.session !== prev.session) useAuditStore.getState().close();
-    });
-    return () => {
-      window.removeEventListener('keydown', onKeyDown, true);
-      unsub();
-    };
-  }, []);
 }

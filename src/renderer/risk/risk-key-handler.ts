@@ -1,5 +1,4 @@
-import { useEffect } from 'react';
-import { locationOf, useNavigation } from '../navigation/navigation-store';
+import { type Location, useNavigation } from '../navigation/navigation-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { useRiskStore } from './risk-store';
@@ -25,7 +24,8 @@ function handled(ev: KeyboardEvent): void {
   ev.stopPropagation();
 }
 
-function onKeyDown(ev: KeyboardEvent): void {
+/** Alt+I opens the risk-signal screen from anywhere while signed in; Esc closes it. */
+export function onRiskKeyDown(ev: KeyboardEvent, at: Location): void {
   if (useSessionStore.getState().session === null) return;
   const risk = useRiskStore.getState();
   const alt = ev.altKey && !ev.ctrlKey && !ev.metaKey;
@@ -35,7 +35,7 @@ function onKeyDown(ev: KeyboardEvent): void {
     useNavigation.getState().toggle('risk');
     return;
   }
-  if (locationOf(useNavigation.getState()) !== 'risk' || useUiStore.getState().overlay) return;
+  if (at !== 'risk' || useUiStore.getState().overlay) return;
   if (ev.code === 'Escape') {
     handled(ev);
     if (risk.expanded) useRiskStore.setState({ expanded: null });
@@ -65,12 +65,4 @@ function onKeyDown(ev: KeyboardEvent): void {
     handled(ev);
     risk.toggleExpanded();
   }
-}
-
-/** Alt+I opens the risk-signal screen from anywhere while signed in; Esc closes it. */
-export function useRiskKeys(): void {
-  useEffect(() => {
-    window.addEventListener('keydown', onKeyDown, true);
-    return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, []);
 }

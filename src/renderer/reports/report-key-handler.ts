@@ -1,5 +1,4 @@
-import { useEffect } from 'react';
-import { locationOf, useNavigation } from '../navigation/navigation-store';
+import { type Location, useNavigation } from '../navigation/navigation-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { nextPreset } from './period';
@@ -38,7 +37,8 @@ function digitOf(code: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-function onKeyDown(ev: KeyboardEvent): void {
+/** Alt+B opens the reports screen from anywhere while signed in; Esc closes it. */
+export function onReportsKeyDown(ev: KeyboardEvent, at: Location): void {
   if (useSessionStore.getState().session === null) return;
   const reports = useReportsStore.getState();
   const alt = ev.altKey && !ev.ctrlKey && !ev.metaKey;
@@ -47,7 +47,7 @@ function onKeyDown(ev: KeyboardEvent): void {
     useNavigation.getState().toggle('reports');
     return;
   }
-  if (locationOf(useNavigation.getState()) !== 'reports') return;
+  if (at !== 'reports') return;
   if (ev.code === 'Escape') {
     if (useUiStore.getState().overlay) return;
     // Closing the report must not also clear the counter or leave the prescription beneath.
@@ -75,12 +75,4 @@ function onKeyDown(ev: KeyboardEvent): void {
     ev.preventDefault();
     action();
   }
-}
-
-/** Alt+B opens the reports screen from anywhere while signed in; Esc closes it. */
-export function useReportKeys(): void {
-  useEffect(() => {
-    window.addEventListener('keydown', onKeyDown, true);
-    return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, []);
 }

@@ -1,0 +1,21 @@
+import type { ComponentType } from 'react';
+import type { FunctionKey } from '../keyboard/function-keys';
+import type { Location, Screen } from '../navigation/navigation-store';
+
+/**
+ * What one feature adds to the app, in one place: the app frame, the help overlay and the key
+ * dispatch read these instead of knowing each feature.
+ */
+export interface Contribution {
+  id: string;
+  /** A counter screen it draws while the counter is on that screen. */
+  screen?: { at: Screen; View: ComponentType };
+  /** A page or modal it keeps mounted; the view shows itself only while it is open. */
+  View?: ComponentType;
+  /** Its rows of the F1 help (the screens' shared keys are in FUNCTION_KEYS). */
+  keys?: readonly FunctionKey[];
+  /** Keys of the counter screen it draws, routed to it only while that screen is shown. */
+  onScreenKey?(chord: string): void;
+  /** Its window key handler (capture phase); `at` is where the user was when the key was pressed. */
+  onKeyDown?(ev: KeyboardEvent, at: Location): void;
+}
