@@ -20,6 +20,7 @@ export function CertInput() {
   const certRef = useRef<InputRef>(null);
   const snRef = useRef<InputRef>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caret returns on each focus request and each change of credential type
   useEffect(() => {
     certRef.current?.focus();
   }, [focusRequest, certType]);

@@ -68,9 +68,10 @@ export function SerialScannerPanel() {
           {STATE_LABELS[state]}
           {portLabel ? ` · ${portLabel}` : ''}
         </Tag>
-        <label className="threshold">
+        <label className="threshold" htmlFor="serial-baud-rate">
           波特率
           <Select
+            id="serial-baud-rate"
             value={baudRate}
             onChange={(v) => store.setBaudRate(v)}
             options={BAUD_RATES.map((b) => ({ value: b, label: String(b) }))}
