@@ -37,7 +37,7 @@ export const HELP_ROWS: readonly FunctionKey[] = [
 export const screenViewOf = (at: string) => FEATURES.find((f) => f.screen?.at === at)?.screen?.View;
 
 export const screenKeysOf: ScreenKeys = (screen) =>
-  FEATURES.find((f) => f.screen?.at === screen)?.onScreenKey;
+  FEATURES.find((f) => f.screen?.at === screen)?.screen?.keys;
 
 /** One capture-phase listener for the features' keys, each told where the user was at the press. */
 function onFeatureKeyDown(ev: KeyboardEvent): void {

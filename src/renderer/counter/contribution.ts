@@ -1,9 +1,12 @@
 import type { Contribution } from '../app/contribution';
 import { CounterScreen } from './CounterScreen';
-import { onCounterKey } from './counter-keys';
+import { onCounterEscape, onCounterKey } from './counter-keys';
 
 export const counterContribution: Contribution = {
   id: 'counter',
-  screen: { at: 'counter', View: CounterScreen },
-  onScreenKey: onCounterKey,
+  screen: {
+    at: 'counter',
+    View: CounterScreen,
+    keys: { onKey: onCounterKey, onEscape: onCounterEscape },
+  },
 };

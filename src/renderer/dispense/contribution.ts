@@ -1,9 +1,12 @@
 import type { Contribution } from '../app/contribution';
 import { DispenseScreen } from './DispenseScreen';
-import { onDispenseKey } from './dispense-keys';
+import { onDispenseEnter, onDispenseEscape, onDispenseKey } from './dispense-keys';
 
 export const dispenseContribution: Contribution = {
   id: 'dispense',
-  screen: { at: 'dispense', View: DispenseScreen },
-  onScreenKey: onDispenseKey,
+  screen: {
+    at: 'dispense',
+    View: DispenseScreen,
+    keys: { onKey: onDispenseKey, onEscape: onDispenseEscape, onEnter: onDispenseEnter },
+  },
 };

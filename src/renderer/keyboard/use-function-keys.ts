@@ -1,18 +1,10 @@
 import { useEffect } from 'react';
-import type { MdtrtCertType } from '../../domain/insurance';
-import { usePatientStore } from '../counter/patient-store';
-import { useDispenseStore } from '../dispense/dispense-store';
 import { type Screen, useNavigation } from '../navigation/navigation-store';
-import { usePrescriptionStore } from '../prescription/prescription-store';
-import { useReviewStore } from '../review/review-store';
-import { useSaleStore } from '../sale/sale-store';
-import { useSettleStore } from '../settle/settle-store';
 import { useShiftStore } from '../shift/shift-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { chordOf, FUNCTION_KEYS, LOGOUT_KEY } from './function-keys';
 
-const CERT_KEYS: Record<string, MdtrtCertType> = { F2: '01', F3: '02', F4: '03' };
 /** Keys the browser would act on (reload, menu, full screen, developer tools). */
 const BROWSER_KEYS = new Set(['F5', 'F6', 'F7', 'F10', 'F11', 'F12']);
 /** Chords with a modifier this hook handles; other Ctrl/Alt chords belong to the screens' own keys. */
@@ -20,7 +12,7 @@ const TABLE_CHORDS = new Set(
   FUNCTION_KEYS.map((k) => k.key).filter((k) => /^(Ctrl|Alt)\+/.test(k)),
 );
 
-function onEscape(): void {
+function onEscape(screenKeys: ScreenKeys): void {
   const ui = useUiStore.getState();
   const nav = useNavigation.getState();
   if (ui.overlay) {
@@ -28,35 +20,32 @@ function onEscape(): void {
     return;
   }
   if (useSessionStore.getState().session === null) return;
-  if (nav.screen === 'dispense') {
-    const settle = useSettleStore.getState();
-    if (settle.phase === 'preview') settle.cancelPreview();
-    else if (settle.phase !== 'confirming') useDispenseStore.getState().leave();
-    return;
-  }
-  if (nav.screen === 'sale') {
-    useSaleStore.getState().leave();
-    return;
-  }
-  if (nav.screen === 'prescription') {
-    if (useReviewStore.getState().hiRxno) useReviewStore.getState().closePanel();
-    else usePrescriptionStore.getState().close();
-    return;
-  }
-  usePatientStore.getState().clear();
-  ui.requestFocus();
+  screenKeys(nav.screen)?.onEscape?.();
 }
 
-/** The key handler of a counter screen, as the features contribute them. */
-export type ScreenKeys = (screen: Screen) => ((chord: string) => void) | undefined;
+/** What a counter screen does with the shared keys, as its feature contributes it. */
+export interface ScreenKeyHandlers {
+  /** F5…F9, Alt+Z: the chords of SCREEN_CHORDS. */
+  onKey?(chord: string): void;
+  /** Esc with no overlay open. */
+  onEscape?(): void;
+  /** Enter with no overlay open. */
+  onEnter?(ev: KeyboardEvent): void;
+}
+
+export type ScreenKeys = (screen: Screen) => ScreenKeyHandlers | undefined;
 
 /** Keys of one screen's work: nothing happens under an overlay. */
 function onScreenKey(chord: string, screenKeys: ScreenKeys): void {
   if (useUiStore.getState().overlay) return;
-  screenKeys(useNavigation.getState().screen)?.(chord);
+  screenKeys(useNavigation.getState().screen)?.onKey?.(chord);
 }
 
+/** The shared keys whose meaning is the current screen's work (F2…F4 on the counter only). */
 const SCREEN_CHORDS = new Set([
+  'F2',
+  'F3',
+  'F4',
   'F5',
   'Shift+F5',
   'F6',
@@ -70,14 +59,6 @@ const SCREEN_CHORDS = new Set([
 /** Keys that act only while signed in; answers whether the key was one of them. */
 function onSessionKey(chord: string, screenKeys: ScreenKeys): boolean {
   const ui = useUiStore.getState();
-  const nav = useNavigation.getState();
-  const certType = Object.hasOwn(CERT_KEYS, chord) ? CERT_KEYS[chord] : undefined;
-  if (certType) {
-    if (nav.screen !== 'counter' || ui.overlay) return true;
-    usePatientStore.getState().setCertType(certType);
-    ui.requestFocus();
-    return true;
-  }
   if (SCREEN_CHORDS.has(chord)) {
     onScreenKey(chord, screenKeys);
     return true;
@@ -100,25 +81,9 @@ function onSessionKey(chord: string, screenKeys: ScreenKeys): boolean {
   }
 }
 
-/** Enter completes a fully scanned dispensing, or confirms a shown pre-settlement, unless a button, link or field has the focus. */
-function isPlainTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return true;
-  return !target.closest('button, a, input, textarea, select, [role=listbox], [tabindex]');
-}
-
-function onEnter(ev: KeyboardEvent): void {
-  const ui = useUiStore.getState();
-  const nav = useNavigation.getState();
-  const view = useDispenseStore.getState().view;
-  if (nav.screen !== 'dispense' || ui.overlay || !view || !isPlainTarget(ev.target)) return;
-  if (view.state === 'open' && view.readyToComplete) {
-    ev.preventDefault();
-    void useDispenseStore.getState().complete();
-  }
-  if (view.state === 'completed' && useSettleStore.getState().phase === 'preview') {
-    ev.preventDefault();
-    void useSettleStore.getState().confirm();
-  }
+function onEnter(ev: KeyboardEvent, screenKeys: ScreenKeys): void {
+  if (useUiStore.getState().overlay) return;
+  screenKeys(useNavigation.getState().screen)?.onEnter?.(ev);
 }
 
 /** Runs on window in the bubble phase: a scanner burst (captured earlier) never reaches it. */
@@ -139,12 +104,12 @@ function onKeyDown(ev: KeyboardEvent, screenKeys: ScreenKeys): void {
   }
   if (ev.code === 'Escape') {
     ev.preventDefault();
-    onEscape();
+    onEscape(screenKeys);
     return;
   }
   if (useSessionStore.getState().session === null) return;
   if (ev.code === 'Enter') {
-    onEnter(ev);
+    onEnter(ev, screenKeys);
     return;
   }
   if (onSessionKey(chord, screenKeys)) ev.preventDefault();

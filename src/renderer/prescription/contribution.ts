@@ -1,11 +1,14 @@
 import type { Contribution } from '../app/contribution';
 import { PrescriptionScreen } from './PrescriptionScreen';
-import { onPrescriptionKey } from './prescription-keys';
+import { onPrescriptionEscape, onPrescriptionKey } from './prescription-keys';
 import { RecentRxModal } from './RecentRxModal';
 
 export const prescriptionContribution: Contribution = {
   id: 'prescription',
-  screen: { at: 'prescription', View: PrescriptionScreen },
+  screen: {
+    at: 'prescription',
+    View: PrescriptionScreen,
+    keys: { onKey: onPrescriptionKey, onEscape: onPrescriptionEscape },
+  },
   View: RecentRxModal,
-  onScreenKey: onPrescriptionKey,
 };

@@ -14,3 +14,9 @@ export function onPrescriptionKey(chord: string): void {
   }
   if (chord === 'F7') void useDispenseStore.getState().start(hiRxno);
 }
+
+/** Esc closes the review panel, else the prescription (back to the counter). */
+export function onPrescriptionEscape(): void {
+  if (useReviewStore.getState().hiRxno) useReviewStore.getState().closePanel();
+  else usePrescriptionStore.getState().close();
+}

@@ -8,3 +8,6 @@ export function onSaleKey(chord: string): void {
   if (chord === 'Alt+Z') sale.next();
   if (chord === 'Shift+F5' && sale.sold && canPrintReceipt()) printReceipt();
 }
+
+/** Esc leaves the sale for the counter. */
+export const onSaleEscape = () => useSaleStore.getState().leave();
