@@ -1,5 +1,6 @@
 import { Alert, Button, Checkbox, Input } from 'antd';
 import { useState } from 'react';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { type CaptureText, useCaptureDraftStore } from './capture-draft-store';
 import { DrugLineEditor } from './DrugLineEditor';
 import { FindingList } from './FindingList';
@@ -98,14 +99,7 @@ export function CaptureForm() {
       </div>
       <div className="paper-side" style={STACK}>
         <ImagePreview image={image} />
-        {error && !check && (
-          <Alert
-            type="error"
-            showIcon
-            title={`${error.message}${error.ruleId ? `（${error.ruleId}）` : ''}`}
-            description={error.citation}
-          />
-        )}
+        {error && !check && <ErrorAlert error={error} />}
         {check && <FindingList check={check} />}
         {saved && (
           <Alert

@@ -2,6 +2,7 @@ import { Alert, Button, Modal, Spin, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import type { RegionSettings } from '../../contract/types';
 import { ROLE_LABELS } from '../../domain/staff';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { KeyList } from '../components/KeyList';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
@@ -109,16 +110,7 @@ export function RegionModal() {
             />
           </div>
         )}
-        {error && (
-          <div data-testid="region-error" role="alert">
-            <Alert
-              type="error"
-              showIcon
-              title={error.message}
-              description={error.ruleId ? `规则 ${error.ruleId}` : undefined}
-            />
-          </div>
-        )}
+        {error && <ErrorAlert error={error} testId="region-error" />}
         {loading && !settings && (
           <div className="loading">
             <Spin /> 正在读取…

@@ -1,5 +1,6 @@
-import { Alert, Button } from 'antd';
+import { Button } from 'antd';
 import { useEffect } from 'react';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { isOpen, useNavigation } from '../navigation/navigation-store';
 import { ExportBar, ExportNotice } from './ExportBar';
 import { PeriodBar } from './PeriodBar';
@@ -10,11 +11,7 @@ import { ROW, SCREEN } from './reports-styles';
 
 function Problem() {
   const error = useReportsStore((s) => s.error);
-  if (!error) return null;
-  const rule = error.ruleId ? `【${error.ruleId}】` : '';
-  return (
-    <Alert type="error" showIcon data-testid="reports-error" title={`${rule}${error.message}`} />
-  );
+  return error ? <ErrorAlert error={error} testId="reports-error" /> : null;
 }
 
 /** 报表 (Alt+B): the manager's reports with charts and export (R-CATALOG, R-PRICE-PUB, R-RECON). */

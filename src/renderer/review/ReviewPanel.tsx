@@ -1,5 +1,6 @@
-import { Alert, Spin } from 'antd';
+import { Spin } from 'antd';
 import type { ReviewStart } from '../../contract/types-review';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { useShiftStore } from '../shift/shift-store';
 import { useSessionStore } from '../stores/session-store';
 import { HistoryPane } from './HistoryPane';
@@ -62,22 +63,7 @@ export function ReviewPanel() {
             <Spin /> 正在读取审方信息…
           </div>
         )}
-        {error && (
-          <div
-            data-testid="review-error"
-            data-code={error.code}
-            data-rule={error.ruleId ?? ''}
-            role="alert"
-          >
-            <Alert
-              type="error"
-              showIcon
-              className="message-banner"
-              title={<span className="message-text">{error.message}</span>}
-              description={error.ruleId ? `规则 ${error.ruleId}` : undefined}
-            />
-          </div>
-        )}
+        {error && <ErrorAlert error={error} testId="review-error" />}
         {start && <ReviewBody start={start} />}
       </div>
       <HistoryPane />

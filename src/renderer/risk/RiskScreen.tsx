@@ -1,4 +1,5 @@
-import { Alert, Button } from 'antd';
+import { Button } from 'antd';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { isOpen, useNavigation } from '../navigation/navigation-store';
 import { RiskCard } from './RiskCard';
 import { RISK_QUICK_DAYS } from './risk-period';
@@ -71,14 +72,7 @@ export function RiskScreen() {
         </Button>
       </header>
       <PeriodBar />
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="risk-error"
-          title={`${error.ruleId ? `【${error.ruleId}】` : ''}${error.message}`}
-        />
-      )}
+      {error && <ErrorAlert error={error} testId="risk-error" />}
       {!error && signals.length > 0 && (
         <div data-testid="risk-summary" style={{ fontSize: 19 }}>
           {triggered === 0

@@ -1,4 +1,5 @@
 import { Alert } from 'antd';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { Basket } from './Basket';
 import { GoodsList } from './GoodsList';
 import { SaleResult } from './SaleResult';
@@ -8,16 +9,7 @@ function SaleMessage() {
   const error = useSaleStore((s) => s.error);
   const notice = useSaleStore((s) => s.notice);
   if (error) {
-    return (
-      <div
-        data-testid="sale-error"
-        data-code={error.code}
-        data-rule={error.ruleId ?? ''}
-        role="alert"
-      >
-        <Alert type="error" showIcon className="message-banner" title={error.message} />
-      </div>
-    );
+    return <ErrorAlert error={error} testId="sale-error" />;
   }
   if (!notice) return null;
   return (

@@ -1,5 +1,6 @@
 import { Alert, Button } from 'antd';
 import { useEffect } from 'react';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { isOpen, useNavigation } from '../navigation/navigation-store';
 import { BatchTable } from './BatchTable';
 import { ChangeForm } from './ChangeForm';
@@ -11,12 +12,7 @@ import { UploadList } from './UploadList';
 function Messages() {
   const error = useStockStore((s) => s.error);
   const notice = useStockStore((s) => s.notice);
-  if (error) {
-    const rule = error.ruleId ? `【${error.ruleId}】` : '';
-    return (
-      <Alert type="error" showIcon data-testid="stock-error" title={`${rule}${error.message}`} />
-    );
-  }
+  if (error) return <ErrorAlert error={error} testId="stock-error" />;
   return notice ? (
     <Alert type="success" showIcon data-testid="stock-notice" title={notice} />
   ) : null;
