@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { HelpOverlay } from '../components/HelpOverlay';
 import { KeyHints } from '../components/KeyHints';
 import { LastScan } from '../components/LastScan';
 import { SandboxBanner } from '../components/SandboxBanner';
@@ -17,6 +16,7 @@ import { LogoutConfirm } from '../session/LogoutConfirm';
 import { useScanStore } from '../stores/scan-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
+import { HelpOverlay } from './HelpOverlay';
 import { FEATURES, screenKeysOf, screenViewOf, useFeatureKeys } from './registry';
 
 function SignedIn() {

@@ -4,6 +4,7 @@ import { counterContribution } from '../counter/contribution';
 import { dispenseContribution } from '../dispense/contribution';
 import { FUNCTION_KEYS, type FunctionKey } from '../keyboard/function-keys';
 import type { ScreenKeys } from '../keyboard/use-function-keys';
+import type { Contribution } from '../navigation/contribution';
 import { locationOf, useNavigation } from '../navigation/navigation-store';
 import { paperContribution } from '../paper/contribution';
 import { prescriptionContribution } from '../prescription/contribution';
@@ -12,7 +13,6 @@ import { reportsContribution } from '../reports/contribution';
 import { riskContribution } from '../risk/contribution';
 import { saleContribution } from '../sale/contribution';
 import { stockContribution } from '../stock/contribution';
-import type { Contribution } from './contribution';
 
 /** Every feature of the signed-in app; a new one is added here and nowhere else in the frame. */
 export const FEATURES: readonly Contribution[] = [

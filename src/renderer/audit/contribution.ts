@@ -1,4 +1,4 @@
-import type { Contribution } from '../app/contribution';
+import type { Contribution } from '../navigation/contribution';
 import { AuditModal } from './AuditModal';
 import { onAuditKeyDown } from './audit-key-handler';
 import { AUDIT_KEYS } from './audit-keys';

@@ -1,4 +1,4 @@
-import type { Contribution } from '../app/contribution';
+import type { Contribution } from '../navigation/contribution';
 import { CounterScreen } from './CounterScreen';
 import { onCounterEscape, onCounterKey } from './counter-keys';
 

@@ -1,4 +1,4 @@
-import type { Contribution } from '../app/contribution';
+import type { Contribution } from '../navigation/contribution';
 import { DispenseScreen } from './DispenseScreen';
 import { onDispenseEnter, onDispenseEscape, onDispenseKey } from './dispense-keys';
 

@@ -1,4 +1,4 @@
-import type { Contribution } from '../app/contribution';
+import type { Contribution } from '../navigation/contribution';
 import { PaperScreen } from './PaperScreen';
 import { onPaperKeyDown } from './paper-key-handler';
 import { PAPER_KEYS } from './paper-keys';

@@ -1,4 +1,4 @@
-import type { Contribution } from '../app/contribution';
+import type { Contribution } from '../navigation/contribution';
 import { PrescriptionScreen } from './PrescriptionScreen';
 import { onPrescriptionEscape, onPrescriptionKey } from './prescription-keys';
 import { RecentRxModal } from './RecentRxModal';

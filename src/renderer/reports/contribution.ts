@@ -1,4 +1,4 @@
-import type { Contribution } from '../app/contribution';
+import type { Contribution } from '../navigation/contribution';
 import { ReportsScreen } from './ReportsScreen';
 import { onReportsKeyDown } from './report-key-handler';
 import { REPORT_KEYS } from './report-keys';

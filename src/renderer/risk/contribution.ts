@@ -1,4 +1,4 @@
-import type { Contribution } from '../app/contribution';
+import type { Contribution } from '../navigation/contribution';
 import { RiskScreen } from './RiskScreen';
 import { onRiskKeyDown } from './risk-key-handler';
 import { RISK_KEYS } from './risk-keys';

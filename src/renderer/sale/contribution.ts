@@ -1,4 +1,4 @@
-import type { Contribution } from '../app/contribution';
+import type { Contribution } from '../navigation/contribution';
 import { SaleScreen } from './SaleScreen';
 import { onSaleEscape, onSaleKey } from './sale-keys';
 

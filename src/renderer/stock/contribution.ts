@@ -1,4 +1,4 @@
-import type { Contribution } from '../app/contribution';
+import type { Contribution } from '../navigation/contribution';
 import { StockScreen } from './StockScreen';
 import { onStockKeyDown } from './stock-key-handler';
 import { STOCK_KEYS } from './stock-keys';

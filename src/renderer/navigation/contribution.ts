@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import type { FunctionKey } from '../keyboard/function-keys';
 import type { ScreenKeyHandlers } from '../keyboard/use-function-keys';
-import type { Location, Screen } from '../navigation/navigation-store';
+import type { Location, Screen } from './navigation-store';
 
 /**
  * What one feature adds to the app, in one place: the app frame, the help overlay and the key

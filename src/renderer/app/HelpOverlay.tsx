@@ -1,7 +1,7 @@
 import { Modal } from 'antd';
-import { HELP_ROWS } from '../app/registry';
 import { SCANNER_HELP } from '../keyboard/function-keys';
 import { useUiStore } from '../stores/ui-store';
+import { HELP_ROWS } from './registry';
 
 const SCREEN_LABELS = {
   counter: '柜台',
