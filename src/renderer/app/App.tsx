@@ -1,55 +1,31 @@
 import { useEffect } from 'react';
-import { AuditModal } from '../audit/AuditModal';
-import { useAuditKeys } from '../audit/use-audit-keys';
-import { HelpOverlay } from '../components/HelpOverlay';
 import { KeyHints } from '../components/KeyHints';
 import { LastScan } from '../components/LastScan';
-import { LogoutConfirm } from '../components/LogoutConfirm';
-import { RecentRxModal } from '../components/RecentRxModal';
-import { RegionModal } from '../components/RegionModal';
 import { SandboxBanner } from '../components/SandboxBanner';
 import { TopBar } from '../components/TopBar';
+import { usePatientStore } from '../counter/patient-store';
 import { useFunctionKeys } from '../keyboard/use-function-keys';
-import { PaperScreen } from '../paper/PaperScreen';
-import { usePaperStore } from '../paper/paper-store';
-import { usePaperKeys } from '../paper/use-paper-keys';
-import { ReportsScreen } from '../reports/ReportsScreen';
-import { useReportKeys } from '../reports/use-report-keys';
-import { RiskScreen } from '../risk/RiskScreen';
-import { useRiskKeys } from '../risk/use-risk-keys';
+import { useNavigation } from '../navigation/navigation-store';
+import { useOutboxStore } from '../outbox/outbox-store';
+import { usePrescriptionStore } from '../prescription/prescription-store';
+import { useReviewStore } from '../review/review-store';
 import { useScannerCapture } from '../scanner/use-scanner-capture';
 import { ScannerTestModal } from '../scanner-test/ScannerTestModal';
-import { CounterScreen } from '../screens/CounterScreen';
-import { DispenseScreen } from '../screens/DispenseScreen';
-import { LoginScreen } from '../screens/LoginScreen';
-import { PrescriptionScreen } from '../screens/PrescriptionScreen';
-import { SaleScreen } from '../screens/SaleScreen';
-import { StockScreen } from '../stock/StockScreen';
-import { useStockStore } from '../stock/stock-store';
-import { useStockKeys } from '../stock/use-stock-keys';
-import { useOutboxStore } from '../stores/outbox-store';
-import { usePatientStore } from '../stores/patient-store';
-import { usePrescriptionStore } from '../stores/prescription-store';
-import { useReviewStore } from '../stores/review-store';
+import { LoginScreen } from '../session/LoginScreen';
+import { LogoutConfirm } from '../session/LogoutConfirm';
 import { useScanStore } from '../stores/scan-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
+import { HelpOverlay } from './HelpOverlay';
+import { FEATURES, screenKeysOf, screenViewOf, useFeatureKeys } from './registry';
 
 function SignedIn() {
-  const screen = useUiStore((s) => s.screen);
+  const screen = useNavigation((s) => s.screen);
+  const Screen = screenViewOf(screen);
   return (
     <>
-      {screen === 'prescription' && <PrescriptionScreen />}
-      {screen === 'dispense' && <DispenseScreen />}
-      {screen === 'counter' && <CounterScreen />}
-      {screen === 'sale' && <SaleScreen />}
-      <RecentRxModal />
-      <RegionModal />
-      <PaperScreen />
-      <StockScreen />
-      <RiskScreen />
-      <ReportsScreen />
-      <AuditModal />
+      {Screen && <Screen />}
+      {FEATURES.map(({ id, View }) => View && <View key={id} />)}
     </>
   );
 }
@@ -57,14 +33,10 @@ function SignedIn() {
 export function App() {
   const info = useSessionStore((s) => s.info);
   const session = useSessionStore((s) => s.session);
-  const screen = useUiStore((s) => s.screen);
+  const screen = useNavigation((s) => s.screen);
   useScannerCapture();
-  useFunctionKeys();
-  useStockKeys();
-  usePaperKeys();
-  useRiskKeys();
-  useReportKeys();
-  useAuditKeys();
+  useFunctionKeys(screenKeysOf);
+  useFeatureKeys();
 
   useEffect(() => {
     void useSessionStore.getState().loadInfo();
@@ -77,8 +49,7 @@ export function App() {
     useReviewStore.getState().clearDrafts();
     usePrescriptionStore.getState().close();
     useUiStore.getState().setOverlay(null);
-    usePaperStore.getState().close();
-    useStockStore.getState().close();
+    useNavigation.getState().reset();
     if (!session) useOutboxStore.getState().reset();
   }, [session]);
 

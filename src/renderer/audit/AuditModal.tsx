@@ -1,5 +1,6 @@
 import { Alert, Button, Modal, Table, Tag } from 'antd';
 import type { AuditEntryView } from '../../contract/types-audit';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { AuditSlip } from './AuditSlip';
 import { useAuditStore } from './audit-store';
 import { detailText } from './detail-text';
@@ -75,16 +76,7 @@ export function AuditModal() {
         </Button>
         <Verdict />
         <AuditSlip />
-        {error && (
-          <div data-testid="audit-error" role="alert">
-            <Alert
-              type="error"
-              showIcon
-              title={error.message}
-              description={error.ruleId ? `规则 ${error.ruleId}` : undefined}
-            />
-          </div>
-        )}
+        {error && <ErrorAlert error={error} testId="audit-error" />}
         <p className="hint">
           最近 30 天共 {total} 条（显示最新 {entries.length}{' '}
           条；身份证号、电话已脱敏，不记录密码与电子凭证）。

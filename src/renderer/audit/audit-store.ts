@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { AuditEntryView, AuditVerifyView } from '../../contract/types-audit';
 import { addDays, beijingDate } from '../../domain/calendar';
 import type { AppErrorShape } from '../../domain/errors';
-import { api, isUnauthenticated, toShape } from '../api';
+import { api } from '../api';
 import { backgroundCall, busyCall } from '../stores/busy-call';
 import { useSessionStore } from '../stores/session-store';
 
@@ -61,3 +61,8 @@ export const useAuditStore = create<AuditState>((set, get) => ({
     await get().refresh();
   },
 }));
+
+/** The panel closes when the staff member changes: the log is not left open for the next one. */
+useSessionStore.subscribe((s, prev) => {
+  if (s.session !== prev.session) useAuditStore.getState().close();
+});

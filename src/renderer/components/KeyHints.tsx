@@ -1,5 +1,5 @@
 import { FUNCTION_KEYS } from '../keyboard/function-keys';
-import type { Screen } from '../stores/ui-store';
+import type { Screen } from '../navigation/navigation-store';
 
 /** The function keys of the current screen, always visible at the bottom. */
 export function KeyHints({ signedIn, screen }: { signedIn: boolean; screen: Screen }) {

@@ -68,6 +68,9 @@ export function KeyList<T>(props: KeyListProps<T>) {
           Object.entries(data).map(([k, v]) => [`data-${k}`, String(v)]),
         );
         return (
+          // Options of an aria-activedescendant listbox take no focus: the listbox handles the keys.
+          // biome-ignore lint/a11y/useFocusableInteractive: see above
+          // biome-ignore lint/a11y/useKeyWithClickEvents: see above
           <div
             key={props.itemKey(item)}
             id={`${idPrefix}-${i}`}

@@ -1,10 +1,10 @@
 import { Button } from 'antd';
 import type { AppInfo, SessionInfo } from '../../contract/types';
 import { LOGOUT_KEY } from '../keyboard/function-keys';
+import { OutboxChip } from '../outbox/OutboxChip';
+import { ShiftChip } from '../shift/ShiftChip';
 import { useUiStore } from '../stores/ui-store';
 import { CenterStatus } from './CenterStatus';
-import { OutboxChip } from './OutboxChip';
-import { ShiftChip } from './ShiftChip';
 
 export function TopBar({ info, session }: { info: AppInfo | null; session: SessionInfo | null }) {
   return (

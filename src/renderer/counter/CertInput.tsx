@@ -1,8 +1,8 @@
 import { Button, Input, type InputRef } from 'antd';
 import { useEffect, useRef } from 'react';
 import type { MdtrtCertType } from '../../domain/insurance';
-import { usePatientStore } from '../stores/patient-store';
 import { useUiStore } from '../stores/ui-store';
+import { usePatientStore } from './patient-store';
 
 const PLACEHOLDERS: Record<MdtrtCertType, string> = {
   '01': '扫描患者医保电子凭证二维码，或输入凭证码',
@@ -20,6 +20,7 @@ export function CertInput() {
   const certRef = useRef<InputRef>(null);
   const snRef = useRef<InputRef>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caret returns on each focus request and each change of credential type
   useEffect(() => {
     certRef.current?.focus();
   }, [focusRequest, certType]);

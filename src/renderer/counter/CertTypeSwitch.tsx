@@ -1,7 +1,7 @@
 import { Segmented } from 'antd';
 import type { MdtrtCertType } from '../../domain/insurance';
-import { usePatientStore } from '../stores/patient-store';
 import { useUiStore } from '../stores/ui-store';
+import { usePatientStore } from './patient-store';
 
 const OPTIONS: Array<{ value: MdtrtCertType; key: string; label: string }> = [
   { value: '01', key: 'F2', label: '医保电子凭证' },

@@ -1,7 +1,7 @@
 import { Spin, Tag } from 'antd';
 import type { RxCandidate } from '../../contract/types';
 import { KeyList } from '../components/KeyList';
-import { useIntakeStore } from '../stores/intake-store';
+import { useIntakeStore } from './intake-store';
 
 /** A QR candidate (7201) carries only its number until downloaded; a listed one (7202) has it all. */
 function CandidateRow({ c }: { c: RxCandidate }) {

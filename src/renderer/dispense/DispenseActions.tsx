@@ -1,6 +1,6 @@
 import { Button } from 'antd';
 import type { DispensingView } from '../../contract/types-dispense';
-import { useDispenseStore } from '../stores/dispense-store';
+import { useDispenseStore } from './dispense-store';
 
 /** Complete (F9, or Enter once everything is scanned), cancel, back (Esc). */
 export function DispenseActions({ view }: { view: DispensingView }) {

@@ -1,5 +1,6 @@
-import { Alert, Button, Spin } from 'antd';
-import { useDispenseStore } from '../stores/dispense-store';
+import { Button, Spin } from 'antd';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { useDispenseStore } from './dispense-store';
 import { printGuidance } from './print-guidance';
 
 /** R-GUIDE: the medication guidance per line, on screen and as the printed sheet. */
@@ -7,11 +8,7 @@ export function GuidanceSheet() {
   const guidance = useDispenseStore((s) => s.guidance);
   const error = useDispenseStore((s) => s.guidanceError);
   if (error) {
-    return (
-      <div data-testid="guidance-error" role="alert">
-        <Alert type="error" showIcon title={`用药指导读取失败：${error.message}`} />
-      </div>
-    );
+    return <ErrorAlert error={error} testId="guidance-error" lead="用药指导读取失败：" />;
   }
   if (!guidance) {
     return (

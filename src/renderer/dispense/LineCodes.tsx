@@ -1,6 +1,6 @@
 import { Button } from 'antd';
 import type { ScannedCodeView } from '../../contract/types-dispense';
-import { useDispenseStore } from '../stores/dispense-store';
+import { useDispenseStore } from './dispense-store';
 
 const KIND_LABELS = { trace20: '追溯码', gs1: 'GS1', ma: 'MA码' } as const;
 

@@ -1,4 +1,4 @@
-import type { Screen } from '../stores/ui-store';
+import type { Screen } from '../navigation/navigation-store';
 
 /**
  * Every key of the counter, in one list: the help overlay and the hint bar render it. A key

@@ -1,19 +1,10 @@
 import { useEffect } from 'react';
-import type { MdtrtCertType } from '../../domain/insurance';
-import { printGuidance } from '../dispense/print-guidance';
-import { canPrintReceipt, printReceipt } from '../settle/print-receipt';
-import { useDispenseStore } from '../stores/dispense-store';
-import { usePatientStore } from '../stores/patient-store';
-import { usePrescriptionStore } from '../stores/prescription-store';
-import { useReviewStore } from '../stores/review-store';
-import { useSaleStore } from '../stores/sale-store';
+import { type Screen, useNavigation } from '../navigation/navigation-store';
+import { useShiftStore } from '../shift/shift-store';
 import { useSessionStore } from '../stores/session-store';
-import { useSettleStore } from '../stores/settle-store';
-import { useShiftStore } from '../stores/shift-store';
 import { useUiStore } from '../stores/ui-store';
 import { chordOf, FUNCTION_KEYS, LOGOUT_KEY } from './function-keys';
 
-const CERT_KEYS: Record<string, MdtrtCertType> = { F2: '01', F3: '02', F4: '03' };
 /** Keys the browser would act on (reload, menu, full screen, developer tools). */
 const BROWSER_KEYS = new Set(['F5', 'F6', 'F7', 'F10', 'F11', 'F12']);
 /** Chords with a modifier this hook handles; other Ctrl/Alt chords belong to the screens' own keys. */
@@ -21,70 +12,40 @@ const TABLE_CHORDS = new Set(
   FUNCTION_KEYS.map((k) => k.key).filter((k) => /^(Ctrl|Alt)\+/.test(k)),
 );
 
-function onEscape(): void {
+function onEscape(screenKeys: ScreenKeys): void {
   const ui = useUiStore.getState();
+  const nav = useNavigation.getState();
   if (ui.overlay) {
     ui.setOverlay(null);
     return;
   }
   if (useSessionStore.getState().session === null) return;
-  if (ui.screen === 'dispense') {
-    const settle = useSettleStore.getState();
-    if (settle.phase === 'preview') settle.cancelPreview();
-    else if (settle.phase !== 'confirming') useDispenseStore.getState().leave();
-    return;
-  }
-  if (ui.screen === 'sale') {
-    useSaleStore.getState().leave();
-    return;
-  }
-  if (ui.screen === 'prescription') {
-    if (useReviewStore.getState().hiRxno) useReviewStore.getState().closePanel();
-    else usePrescriptionStore.getState().close();
-    return;
-  }
-  usePatientStore.getState().clear();
-  ui.requestFocus();
+  screenKeys(nav.screen)?.onEscape?.();
 }
 
-function onPrescriptionKey(chord: string, hiRxno: string): void {
-  if (chord === 'Shift+F6') void usePrescriptionStore.getState().refresh();
-  if (chord === 'F6') {
-    const review = useReviewStore.getState();
-    if (review.hiRxno) review.closePanel();
-    else void review.openPanel(hiRxno);
-  }
-  if (chord === 'F7') void useDispenseStore.getState().start(hiRxno);
+/** What a counter screen does with the shared keys, as its feature contributes it. */
+export interface ScreenKeyHandlers {
+  /** F5…F9, Alt+Z: the chords of SCREEN_CHORDS. */
+  onKey?(chord: string): void;
+  /** Esc with no overlay open. */
+  onEscape?(): void;
+  /** Enter with no overlay open. */
+  onEnter?(ev: KeyboardEvent): void;
 }
 
-function onDispenseKey(chord: string): void {
-  const dispense = useDispenseStore.getState();
-  const completed = dispense.view?.state === 'completed';
-  if (chord === 'F9') void dispense.complete();
-  if (chord === 'Shift+F7' && completed) printGuidance();
-  if (chord === 'F5' && completed) void useSettleStore.getState().openPreview();
-  if (chord === 'Shift+F5' && completed && canPrintReceipt()) printReceipt();
-}
-
-function onSaleKey(chord: string): void {
-  const sale = useSaleStore.getState();
-  if (chord === 'F5') void sale.sell();
-  if (chord === 'Alt+Z') sale.next();
-  if (chord === 'Shift+F5' && sale.sold && canPrintReceipt()) printReceipt();
-}
+export type ScreenKeys = (screen: Screen) => ScreenKeyHandlers | undefined;
 
 /** Keys of one screen's work: nothing happens under an overlay. */
-function onScreenKey(chord: string): void {
-  const ui = useUiStore.getState();
-  if (ui.overlay) return;
-  const hiRxno = usePrescriptionStore.getState().view?.hiRxno;
-  if (ui.screen === 'prescription' && hiRxno) onPrescriptionKey(chord, hiRxno);
-  if (ui.screen === 'dispense') onDispenseKey(chord);
-  if (ui.screen === 'sale') onSaleKey(chord);
-  if (ui.screen === 'counter' && chord === 'Alt+Z') void useSaleStore.getState().open();
+function onScreenKey(chord: string, screenKeys: ScreenKeys): void {
+  if (useUiStore.getState().overlay) return;
+  screenKeys(useNavigation.getState().screen)?.onKey?.(chord);
 }
 
+/** The shared keys whose meaning is the current screen's work (F2…F4 on the counter only). */
 const SCREEN_CHORDS = new Set([
+  'F2',
+  'F3',
+  'F4',
   'F5',
   'Shift+F5',
   'F6',
@@ -96,17 +57,10 @@ const SCREEN_CHORDS = new Set([
 ]);
 
 /** Keys that act only while signed in; answers whether the key was one of them. */
-function onSessionKey(chord: string): boolean {
+function onSessionKey(chord: string, screenKeys: ScreenKeys): boolean {
   const ui = useUiStore.getState();
-  const certType = Object.hasOwn(CERT_KEYS, chord) ? CERT_KEYS[chord] : undefined;
-  if (certType) {
-    if (ui.screen !== 'counter' || ui.overlay) return true;
-    usePatientStore.getState().setCertType(certType);
-    ui.requestFocus();
-    return true;
-  }
   if (SCREEN_CHORDS.has(chord)) {
-    onScreenKey(chord);
+    onScreenKey(chord, screenKeys);
     return true;
   }
   switch (chord) {
@@ -127,28 +81,13 @@ function onSessionKey(chord: string): boolean {
   }
 }
 
-/** Enter completes a fully scanned dispensing, or confirms a shown pre-settlement, unless a button, link or field has the focus. */
-function isPlainTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return true;
-  return !target.closest('button, a, input, textarea, select, [role=listbox], [tabindex]');
-}
-
-function onEnter(ev: KeyboardEvent): void {
-  const ui = useUiStore.getState();
-  const view = useDispenseStore.getState().view;
-  if (ui.screen !== 'dispense' || ui.overlay || !view || !isPlainTarget(ev.target)) return;
-  if (view.state === 'open' && view.readyToComplete) {
-    ev.preventDefault();
-    void useDispenseStore.getState().complete();
-  }
-  if (view.state === 'completed' && useSettleStore.getState().phase === 'preview') {
-    ev.preventDefault();
-    void useSettleStore.getState().confirm();
-  }
+function onEnter(ev: KeyboardEvent, screenKeys: ScreenKeys): void {
+  if (useUiStore.getState().overlay) return;
+  screenKeys(useNavigation.getState().screen)?.onEnter?.(ev);
 }
 
 /** Runs on window in the bubble phase: a scanner burst (captured earlier) never reaches it. */
-function onKeyDown(ev: KeyboardEvent): void {
+function onKeyDown(ev: KeyboardEvent, screenKeys: ScreenKeys): void {
   const chord = chordOf(ev);
   if (ev.metaKey || ((ev.ctrlKey || ev.altKey) && !TABLE_CHORDS.has(chord))) return;
   if (BROWSER_KEYS.has(ev.code)) ev.preventDefault();
@@ -165,20 +104,21 @@ function onKeyDown(ev: KeyboardEvent): void {
   }
   if (ev.code === 'Escape') {
     ev.preventDefault();
-    onEscape();
+    onEscape(screenKeys);
     return;
   }
   if (useSessionStore.getState().session === null) return;
   if (ev.code === 'Enter') {
-    onEnter(ev);
+    onEnter(ev, screenKeys);
     return;
   }
-  if (onSessionKey(chord)) ev.preventDefault();
+  if (onSessionKey(chord, screenKeys)) ev.preventDefault();
 }
 
-export function useFunctionKeys(): void {
+export function useFunctionKeys(screenKeys: ScreenKeys): void {
   useEffect(() => {
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+    const listener = (ev: KeyboardEvent) => onKeyDown(ev, screenKeys);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, [screenKeys]);
 }

@@ -1,24 +1,15 @@
 import { Alert, Button, Checkbox, Input } from 'antd';
 import { useState } from 'react';
-import { type DraftLine, DrugLineEditor } from './DrugLineEditor';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { type CaptureText, useCaptureDraftStore } from './capture-draft-store';
+import { DrugLineEditor } from './DrugLineEditor';
 import { FindingList } from './FindingList';
-import { ImagePreview, type PickedImage } from './ImagePreview';
+import { ImagePreview } from './ImagePreview';
 import { ImageSourcePicker } from './ImageSourcePicker';
 import { type PaperFieldsInput, usePaperStore } from './paper-store';
 import { COLUMNS, ROW, STACK } from './paper-styles';
 
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-
-const EMPTY = {
-  institutionCode: '',
-  institutionName: '',
-  serialNo: '',
-  rxDate: today(),
-  physicianName: '',
-  patientName: '',
-  patientCertno: '',
-};
-type TextField = keyof typeof EMPTY;
+type TextField = keyof CaptureText;
 
 const TEXT_FIELDS: Array<[TextField, string, string]> = [
   ['institutionCode', '机构编码', 'paper-institution-code'],
@@ -33,12 +24,7 @@ const TEXT_FIELDS: Array<[TextField, string, string]> = [
 /** Capture: image (file, scanner folder or camera), fields, signature/stamp confirmation, check (Alt+K) and save (Alt+S). */
 export function CaptureForm() {
   const { drugs, busy, check, saved, error } = usePaperStore();
-  const [text, setText] = useState(EMPTY);
-  const [lines, setLines] = useState<DraftLine[]>([]);
-  const [longRx, setLongRx] = useState(false);
-  const [signature, setSignature] = useState(false);
-  const [stamp, setStamp] = useState(false);
-  const [image, setImage] = useState<PickedImage | null>(null);
+  const { text, lines, longRx, signature, stamp, image, change } = useCaptureDraftStore();
   const [fileError, setFileError] = useState<string | null>(null);
 
   const fields = (): PaperFieldsInput => ({
@@ -54,19 +40,16 @@ export function CaptureForm() {
       return;
     }
     const done = await usePaperStore.getState().capture(fields(), image.base64);
-    if (done) {
-      setText({ ...EMPTY, rxDate: today() });
-      setLines([]);
-      setSignature(false);
-      setStamp(false);
-      setImage(null);
-    }
+    if (done) useCaptureDraftStore.getState().archived();
   };
 
   return (
     <section className="paper-capture" style={COLUMNS}>
       <div className="paper-form" style={STACK}>
-        <ImageSourcePicker onPicked={setImage} onError={setFileError} />
+        <ImageSourcePicker
+          onPicked={(picked) => change({ image: picked })}
+          onError={setFileError}
+        />
         {fileError && <Alert type="error" title={fileError} />}
         {TEXT_FIELDS.map(([key, label, testId]) => (
           <Input
@@ -75,24 +58,24 @@ export function CaptureForm() {
             prefix={label}
             type={key === 'rxDate' ? 'date' : 'text'}
             value={text[key]}
-            onChange={(e) => setText({ ...text, [key]: e.target.value })}
+            onChange={(e) => change({ text: { ...text, [key]: e.target.value } })}
           />
         ))}
-        <DrugLineEditor drugs={drugs} lines={lines} onChange={setLines} />
-        <Checkbox checked={longRx} onChange={(e) => setLongRx(e.target.checked)}>
+        <DrugLineEditor drugs={drugs} lines={lines} onChange={(next) => change({ lines: next })} />
+        <Checkbox checked={longRx} onChange={(e) => change({ longRx: e.target.checked })}>
           长期处方（最长12周，R-LONGRX）
         </Checkbox>
         <Checkbox
           data-testid="paper-signature"
           checked={signature}
-          onChange={(e) => setSignature(e.target.checked)}
+          onChange={(e) => change({ signature: e.target.checked })}
         >
           已核对医保医师签名（R-PAPER-VALID）
         </Checkbox>
         <Checkbox
           data-testid="paper-stamp"
           checked={stamp}
-          onChange={(e) => setStamp(e.target.checked)}
+          onChange={(e) => change({ stamp: e.target.checked })}
         >
           已核对外配处方专用章（R-PAPER-VALID）
         </Checkbox>
@@ -116,14 +99,7 @@ export function CaptureForm() {
       </div>
       <div className="paper-side" style={STACK}>
         <ImagePreview image={image} />
-        {error && !check && (
-          <Alert
-            type="error"
-            showIcon
-            title={`${error.message}${error.ruleId ? `（${error.ruleId}）` : ''}`}
-            description={error.citation}
-          />
-        )}
+        {error && !check && <ErrorAlert error={error} />}
         {check && <FindingList check={check} />}
         {saved && (
           <Alert

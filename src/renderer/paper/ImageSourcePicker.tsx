@@ -38,6 +38,7 @@ export function ImageSourcePicker({ onPicked, onError }: Props) {
   };
   return (
     <div className="paper-source" style={STACK}>
+      {/* biome-ignore lint/a11y/useSemanticElements: a row of buttons; a fieldset would add its border and legend layout */}
       <div style={ROW} role="group" aria-label="处方影像来源">
         {SOURCES.map(([key, label, testId]) => (
           <Button

@@ -12,7 +12,7 @@ type State = { status: 'loading' } | { status: 'ready'; pages: number } | { stat
  * Page keys move through the pages.
  */
 export function PaperPdfPreview({ base64, name }: { base64: string; name: string }) {
-  const hostRef = useRef<HTMLDivElement>(null);
+  const hostRef = useRef<HTMLElement>(null);
   const [state, setState] = useState<State>({ status: 'loading' });
 
   useEffect(() => {
@@ -57,8 +57,9 @@ export function PaperPdfPreview({ base64, name }: { base64: string; name: string
       {state.status === 'ready' && state.pages > 1 && (
         <div className="paper-pdf-pages">共 {state.pages} 页，滚动或按 PageDown 翻页</div>
       )}
-      <div
+      <section
         ref={hostRef}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region takes the focus so PageDown pages through the PDF
         tabIndex={0}
         aria-label={`处方影像 ${name}（PDF）`}
         data-testid="paper-pdf"

@@ -1,5 +1,6 @@
 import { Button } from 'antd';
 import { useEffect } from 'react';
+import { isOpen, useNavigation } from '../navigation/navigation-store';
 import { CaptureForm } from './CaptureForm';
 import { PaperExport } from './PaperExport';
 import { PaperSearch } from './PaperSearch';
@@ -8,7 +9,7 @@ import { ROW, SCREEN } from './paper-styles';
 
 /** 纸质处方 (Alt+P): capture with checks, the 2-year archive, search and export. */
 export function PaperScreen() {
-  const open = usePaperStore((s) => s.open);
+  const open = useNavigation((s) => isOpen(s, 'paper'));
   useEffect(() => {
     if (!open) return;
     const store = usePaperStore.getState();
@@ -24,7 +25,7 @@ export function PaperScreen() {
           Alt+O 文件 · Alt+G 扫描仪 · Alt+M 拍照 · Alt+K 核验 · Alt+S 保存归档 · Alt+F 查询 · Esc /
           Alt+P 关闭
         </span>
-        <Button onClick={() => usePaperStore.getState().close()}>关闭</Button>
+        <Button onClick={() => useNavigation.getState().close('paper')}>关闭</Button>
       </header>
       <CaptureForm />
       <PaperSearch />

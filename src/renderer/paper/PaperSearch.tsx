@@ -87,7 +87,8 @@ export function PaperSearch() {
           查询（Enter）
         </Button>
       </div>
-      <div
+      <section
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the focus holder of the result list's ↑↓ / Enter / Alt+D keys
         tabIndex={0}
         data-testid="paper-results-keys"
         aria-label="纸质处方查询结果：上下键选择，Enter 或 Alt+D 调剂"
@@ -130,7 +131,7 @@ export function PaperSearch() {
             },
           ]}
         />
-      </div>
+      </section>
       {preview && (
         <ImagePreview
           image={{

@@ -1,5 +1,6 @@
-import { Alert, Button, Empty, Input } from 'antd';
+import { Button, Empty, Input } from 'antd';
 import { useState } from 'react';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { useSessionStore } from '../stores/session-store';
 import { useCaptureSourceStore } from './capture-source-store';
 import type { PickedImage } from './ImagePreview';
@@ -67,13 +68,7 @@ export function ScanFolderPicker({ onPicked }: { onPicked(image: PickedImage): v
         </Button>
       ))}
       {isAdmin && scans && <ScanFolderSetting key={scans.folder} folder={scans.folder} />}
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={`${error.message}${error.ruleId && !error.message.includes(error.ruleId) ? `（${error.ruleId}）` : ''}`}
-        />
-      )}
+      {error && <ErrorAlert error={error} />}
     </div>
   );
 }

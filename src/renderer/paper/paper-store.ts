@@ -11,14 +11,14 @@ import type {
 } from '../../contract/types-paper';
 import type { AppErrorShape } from '../../domain/errors';
 import { api } from '../api';
+import { useDispenseStore } from '../dispense/dispense-store';
+import { useNavigation } from '../navigation/navigation-store';
 import { busyCall } from '../stores/busy-call';
-import { useDispenseStore } from '../stores/dispense-store';
 
 export type PaperFieldsInput = ApiInput<'paper.check'>;
 export type PaperSearchInput = ApiInput<'paper.search'>;
 
 interface PaperState {
-  open: boolean;
   drugs: PaperDrugOption[];
   busy: boolean;
   error: AppErrorShape | null;
@@ -30,8 +30,6 @@ interface PaperState {
   exported: PaperExportResult | null;
   /** The search row the keyboard acts on (Enter / Alt+D dispenses it). */
   selectedId: number | null;
-  toggle(): void;
-  close(): void;
   loadDrugs(): Promise<void>;
   runCheck(fields: PaperFieldsInput): Promise<void>;
   capture(fields: PaperFieldsInput, imageBase64: string): Promise<PaperView | null>;
@@ -56,7 +54,6 @@ export const dispensable = (i: PaperListItem) =>
 
 /** The paper-prescription screen (Alt+P): capture, checks, archive search, export. */
 export const usePaperStore = create<PaperState>((set, get) => ({
-  open: false,
   drugs: [],
   busy: false,
   error: null,
@@ -67,8 +64,6 @@ export const usePaperStore = create<PaperState>((set, get) => ({
   preview: null,
   exported: null,
   selectedId: null,
-  toggle: () => set({ open: !get().open }),
-  close: () => set({ open: false }),
   async loadDrugs() {
     if (get().drugs.length) return;
     const drugs = await attempt(set, () => api.call('paper.drugs', {}));
@@ -113,7 +108,7 @@ export const usePaperStore = create<PaperState>((set, get) => ({
   async dispense(id) {
     const view = await attempt(set, () => api.call('dispense.startPaper', { paperId: id }));
     if (!view) return;
-    set({ open: false });
+    useNavigation.getState().close('paper');
     useDispenseStore.getState().show(view);
   },
   async dispenseSelected() {

@@ -35,6 +35,7 @@ export function DrugLines({ lines }: { lines: RxDrugLineView[] }) {
       </thead>
       <tbody>
         {lines.map((l, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a drug may be prescribed twice; the lines never reorder
           <tr key={`${l.medListCodg}-${i}`} data-testid="drug-line" data-code={l.medListCodg}>
             <td>
               <div className="drug-name">{l.genname}</div>

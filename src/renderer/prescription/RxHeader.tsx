@@ -1,9 +1,9 @@
 import { Button, Spin, Tag } from 'antd';
 import type { PrescriptionView } from '../../contract/types';
-import { useDispenseStore } from '../stores/dispense-store';
-import { usePrescriptionStore } from '../stores/prescription-store';
-import { useReviewStore } from '../stores/review-store';
+import { useDispenseStore } from '../dispense/dispense-store';
+import { useReviewStore } from '../review/review-store';
 import { useUiStore } from '../stores/ui-store';
+import { usePrescriptionStore } from './prescription-store';
 
 export function RxHeader({ view, loading }: { view: PrescriptionView; loading: boolean }) {
   const reviewOpen = useReviewStore((s) => s.hiRxno !== null);

@@ -7,7 +7,7 @@ import { ROW, TAB } from './reports-styles';
 export function ReportTabs() {
   const tab = useReportsStore((s) => s.tab);
   return (
-    <nav role="tablist" aria-label="报表" style={ROW}>
+    <div role="tablist" aria-label="报表" style={ROW}>
       {REPORT_TABS.map((t, i) => (
         <Button
           key={t.id}
@@ -21,6 +21,6 @@ export function ReportTabs() {
           <kbd>{i + 1}</kbd> {t.label}
         </Button>
       ))}
-    </nav>
+    </div>
   );
 }

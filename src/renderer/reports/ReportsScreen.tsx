@@ -1,5 +1,7 @@
-import { Alert, Button } from 'antd';
+import { Button } from 'antd';
 import { useEffect } from 'react';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { isOpen, useNavigation } from '../navigation/navigation-store';
 import { ExportBar, ExportNotice } from './ExportBar';
 import { PeriodBar } from './PeriodBar';
 import { ReportTabs } from './ReportTabs';
@@ -9,16 +11,12 @@ import { ROW, SCREEN } from './reports-styles';
 
 function Problem() {
   const error = useReportsStore((s) => s.error);
-  if (!error) return null;
-  const rule = error.ruleId ? `【${error.ruleId}】` : '';
-  return (
-    <Alert type="error" showIcon data-testid="reports-error" title={`${rule}${error.message}`} />
-  );
+  return error ? <ErrorAlert error={error} testId="reports-error" /> : null;
 }
 
 /** 报表 (Alt+B): the manager's reports with charts and export (R-CATALOG, R-PRICE-PUB, R-RECON). */
 export function ReportsScreen() {
-  const open = useReportsStore((s) => s.open);
+  const open = useNavigation((s) => isOpen(s, 'reports'));
   useEffect(() => {
     if (!open) return;
     void useReportsStore.getState().refresh();
@@ -33,7 +31,7 @@ export function ReportsScreen() {
       <header style={ROW}>
         <h2 style={{ margin: 0 }}>报表</h2>
         <span>1–5 切换报表 · Alt+Q 快捷期间 · Enter 刷新 · Esc / Alt+B 关闭</span>
-        <Button onClick={() => useReportsStore.getState().close()}>关闭</Button>
+        <Button onClick={() => useNavigation.getState().close('reports')}>关闭</Button>
       </header>
       <ReportTabs />
       <div style={{ ...ROW, justifyContent: 'space-between' }}>

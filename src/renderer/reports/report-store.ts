@@ -9,6 +9,7 @@ import type {
 import { beijingDate } from '../../domain/calendar';
 import type { AppErrorShape } from '../../domain/errors';
 import { api, isUnauthenticated, toShape } from '../api';
+import { onPageChange } from '../navigation/navigation-store';
 import { useSessionStore } from '../stores/session-store';
 import { downloadFile } from './download';
 import { type PeriodPreset, periodProblem, presetPeriod } from './period';
@@ -16,7 +17,6 @@ import { type PeriodPreset, periodProblem, presetPeriod } from './period';
 export type ExportedFile = Omit<ReportExportResult, 'base64'> & { format: ReportExportFormat };
 
 interface ReportsState {
-  open: boolean;
   tab: ReportId;
   period: ReportPeriod;
   /** The quick choice the period came from; null once a date is typed. */
@@ -30,8 +30,6 @@ interface ReportsState {
   exported: ExportedFile | null;
   /** The service refused this staff member an export: the buttons go away. */
   exportForbidden: boolean;
-  toggle(): void;
-  close(): void;
   setTab(tab: ReportId): void;
   setPeriod(period: ReportPeriod): void;
   applyPreset(preset: PeriodPreset): void;
@@ -48,7 +46,6 @@ function failed(err: unknown): AppErrorShape {
 
 /** The reports screen (Alt+B 报表): one report at a time over a period, with export. */
 export const useReportsStore = create<ReportsState>((set, get) => ({
-  open: false,
   tab: 'settlements-daily',
   period: presetPeriod('last7', beijingDate(new Date())),
   preset: 'last7',
@@ -59,8 +56,6 @@ export const useReportsStore = create<ReportsState>((set, get) => ({
   error: null,
   exported: null,
   exportForbidden: false,
-  toggle: () => (get().open ? get().close() : set({ open: true, error: null, exported: null })),
-  close: () => set({ open: false, report: null, shownFor: null, exportForbidden: false }),
   setTab(tab) {
     if (tab === get().tab) return;
     set({ tab, report: null, shownFor: null, exported: null, error: null });
@@ -107,3 +102,8 @@ export const useReportsStore = create<ReportsState>((set, get) => ({
     }
   },
 }));
+
+onPageChange('reports', {
+  opened: () => useReportsStore.setState({ error: null, exported: null }),
+  closed: () => useReportsStore.setState({ report: null, shownFor: null, exportForbidden: false }),
+});

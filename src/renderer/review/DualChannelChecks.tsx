@@ -1,7 +1,7 @@
 import { Checkbox, Input } from 'antd';
 import type { ReviewStart } from '../../contract/types-review';
-import { useReviewStore } from '../stores/review-store';
 import type { ReviewForm } from './review-form';
+import { useReviewStore } from './review-store';
 
 type CheckKey = 'identityChecked' | 'prescriptionChecked' | 'medicalRecordChecked';
 

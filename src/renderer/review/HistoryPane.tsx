@@ -1,7 +1,8 @@
-import { Alert, Spin, Tag } from 'antd';
+import { Spin, Tag } from 'antd';
 import type { HistoryView } from '../../contract/types-dispense';
-import { useHistoryStore } from '../stores/history-store';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { HistoryTable } from './HistoryTable';
+import { useHistoryStore } from './history-store';
 import { RiskWarnings } from './RiskWarnings';
 
 const CENTER_COLOR = { answered: 'success', unreachable: 'warning', refused: 'error' } as const;
@@ -34,11 +35,7 @@ export function HistoryPane() {
           <Spin /> 正在查询本店与医保中心的购药记录…
         </div>
       )}
-      {error && (
-        <div data-testid="history-error" role="alert">
-          <Alert type="error" showIcon title={error.message} />
-        </div>
-      )}
+      {error && <ErrorAlert error={error} testId="history-error" />}
       {view && (
         <>
           <RiskWarnings warnings={view.warnings} />

@@ -1,5 +1,5 @@
 import type { ReviewStart } from '../../contract/types-review';
-import { useReviewStore } from '../stores/review-store';
+import { useReviewStore } from './review-store';
 
 /**
  * R-LAYOUT: the layout-file fields the reader could not find, by group. The pharmacist compares

@@ -1,10 +1,10 @@
 import { Input } from 'antd';
 import type { ReviewStart } from '../../contract/types-review';
-import { useReviewStore } from '../stores/review-store';
 import { DualChannelChecks } from './DualChannelChecks';
 import { LayoutConfirmations } from './LayoutConfirmations';
 import { ReviewResultChoice } from './ReviewResultChoice';
 import { needsDualChannel } from './review-form';
+import { useReviewStore } from './review-store';
 import { SuspectChoice } from './SuspectChoice';
 import { VoucherPrompt } from './VoucherPrompt';
 

@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { useEffect } from 'react';
 import type { ReviewView } from '../../contract/types-review';
-import { useReviewStore } from '../stores/review-store';
+import { useReviewStore } from './review-store';
 
 const POLL_MS = 2000;
 
@@ -69,7 +69,7 @@ export function ReviewOutcome({ review }: { review: ReviewView }) {
           双通道已登记：身份、处方、病历已核验 · {review.dualChannel.note}
         </div>
       )}
-      {review.layoutConfirmation && review.layoutConfirmation.confirmedAt && (
+      {review.layoutConfirmation?.confirmedAt && (
         <div data-testid="review-layout-confirmed">
           版式未读出内容已由 {review.layoutConfirmation.confirmedBy} 于{' '}
           {review.layoutConfirmation.confirmedAt} 对照确认：

@@ -1,12 +1,13 @@
-import { Alert, Spin } from 'antd';
+import { Spin } from 'antd';
 import type { ReviewStart } from '../../contract/types-review';
-import { useReviewStore } from '../stores/review-store';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { useShiftStore } from '../shift/shift-store';
 import { useSessionStore } from '../stores/session-store';
-import { useShiftStore } from '../stores/shift-store';
 import { HistoryPane } from './HistoryPane';
 import { ReviewFormPane } from './ReviewFormPane';
 import { ReviewLocked } from './ReviewLocked';
 import { ReviewOutcome } from './ReviewOutcome';
+import { useReviewStore } from './review-store';
 import { UsageWarnings } from './UsageWarnings';
 
 /** The rule behind a refusal to review: the one the reason names, else who may review, else the findings. */
@@ -62,22 +63,7 @@ export function ReviewPanel() {
             <Spin /> 正在读取审方信息…
           </div>
         )}
-        {error && (
-          <div
-            data-testid="review-error"
-            data-code={error.code}
-            data-rule={error.ruleId ?? ''}
-            role="alert"
-          >
-            <Alert
-              type="error"
-              showIcon
-              className="message-banner"
-              title={<span className="message-text">{error.message}</span>}
-              description={error.ruleId ? `规则 ${error.ruleId}` : undefined}
-            />
-          </div>
-        )}
+        {error && <ErrorAlert error={error} testId="review-error" />}
         {start && <ReviewBody start={start} />}
       </div>
       <HistoryPane />

@@ -1,7 +1,7 @@
 import { Radio } from 'antd';
 import { useEffect, useRef } from 'react';
 import type { ReviewResult, ReviewStart } from '../../contract/types-review';
-import { useReviewStore } from '../stores/review-store';
+import { useReviewStore } from './review-store';
 
 const RESULTS: readonly ReviewResult[] = ['pass', 'reject'];
 

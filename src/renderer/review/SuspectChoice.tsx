@@ -1,6 +1,6 @@
 import { Checkbox, Input } from 'antd';
-import { useReviewStore } from '../stores/review-store';
 import type { ReviewForm } from './review-form';
+import { useReviewStore } from './review-store';
 
 /** On a rejection: mark it a suspicious prescription and write the lead for the bureau (R-REPORT-SUSPECT). */
 export function SuspectChoice() {

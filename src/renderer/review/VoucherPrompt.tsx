@@ -1,7 +1,7 @@
 import { Spin } from 'antd';
 import type { ReviewStart } from '../../contract/types-review';
-import { useReviewStore } from '../stores/review-store';
 import { formProblem } from './review-form';
+import { useReviewStore } from './review-store';
 
 /** The last step: the pharmacist scans their OWN e-voucher, which submits the review (R-PHARMACIST). */
 export function VoucherPrompt({ start }: { start: ReviewStart }) {

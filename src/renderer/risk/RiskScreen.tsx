@@ -1,4 +1,6 @@
-import { Alert, Button } from 'antd';
+import { Button } from 'antd';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { isOpen, useNavigation } from '../navigation/navigation-store';
 import { RiskCard } from './RiskCard';
 import { RISK_QUICK_DAYS } from './risk-period';
 import { useRiskStore } from './risk-store';
@@ -54,7 +56,7 @@ function PeriodBar() {
 
 /** 风险信号 (Alt+I): what an inspector would look for, computed locally (R-RISK). */
 export function RiskScreen() {
-  const open = useRiskStore((s) => s.open);
+  const open = useNavigation((s) => isOpen(s, 'risk'));
   const signals = useRiskStore((s) => s.signals);
   const error = useRiskStore((s) => s.error);
   const busy = useRiskStore((s) => s.busy);
@@ -65,19 +67,12 @@ export function RiskScreen() {
       <header style={{ ...ROW, justifyContent: 'space-between' }}>
         <h2 style={{ margin: 0, fontSize: 26 }}>风险信号【R-RISK】</h2>
         <span>↑↓ 选择 · Enter 展开明细 · Esc 收起/关闭 · Alt+I 关闭</span>
-        <Button size="large" onClick={() => useRiskStore.getState().close()}>
+        <Button size="large" onClick={() => useNavigation.getState().close('risk')}>
           关闭
         </Button>
       </header>
       <PeriodBar />
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="risk-error"
-          title={`${error.ruleId ? `【${error.ruleId}】` : ''}${error.message}`}
-        />
-      )}
+      {error && <ErrorAlert error={error} testId="risk-error" />}
       {!error && signals.length > 0 && (
         <div data-testid="risk-summary" style={{ fontSize: 19 }}>
           {triggered === 0

@@ -2,11 +2,11 @@ import { create } from 'zustand';
 import type { RiskSignal } from '../../contract/types-risk';
 import type { AppErrorShape } from '../../domain/errors';
 import { api, isUnauthenticated, toShape } from '../api';
+import { onPageChange } from '../navigation/navigation-store';
 import { useSessionStore } from '../stores/session-store';
 import { lastDays } from './risk-period';
 
 interface RiskState {
-  open: boolean;
   from: string;
   to: string;
   /** The quick period chosen, or null for dates typed in. */
@@ -18,8 +18,6 @@ interface RiskState {
   expanded: string | null;
   busy: boolean;
   error: AppErrorShape | null;
-  toggle(): void;
-  close(): void;
   setDates(from: string, to: string): void;
   quick(days: number): Promise<void>;
   load(): Promise<void>;
@@ -29,7 +27,6 @@ interface RiskState {
 
 /** 风险信号 (Alt+I): the six R-RISK signals over a period, with their drill-downs. */
 export const useRiskStore = create<RiskState>((set, get) => ({
-  open: false,
   ...lastDays(30, new Date()),
   quickDays: 30,
   signals: [],
@@ -37,14 +34,6 @@ export const useRiskStore = create<RiskState>((set, get) => ({
   expanded: null,
   busy: false,
   error: null,
-  toggle() {
-    if (get().open) get().close();
-    else {
-      set({ open: true, ...lastDays(30, new Date()), quickDays: 30 });
-      void get().load();
-    }
-  },
-  close: () => set({ open: false, expanded: null, signals: [], error: null }),
   setDates: (from, to) => set({ from, to, quickDays: null }),
   async quick(days) {
     set({ ...lastDays(days, new Date()), quickDays: days });
@@ -72,3 +61,12 @@ export const useRiskStore = create<RiskState>((set, get) => ({
     set({ expanded: get().expanded === s.id ? null : s.id });
   },
 }));
+
+/** Each opening shows the last 30 days afresh; closing forgets the signals. */
+onPageChange('risk', {
+  opened() {
+    useRiskStore.setState({ ...lastDays(30, new Date()), quickDays: 30 });
+    void useRiskStore.getState().load();
+  },
+  closed: () => useRiskStore.setState({ expanded: null, signals: [], error: null }),
+});

@@ -1,5 +1,5 @@
 import { Button } from 'antd';
-import { type BasketLine, useSaleStore } from '../stores/sale-store';
+import { type BasketLine, useSaleStore } from './sale-store';
 
 function Line({ line, active }: { line: BasketLine; active: boolean }) {
   const { item, codes } = line;

@@ -1,7 +1,7 @@
 import { Spin } from 'antd';
 import type { StockItemView } from '../../contract/types-dispense';
 import { KeyList } from '../components/KeyList';
-import { useSaleStore } from '../stores/sale-store';
+import { useSaleStore } from './sale-store';
 
 /**
  * Goods on hand sellable without a prescription (OTC and non-drug goods, R-GSP-RX; the backend

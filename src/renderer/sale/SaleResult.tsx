@@ -3,7 +3,7 @@ import type { SelfPaySaleView } from '../../contract/types-settlement';
 import { formatFen } from '../format/money';
 import { ReceiptPanel } from '../settle/ReceiptPanel';
 import { UploadList } from '../settle/UploadList';
-import { useSaleStore } from '../stores/sale-store';
+import { useSaleStore } from './sale-store';
 
 /** A completed cash sale: lines, total, its queued 3505 and the receipt. */
 export function SaleResult({ sale }: { sale: SelfPaySaleView }) {

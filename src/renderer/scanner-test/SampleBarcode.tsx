@@ -21,6 +21,7 @@ export function SampleBarcode({ code, label }: { code: string; label: string }) 
         {[...modules].map((bit, i) =>
           bit === '1' ? (
             <rect
+              // biome-ignore lint/suspicious/noArrayIndexKey: a bar is its position in the fixed pattern
               key={i}
               x={(QUIET + i) * MODULE}
               y={4}

@@ -9,7 +9,7 @@ export function ScannerThresholds({ sample }: { sample: ScanSample | null }) {
   const set = useScanStore.getState().setOptions;
   return (
     <div className="scanner-thresholds" data-testid="scanner-thresholds">
-      <label className="threshold">
+      <label className="threshold" htmlFor="threshold-gap">
         按键最大间隔（毫秒，5–200）
         <InputNumber
           min={5}
@@ -17,10 +17,11 @@ export function ScannerThresholds({ sample }: { sample: ScanSample | null }) {
           size="large"
           value={options.maxInterKeyMs}
           onChange={(v) => typeof v === 'number' && set({ maxInterKeyMs: v })}
+          id="threshold-gap"
           data-testid="threshold-gap"
         />
       </label>
-      <label className="threshold">
+      <label className="threshold" htmlFor="threshold-length">
         最短扫码长度（字符，4–64）
         <InputNumber
           min={4}
@@ -28,6 +29,7 @@ export function ScannerThresholds({ sample }: { sample: ScanSample | null }) {
           size="large"
           value={options.minLength}
           onChange={(v) => typeof v === 'number' && set({ minLength: v })}
+          id="threshold-length"
           data-testid="threshold-length"
         />
       </label>

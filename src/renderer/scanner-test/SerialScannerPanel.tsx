@@ -2,7 +2,7 @@ import { Alert, Button, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { KeyList } from '../components/KeyList';
 import type { SerialPortChoice } from '../scanner/web-serial';
-import { BAUD_RATES, useSerialStore } from '../stores/serial-store';
+import { BAUD_RATES, useSerialStore } from './serial-store';
 
 const STATE_LABELS = {
   unsupported: '不支持',
@@ -68,9 +68,10 @@ export function SerialScannerPanel() {
           {STATE_LABELS[state]}
           {portLabel ? ` · ${portLabel}` : ''}
         </Tag>
-        <label className="threshold">
+        <label className="threshold" htmlFor="serial-baud-rate">
           波特率
           <Select
+            id="serial-baud-rate"
             value={baudRate}
             onChange={(v) => store.setBaudRate(v)}
             options={BAUD_RATES.map((b) => ({ value: b, label: String(b) }))}

@@ -6,14 +6,15 @@ import {
   visibleText,
 } from '../../domain/scan/classify';
 import { scanDisplayText } from '../../domain/scan/scan-display';
+import { useIntakeStore } from '../counter/intake-store';
+import { usePatientStore } from '../counter/patient-store';
+import { useDispenseStore } from '../dispense/dispense-store';
 import { beep } from '../feedback/beep';
-import { useDispenseStore } from '../stores/dispense-store';
+import { useNavigation } from '../navigation/navigation-store';
+import { usePrescriptionStore } from '../prescription/prescription-store';
+import { useReviewStore } from '../review/review-store';
+import { useSaleStore } from '../sale/sale-store';
 import { useFeedbackStore } from '../stores/feedback-store';
-import { useIntakeStore } from '../stores/intake-store';
-import { usePatientStore } from '../stores/patient-store';
-import { usePrescriptionStore } from '../stores/prescription-store';
-import { useReviewStore } from '../stores/review-store';
-import { useSaleStore } from '../stores/sale-store';
 import { useScanStore } from '../stores/scan-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
@@ -44,7 +45,7 @@ function onTestPage(scan: ScanClassification): boolean {
 /** An e-voucher while the review panel is open is the pharmacist's own (R-PHARMACIST). */
 function routeVoucher(token: string): void {
   const review = useReviewStore.getState();
-  if (review.hiRxno && useUiStore.getState().screen === 'prescription') {
+  if (review.hiRxno && useNavigation.getState().screen === 'prescription') {
     void review.submitWithVoucher(token);
     return;
   }
@@ -54,13 +55,13 @@ function routeVoucher(token: string): void {
 
 /** Pack codes go to an open dispensing or the self-pay basket, one pack per scan (R-TRACE). */
 function routeDrugCode(kind: keyof typeof SCAN_KIND_LABELS, text: string): void {
-  if (useUiStore.getState().screen === 'sale') {
+  if (useNavigation.getState().screen === 'sale') {
     if (kind === 'ean13') useSaleStore.getState().refuseProductCode(text);
     else useSaleStore.getState().addCode(text);
     return;
   }
   const dispense = useDispenseStore.getState();
-  if (useUiStore.getState().screen === 'dispense' && dispense.view?.state === 'open') {
+  if (useNavigation.getState().screen === 'dispense' && dispense.view?.state === 'open') {
     void dispense.scan(text);
     return;
   }

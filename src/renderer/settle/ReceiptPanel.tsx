@@ -19,12 +19,15 @@ type Loaded = { receipt: ReceiptView } | { error: AppErrorShape } | null;
 
 function useReceipt(of: ReceiptOf, format: ReceiptFormat, version: string): Loaded {
   const [loaded, setLoaded] = useState<Loaded>(null);
-  const key = 'saleId' in of ? `sale-${of.saleId}` : `settlement-${of.settlementId}`;
+  const saleId = 'saleId' in of ? of.saleId : null;
+  const settlementId = 'settlementId' in of ? of.settlementId : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new version (e.g. refunded) must fetch the receipt again
   useEffect(() => {
     let cancelled = false;
     setLoaded(null);
+    const target = saleId === null ? { settlementId: settlementId ?? 0 } : { saleId };
     api
-      .call('receipt.get', { ...of, format })
+      .call('receipt.get', { ...target, format })
       .then((receipt) => {
         if (!cancelled) setLoaded({ receipt });
       })
@@ -37,7 +40,7 @@ function useReceipt(of: ReceiptOf, format: ReceiptFormat, version: string): Load
     return () => {
       cancelled = true;
     };
-  }, [key, format, version]);
+  }, [saleId, settlementId, format, version]);
   return loaded;
 }
 

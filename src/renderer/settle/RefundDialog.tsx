@@ -1,9 +1,10 @@
-import { Alert, Button, Input, Modal } from 'antd';
+import { Button, Input, Modal } from 'antd';
 import { useState } from 'react';
 import type { SettlementView } from '../../contract/types-settlement';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { formatFen } from '../format/money';
-import { useSettleStore } from '../stores/settle-store';
 import { useUiStore } from '../stores/ui-store';
+import { useSettleStore } from './settle-store';
 
 const MIN_REASON = 2;
 
@@ -77,7 +78,7 @@ export function RefundDialog({ settlement }: { settlement: SettlementView }) {
             }
           }}
         />
-        {error && <Alert type="error" showIcon title={error.message} data-testid="refund-error" />}
+        {error && <ErrorAlert error={error} testId="refund-error" />}
       </div>
     </Modal>
   );

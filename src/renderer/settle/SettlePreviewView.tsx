@@ -1,9 +1,9 @@
 import { Button } from 'antd';
 import type { SettlePreview } from '../../contract/types-settlement';
-import { useSettleStore } from '../stores/settle-store';
 import { Notices } from './Notices';
 import { SelfPayLines } from './SelfPayLines';
 import { SplitSummary } from './SplitSummary';
+import { useSettleStore } from './settle-store';
 
 /** 2101: what the patient will pay and why, confirmed by Enter (2102) or dropped by Esc. */
 export function SettlePreviewView({ preview }: { preview: SettlePreview }) {

@@ -1,8 +1,9 @@
-import { Alert, Button, Spin } from 'antd';
+import { Button, Spin } from 'antd';
 import { useEffect } from 'react';
-import { isMoving, useSettleStore } from '../stores/settle-store';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { SettlementResult } from './SettlementResult';
 import { SettlePreviewView } from './SettlePreviewView';
+import { isMoving, useSettleStore } from './settle-store';
 
 const FOLLOW_MS = 3000;
 
@@ -55,16 +56,7 @@ export function SettlementPanel({ dispensingId }: { dispensingId: number }) {
       data-phase={phase}
     >
       <h3 className="pane-title">医保结算（R-SETTLE）</h3>
-      {error && (
-        <div
-          data-testid="settle-error"
-          data-code={error.code}
-          data-rule={error.ruleId ?? ''}
-          role="alert"
-        >
-          <Alert type="error" showIcon className="message-banner" title={error.message} />
-        </div>
-      )}
+      {error && <ErrorAlert error={error} testId="settle-error" />}
       {phase === 'idle' && <Idle />}
       {phase === 'previewing' && (
         <div className="loading">

@@ -1,12 +1,12 @@
 import { Button } from 'antd';
 import type { SettlementState, SettlementView } from '../../contract/types-settlement';
-import { useSettleStore } from '../stores/settle-store';
 import { useUiStore } from '../stores/ui-store';
 import { ReceiptPanel } from './ReceiptPanel';
 import { RefundDialog } from './RefundDialog';
 import { RefundSummary } from './RefundSummary';
 import { SelfPayLines } from './SelfPayLines';
 import { SplitSummary } from './SplitSummary';
+import { useSettleStore } from './settle-store';
 import { UnknownOutcome } from './UnknownOutcome';
 import { UploadList } from './UploadList';
 

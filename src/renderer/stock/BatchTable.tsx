@@ -33,6 +33,7 @@ export function BatchTable() {
     if (next) useStockStore.getState().select(next.batchId);
   };
   return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: the focus holder of the batch list's ↑↓ keys
     <section data-testid="stock-batches" tabIndex={0} onKeyDown={move} aria-label="库存批次">
       <h3>库存批次（↑↓ 选择批次）</h3>
       <Table<Row>

@@ -1,5 +1,7 @@
 import { Alert, Button } from 'antd';
 import { useEffect } from 'react';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { isOpen, useNavigation } from '../navigation/navigation-store';
 import { BatchTable } from './BatchTable';
 import { ChangeForm } from './ChangeForm';
 import { ReceiveForm } from './ReceiveForm';
@@ -10,12 +12,7 @@ import { UploadList } from './UploadList';
 function Messages() {
   const error = useStockStore((s) => s.error);
   const notice = useStockStore((s) => s.notice);
-  if (error) {
-    const rule = error.ruleId ? `【${error.ruleId}】` : '';
-    return (
-      <Alert type="error" showIcon data-testid="stock-error" title={`${rule}${error.message}`} />
-    );
-  }
+  if (error) return <ErrorAlert error={error} testId="stock-error" />;
   return notice ? (
     <Alert type="success" showIcon data-testid="stock-notice" title={notice} />
   ) : null;
@@ -23,7 +20,7 @@ function Messages() {
 
 /** 库存 (Alt+C): batches with near-expiry warnings, 进货/退货/报损/报溢/盘存 and their uploads. */
 export function StockScreen() {
-  const open = useStockStore((s) => s.open);
+  const open = useNavigation((s) => isOpen(s, 'stock'));
   const busy = useStockStore((s) => s.busy);
   useEffect(() => {
     if (open) void useStockStore.getState().refresh();
@@ -43,7 +40,7 @@ export function StockScreen() {
         >
           盘存上传（Alt+U）
         </Button>
-        <Button onClick={() => useStockStore.getState().close()}>关闭</Button>
+        <Button onClick={() => useNavigation.getState().close('stock')}>关闭</Button>
       </header>
       <Messages />
       <BatchTable />

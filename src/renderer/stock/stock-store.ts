@@ -5,13 +5,13 @@ import type { PaperDrugOption } from '../../contract/types-paper';
 import type { StockUploadView } from '../../contract/types-stock';
 import type { AppErrorShape } from '../../domain/errors';
 import { api } from '../api';
+import { onPageChange } from '../navigation/navigation-store';
 import { busyCall } from '../stores/busy-call';
 
 export type ReceiveInput = ApiInput<'stock.receive'>;
 export type AdjustReason = ApiInput<'stock.adjust'>['reason'];
 
 interface StockState {
-  open: boolean;
   items: StockItemView[];
   uploads: StockUploadView[];
   drugs: PaperDrugOption[];
@@ -20,8 +20,6 @@ interface StockState {
   error: AppErrorShape | null;
   /** What the last action did, in Chinese. */
   notice: string | null;
-  toggle(): void;
-  close(): void;
   select(batchId: number | null): void;
   refresh(): Promise<void>;
   receive(input: ReceiveInput): Promise<boolean>;
@@ -35,7 +33,6 @@ const attempt = <T>(set: (s: Partial<StockState>) => void, run: () => Promise<T>
 
 /** The stock screen (Alt+C 库存): batches, 进货/退货/报损/报溢/盘存 and their uploads (R-STOCK). */
 export const useStockStore = create<StockState>((set, get) => ({
-  open: false,
   items: [],
   uploads: [],
   drugs: [],
@@ -43,8 +40,6 @@ export const useStockStore = create<StockState>((set, get) => ({
   busy: false,
   error: null,
   notice: null,
-  toggle: () => set({ open: !get().open, error: null, notice: null }),
-  close: () => set({ open: false }),
   select: (selectedBatchId) => set({ selectedBatchId }),
   async refresh() {
     const r = await attempt(set, async () => ({
@@ -97,3 +92,6 @@ export const useStockStore = create<StockState>((set, get) => ({
     set({ notice: `盘存上传已排队：${t.batches} 个批次` });
   },
 }));
+
+/** Each opening starts without the last visit's error or notice. */
+onPageChange('stock', { opened: () => useStockStore.setState({ error: null, notice: null }) });

@@ -1,16 +1,13 @@
 import { create } from 'zustand';
 
-export type Screen = 'counter' | 'prescription' | 'dispense' | 'sale';
 export type Overlay = 'help' | 'recent' | 'region' | 'scanner' | 'refund' | 'logout';
 
 interface UiState {
-  screen: Screen;
   /** At most one overlay: help (F1), recent prescriptions (F8), region (F10), scanner test (F11), refund. */
   overlay: Overlay | null;
   helpOpen: boolean;
   /** Incremented to ask the counter screen to put the caret back into the credential field. */
   focusRequest: number;
-  setScreen(screen: Screen): void;
   setOverlay(overlay: Overlay | null): void;
   toggleOverlay(overlay: Overlay): void;
   setHelpOpen(open: boolean): void;
@@ -18,11 +15,9 @@ interface UiState {
 }
 
 export const useUiStore = create<UiState>((set, get) => ({
-  screen: 'counter',
   overlay: null,
   helpOpen: false,
   focusRequest: 0,
-  setScreen: (screen) => set({ screen }),
   setOverlay: (overlay) => set({ overlay, helpOpen: overlay === 'help' }),
   toggleOverlay: (overlay) => get().setOverlay(get().overlay === overlay ? null : overlay),
   setHelpOpen: (open) => get().setOverlay(open ? 'help' : null),

@@ -1,0 +1,88 @@
+import { Tag } from 'antd';
+import type { DispensingView } from '../../contract/types-dispense';
+import { maskName } from '../../domain/mask';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { SettlementPanel } from '../settle/SettlementPanel';
+import { DispenseActions } from './DispenseActions';
+import { DispenseLines } from './DispenseLines';
+import { useDispenseStore } from './dispense-store';
+import { GuidanceSheet } from './GuidanceSheet';
+import { ScanVerdictBanner } from './ScanVerdictBanner';
+
+const STATE_LABELS = {
+  open: '调剂中',
+  completed: '已完成调剂',
+  cancelled: '已取消',
+  returned: '已退费退货',
+} as const;
+
+function DispenseHeader({ view }: { view: DispensingView }) {
+  return (
+    <header className="rx-header">
+      <div className="rx-header-title">
+        <h2 className="section-title">调剂发药</h2>
+        {view.paper ? (
+          <span className="paper-rx-badge" data-testid="dispense-paper-badge">
+            <Tag color="orange" className="status-tag">
+              纸质处方
+            </Tag>
+            {view.paper.institutionName} · 编号 <span className="mono">{view.paper.serialNo}</span>
+          </span>
+        ) : (
+          <span className="mono rx-no">{view.hiRxno}</span>
+        )}
+        <Tag
+          color={
+            view.state === 'completed' ? 'success' : view.state === 'open' ? 'blue' : 'default'
+          }
+          className="status-tag"
+          data-testid="dispense-state"
+        >
+          {STATE_LABELS[view.state]}
+        </Tag>
+        <span className="dispense-patient" data-testid="dispense-patient">
+          {maskName(view.patient.name)} <span className="mono">{view.patient.certnoMasked}</span>
+        </span>
+      </div>
+      <DispenseActions view={view} />
+    </header>
+  );
+}
+
+function Blockers({ blockers }: { blockers: string[] }) {
+  if (blockers.length === 0) return null;
+  return (
+    <ul className="dispense-blockers" data-testid="dispense-blockers">
+      {blockers.map((b) => (
+        <li key={b}>{b}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** After a passed review: one scan per pack (R-TRACE, R-TRACE-ONCE, R-NOSWAP), settlement (R-SETTLE), guidance (R-GUIDE). */
+export function DispenseScreen() {
+  const view = useDispenseStore((s) => s.view);
+  const verdict = useDispenseStore((s) => s.verdict);
+  if (!view) return null;
+  const open = view.state === 'open';
+  return (
+    <main
+      className="prescription dispense"
+      data-testid="dispense-screen"
+      data-state={view.state}
+      data-ready={view.readyToComplete}
+      data-dispensing-id={view.dispensingId}
+      data-hi-rxno={view.hiRxno ?? undefined}
+      data-source={view.source}
+    >
+      <DispenseHeader view={view} />
+      <ErrorBanner />
+      {open && <ScanVerdictBanner verdict={verdict} />}
+      <DispenseLines lines={view.lines} editable={open} />
+      {open && <Blockers blockers={view.blockers} />}
+      {view.state === 'completed' && <SettlementPanel dispensingId={view.dispensingId} />}
+      {view.state === 'completed' && <GuidanceSheet />}
+    </main>
+  );
+}

@@ -1,0 +1,40 @@
+import { canPrintReceipt, printReceipt } from '../settle/print-receipt';
+import { useSettleStore } from '../settle/settle-store';
+import { useDispenseStore } from './dispense-store';
+import { printGuidance } from './print-guidance';
+
+/** Esc cancels a shown pre-settlement, else returns to the prescription (not while confirming). */
+export function onDispenseEscape(): void {
+  const settle = useSettleStore.getState();
+  if (settle.phase === 'preview') settle.cancelPreview();
+  else if (settle.phase !== 'confirming') useDispenseStore.getState().leave();
+}
+
+function isPlainTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return true;
+  return !target.closest('button, a, input, textarea, select, [role=listbox], [tabindex]');
+}
+
+/** Enter completes a fully scanned dispensing, or confirms a shown pre-settlement, unless a button, link or field has the focus. */
+export function onDispenseEnter(ev: KeyboardEvent): void {
+  const view = useDispenseStore.getState().view;
+  if (!view || !isPlainTarget(ev.target)) return;
+  if (view.state === 'open' && view.readyToComplete) {
+    ev.preventDefault();
+    void useDispenseStore.getState().complete();
+  }
+  if (view.state === 'completed' && useSettleStore.getState().phase === 'preview') {
+    ev.preventDefault();
+    void useSettleStore.getState().confirm();
+  }
+}
+
+/** F9 completes; once completed, Shift+F7 guidance, F5 pre-settlement, Shift+F5 receipt. */
+export function onDispenseKey(chord: string): void {
+  const dispense = useDispenseStore.getState();
+  const completed = dispense.view?.state === 'completed';
+  if (chord === 'F9') void dispense.complete();
+  if (chord === 'Shift+F7' && completed) printGuidance();
+  if (chord === 'F5' && completed) void useSettleStore.getState().openPreview();
+  if (chord === 'Shift+F5' && completed && canPrintReceipt()) printReceipt();
+}

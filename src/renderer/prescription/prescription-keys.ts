@@ -1,0 +1,22 @@
+import { useDispenseStore } from '../dispense/dispense-store';
+import { useReviewStore } from '../review/review-store';
+import { usePrescriptionStore } from './prescription-store';
+
+/** F6 review panel, Shift+F6 re-verify, F7 start dispensing: on the open prescription only. */
+export function onPrescriptionKey(chord: string): void {
+  const hiRxno = usePrescriptionStore.getState().view?.hiRxno;
+  if (!hiRxno) return;
+  if (chord === 'Shift+F6') void usePrescriptionStore.getState().refresh();
+  if (chord === 'F6') {
+    const review = useReviewStore.getState();
+    if (review.hiRxno) review.closePanel();
+    else void review.openPanel(hiRxno);
+  }
+  if (chord === 'F7') void useDispenseStore.getState().start(hiRxno);
+}
+
+/** Esc closes the review panel, else the prescription (back to the counter). */
+export function onPrescriptionEscape(): void {
+  if (useReviewStore.getState().hiRxno) useReviewStore.getState().closePanel();
+  else usePrescriptionStore.getState().close();
+}

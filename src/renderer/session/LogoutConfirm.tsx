@@ -1,0 +1,45 @@
+import { Button, Modal } from 'antd';
+import { useRef } from 'react';
+import { LOGOUT_KEY } from '../keyboard/function-keys';
+import { useUiStore } from '../stores/ui-store';
+import { logoutWithFeedback } from './logout';
+
+const close = () => useUiStore.getState().setOverlay(null);
+
+/** Ctrl+Shift+L or the 退出登录 button: log-out happens only after this confirmation. */
+export function LogoutConfirm() {
+  const open = useUiStore((s) => s.overlay === 'logout');
+  const confirm = useRef<HTMLButtonElement>(null);
+  return (
+    <Modal
+      open={open}
+      onCancel={close}
+      title={`退出登录（${LOGOUT_KEY}）`}
+      width={420}
+      destroyOnHidden
+      afterOpenChange={(opened) => opened && confirm.current?.focus()}
+      footer={[
+        <Button key="cancel" onClick={close} data-testid="logout-cancel">
+          取消 <kbd>Esc</kbd>
+        </Button>,
+        <Button
+          key="ok"
+          type="primary"
+          danger
+          ref={confirm}
+          data-testid="logout-confirm"
+          onClick={() => {
+            close();
+            void logoutWithFeedback();
+          }}
+        >
+          退出登录 <kbd>Enter</kbd>
+        </Button>,
+      ]}
+    >
+      <p data-testid="logout-dialog">
+        确定退出当前工作人员的登录吗？退出后本次登录中未提交的审方意见草稿将被清除。
+      </p>
+    </Modal>
+  );
+}
