@@ -18,6 +18,7 @@ const scannedCode = z
   .string()
   .min(1)
   .max(512)
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: GS (0x1D) is the GS1 FNC1 separator a scanner sends
   .regex(/^[\t\r\n\x1d\x20-\x7e]+$/, '只接受可打印ASCII字符与GS分隔符');
 
 /** Dispensing, stock and traceability-code methods: R-NOSWAP, R-TRACE, R-TRACE-ONCE, R-GUIDE. */

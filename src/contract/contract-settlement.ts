@@ -13,6 +13,7 @@ const traceCode = z
   .string()
   .min(1)
   .max(100)
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: GS (0x1D) is the GS1 FNC1 separator inside a pack's code
   .regex(/^[\x1d\x20-\x7e]+$/, '只接受可打印ASCII字符与GS分隔符');
 
 /** The patient's authorisation for 1101/2101/2102 (R-AUTH); default: the prescription's ID number. */
