@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { audited, reads } from './method-policy';
 import type { AuditListView, AuditVerifyView } from './types-audit';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 yyyy-MM-dd');
@@ -13,6 +14,8 @@ export const auditContract = {
     input: z.object({ witness: z.string().max(200).optional() }).strict(),
     output: {} as AuditVerifyView,
     auth: true,
+    mutates: false,
+    audit: audited('audit.verify', { detail: { extra: 'verifyResult' } }),
   },
   /** Entries of [from, to] (Beijing dates, inclusive), newest first; details are masked. */
   'audit.list': {
@@ -27,5 +30,6 @@ export const auditContract = {
       .strict(),
     output: {} as AuditListView,
     auth: true,
+    ...reads,
   },
 } as const;
