@@ -90,6 +90,11 @@ export const settlementContract = {
     input: z.object({ settlementId: id, reason: z.string().trim().min(2).max(200) }).strict(),
     output: {} as SettlementView,
     auth: true,
+    roles: {
+      allowed: ['pharmacist', 'admin'],
+      refusal: '退费须由药师或管理员办理',
+      ruleId: 'R-REVERSE',
+    },
     mutates: true,
     audit: audited('refund.start', {
       subject: 'settlement',

@@ -123,6 +123,11 @@ const coreContract = {
     input: z.object({ regionId: z.string().min(1).max(32) }).strict(),
     output: {} as RegionSettings,
     auth: true,
+    roles: {
+      allowed: ['admin'],
+      refusal: '只有管理员可以更改药店所属统筹地区',
+      ruleId: 'R-REGION',
+    },
     mutates: true,
     audit: audited('settings.region', {
       subject: 'region',

@@ -1,4 +1,6 @@
 import type { AuditAction } from '../domain/audit/audit-actions';
+import type { RuleId } from '../domain/rules';
+import type { Role } from '../domain/staff';
 
 /**
  * What each contract entry declares besides its input and output, so that both transports,
@@ -8,11 +10,20 @@ import type { AuditAction } from '../domain/audit/audit-actions';
  */
 export interface MethodPolicy {
   readonly auth: boolean;
+  /** Only these roles may call it (checked by the dispatcher once the session is known). */
+  readonly roles?: RolePolicy;
   /** Changes the counter's records, its files or the center's: needs an explicit audit policy. */
   readonly mutates: boolean;
   readonly audit: AuditPolicy;
   /** Largest request body (JSON, bytes) either transport accepts; DEFAULT_MAX_REQUEST_BYTES if absent. */
   readonly maxRequestBytes?: number;
+}
+
+export interface RolePolicy {
+  readonly allowed: readonly Role[];
+  /** The Chinese refusal for everyone else, with the rule it enforces. */
+  readonly refusal: string;
+  readonly ruleId: RuleId;
 }
 
 export const DEFAULT_MAX_REQUEST_BYTES = 256 * 1024;

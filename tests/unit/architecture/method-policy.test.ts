@@ -47,4 +47,9 @@ describe('per-method policy on the contract', () => {
       ].sort(),
     );
   });
+
+  it('a method limited to some roles needs a session, or nobody would be checked [ARCH]', () => {
+    const unchecked = entries.filter(([, p]) => p.roles && !p.auth).map(([m]) => m);
+    expect(unchecked).toEqual([]);
+  });
 });
