@@ -10,7 +10,8 @@ import {
 import { loadConfig } from '../src/services/config';
 import { createLogger } from '../src/services/logger';
 
-import { checkIpcCall, RENDERER_ORIGIN } from './ipc-guard';
+import { answerApiCall } from './ipc-api';
+import { RENDERER_ORIGIN } from './ipc-guard';
 import { serveRenderer } from './renderer-protocol';
 import { allowSerialPorts } from './serial-session';
 
@@ -165,11 +166,9 @@ app.whenReady().then(async () => {
   protocol.handle('app', (request) => serveRenderer(request, rendererRoot));
   const backend = await openBackend();
   if (!backend) return;
-  ipcMain.handle('api', (event, ...args) => {
-    const call = checkIpcCall(event.senderFrame?.url, args);
-    if (typeof call === 'string') return { ok: false, error: { code: 'FORBIDDEN', message: call } };
-    return backend.dispatch(call.method, call.input, call.token);
-  });
+  ipcMain.handle('api', (event, ...args) =>
+    answerApiCall(event.senderFrame?.url, args, backend.dispatch),
+  );
   app.on('before-quit', () => void backend.close());
   app.on('window-all-closed', () => app.quit());
   createWindow();

@@ -1,4 +1,5 @@
-import { contract, isApiMethod } from '../contract/contract';
+import { contract, isApiMethod, policyOf } from '../contract/contract';
+import type { RolePolicy } from '../contract/method-policy';
 import type { ApiResult } from '../contract/types';
 import { AppError, toErrorShape } from '../domain/errors';
 import type { AppServices } from '../services/app-services';
@@ -38,6 +39,7 @@ export function createDispatcher(services: AppServices, log: Logger): Dispatch {
       };
       audited = { input: parsed.data, session: ctx.session };
       pendingId = services.audit.beforeCall(method, audited);
+      assertRoleAllowed(policyOf(method)?.roles, ctx.session);
       const handler = handlers[method] as (input: unknown, ctx: HandlerContext) => unknown;
       const value = await handler(parsed.data, ctx);
       services.audit.afterCall(method, { ...audited, output: value }, pendingId);
@@ -48,4 +50,14 @@ export function createDispatcher(services: AppServices, log: Logger): Dispatch {
       return { ok: false, error: toErrorShape(err) };
     }
   };
+}
+
+/** The contract entry's role restriction, refused before the handler runs (and audited as refused). */
+function assertRoleAllowed(
+  roles: RolePolicy | undefined,
+  session: HandlerContext['session'],
+): void {
+  if (roles && session && !roles.allowed.includes(session.staff.role)) {
+    throw new AppError('FORBIDDEN', roles.refusal, { ruleId: roles.ruleId });
+  }
 }

@@ -1,5 +1,4 @@
 import type { settlementContract } from '../contract/contract-settlement';
-import { AppError } from '../domain/errors';
 import type { AppServices } from '../services/app-services';
 import { type HandlersFor, must } from './handler-context';
 
@@ -10,13 +9,7 @@ export function createSettlementHandlers(s: AppServices): HandlersFor<typeof set
     'settle.confirm': (i, ctx) => a.confirm(must(ctx), i.dispensingId, i.previewId),
     'settle.get': (i) => a.get(i),
     'settle.resolveUnknown': (i) => a.resolveUnknown(i.settlementId),
-    'refund.start': (i, ctx) => {
-      const session = must(ctx);
-      if (session.staff.role === 'cashier') {
-        throw new AppError('FORBIDDEN', '退费须由药师或管理员办理', { ruleId: 'R-REVERSE' });
-      }
-      return a.refund(session, i.settlementId, i.reason);
-    },
+    'refund.start': (i, ctx) => a.refund(must(ctx), i.settlementId, i.reason),
     'receipt.get': (i) =>
       a.receipt(
         'settlementId' in i ? { settlementId: i.settlementId } : { saleId: i.saleId },

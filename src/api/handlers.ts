@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { ApiContract, ApiMethod, ApiOutput } from '../contract/contract';
-import { AppError } from '../domain/errors';
 import type { AppServices } from '../services/app-services';
 import { type HandlerContext, must } from './handler-context';
 import { createAuditHandlers } from './handlers-audit';
@@ -56,13 +55,6 @@ export function createHandlers(s: AppServices): Handlers {
     'rx.list': () => s.rx.list(),
     'rx.layoutFile': (i) => s.rx.layoutFile(i.hiRxno),
     'settings.region': () => s.regions.settings(),
-    'settings.setRegion': (i, ctx) => {
-      if (must(ctx).staff.role !== 'admin') {
-        throw new AppError('FORBIDDEN', '只有管理员可以更改药店所属统筹地区', {
-          ruleId: 'R-REGION',
-        });
-      }
-      return s.regions.set(i.regionId);
-    },
+    'settings.setRegion': (i) => s.regions.set(i.regionId),
   };
 }

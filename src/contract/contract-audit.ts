@@ -1,7 +1,14 @@
 import { z } from 'zod';
+import { audited, reads } from './method-policy';
 import type { AuditListView, AuditVerifyView } from './types-audit';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 yyyy-MM-dd');
+
+const auditReaders = {
+  allowed: ['admin', 'pharmacist'],
+  refusal: '只有管理员或执业药师可以查看和校验审计日志',
+  ruleId: 'R-KEEP',
+} as const;
 
 /** The tamper-evident audit trail (R-KEEP): verify the hash chain, read entries. */
 export const auditContract = {
@@ -13,6 +20,9 @@ export const auditContract = {
     input: z.object({ witness: z.string().max(200).optional() }).strict(),
     output: {} as AuditVerifyView,
     auth: true,
+    roles: auditReaders,
+    mutates: false,
+    audit: audited('audit.verify', { detail: { extra: 'verifyResult' } }),
   },
   /** Entries of [from, to] (Beijing dates, inclusive), newest first; details are masked. */
   'audit.list': {
@@ -27,5 +37,7 @@ export const auditContract = {
       .strict(),
     output: {} as AuditListView,
     auth: true,
+    roles: auditReaders,
+    ...reads,
   },
 } as const;

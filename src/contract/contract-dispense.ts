@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { audited, notAudited, reads } from './method-policy';
 import { rxNo } from './schemas';
 import type {
   DispensingView,
@@ -18,6 +19,7 @@ const scannedCode = z
   .string()
   .min(1)
   .max(512)
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: GS (0x1D) is the GS1 FNC1 separator a scanner sends
   .regex(/^[\t\r\n\x1d\x20-\x7e]+$/, '只接受可打印ASCII字符与GS分隔符');
 
 /** Dispensing, stock and traceability-code methods: R-NOSWAP, R-TRACE, R-TRACE-ONCE, R-GUIDE. */
@@ -27,6 +29,11 @@ export const dispenseContract = {
     input: z.object({ hiRxno: rxNo }).strict(),
     output: {} as DispensingView,
     auth: true,
+    mutates: true,
+    audit: audited('dispense.start', {
+      subject: 'dispensing',
+      detail: { input: ['dispensingId'], output: ['dispensingId', 'state'] },
+    }),
   },
   /**
    * Opens (or resumes) the dispensing of an archived paper prescription (R-PAPER-*): lines only
@@ -36,54 +43,83 @@ export const dispenseContract = {
     input: z.object({ paperId: z.number().int().positive() }).strict(),
     output: {} as DispensingView,
     auth: true,
+    mutates: true,
+    audit: notAudited(
+      'opens a dispensing of an archived paper prescription (its capture is audited); only completion changes stock and sold codes, and that is audited',
+    ),
   },
   /** One scan: accepted onto a line, or refused with the rule and, for a repeat, the earlier sale. */
   'dispense.scan': {
     input: z.object({ dispensingId, code: scannedCode }).strict(),
     output: {} as ScanVerdict,
     auth: true,
+    mutates: true,
+    audit: notAudited(
+      'a scan only stages a code on the open dispensing; completion, which sells the codes, is audited',
+    ),
   },
   /** Takes a scanned code off an open dispensing (code as shown in ScannedCodeView.code). */
   'dispense.removeCode': {
     input: z.object({ dispensingId, code: scannedCode }).strict(),
     output: {} as DispensingView,
     auth: true,
+    mutates: true,
+    audit: notAudited('takes a staged code off the open dispensing; nothing was sold'),
   },
   /** All codes scanned: registers them as sold and takes stock FEFO, in one transaction. */
   'dispense.complete': {
     input: z.object({ dispensingId }).strict(),
     output: {} as DispensingView,
     auth: true,
+    mutates: true,
+    audit: audited('dispense.complete', {
+      subject: 'dispensing',
+      detail: { input: ['dispensingId'], output: ['state'] },
+    }),
   },
   /** Abandons an open dispensing; nothing was sold. */
   'dispense.cancel': {
     input: z.object({ dispensingId }).strict(),
     output: {} as DispensingView,
     auth: true,
+    mutates: true,
+    audit: audited('dispense.cancel', {
+      subject: 'dispensing',
+      detail: { input: ['dispensingId'], output: ['state'] },
+    }),
   },
   'dispense.get': {
     input: z.object({ dispensingId }).strict(),
     output: {} as DispensingView,
     auth: true,
+    ...reads,
   },
   /** R-HISTORY, R-LONGRX: the patient's earlier dispensings of these drugs and risk warnings. */
   'history.forPrescription': {
     input: z.object({ hiRxno: rxNo }).strict(),
     output: {} as HistoryView,
     auth: true,
+    ...reads,
   },
-  'stock.list': { input: z.object({}).strict(), output: [] as StockItemView[], auth: true },
+  'stock.list': {
+    input: z.object({}).strict(),
+    output: [] as StockItemView[],
+    auth: true,
+    ...reads,
+  },
   // stock.receive moved to contract-stock.ts (it now queues its 3503).
   /** R-GUIDE: medication guidance per line, printable. */
   'guidance.forPrescription': {
     input: z.object({ hiRxno: rxNo }).strict(),
     output: {} as GuidanceView,
     auth: true,
+    ...reads,
   },
   /** R-GUIDE for a paper prescription (its usage is written on the paper). */
   'guidance.forPaper': {
     input: z.object({ paperId: z.number().int().positive() }).strict(),
     output: {} as GuidanceView,
     auth: true,
+    ...reads,
   },
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { audited, DEFAULT_MAX_REQUEST_BYTES, notAudited, reads } from './method-policy';
 import type {
   PaperCheckResult,
   PaperDrugOption,
@@ -14,14 +15,6 @@ import type {
 /** 10 MB of image: JPEG, PNG or PDF (R-PAPER-KEEP). */
 export const PAPER_IMAGE_MAX_BYTES = 10 * 1024 * 1024;
 const IMAGE_BASE64_MAX = Math.ceil(PAPER_IMAGE_MAX_BYTES / 3) * 4;
-
-/**
- * Request bodies larger than the host's default 256 KB, per method: only paper.capture
- * carries an image (Base64 of up to 10 MB plus the fields). See src/host/server.ts.
- */
-export const PAPER_BODY_LIMITS: Readonly<Record<string, number>> = {
-  'paper.capture': IMAGE_BASE64_MAX + 256 * 1024,
-};
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 yyyy-MM-dd');
 const text = (max: number) => z.string().trim().min(1, '不能为空').max(max);
@@ -60,6 +53,7 @@ export const paperContract = {
     input: z.object(fields).strict(),
     output: {} as PaperCheckResult,
     auth: true,
+    ...reads,
   },
   /** Checks, then archives fields + image (SM3 recorded); licensed pharmacists only. */
   'paper.capture': {
@@ -71,10 +65,17 @@ export const paperContract = {
       .strict(),
     output: {} as PaperView,
     auth: true,
+    mutates: true,
+    /** The only method that carries an image: Base64 of up to 10 MB plus the fields. */
+    maxRequestBytes: IMAGE_BASE64_MAX + DEFAULT_MAX_REQUEST_BYTES,
+    audit: audited('paper.capture', {
+      subject: 'paper',
+      detail: { input: ['institutionCode', 'serialNo', 'rxDate'], output: ['id'] },
+    }),
   },
-  'paper.get': { input: id, output: {} as PaperView, auth: true },
+  'paper.get': { input: id, output: {} as PaperView, auth: true, ...reads },
   /** The image, its SM3 verified on this read (a mismatch is an error, R-PAPER-KEEP). */
-  'paper.image': { input: id, output: {} as PaperImageView, auth: true },
+  'paper.image': { input: id, output: {} as PaperImageView, auth: true, ...reads },
   'paper.search': {
     input: z
       .object({
@@ -91,6 +92,7 @@ export const paperContract = {
       .strict(),
     output: {} as PaperSearchResult,
     auth: true,
+    ...reads,
   },
   /**
    * The inspection archive of the prescriptions archived in [from, to] (Beijing dates) as one
@@ -100,27 +102,48 @@ export const paperContract = {
     input: z.object({ from: isoDate, to: isoDate }).strict(),
     output: {} as PaperExportResult,
     auth: true,
+    mutates: true,
+    audit: audited('paper.export', {
+      subject: 'dateRange',
+      detail: { input: ['from', 'to'], output: ['count', 'fileName', 'size', 'sm3'] },
+    }),
   },
   /** The document scanner's folder (default <dataDir>/scans). */
   'paper.scanFolder': {
     input: z.object({}).strict(),
     output: {} as PaperScanFolder,
     auth: true,
+    ...reads,
   },
   /** Administrators: an absolute folder path, or null for the default. */
   'paper.setScanFolder': {
     input: z.object({ folder: z.string().trim().min(1).max(1024).nullable() }).strict(),
     output: {} as PaperScanFolder,
     auth: true,
+    mutates: true,
+    audit: notAudited(
+      'a device setting of this counter (where the scanner drops images); no prescription, stock or money changes',
+    ),
   },
   /** The newest images directly inside the scanner's folder. */
-  'paper.scanList': { input: z.object({}).strict(), output: {} as PaperScanList, auth: true },
+  'paper.scanList': {
+    input: z.object({}).strict(),
+    output: {} as PaperScanList,
+    auth: true,
+    ...reads,
+  },
   /** One image of the scanner's folder, by its bare file name. */
   'paper.scanRead': {
     input: z.object({ name: z.string().min(1).max(255) }).strict(),
     output: {} as PaperScanImage,
     auth: true,
+    ...reads,
   },
   /** Catalog drugs to pick lines from. */
-  'paper.drugs': { input: z.object({}).strict(), output: [] as PaperDrugOption[], auth: true },
+  'paper.drugs': {
+    input: z.object({}).strict(),
+    output: [] as PaperDrugOption[],
+    auth: true,
+    ...reads,
+  },
 } as const;

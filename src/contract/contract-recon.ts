@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reads } from './method-policy';
 import type { ReconDayView } from './types-recon';
 
 /** Reconciliation (对账, R-RECON): the counter's day against the center's records. */
@@ -9,5 +10,6 @@ export const reconContract = {
       .strict(),
     output: {} as ReconDayView,
     auth: true,
+    ...reads,
   },
 } as const;

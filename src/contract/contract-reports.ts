@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { audited, reads } from './method-policy';
 import type { Report, ReportExportResult } from './types-reports';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 yyyy-MM-dd');
@@ -17,10 +18,16 @@ export const reportsContract = {
     input: z.object(query).strict(),
     output: {} as Report,
     auth: true,
+    ...reads,
   },
   'reports.export': {
     input: z.object({ ...query, format: z.enum(['csv', 'xlsx', 'pdf']) }).strict(),
     output: {} as ReportExportResult,
     auth: true,
+    mutates: true,
+    audit: audited('report.export', {
+      subject: 'report',
+      detail: { input: ['from', 'to', 'format'], output: ['fileName', 'bytes', 'sm3'] },
+    }),
   },
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { audited, reads } from './method-policy';
 import { rxNo, scanText } from './schemas';
 import type { ReviewStart, ReviewView, ShiftStatus, ShiftView } from './types-review';
 
@@ -19,16 +20,35 @@ const dualChannelChecks = z
 /** Review (审方) methods: R-PHARMACIST, R-OPINION, R-CHECKS, R-HISTORY; 7206. */
 export const reviewContract = {
   /** Who is on duty; whether the pharmacy may review now (R-PHARMACIST). */
-  'shift.status': { input: empty, output: {} as ShiftStatus, auth: true },
+  'shift.status': { input: empty, output: {} as ShiftStatus, auth: true, ...reads },
   /** Licensed pharmacists only; idempotent (an open shift is returned as is). */
-  'shift.open': { input: empty, output: {} as ShiftView, auth: true },
+  'shift.open': {
+    input: empty,
+    output: {} as ShiftView,
+    auth: true,
+    mutates: true,
+    audit: audited('shift.open', {
+      subject: 'shift',
+      detail: { output: ['shiftId', 'pharmacistCode'] },
+    }),
+  },
   /** Closes the signed-in pharmacist's open shift. */
-  'shift.close': { input: empty, output: {} as ShiftView, auth: true },
+  'shift.close': {
+    input: empty,
+    output: {} as ShiftView,
+    auth: true,
+    mutates: true,
+    audit: audited('shift.close', {
+      subject: 'shift',
+      detail: { output: ['shiftId', 'pharmacistCode'] },
+    }),
+  },
   /** Everything the reviewer needs for one downloaded prescription. */
   'review.start': {
     input: z.object({ hiRxno: rxNo }).strict(),
     output: {} as ReviewStart,
     auth: true,
+    ...reads,
   },
   /**
    * Records the review and queues its 7206 upload in one transaction. `ecToken` is the
@@ -57,11 +77,18 @@ export const reviewContract = {
       .strict(),
     output: {} as ReviewView,
     auth: true,
+    mutates: true,
+    audit: audited('review.pass', {
+      actionWhen: { field: 'result', equals: 'reject', action: 'review.reject' },
+      subject: 'rx',
+      detail: { input: ['result'], output: ['reviewId', 'statusCode'], extra: 'review' },
+    }),
   },
   /** The latest review of a prescription, with its upload state. */
   'review.get': {
     input: z.object({ hiRxno: rxNo }).strict(),
     output: {} as ReviewView,
     auth: true,
+    ...reads,
   },
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reads } from './method-policy';
 import type { RiskSignal } from './types-risk';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 yyyy-MM-dd');
@@ -10,5 +11,6 @@ export const riskContract = {
     input: z.object({ from: isoDate, to: isoDate }).strict(),
     output: [] as RiskSignal[],
     auth: true,
+    ...reads,
   },
 } as const;

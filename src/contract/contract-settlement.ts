@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { audited, reads } from './method-policy';
 import type {
   ReceiptView,
   SaleUploadsView,
@@ -13,6 +14,7 @@ const traceCode = z
   .string()
   .min(1)
   .max(100)
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: GS (0x1D) is the GS1 FNC1 separator inside a pack's code
   .regex(/^[\x1d\x20-\x7e]+$/, '只接受可打印ASCII字符与GS分隔符');
 
 /** The patient's authorisation for 1101/2101/2102 (R-AUTH); default: the prescription's ID number. */
@@ -46,6 +48,7 @@ export const settlementContract = {
       .strict(),
     output: {} as SettlePreview,
     auth: true,
+    ...reads,
   },
   /**
    * 2102 with the lines of the preview (or a fresh 2101 when previewId is absent). An unknown
@@ -56,6 +59,11 @@ export const settlementContract = {
     input: z.object({ dispensingId: id, previewId: z.string().min(1).max(64).optional() }).strict(),
     output: {} as SettlementView,
     auth: true,
+    mutates: true,
+    audit: audited('settle.confirm', {
+      subject: 'settlement',
+      detail: { input: ['dispensingId'], output: ['settlementId', 'state', 'setlId'] },
+    }),
   },
   'settle.get': {
     input: z.union([
@@ -64,18 +72,34 @@ export const settlementContract = {
     ]),
     output: {} as SettlementView,
     auth: true,
+    ...reads,
   },
   /** Where an unknown outcome stands; sends its pending 2601 now (same msgid) and applies the answer. */
   'settle.resolveUnknown': {
     input: z.object({ settlementId: id }).strict(),
     output: {} as SettlementView,
     auth: true,
+    mutates: true,
+    audit: audited('settle.resolve', {
+      subject: 'settlement',
+      detail: { input: ['settlementId'], output: ['state', 'setlId'] },
+    }),
   },
   /** R-REVERSE: 2103 (2601 if unknown), then 7208 and 3506 queued; stock and codes restored. */
   'refund.start': {
     input: z.object({ settlementId: id, reason: z.string().trim().min(2).max(200) }).strict(),
     output: {} as SettlementView,
     auth: true,
+    roles: {
+      allowed: ['pharmacist', 'admin'],
+      refusal: '退费须由药师或管理员办理',
+      ruleId: 'R-REVERSE',
+    },
+    mutates: true,
+    audit: audited('refund.start', {
+      subject: 'settlement',
+      detail: { input: ['settlementId', 'reason'], output: ['state'] },
+    }),
   },
   /** R-SETTLE: the receipt with the split, prescription number and the packs' codes. */
   'receipt.get': {
@@ -85,6 +109,7 @@ export const settlementContract = {
     ]),
     output: {} as ReceiptView,
     auth: true,
+    ...reads,
   },
   /** Non-prescription goods for cash (no center call; works offline); 3505 queued (R-STOCK). */
   'sale.selfPay': {
@@ -105,22 +130,31 @@ export const settlementContract = {
       .strict(),
     output: {} as SelfPaySaleView,
     auth: true,
+    mutates: true,
+    audit: audited('sale.selfPay', {
+      subject: 'selfPaySale',
+      detail: { output: ['saleId'], extra: 'selfPayLines' },
+    }),
   },
   'sale.get': {
     input: z.object({ saleId: id }).strict(),
     output: {} as SelfPaySaleView,
     auth: true,
+    ...reads,
   },
   /** R-SALES-UP, R-STOCK: every upload of one sale (7207, 3505, 7208, 3506, 2601) and its state. */
   'uploads.forSale': {
     input: z.union([z.object({ settlementId: id }).strict(), z.object({ saleId: id }).strict()]),
     output: {} as SaleUploadsView,
     auth: true,
+    ...reads,
   },
   /** R-STOCK: 3501 stocktake of every batch on hand, queued. */
   'stock.stocktake': {
     input: z.object({}).strict(),
     output: {} as StocktakeView,
     auth: true,
+    mutates: true,
+    audit: audited('stock.stocktake', { detail: { output: ['batches', 'msgid'] } }),
   },
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { audited, reads } from './method-policy';
 import type { StockChangeView, StockUploadView } from './types-stock';
 
 const batchId = z.number().int().positive();
@@ -33,12 +34,22 @@ export const stockContract = {
       .strict(),
     output: {} as StockChangeView,
     auth: true,
+    mutates: true,
+    audit: audited('stock.receive', {
+      subject: 'drug',
+      detail: { input: ['batchNo', 'expiry', 'packs', 'invoiceNo'], output: ['batchId'] },
+    }),
   },
   /** 退货 to the batch's supplier; its 3504 采购退货 is queued with it. */
   'stock.returnToSupplier': {
     input: z.object({ batchId, packs, reason: text(200) }).strict(),
     output: {} as StockChangeView,
     auth: true,
+    mutates: true,
+    audit: audited('stock.return', {
+      subject: 'batch',
+      detail: { input: ['batchId', 'packs', 'reason'], output: ['packsOnHand'] },
+    }),
   },
   /** 报损 (deltaPacks < 0) / 报溢 (> 0) / 盘点差异; its 3502 库存信息变更 is queued with it. */
   'stock.adjust': {
@@ -57,11 +68,17 @@ export const stockContract = {
       .strict(),
     output: {} as StockChangeView,
     auth: true,
+    mutates: true,
+    audit: audited('stock.adjust', {
+      subject: 'batch',
+      detail: { input: ['batchId', 'deltaPacks', 'reason', 'memo'], output: ['packsOnHand'] },
+    }),
   },
   /** The newest stock uploads (3501–3504) with their state and last error. */
   'stock.uploads': {
     input: z.object({}).strict(),
     output: [] as StockUploadView[],
     auth: true,
+    ...reads,
   },
 } as const;

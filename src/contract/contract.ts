@@ -9,6 +9,7 @@ import { reviewContract } from './contract-review';
 import { riskContract } from './contract-risk';
 import { settlementContract } from './contract-settlement';
 import { stockContract } from './contract-stock';
+import { audited, type MethodPolicy, notAudited, reads } from './method-policy';
 import { rxNo, scanText } from './schemas';
 import type {
   AppInfo,
@@ -23,11 +24,12 @@ import type {
 
 /**
  * The one API contract. Each method names its input schema (validated at every transport
- * boundary), its output type, and whether it needs a signed-in session. The desktop app (IPC)
- * and browser mode (HTTP) both dispatch through this table, so they cannot drift apart.
+ * boundary), its output type and its policy (MethodPolicy: session, whether it changes
+ * anything, its audit, its largest request). The desktop app (IPC) and browser mode (HTTP)
+ * both dispatch through this table, so they cannot drift apart.
  */
 const coreContract = {
-  'app.info': { input: z.object({}).strict(), output: {} as AppInfo, auth: false },
+  'app.info': { input: z.object({}).strict(), output: {} as AppInfo, auth: false, ...reads },
   'auth.login': {
     input: z
       .object({
@@ -37,9 +39,17 @@ const coreContract = {
       .strict(),
     output: {} as SessionInfo,
     auth: false,
+    mutates: true,
+    audit: audited('auth.login', { detail: { extra: 'login' } }),
   },
-  'auth.logout': { input: z.object({}).strict(), output: {} as { ok: true }, auth: true },
-  'auth.session': { input: z.object({}).strict(), output: {} as SessionInfo, auth: true },
+  'auth.logout': {
+    input: z.object({}).strict(),
+    output: {} as { ok: true },
+    auth: true,
+    mutates: true,
+    audit: audited('auth.logout'),
+  },
+  'auth.session': { input: z.object({}).strict(), output: {} as SessionInfo, auth: true, ...reads },
   'patient.lookup': {
     input: z
       .object({
@@ -50,8 +60,14 @@ const coreContract = {
       .strict(),
     output: {} as InsuredPerson,
     auth: true,
+    ...reads,
   },
-  'outbox.status': { input: z.object({}).strict(), output: {} as OutboxStatus, auth: true },
+  'outbox.status': {
+    input: z.object({}).strict(),
+    output: {} as OutboxStatus,
+    auth: true,
+    ...reads,
+  },
   /** 7201 (prescription QR) or 7202 (e-voucher / ID card / social-security card). */
   'rx.find': {
     input: z.discriminatedUnion('by', [
@@ -67,6 +83,7 @@ const coreContract = {
     ]),
     output: [] as RxCandidate[],
     auth: true,
+    ...reads,
   },
   /** 7204 download, local verification, 7205, policy and layout checks; stored locally. */
   'rx.download': {
@@ -76,25 +93,46 @@ const coreContract = {
     ]),
     output: {} as PrescriptionView,
     auth: true,
+    mutates: true,
+    audit: notAudited(
+      'the download is stored with its verification verdict; acting on it (review, dispensing, settlement) is audited',
+    ),
   },
   'rx.get': {
     input: z.object({ hiRxno: rxNo }).strict(),
     output: {} as PrescriptionView,
     auth: true,
+    ...reads,
   },
-  'rx.list': { input: z.object({}).strict(), output: [] as RxListItem[], auth: true },
+  'rx.list': { input: z.object({}).strict(), output: [] as RxListItem[], auth: true, ...reads },
   /** The layout file (PDF) as Base64, for the viewer beside the structured data. */
   'rx.layoutFile': {
     input: z.object({ hiRxno: rxNo }).strict(),
     output: {} as { pdfBase64: string },
     auth: true,
+    ...reads,
   },
-  'settings.region': { input: z.object({}).strict(), output: {} as RegionSettings, auth: true },
+  'settings.region': {
+    input: z.object({}).strict(),
+    output: {} as RegionSettings,
+    auth: true,
+    ...reads,
+  },
   /** Administrator only. */
   'settings.setRegion': {
     input: z.object({ regionId: z.string().min(1).max(32) }).strict(),
     output: {} as RegionSettings,
     auth: true,
+    roles: {
+      allowed: ['admin'],
+      refusal: '只有管理员可以更改药店所属统筹地区',
+      ruleId: 'R-REGION',
+    },
+    mutates: true,
+    audit: audited('settings.region', {
+      subject: 'region',
+      detail: { input: ['regionId'], output: ['previousRegionId'] },
+    }),
   },
 } as const;
 
@@ -111,7 +149,12 @@ export const contract = {
   ...auditContract,
   ...riskContract,
   ...reportsContract,
-} as const;
+} as const satisfies Readonly<Record<string, ContractEntry>>;
+
+interface ContractEntry extends MethodPolicy {
+  readonly input: z.ZodType;
+  readonly output: unknown;
+}
 
 export type ApiContract = typeof contract;
 export type ApiMethod = keyof ApiContract;
@@ -120,4 +163,9 @@ export type ApiOutput<M extends ApiMethod> = ApiContract[M]['output'];
 
 export function isApiMethod(name: string): name is ApiMethod {
   return Object.hasOwn(contract, name);
+}
+
+/** The policy of a contract method, or null for a name that is none. */
+export function policyOf(method: string): MethodPolicy | null {
+  return isApiMethod(method) ? contract[method] : null;
 }

@@ -34,7 +34,7 @@ const DOCUMENT_REGION: Record<SeedDocumentId, { prefix: string; marker: string }
 /** Whether `doc` binds a region (its admdvs; null = no region known, only national documents). */
 export function documentGoverns(doc: SeedDocumentId, admdvs: string | null): boolean {
   const { prefix } = DOCUMENT_REGION[doc];
-  return prefix === '' || (admdvs !== null && admdvs.startsWith(prefix));
+  return prefix === '' || admdvs?.startsWith(prefix) === true;
 }
 
 /** The documents a text names by their number (e.g. "渝医保办〔2023〕70号"). */

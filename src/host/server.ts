@@ -1,14 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatch';
-import { PAPER_BODY_LIMITS } from '../contract/contract-paper';
+import { NOT_JSON_REFUSAL, OVERSIZE_REFUSAL, requestLimitOf } from '../contract/request-size';
 import { SECURITY_HEADERS } from './csp';
 import { readStatic } from './static-files';
-
-const MAX_BODY_BYTES = 256 * 1024;
-
-/** Raised for single methods only (a paper-prescription image of up to 10 MB, as Base64). */
-const BODY_LIMITS: Readonly<Record<string, number>> = PAPER_BODY_LIMITS;
 
 export interface HostOptions {
   dispatch: Dispatch;
@@ -39,20 +34,13 @@ export async function startHost(
       if (req.method !== 'POST')
         return send(res, 405, { ok: false, error: { code: 'VALIDATION', message: '仅支持POST' } });
       const method = url.slice(5).split('?')[0] ?? '';
-      const limit = Object.hasOwn(BODY_LIMITS, method)
-        ? (BODY_LIMITS[method] ?? 0)
-        : MAX_BODY_BYTES;
-      const body = await readBody(req, limit);
-      if (body === null)
-        return send(res, 413, { ok: false, error: { code: 'VALIDATION', message: '请求过大' } });
+      const body = await readBody(req, requestLimitOf(method));
+      if (body === null) return send(res, 413, OVERSIZE_REFUSAL);
       let input: unknown;
       try {
         input = body.length ? JSON.parse(body) : {};
       } catch {
-        return send(res, 400, {
-          ok: false,
-          error: { code: 'VALIDATION', message: '请求不是合法的JSON' },
-        });
+        return send(res, 400, NOT_JSON_REFUSAL);
       }
       const auth = req.headers.authorization;
       const token = auth?.startsWith('Bearer ') ? auth.slice(7) : null;
@@ -101,18 +89,29 @@ function isSameOrigin(origin: string | undefined, port: number): boolean {
   );
 }
 
+/**
+ * Past this much, an oversize body is cut off instead of read to its end: the client then
+ * sees a reset rather than the refusal.
+ */
+const MAX_DISCARDED_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The body, or null when it exceeds the limit. An oversize body is read to its end (and
+ * dropped) so that the client receives the refusal, as it does over IPC.
+ */
 function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > limit) {
+      if (size <= limit) chunks.push(c);
+      else if (size > limit + MAX_DISCARDED_BYTES) {
         resolve(null);
         req.destroy();
-      } else chunks.push(c);
+      }
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }

@@ -38,11 +38,15 @@ export async function handleExtraControl(
 ): Promise<boolean> {
   if (path === '/x/sandbox/clock') {
     const state = () => ({ offsetMs: deps.clock.offset, now: dateTime(deps.clock.now()) });
-    if (req.method === 'GET') return sendJson(res, 200, state()), true;
+    if (req.method === 'GET') {
+      sendJson(res, 200, state());
+      return true;
+    }
     if (req.method === 'DELETE') {
       deps.clock.reset();
       deps.log('沙箱时钟已恢复为真实时间');
-      return sendJson(res, 200, state()), true;
+      sendJson(res, 200, state());
+      return true;
     }
     if (req.method === 'POST') {
       const body = await jsonBody(req);
@@ -63,7 +67,8 @@ export async function handleExtraControl(
   }
   if (path === '/x/sandbox/pay-standards') {
     if (req.method === 'DELETE') {
-      return sendJson(res, 200, { cleared: clearPayStandards(deps.db) }), true;
+      sendJson(res, 200, { cleared: clearPayStandards(deps.db) });
+      return true;
     }
     const body = req.method === 'POST' ? await jsonBody(req) : null;
     const { poolarea, medListCodg, fen } = body ?? {};

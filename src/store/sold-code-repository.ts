@@ -82,7 +82,7 @@ export class SoldCodeRepository {
   }
 
   /** 拆零: takes units from an opened pack; false when fewer units are left than asked. */
-  useUnits(code: string, units: number, dispensingId: number, at: number): boolean {
+  takeUnits(code: string, units: number, dispensingId: number, at: number): boolean {
     const r = this.db
       .prepare(
         `UPDATE sold_codes SET units_left = units_left - ?, last_dispensing_id = ?, last_used_at = ?

@@ -153,7 +153,8 @@ export function seedYear(db: Db): { settlements: number; selfPay: number; outbox
     );
   };
   db.transaction(() => {
-    drugs.forEach((d, i) => batch.run(i + 1, d.medListCodg, 20 + Math.floor(rnd() * 300)));
+    for (const [i, d] of drugs.entries())
+      batch.run(i + 1, d.medListCodg, 20 + Math.floor(rnd() * 300));
     for (let i = 1; i <= SALES; i++) {
       // Busier towards evenings and spread evenly over the year's days.
       const day = Math.floor(((i - 1) * 366) / SALES);

@@ -3,7 +3,7 @@ import { createPrescription } from '../../src/sandbox/hospital/create-prescripti
 import type { DrugOrder } from '../../src/sandbox/hospital/drug-lines';
 import { DEMO_PATIENTS } from '../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../src/store/demo-staff';
-import { login, sandboxCall, scannerBurst, scanUntil } from './support';
+import { login, sandboxCall, scanUntil } from './support';
 
 const pharmacist = DEMO_STAFF.find((x) => x.role === 'pharmacist');
 if (!pharmacist) throw new Error('demo pharmacist missing');
@@ -192,7 +192,7 @@ test('review → dispense → pre-settlement split → Enter settles → the rec
     Math.max(
       ...(el.textContent ?? '')
         .split('\n')
-        .map((l) => [...l].reduce((w, ch) => w + (/[\u0000-\u00ff]/.test(ch) ? 1 : 2), 0)),
+        .map((l) => [...l].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) <= 0xff ? 1 : 2), 0)),
     ),
   );
   expect(widest).toBeLessThanOrEqual(32);

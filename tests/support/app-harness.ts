@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createDispatcher } from '../../src/api/dispatch';
+import { createDispatcher, type Dispatch } from '../../src/api/dispatch';
 import { startHost } from '../../src/host/server';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/server';
 import { type AppServices, createAppServices } from '../../src/services/app-services';
@@ -10,6 +10,8 @@ import { silentLogger } from '../../src/services/logger';
 
 export interface Harness {
   services: AppServices;
+  /** The dispatcher behind the HTTP host, for driving the IPC transport's entry with it. */
+  dispatch: Dispatch;
   appUrl: string;
   sandboxUrl: string;
   sandbox: RunningSandbox;
@@ -50,8 +52,9 @@ export async function startHarness(opts: { signInValidHours?: number } = {}): Pr
   });
   config.fsi.timeoutMs = 1500;
   const services = await createAppServices(config, silentLogger);
+  const dispatch = createDispatcher(services, silentLogger);
   const host = await startHost({
-    dispatch: createDispatcher(services, silentLogger),
+    dispatch,
     staticDir: dir,
     port: 0,
   });
@@ -63,6 +66,7 @@ export async function startHarness(opts: { signInValidHours?: number } = {}): Pr
     });
   return {
     services,
+    dispatch,
     appUrl: host.url,
     sandboxUrl: sandbox.url,
     sandbox,

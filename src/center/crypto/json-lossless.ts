@@ -28,6 +28,7 @@ export type LosslessJson =
 export const MAX_JSON_DEPTH = 128;
 
 const NUMBER_RE = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: RFC 8259 forbids raw U+0000–U+001F in a string; this excludes them
 const STRING_RE = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 const WS_RE = /[ \t\n\r]*/y;
 

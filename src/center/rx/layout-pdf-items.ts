@@ -15,7 +15,10 @@ const MAX_PAGES = 20;
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let loading: Promise<PdfJs> | null = null;
 const loadPdfJs = (): Promise<PdfJs> => {
-  loading ??= (withdrawDecompressionStream(), import('pdfjs-dist/legacy/build/pdf.mjs'));
+  if (!loading) {
+    withdrawDecompressionStream();
+    loading = import('pdfjs-dist/legacy/build/pdf.mjs');
+  }
   return loading;
 };
 

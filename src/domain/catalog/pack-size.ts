@@ -20,15 +20,15 @@ export function doseUnitsPerPack(spec: string, doseUnit: string): number | null 
   const [, content = '', countText, countUnit] = counted;
   const count = countText === undefined ? 1 : Number(countText);
   if (countText !== undefined && countUnit === unit) return count > 0 ? count : null;
-  const bare = new RegExp(`^(\\d+(?:\\.\\d+)?)${escape(unit)}$`).exec(content);
+  const bare = new RegExp(`^(\\d+(?:\\.\\d+)?)${escapeRegExp(unit)}$`).exec(content);
   if (countText === undefined) return bare ? Number(bare[1]) : null;
-  const measured = new RegExp(`(?:^|[:：])(\\d+(?:\\.\\d+)?)${escape(unit)}(?:$|[:：])`).exec(
+  const measured = new RegExp(`(?:^|[:：])(\\d+(?:\\.\\d+)?)${escapeRegExp(unit)}(?:$|[:：])`).exec(
     content,
   );
   const per = Number(measured?.[1] ?? Number.NaN);
   return Number.isFinite(per) && per > 0 && count > 0 ? per * count : null;
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

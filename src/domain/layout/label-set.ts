@@ -60,8 +60,8 @@ export interface CompiledLabels {
   targetOf(matched: string): { target: LabelTarget; line: number | null } | null;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const source = (synonym: string) => escape(synonym).replace('\\{n\\}', '(\\d{1,2})');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const source = (synonym: string) => escapeRegExp(synonym).replace('\\{n\\}', '(\\d{1,2})');
 
 export function compileLabels(set: LayoutLabelSet): CompiledLabels {
   const entries: Array<{ synonym: string; re: RegExp; target: LabelTarget }> = [];

@@ -16,6 +16,7 @@ const EVOUCHER = /^[0-9a-zA-Z]{20,64}$/;
 const SYMBOLOGY_ID = /^\][A-Za-z][0-9A-Za-z]/;
 /** Printable stand-ins for GS that scanners can be configured to send (tags only; see below). */
 const GS_TAGS = /<GS>|\{GS\}|\[GS\]/gi;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: GS (0x1D) is the GS1 FNC1 separator a scanner sends
 const NON_ASCII = /[^\x1d\x20-\x7e]/;
 const SCRIPT_LIKE = /[<>]|javascript:|vbscript:|data:text|\bon[a-z]+\s*=|\beval\s*\(|\$\{|&#/i;
 
@@ -81,6 +82,7 @@ function reject(reason: ScanRejection): ScanClassification {
 
 /** Shows control characters (GS) as readable tags, e.g. for messages and the scanner test page. */
 export function visibleText(s: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this function's job
   return s.replace(/[\x00-\x1f\x7f]/g, (c) =>
     c === GS ? '<GS>' : `<0x${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}>`,
   );
@@ -102,6 +104,7 @@ function byContent(text: string, now: Date): ScanClassification {
     const inner = byContent(text.slice(3), now);
     if (inner.kind !== 'unknown') return inner;
   }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: GS (0x1D) marks a GS1 element string
   const looksLikeDrugCode = /^[\d\s-]+$|^\]|^01\d|^ma\.|\x1d/i.test(text);
   return {
     kind: 'unknown',

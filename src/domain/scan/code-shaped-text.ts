@@ -15,9 +15,11 @@ const CODE_KINDS: ReadonlySet<ScanKind> = new Set([
 /** Shorter runs are words, dates, doses or a drug's 13-digit barcode, not a scan. */
 const MIN_RUN = 16;
 /** A run of printable ASCII without spaces: where a scan lands inside Chinese prose. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: GS (0x1D) is part of a scanned GS1 code
 const ASCII_RUN = /[\x21-\x7e\x1d]+/g;
 /** A national drug code (医保药品编码, e.g. XJ01CAA040A001010100435) may be quoted in an opinion. */
 const NATIONAL_DRUG_CODE = /^[A-Z][A-Z0-9]{22}$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: GS (0x1D) marks a scanned GS1 code
 const GS1_MARKERS = /\x1d|<GS>|\{GS\}|\[GS\]|\(01\)\d{14}/i;
 
 export interface CodeShape {

@@ -22,15 +22,14 @@ export function handleCaRoute(
   const name = path.slice(CA_ROUTE_PREFIX.length);
   if (name === 'crl') {
     const der = currentCrl(deps.db, deps.config);
-    if (query.get('format') === 'pem') {
-      return send(res, 'application/x-pem-file', Buffer.from(toPem(der, 'X509 CRL'), 'utf8'));
-    }
-    return send(res, 'application/pkix-crl', der);
+    if (query.get('format') === 'pem')
+      send(res, 'application/x-pem-file', Buffer.from(toPem(der, 'X509 CRL'), 'utf8'));
+    else send(res, 'application/pkix-crl', der);
+  } else if (name === 'ca') {
+    send(res, 'application/x-pem-file', Buffer.from(sandboxCa(deps.config).pem, 'utf8'));
+  } else {
+    sendJson(res, 404, { code: 404, message: `沙箱中心没有此路径：${path}` });
   }
-  if (name === 'ca') {
-    return send(res, 'application/x-pem-file', Buffer.from(sandboxCa(deps.config).pem, 'utf8'));
-  }
-  sendJson(res, 404, { code: 404, message: `沙箱中心没有此路径：${path}` });
 }
 
 function send(res: ServerResponse, type: string, body: Buffer): void {

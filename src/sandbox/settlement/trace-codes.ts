@@ -1,3 +1,4 @@
+import { GS } from '../../domain/trace/gs1-element-string';
 import type { SandboxDb } from '../db';
 import { sandboxCatalog } from '../hospital/catalog';
 import { Refusal } from '../refusal';
@@ -31,7 +32,9 @@ interface SoldRow {
  * most 100 printable characters.
  */
 export function checkTraceCode(code: string, medListCodg: string): void {
-  if (code === '' || code.length > 100 || /[\s\u0000-\u001f]/.test(code.replace(/\u001d/g, ''))) {
+  const withoutGs = code.replaceAll(GS, '');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a code may carry no control character but GS
+  if (code === '' || code.length > 100 || /[\s\u0000-\u001f]/.test(withoutGs)) {
     throw new Refusal(`药品追溯码格式不正确：${code || '空'}`);
   }
   if (/^\d+$/.test(code) && code.length <= 20) {

@@ -1,10 +1,12 @@
+import { policyOf } from '../../contract/contract';
+import type { AuditDetailExtra, Audited, AuditSubject } from '../../contract/method-policy';
 import type { AuditAction } from '../../domain/audit/audit-actions';
 
 /**
- * Which API calls are recorded in the audit trail, under which action code, about which subject
- * and with which detail. Extractors pick named fields only: passwords, e-voucher tokens,
- * written opinions and patient data are never copied (the detail is masked once more when it
- * is written). `output` is absent when the call was refused or failed.
+ * How one API call is recorded in the audit trail: its contract entry's audit declaration
+ * (src/contract/method-policy.ts) applied. Extractors pick named fields only: passwords,
+ * e-voucher tokens, written opinions and patient data are never copied (the detail is masked
+ * once more when it is written). `output` is absent when the call was refused or failed.
  */
 export interface AuditRule {
   action: AuditAction | ((input: unknown) => AuditAction);
@@ -29,7 +31,7 @@ const first = (...vs: Scalar[]): string | null => str(vs.find((v) => v !== null)
 
 /** Output fields (when present) and input fields under the same names. */
 const fields =
-  (outKeys: string[], inKeys: string[] = []) =>
+  (outKeys: readonly string[], inKeys: readonly string[] = []) =>
   (input: unknown, output: unknown): Record<string, unknown> => {
     const d: Record<string, unknown> = {};
     for (const k of inKeys) if (pick(input, k) !== null) d[k] = pick(input, k);
@@ -66,124 +68,71 @@ const settlementSubject = (input: unknown, output: unknown) =>
     ? `结算#${pick(input, 'settlementId')}`
     : `调剂#${pick(input, 'dispensingId') ?? '?'}`);
 
-export const AUDIT_POLICY: Readonly<Record<string, AuditRule>> = {
-  'auth.login': {
-    action: 'auth.login',
-    detail: (_i, o) => (o ? { centerSignedIn: pick(o, 'center', 'signNo') !== null } : {}),
-  },
-  'auth.logout': { action: 'auth.logout' },
-  'shift.open': {
-    action: 'shift.open',
-    subject: (_i, o) => first(pick(o, 'shiftId')),
-    detail: fields(['shiftId', 'pharmacistCode']),
-  },
-  'shift.close': {
-    action: 'shift.close',
-    subject: (_i, o) => first(pick(o, 'shiftId')),
-    detail: fields(['shiftId', 'pharmacistCode']),
-  },
-  'review.submit': {
-    action: (i) => (pick(i, 'result') === 'reject' ? 'review.reject' : 'review.pass'),
-    subject: rxOf,
-    detail: (i, o) => ({
-      ...fields(['reviewId', 'statusCode'], ['result'])(i, o),
-      dualChannel: pick(i, 'dualChannel', 'identityChecked') !== null,
-      suspect: pick(i, 'suspect', 'reason') !== null,
-      ...layoutConfirmationOf(i, o),
-    }),
-  },
-  'dispense.start': {
-    action: 'dispense.start',
-    subject: dispensingSubject,
-    detail: fields(['dispensingId', 'state'], ['dispensingId']),
-  },
-  'dispense.complete': {
-    action: 'dispense.complete',
-    subject: dispensingSubject,
-    detail: fields(['state'], ['dispensingId']),
-  },
-  'dispense.cancel': {
-    action: 'dispense.cancel',
-    subject: dispensingSubject,
-    detail: fields(['state'], ['dispensingId']),
-  },
-  'settle.confirm': {
-    action: 'settle.confirm',
-    subject: settlementSubject,
-    detail: fields(['settlementId', 'state', 'setlId'], ['dispensingId']),
-  },
-  'settle.resolveUnknown': {
-    action: 'settle.resolve',
-    subject: settlementSubject,
-    detail: fields(['state', 'setlId'], ['settlementId']),
-  },
-  'refund.start': {
-    action: 'refund.start',
-    subject: settlementSubject,
-    detail: fields(['state'], ['settlementId', 'reason']),
-  },
-  'sale.selfPay': {
-    action: 'sale.selfPay',
-    subject: (_i, o) => (pick(o, 'saleId') === null ? null : `自费#${pick(o, 'saleId')}`),
-    detail: (i, o) => {
-      const items = (i as { items?: Array<{ medListCodg: string; codes: unknown[] }> }).items ?? [];
-      return {
-        ...fields(['saleId'])(i, o),
-        totalFen: pick(o, 'total', 'fen'),
-        lines: items.map((it) => ({ medListCodg: it.medListCodg, packs: it.codes.length })),
-      };
-    },
-  },
-  'stock.receive': {
-    action: 'stock.receive',
-    subject: (i) => first(pick(i, 'medListCodg')),
-    detail: fields(['batchId'], ['batchNo', 'expiry', 'packs', 'invoiceNo']),
-  },
-  'stock.returnToSupplier': {
-    action: 'stock.return',
-    subject: (i) => `批次#${pick(i, 'batchId')}`,
-    detail: fields(['packsOnHand'], ['batchId', 'packs', 'reason']),
-  },
-  'stock.adjust': {
-    action: 'stock.adjust',
-    subject: (i) => `批次#${pick(i, 'batchId')}`,
-    detail: fields(['packsOnHand'], ['batchId', 'deltaPacks', 'reason', 'memo']),
-  },
-  'stock.stocktake': { action: 'stock.stocktake', detail: fields(['batches', 'msgid']) },
-  'settings.setRegion': {
-    action: 'settings.region',
-    subject: (i) => first(pick(i, 'regionId')),
-    detail: fields(['previousRegionId'], ['regionId']),
-  },
-  'paper.capture': {
-    action: 'paper.capture',
-    subject: (i, o) =>
+const SUBJECTS: Readonly<Record<AuditSubject, (input: unknown, output: unknown) => string | null>> =
+  {
+    shift: (_i, o) => first(pick(o, 'shiftId')),
+    rx: rxOf,
+    dispensing: dispensingSubject,
+    settlement: settlementSubject,
+    selfPaySale: (_i, o) => (pick(o, 'saleId') === null ? null : `自费#${pick(o, 'saleId')}`),
+    drug: (i) => first(pick(i, 'medListCodg')),
+    batch: (i) => `批次#${pick(i, 'batchId')}`,
+    region: (i) => first(pick(i, 'regionId')),
+    paper: (i, o) =>
       pick(o, 'id') === null ? first(pick(i, 'serialNo')) : `纸质#${pick(o, 'id')}`,
-    detail: fields(['id'], ['institutionCode', 'serialNo', 'rxDate']),
+    dateRange: (i) => `${pick(i, 'from')}~${pick(i, 'to')}`,
+    report: (i) => first(pick(i, 'report')),
+    outboxItem: (i) => `上传#${pick(i, 'id')}`,
+  };
+
+const EXTRAS: Readonly<
+  Record<AuditDetailExtra, (input: unknown, output: unknown) => Record<string, unknown>>
+> = {
+  login: (_i, o) => (o ? { centerSignedIn: pick(o, 'center', 'signNo') !== null } : {}),
+  review: (i, o) => ({
+    dualChannel: pick(i, 'dualChannel', 'identityChecked') !== null,
+    suspect: pick(i, 'suspect', 'reason') !== null,
+    ...layoutConfirmationOf(i, o),
+  }),
+  selfPayLines: (i, o) => {
+    const items = (i as { items?: Array<{ medListCodg: string; codes: unknown[] }> }).items ?? [];
+    return {
+      totalFen: pick(o, 'total', 'fen'),
+      lines: items.map((it) => ({ medListCodg: it.medListCodg, packs: it.codes.length })),
+    };
   },
-  'paper.export': {
-    action: 'paper.export',
-    subject: (i) => `${pick(i, 'from')}~${pick(i, 'to')}`,
-    detail: fields(['count', 'fileName', 'size', 'sm3'], ['from', 'to']),
-  },
-  'reports.export': {
-    action: 'report.export',
-    subject: (i) => first(pick(i, 'report')),
-    detail: fields(['fileName', 'bytes', 'sm3'], ['from', 'to', 'format']),
-  },
-  'outbox.requeue': {
-    action: 'outbox.requeue',
-    subject: (i) => `上传#${pick(i, 'id')}`,
-  },
-  'audit.verify': {
-    action: 'audit.verify',
-    detail: (_i, o) => ({
-      ok: pick(o, 'ok'),
-      entries: pick(o, 'entries'),
-      firstBrokenSeq: pick(o, 'firstBroken', 'seq'),
-      anchor: pick(o, 'anchor', 'status'),
-      witnessSeq: pick(o, 'witness', 'seq'),
-      witness: pick(o, 'witness', 'status'),
-    }),
-  },
+  verifyResult: (_i, o) => ({
+    ok: pick(o, 'ok'),
+    entries: pick(o, 'entries'),
+    firstBrokenSeq: pick(o, 'firstBroken', 'seq'),
+    anchor: pick(o, 'anchor', 'status'),
+    witnessSeq: pick(o, 'witness', 'seq'),
+    witness: pick(o, 'witness', 'status'),
+  }),
 };
+
+function ruleOf(policy: Audited): AuditRule {
+  const { actionWhen, subject, detail } = policy;
+  const extra = detail?.extra ? EXTRAS[detail.extra] : null;
+  return {
+    action: actionWhen
+      ? (input) =>
+          pick(input, actionWhen.field) === actionWhen.equals ? actionWhen.action : policy.action
+      : policy.action,
+    ...(subject ? { subject: SUBJECTS[subject] } : {}),
+    ...(detail
+      ? {
+          detail: (input: unknown, output: unknown) => ({
+            ...fields(detail.output ?? [], detail.input ?? [])(input, output),
+            ...extra?.(input, output),
+          }),
+        }
+      : {}),
+  };
+}
+
+/** The audit rule of a contract method, or null when its entry says it is not audited. */
+export function auditRuleOf(method: string): AuditRule | null {
+  const audit = policyOf(method)?.audit;
+  return audit?.audited ? ruleOf(audit) : null;
+}

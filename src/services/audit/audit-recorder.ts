@@ -1,6 +1,6 @@
 import type { AuditOutcome } from '../../domain/audit/audit-entry';
 import { AppError, type ErrorCode } from '../../domain/errors';
-import { AUDIT_POLICY, pick } from './audit-policy';
+import { auditRuleOf, pick } from './audit-policy';
 import type { AuditRecord } from './audit-writer';
 
 /** What the dispatcher knows of a call once it has run (input already validated). */
@@ -75,7 +75,7 @@ export function interruptedRecordOfCall(
   call: AuditedCall,
   findStaff: StaffLookup,
 ): AuditRecord | null {
-  const rule = AUDIT_POLICY[method];
+  const rule = auditRuleOf(method);
   if (!rule || (!call.session && method !== 'auth.login')) return null;
   const input = call.input;
   return {
@@ -87,13 +87,13 @@ export function interruptedRecordOfCall(
   };
 }
 
-/** The audit record of one API call under AUDIT_POLICY, or null when it is not recorded. */
+/** The audit record of one API call under its contract entry's audit policy, or null when it is not recorded. */
 export function recordOfCall(
   method: string,
   call: AuditedCall,
   findStaff: StaffLookup,
 ): AuditRecord | null {
-  const rule = AUDIT_POLICY[method];
+  const rule = auditRuleOf(method);
   if (!rule) return null;
   const outcome = outcomeOf(method, call.error);
   if (!outcome) return null;

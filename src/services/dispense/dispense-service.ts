@@ -274,7 +274,7 @@ export function createDispenseService(deps: Deps) {
             );
           }
           const ok = c.reusedPack
-            ? sold.useUnits(c.code, c.units ?? 0, id, at.getTime())
+            ? sold.takeUnits(c.code, c.units ?? 0, id, at.getTime())
             : sold.sell({
                 code: c.code,
                 medListCodg: l.medListCodg,

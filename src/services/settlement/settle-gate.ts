@@ -51,7 +51,7 @@ function electronic(ctx: SettlementContext, d: Dispensing, hiRxno: string): Sett
   const conflict = conflictFinding(ctx.db, hiRxno);
   if (conflict) throw new AppError('CONFLICT', conflict.message, { ruleId: 'R-STATUS' });
   const review = ctx.reviews.live(hiRxno);
-  if (!review || review.result !== 'pass') {
+  if (review?.result !== 'pass') {
     throw new AppError('POLICY', '处方未经药师审核通过，不能结算', { ruleId: 'R-OPINION' });
   }
   if (!review.rxChkBizSn) {

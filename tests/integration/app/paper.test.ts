@@ -248,8 +248,8 @@ describe('paper prescriptions over HTTP: capture, checks, archive, search, expor
     expect(Buffer.from(read.value?.base64 ?? '', 'base64').equals(scan)).toBe(true);
     const saved = await capture(paperFields(), scan);
     expect(saved.value?.image.sm3).toBe(sm3Hex(scan));
-    const escape = await h.api('paper.scanRead', { name: '../counter.db' }, token);
-    expect(escape.error).toMatchObject({ code: 'VALIDATION', ruleId: 'R-PAPER-KEEP' });
+    const pathEscape = await h.api('paper.scanRead', { name: '../counter.db' }, token);
+    expect(pathEscape.error).toMatchObject({ code: 'VALIDATION', ruleId: 'R-PAPER-KEEP' });
     await h.api('paper.setScanFolder', { folder: null }, admin);
     expect((await h.api<PaperScanFolder>('paper.scanFolder', {}, token)).value?.isDefault).toBe(
       true,

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FsiClient } from '../../../src/center/fsi-client';
 import type { StockItemView } from '../../../src/contract/types-dispense';
 import type { StocktakeView } from '../../../src/contract/types-settlement';
 import type { StockChangeView, StockUploadView } from '../../../src/contract/types-stock';

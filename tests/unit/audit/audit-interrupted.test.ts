@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../src/center/rx/canonical-json';
 import { createAuditArea } from '../../../src/services/audit';
 import { silentLogger } from '../../../src/services/logger';
-import { type Db, openDatabase } from '../../../src/store/database';
+import type { Db } from '../../../src/store/database';
 import { MIGRATIONS, migrate } from '../../../src/store/migrations';
 import { tempDir } from '../store/temp-dir';
 import { auditCounter, buildChain } from './audit-fixture';

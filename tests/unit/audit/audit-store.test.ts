@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/domain/errors';
 import { createAuditArea } from '../../../src/services/audit';
 import { silentLogger } from '../../../src/services/logger';
-import { type Db, openDatabase } from '../../../src/store/database';
 import { auditCounter } from './audit-fixture';
 
 describe('audit trail store and writer', () => {

@@ -277,7 +277,7 @@ describe('catalog coverage', () => {
     };
     const listed = [...catalog.values()].filter((d) => d.insuranceListed !== false).slice(0, 7);
     expect(catalog.get(ZZ)?.insuranceListed).toBe(false);
-    listed.forEach((d, i) => setOnHand(db, d.medListCodg, i + 1));
+    for (const [i, d] of listed.entries()) setOnHand(db, d.medListCodg, i + 1);
     setOnHand(db, ZZ, 3);
     setOnHand(db, 'XNOTINCATALOG0001', 2);
     setOnHand(db, 'XNOTINCATALOG0002', 2);

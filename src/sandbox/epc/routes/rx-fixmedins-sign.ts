@@ -61,7 +61,7 @@ export const rxFixmedinsSign: EpcRoute = (ctx) => {
     throw new Refusal(`处方已上传（${row.rx_stas_codg}），不能重新签名`, EPC_CODES.conflict);
   }
   const file = decodeBase64(originalRxFile);
-  if (!file || file.subarray(0, 5).toString('latin1') !== '%PDF-' || file.length > MAX_FILE_BYTES) {
+  if (file?.subarray(0, 5).toString('latin1') !== '%PDF-' || file.length > MAX_FILE_BYTES) {
     throw new Refusal('原始处方版式文件（originalRxFile）应为 Base64 的 PDF 文件（不超过 8 MB）');
   }
 

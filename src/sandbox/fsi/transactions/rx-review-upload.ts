@@ -29,7 +29,7 @@ function upInfo(ctx: FsiContext): Record<string, unknown> {
 function checkPharmacist(ctx: FsiContext, info: Record<string, unknown>): void {
   const pharCode = requireField(info, 'phar_code', '医保药师代码');
   const pharmacist = findPharmacist(ctx.db, pharCode);
-  if (!pharmacist || pharmacist.prac_status !== '1') {
+  if (pharmacist?.prac_status !== '1') {
     throw new Refusal(`医保药师代码 ${pharCode} 未在医保药师库登记或不在执业状态`);
   }
   const certType = requireField(info, 'phar_cert_type', '药师证件类型');

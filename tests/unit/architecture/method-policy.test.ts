@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { contract } from '../../../src/contract/contract';
+import { type MethodPolicy, READ_ONLY_REASON } from '../../../src/contract/method-policy';
+import { AUDIT_ACTIONS } from '../../../src/domain/audit/audit-actions';
+
+const entries = Object.entries(contract) as Array<[string, MethodPolicy]>;
+
+describe('per-method policy on the contract', () => {
+  it('every method that changes anything declares how it is audited [R-KEEP][ARCH]', () => {
+    const undeclared = entries
+      .filter(([, p]) => p.mutates !== false)
+      .filter(([, p]) => {
+        if (p.mutates !== true || !p.audit) return true;
+        if (p.audit.audited) return !Object.hasOwn(AUDIT_ACTIONS, p.audit.action);
+        return p.audit.reason.trim() === '' || p.audit.reason === READ_ONLY_REASON;
+      })
+      .map(([method]) => method);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('keeps every call the trail recorded before the policy moved onto the contract [R-KEEP]', () => {
+    const auditedMethods = entries.filter(([, p]) => p.audit.audited).map(([m]) => m);
+    expect(auditedMethods.sort()).toEqual(
+      [
+        'auth.login',
+        'auth.logout',
+        'shift.open',
+        'shift.close',
+        'review.submit',
+        'dispense.start',
+        'dispense.complete',
+        'dispense.cancel',
+        'settle.confirm',
+        'settle.resolveUnknown',
+        'refund.start',
+        'sale.selfPay',
+        'stock.receive',
+        'stock.returnToSupplier',
+        'stock.adjust',
+        'stock.stocktake',
+        'settings.setRegion',
+        'paper.capture',
+        'paper.export',
+        'reports.export',
+        'outbox.requeue',
+        'audit.verify',
+      ].sort(),
+    );
+  });
+
+  it('a method limited to some roles needs a session, or nobody would be checked [ARCH]', () => {
+    const unchecked = entries.filter(([, p]) => p.roles && !p.auth).map(([m]) => m);
+    expect(unchecked).toEqual([]);
+  });
+});
