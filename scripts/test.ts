@@ -10,7 +10,7 @@ import { ROOT } from './lib/processes';
  */
 const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
 const steps: Array<{ name: string; cmd: string; args: string[] }> = [
-  { name: '格式与规范 (biome)', cmd: bin('biome'), args: ['check', '.'] },
+  { name: '格式与规范 (biome)', cmd: bin('biome'), args: ['check', '--error-on-warnings', '.'] },
   { name: '类型检查 (tsc)', cmd: bin('tsc'), args: ['-p', 'tsconfig.json', '--noEmit'] },
   {
     name: '单元与集成测试 (vitest)',
