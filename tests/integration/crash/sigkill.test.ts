@@ -208,7 +208,8 @@ describe('crash and power loss: SIGKILL at random points', () => {
     // Kills inside audited calls happen in every run of this size.
     expect(episodeEnds.reduce((n, e) => n + e.interrupted, 0)).toBeGreaterThan(0);
     expect(episodeEnds.reduce((n, e) => n + e.settled, 0)).toBeGreaterThan(4);
-    // 110 child starts take about 3 minutes on an idle 2-core machine and longer on a loaded one;
-    // the test proves invariants, not speed, so its limit leaves room for a busy CI machine.
-  }, 480_000);
+    // 110 child starts take about 3 minutes on an idle 2-core machine and up to 8 on a loaded one
+    // (measured 442 s alone while other test runs shared the cores); the test proves invariants,
+    // not speed, so its limit leaves room for a busy CI machine.
+  }, 900_000);
 });
