@@ -139,6 +139,7 @@ export async function benchAudit(): Promise<BenchRow[]> {
         value: stalls.max / 1e6,
         unit: 'ms',
         note: 'other calls wait at most this long',
+        target: { op: '≤', limit: 16 },
       },
     ];
   } finally {

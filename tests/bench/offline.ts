@@ -131,6 +131,7 @@ async function drainRows(): Promise<BenchRow[]> {
         value: delivered / seconds,
         unit: 'items/s',
         note: `${delivered} delivered in ${seconds.toFixed(1)} s (batch 20, concurrency 4; cf. the settlement suite's drain row)`,
+        target: { op: '≥', limit: 1000 },
       },
       {
         area: 'offline',

@@ -307,6 +307,7 @@ export async function benchReports(): Promise<BenchRow[]> {
         value: median(build),
         unit: 'ms',
         note: `median of ${RUNS}; target < 1000 ms`,
+        target: { op: '<', limit: 1000 },
       });
       const report = build();
       for (const format of FORMATS) {

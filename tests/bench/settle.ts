@@ -152,6 +152,7 @@ export async function benchSettle(): Promise<BenchRow[]> {
         value: o.median,
         unit: 'ms',
         note: `p99 ${o.p99.toFixed(1)} ms over ${RUNS} runs; target < 300 ms; excludes time inside fetch`,
+        target: { op: '<', limit: 300, measured: { value: o.p99, what: 'p99' } },
       },
       {
         area: 'settlement',
@@ -166,6 +167,7 @@ export async function benchSettle(): Promise<BenchRow[]> {
         value: delivered / seconds,
         unit: 'items/s',
         note: `${delivered} of ${DRAIN_ITEMS} 3501 uploads in ${seconds.toFixed(1)} s (batch 20, concurrency 4)`,
+        target: { op: '≥', limit: 1000 },
       },
     ];
   } finally {
