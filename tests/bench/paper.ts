@@ -13,7 +13,7 @@ import { type Db, openDatabase } from '../../src/store/database';
 import { PaperRepository } from '../../src/store/paper-repository';
 import { PaperSearchRepository } from '../../src/store/paper-search-repository';
 import { fakePng, idNumber, paperFields } from '../support/paper-fixtures';
-import { longestStall, stallRow } from './stall';
+import { measureStall, stallRow } from './stall';
 import { type BenchRow, percentiles } from './table';
 
 const ARCHIVED = 100_000;
@@ -168,7 +168,7 @@ export async function benchPaper(): Promise<BenchRow[]> {
         now: () => new Date(),
       };
       const range = { from: '2025-06-01', to: '2025-06-30' };
-      const stall = await longestStall(() => writePaperExportZip(deps, range, { dir: exportDir }));
+      const stall = await measureStall(() => writePaperExportZip(deps, range, { dir: exportDir }));
       rows.push(await stallRow('paper', 'paper archive export (1 month)', stall));
     } finally {
       rmSync(exportDir, { recursive: true, force: true });

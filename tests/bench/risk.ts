@@ -8,7 +8,7 @@ import { createRiskService } from '../../src/services/risk/risk-service';
 import { loadRiskThresholds } from '../../src/services/risk/thresholds-file';
 import { type Db, openDatabase } from '../../src/store/database';
 import { riskSeeder } from '../unit/risk/seed-db';
-import { longestStall, stallRow } from './stall';
+import { measureStall, stallRow } from './stall';
 import { type BenchRow, percentiles } from './table';
 
 const DISPENSINGS = 200_000;
@@ -63,7 +63,7 @@ export async function benchRisk(): Promise<BenchRow[]> {
       times.push(performance.now() - t0);
     }
     const { median, p99 } = percentiles(times);
-    const stall = await longestStall(() => risk.signals(session, '2025-01-01', '2025-12-31'));
+    const stall = await measureStall(() => risk.signals(session, '2025-01-01', '2025-12-31'));
     return [
       {
         area: 'risk',

@@ -6,7 +6,7 @@ import { verifyRxFile } from '../../src/center/rx/verify-rx';
 import { clearSignatureCache, issueCertificate, parseCertificate } from '../../src/center/x509';
 import { createPkiFixture, INSTITUTION_SUBJECT, type Issued, seededKeyPair } from '../support/pki';
 import { buildRxFile, drugLines, layoutPdf } from '../unit/rx/rx-fixture';
-import { longestStall, stallRow } from './stall';
+import { measureStall, stallRow } from './stall';
 import { type BenchRow, type BenchTarget, percentiles } from './table';
 
 const AREA = '处方验签 rx';
@@ -126,7 +126,7 @@ export async function benchRxVerify(): Promise<BenchRow[]> {
   const bulk = createBulkVerifier({ trust, at });
   const fast = throughput(items, (x) => bulk.verify(x).valid, Number.POSITIVE_INFINITY);
   if (fast.n !== BULK_ITEMS) throw new Error('bulk run incomplete');
-  const bulkStall = await longestStall(() => {
+  const bulkStall = await measureStall(() => {
     const again = createBulkVerifier({ trust, at });
     for (const x of distinct) if (!again.verify(x).valid) throw new Error('bench item invalid');
   });
