@@ -2,7 +2,7 @@ import { benchAudit } from './audit';
 import { benchColdStart } from './cold-start';
 import { benchCrypto } from './crypto';
 import { benchLayout } from './layout';
-import { benchOffline } from './offline';
+import { benchDrain, benchOffline } from './offline';
 import { benchOutbox } from './outbox';
 import { benchPaper } from './paper';
 import { benchReports } from './reports';
@@ -24,6 +24,7 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['settlement', benchSettle],
   ['paper', benchPaper],
   ['offline', benchOffline],
+  ['drain', benchDrain],
   ['audit', benchAudit],
   ['reports', benchReports],
   ['risk', benchRisk],
