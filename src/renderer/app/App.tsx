@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { AuditModal } from '../audit/AuditModal';
 import { useAuditKeys } from '../audit/use-audit-keys';
 import { HelpOverlay } from '../components/HelpOverlay';
@@ -10,12 +10,9 @@ import { RegionModal } from '../components/RegionModal';
 import { SandboxBanner } from '../components/SandboxBanner';
 import { TopBar } from '../components/TopBar';
 import { useFunctionKeys } from '../keyboard/use-function-keys';
-import { PaperScreen } from '../paper/PaperScreen';
 import { usePaperStore } from '../paper/paper-store';
 import { usePaperKeys } from '../paper/use-paper-keys';
-import { ReportsScreen } from '../reports/ReportsScreen';
 import { useReportKeys } from '../reports/use-report-keys';
-import { RiskScreen } from '../risk/RiskScreen';
 import { useRiskKeys } from '../risk/use-risk-keys';
 import { useScannerCapture } from '../scanner/use-scanner-capture';
 import { ScannerTestModal } from '../scanner-test/ScannerTestModal';
@@ -35,6 +32,17 @@ import { useScanStore } from '../stores/scan-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 
+// Heavy features load after sign-in, off the path to the login screen's first paint (issue 20).
+const PaperScreen = lazy(() =>
+  import('../paper/PaperScreen').then((m) => ({ default: m.PaperScreen })),
+);
+const RiskScreen = lazy(() =>
+  import('../risk/RiskScreen').then((m) => ({ default: m.RiskScreen })),
+);
+const ReportsScreen = lazy(() =>
+  import('../reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })),
+);
+
 function SignedIn() {
   const screen = useUiStore((s) => s.screen);
   return (
@@ -45,10 +53,14 @@ function SignedIn() {
       {screen === 'sale' && <SaleScreen />}
       <RecentRxModal />
       <RegionModal />
-      <PaperScreen />
+      <Suspense fallback={null}>
+        <PaperScreen />
+      </Suspense>
       <StockScreen />
-      <RiskScreen />
-      <ReportsScreen />
+      <Suspense fallback={null}>
+        <RiskScreen />
+        <ReportsScreen />
+      </Suspense>
       <AuditModal />
     </>
   );
