@@ -1,5 +1,7 @@
+import os from 'node:os';
 import { sm2NativeAvailable } from '../../src/center/crypto';
 import { createBulkVerifier } from '../../src/center/rx/bulk-verify';
+import { bulkVerifyOnAllCores } from '../../src/center/rx/bulk-verify-threads';
 import type { RxFile } from '../../src/center/rx/rx-file';
 import { createTrustStore } from '../../src/center/rx/trust-store';
 import { verifyRxFile } from '../../src/center/rx/verify-rx';
@@ -126,6 +128,15 @@ export async function benchRxVerify(): Promise<BenchRow[]> {
   const bulk = createBulkVerifier({ trust, at });
   const fast = throughput(items, (x) => bulk.verify(x).valid, Number.POSITIVE_INFINITY);
   if (fast.n !== BULK_ITEMS) throw new Error('bulk run incomplete');
+  // The same items on every core (worker threads), against the one-thread bulk rate above.
+  let threadedMs = 0;
+  const threadedStall = await measureStall(async () => {
+    const started = performance.now();
+    const verdicts = await bulkVerifyOnAllCores(items, { trust, at });
+    threadedMs = performance.now() - started;
+    if (verdicts.some((v) => !v.valid)) throw new Error('threaded bulk item invalid');
+  });
+  const threadedRate = (BULK_ITEMS * 1000) / threadedMs;
   const bulkStall = await measureStall(() => {
     const again = createBulkVerifier({ trust, at });
     for (const x of distinct) if (!again.verify(x).valid) throw new Error('bench item invalid');
@@ -173,6 +184,22 @@ export async function benchRxVerify(): Promise<BenchRow[]> {
     round2(fast.perSecond / naiveNative.perSecond),
     '×',
     '缓存与缓冲复用本身的收益',
+  );
+  row(
+    `批量复验 全部核心（${os.availableParallelism()} 线程）`,
+    Math.round(threadedRate),
+    '张/s',
+    `${desc}；实测 ${BULK_ITEMS} 张，含线程启动与结果回传`,
+  );
+  row(
+    '批量复验 全部核心 / 单核 bulk',
+    round2(threadedRate / fast.perSecond),
+    '×',
+    '同一批处方，单核 bulk 路径为基准',
+    { op: '≥', limit: 1.8 },
+  );
+  rows.push(
+    await stallRow(AREA, `bulk re-verification of ${BULK_ITEMS} on all cores`, threadedStall),
   );
   rows.push(await stallRow(AREA, `bulk re-verification of ${DISTINCT} prescriptions`, bulkStall));
   return rows;
