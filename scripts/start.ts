@@ -2,10 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { runBrowserMode } from '../src/host/run-browser-mode';
-import { DataDirLockedError, isDataDirLocked } from '../src/services/app-services';
-import { buildElectron } from './build-electron';
-import { buildElectronNative } from './build-electron-native';
+import { DataDirLockedError, isDataDirLocked } from '../src/store/data-dir-lock';
 import {
   ensureRendererBuilt,
   findElectronBinary,
@@ -49,6 +46,12 @@ async function main() {
   await ensureRendererBuilt();
   mark('renderer');
 
+  // The app's modules load while the sandbox process starts (two cores): neither waits for the
+  // other. The Electron build tools are loaded only when a window is to be started.
+  const electron = forceBrowser ? null : findElectronBinary();
+  const browserMode = electron ? null : import('../src/host/run-browser-mode');
+  browserMode?.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+
   let sandboxUrl: string | undefined;
   if (!centerConfigFile) {
     const sandbox = await startSandboxProcess({
@@ -64,8 +67,9 @@ async function main() {
   }
   mark('sandbox');
 
-  const electron = forceBrowser ? null : findElectronBinary();
   if (electron) {
+    const { buildElectron } = await import('./build-electron');
+    const { buildElectronNative } = await import('./build-electron-native');
     await buildElectron();
     await buildElectronNative(electronVersion());
     const child = spawn(electron, [ROOT], {
@@ -83,6 +87,8 @@ async function main() {
       '未检测到 Electron 桌面运行时（electron 未安装或其二进制无法下载），改为浏览器模式启动同一应用。',
     );
   }
+  const { runBrowserMode } = await (browserMode ?? import('../src/host/run-browser-mode'));
+  mark('app modules');
   const app = await runBrowserMode({
     port: Number(process.env.PORT ?? 5180),
     dataDir,
