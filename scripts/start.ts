@@ -88,7 +88,7 @@ async function main() {
     );
   }
   const { runBrowserMode } = await (browserMode ?? import('../src/host/run-browser-mode'));
-  mark('app modules');
+  mark('modules');
   const app = await runBrowserMode({
     port: Number(process.env.PORT ?? 5180),
     dataDir,
@@ -107,7 +107,7 @@ async function main() {
   process.on('SIGTERM', stop);
 }
 
-/** `imports=412 renderer=3 sandbox=620 app=540`: each phase's own milliseconds. */
+/** `imports=412 renderer=3 sandbox=620 modules=0 app=540`: each phase's own milliseconds. */
 function phaseDurations(): string {
   return phases
     .map(([phase, at], i) => `${phase}=${Math.round(at - (phases[i - 1]?.[1] ?? 0))}`)
