@@ -22,7 +22,8 @@ export interface BulkThreadReply {
   verdicts: RxVerdict[];
 }
 
-const CHUNK = 100;
+/** Small enough that cloning one chunk to or from a thread stays a short pause for the counter. */
+const CHUNK = 25;
 const WORKER_FILE = new URL('./bulk-verify-worker.ts', import.meta.url);
 
 /**
