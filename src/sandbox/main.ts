@@ -33,6 +33,7 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox({
     port: parsePort(process.env.SANDBOX_PORT),
     dbFile,
+    demoPrescriptionsAfterReady: true,
     ...(config ? { configFile: config } : {}),
     ...(process.env.SANDBOX_NATIVE_BINDING
       ? { nativeBinding: process.env.SANDBOX_NATIVE_BINDING }

@@ -37,6 +37,11 @@ export interface SandboxOptions {
   seed?: boolean;
   /** Create the demo prescriptions on first start (default: same as `seed`). */
   demoPrescriptions?: boolean;
+  /**
+   * Return once the center accepts requests and create the demo prescriptions afterwards
+   * (`demoSeeded` settles when done): `npm start` shows the first screen sooner (issue 20).
+   */
+  demoPrescriptionsAfterReady?: boolean;
   log?: (line: string) => void;
   /** Overrides `fsi.signInValidHours` of the config (tests: a sign-in that ends in seconds). */
   signInValidHours?: number;
@@ -50,6 +55,8 @@ export interface RunningSandbox {
   faults: FaultStore;
   /** The center's business clock (POST /x/sandbox/clock sets its offset). */
   clock: SandboxClock;
+  /** Settles once the demo prescriptions are created (at once when none are to be). */
+  demoSeeded: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -85,6 +92,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   let baseUrl = '';
   const startedAt = new Date();
 
+  /** Whether the first-start demo prescriptions are done (health says so: they may come later). */
+  let demoReady = false;
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     const path = url.pathname;
@@ -134,6 +143,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
         fsiPath: config.fsi.path,
         epcPathPrefix: config.epc.pathPrefix,
         patients,
+        demoPrescriptionsReady: demoReady,
         faults: faults.list(),
       });
       return;
@@ -189,13 +199,22 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   }
   const port = (server.address() as AddressInfo).port;
   baseUrl = `http://127.0.0.1:${port}`;
-  if (opts.demoPrescriptions ?? opts.seed !== false) {
+  const seedDemo = async () => {
     try {
       const created = await seedDemoPrescriptions(db, config, baseUrl);
       if (created.length > 0) log(`已通过电子处方中心开具 ${created.length} 张演示处方`);
     } catch (err) {
       log(`演示处方写入失败：${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      demoReady = true;
     }
+  };
+  let demoSeeded = Promise.resolve();
+  demoReady = true;
+  if (opts.demoPrescriptions ?? opts.seed !== false) {
+    demoReady = false;
+    demoSeeded = seedDemo();
+    if (!opts.demoPrescriptionsAfterReady) await demoSeeded;
   }
 
   let closing: Promise<void> | undefined;
@@ -206,15 +225,20 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     config,
     faults,
     clock,
+    demoSeeded,
     close() {
-      closing ??= new Promise<void>((resolve) => {
-        held.releaseAll();
-        server.close(() => {
-          db.close();
-          resolve();
-        });
-        server.closeAllConnections();
-      });
+      // Seeding goes through this server and writes to this database: let it finish first.
+      closing ??= demoSeeded.then(
+        () =>
+          new Promise<void>((resolve) => {
+            held.releaseAll();
+            server.close(() => {
+              db.close();
+              resolve();
+            });
+            server.closeAllConnections();
+          }),
+      );
       return closing;
     },
   };

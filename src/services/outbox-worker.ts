@@ -32,6 +32,7 @@ export interface OutboxWorkerOptions {
   now?: () => number;
   backoff?: Backoff;
   batchSize?: number;
+  /** The most sends under way at once; the worker adapts below it (see adaptiveLanes). */
   concurrency?: number;
   /** Called after a drain that changed any item (for the status bar). */
   onChange?: () => void;
@@ -91,7 +92,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
   const now = opts.now ?? Date.now;
   const backoff = opts.backoff ?? DEFAULT_BACKOFF;
   const batchSize = Math.max(1, opts.batchSize ?? 20);
-  const concurrency = Math.max(1, opts.concurrency ?? 4);
+  const lanes = adaptiveLanes(Math.max(1, opts.concurrency ?? DEFAULT_MAX_CONCURRENCY));
   const random = opts.random ?? Math.random;
   const breaker = createCircuitBreaker(opts.circuit ?? DEFAULT_CIRCUIT);
 
@@ -103,7 +104,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
   /** Drains are serialised: one at a time, in call order. */
   let queue: Promise<unknown> = Promise.resolve();
 
-  async function deliver(item: OutboxItem, tally: DrainResult): Promise<void> {
+  async function send(item: OutboxItem): Promise<DeliveryOutcome> {
     let outcome: DeliveryOutcome;
     try {
       outcome = await opts.send(item);
@@ -112,18 +113,16 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     }
     if (outcome.kind === 'retry') breaker.failed(now());
     else breaker.answered();
+    return outcome;
+  }
+
+  /** Stores one outcome; true when this call is the one that marked the item delivered. */
+  function record(item: OutboxItem, outcome: DeliveryOutcome, tally: DrainResult): boolean {
     if (outcome.kind === 'delivered') {
-      const first = opts.repo.markDelivered(item.id, outcome.response);
       tally.delivered += 1;
-      const hook = opts.onDelivered?.[item.infno];
-      if (first && hook) {
-        try {
-          hook(item, outcome.response);
-        } catch (err) {
-          opts.onError?.(err);
-        }
-      }
-    } else if (outcome.kind === 'park') {
+      return opts.repo.markDelivered(item.id, outcome.response);
+    }
+    if (outcome.kind === 'park') {
       opts.repo.markParked(item.id, outcome.error);
       tally.parked += 1;
     } else {
@@ -133,6 +132,29 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
         now() + backoffDelay(item.attempts, backoff, random),
       );
       tally.retried += 1;
+    }
+    return false;
+  }
+
+  /** Sends a claimed batch, then stores every outcome in one commit and runs the hooks after it. */
+  async function deliverBatch(items: OutboxItem[], width: number, tally: DrainResult) {
+    const answered: Array<{ item: OutboxItem; outcome: DeliveryOutcome }> = [];
+    await pool(items, width, async (item) => {
+      answered.push({ item, outcome: await send(item) });
+    });
+    const retriedBefore = tally.retried;
+    const firsts = opts.repo.inOneCommit(() =>
+      answered.filter(({ item, outcome }) => record(item, outcome, tally)),
+    );
+    lanes.after(tally.retried > retriedBefore);
+    for (const { item, outcome } of firsts) {
+      const hook = opts.onDelivered?.[item.infno];
+      if (!hook || outcome.kind !== 'delivered') continue;
+      try {
+        hook(item, outcome.response);
+      } catch (err) {
+        opts.onError?.(err);
+      }
     }
   }
 
@@ -145,7 +167,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       const items = opts.repo.claimDue(now(), probing ? 1 : batchSize);
       if (items.length === 0) break;
       const deliveredBefore = tally.delivered;
-      await pool(items, probing ? 1 : concurrency, (item) => deliver(item, tally));
+      await deliverBatch(items, probing ? 1 : lanes.width(), tally);
       if (probing) {
         if (breaker.state(now()) === 'closed') continue;
         break;
@@ -207,6 +229,24 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       return drainOnce();
     },
     circuit: () => breaker.view(now()),
+  };
+}
+
+const DEFAULT_MAX_CONCURRENCY = 8;
+const START_CONCURRENCY = 4;
+
+/**
+ * How many sends run at once, adapting to the center's answers (additive increase,
+ * multiplicative decrease): one more lane after a batch the center answered in full, half as
+ * many after a batch with a retry (an error or no answer: the center may be overloaded).
+ */
+export function adaptiveLanes(max: number) {
+  let width = Math.min(max, START_CONCURRENCY);
+  return {
+    width: () => width,
+    after(hadRetry: boolean) {
+      width = hadRetry ? Math.max(1, Math.floor(width / 2)) : Math.min(max, width + 1);
+    },
   };
 }
 

@@ -12,6 +12,7 @@ import { type Db, openDatabase } from '../../src/store/database';
 import { MIGRATIONS } from '../../src/store/migrations';
 import { OutboxReportRepository } from '../../src/store/outbox-report-repository';
 import { ReportRepository } from '../../src/store/report-repository';
+import { measureStall, stallRow } from './stall';
 import { type BenchRow, percentiles } from './table';
 
 /** One year of a busy pharmacy: 200,000 sales, a fifth of them self-pay. */
@@ -308,9 +309,14 @@ export async function benchReports(): Promise<BenchRow[]> {
         value: median(build),
         unit: 'ms',
         note: `median of ${RUNS}; target < 1000 ms`,
+        target: { op: '<', limit: 1000 },
       });
+      rows.push(await stallRow('reports', `report ${id} (1 year)`, await measureStall(build)));
       const report = build();
+      let exportStall = { wallMs: 0, cpuMs: 0 };
       for (const format of FORMATS) {
+        const stall = await measureStall(() => writeExport(dir, toDocument(build()), format, now));
+        if (stall.wallMs > exportStall.wallMs) exportStall = stall;
         rows.push({
           area: 'reports',
           name: `${id} as ${format}`,
@@ -319,6 +325,14 @@ export async function benchReports(): Promise<BenchRow[]> {
           note: 'render + write + SM3 + Base64, after the report',
         });
       }
+      rows.push(
+        await stallRow(
+          'reports',
+          `export of ${id}`,
+          exportStall,
+          `worst of ${FORMATS.join(', ')}; report + render + write`,
+        ),
+      );
     }
     return rows;
   } finally {

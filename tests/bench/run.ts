@@ -2,7 +2,7 @@ import { benchAudit } from './audit';
 import { benchColdStart } from './cold-start';
 import { benchCrypto } from './crypto';
 import { benchLayout } from './layout';
-import { benchOffline } from './offline';
+import { benchDrain, benchOffline } from './offline';
 import { benchOutbox } from './outbox';
 import { benchPaper } from './paper';
 import { benchReports } from './reports';
@@ -11,7 +11,7 @@ import { benchRxVerify } from './rx-verify';
 import { benchScanVerdict } from './scan-verdict';
 import { benchScannerFidelity } from './scanner-fidelity';
 import { benchSettle } from './settle';
-import { type BenchRow, formatTable } from './table';
+import { type BenchRow, formatTable, formatVerdicts } from './table';
 
 /** `npm run bench`: every performance figure the issues name, printed as one table. */
 const suites: Array<[string, () => Promise<BenchRow[]>]> = [
@@ -24,6 +24,7 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['settlement', benchSettle],
   ['paper', benchPaper],
   ['offline', benchOffline],
+  ['drain', benchDrain],
   ['audit', benchAudit],
   ['reports', benchReports],
   ['risk', benchRisk],
@@ -46,3 +47,5 @@ for (const [name, run] of suites.filter(([n]) => wanted.length === 0 || wanted.i
 }
 console.log(`\nmachine: ${process.version}, ${process.platform}/${process.arch}\n`);
 console.log(formatTable(rows));
+const verdicts = formatVerdicts(rows);
+if (verdicts) console.log(`\n${verdicts}`);

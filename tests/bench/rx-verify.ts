@@ -1,12 +1,15 @@
+import os from 'node:os';
 import { sm2NativeAvailable } from '../../src/center/crypto';
 import { createBulkVerifier } from '../../src/center/rx/bulk-verify';
+import { bulkVerifyOnAllCores } from '../../src/center/rx/bulk-verify-threads';
 import type { RxFile } from '../../src/center/rx/rx-file';
 import { createTrustStore } from '../../src/center/rx/trust-store';
 import { verifyRxFile } from '../../src/center/rx/verify-rx';
 import { clearSignatureCache, issueCertificate, parseCertificate } from '../../src/center/x509';
 import { createPkiFixture, INSTITUTION_SUBJECT, type Issued, seededKeyPair } from '../support/pki';
 import { buildRxFile, drugLines, layoutPdf } from '../unit/rx/rx-fixture';
-import { type BenchRow, percentiles } from './table';
+import { measureStall, stallRow } from './stall';
+import { type BenchRow, type BenchTarget, percentiles } from './table';
 
 const AREA = '处方验签 rx';
 const RUNS = 200;
@@ -45,8 +48,15 @@ export async function benchRxVerify(): Promise<BenchRow[]> {
   const trust = createTrustStore([pki.ca.cert], [pki.crls.fresh.crl]);
   const at = pki.now;
   const rows: BenchRow[] = [];
-  const row = (name: string, value: number, unit: string, note?: string) =>
-    rows.push({ area: AREA, name, value, unit, ...(note ? { note } : {}) });
+  const row = (name: string, value: number, unit: string, note?: string, target?: BenchTarget) =>
+    rows.push({
+      area: AREA,
+      name,
+      value,
+      unit,
+      ...(note ? { note } : {}),
+      ...(target ? { target } : {}),
+    });
 
   // One prescription at the counter: 5 lines, ~20 KB PDF; caches of the chain check cleared
   // before every run, so each run pays parse + CA signature + CRL signature + SM2 + digests.
@@ -63,7 +73,16 @@ export async function benchRxVerify(): Promise<BenchRow[]> {
         ? `${size}；每次清缓存：证书链+CRL验签+处方验签+摘要${sm2NativeAvailable() ? '' : '（原生不可用，实为纯 JS）'}`
         : `${size}；处方验签用纯 JS（@noble/curves 点运算，Electron 内即此路径），证书/CRL 验签走 x509 模块（Node 下为原生）`;
     row(`单张处方本地验签 中位数（${label}，${RUNS} 次）`, round2(t.median), 'ms', note);
-    row(`单张处方本地验签 p99（${label}）`, round2(t.p99), 'ms', '目标 < 20 ms');
+    // Issue 20: the pure-JS path (the desktop app's) is held to 5 ms p99; native keeps 20 ms.
+    const target: BenchTarget =
+      engine === 'native' ? { op: '<', limit: 20 } : { op: '≤', limit: 5 };
+    row(
+      `单张处方本地验签 p99（${label}）`,
+      round2(t.p99),
+      'ms',
+      `目标 ${target.op} ${target.limit} ms`,
+      target,
+    );
   }
 
   // Stored prescriptions: DISTINCT distinct signed files from a handful of institutions,
@@ -109,6 +128,19 @@ export async function benchRxVerify(): Promise<BenchRow[]> {
   const bulk = createBulkVerifier({ trust, at });
   const fast = throughput(items, (x) => bulk.verify(x).valid, Number.POSITIVE_INFINITY);
   if (fast.n !== BULK_ITEMS) throw new Error('bulk run incomplete');
+  // The same items on every core (worker threads), against the one-thread bulk rate above.
+  let threadedMs = 0;
+  const threadedStall = await measureStall(async () => {
+    const started = performance.now();
+    const verdicts = await bulkVerifyOnAllCores(items, { trust, at });
+    threadedMs = performance.now() - started;
+    if (verdicts.some((v) => !v.valid)) throw new Error('threaded bulk item invalid');
+  });
+  const threadedRate = (BULK_ITEMS * 1000) / threadedMs;
+  const bulkStall = await measureStall(() => {
+    const again = createBulkVerifier({ trust, at });
+    for (const x of distinct) if (!again.verify(x).valid) throw new Error('bench item invalid');
+  });
 
   const extrapolated = (r: { n: number; perSecond: number }) =>
     r.n < BULK_ITEMS
@@ -145,6 +177,7 @@ export async function benchRxVerify(): Promise<BenchRow[]> {
     round2(fast.perSecond / naiveJs.perSecond),
     '×',
     '目标 ≥ 5× 是对 sm-crypto 验签（62 张/s）的朴素循环定的；纯 JS 验签改用 @noble/curves 后朴素循环快了约 7 倍',
+    { op: '≥', limit: 5 },
   );
   row(
     '批量复验 加速比 bulk / 朴素（native）',
@@ -152,5 +185,22 @@ export async function benchRxVerify(): Promise<BenchRow[]> {
     '×',
     '缓存与缓冲复用本身的收益',
   );
+  row(
+    `批量复验 全部核心（${os.availableParallelism()} 线程）`,
+    Math.round(threadedRate),
+    '张/s',
+    `${desc}；实测 ${BULK_ITEMS} 张，含线程启动与结果回传`,
+  );
+  row(
+    '批量复验 全部核心 / 单核 bulk',
+    round2(threadedRate / fast.perSecond),
+    '×',
+    '同一批处方，单核 bulk 路径为基准',
+    { op: '≥', limit: 1.8 },
+  );
+  rows.push(
+    await stallRow(AREA, `bulk re-verification of ${BULK_ITEMS} on all cores`, threadedStall),
+  );
+  rows.push(await stallRow(AREA, `bulk re-verification of ${DISTINCT} prescriptions`, bulkStall));
   return rows;
 }

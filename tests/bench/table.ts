@@ -5,6 +5,35 @@ export interface BenchRow {
   value: number;
   unit: string;
   note?: string;
+  /** The figure an issue asked for; `npm run bench` ends with one meets/misses line per target. */
+  target?: BenchTarget;
+}
+
+export interface BenchTarget {
+  /** `<` and `≤` for ceilings (times, stalls), `≥` for floors (rates, speed-ups). */
+  op: '<' | '≤' | '≥';
+  limit: number;
+  /** The figure judged when it is not the row's value (e.g. the p99 of a row that shows the median). */
+  measured?: { value: number; what: string };
+}
+
+export function meetsTarget(value: number, t: BenchTarget): boolean {
+  if (t.op === '<') return value < t.limit;
+  if (t.op === '≤') return value <= t.limit;
+  return value >= t.limit;
+}
+
+/** One line per target: `meets` or `MISSES`, what, the target and the figure. */
+export function formatVerdicts(rows: BenchRow[]): string {
+  return rows
+    .filter((r): r is BenchRow & { target: BenchTarget } => r.target !== undefined)
+    .map((r) => {
+      const figure = r.target.measured?.value ?? r.value;
+      const what = r.target.measured ? ` (${r.target.measured.what})` : '';
+      const verdict = meetsTarget(figure, r.target) ? 'meets ' : 'MISSES';
+      return `${verdict} ${r.area} / ${r.name}${what}: target ${r.target.op} ${formatNumber(r.target.limit)} ${r.unit}, measured ${formatNumber(figure)} ${r.unit}`;
+    })
+    .join('\n');
 }
 
 export function formatTable(rows: BenchRow[]): string {

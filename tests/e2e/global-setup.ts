@@ -43,9 +43,23 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   });
   process.env.E2E_BASE_URL = ready[1];
   process.env.E2E_SANDBOX_URL = ready[2];
+  await demoPrescriptionsReady(ready[2] ?? '');
   return async () => {
     child.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));
     rmSync(dataRoot, { recursive: true, force: true });
   };
+}
+
+/** The sandbox creates its demo prescriptions after it is ready (issue 20); specs scan them. */
+async function demoPrescriptionsReady(sandboxUrl: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const health = (await (await fetch(`${sandboxUrl}/x/sandbox/health`)).json()) as {
+      demoPrescriptionsReady?: boolean;
+    };
+    if (health.demoPrescriptionsReady) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('sandbox demo prescriptions not created within 120 s');
 }

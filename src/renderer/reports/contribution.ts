@@ -1,11 +1,11 @@
 import type { Contribution } from '../navigation/contribution';
-import { ReportsScreen } from './ReportsScreen';
+import { lazyView } from '../navigation/lazy-view';
 import { onReportsKeyDown } from './report-key-handler';
 import { REPORT_KEYS } from './report-keys';
 
 export const reportsContribution: Contribution = {
   id: 'reports',
-  View: ReportsScreen,
+  View: lazyView(() => import('./ReportsScreen').then((m) => m.ReportsScreen)),
   keys: REPORT_KEYS,
   onKeyDown: onReportsKeyDown,
 };

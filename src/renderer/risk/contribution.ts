@@ -1,11 +1,11 @@
 import type { Contribution } from '../navigation/contribution';
-import { RiskScreen } from './RiskScreen';
+import { lazyView } from '../navigation/lazy-view';
 import { onRiskKeyDown } from './risk-key-handler';
 import { RISK_KEYS } from './risk-keys';
 
 export const riskContribution: Contribution = {
   id: 'risk',
-  View: RiskScreen,
+  View: lazyView(() => import('./RiskScreen').then((m) => m.RiskScreen)),
   keys: RISK_KEYS,
   onKeyDown: onRiskKeyDown,
 };

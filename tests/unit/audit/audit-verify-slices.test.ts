@@ -97,4 +97,26 @@ describe('audit verify in slices (the running counter keeps answering)', () => {
     expect(otherWorkRan).toBe(true);
     expect(v).toMatchObject({ ok: true, entries: ENTRIES, head: { seq: ENTRIES } });
   });
+
+  it('checks its deadline after every entry, not after every read, so no slice overruns by a read [R-KEEP][issue 20 stalls]', async () => {
+    const { deps } = seeded();
+    // A ticker that runs once per turn of the event loop: entries hashed between two ticks
+    // were hashed in one slice, without the counter getting a word in.
+    let tick = 0;
+    let ticking = true;
+    const spin = () => {
+      tick += 1;
+      if (ticking) setImmediate(spin);
+    };
+    setImmediate(spin);
+    const perTick = new Map<number, number>();
+    const counting: typeof deps.hash = (prevHash, entry) => {
+      perTick.set(tick, (perTick.get(tick) ?? 0) + 1);
+      return deps.hash(prevHash, entry);
+    };
+    const v = await verifyAuditTrailInSlices({ ...deps, hash: counting }, { sliceMs: 0 });
+    ticking = false;
+    expect(v.ok).toBe(true);
+    expect(Math.max(...perTick.values())).toBe(1);
+  });
 });
