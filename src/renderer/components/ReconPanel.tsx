@@ -37,7 +37,7 @@ export function ReconPanel() {
           onChange={(e) => setDate(e.target.value)}
           onPressEnter={run}
           aria-label="对账日期"
-          style={{ width: 160 }}
+          className="recon-date"
         />
         <Button onClick={run} loading={busy}>
           对账（Enter）

@@ -1,7 +1,6 @@
 import { Alert, Button } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { PickedImage } from './ImagePreview';
-import { PREVIEW_IMG, STACK } from './paper-styles';
 import { readImageFile } from './read-image-file';
 
 const QUALITY = 0.92;
@@ -82,14 +81,14 @@ export function CameraCapture({ onPicked }: { onPicked(image: PickedImage): void
   };
 
   return (
-    <div className="paper-camera" style={STACK}>
+    <div className="paper-camera work-area-stack">
       <video
         ref={videoRef}
         muted
         playsInline
         aria-label="摄像头画面"
         data-testid="paper-camera-video"
-        style={PREVIEW_IMG}
+        className="paper-preview-image"
       />
       <Button
         ref={shootRef}

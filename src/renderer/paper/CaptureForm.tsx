@@ -7,7 +7,6 @@ import { FindingList } from './FindingList';
 import { ImagePreview } from './ImagePreview';
 import { ImageSourcePicker } from './ImageSourcePicker';
 import { type PaperFieldsInput, usePaperStore } from './paper-store';
-import { COLUMNS, ROW, STACK } from './paper-styles';
 
 type TextField = keyof CaptureText;
 
@@ -44,8 +43,8 @@ export function CaptureForm() {
   };
 
   return (
-    <section className="paper-capture" style={COLUMNS}>
-      <div className="paper-form" style={STACK}>
+    <section className="paper-capture work-area-columns">
+      <div className="paper-form work-area-stack">
         <ImageSourcePicker
           onPicked={(picked) => change({ image: picked })}
           onError={setFileError}
@@ -79,7 +78,7 @@ export function CaptureForm() {
         >
           已核对外配处方专用章（R-PAPER-VALID）
         </Checkbox>
-        <div className="paper-actions" style={ROW}>
+        <div className="paper-actions work-area-row">
           <Button
             data-testid="paper-check"
             loading={busy}
@@ -97,7 +96,7 @@ export function CaptureForm() {
           </Button>
         </div>
       </div>
-      <div className="paper-side" style={STACK}>
+      <div className="paper-side work-area-stack">
         <ImagePreview image={image} />
         {error && !check && <ErrorAlert error={error} />}
         {check && <FindingList check={check} />}

@@ -1,7 +1,6 @@
 import { Button, Input, Select, Table } from 'antd';
 import { useState } from 'react';
 import type { PaperDrugOption } from '../../contract/types-paper';
-import { ROW } from './paper-styles';
 
 export interface DraftLine {
   medListCodg: string;
@@ -28,14 +27,14 @@ export function DrugLineEditor({ drugs, lines, onChange }: Props) {
   };
   return (
     <div className="paper-lines">
-      <div className="paper-line-editor" style={ROW}>
+      <div className="paper-line-editor work-area-row">
         <Select
           data-testid="paper-drug-select"
           showSearch={{ optionFilterProp: 'label' }}
           placeholder="选择药品（输入名称检索）"
           value={code}
           onChange={setCode}
-          style={{ minWidth: 280 }}
+          className="paper-drug-select"
           options={drugs.map((d) => ({
             value: d.medListCodg,
             label: `${d.genname} ${d.spec}${d.tags.length ? `（${d.tags.join('、')}）` : ''}`,
@@ -49,7 +48,7 @@ export function DrugLineEditor({ drugs, lines, onChange }: Props) {
           value={quantity}
           onChange={(e) => setQuantity(e.target.value)}
           onPressEnter={add}
-          style={{ width: 140 }}
+          className="paper-line-number"
         />
         <Input
           data-testid="paper-line-days"
@@ -59,7 +58,7 @@ export function DrugLineEditor({ drugs, lines, onChange }: Props) {
           value={days}
           onChange={(e) => setDays(e.target.value)}
           onPressEnter={add}
-          style={{ width: 140 }}
+          className="paper-line-number"
         />
         <Button data-testid="paper-add-line" onClick={add} disabled={!code}>
           添加药品

@@ -1,6 +1,5 @@
 import { Empty } from 'antd';
 import { PaperPdfPreview } from './PaperPdfPreview';
-import { PREVIEW_IMG } from './paper-styles';
 
 export interface PickedImage {
   name: string;
@@ -19,7 +18,7 @@ export function ImagePreview({ image, sm3 }: { image: PickedImage | null; sm3?: 
       ) : (
         <img
           alt="纸质处方影像"
-          style={PREVIEW_IMG}
+          className="paper-preview-image"
           src={`data:${image.mime};base64,${image.base64}`}
         />
       )}

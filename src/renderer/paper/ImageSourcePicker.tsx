@@ -3,7 +3,6 @@ import { useRef } from 'react';
 import { CameraCapture } from './CameraCapture';
 import { type CaptureSource, useCaptureSourceStore } from './capture-source-store';
 import type { PickedImage } from './ImagePreview';
-import { ROW, STACK } from './paper-styles';
 import { readImageFile } from './read-image-file';
 import { ScanFolderPicker } from './ScanFolderPicker';
 
@@ -37,9 +36,9 @@ export function ImageSourcePicker({ onPicked, onError }: Props) {
     if (next === 'file') fileRef.current?.click();
   };
   return (
-    <div className="paper-source" style={STACK}>
+    <div className="paper-source work-area-stack">
       {/* biome-ignore lint/a11y/useSemanticElements: a row of buttons; a fieldset would add its border and legend layout */}
-      <div style={ROW} role="group" aria-label="处方影像来源">
+      <div className="work-area-row" role="group" aria-label="处方影像来源">
         {SOURCES.map(([key, label, testId]) => (
           <Button
             key={key}

@@ -2,7 +2,6 @@ import { Alert, Button, Input } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { PaperExportResult } from '../../contract/types-paper';
 import { usePaperStore } from './paper-store';
-import { ROW, STACK } from './paper-styles';
 import { useBlobUrl } from './use-blob-url';
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -21,7 +20,7 @@ function ExportedArchive({ exported }: { exported: PaperExportResult }) {
       data-testid="paper-exported"
       title={`已导出 ${exported.count} 张纸质处方（${exported.from} 至 ${exported.to}）：${exported.fileName}，${mb(exported.size)}`}
       description={
-        <div style={STACK}>
+        <div className="work-area-stack">
           <span data-testid="paper-export-path">已保存至本机：{exported.path}</span>
           <span>
             检查包 SM3：<code data-testid="paper-export-sm3">{exported.sm3}</code>
@@ -59,15 +58,15 @@ export function PaperExport() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   return (
-    <section className="paper-export" style={STACK}>
-      <div style={ROW}>
+    <section className="paper-export work-area-stack">
+      <div className="work-area-row">
         <Input
           data-testid="paper-export-from"
           prefix="归档日期起"
           type="date"
           value={from}
           onChange={(e) => setFrom(e.target.value)}
-          style={{ width: 220 }}
+          className="paper-field"
         />
         <Input
           data-testid="paper-export-to"
@@ -75,7 +74,7 @@ export function PaperExport() {
           type="date"
           value={to}
           onChange={(e) => setTo(e.target.value)}
-          style={{ width: 220 }}
+          className="paper-field"
         />
         <Button
           data-testid="paper-export"

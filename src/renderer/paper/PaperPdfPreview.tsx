@@ -2,7 +2,6 @@ import { Spin } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { base64ToBytes } from '../pdf/pdfjs';
 import { renderPdfInto } from '../pdf/render-pdf';
-import { PREVIEW_PDF } from './paper-styles';
 
 type State = { status: 'loading' } | { status: 'ready'; pages: number } | { status: 'error' };
 
@@ -64,7 +63,7 @@ export function PaperPdfPreview({ base64, name }: { base64: string; name: string
         aria-label={`处方影像 ${name}（PDF）`}
         data-testid="paper-pdf"
         data-state={state.status}
-        style={PREVIEW_PDF}
+        className="paper-pdf-scroll"
       />
     </div>
   );

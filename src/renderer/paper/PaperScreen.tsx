@@ -5,7 +5,7 @@ import { CaptureForm } from './CaptureForm';
 import { PaperExport } from './PaperExport';
 import { PaperSearch } from './PaperSearch';
 import { usePaperStore } from './paper-store';
-import { ROW, SCREEN } from './paper-styles';
+import './paper.css';
 
 /** 纸质处方 (Alt+P): capture with checks, the 2-year archive, search and export. */
 export function PaperScreen() {
@@ -18,8 +18,8 @@ export function PaperScreen() {
   }, [open]);
   if (!open) return null;
   return (
-    <main className="paper-screen" data-testid="paper-screen" style={SCREEN}>
-      <header className="paper-header" style={ROW}>
+    <main className="work-area-screen paper-screen" data-testid="paper-screen">
+      <header className="paper-header work-area-row">
         <h2>纸质外配处方登记与归档</h2>
         <span className="paper-hint">
           Alt+O 文件 · Alt+G 扫描仪 · Alt+M 拍照 · Alt+K 核验 · Alt+S 保存归档 · Alt+F 查询 · Esc /

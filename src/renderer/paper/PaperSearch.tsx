@@ -3,7 +3,6 @@ import { type KeyboardEvent, useState } from 'react';
 import type { PaperListItem } from '../../contract/types-paper';
 import { ImagePreview } from './ImagePreview';
 import { dispensable, usePaperStore } from './paper-store';
-import { ROW, STACK } from './paper-styles';
 
 const FIELDS = [
   ['patientName', '患者姓名', 'paper-search-name'],
@@ -15,8 +14,6 @@ const FIELDS = [
   ['to', '开具日期止', 'paper-search-to'],
 ] as const;
 type Field = (typeof FIELDS)[number][0];
-
-const SELECTED_ROW = { background: '#e6f4ff', outline: '2px solid #1677ff' } as const;
 
 /** Where the record is on the dispense/settle path: 已归档待调剂, 调剂中, 已结算, 已退费 … */
 function SaleState({ item }: { item: PaperListItem }) {
@@ -69,8 +66,8 @@ export function PaperSearch() {
     void usePaperStore.getState().search({ ...query, page, pageSize: 10 });
   };
   return (
-    <section className="paper-search" style={STACK}>
-      <div className="paper-search-form" style={ROW}>
+    <section className="paper-search work-area-stack">
+      <div className="paper-search-form work-area-row">
         {FIELDS.map(([key, label, testId]) => (
           <Input
             key={key}
@@ -80,7 +77,7 @@ export function PaperSearch() {
             value={q[key] ?? ''}
             onChange={(e) => setQ({ ...q, [key]: e.target.value })}
             onPressEnter={() => run()}
-            style={{ width: 220 }}
+            className="paper-field"
           />
         ))}
         <Button data-testid="paper-search-submit" onClick={() => run()}>
@@ -101,7 +98,7 @@ export function PaperSearch() {
           dataSource={results?.items ?? []}
           onRow={(r) => ({
             'data-selected': r.id === selectedId,
-            style: r.id === selectedId ? SELECTED_ROW : undefined,
+            className: r.id === selectedId ? 'paper-row-selected' : undefined,
             onClick: () => {
               usePaperStore.getState().select(r.id);
               void usePaperStore.getState().showImage(r.id);

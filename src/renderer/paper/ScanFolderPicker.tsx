@@ -4,21 +4,20 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { useSessionStore } from '../stores/session-store';
 import { useCaptureSourceStore } from './capture-source-store';
 import type { PickedImage } from './ImagePreview';
-import { ROW, STACK } from './paper-styles';
 
 /** Administrators point the scanner source at the folder the document scanner saves into. */
 function ScanFolderSetting({ folder }: { folder: string }) {
   const [value, setValue] = useState(folder);
   const { setFolder, busy } = useCaptureSourceStore();
   return (
-    <div className="paper-scan-setting" style={ROW}>
+    <div className="paper-scan-setting work-area-row">
       <Input
         data-testid="paper-scan-folder-input"
         prefix="扫描仪文件夹"
         value={value}
         onChange={(e) => setValue(e.target.value)}
         onPressEnter={() => void setFolder(value.trim())}
-        style={{ minWidth: 420 }}
+        className="paper-scan-folder-input"
       />
       <Button
         data-testid="paper-scan-folder-save"
@@ -42,8 +41,8 @@ export function ScanFolderPicker({ onPicked }: { onPicked(image: PickedImage): v
     if (got) onPicked(got);
   };
   return (
-    <div className="paper-scans" style={STACK} data-testid="paper-scan-list">
-      <div style={ROW}>
+    <div className="paper-scans work-area-stack" data-testid="paper-scan-list">
+      <div className="work-area-row">
         <span>
           扫描仪文件夹：{scans?.folder ?? '…'}
           {scans?.isDefault ? '（默认，管理员可更改）' : ''}
@@ -62,7 +61,7 @@ export function ScanFolderPicker({ onPicked }: { onPicked(image: PickedImage): v
           autoFocus={i === 0}
           data-testid="paper-scan-file"
           onClick={() => void take(f.name)}
-          style={{ justifyContent: 'flex-start' }}
+          className="paper-scan-file"
         >
           {f.name} · {f.modifiedAt} · {(f.size / 1024).toFixed(0)} KB
         </Button>

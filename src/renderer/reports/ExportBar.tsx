@@ -2,7 +2,6 @@ import { Alert, Button } from 'antd';
 import type { ReportExportFormat } from '../../contract/types-reports';
 import { useSessionStore } from '../stores/session-store';
 import { useReportsStore } from './report-store';
-import { ROW } from './reports-styles';
 
 const BUTTONS: readonly { format: ReportExportFormat; label: string; key: string }[] = [
   { format: 'csv', label: '导出 CSV', key: 'Alt+X' },
@@ -23,7 +22,7 @@ export function ExportBar() {
     return <span data-testid="reports-export-hidden">导出报表需药师或管理员登录</span>;
   }
   return (
-    <span style={ROW}>
+    <span className="work-area-row">
       {BUTTONS.map((b) => (
         <Button
           key={b.format}

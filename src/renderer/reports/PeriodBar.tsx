@@ -1,7 +1,6 @@
 import { Button, Input } from 'antd';
 import { PERIOD_PRESETS } from './period';
 import { useReportsStore } from './report-store';
-import { ROW } from './reports-styles';
 
 /** The report period: two dates (Enter refreshes) and the quick choices (Alt+Q cycles). */
 export function PeriodBar() {
@@ -13,7 +12,7 @@ export function PeriodBar() {
   // Catalog coverage is a snapshot of today's stock: the period does not apply.
   const snapshot = tab === 'catalog-coverage';
   return (
-    <section style={ROW} aria-label="统计期间">
+    <section className="work-area-row" aria-label="统计期间">
       <Input
         data-testid="reports-from"
         prefix="起"
@@ -22,7 +21,7 @@ export function PeriodBar() {
         value={period.from}
         disabled={snapshot}
         onChange={(e) => store().setPeriod({ ...store().period, from: e.target.value })}
-        style={{ width: 210 }}
+        className="reports-date"
       />
       <Input
         data-testid="reports-to"
@@ -32,7 +31,7 @@ export function PeriodBar() {
         value={period.to}
         disabled={snapshot}
         onChange={(e) => store().setPeriod({ ...store().period, to: e.target.value })}
-        style={{ width: 210 }}
+        className="reports-date"
       />
       {PERIOD_PRESETS.map((p) => (
         <Button

@@ -7,7 +7,7 @@ import { PeriodBar } from './PeriodBar';
 import { ReportTabs } from './ReportTabs';
 import { ReportView } from './ReportView';
 import { useReportsStore } from './report-store';
-import { ROW, SCREEN } from './reports-styles';
+import './reports.css';
 
 function Problem() {
   const error = useReportsStore((s) => s.error);
@@ -27,14 +27,14 @@ export function ReportsScreen() {
   }, [open]);
   if (!open) return null;
   return (
-    <main className="reports-screen" data-testid="reports-screen" style={SCREEN}>
-      <header style={ROW}>
-        <h2 style={{ margin: 0 }}>报表</h2>
+    <main className="work-area-screen reports-screen" data-testid="reports-screen">
+      <header className="work-area-row">
+        <h2 className="reports-title">报表</h2>
         <span>1–5 切换报表 · Alt+Q 快捷期间 · Enter 刷新 · Esc / Alt+B 关闭</span>
         <Button onClick={() => useNavigation.getState().close('reports')}>关闭</Button>
       </header>
       <ReportTabs />
-      <div style={{ ...ROW, justifyContent: 'space-between' }}>
+      <div className="work-area-row work-area-row-spread">
         <PeriodBar />
         <ExportBar />
       </div>

@@ -1,5 +1,3 @@
-import { TILE, TILE_LABEL, TILE_VALUE, TILES } from './reports-styles';
-
 export interface TileItem {
   label: string;
   value: string;
@@ -11,14 +9,11 @@ export interface TileItem {
 /** Headline figures of a report, large enough to read from across the counter. */
 export function Tiles({ items }: { items: readonly TileItem[] }) {
   return (
-    <dl style={{ ...TILES, margin: 0 }}>
+    <dl className="reports-tiles">
       {items.map((t) => (
-        <div
-          key={t.label}
-          style={t.alert ? { ...TILE, border: '3px solid #D55E00', background: '#fff4ec' } : TILE}
-        >
-          <dt style={TILE_LABEL}>{t.label}</dt>
-          <dd style={{ ...TILE_VALUE, margin: 0 }} data-testid={t.testId}>
+        <div key={t.label} className={t.alert ? 'reports-tile reports-tile-alert' : 'reports-tile'}>
+          <dt className="reports-tile-label">{t.label}</dt>
+          <dd className="reports-tile-value" data-testid={t.testId}>
             {t.alert ? `！${t.value}` : t.value}
           </dd>
         </div>

@@ -1,8 +1,8 @@
 import { Tag } from 'antd';
 import type { RiskSignal } from '../../contract/types-risk';
 import { RiskDrillTable } from './RiskDrillTable';
+import { SEVERITY } from './risk-severity';
 import { useRiskStore } from './risk-store';
-import { CARD, CARD_TITLE, MEASURE, MUTED, SELECTED, SEVERITY } from './risk-styles';
 
 /** One signal: severity, rule ids, what was measured against which threshold, and why. */
 export function RiskCard({ signal, index }: { signal: RiskSignal; index: number }) {
@@ -24,25 +24,22 @@ export function RiskCard({ signal, index }: { signal: RiskSignal; index: number 
       data-selected={selected}
       aria-expanded={expanded}
       onClick={select}
-      style={{
-        ...CARD,
-        borderLeftColor: sev.color,
-        background: sev.background,
-        ...(selected ? SELECTED : {}),
-      }}
+      className="risk-card"
     >
-      <div style={{ display: 'flex', gap: 10, alignItems: 'center', flexWrap: 'wrap' }}>
-        <Tag color={sev.color} style={{ fontSize: 16, padding: '2px 8px' }}>
+      <div className="risk-card-head">
+        <Tag color={sev.tagColor} className="risk-severity-tag">
           {sev.label}
         </Tag>
-        <span style={CARD_TITLE}>{signal.title}</span>
-        <span style={MUTED}>【{[signal.ruleId, ...signal.relatedRuleIds].join('】【')}】</span>
+        <span className="risk-card-title">{signal.title}</span>
+        <span className="risk-muted">
+          【{[signal.ruleId, ...signal.relatedRuleIds].join('】【')}】
+        </span>
       </div>
-      <div style={MEASURE} data-testid="risk-measure">
+      <div className="risk-measure" data-testid="risk-measure">
         {signal.measure}
       </div>
-      <div style={MUTED}>阈值：{signal.threshold}</div>
-      <div style={MUTED}>{signal.explanation}</div>
+      <div className="risk-muted">阈值：{signal.threshold}</div>
+      <div className="risk-muted">{signal.explanation}</div>
       {expanded && <RiskDrillTable drill={signal.drill} />}
     </section>
   );

@@ -14,7 +14,7 @@ export function RiskDrillTable({ drill }: { drill: RiskDrill }) {
       <Table
         size="middle"
         pagination={false}
-        style={{ fontSize: 16 }}
+        className="risk-drill-table"
         rowKey={(_, i) => String(i)}
         columns={drill.columns.map((c) => ({ key: c.key, dataIndex: c.key, title: c.title }))}
         dataSource={drill.rows}

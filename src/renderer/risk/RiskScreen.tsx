@@ -4,7 +4,7 @@ import { isOpen, useNavigation } from '../navigation/navigation-store';
 import { RiskCard } from './RiskCard';
 import { RISK_QUICK_DAYS } from './risk-period';
 import { useRiskStore } from './risk-store';
-import { DATE, ROW, SCREEN } from './risk-styles';
+import './risk.css';
 
 const QUICK_KEY: Record<number, string> = { 7: '7', 30: '8', 90: '9' };
 
@@ -15,14 +15,14 @@ function PeriodBar() {
   const busy = useRiskStore((s) => s.busy);
   const risk = useRiskStore.getState;
   return (
-    <div style={ROW}>
+    <div className="work-area-row risk-row">
       <label>
         起{' '}
         <input
           type="date"
           data-testid="risk-from"
           value={from}
-          style={DATE}
+          className="risk-date"
           onChange={(e) => risk().setDates(e.target.value, to)}
         />
       </label>
@@ -32,7 +32,7 @@ function PeriodBar() {
           type="date"
           data-testid="risk-to"
           value={to}
-          style={DATE}
+          className="risk-date"
           onChange={(e) => risk().setDates(from, e.target.value)}
         />
       </label>
@@ -63,9 +63,9 @@ export function RiskScreen() {
   if (!open) return null;
   const triggered = signals.filter((s) => s.triggered).length;
   return (
-    <main className="risk-screen" data-testid="risk-screen" style={SCREEN}>
-      <header style={{ ...ROW, justifyContent: 'space-between' }}>
-        <h2 style={{ margin: 0, fontSize: 26 }}>风险信号【R-RISK】</h2>
+    <main className="work-area-screen risk-screen" data-testid="risk-screen">
+      <header className="work-area-row work-area-row-spread risk-row">
+        <h2 className="risk-title">风险信号【R-RISK】</h2>
         <span>↑↓ 选择 · Enter 展开明细 · Esc 收起/关闭 · Alt+I 关闭</span>
         <Button size="large" onClick={() => useNavigation.getState().close('risk')}>
           关闭
@@ -74,14 +74,14 @@ export function RiskScreen() {
       <PeriodBar />
       {error && <ErrorAlert error={error} testId="risk-error" />}
       {!error && signals.length > 0 && (
-        <div data-testid="risk-summary" style={{ fontSize: 19 }}>
+        <div data-testid="risk-summary" className="risk-summary">
           {triggered === 0
             ? '本期六项信号均未超过阈值'
             : `本期 ${triggered} 项信号超过阈值，请在检查前逐项核对`}
         </div>
       )}
       {busy && signals.length === 0 && <div>正在计算……</div>}
-      <div style={{ display: 'flex', flexDirection: 'column', gap: 10 }} data-testid="risk-cards">
+      <div className="risk-cards" data-testid="risk-cards">
         {signals.map((s, i) => (
           <RiskCard key={s.id} signal={s} index={i} />
         ))}

@@ -75,7 +75,7 @@ export function SerialScannerPanel() {
             value={baudRate}
             onChange={(v) => store.setBaudRate(v)}
             options={BAUD_RATES.map((b) => ({ value: b, label: String(b) }))}
-            style={{ width: 120 }}
+            className="serial-baud-rate"
             disabled={state === 'open'}
           />
         </label>

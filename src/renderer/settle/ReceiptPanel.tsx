@@ -50,6 +50,7 @@ function ThermalReceipt({ receipt }: { receipt: ReceiptView }) {
       className="receipt-thermal"
       data-testid="receipt-text"
       data-format={receipt.format}
+      // Run-time: the receipt's own column count sets the paper width.
       style={{ width: `${receipt.columns ?? 48}ch` }}
     >
       {(receipt.lines ?? []).join('\n')}

@@ -3,7 +3,6 @@ import type { KeyboardEvent } from 'react';
 import type { StockBatchView } from '../../contract/types-dispense';
 import { expiryState, localToday } from './near-expiry';
 import { useStockStore } from './stock-store';
-import { EXPIRED_ROW, NEAR_ROW, SELECTED_ROW } from './stock-styles';
 
 interface Row extends StockBatchView {
   spec: string;
@@ -15,6 +14,16 @@ const STATE_TAGS = {
   near: <Tag color="orange">近效期</Tag>,
   ok: <Tag color="green">正常</Tag>,
 } as const;
+
+/** The row's highlight classes (stock.css): near-expiry, expired, and the selected batch. */
+function rowClass(state: 'expired' | 'near' | 'ok', isSelected: boolean): string | undefined {
+  const classes = [
+    state === 'near' && 'stock-row-near',
+    state === 'expired' && 'stock-row-expired',
+    isSelected && 'stock-row-selected',
+  ].filter(Boolean);
+  return classes.length > 0 ? classes.join(' ') : undefined;
+}
 
 /** Every batch, FEFO order per drug; near-expiry and expired rows highlighted; ↑↓ selects. */
 export function BatchTable() {
@@ -45,11 +54,7 @@ export function BatchTable() {
         onRow={(r) => ({
           onClick: () => useStockStore.getState().select(r.batchId),
           'data-testid': `stock-batch-${r.batchNo}`,
-          style: {
-            ...(expiryState(r.expiry, today) === 'near' ? NEAR_ROW : {}),
-            ...(expiryState(r.expiry, today) === 'expired' ? EXPIRED_ROW : {}),
-            ...(r.batchId === selected ? SELECTED_ROW : {}),
-          },
+          className: rowClass(expiryState(r.expiry, today), r.batchId === selected),
         })}
         columns={[
           { title: '药品', dataIndex: 'genname' },

@@ -6,7 +6,7 @@ import { BatchTable } from './BatchTable';
 import { ChangeForm } from './ChangeForm';
 import { ReceiveForm } from './ReceiveForm';
 import { useStockStore } from './stock-store';
-import { COLUMNS, ROW, SCREEN } from './stock-styles';
+import './stock.css';
 import { UploadList } from './UploadList';
 
 function Messages() {
@@ -27,8 +27,8 @@ export function StockScreen() {
   }, [open]);
   if (!open) return null;
   return (
-    <main className="stock-screen" data-testid="stock-screen" style={SCREEN}>
-      <header style={ROW}>
+    <main className="work-area-screen stock-screen" data-testid="stock-screen">
+      <header className="work-area-row">
         <h2>库存管理与进销存上传</h2>
         <span>
           Alt+J 进货 · Alt+T 退货/报损/报溢 · Alt+U 盘存上传 · Alt+R 刷新 · Esc / Alt+C 关闭
@@ -44,7 +44,7 @@ export function StockScreen() {
       </header>
       <Messages />
       <BatchTable />
-      <div style={COLUMNS}>
+      <div className="work-area-columns">
         <ReceiveForm />
         <ChangeForm />
       </div>

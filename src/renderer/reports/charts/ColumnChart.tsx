@@ -47,7 +47,7 @@ export function ColumnChart(props: ColumnChartProps) {
   const band = layout.categories[0]?.bandWidth ?? WIDTH;
   const labelEvery = Math.max(1, Math.ceil(52 / Math.max(band, 1)));
   return (
-    <figure style={{ margin: 0 }}>
+    <figure className="report-figure">
       <Legend idPrefix={id} series={props.series} />
       <svg
         data-testid={props.testId}
@@ -56,7 +56,8 @@ export function ColumnChart(props: ColumnChartProps) {
         width="100%"
         role="img"
         aria-labelledby={`${id}-t ${id}-d`}
-        style={{ maxHeight: height * 1.4, fontSize: FONT, fontFamily: 'inherit' }}
+        // Run-time: the cap follows the chart's height; the font size is the one textWidth() measures with.
+        style={{ maxHeight: height * 1.4, fontSize: FONT }}
       >
         <title id={`${id}-t`}>{props.title}</title>
         <desc id={`${id}-d`}>{props.summary}</desc>

@@ -8,7 +8,7 @@ export interface HBarChartProps {
   title: string;
   summary: string;
   items: readonly HBarInput[];
-  style: SeriesStyle;
+  series: SeriesStyle;
   formatValue: (v: number) => string;
   limit: number;
   /** The values are counts: whole-number ticks. */
@@ -37,11 +37,10 @@ export function HBarChart(props: HBarChartProps) {
       width="100%"
       role="img"
       aria-labelledby={`${id}-t ${id}-d`}
-      style={{ fontSize: 16, fontFamily: 'inherit' }}
     >
       <title id={`${id}-t`}>{props.title}</title>
       <desc id={`${id}-d`}>{props.summary}</desc>
-      <PatternDefs idPrefix={id} series={[props.style]} />
+      <PatternDefs idPrefix={id} series={[props.series]} />
       <XTicks ticks={layout.ticks} height={height} />
       {layout.rows.map((r) => (
         <g key={r.key}>
@@ -54,7 +53,7 @@ export function HBarChart(props: HBarChartProps) {
             y={r.y}
             width={r.barWidth}
             height={r.barHeight}
-            fill={fillOf(id, props.style)}
+            fill={fillOf(id, props.series)}
             stroke="#333"
             strokeWidth={r.barWidth > 0 ? 0.5 : 0}
           >

@@ -52,9 +52,9 @@ export function PatternDefs({
 /** A legend in HTML (wraps, reads out as a list) with swatches drawn like the bars. */
 export function Legend({ idPrefix, series }: { idPrefix: string; series: readonly SeriesStyle[] }) {
   return (
-    <ul className="chart-legend" style={LEGEND} aria-label="图例">
+    <ul className="chart-legend" aria-label="图例">
       {series.map((s) => (
-        <li key={s.key} style={LEGEND_ITEM}>
+        <li key={s.key} className="chart-legend-item">
           <svg width={22} height={22} aria-hidden="true">
             <PatternDefs idPrefix={`${idPrefix}-lg`} series={[s]} />
             <rect
@@ -72,14 +72,3 @@ export function Legend({ idPrefix, series }: { idPrefix: string; series: readonl
     </ul>
   );
 }
-
-const LEGEND = {
-  display: 'flex',
-  flexWrap: 'wrap',
-  gap: 20,
-  listStyle: 'none',
-  margin: 0,
-  padding: 0,
-  fontSize: 16,
-} as const;
-const LEGEND_ITEM = { display: 'flex', alignItems: 'center', gap: 6 } as const;

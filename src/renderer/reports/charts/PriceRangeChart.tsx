@@ -34,7 +34,6 @@ export function PriceRangeChart(props: PriceRangeChartProps) {
       width="100%"
       role="img"
       aria-labelledby={`${id}-t`}
-      style={{ fontSize: 16, fontFamily: 'inherit' }}
     >
       <title id={`${id}-t`}>{props.title}</title>
       <defs>

@@ -23,7 +23,6 @@ export function ShareBar({ share, threshold }: { share: number; threshold: numbe
       width="100%"
       role="img"
       aria-labelledby={`${id}-t`}
-      style={{ fontSize: 16, fontFamily: 'inherit' }}
     >
       <title id={`${id}-t`}>
         {`医保目录内品种占比 ${formatShare(g.share)}，要求不低于 ${formatShare(threshold)}：${words}`}

@@ -2,23 +2,22 @@ import { Table } from 'antd';
 import type { CatalogCoverageReport, CatalogCoverageRow } from '../../../contract/types-reports';
 import { ShareBar } from '../charts/ShareBar';
 import { formatShare } from '../charts/share-layout';
-import { BIG_SHARE, ROW } from '../reports-styles';
 import { Tiles } from '../Tiles';
 
 /** 目录占比 (R-CATALOG): share of stocked varieties in the insurance catalog against 70 %. */
 export function CatalogView({ report }: { report: CatalogCoverageReport }) {
   const unlisted = report.rows.filter((r) => !r.listed);
-  const color = report.meets ? '#0072B2' : '#D55E00';
+  const tone = report.meets ? 'reports-meets' : 'reports-attention';
   return (
-    <section data-testid="reports-view-catalog-coverage" style={{ display: 'grid', gap: 12 }}>
-      <div style={{ ...ROW, gap: 24 }}>
-        <span style={{ ...BIG_SHARE, color }} data-testid="reports-catalog-share">
+    <section data-testid="reports-view-catalog-coverage" className="reports-view">
+      <div className="work-area-row reports-catalog-headline">
+        <span className={`reports-big-share ${tone}`} data-testid="reports-catalog-share">
           {formatShare(report.share)}
         </span>
         <span
           data-testid="reports-catalog-verdict"
           data-meets={String(report.meets)}
-          style={{ fontSize: 24, fontWeight: 700, color }}
+          className={`reports-catalog-verdict ${tone}`}
         >
           {report.meets
             ? `✔ 达标：医保目录内品种占比不低于 ${formatShare(report.threshold)}`
@@ -42,7 +41,7 @@ export function CatalogView({ report }: { report: CatalogCoverageReport }) {
           { label: '统计时间', value: report.asOf },
         ]}
       />
-      <h3 style={{ margin: 0 }}>目录外在库品种（{unlisted.length}）</h3>
+      <h3 className="reports-subtitle">目录外在库品种（{unlisted.length}）</h3>
       <Table<CatalogCoverageRow>
         data-testid="reports-table"
         size="middle"

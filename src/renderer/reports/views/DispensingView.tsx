@@ -16,7 +16,7 @@ export function DispensingView({ report }: { report: DispensingByDrugReport }) {
   const t = report.totals;
   const byPacks = metric === 'packs';
   return (
-    <section data-testid="reports-view-dispensing-by-drug" style={{ display: 'grid', gap: 12 }}>
+    <section data-testid="reports-view-dispensing-by-drug" className="reports-view">
       <Tiles
         items={[
           {
@@ -44,7 +44,7 @@ export function DispensingView({ report }: { report: DispensingByDrugReport }) {
         summary={`共 ${report.rows.length} 个品种、${t.packs} 盒、${formatFen(t.amountFen)}`}
         limit={TOP}
         integer={byPacks}
-        style={{
+        series={{
           key: metric,
           label: byPacks ? '盒数' : '金额',
           color: byPacks ? OKABE_ITO.blue : OKABE_ITO.orange,

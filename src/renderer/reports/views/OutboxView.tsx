@@ -4,7 +4,6 @@ import { formatAge } from '../../format/age';
 import { bucketByDate, shortLabel, sumBy } from '../buckets';
 import { ColumnChart } from '../charts/ColumnChart';
 import { OKABE_ITO, type SeriesStyle } from '../charts/palette';
-import { ALERT_ROW } from '../reports-styles';
 import { Tiles } from '../Tiles';
 
 const SERIES: readonly SeriesStyle[] = [
@@ -26,7 +25,7 @@ export function OutboxView({ report }: { report: OutboxHealthReport }) {
   const buckets = bucketByDate(report.daily);
   const age = report.oldestPendingAgeMs;
   return (
-    <section data-testid="reports-view-outbox-health" style={{ display: 'grid', gap: 12 }}>
+    <section data-testid="reports-view-outbox-health" className="reports-view">
       <Tiles
         items={[
           { label: '待上传', value: `${report.pending} 条`, testId: 'reports-outbox-pending' },
@@ -74,7 +73,7 @@ export function OutboxView({ report }: { report: OutboxHealthReport }) {
         rowKey="infno"
         dataSource={report.byInfno}
         pagination={false}
-        onRow={(r) => (r.parked > 0 ? { style: ALERT_ROW } : {})}
+        onRow={(r) => (r.parked > 0 ? { className: 'reports-row-alert' } : {})}
         columns={[
           { title: '交易', render: (_, r) => `${r.name}（${r.infno}）` },
           { title: '已上传', dataIndex: 'delivered', align: 'right' },

@@ -3,7 +3,6 @@ import type { FlowedPriceRow, FlowedPricesReport } from '../../../contract/types
 import { formatFen } from '../../format/money';
 import { PriceRangeChart } from '../charts/PriceRangeChart';
 import { fenToYuan } from '../charts/tick-format';
-import { ALERT_ROW } from '../reports-styles';
 import { Tiles } from '../Tiles';
 
 const price = (fen: number | null) => (fen === null ? '—' : formatFen(fen));
@@ -17,7 +16,7 @@ export function chargedAbove(r: FlowedPriceRow): boolean {
 export function PricesView({ report }: { report: FlowedPricesReport }) {
   const above = report.rows.filter(chargedAbove);
   return (
-    <section data-testid="reports-view-flowed-prices" style={{ display: 'grid', gap: 12 }}>
+    <section data-testid="reports-view-flowed-prices" className="reports-view">
       <Tiles
         items={[
           {
@@ -35,11 +34,11 @@ export function PricesView({ report }: { report: FlowedPricesReport }) {
         ]}
       />
       {above.length > 0 && (
-        <p style={{ margin: 0, fontSize: 18, color: '#a8071a', fontWeight: 600 }}>
+        <p className="reports-price-warning">
           ！以下标红的药品本期间曾以高于现行公示价格收费，请核对价格（R-PRICE-PUB）
         </p>
       )}
-      <p style={{ margin: 0 }}>
+      <p className="reports-note">
         图示：◆ 现行价格；横条 本期间最低至最高收费（白线为平均）；斜线红条 曾高于现价
       </p>
       <PriceRangeChart
@@ -61,7 +60,9 @@ export function PricesView({ report }: { report: FlowedPricesReport }) {
         dataSource={report.rows}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         onRow={(r) =>
-          chargedAbove(r) ? ({ style: ALERT_ROW, 'data-above': 'true' } as object) : {}
+          chargedAbove(r)
+            ? ({ className: 'reports-row-alert', 'data-above': 'true' } as object)
+            : {}
         }
         columns={[
           { title: '药品', render: (_, r) => `${r.genname} ${r.spec}` },

@@ -23,7 +23,7 @@ export function SettlementsView({ report }: { report: DailySettlementsReport }) 
   const buckets = bucketByDate(report.rows);
   const byMonth = buckets.some((b) => b.label.length === 7);
   return (
-    <section data-testid="reports-view-settlements-daily" style={{ display: 'grid', gap: 12 }}>
+    <section data-testid="reports-view-settlements-daily" className="reports-view">
       <Tiles
         items={[
           {
