@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { assertOk, CenterError, type FsiClient } from '../center/fsi-client';
-import type { FsiInfno } from '../center/transaction-success';
+import type { FsiInfno } from '../center/transactions';
 import type { AuthenticatedSession } from './auth-service';
 
 /**

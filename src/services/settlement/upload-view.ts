@@ -1,7 +1,8 @@
 import { dateTime } from '../../center/clock';
+import { transactionLabel } from '../../center/transactions';
 import type { UploadState, UploadView } from '../../contract/types-settlement';
 import type { SaleUpload } from '../../store/sale-upload-repository';
-import { UPLOAD_LABELS, UPLOAD_STATE_LABELS } from './codes';
+import { UPLOAD_STATE_LABELS } from './codes';
 import type { SettlementContext } from './context';
 
 /** An upload's state is its outbox item's state. */
@@ -19,7 +20,7 @@ export function uploadView(
         : 'queued';
   return {
     infno: u.infno,
-    label: UPLOAD_LABELS[u.infno] ?? u.infno,
+    label: transactionLabel(u.infno),
     state,
     stateLabel: UPLOAD_STATE_LABELS[state],
     msgid: u.msgid,
