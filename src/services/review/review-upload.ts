@@ -1,4 +1,4 @@
-import type { FsiClient } from '../../center/fsi-client';
+import type { FsiClient, FsiRequest } from '../../center/fsi-client';
 import { out7206Schema, type RxChkUpInfo } from '../../center/rx/fsi-7206';
 import type { OutboxItem } from '../../store/outbox-repository';
 import type { ReviewRepository } from '../../store/review-repository';
@@ -11,7 +11,7 @@ export function build7206Request(
   fsi: FsiClient,
   info: RxChkUpInfo,
   operator: { username: string; displayName: string; signNo: string },
-) {
+): FsiRequest & { readonly infno: typeof REVIEW_UPLOAD_INFNO } {
   return fsi.buildRequest({
     infno: REVIEW_UPLOAD_INFNO,
     input: { rx_chk_up_info: info },
