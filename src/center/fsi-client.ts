@@ -6,7 +6,7 @@ import { createMsgidGenerator } from './msgid';
 import { fsiReplyCapBytes } from './reply-caps';
 import { isSignInRefusal } from './sign-in-refusal';
 import { tifHeaders } from './tif-headers';
-import { type FsiInfno, judgeBusinessResult } from './transaction-success';
+import { type FsiInfno, judgeBusinessResult, type TransactionInput } from './transactions';
 
 export { CenterError, type CenterErrorKind } from './center-error';
 export type { FsiRequest, FsiResponse } from './fsi-wrapper';
@@ -26,11 +26,11 @@ export interface FsiConfig {
   timeoutMs: number;
 }
 
-export interface FsiCall {
-  /** Only transactions with a business-success judge (transaction-success.ts) can be sent. */
-  infno: FsiInfno;
-  /** The `input` node, e.g. `{ data: {...} }` or `{ signIn: {...} }`. */
-  input: object;
+/** A call of transaction `K`: only catalogued transactions (transactions/) can be sent. */
+export interface FsiCall<K extends FsiInfno = FsiInfno> {
+  infno: K;
+  /** The `input` node as the transaction's schema accepts it, e.g. `{ data: {...} }`. */
+  input: TransactionInput<K>;
   opter: string;
   opterName: string;
   /** From 9001; required by the center for everything but 9001. */
@@ -51,7 +51,7 @@ const RECER_SYS_CODE = 'FSI_LOCAL';
  * Client of the FSI gateway (channel B): builds the wrapper, signs the TIF headers and posts
  * straight to the configured center. `send` and `call` return business refusals (infcode ≠ 0)
  * as responses; use `assertOk` to turn them into CenterError('business'). Every infcode-0 reply
- * is judged by its transaction's business result first (transaction-success.ts): a failed
+ * is judged by its transaction's business result first (transactions/): a failed
  * result comes back as a refusal (-2, `businessFailed`) in the center's words, a reply without
  * the evidence of success its transaction must carry is malformed (outcome unknown).
  */
@@ -72,7 +72,10 @@ export class FsiClient {
   }
 
   /** The complete, frozen request with its msgid: what an outbox stores and resends as-is. */
-  buildRequest(call: FsiCall, msgid: string = this.nextMsgid()): FsiRequest {
+  buildRequest<K extends FsiInfno>(
+    call: FsiCall<K>,
+    msgid: string = this.nextMsgid(),
+  ): FsiRequest & { readonly infno: K } {
     const input = deepFreeze(structuredClone(call.input) as Record<string, unknown>);
     return deepFreeze({
       infno: call.infno,
@@ -172,7 +175,7 @@ export class FsiClient {
     return parsed;
   }
 
-  async call(call: FsiCall): Promise<FsiResponse> {
+  async call<K extends FsiInfno>(call: FsiCall<K>): Promise<FsiResponse> {
     return this.send(this.buildRequest(call));
   }
 }

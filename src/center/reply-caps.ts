@@ -1,3 +1,5 @@
+import { isFsiInfno, TRANSACTIONS } from './transactions';
+
 /**
  * The largest center reply body we read, per kind of call. A reply over its cap is refused
  * while it streams in (src/center/capped-body.ts), so a hostile or broken center cannot make
@@ -9,20 +11,11 @@ const MiB = 1024 * KiB;
 /** Sign-in, person info (1101), settlements, uploads and their acknowledgements: a few KB. */
 export const DEFAULT_FSI_REPLY_CAP_BYTES = 2 * MiB;
 
-/**
- * By infno, where a reply legitimately carries more: 7204 brings the prescription's layout file
- * (a PDF, Base64) with its signature and certificates; 7203 is the detail without the file;
- * 7202 lists a person's prescriptions; 5205 lists a person's drug history.
- */
-const FSI_REPLY_CAPS: Readonly<Record<string, number>> = {
-  '7202': 4 * MiB,
-  '7203': 4 * MiB,
-  '7204': 32 * MiB,
-  '5205': 8 * MiB,
-};
-
+/** A transaction's own cap where its reply legitimately carries more (its catalogue entry). */
 export function fsiReplyCapBytes(infno: string): number {
-  return FSI_REPLY_CAPS[infno] ?? DEFAULT_FSI_REPLY_CAP_BYTES;
+  return isFsiInfno(infno)
+    ? (TRANSACTIONS[infno].replyCapBytes ?? DEFAULT_FSI_REPLY_CAP_BYTES)
+    : DEFAULT_FSI_REPLY_CAP_BYTES;
 }
 
 /**

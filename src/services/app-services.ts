@@ -19,6 +19,7 @@ import { DeliverySignIns } from './delivery-sign-in';
 import { createDispenseArea } from './dispense';
 import { loadLayoutLabels } from './layout-labels';
 import type { Logger } from './logger';
+import { deliveredHooks } from './outbox-delivered-hooks';
 import { allRefusedHooks, fsiOutboxSender } from './outbox-delivery';
 import { createOutboxQueueService } from './outbox-queue-service';
 import { createOutboxWorker } from './outbox-worker';
@@ -112,7 +113,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
   const worker = createOutboxWorker({
     repo: outbox,
     send: fsiOutboxSender(fsi, allRefusedHooks(review.onRefused, settlement.onRefused), signIns),
-    onDelivered: { ...review.onDelivered, ...settlement.onDelivered },
+    onDelivered: deliveredHooks({ review: review.onDelivered, settlement: settlement.onDelivered }),
   });
   worker.start();
   const outboxQueue = createOutboxQueueService({ repo: outbox, worker });

@@ -9,6 +9,7 @@ import type { SessionRepository } from '../store/session-repository';
 import type { StaffRepository } from '../store/staff-repository';
 import { signInToCenter } from './center-session';
 import type { Logger } from './logger';
+import { enqueueTransaction } from './outbox-enqueue';
 import { verifyPassword } from './password';
 
 const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -112,13 +113,7 @@ export function createAuthService(deps: AuthDeps) {
             opterName: s.staff.displayName,
             signNo: s.signNo,
           });
-          deps.outbox.enqueue({
-            msgid: request.msgid,
-            channel: 'fsi',
-            infno: '9002',
-            body: JSON.stringify(request),
-            orderingKey: `signin:${s.signNo}`,
-          });
+          enqueueTransaction(deps.outbox, request, { signNo: s.signNo });
         }
         deps.sessions.delete(s.tokenHash);
       })();

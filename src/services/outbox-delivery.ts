@@ -29,7 +29,7 @@ export function allRefusedHooks(...hooks: RefusedHook[]): RefusedHook {
 /**
  * Sends one frozen outbox request to the center and decides what happens to the item.
  * Done only when the transport code is 0 and the business result says success (the client
- * judges it, transaction-success.ts); a failed business result is parked like a refusal, in
+ * judges it by the transaction's catalogue entry, transactions/); a failed business result is parked like a refusal, in
  * the center's words; a system error (-1) or a lost reply is retried
  * with the same msgid, which the center deduplicates; a business refusal (-2) is parked
  * for a human, never dropped. `onRefused` lets an area explain a refusal (e.g. a prescription

@@ -1,6 +1,6 @@
+import { transactionName } from '../center/transactions';
 import { beijingTime } from '../center/x509';
 import type { OutboxItemView, OutboxSendResult } from '../contract/types-outbox';
-import { transactionName } from '../domain/center/transaction-names';
 import { AppError } from '../domain/errors';
 import type { OutboxItemStatus, OutboxRepository } from '../store/outbox-repository';
 import type { AuthenticatedSession } from './auth-service';

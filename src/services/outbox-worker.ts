@@ -27,8 +27,11 @@ export type DeliveredHook = (item: OutboxItem, response: unknown) => void;
 export interface OutboxWorkerOptions {
   repo: OutboxRepository;
   send: (item: OutboxItem) => Promise<DeliveryOutcome>;
-  /** By infno. A failing hook is reported through onError; the item stays delivered. */
-  onDelivered?: Readonly<Record<string, DeliveredHook>>;
+  /**
+   * By infno (outbox-delivered-hooks.ts); null where there is nothing more to record. A failing
+   * hook is reported through onError; the item stays delivered.
+   */
+  onDelivered?: Readonly<Partial<Record<string, DeliveredHook | null>>>;
   now?: () => number;
   backoff?: Backoff;
   batchSize?: number;

@@ -1,12 +1,5 @@
 import { CenterError, type FsiClient } from '../center/fsi-client';
-import {
-  EPC_QR_PREFIX,
-  type Out7204,
-  out7201Schema,
-  out7202Schema,
-  out7204Schema,
-  out7205Schema,
-} from '../center/rx/fsi-72xx';
+import { EPC_QR_PREFIX, type Out7204 } from '../center/rx/fsi-72xx';
 import type { PrescriptionView, RxCandidate, RxListItem } from '../contract/types';
 import { AppError } from '../domain/errors';
 import type { MdtrtCertType } from '../domain/insurance';
@@ -58,14 +51,7 @@ export function createRxIntakeService(deps: Deps) {
             ruleId: 'R-AUTH',
           });
         }
-        const { output } = await callRx(
-          deps.fsi,
-          session,
-          signNo,
-          '7201',
-          { epc_qrcd: q.qr },
-          out7201Schema,
-        );
+        const { output } = await callRx(deps.fsi, session, signNo, '7201', { epc_qrcd: q.qr });
         return [
           {
             hiRxno: output.data.hi_rxno,
@@ -85,14 +71,11 @@ export function createRxIntakeService(deps: Deps) {
           ruleId: 'R-AUTH',
         });
       }
-      const { output } = await callRx(
-        deps.fsi,
-        session,
-        signNo,
-        '7202',
-        { mdtrt_cert_type: q.certType, mdtrt_cert_no: q.certNo, card_sn: q.cardSn ?? '' },
-        out7202Schema,
-      );
+      const { output } = await callRx(deps.fsi, session, signNo, '7202', {
+        mdtrt_cert_type: q.certType,
+        mdtrt_cert_no: q.certNo,
+        card_sn: q.cardSn ?? '',
+      });
       return output.rxlist.map((r) => ({
         hiRxno: r.hi_rxno,
         fixmedinsName: r.fixmedins_name,
@@ -119,7 +102,7 @@ export function createRxIntakeService(deps: Deps) {
     let reply: Out7204;
     let raw: Record<string, unknown>;
     try {
-      const res = await callRx(deps.fsi, session, signNo, '7204', input, out7204Schema);
+      const res = await callRx(deps.fsi, session, signNo, '7204', input);
       reply = res.output;
       raw = res.raw as Record<string, unknown>;
     } catch (err) {
@@ -180,19 +163,12 @@ export function createRxIntakeService(deps: Deps) {
 
   async function verifyAtCenter(session: AuthenticatedSession, signNo: string, reply: Out7204) {
     try {
-      const { output } = await callRx(
-        deps.fsi,
-        session,
-        signNo,
-        '7205',
-        {
-          hi_rxno: reply.data.hi_rxno,
-          epc_token: reply.data.epc_token,
-          sign_digest: reply.data.signDigest,
-          sign_cert_sn: reply.data.signCertSn,
-        },
-        out7205Schema,
-      );
+      const { output } = await callRx(deps.fsi, session, signNo, '7205', {
+        hi_rxno: reply.data.hi_rxno,
+        epc_token: reply.data.epc_token,
+        sign_digest: reply.data.signDigest,
+        sign_cert_sn: reply.data.signCertSn,
+      });
       const d = output.data;
       return {
         state: d.vrf_rslt === '1' ? ('passed' as const) : ('failed' as const),

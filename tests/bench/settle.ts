@@ -111,8 +111,8 @@ export async function benchSettle(): Promise<BenchRow[]> {
             infno: '3501',
             input: {
               invinfo: {
-                med_list_codg: DRUGS[0]?.[0],
-                fixmedins_hilist_id: DRUGS[0]?.[0],
+                med_list_codg: DRUGS[0]?.[0] ?? '',
+                fixmedins_hilist_id: DRUGS[0]?.[0] ?? '',
                 fixmedins_hilist_name: '阿莫西林胶囊',
                 fixmedins_bchno: `BENCH${i}`,
                 rx_flag: '1',

@@ -1,21 +1,10 @@
-import { z } from 'zod';
 import { dateTime } from '../../center/clock';
 import { assertOk, CenterError, type FsiClient } from '../../center/fsi-client';
+import { TRANSACTIONS } from '../../center/transactions';
+import type { Record5205 } from '../../center/transactions/medication-records-5205';
 import type { AuthenticatedSession, AuthService } from '../auth-service';
 
-/** One record of 5205 (人员慢特病用药记录查询): a dispensing the center knows of. */
-const record5205 = z.looseObject({
-  fee_ocur_time: z.string(),
-  med_list_codg: z.string(),
-  hilist_name: z.string().optional(),
-  cnt: z.coerce.number(),
-  /** 周期天数: our assumption, 5205 has no days field in the versions we found (see docs/sandbox.md). */
-  prd_days: z.coerce.number().nullish(),
-  rx_drord_no: z.string().nullish(),
-  fixmedins_name: z.string().nullish(),
-});
-const out5205 = z.object({ feedetail: z.array(record5205) });
-export type Record5205 = z.infer<typeof record5205>;
+export type { Record5205 };
 
 export type CenterHistory =
   | { state: 'answered'; records: Record5205[] }
@@ -49,7 +38,7 @@ export async function queryCenterHistory(
       ...(who.insuplcAdmdvs ? { insuplcAdmdvs: who.insuplcAdmdvs } : {}),
     });
     assertOk(res);
-    const parsed = out5205.safeParse(res.output);
+    const parsed = TRANSACTIONS['5205'].output.safeParse(res.output);
     if (!parsed.success)
       return { state: 'refused', message: '医保中心用药记录应答格式不符，已忽略' };
     return { state: 'answered', records: parsed.data.feedetail };

@@ -1,5 +1,5 @@
+import { transactionName } from '../../center/transactions';
 import type { OutboxHealthReport, OutboxInfnoRow } from '../../contract/types-reports';
-import { transactionName } from '../../domain/center/transaction-names';
 import type { OutboxReportRepository } from '../../store/outbox-report-repository';
 import { byDate, type LocalPeriod } from './period';
 

@@ -10,6 +10,7 @@ import type { StaffIdentityRepository } from '../../store/staff-identity-reposit
 import { SuspectLeadRepository } from '../../store/suspect-lead-repository';
 import type { AreaDeps } from '../area-deps';
 import type { AuthenticatedSession } from '../auth-service';
+import { enqueueTransaction } from '../outbox-enqueue';
 import { checkOwnVoucher } from './pharmacist-identity';
 import { RESULT_LABELS, uploadStateOf } from './review-codes';
 import {
@@ -27,7 +28,7 @@ import {
   OPINION_MIN_LENGTH,
   type StandingReview,
 } from './review-rules';
-import { build7206Request, REVIEW_UPLOAD_INFNO } from './review-upload';
+import { build7206Request } from './review-upload';
 import { toReviewView } from './review-view';
 import { conflictFinding } from './rx-conflict';
 import type { ShiftService } from './shift-service';
@@ -207,13 +208,7 @@ export function createReviewService(deps: Deps) {
             reportedAt: at.getTime(),
           });
         }
-        deps.outbox.enqueue({
-          msgid: request.msgid,
-          channel: 'fsi',
-          infno: REVIEW_UPLOAD_INFNO,
-          body: JSON.stringify(request),
-          orderingKey: rx.hiRxno,
-        });
+        enqueueTransaction(deps.outbox, request, { hiRxno: rx.hiRxno });
         return saved;
       })
       .immediate();

@@ -4,14 +4,14 @@ import type { OutboxItem } from '../../store/outbox-repository';
 import type { ReviewRepository } from '../../store/review-repository';
 import type { Logger } from '../logger';
 
-export const REVIEW_UPLOAD_INFNO = '7206';
+export const REVIEW_UPLOAD_INFNO = '7206' as const;
 
 /** The frozen 7206 request. The pharmacist's ec_token lives only here, never in the review row. */
 export function build7206Request(
   fsi: FsiClient,
   info: RxChkUpInfo,
   operator: { username: string; displayName: string; signNo: string },
-): FsiRequest {
+): FsiRequest & { readonly infno: typeof REVIEW_UPLOAD_INFNO } {
   return fsi.buildRequest({
     infno: REVIEW_UPLOAD_INFNO,
     input: { rx_chk_up_info: info },

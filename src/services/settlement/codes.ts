@@ -20,16 +20,6 @@ export const REVERSAL_RESULTS: Record<string, string> = {
   '4': '原交易效果此前已撤销',
 };
 
-export const UPLOAD_LABELS: Record<string, string> = {
-  '2601': '冲正交易（2601）',
-  '7207': '药品销售出库明细上传（7207）',
-  '7208': '药品销售出库明细撤销（7208）',
-  '3501': '商品盘存上传（3501）',
-  '3503': '商品采购（3503）',
-  '3505': '商品销售（3505）',
-  '3506': '商品销售退货（3506）',
-};
-
 export const CHARGE_LEVEL_LABELS: Record<string, string> = {
   '01': '甲类',
   '02': '乙类',

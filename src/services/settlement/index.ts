@@ -3,7 +3,7 @@ import type { OutboxItem } from '../../store/outbox-repository';
 import { markDispensingUpload } from '../../store/sale-upload-repository';
 import type { AreaDeps } from '../area-deps';
 import type { AuthenticatedSession } from '../auth-service';
-import type { DeliveredHook } from '../outbox-worker';
+import type { DeliveredHooks } from '../outbox-delivered-hooks';
 import { centerRefusedCodeHook } from './center-refused-codes';
 import { createSettlementContext, type SettlementContext } from './context';
 import { createPreviewService } from './preview-service';
@@ -31,7 +31,7 @@ function recoverInterrupted(ctx: SettlementContext): void {
   }
 }
 
-function hooks(ctx: SettlementContext): Record<string, DeliveredHook> {
+function hooks(ctx: SettlementContext): Pick<DeliveredHooks, '2601' | '7207' | '3505'> {
   const saleDelivered = (infno: '7207' | '3505') => (item: OutboxItem) =>
     markDispensingUpload(
       ctx.db,

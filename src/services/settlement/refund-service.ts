@@ -138,7 +138,13 @@ export function createRefundService(ctx: SettlementContext) {
               ? input7208(s.hiRxno, selSnOf(ctx, u.msgid), reason, when)
               : input3506(docNoOf(s.id), groups, when);
           const infno = u.infno === '7207' ? '7208' : '3506';
-          enqueueUpload(ctx, { settlementId: s.id }, { infno, input, ...common }, s.hiRxno, at);
+          enqueueUpload(
+            ctx,
+            { settlementId: s.id },
+            { infno, input, ...common },
+            { hiRxno: s.hiRxno },
+            at,
+          );
         }
       })
       .immediate();

@@ -57,7 +57,7 @@ export function queueSaleUploads(
         input: input7207(sale, pharmacistOf(ctx.db, g.review.reviewerId), groups, when),
         ...common,
       },
-      s.hiRxno,
+      { hiRxno: s.hiRxno },
       at,
     );
     markDispensingUpload(ctx.db, d, '7207', { state: 'queued', msgid: m7207 }, at);
@@ -80,7 +80,7 @@ export function queueSaleUploads(
       ),
       ...common,
     },
-    s.hiRxno,
+    { hiRxno: s.hiRxno },
     at,
   );
   markDispensingUpload(ctx.db, d, '3505', { state: 'queued', msgid: m3505 }, at);

@@ -82,7 +82,7 @@ export function stocktake(ctx: SettlementContext, session: AuthenticatedSession)
           opterName: session.staff.displayName,
           signNo: session.signNo,
         },
-        null,
+        undefined,
         at.getTime(),
       ),
     )

@@ -180,7 +180,7 @@ export function createSelfPayService(ctx: SettlementContext) {
             opterName: session.staff.displayName,
             signNo: session.signNo,
           },
-          null,
+          { hiRxno: null },
           at.getTime(),
         );
         return saleId;

@@ -36,7 +36,7 @@ export function recordUnknown(
           ...op,
           insuplcAdmdvs: s.insuplcAdmdvs,
         },
-        null,
+        undefined,
         at,
       );
       ctx.settlements.setReversal(call.msgid, reversal);

@@ -1,9 +1,9 @@
 import { dateTime } from '../../center/clock';
+import { transactionLabel } from '../../center/transactions';
 import type { UploadView } from '../../contract/types-settlement';
 import { UPLOAD_STATE_LABELS } from '../../domain/lifecycle/state-labels';
 import type { UploadState } from '../../domain/lifecycle/states';
 import type { SaleUpload } from '../../store/sale-upload-repository';
-import { UPLOAD_LABELS } from './codes';
 import type { SettlementContext } from './context';
 
 /** An upload's state is its outbox item's state. */
@@ -21,7 +21,7 @@ export function uploadView(
         : 'queued';
   return {
     infno: u.infno,
-    label: UPLOAD_LABELS[u.infno] ?? u.infno,
+    label: transactionLabel(u.infno),
     state,
     stateLabel: UPLOAD_STATE_LABELS[state],
     msgid: u.msgid,

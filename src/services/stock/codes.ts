@@ -13,13 +13,6 @@ export const INV_CHG_TYPES = {
   overflow: '106',
 } as const;
 
-export const STOCK_UPLOAD_LABELS: Record<string, string> = {
-  '3501': '商品盘存上传（3501）',
-  '3502': '库存信息变更（3502）',
-  '3503': '商品采购（3503）',
-  '3504': '采购退货（3504）',
-};
-
 /** The 3502 change type for a reason and direction; null when they contradict. */
 export function invChgType(reason: AdjustReason, deltaPacks: number): string | null {
   if (reason === '报损') return deltaPacks < 0 ? INV_CHG_TYPES.loss : null;

@@ -3,7 +3,6 @@ import type { StockUploadView } from '../../contract/types-stock';
 import type { StockUploadRow } from '../../store/stock-movement-repository';
 import type { SettlementContext } from '../settlement/context';
 import { uploadView } from '../settlement/upload-view';
-import { STOCK_UPLOAD_LABELS } from './codes';
 
 type Rec = Record<string, unknown>;
 
@@ -46,7 +45,7 @@ export function stockUploadView(ctx: SettlementContext, row: StockUploadRow): St
   return {
     id: row.id,
     infno: row.infno,
-    label: STOCK_UPLOAD_LABELS[row.infno] ?? u.label,
+    label: u.label,
     state: u.state,
     stateLabel: u.stateLabel,
     msgid: row.msgid,

@@ -1,3 +1,4 @@
+import type { TransactionInput } from '../../center/transactions';
 import type { StockUploadView } from '../../contract/types-stock';
 import type { AuthenticatedSession } from '../auth-service';
 import { enqueueUpload } from '../settlement/upload-queue';
@@ -6,15 +7,14 @@ import { stockUploadView } from './stock-upload-view';
 
 /**
  * Queues one stock upload linked to its batch. Call inside the transaction of the local change
- * it reports (R-STOCK): both commit, or neither. One ordering key per batch, so the center sees
- * a batch's purchase before its returns and changes.
+ * it reports (R-STOCK): both commit, or neither. Ordered by batch (transactions/stock-batch.ts).
  */
-export function queueStockUpload(
+export function queueStockUpload<K extends '3502' | '3503' | '3504'>(
   ctx: StockContext,
   session: AuthenticatedSession,
   batchId: number,
-  infno: '3502' | '3503' | '3504',
-  input: object,
+  infno: K,
+  input: TransactionInput<K>,
   at: number,
 ): string {
   return enqueueUpload(
@@ -27,7 +27,7 @@ export function queueStockUpload(
       opterName: session.staff.displayName,
       signNo: session.signNo,
     },
-    `stock-batch-${batchId}`,
+    { batchId },
     at,
   );
 }

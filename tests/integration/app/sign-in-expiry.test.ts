@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FsiClient } from '../../../src/center/fsi-client';
 import { isSignInRefusal } from '../../../src/center/sign-in-refusal';
+import type { TransactionInput } from '../../../src/center/transactions';
 import type { StockChangeView } from '../../../src/contract/types-stock';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
@@ -99,7 +100,7 @@ describe('uploads queued across the end of their 9001 sign-in', () => {
     const dead = await probe.send(
       probe.buildRequest({
         infno: '3503',
-        input: {},
+        input: {} as TransactionInput<'3503'>,
         opter: pharmacist.username,
         opterName: pharmacist.displayName,
         signNo,

@@ -7,6 +7,7 @@ import { EpcClient } from '../../../src/center/epc-client';
 import { FsiClient } from '../../../src/center/fsi-client';
 import { postText } from '../../../src/center/http-post';
 import { DEFAULT_FSI_REPLY_CAP_BYTES, fsiReplyCapBytes } from '../../../src/center/reply-caps';
+import type { TransactionInput } from '../../../src/center/transactions';
 import { loadSandboxConfig } from '../../../src/sandbox/config';
 
 const CONFIG = loadSandboxConfig();
@@ -148,7 +149,12 @@ describe('center replies are capped while they stream in', () => {
       timeoutMs: 20_000,
     });
     const err = await fsi
-      .call({ infno: '9001', input: { signIn: {} }, opter: 'o', opterName: 'n' })
+      .call({
+        infno: '9001',
+        input: { signIn: {} } as TransactionInput<'9001'>,
+        opter: 'o',
+        opterName: 'n',
+      })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CenterError);
     expect((err as CenterError).kind).toBe('malformed');

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CenterError } from '../../../src/center/fsi-client';
-import { FSI_SUCCESS, type FsiInfno } from '../../../src/center/transaction-success';
+import { type FsiInfno, TRANSACTIONS } from '../../../src/center/transactions';
 import { BUSINESS_FAILURE_WORDS } from '../../../src/sandbox/fsi/business-failure';
 import { OPTER, type SandboxFixture, startFixture } from './helpers';
 
@@ -65,7 +65,7 @@ describe('an infcode 0 with a failed business result, per transaction, as the cl
   });
 
   it('every transaction the counter sends is judged by one of the two kinds above or by its reply schema [ARCH]', () => {
-    const schemaJudged = (Object.keys(FSI_SUCCESS) as FsiInfno[]).filter(
+    const schemaJudged = (Object.keys(TRANSACTIONS) as FsiInfno[]).filter(
       (i) => !FLAGGED.includes(i) && !EVIDENCED.includes(i),
     );
     expect(schemaJudged.sort()).toEqual(['5205', '7201', '7202', '7203', '7204', '9002']);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CenterError } from '../../../src/center/center-error';
 import { EpcClient } from '../../../src/center/epc-client';
 import { FsiClient } from '../../../src/center/fsi-client';
+import type { TransactionInput } from '../../../src/center/transactions';
 import { CONFIG, type SandboxFixture, startFixture } from './helpers';
 
 describe("sandbox fault 'oversize': an endless reply body", () => {
@@ -16,7 +17,12 @@ describe("sandbox fault 'oversize': an endless reply body", () => {
     await f.fault({ target: '9001', kind: 'oversize', times: 1 });
     const started = Date.now();
     const err = await fsi
-      .call({ infno: '9001', input: { signIn: {} }, opter: 'o', opterName: '测试' })
+      .call({
+        infno: '9001',
+        input: { signIn: {} } as TransactionInput<'9001'>,
+        opter: 'o',
+        opterName: '测试',
+      })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CenterError);
     expect(err).toMatchObject({ kind: 'malformed', outcomeUnknown: true });

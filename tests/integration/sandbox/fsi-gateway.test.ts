@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CenterError } from '../../../src/center/center-error';
 import { assertOk, FsiClient } from '../../../src/center/fsi-client';
 import { tifHeaders } from '../../../src/center/tif-headers';
-import type { FsiInfno } from '../../../src/center/transaction-success';
+import type { FsiInfno, TransactionInput } from '../../../src/center/transactions';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
 import { CONFIG, OPTER, rejection, type SandboxFixture, startFixture } from './helpers';
 
@@ -403,7 +403,7 @@ describe('FSI gateway: msgid replay (idempotency)', () => {
     });
     await f.fsi.send(signIn);
     const clash = f.fsi.buildRequest(
-      { infno: '9002', input: { signOut: {} }, ...OPTER },
+      { infno: '9002', input: { signOut: {} } as TransactionInput<'9002'>, ...OPTER },
       signIn.msgid,
     );
     const res = await f.fsi.send(clash);

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { FsiResponse } from '../../../src/center/fsi-client';
-import type { FsiInfno } from '../../../src/center/transaction-success';
+import type { FsiInfno, TransactionInput } from '../../../src/center/transactions';
 import type { SandboxFixture } from './helpers';
 
 /** A pharmacy-side 72xx call that must succeed; returns its output. */
@@ -10,7 +10,7 @@ export async function ok72(
   infno: FsiInfno,
   data: Record<string, unknown>,
 ): Promise<Record<string, unknown>> {
-  const res = await f.call({ infno, signNo, input: { data } });
+  const res = await f.call({ infno, signNo, input: { data } as TransactionInput<FsiInfno> });
   expect(res.err_msg, `${infno} ${res.err_msg}`).toBe('');
   expect(res.infcode).toBe(0);
   return res.output as Record<string, unknown>;
@@ -23,7 +23,11 @@ export async function refused72(
   infno: FsiInfno,
   data: Record<string, unknown>,
 ): Promise<string> {
-  const res: FsiResponse = await f.call({ infno, signNo, input: { data } });
+  const res: FsiResponse = await f.call({
+    infno,
+    signNo,
+    input: { data } as TransactionInput<FsiInfno>,
+  });
   expect(res.infcode).toBe(-2);
   expect(res.output).toBeNull();
   return res.err_msg;

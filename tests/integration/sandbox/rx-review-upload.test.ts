@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dateTime } from '../../../src/center/clock';
 import { out7201Schema, out7204Schema, out7205Schema } from '../../../src/center/rx/fsi-72xx';
 import { out7206Schema, RX_CHK_STATUS } from '../../../src/center/rx/fsi-7206';
+import type { TransactionInput } from '../../../src/center/transactions';
 import {
   createPrescription,
   revokePrescription,
@@ -58,7 +59,12 @@ describe('sandbox 7206 电子处方审方信息上传', () => {
     ...over,
   });
   const request = (info: Record<string, string>) =>
-    f.fsi.buildRequest({ ...OPTER, infno: '7206', signNo, input: { rx_chk_up_info: info } });
+    f.fsi.buildRequest({
+      ...OPTER,
+      infno: '7206',
+      signNo,
+      input: { rx_chk_up_info: info } as TransactionInput<'7206'>,
+    });
   const centerStatus = async (rx: { hiRxno: string; fixmedinsCode: string }) =>
     f.epc.call<Record<string, unknown>>('hospRxDetlQuery', {
       fixmedinsCode: rx.fixmedinsCode,

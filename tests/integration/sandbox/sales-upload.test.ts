@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dateTime } from '../../../src/center/clock';
-import type { FsiInfno } from '../../../src/center/transaction-success';
+import type { FsiInfno, TransactionInput } from '../../../src/center/transactions';
 import { OPTER, type SandboxFixture, startFixture } from './helpers';
 import {
   DRUG,
@@ -21,7 +21,13 @@ describe('sandbox 7207/7208 销售出库与 3501–3507 进销存上传', () => 
 
   const send = (infno: FsiInfno, input: object) =>
     f.fsi.send(
-      f.fsi.buildRequest({ ...OPTER, infno, signNo, input, insuplcAdmdvs: zhang.insuplcAdmdvs }),
+      f.fsi.buildRequest({
+        ...OPTER,
+        infno,
+        signNo,
+        input: input as TransactionInput<FsiInfno>,
+        insuplcAdmdvs: zhang.insuplcAdmdvs,
+      }),
     );
 
   async function settled(packs = 2) {
@@ -87,7 +93,12 @@ describe('sandbox 7207/7208 销售出库与 3501–3507 进销存上传', () => 
   it('7207 moves the settled prescription to 已取药; a replay gives the first answer [R-SALES-UP][R-STATUS][ARCH]', async () => {
     const d = await settled();
     const codes = [traceCode(DRUG.metformin), traceCode(DRUG.metformin)];
-    const req = f.fsi.buildRequest({ ...OPTER, infno: '7207', signNo, input: sale(d, codes) });
+    const req = f.fsi.buildRequest({
+      ...OPTER,
+      infno: '7207',
+      signNo,
+      input: sale(d, codes) as TransactionInput<'7207'>,
+    });
     const first = await f.fsi.send(req);
     expect(first.err_msg).toBe('');
     expect((first.output as { data: { x_sel_sn: string } }).data.x_sel_sn).toHaveLength(30);

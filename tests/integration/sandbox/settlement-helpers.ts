@@ -3,7 +3,7 @@ import { dateTime } from '../../../src/center/clock';
 import type { FsiRequest, FsiResponse } from '../../../src/center/fsi-client';
 import { out7201Schema, out7204Schema, out7205Schema } from '../../../src/center/rx/fsi-72xx';
 import { RX_CHK_STATUS } from '../../../src/center/rx/fsi-7206';
-import type { FsiInfno } from '../../../src/center/transaction-success';
+import type { FsiInfno, TransactionInput } from '../../../src/center/transactions';
 import {
   type CreatedPrescription,
   createPrescription,
@@ -160,7 +160,7 @@ export function settleRequest(
     ...OPTER,
     infno,
     signNo,
-    input,
+    input: input as TransactionInput<FsiInfno>,
     insuplcAdmdvs: patient.insuplcAdmdvs,
   });
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FsiInfno } from '../../../src/center/transaction-success';
+import type { FsiInfno } from '../../../src/center/transactions';
 import { PAPER_RX_FORM, paperRxno, RX_FORM_FIELD } from '../../../src/domain/paper/paper-rxno';
 import type { DemoPatient } from '../../../src/sandbox/seed-data';
 import { type SandboxFixture, startFixture } from './helpers';

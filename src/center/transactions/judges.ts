@@ -1,10 +1,9 @@
-import type { FsiResponse } from './fsi-wrapper';
+import type { FsiResponse } from '../fsi-wrapper';
 
 /**
  * How the center says a transaction succeeded beyond `infcode` 0 (architecture.md: "count a
  * result as done only when the transport code is 0 *and* the business result says success").
- * One entry per FSI transaction the counter sends; `FsiCall.infno` is typed by this table, so a
- * transaction without an entry cannot be built, queued or called.
+ * Every entry of the transaction catalogue (index.ts) names its judge.
  *
  * A judge reads an infcode-0 reply and answers:
  * - `ok`: the business result says success;
@@ -46,7 +45,7 @@ function centerWords(res: FsiResponse, ...specific: unknown[]): string {
 }
 
 /** Inventory 3501–3507: `retRslt` "1" = success (research §3.3); `msgRslt` says why not. */
-function retRslt(required: boolean): SuccessJudge {
+export function retRslt(required: boolean): SuccessJudge {
   return (res) => {
     const out = res.output ?? {};
     const rslt = text(out.retRslt);
@@ -61,7 +60,7 @@ function retRslt(required: boolean): SuccessJudge {
  * 7206–7208 uploads: `data.msg_code` "0" and `data.flag` "True" = success (research §2.2).
  * `required` fields must be present for the reply to prove anything.
  */
-function msgCode(required: readonly string[]): SuccessJudge {
+export function msgCode(required: readonly string[]): SuccessJudge {
   return (res) => {
     const data = node(res.output, 'data');
     if (!data) return { kind: 'unreadable', words: '应答缺少 data 节点' };
@@ -77,7 +76,7 @@ function msgCode(required: readonly string[]): SuccessJudge {
 }
 
 /** The reply must carry `path` (a node, or a node's non-empty field) to show the work was done. */
-function carries(path: string): SuccessJudge {
+export function carries(path: string): SuccessJudge {
   const [first, field] = path.split('.') as [string, string | undefined];
   return (res) => {
     const n = node(res.output, first);
@@ -87,52 +86,12 @@ function carries(path: string): SuccessJudge {
 }
 
 /** No success field beyond infcode 0; the caller's reply schema checks the shape. */
-const infcodeOnly: SuccessJudge = () => OK;
+export const infcodeOnly: SuccessJudge = () => OK;
 
 /** 7205: the center checked the signature; `vrf_rslt` is its verdict, judged by the intake. */
-const verification: SuccessJudge = (res) => {
+export const verification: SuccessJudge = (res) => {
   const data = node(res.output, 'data');
   const rslt = text(data?.vrf_rslt);
   if ((rslt === '0' || rslt === '1') && text(data?.rx_sign_verify_sn) !== '') return OK;
   return { kind: 'unreadable', words: '应答缺少验签结果 vrf_rslt 或验签流水号' };
 };
-
-export const FSI_SUCCESS = {
-  '9001': carries('signinoutb.sign_no'),
-  '9002': infcodeOnly,
-  '1101': carries('baseinfo.psn_no'),
-  '2101': carries('setlinfo'),
-  '2102': carries('setlinfo.setl_id'),
-  '2103': carries('setlinfo'),
-  '2601': carries('data'),
-  '3501': retRslt(false),
-  '3502': retRslt(false),
-  '3503': retRslt(false),
-  '3504': retRslt(false),
-  '3505': retRslt(true),
-  '3506': retRslt(false),
-  '3507': retRslt(false),
-  '5205': infcodeOnly,
-  '7201': infcodeOnly,
-  '7202': infcodeOnly,
-  '7203': infcodeOnly,
-  '7204': infcodeOnly,
-  '7205': verification,
-  '7206': msgCode(['msg_code', 'rx_chk_biz_sn']),
-  '7207': msgCode(['msg_code']),
-  '7208': msgCode([]),
-} as const satisfies Record<string, SuccessJudge>;
-
-/** Every FSI transaction the counter may send. */
-export type FsiInfno = keyof typeof FSI_SUCCESS;
-
-export function isFsiInfno(infno: string): infno is FsiInfno {
-  return Object.hasOwn(FSI_SUCCESS, infno);
-}
-
-/** Judges an infcode-0 reply to `infno`; a transaction without an entry is never counted a success. */
-export function judgeBusinessResult(infno: string, res: FsiResponse): BusinessVerdict {
-  if (!isFsiInfno(infno))
-    return { kind: 'unreadable', words: `交易 ${infno} 未登记业务成功的判定方法` };
-  return FSI_SUCCESS[infno](res);
-}

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FsiResponse } from '../../../src/center/fsi-wrapper';
-import { FSI_SUCCESS, judgeBusinessResult } from '../../../src/center/transaction-success';
-import { TRANSACTION_NAMES } from '../../../src/domain/center/transaction-names';
+import type { FsiResponse } from '../../../../src/center/fsi-wrapper';
+import { judgeBusinessResult } from '../../../../src/center/transactions';
 
 const reply = (output: Record<string, unknown> | null, err_msg = ''): FsiResponse => ({
   infcode: 0,
@@ -14,10 +13,6 @@ const reply = (output: Record<string, unknown> | null, err_msg = ''): FsiRespons
 });
 
 describe('the business-success catalogue of the center transactions', () => {
-  it('declares how success is judged for every transaction the counter sends, and for no other [ARCH]', () => {
-    expect(Object.keys(FSI_SUCCESS).sort()).toEqual(Object.keys(TRANSACTION_NAMES).sort());
-  });
-
   it('counts a sale upload only when retRslt says "1", keeping the center\'s words otherwise [ARCH][R-STOCK]', () => {
     expect(judgeBusinessResult('3505', reply({ retRslt: '1', msgRslt: '成功' }))).toEqual({
       kind: 'ok',
