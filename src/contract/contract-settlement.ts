@@ -4,12 +4,15 @@ import type {
   ReceiptView,
   SaleUploadsView,
   SelfPaySaleView,
+  SettlementLookupRow,
   SettlementView,
   SettlePreview,
   StocktakeView,
 } from './types-settlement';
 
 const id = z.number().int().positive();
+const receiptFormat = z.enum(['thermal58', 'thermal80', 'a4']);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 yyyy-MM-dd');
 const traceCode = z
   .string()
   .min(1)
@@ -107,6 +110,47 @@ export const settlementContract = {
       z.object({ settlementId: id, format: z.enum(['thermal58', 'thermal80', 'a4']) }).strict(),
       z.object({ saleId: id, format: z.enum(['thermal58', 'thermal80', 'a4']) }).strict(),
     ]),
+    output: {} as ReceiptView,
+    auth: true,
+    ...reads,
+  },
+  /**
+   * The lookup page (issue 19): a past settlement by its 结算ID (scanned from the receipt or
+   * typed), or by patient (name, * for a masked character, or the ID number's last digits) and
+   * period; refund (refund.start) and reprint act on what it finds.
+   */
+  'settlement.find': {
+    input: z.union([
+      z
+        .object({
+          setlId: z
+            .string()
+            .trim()
+            .min(1)
+            .max(64)
+            .regex(/^[0-9A-Za-z-]+$/),
+        })
+        .strict(),
+      z.object({ patient: z.string().trim().min(1).max(32), from: isoDate, to: isoDate }).strict(),
+    ]),
+    output: [] as SettlementLookupRow[],
+    auth: true,
+    ...reads,
+  },
+  /** 补打凭证: the receipt of a past settlement marked 补打 with the reprint time (R-KEEP). */
+  'receipt.reprint': {
+    input: z.object({ settlementId: id, format: receiptFormat }).strict(),
+    output: {} as ReceiptView,
+    auth: true,
+    mutates: false,
+    audit: audited('receipt.reprint', {
+      subject: 'settlement',
+      detail: { input: ['settlementId', 'format'] },
+    }),
+  },
+  /** 退费凭证 after a refund: the amounts given back and the original 结算ID (R-REVERSE). */
+  'receipt.refundSlip': {
+    input: z.object({ settlementId: id, format: receiptFormat }).strict(),
     output: {} as ReceiptView,
     auth: true,
     ...reads,

@@ -206,3 +206,26 @@ export interface StocktakeView {
   batches: number;
   state: UploadState;
 }
+
+/** One settlement found by settlement.find (the lookup page): enough to recognise it and act. */
+export interface SettlementLookupRow {
+  settlementId: number;
+  setlId: string | null;
+  hiRxno: string;
+  /** Settled at, or (outcome unknown) sent at. */
+  at: string;
+  patient: SettlementPatientView;
+  state: SettlementState;
+  stateLabel: string;
+  total: Money | null;
+  fund: Money | null;
+  account: Money | null;
+  cash: Money | null;
+  /** e.g. "阿莫西林胶囊 2盒；布洛芬缓释胶囊 1盒". */
+  drugs: string;
+  canRefund: boolean;
+  /** A receipt exists to reprint (the center settled it). */
+  canReprint: boolean;
+  /** A refund slip (退费凭证) can be printed. */
+  canPrintRefundSlip: boolean;
+}

@@ -33,6 +33,12 @@ export interface Harness {
     phase?: 'before' | 'after';
   }): Promise<void>;
   clearFaults(): Promise<void>;
+  /**
+   * Closes the counter (services and host) and starts it again on the same data folder and the
+   * same sandbox center, as after closing the program at noon; `services`, `dispatch` and
+   * `appUrl` then name the new counter.
+   */
+  restartCounter(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,29 +57,29 @@ export async function startHarness(opts: { signInValidHours?: number } = {}): Pr
     sandboxUrl: sandbox.url,
   });
   config.fsi.timeoutMs = 1500;
-  const services = await createAppServices(config, silentLogger);
-  const dispatch = createDispatcher(services, silentLogger);
-  const host = await startHost({
-    dispatch,
-    staticDir: dir,
-    port: 0,
-  });
+  const startCounter = async () => {
+    const services = await createAppServices(config, silentLogger);
+    const dispatch = createDispatcher(services, silentLogger);
+    const host = await startHost({ dispatch, staticDir: dir, port: 0 });
+    return { services, dispatch, host };
+  };
+  let counter = await startCounter();
   const post = (url: string, body: unknown, method = 'POST') =>
     fetch(url, {
       method,
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
-  return {
-    services,
-    dispatch,
-    appUrl: host.url,
+  const harness: Harness = {
+    services: counter.services,
+    dispatch: counter.dispatch,
+    appUrl: counter.host.url,
     sandboxUrl: sandbox.url,
     sandbox,
     async api(method, input, token = null) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (token) headers.authorization = `Bearer ${token}`;
-      const res = await fetch(`${host.url}/api/${method}`, {
+      const res = await fetch(`${counter.host.url}/api/${method}`, {
         method: 'POST',
         headers,
         body: JSON.stringify(input),
@@ -87,11 +93,20 @@ export async function startHarness(opts: { signInValidHours?: number } = {}): Pr
     async clearFaults() {
       await fetch(`${sandbox.url}/x/sandbox/faults`, { method: 'DELETE' });
     },
+    async restartCounter() {
+      await counter.host.close();
+      await counter.services.close();
+      counter = await startCounter();
+      harness.services = counter.services;
+      harness.dispatch = counter.dispatch;
+      harness.appUrl = counter.host.url;
+    },
     async close() {
-      await host.close();
-      await services.close();
+      await counter.host.close();
+      await counter.services.close();
       await sandbox.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return harness;
 }

@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = {
   'settle.confirm': '医保结算',
   'settle.resolve': '处理结果未知的结算',
   'refund.start': '退费',
+  'receipt.reprint': '补打结算凭证',
   'sale.selfPay': '自费零售',
   'stock.receive': '进货入库',
   'stock.return': '采购退货',

@@ -6,8 +6,11 @@ import type { AuthenticatedSession } from '../auth-service';
 import type { DeliveredHooks } from '../outbox-delivered-hooks';
 import { centerRefusedCodeHook } from './center-refused-codes';
 import { createSettlementContext, type SettlementContext } from './context';
+import { findSettlements, type LookupQuery } from './lookup';
 import { createPreviewService } from './preview-service';
 import { receipt } from './receipt/receipt-service';
+import { refundSlip } from './receipt/refund-slip';
+import { reprintReceipt } from './receipt/reprint';
 import { createRefundService } from './refund-service';
 import { selfPaySaleView, stocktake, uploadsForSale } from './sale-views';
 import { createSelfPayService, type SelfPayItem } from './self-pay-service';
@@ -75,6 +78,9 @@ export function createSettlementArea(deps: AreaDeps) {
       return settlementView(ctx, settlementId);
     },
     receipt: receipt.bind(null, ctx),
+    find: (q: LookupQuery) => findSettlements(ctx, q),
+    reprint: reprintReceipt.bind(null, ctx),
+    refundSlip: refundSlip.bind(null, ctx),
     selfPay(session: AuthenticatedSession, items: SelfPayItem[]) {
       return selfPaySaleView(ctx, sell(session, items));
     },

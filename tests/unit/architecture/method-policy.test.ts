@@ -33,6 +33,7 @@ describe('per-method policy on the contract', () => {
         'settle.confirm',
         'settle.resolveUnknown',
         'refund.start',
+        'receipt.reprint',
         'sale.selfPay',
         'stock.receive',
         'stock.returnToSupplier',

@@ -9,7 +9,7 @@ import { a4ReceiptPdf } from './pdf-writer';
 import type { ReceiptData } from './receipt-data';
 import { THERMAL_COLUMNS, thermalLines } from './thermal';
 
-function settlementReceipt(ctx: SettlementContext, settlementId: number): ReceiptData {
+export function settlementReceipt(ctx: SettlementContext, settlementId: number): ReceiptData {
   const v = settlementView(ctx, settlementId);
   if (!v.split || !v.setlId) {
     throw new AppError('CONFLICT', `结算 ${settlementId} 尚未结算成功，不能打印结算单`, {
@@ -88,6 +88,15 @@ function saleReceipt(ctx: SettlementContext, saleId: number): ReceiptData {
   };
 }
 
+/** The receipt data printed in a format: thermal fixed-width lines, or an A4 PDF (Base64). */
+export function rendered(data: ReceiptData, format: ReceiptFormat): ReceiptView {
+  if (format === 'a4') {
+    return { format, lines: null, columns: null, pdfBase64: a4ReceiptPdf(data).toString('base64') };
+  }
+  const columns = THERMAL_COLUMNS[format];
+  return { format, lines: thermalLines(data, columns), columns, pdfBase64: null };
+}
+
 /** receipt.get: thermal 58/80 mm fixed-width lines, or an A4 PDF (Base64). */
 export function receipt(
   ctx: SettlementContext,
@@ -96,9 +105,5 @@ export function receipt(
 ): ReceiptView {
   const data =
     'settlementId' in of ? settlementReceipt(ctx, of.settlementId) : saleReceipt(ctx, of.saleId);
-  if (format === 'a4') {
-    return { format, lines: null, columns: null, pdfBase64: a4ReceiptPdf(data).toString('base64') };
-  }
-  const columns = THERMAL_COLUMNS[format];
-  return { format, lines: thermalLines(data, columns), columns, pdfBase64: null };
+  return rendered(data, format);
 }
