@@ -4,6 +4,7 @@ import { counterContribution } from '../counter/contribution';
 import { dispenseContribution } from '../dispense/contribution';
 import { FUNCTION_KEYS, type FunctionKey } from '../keyboard/function-keys';
 import type { ScreenKeys } from '../keyboard/use-function-keys';
+import { lookupContribution } from '../lookup/contribution';
 import type { Contribution } from '../navigation/contribution';
 import { locationOf, useNavigation } from '../navigation/navigation-store';
 import { paperContribution } from '../paper/contribution';
@@ -26,6 +27,7 @@ export const FEATURES: readonly Contribution[] = [
   riskContribution,
   reportsContribution,
   auditContribution,
+  lookupContribution,
 ];
 
 /** The F1 help: the shared function keys, then each feature's own. */

@@ -79,7 +79,7 @@ export const FUNCTION_KEYS: readonly FunctionKey[] = [
   {
     key: 'Shift+F5',
     label: '打印凭证',
-    help: '调剂页（结算成功后）或自费零售页（收款后）：打印结算凭证：58mm/80mm 热敏小票或 A4（PDF），含分摊、处方号与每盒追溯码（R-SETTLE）',
+    help: '调剂页（结算成功后）或自费零售页（收款后）：打印结算凭证：58mm/80mm 热敏小票或 A4（PDF），含分摊、处方号与每盒追溯码（R-SETTLE）。结算查询页：补打所选结算的凭证（标明“补打”与补打时间，记入审计日志，R-KEEP），退费后打印退费凭证',
     session: true,
     screens: PAYING,
   },
@@ -148,6 +148,18 @@ export const FUNCTION_KEYS: readonly FunctionKey[] = [
     help: '开始一笔自费零售（非处方商品现金销售）：选择商品、逐盒扫追溯码、F5 收款；不经医保中心，断网也可收款，出库（3505）联网后上传（R-STOCK）。收款后再按即接待下一位顾客',
     session: true,
     screens: ['counter', 'sale'],
+  },
+  {
+    key: 'Alt+H',
+    label: '结算查询',
+    help: '打开或关闭结算查询页：扫描或输入结算单上的结算ID，或输入参保人姓名（可含 * 号）/身份证号后4位并选择日期，按 Enter 查找；↑↓ 选择一笔，Alt+Y 退费，Shift+F5 补打凭证',
+    session: true,
+  },
+  {
+    key: 'Alt+Y',
+    label: '退费',
+    help: '结算查询页：为所选的已结算记录办理退费（撤销医保结算 2103，上传 7208、3506，恢复库存与追溯码），须填写原因，仅药师或管理员（R-REVERSE）；退费后显示退费凭证',
+    session: true,
   },
   {
     key: 'Esc',

@@ -10,7 +10,8 @@ import { useIntakeStore } from '../counter/intake-store';
 import { usePatientStore } from '../counter/patient-store';
 import { useDispenseStore } from '../dispense/dispense-store';
 import { beep } from '../feedback/beep';
-import { useNavigation } from '../navigation/navigation-store';
+import { useLookupStore } from '../lookup/lookup-store';
+import { locationOf, useNavigation } from '../navigation/navigation-store';
 import { usePrescriptionStore } from '../prescription/prescription-store';
 import { useReviewStore } from '../review/review-store';
 import { useSaleStore } from '../sale/sale-store';
@@ -98,6 +99,13 @@ export function routeScan(outcome: ScanOutcome): void {
     maxGapMs: Math.round(outcome.maxGapMs),
   });
   if (onTestPage(scan)) return;
+  // A 结算ID has no format of its own (it can look like an e-voucher token): on the lookup page
+  // every scan is the receipt's 结算ID.
+  if (locationOf(useNavigation.getState()) === 'lookup' && scan.kind !== 'rejected') {
+    useLookupStore.getState().setText(scan.text);
+    void useLookupStore.getState().search();
+    return;
+  }
   if (isDrugCodeKind(scan.kind) && 'text' in scan) {
     routeDrugCode(scan.kind, scan.text);
     return;

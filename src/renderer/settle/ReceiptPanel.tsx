@@ -44,7 +44,7 @@ function useReceipt(of: ReceiptOf, format: ReceiptFormat, version: string): Load
   return loaded;
 }
 
-function ThermalReceipt({ receipt }: { receipt: ReceiptView }) {
+export function ThermalReceipt({ receipt }: { receipt: ReceiptView }) {
   return (
     <pre
       className="receipt-thermal"
