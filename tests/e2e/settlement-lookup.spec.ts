@@ -36,7 +36,10 @@ async function settledAtCounter(page: Page): Promise<{ hiRxno: string; setlId: s
   await expect(page.getByTestId('review-panel')).toHaveAttribute('data-waiting', 'true', {
     timeout: 20_000,
   });
+  const pass = page.getByRole('radio', { name: '审核通过' });
+  await expect(pass).toBeFocused();
   await page.keyboard.press('Space');
+  await expect(pass).toBeChecked();
   await page.getByTestId('review-opinion').fill('处方合理，用法用量适宜');
   await scanUntil(page, ownVoucher ?? '', () =>
     expect(page.getByTestId('review-outcome')).toHaveAttribute('data-result', 'pass', {
@@ -125,6 +128,8 @@ test('settle, back to the counter, scan the 结算ID into the lookup, reprint (�
   await expect(slip).toContainText(setlId);
   await expect(slip).toContainText('退回个人账户');
   await expect(row).toHaveAttribute('data-state', 'refunded');
+  await expect(page.getByTestId('lookup-refund-reason')).toHaveCount(0);
+  await expect(page.locator('.ant-modal-mask')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screens/settlement-refund-slip-1366.png' });
 
   const settlements = await sandboxCall<{ settlements: Array<{ setl_id: string; stas: string }> }>(
