@@ -154,12 +154,15 @@ export const FUNCTION_KEYS: readonly FunctionKey[] = [
     label: '结算查询',
     help: '打开或关闭结算查询页：扫描或输入结算单上的结算ID，或输入参保人姓名（可含 * 号）/身份证号后4位并选择日期，按 Enter 查找；↑↓ 选择一笔，Alt+Y 退费，Shift+F5 补打凭证',
     session: true,
+    screens: COUNTER,
   },
   {
     key: 'Alt+Y',
     label: '退费',
     help: '结算查询页：为所选的已结算记录办理退费（撤销医保结算 2103，上传 7208、3506，恢复库存与追溯码），须填写原因，仅药师或管理员（R-REVERSE）；退费后显示退费凭证',
     session: true,
+    // Only on the lookup page, whose header shows it: no counter screen's hint bar.
+    screens: [],
   },
   {
     key: 'Esc',
