@@ -132,6 +132,13 @@ test('a held dispensing is listed as 待结算, reopened with the keyboard and c
   await expect(row).toContainText('待结算');
   await page.screenshot({ path: 'test-results/screens/held-list-1366.png' });
 
+  // Log-out confirm warns of it; Esc keeps the session, Shift+F8 focuses the list again.
+  await page.keyboard.press('Control+Shift+L');
+  await expect(page.getByTestId('logout-held-warning')).toContainText('笔待结算调剂');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('logout-dialog')).toBeHidden();
+  await page.keyboard.press('Shift+F8');
+
   // ↑↓ to our row (the newest is last), Enter reopens it where it stopped: the settlement step.
   const listbox = list.getByRole('listbox');
   await expect(listbox).toBeFocused();
@@ -160,4 +167,9 @@ test('a held dispensing is listed as 待结算, reopened with the keyboard and c
   // The same two packs are accepted on the next prescription (R-TRACE-ONCE: returned, not sold).
   const again = await dispensed(page, [{ ...AMLODIPINE, packs: 2 }], [...held.codes]);
   expect(again.codes).toEqual(held.codes);
+
+  // Going off duty (F12) with that one still unsettled warns of it.
+  await page.keyboard.press('F12');
+  await expect(page.getByTestId('shift-status')).toHaveAttribute('data-mine', 'closed');
+  await expect(page.getByTestId('scan-notice')).toContainText('笔待结算调剂');
 });

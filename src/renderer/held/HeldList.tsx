@@ -11,8 +11,7 @@ function HeldRow({ d }: { d: HeldDispensingView }) {
     <>
       <div className="row-main">
         <span className="row-title">
-          {d.patient.name}
-          <span className="row-sub"> {d.patient.certnoMasked}</span>
+          {d.patient.name} <span className="held-certno mono">{d.patient.certnoMasked}</span>
         </span>
         <span className="row-sub">{d.drugs}</span>
       </div>
