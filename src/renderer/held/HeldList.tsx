@@ -36,6 +36,7 @@ export function HeldList() {
   const items = useHeldStore((s) => s.items);
   const selected = useHeldStore((s) => s.selected);
   const focusRequest = useHeldStore((s) => s.focusRequest);
+  const focusPending = useHeldStore((s) => s.focusPending);
 
   useEffect(() => {
     const { load } = useHeldStore.getState();
@@ -43,6 +44,10 @@ export function HeldList() {
     const id = window.setInterval(() => void load(), POLL_MS);
     return () => window.clearInterval(id);
   }, []);
+  // The list (rendered before this effect runs) has taken the focus Shift+F8 asked for.
+  useEffect(() => {
+    if (focusPending) useHeldStore.getState().focusTaken();
+  }, [focusPending]);
 
   const count = items?.length ?? 0;
   return (
@@ -81,7 +86,7 @@ export function HeldList() {
             idPrefix="held-item"
             itemTestId="held-item"
             itemData={(d) => ({ 'dispensing-id': String(d.dispensingId), rxno: d.rxno })}
-            autoFocus={focusRequest > 0}
+            autoFocus={focusPending}
           />
         </>
       )}

@@ -14,11 +14,14 @@ interface HeldState {
   selected: number;
   /** Incremented by Shift+F8 to put the focus on the 待结算 list. */
   focusRequest: number;
+  /** A Shift+F8 the list has not yet acted on (so a later visit leaves the caret in the input). */
+  focusPending: boolean;
   cancelling: boolean;
   cancelError: AppErrorShape | null;
   load(): Promise<void>;
   select(index: number): void;
   requestFocus(): void;
+  focusTaken(): void;
   /** Opens the dispensing where it stopped: the settlement step for a held one. */
   reopen(item: HeldDispensingView): Promise<void>;
   /** 撤销调剂 of the dispensing shown on the dispense screen, with the pharmacist's reason. */
@@ -30,6 +33,7 @@ export const useHeldStore = create<HeldState>((set, get) => ({
   items: null,
   selected: 0,
   focusRequest: 0,
+  focusPending: false,
   cancelling: false,
   cancelError: null,
 
@@ -43,7 +47,8 @@ export const useHeldStore = create<HeldState>((set, get) => ({
   },
 
   select: (selected) => set({ selected }),
-  requestFocus: () => set((s) => ({ focusRequest: s.focusRequest + 1 })),
+  requestFocus: () => set((s) => ({ focusRequest: s.focusRequest + 1, focusPending: true })),
+  focusTaken: () => set({ focusPending: false }),
 
   async reopen(item) {
     try {
