@@ -85,6 +85,11 @@ describe('held dispensings: 待结算 list, reopen and 撤销调剂 over HTTP', 
     });
     expect(reopened.step).toBe('settle');
     expect(reopened.dispensing.state).toBe('completed');
+    // F7 on its prescription still refuses a second dispensing, and points to 待结算.
+    const again = await h.api('dispense.start', { hiRxno: sale.hiRxno }, token);
+    expect(again.error?.ruleId).toBe('R-STATUS');
+    expect(again.error?.message).toContain('不得重复调剂');
+    expect(again.error?.message).toContain('待结算');
 
     const openRx = await reviewedRx(h, ok, { patient: li, drugs: [AMLODIPINE] }, ownVoucher);
     const open = await ok<DispensingView>('dispense.start', { hiRxno: openRx });
