@@ -2,9 +2,12 @@ import { z } from 'zod';
 import { audited, notAudited, reads } from './method-policy';
 import { rxNo } from './schemas';
 import type {
+  CancelledHeldView,
   DispensingView,
   GuidanceView,
+  HeldDispensingView,
   HistoryView,
+  ReopenedDispensing,
   ScanVerdict,
   StockItemView,
 } from './types-dispense';
@@ -86,6 +89,45 @@ export const dispenseContract = {
     audit: audited('dispense.cancel', {
       subject: 'dispensing',
       detail: { input: ['dispensingId'], output: ['state'] },
+    }),
+  },
+  /** 待结算: completed dispensings never settled (stock out, codes sold), oldest first. */
+  'dispense.held': {
+    input: z.object({}).strict(),
+    output: [] as HeldDispensingView[],
+    auth: true,
+    ...reads,
+  },
+  /** Reopens a dispensing where it stopped: open → scanning, completed → the settlement step. */
+  'dispense.reopen': {
+    input: z.object({ dispensingId }).strict(),
+    output: {} as ReopenedDispensing,
+    auth: true,
+    ...reads,
+  },
+  /**
+   * 撤销调剂 of a held dispensing (R-STOCK, R-TRACE-ONCE, R-KEEP): cancelled with its reason,
+   * packs back to their batches, codes sellable again, waiting uploads dropped, in one
+   * transaction. A settled one is refunded instead (R-REVERSE).
+   */
+  'dispense.cancelHeld': {
+    input: z
+      .object({
+        dispensingId,
+        reason: z.string().trim().min(2, '请填写撤销原因（至少2个字）').max(200),
+      })
+      .strict(),
+    output: {} as CancelledHeldView,
+    auth: true,
+    roles: {
+      allowed: ['pharmacist'],
+      refusal: '撤销调剂须由执业药师办理',
+      ruleId: 'R-PHARMACIST',
+    },
+    mutates: true,
+    audit: audited('dispense.cancelHeld', {
+      subject: 'dispensing',
+      detail: { input: ['dispensingId', 'reason'], output: ['state', 'packs', 'codes'] },
     }),
   },
   'dispense.get': {

@@ -212,3 +212,29 @@ export interface GuidanceView {
   printable: string;
   ruleId: 'R-GUIDE';
 }
+
+/** A completed dispensing never settled (待结算): stock is out and its codes are sold. */
+export interface HeldDispensingView {
+  dispensingId: number;
+  source: 'electronic' | 'paper';
+  rxno: string;
+  patient: { name: string; certnoMasked: string };
+  completedAt: string;
+  staffName: string;
+  /** e.g. 「阿莫西林胶囊」×2盒 */
+  drugs: string;
+}
+
+/** Where a reopened dispensing continues: scanning, or the settlement step. */
+export interface ReopenedDispensing {
+  step: 'dispense' | 'settle';
+  dispensing: DispensingView;
+}
+
+/** 撤销调剂: what went back. */
+export interface CancelledHeldView {
+  dispensingId: number;
+  state: DispensingState;
+  packs: number;
+  codes: number;
+}

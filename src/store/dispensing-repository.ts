@@ -131,6 +131,23 @@ export class DispensingRepository {
     return r ? dispensingFrom(r as Record<string, unknown>) : undefined;
   }
 
+  /**
+   * Held dispensings: completed (stock taken, codes sold) with no settlement that stands or may
+   * stand, oldest first; the counter must settle or cancel each (issue 19).
+   */
+  held(): Array<Dispensing & { rxno: string }> {
+    const rows = this.db
+      .prepare(
+        `SELECT d.*, ${RXNO_OF_DISPENSING} AS rxno FROM dispensings d
+         LEFT JOIN paper_prescriptions p ON p.id = d.paper_id
+         WHERE d.state = 'completed' AND NOT EXISTS (SELECT 1 FROM settlements s
+           WHERE s.dispensing_id = d.id AND s.state NOT IN ('refused', 'voided'))
+         ORDER BY d.completed_at, d.id`,
+      )
+      .all() as Array<Record<string, unknown>>;
+    return rows.map((r) => ({ ...dispensingFrom(r), rxno: r.rxno as string }));
+  }
+
   /** Every dispensing of a paper prescription, newest first (a returned one stays listed). */
   ofPaper(paperId: number): Dispensing[] {
     return (

@@ -12,6 +12,7 @@ import { SETTLEMENT_IDS_MIGRATION } from './migrations/012-settlement-ids';
 import { SOLD_CODE_REGISTRY_MIGRATION } from './migrations/013-sold-code-registry';
 import { SUSPECT_LEADS_MIGRATION } from './migrations/014-suspect-leads';
 import { LAYOUT_CONFIRMATION_MIGRATION } from './migrations/015-layout-confirmation';
+import { HELD_DISPENSINGS_MIGRATION } from './migrations/016-held-dispensings';
 
 /** One schema step. `up` runs once, inside its own transaction, and is never edited after release. */
 export interface Migration {
@@ -174,6 +175,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'sold_code_registry', up: SOLD_CODE_REGISTRY_MIGRATION },
   { version: 14, name: 'suspect_rx_leads', up: SUSPECT_LEADS_MIGRATION },
   { version: 15, name: 'layout_confirmation', up: LAYOUT_CONFIRMATION_MIGRATION },
+  { version: 16, name: 'held_dispensings', up: HELD_DISPENSINGS_MIGRATION },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

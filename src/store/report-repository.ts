@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import { STANDING } from './migrations/010-report-indexes';
 
 /**
  * A half-open time range [startMs, endMs) cut into local calendar days: a time t falls on day
@@ -93,7 +94,7 @@ export class ReportRepository {
   }
 
   /**
-   * Completed (not returned) dispensings of the period, per drug: packs are what stock gave
+   * Settled (standing, not held, returned or cancelled) dispensings of the period, per drug: packs are what stock gave
    * (dispensing_allocations, i.e. opened packs for 拆零), the amount is the sum of the drug's
    * fee lines in the dispensing's standing 2102 (nothing while unsettled). Summed from
    * dispensed_drug_facts (one row per dispensing and drug, migration 10) one drug after the
@@ -114,12 +115,17 @@ export class ReportRepository {
       .all(rangeParams(r)) as DrugDispensedRow[];
   }
 
-  /** Completed (not returned) dispensings of the period with at least one dispensed line. */
+  /**
+   * Completed dispensings of the period with a standing settlement (a held one is not a sale)
+   * and at least one dispensed line.
+   */
   dispensingCount(r: DayRange): number {
     const row = this.db
       .prepare(
         `SELECT count(*) AS n FROM dispensings AS d INDEXED BY dispensings_completed_by_time
           WHERE d.state = 'completed' AND d.completed_at >= @startMs AND d.completed_at < @endMs
+            AND EXISTS (SELECT 1 FROM settlements AS s
+                         WHERE s.dispensing_id = d.id AND s.state IN ${STANDING})
             AND EXISTS (SELECT 1 FROM dispensing_lines AS l
                          WHERE l.dispensing_id = d.id AND l.qty_dispensed > 0)`,
       )

@@ -17,6 +17,35 @@ export class SaleReturnRepository {
       )
       .run(at, dispensingId).changes;
     if (changed !== 1) return { packs: 0, codes: 0 };
+    return this.putBack(dispensingId, at);
+  }
+
+  /**
+   * 撤销调剂 of a held dispensing (completed, never settled): it becomes 'cancelled' with the
+   * reason and pharmacist, and its packs and codes go back exactly as for a refund. The schema
+   * refuses it while a settlement of it stands or may stand (migration 16).
+   */
+  cancelHeld(
+    dispensingId: number,
+    by: { staffId: number; reason: string },
+    at: number,
+  ): { packs: number; codes: number } {
+    assertTransition('dispensing', 'completed', 'cancelled');
+    const changed = this.db
+      .prepare(
+        `UPDATE dispensings SET state = 'cancelled', ended_at = ?, cancel_reason = ?, cancelled_by = ?
+         WHERE id = ? AND state = 'completed'`,
+      )
+      .run(at, by.reason, by.staffId, dispensingId).changes;
+    if (changed !== 1) return { packs: 0, codes: 0 };
+    // Completion only left the per-sale uploads waiting for a settlement that never came.
+    this.db
+      .prepare("DELETE FROM dispensing_uploads WHERE dispensing_id = ? AND state = 'waiting'")
+      .run(dispensingId);
+    return this.putBack(dispensingId, at);
+  }
+
+  private putBack(dispensingId: number, at: number): { packs: number; codes: number } {
     const codes = this.db
       .prepare(
         `SELECT c.code, c.units, c.reused_pack, l.split_pack, c.line_no

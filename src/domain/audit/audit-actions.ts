@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = {
   'dispense.start': '开始调剂',
   'dispense.complete': '完成调剂',
   'dispense.cancel': '取消调剂',
+  'dispense.cancelHeld': '撤销调剂',
   'settle.confirm': '医保结算',
   'settle.resolve': '处理结果未知的结算',
   'refund.start': '退费',

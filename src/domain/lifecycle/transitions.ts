@@ -44,8 +44,8 @@ export const TRANSITIONS: { readonly [M in Machine]: Table<MachineStates[M]> } =
   },
   dispensing: {
     open: ['completed', 'cancelled'],
-    // refunded: packs and codes go back
-    completed: ['returned'],
+    // refunded, or 撤销调剂 of a held (never settled) one: packs and codes go back
+    completed: ['returned', 'cancelled'],
     cancelled: [],
     returned: [],
   },

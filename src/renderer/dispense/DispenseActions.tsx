@@ -1,10 +1,14 @@
 import { Button } from 'antd';
 import type { DispensingView } from '../../contract/types-dispense';
+import { isHeld } from '../held/held-rules';
+import { useSettleStore } from '../settle/settle-store';
+import { useUiStore } from '../stores/ui-store';
 import { useDispenseStore } from './dispense-store';
 
-/** Complete (F9, or Enter once everything is scanned), cancel, back (Esc). */
+/** Complete (F9, or Enter once everything is scanned), cancel, 撤销调剂 while held (Shift+F9), back (Esc). */
 export function DispenseActions({ view }: { view: DispensingView }) {
   const completing = useDispenseStore((s) => s.completing);
+  const settlement = useSettleStore((s) => s.settlement);
   const open = view.state === 'open';
   return (
     <div className="dispense-actions">
@@ -34,6 +38,16 @@ export function DispenseActions({ view }: { view: DispensingView }) {
           onClick={() => void useDispenseStore.getState().cancel()}
         >
           取消调剂
+        </Button>
+      )}
+      {isHeld(view, settlement) && (
+        <Button
+          size="large"
+          danger
+          data-testid="cancel-held"
+          onClick={() => useUiStore.getState().setOverlay('cancelHeld')}
+        >
+          撤销调剂 <kbd>Shift+F9</kbd>
         </Button>
       )}
       <Button

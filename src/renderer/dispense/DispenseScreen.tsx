@@ -2,6 +2,7 @@ import { Tag } from 'antd';
 import type { DispensingView } from '../../contract/types-dispense';
 import { maskName } from '../../domain/mask';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { CancelHeldDialog } from '../held/CancelHeldDialog';
 import { SettlementPanel } from '../settle/SettlementPanel';
 import { DispenseActions } from './DispenseActions';
 import { DispenseLines } from './DispenseLines';
@@ -83,6 +84,7 @@ export function DispenseScreen() {
       {open && <Blockers blockers={view.blockers} />}
       {view.state === 'completed' && <SettlementPanel dispensingId={view.dispensingId} />}
       {view.state === 'completed' && <GuidanceSheet />}
+      {view.state === 'completed' && <CancelHeldDialog view={view} />}
     </main>
   );
 }

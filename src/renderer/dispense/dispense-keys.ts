@@ -1,5 +1,7 @@
+import { isHeld } from '../held/held-rules';
 import { canPrintReceipt, printReceipt } from '../settle/print-receipt';
 import { useSettleStore } from '../settle/settle-store';
+import { useUiStore } from '../stores/ui-store';
 import { useDispenseStore } from './dispense-store';
 import { printGuidance } from './print-guidance';
 
@@ -29,7 +31,7 @@ export function onDispenseEnter(ev: KeyboardEvent): void {
   }
 }
 
-/** F9 completes; once completed, Shift+F7 guidance, F5 pre-settlement, Shift+F5 receipt. */
+/** F9 completes; once completed, Shift+F7 guidance, F5 pre-settlement, Shift+F5 receipt, Shift+F9 撤销调剂 while unsettled. */
 export function onDispenseKey(chord: string): void {
   const dispense = useDispenseStore.getState();
   const completed = dispense.view?.state === 'completed';
@@ -37,4 +39,7 @@ export function onDispenseKey(chord: string): void {
   if (chord === 'Shift+F7' && completed) printGuidance();
   if (chord === 'F5' && completed) void useSettleStore.getState().openPreview();
   if (chord === 'Shift+F5' && completed && canPrintReceipt()) printReceipt();
+  if (chord === 'Shift+F9' && isHeld(dispense.view, useSettleStore.getState().settlement)) {
+    useUiStore.getState().setOverlay('cancelHeld');
+  }
 }

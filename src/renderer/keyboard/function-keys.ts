@@ -118,9 +118,22 @@ export const FUNCTION_KEYS: readonly FunctionKey[] = [
     session: true,
   },
   {
+    key: 'Shift+F8',
+    label: '待结算',
+    help: '回到柜台并选中“待结算”列表：已调剂完成但未结算（中心故障、医保暂停、患者不接受价格等）的处方；↑↓ 选择，Enter 打开，接着结算（F5）或撤销调剂（Shift+F9）',
+    session: true,
+  },
+  {
     key: 'F9',
     label: '完成调剂',
     help: '调剂页：每盒药品都已扫追溯码后完成调剂（全部扫完时也可按 Enter）（R-TRACE）',
+    session: true,
+    screens: DISPENSE,
+  },
+  {
+    key: 'Shift+F9',
+    label: '撤销调剂',
+    help: '调剂页：已调剂完成但未结算的处方，由执业药师填写原因并确认后撤销：药品退回库存、追溯码可再次销售，记录与原因保留（R-STOCK、R-TRACE-ONCE、R-KEEP）；已结算的须退费',
     session: true,
     screens: DISPENSE,
   },

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { showHeld } from '../held/show-held';
 import { type Screen, useNavigation } from '../navigation/navigation-store';
 import { useShiftStore } from '../shift/shift-store';
 import { useSessionStore } from '../stores/session-store';
@@ -53,6 +54,7 @@ const SCREEN_CHORDS = new Set([
   'F7',
   'Shift+F7',
   'F9',
+  'Shift+F9',
   'Alt+Z',
 ]);
 
@@ -66,6 +68,9 @@ function onSessionKey(chord: string, screenKeys: ScreenKeys): boolean {
   switch (chord) {
     case 'F8':
       ui.toggleOverlay('recent');
+      return true;
+    case 'Shift+F8':
+      showHeld();
       return true;
     case 'F10':
       ui.toggleOverlay('region');

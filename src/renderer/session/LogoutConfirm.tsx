@@ -1,5 +1,6 @@
 import { Button, Modal } from 'antd';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
+import { heldCountNow, heldWarning } from '../held/held-warning';
 import { LOGOUT_KEY } from '../keyboard/function-keys';
 import { useUiStore } from '../stores/ui-store';
 import { logoutWithFeedback } from './logout';
@@ -10,6 +11,7 @@ const close = () => useUiStore.getState().setOverlay(null);
 export function LogoutConfirm() {
   const open = useUiStore((s) => s.overlay === 'logout');
   const confirm = useRef<HTMLButtonElement>(null);
+  const [warning, setWarning] = useState<string | null>(null);
   return (
     <Modal
       open={open}
@@ -17,7 +19,14 @@ export function LogoutConfirm() {
       title={`退出登录（${LOGOUT_KEY}）`}
       width={420}
       destroyOnHidden
-      afterOpenChange={(opened) => opened && confirm.current?.focus()}
+      afterOpenChange={(opened) => {
+        if (!opened) {
+          setWarning(null);
+          return;
+        }
+        confirm.current?.focus();
+        void heldCountNow().then((n) => setWarning(heldWarning(n)));
+      }}
       footer={[
         <Button key="cancel" onClick={close} data-testid="logout-cancel">
           取消 <kbd>Esc</kbd>
@@ -40,6 +49,11 @@ export function LogoutConfirm() {
       <p data-testid="logout-dialog">
         确定退出当前工作人员的登录吗？退出后本次登录中未提交的审方意见草稿将被清除。
       </p>
+      {warning && (
+        <p className="logout-held-warning" data-testid="logout-held-warning" role="alert">
+          {warning}
+        </p>
+      )}
     </Modal>
   );
 }

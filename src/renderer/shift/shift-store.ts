@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ShiftStatus } from '../../contract/types-review';
 import { api } from '../api';
 import { beep } from '../feedback/beep';
+import { heldCountNow, heldWarning } from '../held/held-warning';
 import { useFeedbackStore } from '../stores/feedback-store';
 import { reportFailure } from '../stores/report-failure';
 import { useSessionStore } from '../stores/session-store';
@@ -43,6 +44,8 @@ export const useShiftStore = create<ShiftState>((set, get) => ({
       await api.call(open ? 'shift.close' : 'shift.open', {});
       beep('success');
       await get().load();
+      const warning = open ? heldWarning(await heldCountNow()) : null;
+      if (warning) useFeedbackStore.getState().showNotice(`已下岗。${warning}`);
     } catch (err) {
       reportFailure(err);
     } finally {

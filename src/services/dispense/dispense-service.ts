@@ -80,9 +80,12 @@ export function createDispenseService(deps: Deps) {
     if (!p) throw new AppError('NOT_FOUND', `本机没有处方 ${hiRxno}，请先扫码下载`);
     const live = repo.live(hiRxno);
     if (live?.state === 'completed') {
+      const held = repo.held().some((h) => h.id === live.id);
       throw new AppError(
         'CONFLICT',
-        `处方 ${hiRxno} 已于 ${dateTime(new Date(live.completedAt ?? 0))} 调剂完成，不得重复调剂`,
+        `处方 ${hiRxno} 已于 ${dateTime(new Date(live.completedAt ?? 0))} 调剂完成，不得重复调剂${
+          held ? '；该调剂尚未结算，请在柜台“待结算”（Shift+F8）中打开，结算或撤销调剂' : ''
+        }`,
         { ruleId: 'R-STATUS' },
       );
     }

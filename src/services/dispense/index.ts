@@ -6,6 +6,7 @@ import { currentPackOf } from '../paper/region-pack';
 import type { RegionService } from '../region-service';
 import { createDispenseService } from './dispense-service';
 import { buildGuidance, buildPaperGuidance } from './guidance';
+import { createHeldService } from './held-service';
 import { createHistoryService } from './history-service';
 import { createPaperRules } from './paper-rules';
 import { createTableReviewGate, type ReviewGate } from './review-gate';
@@ -17,12 +18,16 @@ export function createDispenseArea(deps: AreaDeps, regions: RegionService) {
   const pack = currentPackOf(deps.config, regions);
   const paper = createPaperRules({ db: deps.db, catalog: deps.catalog, pack });
   const dispense = createDispenseService({ ...deps, gate: () => gate, paper });
+  const held = createHeldService({ ...deps, view: dispense.get });
   const stock = createStockService(deps);
   const history = createHistoryService({ ...deps, pack });
   if (deps.config.sandbox) seedDemoStock(deps, stock.seedDemo);
 
   return {
     ...dispense,
+    held: held.held,
+    reopen: held.reopen,
+    cancelHeld: held.cancelHeld,
     history: history.forPrescription,
     stockList: stock.list,
     stockReceive: stock.receive,

@@ -17,7 +17,7 @@
  * - dispensing-by-drug: dispensed_drug_facts holds one row per completed dispensing and drug,
  *   recomputed from the source tables by triggers whenever anything it sums changes.
  */
-const STANDING = "('settled', 'refunding', 'refund_unknown')";
+export const STANDING = "('settled', 'refunding', 'refund_unknown')";
 
 const FEE_LINE_SELECT = `
   CAST(coalesce(json_extract(j.value, '$.feedetl_sn'), '') AS TEXT),
@@ -47,7 +47,7 @@ const UNITS_PER_PACK = (settlement: string) => `
  * gave (dispensing_allocations, opened packs for 拆零), the amount is the drug's fee lines in
  * the dispensing's standing 2102 (nothing while unsettled). `where` picks the dispensings.
  */
-const DISPENSED_DRUGS_SELECT = (where: string) => `
+const DISPENSED_DRUGS_SELECT = (where: string, counted: string) => `
   SELECT d.id, l.med_list_codg, d.completed_at, min(l.genname), max(d.paper_id IS NOT NULL),
          coalesce(sum(
            (SELECT sum(a.packs) FROM dispensing_allocations AS a
@@ -57,7 +57,7 @@ const DISPENSED_DRUGS_SELECT = (where: string) => `
               JOIN settlement_fee_lines AS f ON f.settlement_id = s.id
              WHERE s.dispensing_id = d.id AND s.state IN ${STANDING} AND f.line_no = l.line_no)), 0)
     FROM dispensings AS d JOIN dispensing_lines AS l ON l.dispensing_id = d.id AND l.qty_dispensed > 0
-   WHERE d.state = 'completed' AND ${where}
+   WHERE ${counted} AND ${where}
    GROUP BY d.id, l.med_list_codg
 `;
 
@@ -71,11 +71,11 @@ const ADD_DRUG_CODES = (select: string) => `
      WHERE NOT EXISTS (SELECT 1 FROM report_drug_codes AS c WHERE c.med_list_codg = n.med_list_codg)`;
 
 /** Recomputes one dispensing's facts from the source tables (trigger body statements). */
-const REFRESH_DISPENSED = (dispensingId: string) => `
+const REFRESH_DISPENSED = (dispensingId: string, counted: string) => `
     DELETE FROM dispensed_drug_facts WHERE dispensing_id = ${dispensingId};
     INSERT INTO dispensed_drug_facts
       (dispensing_id, med_list_codg, completed_at, genname, paper, packs, amount_fen)
-    ${DISPENSED_DRUGS_SELECT(`d.id = ${dispensingId}`)};
+    ${DISPENSED_DRUGS_SELECT(`d.id = ${dispensingId}`, counted)};
     ${ADD_DRUG_CODES(`SELECT med_list_codg FROM dispensed_drug_facts WHERE dispensing_id = ${dispensingId}`)};
 `;
 
@@ -85,6 +85,75 @@ const COMPLETED = (dispensingId: string) =>
 
 const STANDING_SETTLED_AT = (settlement: string) =>
   `CASE WHEN ${settlement}.state IN ${STANDING} THEN ${settlement}.settled_at END`;
+
+/** Which dispensings dispensed_drug_facts holds (alias d); migration 16 narrows it. */
+const COMPLETED_DISPENSING = "d.state = 'completed'";
+
+/** Copies a new settlement's fee lines and refreshes its dispensing's facts. */
+export const FEE_LINES_FROM_REQUEST = (counted: string) => `
+  CREATE TRIGGER settlement_fee_lines_from_request AFTER INSERT ON settlements
+  BEGIN
+    INSERT INTO settlement_fee_lines (settlement_id, feedetl_sn, line_no, med_list_codg, cnt,
+      price_units, amount_fen, units_per_pack, standing_settled_at)
+    SELECT NEW.id, ${FEE_LINE_SELECT}, ${UNITS_PER_PACK('NEW')}, ${STANDING_SETTLED_AT('NEW')}
+      FROM json_each(NEW.request, '$.input.drugdetail') AS j;
+    ${ADD_DRUG_CODES('SELECT med_list_codg FROM settlement_fee_lines WHERE settlement_id = NEW.id')};
+    ${REFRESH_DISPENSED('NEW.dispensing_id', counted)}
+  END;
+
+`;
+
+/** The triggers that keep dispensed_drug_facts equal to its source tables. */
+export const DISPENSED_FACT_TRIGGERS = (counted: string) => `
+  -- Settling, refunding or a refund answered: the fee lines follow, so does the dispensing's amount.
+  CREATE TRIGGER settlement_standing_for_reports
+  AFTER UPDATE OF state, settled_at ON settlements
+  WHEN NEW.state IS NOT OLD.state OR NEW.settled_at IS NOT OLD.settled_at
+  BEGIN
+    UPDATE settlement_fee_lines SET standing_settled_at = ${STANDING_SETTLED_AT('NEW')}
+     WHERE settlement_id = NEW.id;
+    ${REFRESH_DISPENSED('NEW.dispensing_id', counted)}
+  END;
+
+  -- Completed, returned or (re)linked to a paper prescription: recompute its facts.
+  CREATE TRIGGER dispensing_facts_on_state AFTER UPDATE OF state, completed_at, paper_id ON dispensings
+  WHEN NEW.state IS NOT OLD.state OR NEW.completed_at IS NOT OLD.completed_at
+    OR NEW.paper_id IS NOT OLD.paper_id
+  BEGIN
+    ${REFRESH_DISPENSED('NEW.id', counted)}
+  END;
+  CREATE TRIGGER dispensing_facts_on_line_insert AFTER INSERT ON dispensing_lines
+  WHEN ${COMPLETED('NEW.dispensing_id')}
+  BEGIN
+    ${REFRESH_DISPENSED('NEW.dispensing_id', counted)}
+  END;
+  CREATE TRIGGER dispensing_facts_on_line_update AFTER UPDATE ON dispensing_lines
+  WHEN ${COMPLETED('NEW.dispensing_id')}
+  BEGIN
+    ${REFRESH_DISPENSED('NEW.dispensing_id', counted)}
+  END;
+  CREATE TRIGGER dispensing_facts_on_line_delete AFTER DELETE ON dispensing_lines
+  WHEN ${COMPLETED('OLD.dispensing_id')}
+  BEGIN
+    ${REFRESH_DISPENSED('OLD.dispensing_id', counted)}
+  END;
+  CREATE TRIGGER dispensing_facts_on_allocation_insert AFTER INSERT ON dispensing_allocations
+  WHEN ${COMPLETED('NEW.dispensing_id')}
+  BEGIN
+    ${REFRESH_DISPENSED('NEW.dispensing_id', counted)}
+  END;
+  CREATE TRIGGER dispensing_facts_on_allocation_update AFTER UPDATE ON dispensing_allocations
+  WHEN ${COMPLETED('NEW.dispensing_id')}
+  BEGIN
+    ${REFRESH_DISPENSED('NEW.dispensing_id', counted)}
+  END;
+  CREATE TRIGGER dispensing_facts_on_allocation_delete AFTER DELETE ON dispensing_allocations
+  WHEN ${COMPLETED('OLD.dispensing_id')}
+  BEGIN
+    ${REFRESH_DISPENSED('OLD.dispensing_id', counted)}
+  END;
+
+`;
 
 export const REPORT_MIGRATION = `
   -- One fee line of a 2102 exactly as sent. line_no is the dispensing line (feedetl_sn
@@ -128,16 +197,7 @@ export const REPORT_MIGRATION = `
   CREATE INDEX dispensed_drug_facts_by_drug ON dispensed_drug_facts
     (med_list_codg, completed_at, packs, amount_fen, paper, genname);
 
-  CREATE TRIGGER settlement_fee_lines_from_request AFTER INSERT ON settlements
-  BEGIN
-    INSERT INTO settlement_fee_lines (settlement_id, feedetl_sn, line_no, med_list_codg, cnt,
-      price_units, amount_fen, units_per_pack, standing_settled_at)
-    SELECT NEW.id, ${FEE_LINE_SELECT}, ${UNITS_PER_PACK('NEW')}, ${STANDING_SETTLED_AT('NEW')}
-      FROM json_each(NEW.request, '$.input.drugdetail') AS j;
-    ${ADD_DRUG_CODES('SELECT med_list_codg FROM settlement_fee_lines WHERE settlement_id = NEW.id')};
-    ${REFRESH_DISPENSED('NEW.dispensing_id')}
-  END;
-
+${FEE_LINES_FROM_REQUEST(COMPLETED_DISPENSING)}
   INSERT INTO settlement_fee_lines (settlement_id, feedetl_sn, line_no, med_list_codg, cnt,
     price_units, amount_fen, units_per_pack, standing_settled_at)
   SELECT s.id, ${FEE_LINE_SELECT}, ${UNITS_PER_PACK('s')}, ${STANDING_SETTLED_AT('s')}
@@ -154,54 +214,7 @@ export const REPORT_MIGRATION = `
     SELECT RAISE(ABORT, '结算明细须保存，不可删除');
   END;
 
-  -- Settling, refunding or a refund answered: the fee lines follow, so does the dispensing's amount.
-  CREATE TRIGGER settlement_standing_for_reports
-  AFTER UPDATE OF state, settled_at ON settlements
-  WHEN NEW.state IS NOT OLD.state OR NEW.settled_at IS NOT OLD.settled_at
-  BEGIN
-    UPDATE settlement_fee_lines SET standing_settled_at = ${STANDING_SETTLED_AT('NEW')}
-     WHERE settlement_id = NEW.id;
-    ${REFRESH_DISPENSED('NEW.dispensing_id')}
-  END;
-
-  -- Completed, returned or (re)linked to a paper prescription: recompute its facts.
-  CREATE TRIGGER dispensing_facts_on_state AFTER UPDATE OF state, completed_at, paper_id ON dispensings
-  WHEN NEW.state IS NOT OLD.state OR NEW.completed_at IS NOT OLD.completed_at
-    OR NEW.paper_id IS NOT OLD.paper_id
-  BEGIN
-    ${REFRESH_DISPENSED('NEW.id')}
-  END;
-  CREATE TRIGGER dispensing_facts_on_line_insert AFTER INSERT ON dispensing_lines
-  WHEN ${COMPLETED('NEW.dispensing_id')}
-  BEGIN
-    ${REFRESH_DISPENSED('NEW.dispensing_id')}
-  END;
-  CREATE TRIGGER dispensing_facts_on_line_update AFTER UPDATE ON dispensing_lines
-  WHEN ${COMPLETED('NEW.dispensing_id')}
-  BEGIN
-    ${REFRESH_DISPENSED('NEW.dispensing_id')}
-  END;
-  CREATE TRIGGER dispensing_facts_on_line_delete AFTER DELETE ON dispensing_lines
-  WHEN ${COMPLETED('OLD.dispensing_id')}
-  BEGIN
-    ${REFRESH_DISPENSED('OLD.dispensing_id')}
-  END;
-  CREATE TRIGGER dispensing_facts_on_allocation_insert AFTER INSERT ON dispensing_allocations
-  WHEN ${COMPLETED('NEW.dispensing_id')}
-  BEGIN
-    ${REFRESH_DISPENSED('NEW.dispensing_id')}
-  END;
-  CREATE TRIGGER dispensing_facts_on_allocation_update AFTER UPDATE ON dispensing_allocations
-  WHEN ${COMPLETED('NEW.dispensing_id')}
-  BEGIN
-    ${REFRESH_DISPENSED('NEW.dispensing_id')}
-  END;
-  CREATE TRIGGER dispensing_facts_on_allocation_delete AFTER DELETE ON dispensing_allocations
-  WHEN ${COMPLETED('OLD.dispensing_id')}
-  BEGIN
-    ${REFRESH_DISPENSED('OLD.dispensing_id')}
-  END;
-
+${DISPENSED_FACT_TRIGGERS(COMPLETED_DISPENSING)}
   -- settlements-daily: settled sales by the time the center settled them
   CREATE INDEX settlements_by_settled_at
     ON settlements (settled_at, state, dispensing_id, medfee_fen, fund_fen, acct_fen, cash_fen)
@@ -228,7 +241,7 @@ export const REPORT_MIGRATION = `
   -- Dispensings completed before this migration (after the indexes: it looks settlements up).
   INSERT INTO dispensed_drug_facts
     (dispensing_id, med_list_codg, completed_at, genname, paper, packs, amount_fen)
-  ${DISPENSED_DRUGS_SELECT('1')};
+  ${DISPENSED_DRUGS_SELECT('1', COMPLETED_DISPENSING)};
 
   INSERT OR IGNORE INTO report_drug_codes (med_list_codg)
     SELECT med_list_codg FROM settlement_fee_lines

@@ -30,6 +30,7 @@ describe('per-method policy on the contract', () => {
         'dispense.start',
         'dispense.complete',
         'dispense.cancel',
+        'dispense.cancelHeld',
         'settle.confirm',
         'settle.resolveUnknown',
         'refund.start',

@@ -39,10 +39,10 @@ describe('lifecycle transition tables', () => {
     expect(reachable('settlement')).toEqual(Object.keys(TRANSITIONS.settlement).sort());
   });
 
-  it('a dispensing is completed or cancelled while open, and only a completed one is returned [ARCH][R-REVERSE]', () => {
+  it('a dispensing is completed or cancelled while open; a completed one is returned, or cancelled while held [ARCH][R-REVERSE][R-STOCK]', () => {
     expect(TRANSITIONS.dispensing).toEqual({
       open: ['completed', 'cancelled'],
-      completed: ['returned'],
+      completed: ['returned', 'cancelled'],
       cancelled: [],
       returned: [],
     });

@@ -16,7 +16,8 @@ const NOW = new Date(at('2025-03-02 12:00:00'));
 
 /**
  * What dispensing-by-drug sums, recomputed from the source tables the slow way (the query the
- * report ran before migration 10 kept dispensed_drug_facts), one row per dispensing and drug.
+ * report ran before migration 10 kept dispensed_drug_facts), one row per dispensing and drug;
+ * since migration 16 only dispensings with a standing settlement (a held one is not a sale).
  */
 const FROM_SOURCES = `
   SELECT d.id AS dispensing_id, l.med_list_codg, d.completed_at, min(l.genname) AS genname,
@@ -28,7 +29,8 @@ const FROM_SOURCES = `
                         WHERE s.dispensing_id = d.id AND f.line_no = l.line_no
                           AND s.state IN ('settled', 'refunding', 'refund_unknown'))), 0) AS amount_fen
     FROM dispensings AS d JOIN dispensing_lines AS l ON l.dispensing_id = d.id AND l.qty_dispensed > 0
-   WHERE d.state = 'completed'
+   WHERE d.state = 'completed' AND EXISTS (SELECT 1 FROM settlements AS s WHERE s.dispensing_id = d.id
+           AND s.state IN ('settled', 'refunding', 'refund_unknown'))
    GROUP BY d.id, l.med_list_codg ORDER BY 1, 2`;
 
 function expectFactsFollowSources(db: Db): void {
@@ -154,6 +156,27 @@ describe('report tables kept by the triggers of migration 10', () => {
     );
   }
 
+  /** A settlement row written in its final state at once (imports, the benchmark's seed). */
+  const settledAtOnce = (dispensingId: number, drugdetail: object[], when: string) => {
+    const n = db.prepare('SELECT count(*) FROM settlements').pluck().get() as number;
+    db.prepare(
+      `INSERT INTO settlements (dispensing_id, hi_rxno, state, msgid, request, psn_no, insutype,
+         insuplc_admdvs, patient_name, certno, staff_id, medfee_fen, setl_id, mdtrt_id,
+         created_at, settled_at, updated_at)
+       SELECT id, hi_rxno, 'settled', ?, ?, 'P1', '310', '500103', '患者', certno, 1, 5200,
+              ?, ?, ?, ?, ? FROM dispensings WHERE id = ?`,
+    ).run(
+      `MX${n}`,
+      JSON.stringify({ input: { drugdetail } }),
+      `S${n}`,
+      `D${n}`,
+      at(when),
+      at(when),
+      at(when),
+      dispensingId,
+    );
+  };
+
   beforeEach(() => {
     db = seedDb();
     setOnHand(db, A, 50);
@@ -173,11 +196,9 @@ describe('report tables kept by the triggers of migration 10', () => {
     expect(drugRows()).toEqual([]);
     expectFactsFollowSources(db);
 
+    // Completed but not settled (held): not a sale, not a ¥0.00 row (issue 19).
     dispensings.complete(id, at(`${DAY} 09:10:00`));
-    expect(drugRows()).toEqual([
-      [A, 1, 2, 0],
-      [B, 1, 1, 0],
-    ]);
+    expect(drugRows()).toEqual([]);
     expectFactsFollowSources(db);
 
     const hiRxno = db
@@ -185,10 +206,7 @@ describe('report tables kept by the triggers of migration 10', () => {
       .pluck()
       .get(id) as string;
     const s = recordSettlement(id, hiRxno);
-    expect(drugRows()).toEqual([
-      [A, 1, 2, 0],
-      [B, 1, 1, 0],
-    ]);
+    expect(drugRows()).toEqual([]);
     expect(priceRows()).toEqual([]);
 
     const amounts = {
@@ -222,10 +240,7 @@ describe('report tables kept by the triggers of migration 10', () => {
     expect(priceRows()).toHaveLength(2);
 
     settlements.refunded(s.id, {}, at(`${DAY} 10:01:00`));
-    expect(drugRows()).toEqual([
-      [A, 1, 2, 0],
-      [B, 1, 1, 0],
-    ]);
+    expect(drugRows()).toEqual([]);
     expect(priceRows()).toEqual([]);
     expectFactsFollowSources(db);
 
@@ -237,6 +252,7 @@ describe('report tables kept by the triggers of migration 10', () => {
   it('follow lines and allocations changed after completion, and a settlement recorded already settled [R-RECON]', () => {
     const id = openDispensing();
     dispensings.complete(id, at(`${DAY} 09:10:00`));
+    settledAtOnce(id, [], `${DAY} 09:15:00`);
     dispensings.addAllocation(id, 1, batchOf(A), 3);
     expect(drugRows()).toEqual([
       [A, 1, 5, 0],
@@ -253,20 +269,12 @@ describe('report tables kept by the triggers of migration 10', () => {
     // A settlement row written in its final state at once (imports, the benchmark's seed).
     const other = openDispensing();
     dispensings.complete(other, at(`${DAY} 11:00:00`));
-    const request = JSON.stringify({
-      input: {
-        drugdetail: [
-          { feedetl_sn: `${other}-1`, med_list_codg: A, cnt: 2, pric: 26, det_item_fee_sumamt: 52 },
-        ],
-      },
-    });
-    db.prepare(
-      `INSERT INTO settlements (dispensing_id, hi_rxno, state, msgid, request, psn_no, insutype,
-         insuplc_admdvs, patient_name, certno, staff_id, medfee_fen, setl_id, mdtrt_id,
-         created_at, settled_at, updated_at)
-       SELECT id, hi_rxno, 'settled', 'MX', ?, 'P1', '310', '500103', '患者', certno, 1, 5200,
-              'S', 'D', ?, ?, ? FROM dispensings WHERE id = ?`,
-    ).run(request, at(`${DAY} 11:05:00`), at(`${DAY} 11:05:00`), at(`${DAY} 11:05:00`), other);
+    expect(drugRows()).toEqual([[A, 1, 0, 0]]);
+    settledAtOnce(
+      other,
+      [{ feedetl_sn: `${other}-1`, med_list_codg: A, cnt: 2, pric: 26, det_item_fee_sumamt: 52 }],
+      `${DAY} 11:05:00`,
+    );
     expect(drugRows()).toEqual([
       [A, 2, 2, 5200],
       [B, 1, 1, 0],

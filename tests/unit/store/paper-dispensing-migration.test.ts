@@ -118,7 +118,14 @@ describe('migration 7: dispensings rebuilt for paper prescriptions', () => {
       t === 'sold_codes' ? rows.map((r) => ({ ...(r as object), self_pay_sale_id: null })) : rows;
     for (const t of RELATED) expect(snapshot(db, t), t).toEqual(after(t, before[t] ?? []));
     expect(snapshot(db, 'dispensings')).toEqual(
-      dispensings.map((d) => ({ ...(d as object), paper_id: null, reviewed_by: null })),
+      // migration 16 adds who cancelled a held dispensing and why, NULL for these
+      dispensings.map((d) => ({
+        ...(d as object),
+        paper_id: null,
+        reviewed_by: null,
+        cancel_reason: null,
+        cancelled_by: null,
+      })),
     );
     expect(
       db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'dispensings'").pluck().get(),

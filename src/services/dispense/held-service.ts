@@ -1,0 +1,90 @@
+import { dateTime } from '../../center/clock';
+import type {
+  CancelledHeldView,
+  DispensingView,
+  HeldDispensingView,
+  ReopenedDispensing,
+} from '../../contract/types-dispense';
+import { AppError } from '../../domain/errors';
+import { maskIdNumber } from '../../domain/mask';
+import type { Db } from '../../store/database';
+import { DispensingRepository } from '../../store/dispensing-repository';
+import { SaleReturnRepository } from '../../store/sale-return-repository';
+import type { AuthenticatedSession } from '../auth-service';
+import type { Logger } from '../logger';
+
+interface Deps {
+  db: Db;
+  log: Logger;
+  now: () => Date;
+  view: (id: number) => DispensingView;
+}
+
+/**
+ * Held dispensings (issue 19): completed but never settled. The counter lists them, reopens
+ * one where it stopped, or cancels it (撤销调剂) so its packs and codes go back.
+ */
+export function createHeldService(deps: Deps) {
+  const repo = new DispensingRepository(deps.db);
+  const returns = new SaleReturnRepository(deps.db);
+  const staffName = deps.db.prepare('SELECT display_name FROM staff WHERE id = ?').pluck();
+
+  function held(): HeldDispensingView[] {
+    return repo.held().map((d) => ({
+      dispensingId: d.id,
+      source: d.source,
+      rxno: d.rxno,
+      patient: { name: d.patientName, certnoMasked: maskIdNumber(d.certno) },
+      completedAt: dateTime(new Date(d.completedAt ?? d.startedAt)),
+      staffName: (staffName.get(d.staffId) as string | undefined) ?? '',
+      drugs: repo
+        .lines(d.id)
+        .filter((l) => l.qtyDispensed > 0)
+        .map((l) => `「${l.genname}」×${l.qtyDispensed}${l.qtyUnit}`)
+        .join('、'),
+    }));
+  }
+
+  function reopen(id: number): ReopenedDispensing {
+    const dispensing = deps.view(id);
+    if (dispensing.state === 'open') return { step: 'dispense', dispensing };
+    if (dispensing.state === 'completed') return { step: 'settle', dispensing };
+    throw new AppError(
+      'CONFLICT',
+      `调剂单 ${id} ${dispensing.state === 'cancelled' ? '已撤销' : '已退货'}，不能再打开`,
+      { ruleId: 'R-STATUS' },
+    );
+  }
+
+  function cancelHeld(
+    session: AuthenticatedSession,
+    id: number,
+    reason: string,
+  ): CancelledHeldView {
+    const back = deps.db
+      .transaction(() => {
+        const d = repo.get(id);
+        if (!d) throw new AppError('NOT_FOUND', `没有调剂单 ${id}`);
+        if (d.state !== 'completed') {
+          throw new AppError('CONFLICT', `调剂单 ${id} 不是已完成待结算的调剂，不能撤销调剂`, {
+            ruleId: 'R-STATUS',
+          });
+        }
+        if (!repo.held().some((h) => h.id === id)) {
+          throw new AppError(
+            'POLICY',
+            `调剂单 ${id} 已有结算（或结算结果未知），不能撤销调剂；已结算的须走退费`,
+            { ruleId: 'R-REVERSE' },
+          );
+        }
+        return returns.cancelHeld(id, { staffId: session.staff.id, reason }, deps.now().getTime());
+      })
+      .immediate();
+    deps.log.info(
+      `撤销调剂（调剂单 ${id}，退回 ${back.packs} 盒、${back.codes} 个追溯码，药师 ${session.staff.username}）`,
+    );
+    return { dispensingId: id, state: 'cancelled', ...back };
+  }
+
+  return { held, reopen, cancelHeld };
+}

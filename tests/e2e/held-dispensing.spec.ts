@@ -1,0 +1,175 @@
+import { expect, type Page, test } from '@playwright/test';
+import { createPrescription } from '../../src/sandbox/hospital/create-prescription';
+import type { DrugOrder } from '../../src/sandbox/hospital/drug-lines';
+import { DEMO_PATIENTS } from '../../src/sandbox/seed-data';
+import { DEMO_STAFF } from '../../src/store/demo-staff';
+import { login, scanUntil } from './support';
+
+const pharmacist = DEMO_STAFF.find((x) => x.role === 'pharmacist');
+if (!pharmacist) throw new Error('demo pharmacist missing');
+const ownVoucher = DEMO_PATIENTS.find((p) => p.certno === pharmacist.certno)?.ecToken;
+if (!ownVoucher) throw new Error('demo pharmacist e-voucher missing');
+
+/** config/catalog/drugs.json */
+const AMLODIPINE = { code: 'XC08CAA010A001010201587', productId: '8020741' };
+
+/** Serials apart from the other spec files', so no two files reuse a code. */
+let serial = (Date.now() % 1_000_000_000) + 7_000_000_000;
+const traceCode = (productId: string) => `${productId}${String(serial++).padStart(13, '0')}`;
+
+async function prescribe(drugs: Array<string | DrugOrder>): Promise<string> {
+  const baseUrl = process.env.E2E_SANDBOX_URL;
+  if (!baseUrl) throw new Error('E2E_SANDBOX_URL missing');
+  return (await createPrescription({ baseUrl }, { patient: '张伟', drugs })).qr;
+}
+
+async function openRx(page: Page, qr: string): Promise<void> {
+  await scanUntil(page, qr, () =>
+    expect(page.getByTestId('prescription-screen')).toHaveAttribute('data-reviewable', 'true', {
+      timeout: 15_000,
+    }),
+  );
+}
+
+async function ready(page: Page): Promise<void> {
+  await expect(page.getByTestId('outbox-status')).toHaveAttribute('data-pending', /\d+/);
+  await expect(page.getByTestId('shift-status')).toHaveAttribute('data-may-review', /true|false/);
+}
+
+async function ensureOnDuty(page: Page): Promise<void> {
+  const chip = page.getByTestId('shift-status');
+  await ready(page);
+  if ((await chip.getAttribute('data-mine')) !== 'open') await page.keyboard.press('F12');
+  await expect(chip).toHaveAttribute('data-may-review', 'true');
+}
+
+/** F6, pass with an opinion (and the dual-channel checks when asked), the pharmacist's own e-voucher. */
+async function reviewPass(page: Page): Promise<void> {
+  await page.keyboard.press('F6');
+  await expect(page.getByTestId('review-panel')).toHaveAttribute('data-waiting', 'true', {
+    timeout: 20_000,
+  });
+  const pass = page.getByRole('radio', { name: '审核通过' });
+  await expect(pass).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(pass).toBeChecked();
+  const dual = await page.getByTestId('dual-channel-checks').isVisible();
+  if (dual) {
+    for (const label of ['已核验患者身份', '已核验处方', '已核验病历']) {
+      await page.getByText(label).click();
+    }
+  }
+  const fillForm = async () => {
+    await page.getByTestId('review-opinion').fill('处方合理，用法用量适宜');
+    if (dual) await page.getByTestId('dual-note').fill('病历号 MR-E2E，2型糖尿病');
+    await expect(page.getByTestId('voucher-prompt')).toHaveAttribute('data-state', 'ready');
+  };
+  await fillForm();
+  await scanUntil(page, ownVoucher ?? '', async () => {
+    const outcome = page.getByTestId('review-outcome');
+    await expect(outcome)
+      .toHaveAttribute('data-result', 'pass', { timeout: 10_000 })
+      .catch(async (err: unknown) => {
+        await fillForm();
+        throw err;
+      });
+  });
+}
+
+async function dispensed(
+  page: Page,
+  drugs: Array<{ code: string; productId: string; packs?: number }>,
+  reuse: string[] = [],
+): Promise<{ hiRxno: string; codes: string[] }> {
+  await ensureOnDuty(page);
+  await openRx(
+    page,
+    await prescribe(drugs.map((d) => ({ medListCodg: d.code, packs: d.packs ?? 1 }))),
+  );
+  await reviewPass(page);
+  await page.keyboard.press('F7');
+  const screen = page.getByTestId('dispense-screen');
+  await expect(screen).toHaveAttribute('data-state', 'open', { timeout: 20_000 });
+  const codes: string[] = [];
+  for (const d of drugs) {
+    for (let i = 0; i < (d.packs ?? 1); i++) {
+      const code = reuse.shift() ?? traceCode(d.productId);
+      await scanUntil(page, code, () =>
+        expect(page.locator(`[data-testid=line-code][data-code="${code}"]`)).toHaveCount(1, {
+          timeout: 5_000,
+        }),
+      );
+      codes.push(code);
+    }
+  }
+  await expect(screen).toHaveAttribute('data-ready', 'true');
+  await page.keyboard.press('F9');
+  await expect(screen).toHaveAttribute('data-state', 'completed', { timeout: 20_000 });
+  return { hiRxno: (await screen.getAttribute('data-hi-rxno')) ?? '', codes };
+}
+
+/**
+ * A dispensing completed and left before settling (patient declined the price) is listed as
+ * 待结算, reopened with the keyboard at the settlement step, then cancelled with a reason: its
+ * codes sell again on the next prescription.
+ */
+test('a held dispensing is listed as 待结算, reopened with the keyboard and cancelled with a reason; its codes sell again [R-TRACE-ONCE][R-STOCK][R-KEEP]', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await login(page, pharmacist.username, pharmacist.password);
+  const held = await dispensed(page, [{ ...AMLODIPINE, packs: 2 }]);
+
+  // Leave before settling, then Shift+F8: the counter with the 待结算 list focused.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('prescription-screen')).toBeVisible();
+  await page.keyboard.press('Shift+F8');
+  const list = page.getByTestId('held-list');
+  const row = list.locator(`[data-testid=held-item][data-rxno="${held.hiRxno}"]`);
+  await expect(row).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByTestId('held-count')).not.toHaveAttribute('data-count', '0');
+  await expect(row).toContainText('待结算');
+  await page.screenshot({ path: 'test-results/screens/held-list-1366.png' });
+
+  // Log-out confirm warns of it; Esc keeps the session, Shift+F8 focuses the list again.
+  await page.keyboard.press('Control+Shift+L');
+  await expect(page.getByTestId('logout-held-warning')).toContainText('笔待结算调剂');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('logout-dialog')).toBeHidden();
+  await page.keyboard.press('Shift+F8');
+
+  // ↑↓ to our row (the newest is last), Enter reopens it where it stopped: the settlement step.
+  const listbox = list.getByRole('listbox');
+  await expect(listbox).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  const screen = page.getByTestId('dispense-screen');
+  await expect(screen).toHaveAttribute('data-hi-rxno', held.hiRxno, { timeout: 10_000 });
+  await expect(screen).toHaveAttribute('data-state', 'completed');
+  await expect(page.getByTestId('cancel-held')).toBeVisible();
+
+  // 撤销调剂: Shift+F9, a reason, Enter.
+  await page.keyboard.press('Shift+F9');
+  const dialog = page.getByTestId('cancel-held-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(page.getByTestId('cancel-held-confirm')).toBeDisabled();
+  await page.getByTestId('cancel-held-reason').fill('患者不接受价格，药品已收回');
+  await page.keyboard.press('Enter');
+  await expect(screen).toHaveAttribute('data-state', 'cancelled', { timeout: 10_000 });
+  await expect(page.getByTestId('scan-notice')).toContainText('追溯码可再次销售');
+
+  await page.keyboard.press('Shift+F8');
+  await expect(page.getByTestId('held-list')).toBeVisible();
+  await expect(page.locator(`[data-testid=held-item][data-rxno="${held.hiRxno}"]`)).toHaveCount(0);
+
+  // The same two packs are accepted on the next prescription (R-TRACE-ONCE: returned, not sold).
+  const again = await dispensed(page, [{ ...AMLODIPINE, packs: 2 }], [...held.codes]);
+  expect(again.codes).toEqual(held.codes);
+
+  // Going off duty (F12) with that one still unsettled warns of it.
+  await page.keyboard.press('F12');
+  await expect(page.getByTestId('shift-status')).toHaveAttribute('data-mine', 'closed');
+  await expect(page.getByTestId('scan-notice')).toContainText('笔待结算调剂');
+});
