@@ -109,7 +109,7 @@ test('settle, back to the counter, scan the 结算ID into the lookup, reprint (�
   await page.screenshot({ path: 'test-results/screens/settlement-lookup-1366.png' });
 
   await page.keyboard.press('Shift+F5');
-  const reprint = page.getByTestId('lookup-reprint');
+  const reprint = page.getByTestId('lookup-receipt-reprint');
   await expect(reprint).toBeVisible();
   const text = reprint.getByTestId('receipt-text');
   await expect(text).toContainText('医保结算单（补打）');
@@ -121,7 +121,7 @@ test('settle, back to the counter, scan the 结算ID into the lookup, reprint (�
   await expect(page.getByTestId('lookup-refund-reason')).toBeFocused();
   await page.keyboard.type('患者下午回来退药');
   await page.keyboard.press('Enter');
-  const slip = page.getByTestId('lookup-refundSlip');
+  const slip = page.getByTestId('lookup-receipt-refundSlip');
   await expect(slip).toBeVisible({ timeout: 40_000 });
   await expect(slip).toContainText('医保退费凭证');
   await expect(slip).toContainText(`原结算ID：`);

@@ -84,7 +84,11 @@ function ShownReceipt() {
   if (!receipt) return null;
   const title = receipt.kind === 'reprint' ? '补打凭证' : '退费凭证';
   return (
-    <section className="receipt-panel" aria-label={title} data-testid={`lookup-${receipt.kind}`}>
+    <section
+      className="receipt-panel"
+      aria-label={title}
+      data-testid={`lookup-receipt-${receipt.kind}`}
+    >
       <header className="upload-head no-print">
         <h4 className="pane-subtitle">{title}</h4>
         <Button type="primary" size="large" onClick={printReceipt}>
