@@ -132,7 +132,7 @@ export async function benchAudit(): Promise<BenchRow[]> {
         name: `verify ${VERIFY_ENTRIES.toLocaleString('en-US')} in slices (API)`,
         value: slicedMs,
         unit: 'ms',
-        note: 'yields every 8 ms, deadline checked per entry',
+        note: 'yields every 5 ms, deadline checked per entry',
       },
       await stallRow('audit', 'audit verify from the counter', stall),
     ];

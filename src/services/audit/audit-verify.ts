@@ -20,10 +20,10 @@ interface VerifyDeps {
 /** Rows read per query of the sliced walk; the clock is checked after every row. */
 const ROWS_PER_READ = 100;
 /**
- * Half a 16 ms frame: the read that starts a slice and a garbage collection must still fit in
+ * A third of a 16 ms frame: the read that starts a slice and a garbage collection must still fit in
  * what the counter may wait (issue 20: no background work stalls it by more than 16 ms).
  */
-const DEFAULT_SLICE_MS = 8;
+const DEFAULT_SLICE_MS = 5;
 
 /** Walks the whole chain, compares its head with the anchor and lists recorded anchor findings. */
 export function verifyAuditTrail(deps: VerifyDeps, witness?: AuditWitness): AuditVerifyView {
