@@ -1,14 +1,10 @@
 import { expect, type Page, test } from '@playwright/test';
-import { createPrescription } from '../../src/sandbox/hospital/create-prescription';
-import type { DrugOrder } from '../../src/sandbox/hospital/drug-lines';
-import { DEMO_PATIENTS } from '../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../src/store/demo-staff';
+import { ensureOnDuty, openRx, prescribe, ready, reviewPass, traceCodes } from './counter-flow';
 import { login, sandboxCall, scanUntil } from './support';
 
 const pharmacist = DEMO_STAFF.find((x) => x.role === 'pharmacist');
 if (!pharmacist) throw new Error('demo pharmacist missing');
-const ownVoucher = DEMO_PATIENTS.find((p) => p.certno === pharmacist.certno)?.ecToken;
-if (!ownVoucher) throw new Error('demo pharmacist e-voucher missing');
 
 /** config/catalog/drugs.json; prices and Chongqing's payment standard: config/sandbox-settlement.json. */
 const AMOXICILLIN = { code: 'XJ01CAA040A001010100435', productId: '8010371', priceFen: 1280 };
@@ -24,67 +20,7 @@ const LORATADINE = {
 const EMPAGLIFLOZIN = { code: 'XA10BKE020A001010103765', productId: '8124441' };
 
 /** Serials apart from review-dispense.spec.ts's, so the two files never reuse a code. */
-let serial = (Date.now() % 1_000_000_000) + 5_000_000_000;
-const traceCode = (productId: string) => `${productId}${String(serial++).padStart(13, '0')}`;
-
-async function prescribe(drugs: Array<string | DrugOrder>): Promise<string> {
-  const baseUrl = process.env.E2E_SANDBOX_URL;
-  if (!baseUrl) throw new Error('E2E_SANDBOX_URL missing');
-  return (await createPrescription({ baseUrl }, { patient: '张伟', drugs })).qr;
-}
-
-async function openRx(page: Page, qr: string): Promise<void> {
-  await scanUntil(page, qr, () =>
-    expect(page.getByTestId('prescription-screen')).toHaveAttribute('data-reviewable', 'true', {
-      timeout: 15_000,
-    }),
-  );
-}
-
-async function ready(page: Page): Promise<void> {
-  await expect(page.getByTestId('outbox-status')).toHaveAttribute('data-pending', /\d+/);
-  await expect(page.getByTestId('shift-status')).toHaveAttribute('data-may-review', /true|false/);
-}
-
-async function ensureOnDuty(page: Page): Promise<void> {
-  const chip = page.getByTestId('shift-status');
-  await ready(page);
-  if ((await chip.getAttribute('data-mine')) !== 'open') await page.keyboard.press('F12');
-  await expect(chip).toHaveAttribute('data-may-review', 'true');
-}
-
-/** F6, pass with an opinion (and the dual-channel checks when asked), the pharmacist's own e-voucher. */
-async function reviewPass(page: Page): Promise<void> {
-  await page.keyboard.press('F6');
-  await expect(page.getByTestId('review-panel')).toHaveAttribute('data-waiting', 'true', {
-    timeout: 20_000,
-  });
-  const pass = page.getByRole('radio', { name: '审核通过' });
-  await expect(pass).toBeFocused();
-  await page.keyboard.press('Space');
-  await expect(pass).toBeChecked();
-  const dual = await page.getByTestId('dual-channel-checks').isVisible();
-  if (dual) {
-    for (const label of ['已核验患者身份', '已核验处方', '已核验病历']) {
-      await page.getByText(label).click();
-    }
-  }
-  const fillForm = async () => {
-    await page.getByTestId('review-opinion').fill('处方合理，用法用量适宜');
-    if (dual) await page.getByTestId('dual-note').fill('病历号 MR-E2E，2型糖尿病');
-    await expect(page.getByTestId('voucher-prompt')).toHaveAttribute('data-state', 'ready');
-  };
-  await fillForm();
-  await scanUntil(page, ownVoucher ?? '', async () => {
-    const outcome = page.getByTestId('review-outcome');
-    await expect(outcome)
-      .toHaveAttribute('data-result', 'pass', { timeout: 10_000 })
-      .catch(async (err: unknown) => {
-        await fillForm();
-        throw err;
-      });
-  });
-}
+const traceCode = traceCodes(5_000_000_000);
 
 /** Review, dispense one code per pack, complete; returns the prescription number and the codes. */
 async function dispensed(
