@@ -79,3 +79,37 @@ export async function reviewPass(page: Page): Promise<void> {
       });
   });
 }
+
+/** Review, dispense one code per pack (`reuse` first, then new ones), complete; returns the prescription number and the codes. */
+export async function dispensed(
+  page: Page,
+  traceCode: (productId: string) => string,
+  drugs: Array<{ code: string; productId: string; packs?: number }>,
+  reuse: string[] = [],
+): Promise<{ hiRxno: string; codes: string[] }> {
+  await ensureOnDuty(page);
+  await openRx(
+    page,
+    await prescribe(drugs.map((d) => ({ medListCodg: d.code, packs: d.packs ?? 1 }))),
+  );
+  await reviewPass(page);
+  await page.keyboard.press('F7');
+  const screen = page.getByTestId('dispense-screen');
+  await expect(screen).toHaveAttribute('data-state', 'open', { timeout: 20_000 });
+  const codes: string[] = [];
+  for (const d of drugs) {
+    for (let i = 0; i < (d.packs ?? 1); i++) {
+      const code = reuse.shift() ?? traceCode(d.productId);
+      await scanUntil(page, code, () =>
+        expect(page.locator(`[data-testid=line-code][data-code="${code}"]`)).toHaveCount(1, {
+          timeout: 5_000,
+        }),
+      );
+      codes.push(code);
+    }
+  }
+  await expect(screen).toHaveAttribute('data-ready', 'true');
+  await page.keyboard.press('F9');
+  await expect(screen).toHaveAttribute('data-state', 'completed', { timeout: 20_000 });
+  return { hiRxno: (await screen.getAttribute('data-hi-rxno')) ?? '', codes };
+}

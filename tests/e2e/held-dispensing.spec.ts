@@ -1,7 +1,7 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DEMO_STAFF } from '../../src/store/demo-staff';
-import { ensureOnDuty, openRx, prescribe, reviewPass, traceCodes } from './counter-flow';
-import { login, scanUntil } from './support';
+import { dispensed, traceCodes } from './counter-flow';
+import { login } from './support';
 
 const pharmacist = DEMO_STAFF.find((x) => x.role === 'pharmacist');
 if (!pharmacist) throw new Error('demo pharmacist missing');
@@ -11,38 +11,6 @@ const AMLODIPINE = { code: 'XC08CAA010A001010201587', productId: '8020741' };
 
 /** Serials apart from the other spec files', so no two files reuse a code. */
 const traceCode = traceCodes(8_000_000_000);
-
-async function dispensed(
-  page: Page,
-  drugs: Array<{ code: string; productId: string; packs?: number }>,
-  reuse: string[] = [],
-): Promise<{ hiRxno: string; codes: string[] }> {
-  await ensureOnDuty(page);
-  await openRx(
-    page,
-    await prescribe(drugs.map((d) => ({ medListCodg: d.code, packs: d.packs ?? 1 }))),
-  );
-  await reviewPass(page);
-  await page.keyboard.press('F7');
-  const screen = page.getByTestId('dispense-screen');
-  await expect(screen).toHaveAttribute('data-state', 'open', { timeout: 20_000 });
-  const codes: string[] = [];
-  for (const d of drugs) {
-    for (let i = 0; i < (d.packs ?? 1); i++) {
-      const code = reuse.shift() ?? traceCode(d.productId);
-      await scanUntil(page, code, () =>
-        expect(page.locator(`[data-testid=line-code][data-code="${code}"]`)).toHaveCount(1, {
-          timeout: 5_000,
-        }),
-      );
-      codes.push(code);
-    }
-  }
-  await expect(screen).toHaveAttribute('data-ready', 'true');
-  await page.keyboard.press('F9');
-  await expect(screen).toHaveAttribute('data-state', 'completed', { timeout: 20_000 });
-  return { hiRxno: (await screen.getAttribute('data-hi-rxno')) ?? '', codes };
-}
 
 /**
  * A dispensing completed and left before settling (patient declined the price) is listed as
@@ -55,7 +23,7 @@ test('a held dispensing is listed as 待结算, reopened with the keyboard and c
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1366, height: 768 });
   await login(page, pharmacist.username, pharmacist.password);
-  const held = await dispensed(page, [{ ...AMLODIPINE, packs: 2 }]);
+  const held = await dispensed(page, traceCode, [{ ...AMLODIPINE, packs: 2 }]);
 
   // Leave before settling, then Shift+F8: the counter with the 待结算 list focused.
   await page.keyboard.press('Escape');
@@ -101,7 +69,7 @@ test('a held dispensing is listed as 待结算, reopened with the keyboard and c
   await expect(page.locator(`[data-testid=held-item][data-rxno="${held.hiRxno}"]`)).toHaveCount(0);
 
   // The same two packs are accepted on the next prescription (R-TRACE-ONCE: returned, not sold).
-  const again = await dispensed(page, [{ ...AMLODIPINE, packs: 2 }], [...held.codes]);
+  const again = await dispensed(page, traceCode, [{ ...AMLODIPINE, packs: 2 }], [...held.codes]);
   expect(again.codes).toEqual(held.codes);
 
   // Going off duty (F12) with that one still unsettled warns of it.

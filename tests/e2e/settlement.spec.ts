@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { DEMO_STAFF } from '../../src/store/demo-staff';
-import { ensureOnDuty, openRx, prescribe, ready, reviewPass, traceCodes } from './counter-flow';
+import { dispensed, openRx, prescribe, ready, reviewPass, traceCodes } from './counter-flow';
 import { login, sandboxCall, scanUntil } from './support';
 
 const pharmacist = DEMO_STAFF.find((x) => x.role === 'pharmacist');
@@ -21,38 +21,6 @@ const EMPAGLIFLOZIN = { code: 'XA10BKE020A001010103765', productId: '8124441' };
 
 /** Serials apart from review-dispense.spec.ts's, so the two files never reuse a code. */
 const traceCode = traceCodes(5_000_000_000);
-
-/** Review, dispense one code per pack, complete; returns the prescription number and the codes. */
-async function dispensed(
-  page: Page,
-  drugs: Array<{ code: string; productId: string; packs?: number }>,
-): Promise<{ hiRxno: string; codes: string[] }> {
-  await ensureOnDuty(page);
-  await openRx(
-    page,
-    await prescribe(drugs.map((d) => ({ medListCodg: d.code, packs: d.packs ?? 1 }))),
-  );
-  await reviewPass(page);
-  await page.keyboard.press('F7');
-  const screen = page.getByTestId('dispense-screen');
-  await expect(screen).toHaveAttribute('data-state', 'open', { timeout: 20_000 });
-  const codes: string[] = [];
-  for (const d of drugs) {
-    for (let i = 0; i < (d.packs ?? 1); i++) {
-      const code = traceCode(d.productId);
-      await scanUntil(page, code, () =>
-        expect(page.locator(`[data-testid=line-code][data-code="${code}"]`)).toHaveCount(1, {
-          timeout: 5_000,
-        }),
-      );
-      codes.push(code);
-    }
-  }
-  await expect(screen).toHaveAttribute('data-ready', 'true');
-  await page.keyboard.press('F9');
-  await expect(screen).toHaveAttribute('data-state', 'completed', { timeout: 20_000 });
-  return { hiRxno: (await screen.getAttribute('data-hi-rxno')) ?? '', codes };
-}
 
 /**
  * F5 pre-settles. Until the review's 7206 has reached the center the backend refuses
@@ -94,7 +62,7 @@ test('review → dispense → pre-settlement split → Enter settles → the rec
   page,
 }) => {
   test.setTimeout(150_000);
-  const { hiRxno, codes } = await dispensed(page, [
+  const { hiRxno, codes } = await dispensed(page, traceCode, [
     { ...AMOXICILLIN, packs: 2 },
     { ...AMLODIPINE },
   ]);
@@ -159,7 +127,7 @@ test('after settling, the sale outbound detail (7207) and stock outbound (3505) 
   page,
 }) => {
   test.setTimeout(150_000);
-  const { hiRxno } = await dispensed(page, [AMLODIPINE]);
+  const { hiRxno } = await dispensed(page, traceCode, [AMLODIPINE]);
   await settle(page);
   await expect(page.locator('[data-testid=sale-upload][data-infno="7207"]')).toHaveAttribute(
     'data-state',
@@ -184,7 +152,7 @@ test('a dual-channel drug priced above its payment standard is refused at pre-se
     fen: 5000,
   });
   try {
-    await dispensed(page, [EMPAGLIFLOZIN]);
+    await dispensed(page, traceCode, [EMPAGLIFLOZIN]);
     const error = page.getByTestId('settle-error');
     // F5 again while the review's 7206 is still on its way (R-OPINION), as a pharmacist would.
     await expect(async () => {
@@ -205,7 +173,7 @@ test('a lost 2102 reply shows the unknown state, is reversed by 2601, and only t
   page,
 }) => {
   test.setTimeout(180_000);
-  const { hiRxno } = await dispensed(page, [AMLODIPINE]);
+  const { hiRxno } = await dispensed(page, traceCode, [AMLODIPINE]);
   await preview(page);
   await sandboxCall('/x/sandbox/faults', {
     target: '2102',
@@ -252,7 +220,7 @@ test('a refund needs a reason, reverses the settlement (2103), queues 7208/3506 
   page,
 }) => {
   test.setTimeout(180_000);
-  const { hiRxno, codes } = await dispensed(page, [AMOXICILLIN]);
+  const { hiRxno, codes } = await dispensed(page, traceCode, [AMOXICILLIN]);
   await settle(page);
   await uploadsDelivered(page, ['7207', '3505']);
 
