@@ -1,9 +1,5 @@
+import { csvField } from '../../../domain/csv-field';
 import { cellText, type ReportDocument, type Section } from './report-document';
-
-/** RFC 4180: a field with a comma, quote, CR or LF is quoted and its quotes doubled. */
-export function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 const record = (fields: string[]) => `${fields.map(csvField).join(',')}\r\n`;
 
