@@ -60,7 +60,9 @@ const coreContract = {
       .strict(),
     output: {} as InsuredPerson,
     auth: true,
-    ...reads,
+    mutates: false,
+    /** Who looked up whom, and when (issue 14): a person's insurance data is read. */
+    audit: audited('patient.lookup', { subject: 'person', detail: { input: ['certType'] } }),
   },
   'outbox.status': {
     input: z.object({}).strict(),
@@ -83,7 +85,9 @@ const coreContract = {
     ]),
     output: [] as RxCandidate[],
     auth: true,
-    ...reads,
+    mutates: false,
+    /** A patient's prescriptions and diagnoses are listed: who asked is recorded (R-AUTH). */
+    audit: audited('rx.find', { detail: { input: ['by', 'certType'], extra: 'resultCount' } }),
   },
   /** 7204 download, local verification, 7205, policy and layout checks; stored locally. */
   'rx.download': {

@@ -46,6 +46,14 @@ describe('per-method policy on the contract', () => {
         'reports.export',
         'outbox.requeue',
         'audit.verify',
+        // Reads of personal data and device settings (issue 14, data protection).
+        'patient.lookup',
+        'rx.find',
+        'paper.get',
+        'paper.image',
+        'paper.search',
+        'paper.setScanFolder',
+        'dispense.startPaper',
       ].sort(),
     );
   });
