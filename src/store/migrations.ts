@@ -14,6 +14,7 @@ import { SUSPECT_LEADS_MIGRATION } from './migrations/014-suspect-leads';
 import { LAYOUT_CONFIRMATION_MIGRATION } from './migrations/015-layout-confirmation';
 import { HELD_DISPENSINGS_MIGRATION } from './migrations/016-held-dispensings';
 import { OUTBOX_CREDENTIAL_REDACTION_MIGRATION } from './migrations/024-outbox-credential-redaction';
+import { LOGIN_FAILURES_MIGRATION } from './migrations/025-login-failures';
 
 /** One schema step. `up` runs once, inside its own transaction, and is never edited after release. */
 export interface Migration {
@@ -178,6 +179,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, name: 'layout_confirmation', up: LAYOUT_CONFIRMATION_MIGRATION },
   { version: 16, name: 'held_dispensings', up: HELD_DISPENSINGS_MIGRATION },
   { version: 17, name: 'outbox_credential_redaction', up: OUTBOX_CREDENTIAL_REDACTION_MIGRATION },
+  { version: 18, name: 'login_failures', up: LOGIN_FAILURES_MIGRATION },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {
