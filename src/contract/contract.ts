@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auditContract } from './contract-audit';
+import { backupContract } from './contract-backup';
 import { dispenseContract } from './contract-dispense';
 import { outboxContract } from './contract-outbox';
 import { paperContract } from './contract-paper';
@@ -151,6 +152,7 @@ export const contract = {
   ...reconContract,
   ...stockContract,
   ...auditContract,
+  ...backupContract,
   ...riskContract,
   ...reportsContract,
 } as const satisfies Readonly<Record<string, ContractEntry>>;

@@ -12,6 +12,7 @@ import { StaffRepository } from '../store/staff-repository';
 import type { AreaDeps } from './area-deps';
 import { createAuditArea } from './audit';
 import { createAuthService } from './auth-service';
+import { createBackupService } from './backup/backup-service';
 import { loadCatalog } from './catalog-loader';
 import type { AppConfig } from './config';
 import { createCrlCache } from './crl-cache';
@@ -119,6 +120,16 @@ export async function createAppServices(config: AppConfig, log: Logger) {
   });
   worker.start();
   const outboxQueue = createOutboxQueueService({ repo: outbox, worker });
+  const backup = createBackupService({
+    db,
+    dataDir: config.dataDir,
+    settings: new SettingsRepository(db),
+    institutionCode: config.pharmacy.code,
+    appVersion: config.version,
+    log,
+    now: () => new Date(),
+  });
+  const stopDailyBackup = backup.startDaily();
 
   const info: AppInfo = {
     version: config.version,
@@ -144,6 +155,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     reports,
     outbox,
     outboxQueue,
+    backup,
     recon: createReconService({
       db,
       center: sandboxCenterRecords({
@@ -155,7 +167,9 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     worker,
     db,
     async close() {
+      stopDailyBackup();
       await worker.stop();
+      await backup.whenIdle();
       db.close();
       lock.release();
     },

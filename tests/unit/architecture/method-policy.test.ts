@@ -54,6 +54,8 @@ describe('per-method policy on the contract', () => {
         'paper.search',
         'paper.setScanFolder',
         'dispense.startPaper',
+        'backup.run',
+        'backup.setFolder',
       ].sort(),
     );
   });
