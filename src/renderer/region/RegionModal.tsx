@@ -2,6 +2,7 @@ import { Alert, Button, Modal, Spin, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import type { RegionSettings } from '../../contract/types';
 import { ROLE_LABELS } from '../../domain/staff';
+import { BackupPanel } from '../backup/BackupPanel';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { KeyList } from '../components/KeyList';
 import { useSessionStore } from '../stores/session-store';
@@ -122,6 +123,7 @@ export function RegionModal() {
             <kbd>↑</kbd> <kbd>↓</kbd> 选择，<kbd>Enter</kbd> 切换；已打开的处方将按新地区重新评估。
           </p>
         )}
+        {role === 'admin' && <BackupPanel canRun />}
       </div>
     </Modal>
   );

@@ -1,0 +1,48 @@
+import { create } from 'zustand';
+import type { BackupStatus } from '../../contract/types-backup';
+import type { AppErrorShape } from '../../domain/errors';
+import { api, isUnauthenticated, toShape } from '../api';
+import { beep } from '../feedback/beep';
+import { useSessionStore } from '../stores/session-store';
+
+interface BackupState {
+  status: BackupStatus | null;
+  running: boolean;
+  error: AppErrorShape | null;
+  load(): Promise<void>;
+  /** Administrator only: one online backup now. */
+  runNow(): Promise<void>;
+}
+
+function fail(err: unknown): AppErrorShape {
+  const shape = toShape(err);
+  if (isUnauthenticated(err)) useSessionStore.getState().expire(shape.message);
+  else beep('error');
+  return shape;
+}
+
+export const useBackupStore = create<BackupState>((set, get) => ({
+  status: null,
+  running: false,
+  error: null,
+
+  async load() {
+    try {
+      set({ status: await api.call('backup.status', {}), error: null });
+    } catch (err) {
+      set({ error: fail(err) });
+    }
+  },
+
+  async runNow() {
+    if (get().running) return;
+    set({ running: true, error: null });
+    try {
+      set({ status: await api.call('backup.run', {}), running: false });
+      beep('success');
+    } catch (err) {
+      set({ running: false, error: fail(err) });
+      void get().load();
+    }
+  },
+}));

@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_STAFF } from '../../src/store/demo-staff';
+import { login } from './support';
+
+const staff = (role: string) => {
+  const s = DEMO_STAFF.find((x) => x.role === role);
+  if (!s) throw new Error(`demo staff ${role} missing`);
+  return s;
+};
+
+test('an administrator sees when the last backup was made and makes one now [R-KEEP]', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const admin = staff('admin');
+  await login(page, admin.username, admin.password);
+  await page.keyboard.press('F10');
+  const panel = page.getByTestId('backup-panel');
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText('备份文件夹：');
+  await page.getByTestId('backup-run').click();
+  await expect(panel).toHaveAttribute('data-overdue', 'false');
+  await expect(page.getByTestId('backup-last')).toContainText(
+    /最近一次成功备份：\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}（刚刚|\d+秒前）/,
+  );
+  await page.screenshot({ path: 'test-results/screens/backup-panel-1366.png' });
+});
+
+test('a pharmacist sees the settings dialog without backup controls [R-KEEP]', async ({ page }) => {
+  const pharmacist = staff('pharmacist');
+  await login(page, pharmacist.username, pharmacist.password);
+  await page.keyboard.press('F10');
+  await expect(page.getByTestId('region-settings')).toBeVisible();
+  await expect(page.getByTestId('backup-panel')).toHaveCount(0);
+});
