@@ -9,6 +9,11 @@ export interface FeeLine {
   cntUnits: number;
   pricUnits: number;
   detFen: number;
+  /**
+   * hosp_appr_flag of the line (SETTLEMENT_CODES.hospApprFlag): '2' is use outside the drug's
+   * restricted payment scope, paid in full by the patient (R-SCOPE).
+   */
+  hospApprFlag: string;
 }
 
 export interface LineSplit extends FeeLine {
@@ -62,7 +67,9 @@ export interface Breakdown {
 function splitLine(line: FeeLine, input: SettleInput): LineSplit {
   const { region } = input.policy;
   const price = input.catalogPriceFen(line.medListCodg);
-  const covered = price !== undefined && !region.nonCovered.includes(line.medListCodg);
+  const outOfScope = line.hospApprFlag === SETTLEMENT_CODES.hospApprFlag.outOfScope;
+  const covered =
+    price !== undefined && !region.nonCovered.includes(line.medListCodg) && !outOfScope;
   if (!covered) {
     return {
       ...line,

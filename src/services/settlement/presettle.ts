@@ -14,6 +14,7 @@ import type { AuthenticatedSession } from '../auth-service';
 import { centerFailure } from '../center-errors';
 import type { SettlementContext } from './context';
 import { type PatientCert, resolveInsured } from './insured-person';
+import { rxSettleFacts } from './rx-facts';
 import type { Settleable } from './settle-gate';
 import { type SettleOutput, settleOutputSchema } from './split-view';
 
@@ -56,7 +57,7 @@ export async function presettle(
   const signNo = await ctx.auth.ensureSignedIn(session);
   const req = ctx.fsi.buildRequest({
     infno: '2101',
-    input: settleInput(g, person, lines, dateTime(at)),
+    input: settleInput(g, person, lines, dateTime(at), rxSettleFacts(ctx, g)),
     opter: session.staff.username,
     opterName: session.staff.displayName,
     signNo,

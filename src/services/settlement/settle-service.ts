@@ -7,6 +7,7 @@ import { sqliteCode } from '../../store/sqlite-errors';
 import type { AuthenticatedSession } from '../auth-service';
 import type { SettlementContext } from './context';
 import { aboveStandardText, presettle } from './presettle';
+import { rxSettleFacts } from './rx-facts';
 import { queueSaleUploads } from './sale-queue';
 import { requireSettleable } from './settle-gate';
 import { settleOutputSchema } from './split-view';
@@ -59,7 +60,7 @@ export function createSettleService(ctx: SettlementContext) {
     const started = ctx.now();
     const req = ctx.fsi.buildRequest({
       infno: '2102',
-      input: settleInput(first, person, lines, dateTime(started)),
+      input: settleInput(first, person, lines, dateTime(started), rxSettleFacts(ctx, first)),
       ...op,
       insuplcAdmdvs: person.insuplcAdmdvs,
     });
