@@ -15,8 +15,9 @@ import { centerFailure } from '../center-errors';
 import type { SettlementContext } from './context';
 import { type PatientCert, resolveInsured } from './insured-person';
 import { rxSettleFacts } from './rx-facts';
+import { requireScopeConsents } from './scope-consent-service';
 import type { Settleable } from './settle-gate';
-import { type SettleOutput, settleOutputSchema } from './split-view';
+import { outOfScopeSns, type SettleOutput, settleOutputSchema } from './split-view';
 
 export interface PresettleInput {
   patient?: PatientCert | undefined;
@@ -31,6 +32,8 @@ export interface Presettled {
   output: SettleOutput;
   warnMsg: string | null;
   at: Date;
+  /** Lines sent as outside the restricted payment scope (R-SCOPE). */
+  outOfScope: ReadonlySet<string>;
 }
 
 /**
@@ -45,6 +48,7 @@ export async function presettle(
   input: PresettleInput,
 ): Promise<Presettled> {
   const d = g.dispensing;
+  requireScopeConsents(ctx, g);
   const person = await resolveInsured(
     ctx,
     session,
@@ -91,7 +95,15 @@ export async function presettle(
     );
   }
   refuseAboveStandard(ctx, lines, parsed.data);
-  return { person, lines, checked: checked.value, output: parsed.data, warnMsg, at };
+  return {
+    person,
+    lines,
+    checked: checked.value,
+    output: parsed.data,
+    warnMsg,
+    at,
+    outOfScope: outOfScopeSns(req.input),
+  };
 }
 
 /** The dual-channel lines the center's split shows priced above their payment standard (R-PRICE). */

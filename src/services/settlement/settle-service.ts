@@ -9,6 +9,7 @@ import type { SettlementContext } from './context';
 import { aboveStandardText, presettle } from './presettle';
 import { rxSettleFacts } from './rx-facts';
 import { queueSaleUploads } from './sale-queue';
+import { requireScopeConsents } from './scope-consent-service';
 import { requireSettleable } from './settle-gate';
 import { settleOutputSchema } from './split-view';
 import { type Operator, recordUnknown } from './unknown-outcome';
@@ -42,6 +43,7 @@ export function createSettleService(ctx: SettlementContext) {
     previewId: string | undefined,
   ): Promise<number> {
     const first = requireSettleable(ctx, dispensingId);
+    requireScopeConsents(ctx, first);
     const d = first.dispensing;
     const stored = previewId ? ctx.previews.get(previewId, d.id) : undefined;
     if (previewId && !stored) {

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SettlementView, SettlePreview } from '../../../src/contract/types-settlement';
+import type {
+  ScopeConsentsView,
+  SettlementView,
+  SettlePreview,
+} from '../../../src/contract/types-settlement';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../support/app-harness';
@@ -87,5 +91,73 @@ describe('门特 settlement and the approval flag, app against the sandbox over 
     const p = await ok<SettlePreview>('settle.preview', { dispensingId: d.dispensingId });
     await ok('settle.confirm', { dispensingId: d.dispensingId, previewId: p.previewId });
     expect(sentBody(d.dispensingId).drugdetail[0]).toMatchObject({ hosp_appr_flag: '1' });
+  });
+
+  it('a line outside the restricted scope is refused at settlement until the signed self-pay consent is recorded, then settles as self-pay [R-SCOPE]', async () => {
+    const d = await dispensedRx(h, ok, {
+      patient: zhang,
+      drugs: [
+        { medListCodg: METFORMIN, hospApprFlag: '2' },
+        { medListCodg: ATORVASTATIN, hospApprFlag: '1' },
+      ],
+      ownVoucher,
+      codeOf,
+    });
+    const refused = await h.api('settle.preview', { dispensingId: d.dispensingId }, token);
+    expect(refused.ok).toBe(false);
+    expect(refused.error?.ruleId).toBe('R-SCOPE');
+    expect(refused.error?.message).toContain('第1行「盐酸二甲双胍片」');
+    expect(refused.error?.message).toContain('自费用药知情同意书');
+    expect(refused.error?.citation).toContain('聊城市医疗保障局');
+    const direct = await h.api('settle.confirm', { dispensingId: d.dispensingId }, token);
+    expect(direct.error?.ruleId).toBe('R-SCOPE');
+    const settlements = () =>
+      h.services.db
+        .prepare('SELECT count(*) FROM settlements WHERE dispensing_id = ?')
+        .pluck()
+        .get(d.dispensingId);
+    expect(settlements()).toBe(0);
+
+    const notNeeded = await h.api(
+      'settle.recordScopeConsent',
+      {
+        dispensingId: d.dispensingId,
+        lineNos: [2],
+        signedBy: zhang.name,
+        signerRelation: 'self',
+        formNo: 'ZF-001',
+      },
+      token,
+    );
+    expect(notNeeded.error?.message).toContain('无需登记');
+    const view = await ok<ScopeConsentsView>('settle.recordScopeConsent', {
+      dispensingId: d.dispensingId,
+      lineNos: [1],
+      signedBy: zhang.name,
+      signerRelation: 'self',
+      formNo: 'ZF-2026-0001',
+    });
+    expect(view.outOfScope).toEqual([
+      expect.objectContaining({ lineNo: 1, medListCodg: METFORMIN, consented: true }),
+    ]);
+    expect(view.consents[0]).toMatchObject({ formNo: 'ZF-2026-0001', signerRelation: 'self' });
+    expect(view.consents[0]?.signedByMasked).not.toBe(zhang.name);
+    expect(view.consents[0]?.recordedByName).toBeTruthy();
+
+    const p = await ok<SettlePreview>('settle.preview', { dispensingId: d.dispensingId });
+    const outside = p.lines.find((l) => l.medListCodg === METFORMIN);
+    expect(outside?.fullOwnPay).toEqual(outside?.total);
+    expect(outside?.selfPayReasons.map((r) => r.ruleId)).toEqual(['R-SCOPE']);
+    expect(p.lines.find((l) => l.medListCodg === ATORVASTATIN)?.fullOwnPay.fen).toBe(0);
+    const s = await ok<SettlementView>('settle.confirm', {
+      dispensingId: d.dispensingId,
+      previewId: p.previewId,
+    });
+    expect(s.state).toBe('settled');
+    expect(sentBody(d.dispensingId).drugdetail.map((l) => l.hosp_appr_flag)).toEqual(['2', '1']);
+    expect(() => h.services.db.prepare("UPDATE scope_consents SET form_no = 'X'").run()).toThrow(
+      /只能追加，不能修改/,
+    );
+    expect(() => h.services.db.prepare('DELETE FROM scope_consents').run()).toThrow(/不能删除/);
   });
 });
