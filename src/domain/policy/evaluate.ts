@@ -37,7 +37,11 @@ export type PolicyFindingCode =
   | 'LONGRX_TOO_LONG'
   | 'RX_DAYS_UNUSUAL'
   | 'RX_STATUS_NOT_VALID'
-  | 'QUANTITY_OVER_USAGE';
+  | 'QUANTITY_OVER_USAGE'
+  | 'DUAL_HOSPITAL_LEVEL'
+  | 'DUAL_NOT_RESPONSIBLE_DOCTOR'
+  | 'DUAL_OUTSIDE_SPECIALTY'
+  | 'DUAL_NO_APPLICATION';
 
 export interface PolicyFinding {
   ruleId: RuleId;
