@@ -66,6 +66,7 @@ export function createRegionService(deps: {
         uploadTime: reply.data.x_upld_time,
         validEndTime: reply.data.valid_end_time,
         longRxFlag: reply.data.long_rx_flag ?? '0',
+        chronicSpecial: dualChannelFactsOf(reply).chronicSpecial,
         statusCodg: status.statusCodg,
         statusName: status.statusName,
         lines: reply.rxdrugdetail.map((l) => ({
