@@ -73,7 +73,10 @@ function splitLine(line: FeeLine, input: SettleInput): LineSplit {
   if (!covered) {
     return {
       ...line,
-      chrgitmLv: SETTLEMENT_CODES.chrgitmLv.c,
+      // A catalogue drug used outside its restricted scope keeps its class; it is self-paid.
+      chrgitmLv: outOfScope
+        ? (region.itemClasses[line.medListCodg]?.chrgitmLv ?? SETTLEMENT_CODES.chrgitmLv.a)
+        : SETTLEMENT_CODES.chrgitmLv.c,
       covered,
       stdFen: null,
       selfpayBp: 10_000,

@@ -92,6 +92,7 @@ describe('sandbox 2101/2102：门特结算与限定支付范围', () => {
     expect(res.err_msg).toBe('');
     const cut = (res.output as { detlcutinfo: Record<string, unknown>[] }).detlcutinfo;
     expect(cut[0]).toMatchObject({ fulamt_ownpay_amt: 12.5 });
+    expect(cut[0]?.chrgitm_lv, 'a catalogue drug keeps its class').not.toBe('03');
     expect(cut[1]).toMatchObject({ fulamt_ownpay_amt: 0 });
   });
 });
