@@ -18,6 +18,8 @@ export function createSettlementHandlers(s: AppServices): HandlersFor<typeof set
     'settlement.find': (i) => a.find(i),
     'receipt.reprint': (i) => a.reprint(i.settlementId, i.format),
     'receipt.refundSlip': (i) => a.refundSlip(i.settlementId, i.format),
+    'settle.scopeConsents': (i) => a.scopeConsents(i.dispensingId),
+    'settle.recordScopeConsent': (i, ctx) => a.recordScopeConsent(must(ctx), i),
     'sale.selfPay': (i, ctx) => a.selfPay(must(ctx), i.items),
     'sale.get': (i) => a.sale(i.saleId),
     'uploads.forSale': (i) => a.uploadsForSale(i),

@@ -3,6 +3,7 @@ import { audited, reads } from './method-policy';
 import type {
   ReceiptView,
   SaleUploadsView,
+  ScopeConsentsView,
   SelfPaySaleView,
   SettlementLookupRow,
   SettlementView,
@@ -154,6 +155,35 @@ export const settlementContract = {
     output: {} as ReceiptView,
     auth: true,
     ...reads,
+  },
+  /** R-SCOPE: the lines outside the restricted payment scope and the consents recorded for them. */
+  'settle.scopeConsents': {
+    input: z.object({ dispensingId: id }).strict(),
+    output: {} as ScopeConsentsView,
+    auth: true,
+    ...reads,
+  },
+  /**
+   * R-SCOPE: records the patient's signed 自费用药知情同意书 for out-of-scope lines before
+   * settlement (who signed, the form's number; the recording staff and time come from the session).
+   */
+  'settle.recordScopeConsent': {
+    input: z
+      .object({
+        dispensingId: id,
+        lineNos: z.array(z.number().int().positive()).min(1).max(50),
+        signedBy: z.string().trim().min(2).max(40),
+        signerRelation: z.enum(['self', 'guardian', 'agent']),
+        formNo: z.string().trim().min(1).max(40),
+      })
+      .strict(),
+    output: {} as ScopeConsentsView,
+    auth: true,
+    mutates: true,
+    audit: audited('settle.scopeConsent', {
+      subject: 'dispensing',
+      detail: { input: ['dispensingId', 'formNo'] },
+    }),
   },
   /** Non-prescription goods for cash (no center call; works offline); 3505 queued (R-STOCK). */
   'sale.selfPay': {

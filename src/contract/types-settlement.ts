@@ -9,6 +9,8 @@ export type { Money };
 
 /** Why part of a line is paid by the patient, as the center's 2101/2102 answer says. */
 export type SelfPayReasonCode =
+  /** Outside the drug's restricted payment scope, with the patient's signed consent (R-SCOPE). */
+  | 'OUT_OF_SCOPE'
   /** 丙类 / not in the catalog / not covered in this region (R-NONCOVERED). */
   | 'NON_COVERED'
   /** Price above the payment standard (支付标准) (R-PRICE). */
@@ -228,4 +230,22 @@ export interface SettlementLookupRow {
   canReprint: boolean;
   /** A refund slip (退费凭证) can be printed. */
   canPrintRefundSlip: boolean;
+}
+
+/** R-SCOPE: one signed 自费用药知情同意书 as recorded (the signer's name masked). */
+export interface ScopeConsentView {
+  lineNo: number;
+  medListCodg: string;
+  signedByMasked: string;
+  signerRelation: 'self' | 'guardian' | 'agent';
+  formNo: string;
+  recordedByName: string;
+  recordedAt: string;
+}
+
+/** R-SCOPE: the lines outside the restricted payment scope of a dispensing and their consents. */
+export interface ScopeConsentsView {
+  dispensingId: number;
+  outOfScope: Array<{ lineNo: number; medListCodg: string; name: string; consented: boolean }>;
+  consents: ScopeConsentView[];
 }

@@ -162,6 +162,8 @@ export interface PrescriptionView {
   patient: { name: string; certnoMasked: string };
   doctorName: string;
   deptName: string;
+  /** 门诊慢特病 patient's approved “双通道”药品使用申请表 number (R-DUAL-FIX); null when none. */
+  dualChannelApplyNo: string | null;
   hospitalPharmacist: string;
   diagnosis: string;
   lines: RxDrugLineView[];

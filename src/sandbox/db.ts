@@ -207,6 +207,17 @@ const MIGRATIONS: readonly string[] = [
      set_at INTEGER NOT NULL,
      PRIMARY KEY (poolarea, med_list_codg)
    );`,
+  // What the agency knows of a hospital for dual-channel drugs (R-DUAL-FIX, 003 §一(二)1、2):
+  // its level (1/2/3 级), its specialty ('' = general hospital), and the responsible physicians
+  // (责任医师) it registered.
+  `ALTER TABLE institutions ADD COLUMN hosp_lv TEXT NOT NULL DEFAULT '3'
+     CHECK (hosp_lv IN ('1', '2', '3'));
+   ALTER TABLE institutions ADD COLUMN spec_name TEXT NOT NULL DEFAULT '';
+   CREATE TABLE dual_resp_doctors (
+     fixmedins_code TEXT NOT NULL REFERENCES institutions (fixmedins_code),
+     dr_code TEXT NOT NULL,
+     PRIMARY KEY (fixmedins_code, dr_code)
+   );`,
 ];
 
 export function openSandboxDb(file: string, nativeBinding?: string): SandboxDb {

@@ -1,5 +1,6 @@
 import type { SandboxConfig } from './config';
 import type { SandboxDb } from './db';
+import { staffOf } from './hospital/clinic-data';
 import { sandboxHospitals } from './hospitals';
 import { DEMO_EXTRA_INSTITUTIONS, DEMO_PATIENTS } from './seed-data';
 
@@ -21,8 +22,14 @@ export function seedSandbox(db: SandboxDb, config: SandboxConfig): { seededPatie
       'pharmacy',
       pharmacy.admdvs,
     );
-    for (const h of sandboxHospitals(config))
+    const responsible = db.prepare(
+      'INSERT OR IGNORE INTO dual_resp_doctors (fixmedins_code, dr_code) VALUES (?, ?)',
+    );
+    for (const h of sandboxHospitals(config)) {
       upsertInstitution.run(h.fixmedinsCode, h.fixmedinsName, 'hospital', h.admdvs);
+      // The first two doctors of each hospital are its dual-channel responsible physicians.
+      for (const i of [0, 1]) responsible.run(h.fixmedinsCode, staffOf(h.admdvs, i).drCode);
+    }
     for (const i of DEMO_EXTRA_INSTITUTIONS)
       upsertInstitution.run(i.fixmedinsCode, i.fixmedinsName, i.type, i.admdvs);
 

@@ -3,10 +3,12 @@ import type { RegionSettings, RuleFinding } from '../contract/types';
 import type { CatalogDrug } from '../domain/catalog/catalog-drug';
 import { DRUG_CLASSES } from '../domain/catalog/drug-classes';
 import { AppError } from '../domain/errors';
+import { dualChannelFixFindings } from '../domain/policy/dual-channel-fix';
 import { evaluatePrescription } from '../domain/policy/evaluate';
 import type { PolicyPack } from '../domain/policy/policy-pack';
 import { overSupplyFindings } from '../domain/policy/quantity-usage';
 import type { SettingsRepository } from '../store/settings-repository';
+import { dualChannelFactsOf } from './dual-channel-facts';
 
 export interface RegionInfo {
   id: string;
@@ -64,6 +66,7 @@ export function createRegionService(deps: {
         uploadTime: reply.data.x_upld_time,
         validEndTime: reply.data.valid_end_time,
         longRxFlag: reply.data.long_rx_flag ?? '0',
+        chronicSpecial: dualChannelFactsOf(reply).chronicSpecial,
         statusCodg: status.statusCodg,
         statusName: status.statusName,
         lines: reply.rxdrugdetail.map((l) => ({
@@ -100,7 +103,12 @@ export function createRegionService(deps: {
         days: l.medc_days == null ? null : Number(l.medc_days),
       })),
     );
-    return { findings: [...findings, ...usage].map((f) => ({ ...f })), lineTags };
+    const dualFix = dualChannelFixFindings(
+      dualChannelFactsOf(reply),
+      reply.rxdrugdetail.map((l) => ({ medListCodg: l.med_list_codg, genname: l.drug_genname })),
+      (code) => deps.catalog.get(code),
+    );
+    return { findings: [...findings, ...usage, ...dualFix].map((f) => ({ ...f })), lineTags };
   };
 
   return {

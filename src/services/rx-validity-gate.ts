@@ -3,9 +3,11 @@ import type { CatalogDrug } from '../domain/catalog/catalog-drug';
 import { AppError } from '../domain/errors';
 import { checkPaperPrescription } from '../domain/paper/paper-checks';
 import { packCitation } from '../domain/policy/pack-citation';
+import { validityFor } from '../domain/policy/policy-pack';
 import { validityProblem } from '../domain/policy/validity';
 import type { PaperRecord } from '../store/paper-repository';
 import type { StoredPrescription } from '../store/prescription-repository';
+import { dualChannelFactsOf } from './dual-channel-facts';
 import { paperFieldsOf } from './paper/paper-views';
 import type { RegionService } from './region-service';
 
@@ -21,18 +23,20 @@ export function createRxValidityGate(deps: {
 }) {
   return {
     assertValid(p: StoredPrescription, step: '开始调剂' | '完成调剂' | '结算'): void {
-      const d = (p.reply as Out7204).data;
+      const reply = p.reply as Out7204;
+      const d = reply.data;
       const pack = deps.regions.pack();
+      const { validity, param } = validityFor(pack, dualChannelFactsOf(reply).chronicSpecial);
       const problem = validityProblem(
         { prscTime: d.prsc_time, uploadTime: d.x_upld_time, validEndTime: d.valid_end_time },
-        pack.validity,
+        validity,
         deps.now(),
       );
       if (!problem) return;
       throw new AppError(
         'POLICY',
-        `${problem}，不能${step}（${pack.name}政策包：${pack.citations.validity.source}）`,
-        { ruleId: 'R-VALID', citation: packCitation('R-VALID', pack, 'validity') },
+        `${problem}，不能${step}（${pack.name}政策包：${pack.citations[param].source}）`,
+        { ruleId: 'R-VALID', citation: packCitation('R-VALID', pack, param) },
       );
     },
 

@@ -12,6 +12,7 @@ import type {
 import { maskIdNumber, maskName } from '../domain/mask';
 import { citation } from '../domain/rules';
 import type { StoredPrescription } from '../store/prescription-repository';
+import { dualChannelFactsOf } from './dual-channel-facts';
 import type { RegionInfo, RxPolicyEvaluator } from './region-service';
 
 /** Puts together what the prescription screen shows, with every blocking finding and its rule. */
@@ -47,6 +48,7 @@ export function buildPrescriptionView(
     patient: { name: maskName(m.patn_name), certnoMasked: maskIdNumber(m.certno) },
     doctorName: m.prsc_dr_name,
     deptName: m.prsc_dept_name ?? '',
+    dualChannelApplyNo: dualChannelFactsOf(reply).applyNo || null,
     hospitalPharmacist: m.phar_name,
     diagnosis: m.maindiag_name ?? reply.diseinfo.map((x) => x.diag_name).join('；'),
     lines: reply.rxdrugdetail.map((l): RxDrugLineView => {

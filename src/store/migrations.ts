@@ -13,6 +13,7 @@ import { SOLD_CODE_REGISTRY_MIGRATION } from './migrations/013-sold-code-registr
 import { SUSPECT_LEADS_MIGRATION } from './migrations/014-suspect-leads';
 import { LAYOUT_CONFIRMATION_MIGRATION } from './migrations/015-layout-confirmation';
 import { HELD_DISPENSINGS_MIGRATION } from './migrations/016-held-dispensings';
+import { SCOPE_CONSENTS_MIGRATION } from './migrations/017-scope-consents';
 import { OUTBOX_CREDENTIAL_REDACTION_MIGRATION } from './migrations/024-outbox-credential-redaction';
 import { LOGIN_FAILURES_MIGRATION } from './migrations/025-login-failures';
 
@@ -178,8 +179,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: 'suspect_rx_leads', up: SUSPECT_LEADS_MIGRATION },
   { version: 15, name: 'layout_confirmation', up: LAYOUT_CONFIRMATION_MIGRATION },
   { version: 16, name: 'held_dispensings', up: HELD_DISPENSINGS_MIGRATION },
-  { version: 17, name: 'outbox_credential_redaction', up: OUTBOX_CREDENTIAL_REDACTION_MIGRATION },
-  { version: 18, name: 'login_failures', up: LOGIN_FAILURES_MIGRATION },
+  { version: 17, name: 'scope_consents', up: SCOPE_CONSENTS_MIGRATION },
+  { version: 18, name: 'outbox_credential_redaction', up: OUTBOX_CREDENTIAL_REDACTION_MIGRATION },
+  { version: 19, name: 'login_failures', up: LOGIN_FAILURES_MIGRATION },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

@@ -43,9 +43,16 @@ export async function dispensedRx(
   o: Pick<PrescriptionOrder, 'patient' | 'drugs'> & {
     ownVoucher: string;
     codeOf: (medListCodg: string) => string;
+    /** More of the hospital's order: medical type, diagnosis, approval flags… */
+    order?: Omit<PrescriptionOrder, 'patient' | 'drugs'>;
   },
 ): Promise<{ hiRxno: string; dispensingId: number; codes: string[] }> {
-  const hiRxno = await reviewedRx(h, ok, { patient: o.patient, drugs: o.drugs }, o.ownVoucher);
+  const hiRxno = await reviewedRx(
+    h,
+    ok,
+    { ...o.order, patient: o.patient, drugs: o.drugs },
+    o.ownVoucher,
+  );
   const d = await ok<DispensingView>('dispense.start', { hiRxno });
   const codes: string[] = [];
   for (const l of d.lines) {

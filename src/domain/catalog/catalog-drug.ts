@@ -30,6 +30,11 @@ export const catalogDrugSchema = z.object({
   /** 双通道 drug (R-HISTORY). */
   dualChannel: z.boolean(),
   /**
+   * The clinical specialty of a dual-channel drug, e.g. 肿瘤: a specialty hospital's prescription
+   * may carry it only within its own specialty (R-DUAL-FIX).
+   */
+  specialty: z.string().min(1).optional(),
+  /**
    * 7-digit traceability product identifiers (first digit 8), center-protocol §5. Goods that
    * are no drug have none: their packs carry a GS1 UDI (GTIN + serial).
    */

@@ -136,6 +136,7 @@ function regionAndLines(
   const findings = evaluatePrescription(
     {
       fixmedinsCode: f.institutionCode,
+      chronicSpecial: false,
       prscTime: `${beijingDate(at)} 00:00:00`,
       uploadTime: `${beijingDate(at)} 00:00:00`,
       validEndTime: null,

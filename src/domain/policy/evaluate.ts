@@ -2,7 +2,7 @@ import type { CatalogDrug } from '../catalog/catalog-drug';
 import { DRUG_CLASSES } from '../catalog/drug-classes';
 import { citation, type RuleId } from '../rules';
 import { packCitation } from './pack-citation';
-import type { PolicyPack, PolicyParameter } from './policy-pack';
+import { type PolicyPack, type PolicyParameter, validityFor } from './policy-pack';
 import { expiryReason, type ValiditySubject, validityWindow } from './validity';
 
 /** rx_stas_codg of 有效; must equal RX_STATUS.valid.codg (src/center/rx/rx-status.ts, checked by a test). */
@@ -13,6 +13,8 @@ export interface PolicySubject extends ValiditySubject {
   fixmedinsCode: string;
   /** '1' = 长期处方. */
   longRxFlag: string | null;
+  /** med_type 14: a 门特/门慢 prescription, under the region's 门特 validity clause if any (R-VALID). */
+  chronicSpecial: boolean;
   statusCodg: string;
   statusName: string;
   lines: readonly PolicySubjectLine[];
@@ -37,7 +39,11 @@ export type PolicyFindingCode =
   | 'LONGRX_TOO_LONG'
   | 'RX_DAYS_UNUSUAL'
   | 'RX_STATUS_NOT_VALID'
-  | 'QUANTITY_OVER_USAGE';
+  | 'QUANTITY_OVER_USAGE'
+  | 'DUAL_HOSPITAL_LEVEL'
+  | 'DUAL_NOT_RESPONSIBLE_DOCTOR'
+  | 'DUAL_OUTSIDE_SPECIALTY'
+  | 'DUAL_NO_APPLICATION';
 
 export interface PolicyFinding {
   ruleId: RuleId;
@@ -106,10 +112,11 @@ type Make = (
 ) => PolicyFinding;
 
 function validity(subject: PolicySubject, pack: PolicyPack, at: Date, make: Make): PolicyFinding[] {
-  const window = validityWindow(subject, pack.validity);
-  if (!window.ok) return [make('R-VALID', 'RX_TIME_INVALID', 'block', window.reason, 'validity')];
-  const expired = expiryReason(window, pack.validity.days, at);
-  return expired ? [make('R-VALID', 'RX_EXPIRED', 'block', expired, 'validity')] : [];
+  const { validity: ceiling, param } = validityFor(pack, subject.chronicSpecial);
+  const window = validityWindow(subject, ceiling);
+  if (!window.ok) return [make('R-VALID', 'RX_TIME_INVALID', 'block', window.reason, param)];
+  const expired = expiryReason(window, ceiling.days, at);
+  return expired ? [make('R-VALID', 'RX_EXPIRED', 'block', expired, param)] : [];
 }
 
 function region(subject: PolicySubject, pack: PolicyPack, make: Make): PolicyFinding[] {

@@ -26,8 +26,17 @@ const cited = z
 
 export const PHARMACY_SETTING = '本药店设置';
 
+const validityCeiling = z
+  .object({
+    days: z.number().int().positive(),
+    /** 'upload': from x_upld_time (Chongqing); 'issue': from prsc_time (Dongguan). */
+    from: z.enum(['upload', 'issue']),
+  })
+  .strict();
+
 export const POLICY_PARAMETERS = [
   'validity',
+  'chronicSpecialValidity',
   'poolAreaPrefixes',
   'excludedClasses',
   'longRxMaxDays',
@@ -47,13 +56,12 @@ export const policyPackSchema = z
       .string()
       .regex(/^\d{6}$/)
       .nullable(),
-    validity: z
-      .object({
-        days: z.number().int().positive(),
-        /** 'upload': from x_upld_time (Chongqing); 'issue': from prsc_time (Dongguan). */
-        from: z.enum(['upload', 'issue']),
-      })
-      .strict(),
+    validity: validityCeiling,
+    /**
+     * A region's own ceiling for 门特/门慢 prescriptions (med_type 14), where its documents give
+     * one (Dongguan 001 §三(一): 3 days from issue); null: they follow `validity` (R-VALID).
+     */
+    chronicSpecialValidity: validityCeiling.nullable(),
     /** Institution admdvs prefixes of the pool area (R-REGION). */
     poolAreaPrefixes: z.array(z.string().regex(/^\d{2,6}$/)),
     /** Derive the prefixes from the pharmacy's own admdvs (default pack). */
@@ -157,6 +165,7 @@ export const LATEST_DUAL_CHANNEL_CUTOFF = '2025-04-01';
 
 const EXPECTED_RULE: Record<PolicyParameter, RuleId> = {
   validity: 'R-VALID',
+  chronicSpecialValidity: 'R-VALID',
   poolAreaPrefixes: 'R-REGION',
   excludedClasses: 'R-EXCLUDED',
   longRxMaxDays: 'R-LONGRX',
@@ -199,4 +208,18 @@ export function parsePolicyPacks(
       }
       return bindPolicyPack(pack, opts.pharmacyAdmdvs);
     });
+}
+
+/**
+ * The validity ceiling that governs a prescription (R-VALID): the region's 门特 clause for a
+ * 门特/门慢 prescription where the pack has one, else the pack's general ceiling; with the
+ * parameter whose citation the refusal shows.
+ */
+export function validityFor(
+  pack: PolicyPack,
+  chronicSpecial: boolean,
+): { validity: PolicyPack['validity']; param: 'validity' | 'chronicSpecialValidity' } {
+  return chronicSpecial && pack.chronicSpecialValidity
+    ? { validity: pack.chronicSpecialValidity, param: 'chronicSpecialValidity' }
+    : { validity: pack.validity, param: 'validity' };
 }

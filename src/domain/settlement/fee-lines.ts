@@ -2,6 +2,7 @@ import type { CatalogDrug } from '../catalog/catalog-drug';
 import type { DispensingLine } from '../dispense/dispensing-lines';
 import { yuanNumber } from '../money';
 import { PAPER_RX_FORM, RX_FORM_FIELD } from '../paper/paper-rxno';
+import { approvalFlagOf, type RxSettleFacts, settleVisit } from './rx-settle-facts';
 import { SETTLE_CODES } from './settle-codes';
 
 /** One fee line as we bill it: the price is ours (catalog retail price), the split is the center's. */
@@ -80,9 +81,16 @@ export interface SettleRx {
 /**
  * The 2101/2102 input (druginfo + drugdetail), amounts in yuan as the wire carries them. A
  * paper prescription is an outside prescription with rxno `<institution>-<serial>` and our
- * `x_rx_form: 'paper'` marker (see src/domain/paper/paper-rxno.ts).
+ * `x_rx_form: 'paper'` marker (see src/domain/paper/paper-rxno.ts). The e-prescription's facts
+ * decide the medical type and disease (R-MT-SETTLE) and each line's approval flag (R-SCOPE).
  */
-export function settleInput(rx: SettleRx, person: InsuredPerson, lines: FeeLine[], at: string) {
+export function settleInput(
+  rx: SettleRx,
+  person: InsuredPerson,
+  lines: FeeLine[],
+  at: string,
+  facts: RxSettleFacts | null,
+) {
   const medfee = lines.reduce((s, l) => s + l.totalFen, 0);
   const hiRxno = rx.rxno;
   return {
@@ -94,7 +102,7 @@ export function settleInput(rx: SettleRx, person: InsuredPerson, lines: FeeLine[
       medfee_sumamt: yuanNumber(medfee),
       insutype: person.insutype,
       acct_used_flag: person.useAccount ? '1' : '0',
-      med_type: SETTLE_CODES.medType,
+      ...settleVisit(facts),
       rxno: hiRxno,
       rx_circ_flag: '1',
       ...(rx.source === 'paper' ? { [RX_FORM_FIELD]: PAPER_RX_FORM } : {}),
@@ -109,6 +117,7 @@ export function settleInput(rx: SettleRx, person: InsuredPerson, lines: FeeLine[
       det_item_fee_sumamt: yuanNumber(l.totalFen),
       cnt: l.quantity,
       pric: l.priceUnits / 10_000,
+      hosp_appr_flag: approvalFlagOf(facts, l.lineNo),
     })),
   };
 }

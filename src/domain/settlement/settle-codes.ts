@@ -5,6 +5,10 @@
 export const SETTLE_CODES = {
   /** med_type 41 定点药店购药 */
   medType: '41',
+  /** med_type 14 门诊慢特病: a 门特/门慢 prescription settles as such (R-MT-SETTLE) */
+  chronicSpecialMedType: '14',
+  /** hosp_appr_flag: 0 无须审批, 1 审批通过, 2 审批不通过（超限定支付范围，患者自付）(R-SCOPE) */
+  hospApprFlag: { none: '0', approved: '1', outOfScope: '2' },
   /** Our code for a delivery fee line: outside the catalog, so never paid by the fund (R-NONCOVERED). */
   deliveryFeeCode: 'X-DELIVERY-FEE',
   deliveryFeeName: '配送费',

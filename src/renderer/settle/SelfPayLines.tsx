@@ -5,6 +5,7 @@ const REASON_LABELS: Record<SelfPayReason['code'], string> = {
   NON_COVERED: '目录外/不予支付',
   ABOVE_STANDARD: '高于支付标准',
   PRE_SELFPAY: '先行自付',
+  OUT_OF_SCOPE: '超限定支付范围（已签知情同意书）',
 };
 
 function Reason({ reason }: { reason: SelfPayReason }) {

@@ -1,6 +1,7 @@
 import { Button, Spin } from 'antd';
 import { useEffect } from 'react';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ScopeConsentForm } from './ScopeConsentForm';
 import { SettlementResult } from './SettlementResult';
 import { SettlePreviewView } from './SettlePreviewView';
 import { isMoving, useSettleStore } from './settle-store';
@@ -57,6 +58,12 @@ export function SettlementPanel({ dispensingId }: { dispensingId: number }) {
     >
       <h3 className="pane-title">医保结算（R-SETTLE）</h3>
       {error && <ErrorAlert error={error} testId="settle-error" />}
+      {error?.ruleId === 'R-SCOPE' && phase === 'idle' && (
+        <ScopeConsentForm
+          dispensingId={dispensingId}
+          onRecorded={() => void useSettleStore.getState().openPreview()}
+        />
+      )}
       {phase === 'idle' && <Idle />}
       {phase === 'previewing' && (
         <div className="loading">

@@ -45,6 +45,13 @@ export interface PrescriptionOrder {
   /** 长期处方 (R-LONGRX): longRxFlag 1. */
   longRx?: boolean;
   diagnosis?: { code: string; name: string };
+  /** 医疗类别 of the visit: 11 普通门诊 (default), 14 门诊慢特病 (门特/门慢, R-MT-SETTLE). */
+  medType?: '11' | '14';
+  /**
+   * Number of the patient's approved “双通道”药品使用申请表 (门诊慢特病 patients, R-DUAL-FIX),
+   * uploaded with the visit as our extension `xDualApplyNo`.
+   */
+  dualApplyNo?: string;
   /**
    * Create the prescription this far from now on the center's clock (e.g. −10 days): the
    * center's clock is shifted for the three calls and reset afterwards; prscTime follows it.
@@ -176,7 +183,8 @@ async function submit(
       fixmedinsCode: hospital.fixmedinsCode,
       fixmedinsName: hospital.fixmedinsName,
       mdtrtId: `MD${stamp}`,
-      medType: '11',
+      medType: order.medType ?? '11',
+      ...(order.dualApplyNo ? { xDualApplyNo: order.dualApplyNo } : {}),
       psnNo: patient.psnNo,
       patnName: patient.name,
       psnCertType: '01',

@@ -9,6 +9,11 @@ export interface DrugOrder {
   days?: number;
   /** 拆零: prescribe this many single units (粒/片/ml) instead of whole packs (trdnFlag 1). */
   splitUnits?: number;
+  /**
+   * 医院审批标志 (hosp_appr_flag) for a drug of restricted payment scope (R-SCOPE): 0 无须审批
+   * (default), 1 审批通过 (within the scope), 2 审批不通过 (outside it: the patient pays).
+   */
+  hospApprFlag?: '0' | '1' | '2';
 }
 
 interface Usage {
@@ -64,7 +69,7 @@ export function uploadDrugLine(drug: CatalogDrug, order: DrugOrder, index: numbe
     drugSumamt: (drug.priceFen * packs) / 100,
     ...usage,
     medcDays: order.days ?? 7,
-    hospApprFlag: '0',
+    hospApprFlag: order.hospApprFlag ?? '0',
     ...split,
   };
 }

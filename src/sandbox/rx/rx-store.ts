@@ -66,9 +66,27 @@ export function rxViewOf(db: SandboxDb, row: RxRow): RxView {
         | { insuplc_admdvs: string }
         | undefined)
     : undefined;
-  return buildRxView(uploadOf(row), signedFieldsOf(row), {
+  const signed = signedFieldsOf(row);
+  return buildRxView(uploadOf(row), signed, {
     ...(patient ? { insuplcAdmdvs: patient.insuplc_admdvs } : {}),
+    dualChannel: dualChannelFacts(db, signed.fixmedinsCode, signed.drCode),
   });
+}
+
+/** What the agency's registers say of the prescriber for dual-channel drugs (R-DUAL-FIX). */
+function dualChannelFacts(db: SandboxDb, fixmedinsCode: string, drCode: string) {
+  const inst = db
+    .prepare('SELECT hosp_lv, spec_name FROM institutions WHERE fixmedins_code = ?')
+    .get(fixmedinsCode) as { hosp_lv: string; spec_name: string } | undefined;
+  const responsible =
+    db
+      .prepare('SELECT 1 FROM dual_resp_doctors WHERE fixmedins_code = ? AND dr_code = ?')
+      .get(fixmedinsCode, drCode) !== undefined;
+  return {
+    hospLv: inst?.hosp_lv ?? '',
+    specName: inst?.spec_name ?? '',
+    responsible,
+  };
 }
 
 /**

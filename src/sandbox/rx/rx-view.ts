@@ -47,7 +47,11 @@ export function validEndTime(upload: Record<string, unknown>): string {
 export function buildRxView(
   upload: Record<string, unknown>,
   signed: SignedFields,
-  extra: { insuplcAdmdvs?: string } = {},
+  extra: {
+    insuplcAdmdvs?: string;
+    /** The center's registers on the prescriber (R-DUAL-FIX); absent in the hospital's own view. */
+    dualChannel?: { hospLv: string; specName: string; responsible: boolean };
+  } = {},
 ): RxView {
   const visit = isObject(upload.mdtrtinfo) ? upload.mdtrtinfo : {};
   const lines = snakeDrugLines(list(upload.rxdrugdetail));
@@ -63,6 +67,12 @@ export function buildRxView(
   mdtrtinfo.maindiag_code = text(visit.maindiagCode) || text(mainDiag?.diag_code);
   mdtrtinfo.maindiag_name = text(visit.maindiagName) || text(mainDiag?.diag_name);
   if (extra.insuplcAdmdvs) mdtrtinfo.insuplc_admdvs = extra.insuplcAdmdvs;
+  if (extra.dualChannel) {
+    mdtrtinfo.x_hosp_lv = extra.dualChannel.hospLv;
+    mdtrtinfo.x_spec_hosp = extra.dualChannel.specName;
+    mdtrtinfo.x_dual_resp_dr = extra.dualChannel.responsible ? '1' : '0';
+  }
+  mdtrtinfo.x_dual_apply_no = text(visit.xDualApplyNo);
   return {
     data: {
       hi_rxno: signed.hiRxno,

@@ -21,8 +21,12 @@ export const SETTLEMENT_CODES = {
     '310': { code: '310100', name: '职工基本医疗保险统筹基金' },
     '390': { code: '390100', name: '城乡居民基本医疗保险基金' },
   } as Readonly<Record<string, { code: string; name: string }>>,
-  /** med_type accepted by 2101/2102: 41 定点药店购药, 11 普通门诊 */
-  medTypes: ['41', '11'] as readonly string[],
+  /** med_type accepted by 2101/2102: 41 定点药店购药, 11 普通门诊, 14 门诊慢特病（门特/门慢） */
+  medTypes: ['41', '11', '14'] as readonly string[],
+  /** med_type of a 门特/门慢 prescription: it settles as such, with its disease (R-MT-SETTLE) */
+  chronicSpecialMedType: '14',
+  /** hosp_appr_flag: 0 无须审批, 1 审批通过（限定支付范围内）, 2 审批不通过（超范围，全自费） */
+  hospApprFlag: { none: '0', approved: '1', outOfScope: '2' },
   /** 7207 payMode: 1 自费, 2 医保, 3 混合 */
   payMode: { selfPay: '1', insured: '2', mixed: '3' },
   /** sales_outbound.stas (7207/7208) and inventory_uploads liveness */

@@ -9,6 +9,11 @@ export interface FeeLine {
   cntUnits: number;
   pricUnits: number;
   detFen: number;
+  /**
+   * hosp_appr_flag of the line (SETTLEMENT_CODES.hospApprFlag): '2' is use outside the drug's
+   * restricted payment scope, paid in full by the patient (R-SCOPE).
+   */
+  hospApprFlag: string;
 }
 
 export interface LineSplit extends FeeLine {
@@ -62,11 +67,16 @@ export interface Breakdown {
 function splitLine(line: FeeLine, input: SettleInput): LineSplit {
   const { region } = input.policy;
   const price = input.catalogPriceFen(line.medListCodg);
-  const covered = price !== undefined && !region.nonCovered.includes(line.medListCodg);
+  const outOfScope = line.hospApprFlag === SETTLEMENT_CODES.hospApprFlag.outOfScope;
+  const covered =
+    price !== undefined && !region.nonCovered.includes(line.medListCodg) && !outOfScope;
   if (!covered) {
     return {
       ...line,
-      chrgitmLv: SETTLEMENT_CODES.chrgitmLv.c,
+      // A catalogue drug used outside its restricted scope keeps its class; it is self-paid.
+      chrgitmLv: outOfScope
+        ? (region.itemClasses[line.medListCodg]?.chrgitmLv ?? SETTLEMENT_CODES.chrgitmLv.a)
+        : SETTLEMENT_CODES.chrgitmLv.c,
       covered,
       stdFen: null,
       selfpayBp: 10_000,

@@ -8,6 +8,7 @@ import { checkPaperForSettlement } from './paper-rx';
 import { withAnnouncedStandards } from './pay-standards';
 import { type AppliedPolicy, policyFor } from './policy';
 import { checkRxForSettlement } from './rx-link';
+import { checkVisitForSettlement, refuseMtWithoutRx } from './rx-visit';
 import { parseSettleRequest, type SettleRequest } from './settle-input';
 import { yearUsage } from './store';
 
@@ -48,10 +49,19 @@ export function prepareSettlement(ctx: FsiContext): PreparedSettlement {
     policyFor(insurance.insuplc_admdvs, req.insutype, insurance.psn_type),
   );
   const catalog = sandboxCatalog();
+  refuseMtWithoutRx(req);
   if (req.rxForm === 'paper') {
     checkPaperForSettlement(ctx.db, req.hiRxno, policy.region, req.lines, catalog, ctx.now);
   } else if (req.hiRxno !== '') {
-    checkRxForSettlement(ctx.db, req.hiRxno, patient, req.lines, (c) => catalog.has(c), ctx.now);
+    const row = checkRxForSettlement(
+      ctx.db,
+      req.hiRxno,
+      patient,
+      req.lines,
+      (c) => catalog.has(c),
+      ctx.now,
+    );
+    checkVisitForSettlement(row, req);
   }
   const year = dateOnly(ctx.now).slice(0, 4);
   const breakdown = computeSettlement({

@@ -21,6 +21,9 @@ export interface SettleRequest {
   cardSn: string;
   insutype: string;
   medType: string;
+  /** dise_codg / dise_name: the disease a 门特/门慢 settlement is for (R-MT-SETTLE). */
+  diseCodg: string;
+  diseName: string;
   medfeeFen: number;
   useAccount: boolean;
   invono: string;
@@ -64,9 +67,18 @@ function parseLine(
     cntUnits,
     pricUnits,
     detFen,
+    hospApprFlag: hospApprFlagOf(line, at),
     rxno: field(line, 'rxno'),
     circ: field(line, 'rx_circ_flag'),
   };
+}
+
+function hospApprFlagOf(line: Record<string, unknown>, at: string): string {
+  const flag = field(line, 'hosp_appr_flag') || SETTLEMENT_CODES.hospApprFlag.none;
+  if (!Object.values(SETTLEMENT_CODES.hospApprFlag).includes(flag as '0')) {
+    throw new Refusal(`${at}医院审批标志（hosp_appr_flag）应为 0、1 或 2`);
+  }
+  return flag;
 }
 
 function prescriptionOf(head: Record<string, unknown>, lines: { rxno: string; circ: string }[]) {
@@ -119,7 +131,9 @@ export function parseSettleRequest(input: Record<string, unknown>): SettleReques
   }
   const medType = requireField(head, 'med_type', '医疗类别');
   if (!SETTLEMENT_CODES.medTypes.includes(medType)) {
-    throw new Refusal(`医疗类别（med_type）${medType} 不能在定点药店结算，应为 41 或 11`);
+    throw new Refusal(
+      `医疗类别（med_type）${medType} 不能在定点药店结算，应为 41、11 或 14（门诊慢特病）`,
+    );
   }
   const acctFlag = field(head, 'acct_used_flag') || '0';
   if (acctFlag !== '0' && acctFlag !== '1')
@@ -134,6 +148,8 @@ export function parseSettleRequest(input: Record<string, unknown>): SettleReques
     cardSn: field(head, 'card_sn'),
     insutype: requireField(head, 'insutype', '险种类型'),
     medType,
+    diseCodg: field(head, 'dise_codg'),
+    diseName: field(head, 'dise_name'),
     medfeeFen,
     useAccount: acctFlag === '1',
     invono: field(head, 'invono'),

@@ -3,6 +3,7 @@ import { PaperRepository } from '../../store/paper-repository';
 import { ReviewRepository } from '../../store/review-repository';
 import { SaleReturnRepository } from '../../store/sale-return-repository';
 import { SaleUploadRepository } from '../../store/sale-upload-repository';
+import { ScopeConsentRepository } from '../../store/scope-consent-repository';
 import { SelfPayRepository } from '../../store/self-pay-repository';
 import { SettlementRepository } from '../../store/settlement-repository';
 import { StockRepository } from '../../store/stock-repository';
@@ -21,6 +22,7 @@ export function createSettlementContext(deps: AreaDeps) {
     reviews: new ReviewRepository(deps.db),
     returns: new SaleReturnRepository(deps.db),
     selfPay: new SelfPayRepository(deps.db),
+    scopeConsents: new ScopeConsentRepository(deps.db),
     stock: new StockRepository(deps.db),
     patients: createPatientService({ fsi: deps.fsi, auth: deps.auth }),
     previews: createPreviewStore(deps.now),

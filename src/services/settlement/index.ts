@@ -13,6 +13,11 @@ import { refundSlip } from './receipt/refund-slip';
 import { reprintReceipt } from './receipt/reprint';
 import { createRefundService } from './refund-service';
 import { selfPaySaleView, stocktake, uploadsForSale } from './sale-views';
+import {
+  recordScopeConsent,
+  type ScopeConsentInput,
+  scopeConsentsView,
+} from './scope-consent-service';
 import { createSelfPayService, type SelfPayItem } from './self-pay-service';
 import { createSettleService } from './settle-service';
 import { settlementView } from './settlement-view';
@@ -81,6 +86,9 @@ export function createSettlementArea(deps: AreaDeps) {
     find: (q: LookupQuery) => findSettlements(ctx, q),
     reprint: reprintReceipt.bind(null, ctx),
     refundSlip: refundSlip.bind(null, ctx),
+    scopeConsents: (dispensingId: number) => scopeConsentsView(ctx, dispensingId),
+    recordScopeConsent: (session: AuthenticatedSession, input: ScopeConsentInput) =>
+      recordScopeConsent(ctx, session, input),
     selfPay(session: AuthenticatedSession, items: SelfPayItem[]) {
       return selfPaySaleView(ctx, sell(session, items));
     },

@@ -14,8 +14,10 @@ import type { AuthenticatedSession } from '../auth-service';
 import { centerFailure } from '../center-errors';
 import type { SettlementContext } from './context';
 import { type PatientCert, resolveInsured } from './insured-person';
+import { rxSettleFacts } from './rx-facts';
+import { requireScopeConsents } from './scope-consent-service';
 import type { Settleable } from './settle-gate';
-import { type SettleOutput, settleOutputSchema } from './split-view';
+import { outOfScopeSns, type SettleOutput, settleOutputSchema } from './split-view';
 
 export interface PresettleInput {
   patient?: PatientCert | undefined;
@@ -30,6 +32,8 @@ export interface Presettled {
   output: SettleOutput;
   warnMsg: string | null;
   at: Date;
+  /** Lines sent as outside the restricted payment scope (R-SCOPE). */
+  outOfScope: ReadonlySet<string>;
 }
 
 /**
@@ -44,6 +48,7 @@ export async function presettle(
   input: PresettleInput,
 ): Promise<Presettled> {
   const d = g.dispensing;
+  requireScopeConsents(ctx, g);
   const person = await resolveInsured(
     ctx,
     session,
@@ -56,7 +61,7 @@ export async function presettle(
   const signNo = await ctx.auth.ensureSignedIn(session);
   const req = ctx.fsi.buildRequest({
     infno: '2101',
-    input: settleInput(g, person, lines, dateTime(at)),
+    input: settleInput(g, person, lines, dateTime(at), rxSettleFacts(ctx, g)),
     opter: session.staff.username,
     opterName: session.staff.displayName,
     signNo,
@@ -90,7 +95,15 @@ export async function presettle(
     );
   }
   refuseAboveStandard(ctx, lines, parsed.data);
-  return { person, lines, checked: checked.value, output: parsed.data, warnMsg, at };
+  return {
+    person,
+    lines,
+    checked: checked.value,
+    output: parsed.data,
+    warnMsg,
+    at,
+    outOfScope: outOfScopeSns(req.input),
+  };
 }
 
 /** The dual-channel lines the center's split shows priced above their payment standard (R-PRICE). */

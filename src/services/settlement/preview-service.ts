@@ -26,7 +26,7 @@ export function createPreviewService(ctx: SettlementContext) {
       person: p.person,
       deliveryFeeFen: input.deliveryFeeFen ?? 0,
     });
-    const split = splitLines(p.output, p.lines);
+    const split = splitLines(p.output, p.lines, p.outOfScope);
     return {
       previewId: stored.previewId,
       dispensingId: d.id,

@@ -7,7 +7,9 @@ import { sqliteCode } from '../../store/sqlite-errors';
 import type { AuthenticatedSession } from '../auth-service';
 import type { SettlementContext } from './context';
 import { aboveStandardText, presettle } from './presettle';
+import { rxSettleFacts } from './rx-facts';
 import { queueSaleUploads } from './sale-queue';
+import { requireScopeConsents } from './scope-consent-service';
 import { requireSettleable } from './settle-gate';
 import { settleOutputSchema } from './split-view';
 import { type Operator, recordUnknown } from './unknown-outcome';
@@ -41,6 +43,7 @@ export function createSettleService(ctx: SettlementContext) {
     previewId: string | undefined,
   ): Promise<number> {
     const first = requireSettleable(ctx, dispensingId);
+    requireScopeConsents(ctx, first);
     const d = first.dispensing;
     const stored = previewId ? ctx.previews.get(previewId, d.id) : undefined;
     if (previewId && !stored) {
@@ -59,7 +62,7 @@ export function createSettleService(ctx: SettlementContext) {
     const started = ctx.now();
     const req = ctx.fsi.buildRequest({
       infno: '2102',
-      input: settleInput(first, person, lines, dateTime(started)),
+      input: settleInput(first, person, lines, dateTime(started), rxSettleFacts(ctx, first)),
       ...op,
       insuplcAdmdvs: person.insuplcAdmdvs,
     });

@@ -15,7 +15,13 @@ import { paperSourceOf } from '../paper/paper-views';
 import { NEXT_STEPS, REVERSAL_RESULTS } from './codes';
 import type { SettlementContext } from './context';
 import { patientView } from './insured-person';
-import { type SettleOutput, settleOutputSchema, splitLines, splitTotals } from './split-view';
+import {
+  outOfScopeSns,
+  type SettleOutput,
+  settleOutputSchema,
+  splitLines,
+  splitTotals,
+} from './split-view';
 import { uploadView } from './upload-view';
 
 const LIVE = new Set(['settling', 'settled', 'outcome_unknown', 'refunding', 'refund_unknown']);
@@ -75,8 +81,9 @@ export function settlementView(ctx: SettlementContext, id: number): SettlementVi
   if (!s) throw new AppError('NOT_FOUND', `没有结算记录 ${id}`);
   const billed = billedLines(ctx, s);
   const parsed = s.reply ? settleOutputSchema.safeParse(s.reply) : null;
+  const sentInput = (JSON.parse(s.request) as { input?: unknown }).input;
   const lines: SplitLineView[] = parsed?.success
-    ? splitLines(parsed.data, billed)
+    ? splitLines(parsed.data, billed, outOfScopeSns(sentInput))
     : splitLines({ setlinfo: {} as never, detlcutinfo: [] }, billed);
   const unknown: UnknownOutcomeView[] = ctx.settlements
     .calls(s.id)

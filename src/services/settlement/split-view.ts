@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SelfPayReason, SplitLineView, SplitView } from '../../contract/types-settlement';
 import { fenOf, money, yuanText } from '../../domain/money';
 import type { FeeLine } from '../../domain/settlement/fee-lines';
+import { SETTLE_CODES } from '../../domain/settlement/settle-codes';
 import { CHARGE_LEVEL_LABELS } from './codes';
 
 const amount = z.union([z.number(), z.string()]).transform(fenOf);
@@ -44,9 +45,20 @@ export const settleOutputSchema = z.looseObject({
 
 export type SettleOutput = z.output<typeof settleOutputSchema>;
 
-function reasons(cut: z.output<typeof cutSchema>, line: FeeLine): SelfPayReason[] {
+function reasons(
+  cut: z.output<typeof cutSchema>,
+  line: FeeLine,
+  outOfScope: boolean,
+): SelfPayReason[] {
   const out: SelfPayReason[] = [];
-  if (cut.fulamt_ownpay_amt > 0) {
+  if (cut.fulamt_ownpay_amt > 0 && outOfScope) {
+    out.push({
+      code: 'OUT_OF_SCOPE',
+      amount: money(cut.fulamt_ownpay_amt),
+      message: `「${line.name}」超出医保限定支付范围（开方医院审批不通过），患者已签署自费用药知情同意书，${yuanText(cut.fulamt_ownpay_amt)} 元全额自付`,
+      ruleId: 'R-SCOPE',
+    });
+  } else if (cut.fulamt_ownpay_amt > 0) {
     out.push({
       code: 'NON_COVERED',
       amount: money(cut.fulamt_ownpay_amt),
@@ -73,8 +85,23 @@ function reasons(cut: z.output<typeof cutSchema>, line: FeeLine): SelfPayReason[
   return out;
 }
 
+/** The feedetl_sn of the lines a 2101/2102 input sent as outside the restricted scope (R-SCOPE). */
+export function outOfScopeSns(input: unknown): ReadonlySet<string> {
+  const detail = (input as { drugdetail?: unknown } | null)?.drugdetail;
+  if (!Array.isArray(detail)) return new Set();
+  return new Set(
+    detail
+      .filter((d) => d?.hosp_appr_flag === SETTLE_CODES.hospApprFlag.outOfScope)
+      .map((d) => String(d.feedetl_sn)),
+  );
+}
+
 /** The lines as the center split them, joined with what we billed. */
-export function splitLines(out: SettleOutput, lines: FeeLine[]): SplitLineView[] {
+export function splitLines(
+  out: SettleOutput,
+  lines: FeeLine[],
+  outOfScope: ReadonlySet<string> = new Set(),
+): SplitLineView[] {
   return lines.map((l) => {
     const cut = out.detlcutinfo.find((c) => c.feedetl_sn === l.feedetlSn);
     const zero = money(0);
@@ -94,7 +121,7 @@ export function splitLines(out: SettleOutput, lines: FeeLine[]): SplitLineView[]
       overLimit: cut ? money(cut.overlmt_amt) : zero,
       preSelfPay: cut ? money(cut.preselfpay_amt) : zero,
       inScope: cut ? money(cut.inscp_scp_amt) : zero,
-      selfPayReasons: cut ? reasons(cut, l) : [],
+      selfPayReasons: cut ? reasons(cut, l, outOfScope.has(l.feedetlSn)) : [],
     };
   });
 }

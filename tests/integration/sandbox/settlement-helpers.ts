@@ -7,6 +7,7 @@ import type { FsiInfno, TransactionInput } from '../../../src/center/transaction
 import {
   type CreatedPrescription,
   createPrescription,
+  type PrescriptionOrder,
 } from '../../../src/sandbox/hospital/create-prescription';
 import type { DrugOrder } from '../../../src/sandbox/hospital/drug-lines';
 import { DEMO_PATIENTS, DEMO_PHARMACISTS, type DemoPatient } from '../../../src/sandbox/seed-data';
@@ -58,10 +59,11 @@ export async function reviewedRx(
   signNo: string,
   patient: DemoPatient,
   drugs: DrugOrder[],
+  order: Omit<PrescriptionOrder, 'patient' | 'drugs'> = {},
 ): Promise<ReviewedRx> {
   const rx = await createPrescription(
     { baseUrl: f.sandbox.url, config: CONFIG },
-    { patient, drugs },
+    { ...order, patient, drugs },
   );
   const token = out7201Schema.parse(await ok72(f, signNo, '7201', { epc_qrcd: rx.qr })).data
     .epc_token;

@@ -33,6 +33,7 @@ describe('per-method policy on the contract', () => {
         'dispense.cancelHeld',
         'settle.confirm',
         'settle.resolveUnknown',
+        'settle.recordScopeConsent',
         'refund.start',
         'receipt.reprint',
         'sale.selfPay',

@@ -65,6 +65,7 @@ function subject(overrides: Partial<PolicySubject> = {}): PolicySubject {
     uploadTime: '2026-03-01 09:05:00',
     validEndTime: null,
     longRxFlag: '0',
+    chronicSpecial: false,
     statusCodg: RX_STATUS.valid.codg,
     statusName: RX_STATUS.valid.name,
     lines: [{ medListCodg: 'XC08CAA001', genname: '氨氯地平片', medcDays: 14, drugCnt: 1 }],
@@ -77,9 +78,11 @@ describe('policy packs', () => {
   it('the real pack files parse, cite their rules, and the default derives its pool area [R-REGION][R-VALID]', () => {
     expect(packs.map((p) => p.id)).toEqual(['210000', '441900', '500000', 'default']);
     expect(chongqing.validity).toEqual({ days: 7, from: 'upload' });
-    expect(dongguan.validity).toEqual({ days: 3, from: 'issue' });
+    expect(dongguan.chronicSpecialValidity).toEqual({ days: 3, from: 'issue' });
     expect(chongqing.citations.validity.source).toContain('渝医保办〔2023〕70号 §二(三)1');
-    expect(dongguan.citations.validity.source).toContain('东医保〔2024〕41号 §三(一)');
+    expect(dongguan.citations.chronicSpecialValidity.source).toContain(
+      '东医保〔2024〕41号 §三(一)',
+    );
     for (const p of packs) {
       expect(p.longRxMaxDays).toBe(84);
       expect(p.dualChannelPaperCutoff).toBe('2025-01-01');
@@ -263,7 +266,7 @@ describe('evaluatePrescription', () => {
     expect(f[0]?.message).toContain('“已取药”');
   });
 
-  it('the same prescription under 500000 and 441900: region and validity differ [R-REGION][R-VALID]', () => {
+  it("the same prescription under 500000 and 441900: region and validity differ; Dongguan's 3 days bind only a 门特 prescription [R-REGION][R-VALID]", () => {
     // Dongguan prescription, issued 03-01 09:00, uploaded 03-03 08:00, looked at 03-05 10:00.
     const rx = subject({
       fixmedinsCode: 'H44190000012',
@@ -275,10 +278,15 @@ describe('evaluatePrescription', () => {
     const inDongguan = evaluatePrescription(rx, dongguan, lookup, at);
     // Chongqing: in time (7 days from upload) but from another pool area.
     expect(inChongqing.map((f) => f.code)).toEqual(['OUT_OF_POOL_AREA']);
-    // Dongguan: its own institution, but 3 days from issue have passed.
-    expect(inDongguan.map((f) => f.code)).toEqual(['RX_EXPIRED']);
-    expect(inDongguan[0]?.message).toContain(
+    // Dongguan: its own institution; 4 days after issue an ordinary prescription is in time
+    // (the 3 days of 东医保〔2024〕41号 §三(一) are a 门特 clause) …
+    expect(inDongguan.map((f) => f.code)).toEqual([]);
+    // … and a 门特 prescription is not.
+    const mt = evaluatePrescription({ ...rx, chronicSpecial: true }, dongguan, lookup, at);
+    expect(mt.map((f) => f.code)).toEqual(['RX_EXPIRED']);
+    expect(mt[0]?.message).toContain(
       '开方于2026-03-01 09:00:00，有效期3天，已于2026-03-04 09:00:00失效',
     );
+    expect(mt[0]?.citation).toContain('东医保〔2024〕41号 §三(一)');
   });
 });

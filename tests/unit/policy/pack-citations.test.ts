@@ -60,12 +60,20 @@ describe('policy packs are true to the seeds', () => {
     }
   });
 
-  it("Dongguan's 3 days cite its 门特 clause; Chongqing's 7 days cite its own notice as a ceiling [R-VALID]", () => {
+  it("Dongguan's 3 days are its 门特 clause only, its general ceiling a setting; Chongqing's 7 days cite its own notice as a ceiling [R-VALID]", () => {
     const dongguan = packs.find((p) => p.id === '441900');
     const chongqing = packs.find((p) => p.id === '500000');
     const fallback = packs.find((p) => p.id === 'default');
-    expect(dongguan?.citations.validity).toMatchObject({ document: '001' });
-    expect(dongguan?.citations.validity.source).toContain('门特');
+    expect(dongguan?.chronicSpecialValidity).toEqual({ days: 3, from: 'issue' });
+    expect(dongguan?.citations.chronicSpecialValidity).toMatchObject({ document: '001' });
+    expect(dongguan?.citations.chronicSpecialValidity.source).toContain('门特');
+    expect(dongguan?.validity.days).not.toBe(3);
+    expect(dongguan?.citations.validity.document).toBeNull();
+    expect(dongguan?.citations.validity.source.startsWith('本药店设置')).toBe(true);
+    for (const other of packs.filter((p) => p !== dongguan)) {
+      expect(other.chronicSpecialValidity, other.id).toBeNull();
+      expect(other.citations.validity.document, other.id).not.toBe('001');
+    }
     expect(chongqing?.citations.validity).toMatchObject({ document: '004' });
     expect(chongqing?.citations.validity.source).toContain('上限');
     expect(fallback?.citations.validity.document).toBeNull();

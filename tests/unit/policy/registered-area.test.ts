@@ -17,6 +17,7 @@ const issuedBy = (fixmedinsCode: string): PolicySubject => ({
   uploadTime: '2026-03-02 09:05:00',
   validEndTime: null,
   longRxFlag: '0',
+  chronicSpecial: false,
   statusCodg: RX_STATUS.valid.codg,
   statusName: RX_STATUS.valid.name,
   lines: [],

@@ -28,6 +28,7 @@ function rx(validEndTime: string | null): PolicySubject {
     uploadTime: '2026-03-01 09:05:00',
     validEndTime,
     longRxFlag: '0',
+    chronicSpecial: false,
     statusCodg: RX_STATUS.valid.codg,
     statusName: RX_STATUS.valid.name,
     lines: [],

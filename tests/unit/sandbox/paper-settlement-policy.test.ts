@@ -12,6 +12,7 @@ const line = (medListCodg: string) => ({
   cntUnits: 10_000,
   pricUnits: 10_000,
   detFen: 100,
+  hospApprFlag: '0',
 });
 const at = (date: string) => new Date(`${date}T04:00:00Z`);
 

@@ -74,6 +74,7 @@ describe('fee lines (domain)', () => {
       person,
       lines,
       '2026-12-06 10:00:00',
+      null,
     );
     expect(input.druginfo).toMatchObject({
       medfee_sumamt: 25.6,
@@ -86,5 +87,51 @@ describe('fee lines (domain)', () => {
     expect(input.drugdetail).toEqual([
       expect.objectContaining({ feedetl_sn: '7-1', det_item_fee_sumamt: 25.6, cnt: 2, pric: 12.8 }),
     ]);
+  });
+
+  const mtFacts = (diseCodg: string) => ({
+    medType: '14',
+    diseCodg,
+    diseName: '2型糖尿病',
+    hospApprFlags: new Map([[1, '2']]),
+  });
+  const insured = {
+    psnNo: 'P1',
+    insutype: '310',
+    insuplcAdmdvs: '441900',
+    certType: '02' as const,
+    certNo: '441900197803151238',
+    cardSn: '',
+    useAccount: false,
+  };
+
+  it('a 门特 prescription settles as 门特 with its disease code, each line with its approval flag [R-MT-SETTLE][R-SCOPE]', () => {
+    const lines = feeLines(9, [line({ qtyDispensed: 1 })], catalog);
+    const input = settleInput(
+      { rxno: 'RX9', source: 'electronic' },
+      insured,
+      lines,
+      '2026-12-06 10:00:00',
+      mtFacts('E11.900'),
+    );
+    expect(input.druginfo).toMatchObject({
+      med_type: '14',
+      dise_codg: 'E11.900',
+      dise_name: '2型糖尿病',
+    });
+    expect(input.drugdetail[0]).toMatchObject({ hosp_appr_flag: '2' });
+  });
+
+  it('refuses to settle a 门特 prescription that names no disease code, before anything is sent [R-MT-SETTLE]', () => {
+    const lines = feeLines(9, [line({ qtyDispensed: 1 })], catalog);
+    expect(() =>
+      settleInput(
+        { rxno: 'RX9', source: 'electronic' },
+        insured,
+        lines,
+        '2026-12-06 10:00:00',
+        mtFacts(' '),
+      ),
+    ).toThrow(/病种诊断编码/);
   });
 });
