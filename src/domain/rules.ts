@@ -198,6 +198,16 @@ export const RULES = {
     '发现存疑处方可拒绝调剂，并及时向当地医保部门反映存疑外配处方线索',
     '000 §二',
   ),
+  'R-NO-STATS': rule(
+    'R-NO-STATS',
+    '不得按医师统计、排名或导出处方量（违规统方将被取消接入资格）；医师信息仅随单张处方供核查',
+    '004 §三(二)1',
+  ),
+  'R-COMPLAINT': rule(
+    'R-COMPLAINT',
+    '药店须建立投诉举报受理制度：及时核查纠正，不属于本店业务范围的及时反馈当地医保经办机构',
+    '004 §三(一)',
+  ),
 } as const satisfies Record<string, PolicyRule>;
 
 export type RuleId = keyof typeof RULES;
