@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auditContract } from './contract-audit';
+import { complaintsContract } from './contract-complaints';
 import { dispenseContract } from './contract-dispense';
 import { outboxContract } from './contract-outbox';
 import { paperContract } from './contract-paper';
@@ -149,6 +150,7 @@ export const contract = {
   ...auditContract,
   ...riskContract,
   ...reportsContract,
+  ...complaintsContract,
 } as const satisfies Readonly<Record<string, ContractEntry>>;
 
 interface ContractEntry extends MethodPolicy {

@@ -13,6 +13,7 @@ import type { AreaDeps } from './area-deps';
 import { createAuditArea } from './audit';
 import { createAuthService } from './auth-service';
 import { loadCatalog } from './catalog-loader';
+import { createComplaintsArea } from './complaints';
 import type { AppConfig } from './config';
 import { createCrlCache } from './crl-cache';
 import { DeliverySignIns } from './delivery-sign-in';
@@ -106,6 +107,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
   audit.recoverInterrupted();
   const risk = createRiskArea(areaDeps, regions);
   const reports = createReportsArea(areaDeps);
+  const complaints = createComplaintsArea(areaDeps);
   const signIns = new DeliverySignIns(fsi);
   fsi.renewSignInWith(
     signIns.renewer((ended, signNo) => sessions.renewCenterSignIn(ended, signNo)),
@@ -140,6 +142,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     audit,
     risk,
     reports,
+    complaints,
     outbox,
     outboxQueue,
     recon: createReconService({

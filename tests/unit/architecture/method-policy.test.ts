@@ -46,6 +46,8 @@ describe('per-method policy on the contract', () => {
         'reports.export',
         'outbox.requeue',
         'audit.verify',
+        'complaints.register',
+        'complaints.followUp',
       ].sort(),
     );
   });
