@@ -4,6 +4,7 @@ import type { AppServices } from '../services/app-services';
 import { type HandlerContext, must } from './handler-context';
 import { createAuditHandlers } from './handlers-audit';
 import { createBackupHandlers } from './handlers-backup';
+import { createComplaintsHandlers } from './handlers-complaints';
 import { createDispenseHandlers } from './handlers-dispense';
 import { createOutboxHandlers } from './handlers-outbox';
 import { createPaperHandlers } from './handlers-paper';
@@ -35,6 +36,7 @@ export function createHandlers(s: AppServices): Handlers {
     ...createBackupHandlers(s),
     ...createRiskHandlers(s),
     ...createReportsHandlers(s),
+    ...createComplaintsHandlers(s),
     'app.info': () => s.info,
     'auth.login': (i) => s.auth.login(i.username, i.password),
     'auth.logout': (_i, ctx) => {

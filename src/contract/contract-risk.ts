@@ -6,7 +6,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 yyyy-MM-dd
 
 /** Risk signals computed locally over a period (R-RISK), each with its drill-down. */
 export const riskContract = {
-  /** The six signals over [from, to] (Beijing dates, both included); pharmacist or admin only. */
+  /** The signals over [from, to] (Beijing dates, both included); pharmacist or admin only. */
   'risk.signals': {
     input: z.object({ from: isoDate, to: isoDate }).strict(),
     output: [] as RiskSignal[],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { auditContract } from './contract-audit';
 import { backupContract } from './contract-backup';
+import { complaintsContract } from './contract-complaints';
 import { dispenseContract } from './contract-dispense';
 import { outboxContract } from './contract-outbox';
 import { paperContract } from './contract-paper';
@@ -155,6 +156,7 @@ export const contract = {
   ...backupContract,
   ...riskContract,
   ...reportsContract,
+  ...complaintsContract,
 } as const satisfies Readonly<Record<string, ContractEntry>>;
 
 interface ContractEntry extends MethodPolicy {

@@ -42,7 +42,8 @@ export type AuditSubject =
   | 'dateRange'
   | 'report'
   | 'outboxItem'
-  | 'person';
+  | 'person'
+  | 'complaint';
 
 /** Detail that is more than named fields (nested values, counts, lists), applied by the services. */
 export type AuditDetailExtra =

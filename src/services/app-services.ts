@@ -14,6 +14,7 @@ import { createAuditArea } from './audit';
 import { createAuthService } from './auth-service';
 import { createBackupService } from './backup/backup-service';
 import { loadCatalog } from './catalog-loader';
+import { createComplaintsArea } from './complaints';
 import type { AppConfig } from './config';
 import { createCrlCache } from './crl-cache';
 import { DeliverySignIns } from './delivery-sign-in';
@@ -109,6 +110,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
   audit.recoverInterrupted();
   const risk = createRiskArea(areaDeps, regions);
   const reports = createReportsArea(areaDeps);
+  const complaints = createComplaintsArea(areaDeps);
   const signIns = new DeliverySignIns(fsi);
   fsi.renewSignInWith(
     signIns.renewer((ended, signNo) => sessions.renewCenterSignIn(ended, signNo)),
@@ -153,6 +155,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     audit,
     risk,
     reports,
+    complaints,
     outbox,
     outboxQueue,
     backup,

@@ -1,6 +1,5 @@
 import type {
   PaperRxRow,
-  PrescriberCount,
   RefusalRow,
   RxLineRow,
   SupplyMark,
@@ -34,7 +33,6 @@ export class RiskRepository {
   private readonly eSupplyRows;
   private readonly paperSupplyRows;
   private readonly names;
-  private readonly prescriberRows;
   private readonly refusalRows;
 
   constructor(db: Db) {
@@ -101,15 +99,6 @@ export class RiskRepository {
         .prepare('SELECT genname FROM paper_prescription_lines WHERE paper_id = ? AND line_no = ?')
         .pluck(),
     };
-    // rx_risk_facts_by_prescriber: grouped in index order, no temporary B-tree for the GROUP BY.
-    this.prescriberRows = db.prepare(
-      `SELECT fixmedins_code AS institutionCode, max(fixmedins_name) AS institutionName,
-         dr_code AS drCode, dr_name AS drName, max(dept_name) AS deptName,
-         count(*) AS prescriptions, count(DISTINCT certno) AS patients
-       FROM rx_risk_facts
-       WHERE completed_at >= @start AND completed_at < @end
-       GROUP BY fixmedins_code, dr_code, dr_name`,
-    );
     this.refusalRows = db.prepare(
       `SELECT r.at, r.channel, r.dispensing_id AS dispensingId, d.hi_rxno AS hiRxno, r.code,
          r.pack_key AS packKey, r.med_list_codg AS medListCodg, r.reason, r.rule_id AS ruleId,
@@ -183,10 +172,6 @@ export class RiskRepository {
       patientName: (m) => (m.source === 'e' ? n.e : n.paper).get(m.id) as string,
       genname: (m) => (m.source === 'e' ? n.eDrug : n.paperDrug).get(m.id, m.lineNo) as string,
     };
-  }
-
-  prescribers(p: Period): PrescriberCount[] {
-    return this.prescriberRows.all(p) as PrescriberCount[];
   }
 
   refusals(p: Period): RefusalRow[] {

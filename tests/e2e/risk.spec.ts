@@ -42,7 +42,7 @@ test('the pharmacist opens the risk signals with Alt+I, sees them by severity an
 
   const card = page.getByTestId('risk-card-INSTITUTION_PAPER');
   await expect(card).toContainText('【R-RISK】');
-  await expect(page.locator('[data-testid^="risk-card-"]')).toHaveCount(7);
+  await expect(page.locator('[data-testid^="risk-card-"]')).toHaveCount(6);
   const severities = await page
     .locator('[data-testid^="risk-card-"]')
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-severity')));

@@ -37,6 +37,8 @@ export const AUDIT_ACTIONS = {
   'rx.export': '电子处方导出',
   'report.export': '报表导出',
   'outbox.requeue': '重新发送被拒上传',
+  'complaint.register': '登记投诉举报',
+  'complaint.followUp': '跟进投诉举报',
   'audit.verify': '审计链校验',
   'audit.anchorMismatch': '审计锚点不符',
 } as const satisfies Record<string, string>;

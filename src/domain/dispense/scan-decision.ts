@@ -80,7 +80,7 @@ export function decideScan(s: ScanInput): ScanDecision {
     );
   }
   if (p.kind === 'gs1' && p.expiry && p.expiry < s.today) {
-    return refuse('EXPIRED', 'R-TRACE', `该盒药品已于 ${p.expiry} 过期，不得发药`, key);
+    return refuse('EXPIRED', 'R-SUPPLY', `该盒药品已于 ${p.expiry} 过期，不得发药`, key);
   }
   if (!s.drug) {
     const id =

@@ -1,4 +1,10 @@
-import type { DispensingState, PaperStatus, SettlementState, UploadState } from './states';
+import type {
+  ComplaintState,
+  DispensingState,
+  PaperStatus,
+  SettlementState,
+  UploadState,
+} from './states';
 
 export const SETTLEMENT_STATE_LABELS: Record<SettlementState, string> = {
   settling: '结算中',
@@ -28,4 +34,12 @@ export const UPLOAD_STATE_LABELS: Record<UploadState, string> = {
   queued: '排队上传中',
   delivered: '已上传',
   parked: '被拒收，待人工处理',
+};
+
+export const COMPLAINT_STATE_LABELS: Record<ComplaintState, string> = {
+  received: '已登记',
+  checking: '核查中',
+  corrected: '已核查纠正',
+  referred: '已反馈医保经办机构',
+  closed: '已办结',
 };

@@ -24,3 +24,9 @@ export type DispensingUploadState = 'waiting' | 'queued' | 'delivered';
 
 /** An upload as shown: its outbox item's state, `parked` when the center refused it. */
 export type UploadState = DispensingUploadState | 'parked';
+
+/**
+ * A complaint or report (R-COMPLAINT): checked, then corrected here or passed to the local
+ * insurance agency when outside the pharmacy's remit, then closed.
+ */
+export type ComplaintState = 'received' | 'checking' | 'corrected' | 'referred' | 'closed';

@@ -1,11 +1,13 @@
 import { AppError } from '../errors';
 import {
+  COMPLAINT_STATE_LABELS,
   DISPENSING_STATE_LABELS,
   PAPER_STATUS_LABELS,
   SETTLEMENT_STATE_LABELS,
   UPLOAD_STATE_LABELS,
 } from './state-labels';
 import type {
+  ComplaintState,
   DispensingState,
   DispensingUploadState,
   PaperStatus,
@@ -18,6 +20,7 @@ export interface MachineStates {
   dispensing: DispensingState;
   paper: PaperStatus;
   upload: DispensingUploadState;
+  complaint: ComplaintState;
 }
 
 export type Machine = keyof MachineStates;
@@ -58,6 +61,14 @@ export const TRANSITIONS: { readonly [M in Machine]: Table<MachineStates[M]> } =
     queued: ['delivered'],
     delivered: [],
   },
+  // one outside the pharmacy's remit may go to the agency at once, without a check of its own
+  complaint: {
+    received: ['checking', 'referred'],
+    checking: ['corrected', 'referred'],
+    corrected: ['closed'],
+    referred: ['closed'],
+    closed: [],
+  },
 };
 
 /** The state each machine is created in. */
@@ -66,6 +77,7 @@ export const INITIAL_STATES: { readonly [M in Machine]: MachineStates[M] } = {
   dispensing: 'open',
   paper: 'captured',
   upload: 'waiting',
+  complaint: 'received',
 };
 
 const MACHINE_NAMES: Record<Machine, string> = {
@@ -73,6 +85,7 @@ const MACHINE_NAMES: Record<Machine, string> = {
   dispensing: '调剂单',
   paper: '纸质处方',
   upload: '销售上传',
+  complaint: '投诉举报',
 };
 
 const LABELS: { readonly [M in Machine]: Record<MachineStates[M], string> } = {
@@ -80,6 +93,7 @@ const LABELS: { readonly [M in Machine]: Record<MachineStates[M], string> } = {
   dispensing: DISPENSING_STATE_LABELS,
   paper: PAPER_STATUS_LABELS,
   upload: UPLOAD_STATE_LABELS,
+  complaint: COMPLAINT_STATE_LABELS,
 };
 
 export function canTransition<M extends Machine>(

@@ -50,17 +50,6 @@ export interface SupplyNames {
   genname(mark: SupplyMark): string;
 }
 
-/** E-prescriptions dispensed in the period per prescribing doctor (from the stored 7204). */
-export interface PrescriberCount {
-  institutionCode: string;
-  institutionName: string;
-  drCode: string;
-  drName: string;
-  deptName: string;
-  prescriptions: number;
-  patients: number;
-}
-
 export interface RefusalRow {
   at: number;
   channel: 'dispense' | 'self_pay';

@@ -45,7 +45,6 @@ export const riskThresholdsSchema = z
       })
       .strict(),
     institutionPaper: z.object({ maxPer30Days: cited(count) }).strict(),
-    prescriber: z.object({ maxPer30Days: cited(count) }).strict(),
     refusedCodes: z
       .object({
         /** Refusals of the same pack code that make a signal. */

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { auditContribution } from '../audit/contribution';
+import { complaintContribution } from '../complaints/contribution';
 import { counterContribution } from '../counter/contribution';
 import { dispenseContribution } from '../dispense/contribution';
 import { FUNCTION_KEYS, type FunctionKey } from '../keyboard/function-keys';
@@ -26,6 +27,7 @@ export const FEATURES: readonly Contribution[] = [
   stockContribution,
   riskContribution,
   reportsContribution,
+  complaintContribution,
   auditContribution,
   lookupContribution,
 ];

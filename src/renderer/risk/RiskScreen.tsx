@@ -76,7 +76,7 @@ export function RiskScreen() {
       {!error && signals.length > 0 && (
         <div data-testid="risk-summary" className="risk-summary">
           {triggered === 0
-            ? '本期六项信号均未超过阈值'
+            ? '本期各项信号均未超过阈值'
             : `本期 ${triggered} 项信号超过阈值，请在检查前逐项核对`}
         </div>
       )}

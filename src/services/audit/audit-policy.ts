@@ -86,6 +86,7 @@ const SUBJECTS: Readonly<Record<AuditSubject, (input: unknown, output: unknown) 
     report: (i) => first(pick(i, 'report')),
     outboxItem: (i) => `上传#${pick(i, 'id')}`,
     person: (_i, o) => first(pick(o, 'psnNo')),
+    complaint: (i, o) => `投诉举报#${pick(o, 'id') ?? pick(i, 'id') ?? '?'}`,
   };
 
 const EXTRAS: Readonly<

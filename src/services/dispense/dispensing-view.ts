@@ -43,7 +43,7 @@ export function buildDispensingView(v: ViewInput): DispensingView {
     const left = remaining(l, v.codes);
     const stockAvailable = v.stock(l.medListCodg);
     if (v.d.state === 'open') {
-      if (left > 0) blockers.push(`「${l.genname}」还差 ${left}${l.qtyUnit} 未扫追溯码（R-TRACE）`);
+      if (left > 0) blockers.push(`「${l.genname}」还差 ${left}${l.qtyUnit} 未扫追溯码`);
       const needed = packsFromStock(l, v.codes);
       if (needed > stockAvailable) {
         blockers.push(`「${l.genname}」库存不足：需 ${needed} 盒，可用 ${stockAvailable} 盒`);

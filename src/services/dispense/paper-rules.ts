@@ -3,6 +3,7 @@ import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import type { DispensingLine } from '../../domain/dispense/dispensing-lines';
 import { AppError } from '../../domain/errors';
 import { checkPaperPrescription } from '../../domain/paper/paper-checks';
+import { paperRefusal } from '../../domain/paper/paper-refusal';
 import type { PolicyPack } from '../../domain/policy/policy-pack';
 import type { Db } from '../../store/database';
 import { type PaperRecord, PaperRepository } from '../../store/paper-repository';
@@ -36,7 +37,7 @@ export function createPaperRules(deps: Deps) {
   }
 
   function refuseDispensed(r: PaperRecord): never {
-    throw new AppError('CONFLICT', `${label(r)}已调剂，同一张纸质处方不得重复调剂（R-PAPER-NO）`, {
+    throw new AppError('CONFLICT', `${label(r)}已调剂，同一张纸质处方不得重复调剂`, {
       ruleId: 'R-STATUS',
     });
   }
@@ -50,13 +51,9 @@ export function createPaperRules(deps: Deps) {
       deps.catalog.get.bind(deps.catalog),
       at,
     ).filter((f) => f.severity === 'block');
-    const first = blocks[0];
+    const [first, ...rest] = blocks;
     if (!first) return;
-    throw new AppError(
-      'POLICY',
-      `${label(r)}不能调剂：${blocks.map((f) => `${f.message}（${f.ruleId}）`).join('；')}`,
-      { ruleId: first.ruleId, citation: first.citation },
-    );
+    throw paperRefusal('POLICY', `${label(r)}不能调剂：`, [first, ...rest]);
   }
 
   function assertPharmacistOnDuty(session: AuthenticatedSession): void {

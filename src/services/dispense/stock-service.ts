@@ -65,7 +65,7 @@ export function createStockService(deps: Deps) {
     }
     const at = deps.now();
     if (i.expiry < dateOnly(at))
-      throw new AppError('VALIDATION', `批号 ${i.batchNo} 已过期，不能入库`);
+      throw new AppError('POLICY', `批号 ${i.batchNo} 已过期，不能入库`, { ruleId: 'R-SUPPLY' });
     try {
       const b = repo.receive({ ...i, receivedBy: session.staff.id, receivedAt: at.getTime() });
       return batchView(b, dateOnly(at));

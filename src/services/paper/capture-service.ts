@@ -3,6 +3,7 @@ import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import { AppError } from '../../domain/errors';
 import { duplicateSerialFinding } from '../../domain/paper/duplicate-serial';
 import { checkPaperPrescription, isBlocking } from '../../domain/paper/paper-checks';
+import { paperRefusal } from '../../domain/paper/paper-refusal';
 import type { PaperFields, PaperFinding } from '../../domain/paper/paper-types';
 import { formatBeijingDateTime } from '../../domain/policy/beijing-time';
 import type { PolicyPack } from '../../domain/policy/policy-pack';
@@ -58,19 +59,17 @@ export function createCaptureService(deps: CaptureDeps) {
   }
 
   function refuse(result: PaperCheckResult): never {
-    const blocks = result.findings.filter((f) => f.severity === 'block');
-    const first = blocks[0] as PaperFinding;
-    const code = first.ruleId === 'R-PAPER-NO' ? 'CONFLICT' : 'POLICY';
-    throw new AppError(code, blocks.map((f) => `${f.message}（${f.ruleId}）`).join('；'), {
-      ruleId: first.ruleId,
-      citation: first.citation,
-      detail: JSON.stringify(result),
-    });
+    const blocks = result.findings.filter((f) => f.severity === 'block') as [
+      PaperFinding,
+      ...PaperFinding[],
+    ];
+    const code = blocks[0].ruleId === 'R-PAPER-NO' ? 'CONFLICT' : 'POLICY';
+    throw paperRefusal(code, '', blocks, JSON.stringify(result));
   }
 
   function capture(staff: StaffMember, fields: PaperFields, imageBase64: string): PaperView {
     if (staff.role !== 'pharmacist') {
-      throw new AppError('FORBIDDEN', '纸质处方须由执业药师核验后登记（R-PHARMACIST）', {
+      throw new AppError('FORBIDDEN', '纸质处方须由执业药师核验后登记', {
         ruleId: 'R-PHARMACIST',
       });
     }

@@ -103,7 +103,7 @@ export function summaryPdf(meta: ExportMeta, records: readonly PaperRecord[]): B
     `药店：${meta.pharmacy.name}（${meta.pharmacy.code}）`,
     `归档期间：${meta.from} 至 ${meta.to}；共 ${records.length} 张纸质处方；导出时间：${meta.exportedAt}`,
     '影像摘要算法：SM3；各文件摘要见 manifest.json，处方明细见 index.json / index.csv',
-    '保存期限不少于2年（R-PAPER-KEEP、R-KEEP）；本汇总中患者姓名与身份证号已脱敏',
+    '保存期限不少于2年（国家医保局《关于规范医保药品外配处方管理的通知》 §二）；本汇总中患者姓名与身份证号已脱敏',
     '',
     ...records.map(
       (r) =>

@@ -48,11 +48,9 @@ export function createPaperArea(deps: AreaDeps, regions: RegionService) {
     /** The inspection archive as one zip in <dataDir>/exports. */
     export(staff: StaffMember, range: { from: string; to: string }) {
       if (staff.role === 'cashier') {
-        throw new AppError(
-          'FORBIDDEN',
-          '收银员不能导出纸质处方归档（含患者完整个人信息，R-PAPER-KEEP）',
-          { ruleId: 'R-PAPER-KEEP' },
-        );
+        throw new AppError('FORBIDDEN', '收银员不能导出纸质处方归档（含患者完整个人信息）', {
+          ruleId: 'R-PAPER-KEEP',
+        });
       }
       return writePaperExportZip(exportDeps, range, {
         dir: path.join(deps.config.dataDir, 'exports'),

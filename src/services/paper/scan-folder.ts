@@ -23,8 +23,7 @@ const BY_EXTENSION: Record<string, PaperScanFile['mime']> = {
 /** Not following a symbolic link at the last step where the platform can say so (not Windows). */
 const NO_FOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 
-const refuse = (message: string) =>
-  new AppError('VALIDATION', `${message}（R-PAPER-KEEP）`, { ruleId: 'R-PAPER-KEEP' });
+const refuse = (message: string) => new AppError('VALIDATION', message, { ruleId: 'R-PAPER-KEEP' });
 
 /**
  * The document scanner's output folder as a capture source: an administrator sets it (default
@@ -69,7 +68,7 @@ export function createScanFolder(deps: { settings: SettingsRepository; dataDir: 
     /** Administrators only; an absolute path of an existing folder, or null for the default. */
     set(staff: StaffMember, folder: string | null): PaperScanFolder {
       if (staff.role !== 'admin') {
-        throw new AppError('FORBIDDEN', '只有管理员可以设置扫描仪文件夹（R-PAPER-KEEP）', {
+        throw new AppError('FORBIDDEN', '只有管理员可以设置扫描仪文件夹', {
           ruleId: 'R-PAPER-KEEP',
         });
       }

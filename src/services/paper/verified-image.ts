@@ -19,7 +19,7 @@ export function verifiedImage(repo: PaperRepository, record: PaperRecord, log: L
     throw new AppError(
       'INTERNAL',
       `纸质处方第${record.id}号的影像完整性校验失败：存档的SM3摘要为${record.imageSm3.slice(0, 16)}…，` +
-        `现存影像${actual ? `摘要为${actual.slice(0, 16)}…` : '缺失'}，影像可能已被篡改，请立即报告信息管理员（R-PAPER-KEEP）`,
+        `现存影像${actual ? `摘要为${actual.slice(0, 16)}…` : '缺失'}，影像可能已被篡改，请立即报告信息管理员`,
       {
         ruleId: 'R-PAPER-KEEP',
         detail: `expected=${record.imageSm3} actual=${actual ?? 'missing'}`,

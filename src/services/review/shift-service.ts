@@ -34,7 +34,7 @@ export function createShiftService(deps: {
         message:
           onDuty.length > 0
             ? `在岗执业药师：${onDuty.map((s) => s.pharmacistName).join('、')}`
-            : '当前无执业药师在岗，不能审方（R-PHARMACIST）',
+            : '当前无执业药师在岗，不能审方',
       };
     },
 

@@ -53,7 +53,6 @@ export function createRiskService(deps: Deps) {
         }),
         supply: repo.supply({ start: period.startMs - lookback, end: period.endMs }),
         supplyNames: repo.supplyNames(),
-        prescribers: repo.prescribers(range),
         refusals: repo.refusals(range),
         suspectLeads: leads.inPeriod(range),
         genname: (code) => deps.catalog.get(code)?.genname,

@@ -31,7 +31,7 @@ export async function resolveInsured(
   if (!sameIdNumber(certno, rxCertno)) {
     throw new AppError(
       'POLICY',
-      `出示的医保凭证/证件属于另一位参保人，不是本处方的患者（${maskIdNumber(rxCertno)}）：医保结算只能记入处方患者本人名下，请患者本人出示其医保电子凭证或证件（R-AUTH）`,
+      `出示的医保凭证/证件属于另一位参保人，不是本处方的患者（${maskIdNumber(rxCertno)}）：医保结算只能记入处方患者本人名下，请患者本人出示其医保电子凭证或证件`,
       { ruleId: 'R-SETTLE' },
     );
   }

@@ -49,11 +49,11 @@ export function createSelfPayService(ctx: SettlementContext) {
       }
       if (parsed.kind === 'gs1' && parsed.expiry && parsed.expiry < today) {
         refused = {
-          ...selfPayRefusal(raw, key, 'EXPIRED', 'R-TRACE'),
+          ...selfPayRefusal(raw, key, 'EXPIRED', 'R-SUPPLY'),
           medListCodg: item.medListCodg,
         };
         throw new AppError('POLICY', `追溯码 ${key} 的包装已于 ${parsed.expiry} 过期，不得销售`, {
-          ruleId: 'R-TRACE',
+          ruleId: 'R-SUPPLY',
         });
       }
       const atCenter = centerRefused.find(key);

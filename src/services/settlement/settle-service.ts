@@ -129,7 +129,7 @@ export function createSettleService(ctx: SettlementContext) {
     const above = split.success ? aboveStandardText(ctx, lines, split.data) : null;
     if (above) {
       // The standard fell between preview and settlement: the sale may not stand (R-PRICE).
-      const reason = `${above}，“双通道”药品不得高于支付标准销售（R-PRICE）：已发起冲正，请下调售价后重新预结算`;
+      const reason = `${above}，“双通道”药品不得高于支付标准销售：已发起冲正，请下调售价后重新预结算`;
       recordUnknown(ctx, s.rec, { infno: '2102', msgid: req.msgid }, reason, op);
       return s.rec.id;
     }

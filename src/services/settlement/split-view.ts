@@ -62,7 +62,7 @@ function reasons(
     out.push({
       code: 'NON_COVERED',
       amount: money(cut.fulamt_ownpay_amt),
-      message: `「${line.name}」不属于医保基金支付范围，${yuanText(cut.fulamt_ownpay_amt)} 元全额自付（R-NONCOVERED）`,
+      message: `「${line.name}」不属于医保基金支付范围，${yuanText(cut.fulamt_ownpay_amt)} 元全额自付`,
       ruleId: 'R-NONCOVERED',
     });
   }
@@ -70,7 +70,7 @@ function reasons(
     out.push({
       code: 'ABOVE_STANDARD',
       amount: money(cut.overlmt_amt),
-      message: `「${line.name}」售价高于医保支付标准（${yuanText(cut.pric_uplmt_amt)} 元），超出部分 ${yuanText(cut.overlmt_amt)} 元由个人自付（R-PRICE）`,
+      message: `「${line.name}」售价高于医保支付标准（${yuanText(cut.pric_uplmt_amt)} 元），超出部分 ${yuanText(cut.overlmt_amt)} 元由个人自付`,
       ruleId: 'R-PRICE',
     });
   }

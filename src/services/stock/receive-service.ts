@@ -34,7 +34,8 @@ export function receiveStock(
   if (!drug) throw new AppError('VALIDATION', `药品目录中没有编码 ${i.medListCodg}，不能入库`);
   const at = ctx.now();
   const today = dateOnly(at);
-  if (i.expiry < today) throw new AppError('VALIDATION', `批号 ${i.batchNo} 已过期，不能入库`);
+  if (i.expiry < today)
+    throw new AppError('POLICY', `批号 ${i.batchNo} 已过期，不能入库`, { ruleId: 'R-SUPPLY' });
   const manufactureDate = i.manufactureDate ?? today;
   if (manufactureDate > today || manufactureDate >= i.expiry) {
     throw new AppError('VALIDATION', '生产日期应不晚于今天且早于有效期', { ruleId: 'R-STOCK' });

@@ -155,7 +155,7 @@ describe('dispensing as prescribed with traceability codes, over HTTP', () => {
     expect(v.dispensing.lines[0]?.packsScanned).toBe(0);
   });
 
-  it('a scan refusal carries its citation: the rule and its documents by title and section, no seed file number [R-NOSWAP][R-TRACE]', async () => {
+  it('a scan refusal carries its citation: the rule and its documents by title and section, no seed file number [R-NOSWAP][R-TRACE][R-SUPPLY]', async () => {
     const hiRxno = await prescribe(wang, [ATORVASTATIN]);
     const d = await startReviewed(hiRxno);
     const other = await scan(d.dispensingId, traceCode('8010371'));
@@ -169,25 +169,28 @@ describe('dispensing as prescribed with traceability codes, over HTTP', () => {
       d.dispensingId,
       `(01)06902500022466(17)991231(10)OLD(21)AMLO${serial++}`,
     );
-    expect(expired.verdict === 'refused' && expired.citation).toContain('每一盒售出药品的追溯码');
+    expect(expired.verdict === 'refused' && expired.citation).toContain(
+      '药品须来自正规稳定的供货渠道',
+    );
     for (const v of [other, expired]) {
       expect(v.verdict === 'refused' && v.citation).not.toMatch(/\b00\d\s*(§|ST-|前言)/);
     }
     await ok('dispense.cancel', { dispensingId: d.dispensingId });
   });
 
-  it('refuses a GS1 pack whose (17) 991231 expired in 1999, naming the rule, storing no code [R-TRACE]', async () => {
+  it('refuses a GS1 pack whose (17) 991231 expired in 1999, naming the supply rule with its citation, storing no code [R-TRACE][R-SUPPLY]', async () => {
     const hiRxno = await prescribe(wang, [AMLODIPINE]);
     const d = await startReviewed(hiRxno);
     const code = `(01)06902500022466(17)991231(10)OLD(21)AMLO${serial++}`;
     const v = await scan(d.dispensingId, code);
-    expect(v).toMatchObject({ verdict: 'refused', reason: 'EXPIRED', ruleId: 'R-TRACE' });
+    expect(v).toMatchObject({ verdict: 'refused', reason: 'EXPIRED', ruleId: 'R-SUPPLY' });
     expect(v.verdict === 'refused' && v.message).toContain('1999-12-31');
+    expect(v.verdict === 'refused' && v.citation).toContain('辽医保办发〔2023〕1号 §二(三)');
     expect(v.dispensing.lines[0]?.packsScanned).toBe(0);
     const logged = h.services.db
       .prepare('SELECT reason, rule_id FROM scan_refusals WHERE dispensing_id = ?')
       .all(d.dispensingId);
-    expect(logged).toEqual([{ reason: 'EXPIRED', rule_id: 'R-TRACE' }]);
+    expect(logged).toEqual([{ reason: 'EXPIRED', rule_id: 'R-SUPPLY' }]);
     await ok('dispense.cancel', { dispensingId: d.dispensingId });
   });
 

@@ -79,7 +79,7 @@ describe('risk signals over HTTP', () => {
     }
 
     const after = await ok<RiskSignal[]>('risk.signals', { from: today(), to: today() });
-    expect(after).toHaveLength(7);
+    expect(after).toHaveLength(6);
     const s = after.find((x) => x.id === 'REPEATED_REFUSED_CODE');
     expect(s).toMatchObject({
       triggered: true,

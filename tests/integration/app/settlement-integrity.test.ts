@@ -249,7 +249,7 @@ describe('money goes to the right person, and only as the center really said (ov
         previewId: p.previewId,
       });
       expect(s).toMatchObject({ state: 'outcome_unknown', setlId: null });
-      expect(s.unknown[0]?.reason).toContain('R-PRICE');
+      expect(s.unknown[0]?.reason).toContain('不得高于支付标准销售');
       await h.services.worker.sendNow();
       const v = await ok<SettlementView>('settle.get', { settlementId: s.settlementId });
       expect(v.state).toBe('voided');

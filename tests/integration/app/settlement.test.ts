@@ -202,8 +202,10 @@ describe('settlement, unknown outcomes, refunds and uploads over HTTP', () => {
     expect(fee?.selfPayReasons[0]).toMatchObject({ code: 'NON_COVERED', ruleId: 'R-NONCOVERED' });
     expect(p.split.fullOwnPay.fen).toBe(800);
     expect(p.split.overLimit.fen).toBe(0);
-    expect(p.selfPayNotices.join('')).toContain('R-NONCOVERED');
-    expect(p.selfPayNotices.join('')).not.toContain('R-PRICE');
+    // the notice reads as Chinese; its rule travels in selfPayReasons[].ruleId (issue 18)
+    expect(p.selfPayNotices.join('')).toContain('不属于医保基金支付范围');
+    expect(p.selfPayNotices.join('')).not.toContain('高于医保支付标准');
+    expect(p.selfPayNotices.join('')).not.toMatch(/R-[A-Z]/);
 
     const s = await ok<SettlementView>('settle.confirm', {
       dispensingId: sale.dispensingId,
@@ -416,19 +418,19 @@ describe('settlement, unknown outcomes, refunds and uploads over HTTP', () => {
     expect(twice.error).toMatchObject({ code: 'POLICY', ruleId: 'R-TRACE-ONCE' });
   });
 
-  it('a self-pay sale refuses a GS1 pack whose (17) 991231 expired in 1999, storing nothing [R-TRACE]', async () => {
+  it('a self-pay sale refuses a GS1 pack whose (17) 991231 expired in 1999, naming the supply rule, storing nothing [R-TRACE][R-SUPPLY]', async () => {
     const before = packsOnHand(LORATADINE);
     const code = `(01)06906500066284(17)991231(10)OLD(21)LORA${Date.now()}`;
     const sales = () => h.services.db.prepare('SELECT count(*) AS n FROM self_pay_sales').get();
     const salesBefore = sales();
     const r = await api('sale.selfPay', { items: [{ medListCodg: LORATADINE, codes: [code] }] });
-    expect(r.error).toMatchObject({ code: 'POLICY', ruleId: 'R-TRACE' });
+    expect(r.error).toMatchObject({ code: 'POLICY', ruleId: 'R-SUPPLY' });
     expect(r.error?.message).toContain('1999-12-31');
     expect(packsOnHand(LORATADINE)).toBe(before);
     expect(sales()).toEqual(salesBefore);
     const logged = h.services.db
       .prepare("SELECT reason, rule_id FROM scan_refusals WHERE channel = 'self_pay' AND code = ?")
       .all(code);
-    expect(logged).toEqual([{ reason: 'EXPIRED', rule_id: 'R-TRACE' }]);
+    expect(logged).toEqual([{ reason: 'EXPIRED', rule_id: 'R-SUPPLY' }]);
   });
 });

@@ -57,6 +57,8 @@ describe('per-method policy on the contract', () => {
         'dispense.startPaper',
         'backup.run',
         'backup.setFolder',
+        'complaints.register',
+        'complaints.followUp',
       ].sort(),
     );
   });

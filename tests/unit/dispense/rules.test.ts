@@ -124,12 +124,12 @@ describe('scan verdicts', () => {
       accept: {},
     });
   });
-  it('refuses a GS1 pack whose (17) 991231 expired in 1999, naming the rule [R-TRACE]', () => {
+  it('refuses a GS1 pack whose (17) 991231 expired in 1999, naming the supply rule [R-TRACE][R-SUPPLY]', () => {
     const d = decideScan(input('(01)09521234543213(17)991231(21)OLD1', { today: '2026-06-01' }));
     expect(d).toMatchObject({
       refuse: {
         reason: 'EXPIRED',
-        ruleId: 'R-TRACE',
+        ruleId: 'R-SUPPLY',
         message: expect.stringContaining('1999-12-31'),
       },
     });

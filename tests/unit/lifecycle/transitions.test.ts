@@ -63,6 +63,20 @@ describe('lifecycle transition tables', () => {
     expect(reachable('upload')).toEqual(['delivered', 'queued', 'waiting']);
   });
 
+  it('a complaint is checked, then corrected or passed to the agency (at once when outside the remit), then closed; nothing skips the check or reopens [ARCH][R-COMPLAINT]', () => {
+    expect(TRANSITIONS.complaint).toEqual({
+      received: ['checking', 'referred'],
+      checking: ['corrected', 'referred'],
+      corrected: ['closed'],
+      referred: ['closed'],
+      closed: [],
+    });
+    expect(reachable('complaint')).toEqual(Object.keys(TRANSITIONS.complaint).sort());
+    expect(() => assertTransition('complaint', 'received', 'closed')).toThrow(
+      '投诉举报不能从「已登记」变为「已办结」',
+    );
+  });
+
   it('allows exactly the listed moves and refuses any other with a Chinese CONFLICT [ARCH]', () => {
     for (const machine of Object.keys(TRANSITIONS) as Machine[]) {
       const table = TRANSITIONS[machine] as Record<string, readonly string[]>;

@@ -138,9 +138,19 @@ describe('paper archive export as one zip', () => {
       sm3: string;
     };
     db.prepare('UPDATE paper_images SET bytes = ? WHERE sm3 = ?').run(fakePng(400), victim.sm3);
-    expect(() =>
-      writePaperExportZip(deps, { from: '2025-03-10', to: '2025-03-11' }, { dir }),
-    ).toThrow(/完整性校验失败[\s\S]*R-PAPER-KEEP/);
+    const refusal = (() => {
+      try {
+        writePaperExportZip(deps, { from: '2025-03-10', to: '2025-03-11' }, { dir });
+      } catch (err) {
+        return err;
+      }
+    })();
+    // the rule goes to the details line, not the message (issue 18)
+    expect(refusal).toMatchObject({
+      ruleId: 'R-PAPER-KEEP',
+      message: expect.stringMatching(/完整性校验失败/),
+    });
+    expect((refusal as Error).message).not.toContain('R-PAPER-KEEP');
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 

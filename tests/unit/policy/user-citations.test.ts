@@ -52,7 +52,6 @@ describe('citations users can read', () => {
       lines: [line({ packs: 20 })],
       supply: [],
       supplyNames: supplyOf([])[1],
-      prescribers: [],
       refusals: [refusal(code), refusal(code)],
       suspectLeads: [],
       genname: () => '阿莫西林胶囊',

@@ -22,7 +22,6 @@ export const T = parseRiskThresholds({
     lookbackDays: cite(84),
   },
   institutionPaper: { maxPer30Days: cite(5) },
-  prescriber: { maxPer30Days: cite(5) },
   refusedCodes: { minRefusals: cite(2) },
 });
 

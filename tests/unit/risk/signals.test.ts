@@ -7,7 +7,6 @@ import { largeLineSignal } from '../../../src/domain/risk/large-lines';
 import { overDispensingSignal } from '../../../src/domain/risk/over-dispensing';
 import { paperVolumeSignal } from '../../../src/domain/risk/paper-volume';
 import { riskPeriod, scaledLimit } from '../../../src/domain/risk/period';
-import { prescriberSignal } from '../../../src/domain/risk/prescribers';
 import { refusedCodeSignal } from '../../../src/domain/risk/refused-codes';
 import { parseRiskThresholds } from '../../../src/domain/risk/thresholds';
 import {
@@ -203,39 +202,6 @@ describe('signal 4: one institution issuing many paper prescriptions', () => {
   });
 });
 
-describe('signal 5: high-volume prescribers', () => {
-  const e = (drName: string, n: number) => ({
-    institutionCode: 'H500103001',
-    institutionName: '渝中区人民医院',
-    drCode: `D-${drName}`,
-    drName,
-    deptName: '心内科',
-    prescriptions: n,
-    patients: n,
-  });
-
-  it('adds a doctor’s e-prescriptions and paper prescriptions together [R-RISK]', () => {
-    const paper = range(2).map((n) => paperRx(n, { physicianName: '王医生' }));
-    const s = prescriberSignal([e('王医生', 4), e('赵医生', 3)], paper, JUNE, T);
-    expect(s).toMatchObject({ triggered: true, severity: 'warn', measureValue: 6 });
-    expect(s.drill.rows).toEqual([
-      expect.objectContaining({
-        name: '王医生',
-        code: 'D-王医生',
-        electronic: 4,
-        paper: 2,
-        total: 6,
-      }),
-    ]);
-  });
-
-  it('stays quiet when every prescriber is within the limit [R-RISK]', () => {
-    const paper = [paperRx(1, { physicianName: '孙医生' })];
-    const s = prescriberSignal([e('王医生', 5), e('赵医生', 4)], paper, JUNE, T);
-    expect(s).toMatchObject({ triggered: false, severity: 'info', measureValue: 5 });
-  });
-});
-
 describe('signal 6: traceability codes refused again and again', () => {
   it('raises an alert for a code refused twice as already sold [R-RISK][R-TRACE-ONCE]', () => {
     const code = '80103710000000001234';
@@ -282,7 +248,7 @@ describe('signal 6: traceability codes refused again and again', () => {
 });
 
 describe('all signals together', () => {
-  it('lists the six R-RISK signals and the suspicious-prescription leads, most severe first [R-RISK][R-REPORT-SUSPECT]', () => {
+  it('lists the five R-RISK signals and the suspicious-prescription leads, most severe first [R-RISK][R-REPORT-SUSPECT]', () => {
     const code = '80103710000000009999';
     const signals = computeRiskSignals({
       period: JUNE,
@@ -293,19 +259,17 @@ describe('all signals together', () => {
       lines: [line({ packs: 20 })],
       supply: [],
       supplyNames: supplyOf([])[1],
-      prescribers: [],
       refusals: [refusal(code), refusal(code)],
       suspectLeads: [],
       genname: names,
     });
-    expect(signals).toHaveLength(7);
+    expect(signals).toHaveLength(6);
     const leads = signals.find((s) => s.id === 'SUSPECT_RX_LEAD');
     expect(leads).toMatchObject({ ruleId: 'R-REPORT-SUSPECT', severity: 'info', triggered: false });
     expect(signals.filter((s) => s !== leads).every((s) => s.ruleId === 'R-RISK')).toBe(true);
     expect(signals.map((s) => s.severity)).toEqual([
       'alert',
       'warn',
-      'info',
       'info',
       'info',
       'info',
@@ -320,8 +284,11 @@ describe('all signals together', () => {
     const t = parseRiskThresholds(JSON.parse(readFileSync(file, 'utf8')));
     expect(t.largeLine.maxDaysLongRx.value).toBe(84);
     expect(() =>
-      parseRiskThresholds({ ...t, prescriber: { maxPer30Days: { value: 0, source: 'x' } } }),
-    ).toThrow(/prescriber\.maxPer30Days\.value/);
+      parseRiskThresholds({
+        ...t,
+        institutionPaper: { maxPer30Days: { value: 0, source: 'x' } },
+      }),
+    ).toThrow(/institutionPaper\.maxPer30Days\.value/);
   });
 
   it('refuses a period that ends before it starts [R-RISK]', () => {

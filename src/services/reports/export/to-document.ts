@@ -268,7 +268,7 @@ function flowedPrices(r: FlowedPricesReport): ReportDocument {
     fileStem: stem(REPORT_TITLES[r.kind], r.period),
     title: REPORT_TITLES[r.kind],
     periodText: periodOf(r.period),
-    summary: [['品种', `${r.rows.length} 种（按结算明细中的实收单价；R-PRICE-PUB）`]],
+    summary: [['品种', `${r.rows.length} 种（按结算明细中的实收单价）`]],
     sections: [
       {
         columns: [

@@ -57,7 +57,7 @@ export function settlementReceipt(ctx: SettlementContext, settlementId: number):
     footer: [
       ...s.centerWarnings,
       '请妥善保管本结算单；退费须凭本单办理。',
-      v.paper ? '本单据依据纸质处方结算（R-SETTLE）。' : '本单据依据电子处方结算（R-SETTLE）。',
+      v.paper ? '本单据依据纸质处方结算。' : '本单据依据电子处方结算。',
     ],
   };
 }

@@ -43,7 +43,7 @@ export function refundSlip(
         ['退回个人账户', r.account.yuan],
         ['退回现金', r.cash.yuan],
       ],
-      footer: ['医保结算已撤销（R-REVERSE），药品与追溯码已退回药店。'],
+      footer: ['医保结算已撤销，药品与追溯码已退回药店。'],
     },
     format,
   );
