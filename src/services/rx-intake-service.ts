@@ -9,6 +9,7 @@ import { centerFailure } from './center-errors';
 import type { CrlCache } from './crl-cache';
 import type { Logger } from './logger';
 import type { RegionService } from './region-service';
+import { checkOf, redownloaded } from './rx-archive';
 import { callRx } from './rx-center-calls';
 import { signedMaterial, toRxFile } from './rx-export';
 import type { LayoutChecker } from './rx-layout-check';
@@ -154,11 +155,14 @@ export function createRxIntakeService(deps: Deps) {
       downloadedAt: at.getTime(),
       checkedAt: at.getTime(),
     };
-    deps.repo.save(stored);
+    const archived = deps.repo.get(stored.hiRxno);
+    const kept = archived ? redownloaded(archived, stored) : stored;
+    if (archived) deps.repo.recordCheck(kept.hiRxno, checkOf(kept));
+    else deps.repo.archive(kept);
     deps.log.info(
-      `电子处方已下载 ${stored.hiRxno}：${stored.verification === 'verified' ? '验证通过' : `未通过（${local.code}/${center.state}）`}`,
+      `电子处方已${archived ? '重新下载（存档未变）' : '下载'} ${kept.hiRxno}：${kept.verification === 'verified' ? '验证通过' : `未通过（${local.code}/${center.state}）`}`,
     );
-    return view(stored, at);
+    return view(kept, at);
   }
 
   async function verifyAtCenter(session: AuthenticatedSession, signNo: string, reply: Out7204) {
@@ -228,7 +232,7 @@ export function createRxIntakeService(deps: Deps) {
             : 'failed',
         checkedAt: at.getTime(),
       };
-      deps.repo.save(updated);
+      deps.repo.recordCheck(updated.hiRxno, checkOf(updated));
       return view(updated, at);
     }
     return view(p, at);
