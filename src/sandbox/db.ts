@@ -207,6 +207,15 @@ const MIGRATIONS: readonly string[] = [
      set_at INTEGER NOT NULL,
      PRIMARY KEY (poolarea, med_list_codg)
    );`,
+  // The e-voucher password that confirms a card or ID-number authorisation (R-AUTH,
+  // ST-EPC-02-005): its SM3 (null = voucher not activated), wrong tries and the lockout.
+  `CREATE TABLE ec_voucher_passwords (
+     psn_no TEXT PRIMARY KEY REFERENCES patients(psn_no),
+     pwd_sm3 TEXT CHECK (pwd_sm3 IS NULL OR length(pwd_sm3) = 64),
+     failures INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),
+     locked_at INTEGER,
+     updated_at INTEGER NOT NULL
+   );`,
 ];
 
 export function openSandboxDb(file: string, nativeBinding?: string): SandboxDb {
