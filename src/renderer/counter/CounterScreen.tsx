@@ -3,6 +3,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { HeldList } from '../held/HeldList';
 import { CertInput } from './CertInput';
 import { CertTypeSwitch } from './CertTypeSwitch';
+import { EcPasswordPrompt } from './EcPasswordPrompt';
 import { PatientCard } from './PatientCard';
 import { usePatientStore } from './patient-store';
 import { RxCandidateList } from './RxCandidateList';
@@ -32,6 +33,7 @@ export function CounterScreen() {
           </div>
         )}
         {person && <PatientCard person={person} />}
+        <EcPasswordPrompt />
         <RxCandidateList />
       </section>
     </main>
