@@ -116,7 +116,7 @@ test('an ID number lists no prescription until the patient types the e-voucher p
     await page.keyboard.press('F3');
     const input = page.getByTestId('cert-input');
     await input.focus();
-    await input.pressSequentially(certno, { delay: 20 });
+    await input.pressSequentially(certno, { delay: 60 });
     await input.press('Enter');
   };
 

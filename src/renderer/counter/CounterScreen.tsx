@@ -32,8 +32,8 @@ export function CounterScreen() {
             <Spin size="large" /> 正在查询医保中心…
           </div>
         )}
-        {person && <PatientCard person={person} />}
         <EcPasswordPrompt />
+        {person && <PatientCard person={person} />}
         <RxCandidateList />
       </section>
     </main>
