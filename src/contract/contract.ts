@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EC_PASSWORD_PATTERN } from '../domain/ec-voucher';
 import { auditContract } from './contract-audit';
 import { backupContract } from './contract-backup';
 import { complaintsContract } from './contract-complaints';
@@ -82,6 +83,8 @@ const coreContract = {
           certType: z.enum(['01', '02', '03']),
           certNo: scanText,
           cardSn: z.string().max(64).optional(),
+          /** R-AUTH: confirms an ID-number or card authorisation; never stored or logged. */
+          ecPassword: z.string().regex(EC_PASSWORD_PATTERN).optional(),
         })
         .strict(),
     ]),

@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dateTime } from '../center/clock';
 import { CRL_REASON_LABELS } from '../center/x509';
+import { EC_PASSWORD_PATTERN } from '../domain/ec-voucher';
 import { isCrlReason, revokeInstitutionCert } from './ca/ca-admin';
 import type { SandboxClock } from './clock';
 import type { SandboxConfig } from './config';
 import type { SandboxDb } from './db';
+import { setEcPassword } from './ec-voucher';
 import { isObject, readBody, sendJson } from './http-util';
 import { Refusal } from './refusal';
 import { clearPayStandards, setPayStandard } from './settlement/pay-standards';
@@ -21,8 +23,8 @@ async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown> |
 }
 
 /**
- * Control routes beside the fault API: the center's business clock, the CA and announced
- * payment standards.
+ * Control routes beside the fault API: the center's business clock, the CA, announced
+ * payment standards and the patient's own e-voucher app (activation, password reset).
  * Returns false when the path is not one of them.
  */
 export async function handleExtraControl(
@@ -91,6 +93,33 @@ export async function handleExtraControl(
     setPayStandard(deps.db, poolarea, medListCodg, fen);
     deps.log(`统筹区 ${poolarea} 药品 ${medListCodg} 的支付标准调整为 ${fen} 分`);
     sendJson(res, 200, { poolarea, medListCodg, fen });
+    return true;
+  }
+  if (path === '/x/sandbox/ec-voucher' && req.method === 'POST') {
+    const body = await jsonBody(req);
+    const { certno, password } = body ?? {};
+    if (
+      typeof certno !== 'string' ||
+      typeof password !== 'string' ||
+      !EC_PASSWORD_PATTERN.test(password)
+    ) {
+      sendJson(res, 400, {
+        code: 400,
+        message: '须提供 certno（身份证号码）与 password（6位数字医保电子凭证密码）',
+      });
+      return true;
+    }
+    const psnNo = deps.db
+      .prepare('SELECT psn_no FROM patients WHERE certno = ?')
+      .pluck()
+      .get(certno);
+    if (typeof psnNo !== 'string') {
+      sendJson(res, 404, { code: 404, message: '未查询到参保人信息' });
+      return true;
+    }
+    setEcPassword(deps.db, psnNo, password);
+    deps.log(`参保人 ${psnNo} 已在医保App激活电子凭证/重置密码（沙箱模拟）`);
+    sendJson(res, 200, { psnNo, activated: true });
     return true;
   }
   if (path === '/x/sandbox/ca/revoke' && req.method === 'POST') {

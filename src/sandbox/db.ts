@@ -218,6 +218,15 @@ const MIGRATIONS: readonly string[] = [
      dr_code TEXT NOT NULL,
      PRIMARY KEY (fixmedins_code, dr_code)
    );`,
+  // The e-voucher password that confirms a card or ID-number authorisation (R-AUTH,
+  // ST-EPC-02-005): its SM3 (null = voucher not activated), wrong tries and the lockout.
+  `CREATE TABLE ec_voucher_passwords (
+     psn_no TEXT PRIMARY KEY REFERENCES patients(psn_no),
+     pwd_sm3 TEXT CHECK (pwd_sm3 IS NULL OR length(pwd_sm3) = 64),
+     failures INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),
+     locked_at INTEGER,
+     updated_at INTEGER NOT NULL
+   );`,
 ];
 
 export function openSandboxDb(file: string, nativeBinding?: string): SandboxDb {

@@ -11,3 +11,17 @@ export class Refusal extends Error {
     this.epcCode = epcCode;
   }
 }
+
+/**
+ * A refusal that must leave a trace although the transaction is rolled back (a wrong e-voucher
+ * password counts towards the lockout): the gateway runs `persist` after the rollback.
+ */
+export class PersistedRefusal extends Refusal {
+  constructor(
+    message: string,
+    readonly persist: () => void,
+  ) {
+    super(message);
+    this.name = 'PersistedRefusal';
+  }
+}

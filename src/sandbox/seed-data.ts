@@ -42,6 +42,8 @@ export interface DemoPatient {
   cardNo: string;
   /** 社会保障卡识别码, required with the card number. */
   cardSn: string;
+  /** 医保电子凭证密码 confirming a card or ID-number authorisation; null = voucher not activated. */
+  ecPassword: string | null;
   /** 参保地 division. */
   insuplcAdmdvs: string;
   insurances: DemoInsurance[];
@@ -61,6 +63,7 @@ export const DEMO_PATIENTS: readonly DemoPatient[] = [
     ecToken: '500000ecxxkncfa2f8udkelatt5liiofycm3a3',
     cardNo: 'A50000001',
     cardSn: '500103D156000005033119069C384BB2',
+    ecPassword: '123456',
     insuplcAdmdvs: '500103',
     insurances: [
       {
@@ -86,6 +89,7 @@ export const DEMO_PATIENTS: readonly DemoPatient[] = [
     ecToken: '500000ecw0b2pfi2w6mkyogo4ap321wu3wloev',
     cardNo: 'A50000002',
     cardSn: '500103D1560000054221CBF329BC531C',
+    ecPassword: '123456',
     insuplcAdmdvs: '500103',
     insurances: [
       {
@@ -120,6 +124,7 @@ export const DEMO_PATIENTS: readonly DemoPatient[] = [
     ecToken: '500000ecp0jn5mx0wifxjts5topj2o9d7eht5h',
     cardNo: 'A50000003',
     cardSn: '500000D156000005545961B677B317A3',
+    ecPassword: '123456',
     insuplcAdmdvs: '500000',
     insurances: [
       {
@@ -153,6 +158,7 @@ export const DEMO_PATIENTS: readonly DemoPatient[] = [
     ecToken: '500000ecfzlpu8afx063d2v7ceblpwdh9f7d3b',
     cardNo: 'A50000004',
     cardSn: '500000D1560000050B5C072106A049F8',
+    ecPassword: null,
     insuplcAdmdvs: '500000',
     insurances: [
       {
@@ -166,7 +172,7 @@ export const DEMO_PATIENTS: readonly DemoPatient[] = [
       },
     ],
     identities: [],
-    note: '城乡居民医保少年儿童',
+    note: '城乡居民医保少年儿童；医保电子凭证未激活（演示激活引导，ST-EPC-02-001）',
   },
   {
     psnNo: '51000000000000000005',
@@ -178,6 +184,7 @@ export const DEMO_PATIENTS: readonly DemoPatient[] = [
     ecToken: '510000ecdo209r5vss549kcqldk2o8aptd0zff',
     cardNo: 'B51000005',
     cardSn: '510100D156000005243896583DE43682',
+    ecPassword: '123456',
     insuplcAdmdvs: '510100',
     insurances: [
       {
@@ -203,6 +210,7 @@ export const DEMO_PATIENTS: readonly DemoPatient[] = [
     ecToken: '500000ecz8jzrwd5vi04d2tyufnozqs4f7amt8',
     cardNo: 'A50000006',
     cardSn: '500103D156000005D13D00A7E91B991C',
+    ecPassword: '123456',
     insuplcAdmdvs: '500103',
     insurances: [
       {
@@ -229,6 +237,7 @@ export const DEMO_PATIENTS: readonly DemoPatient[] = [
     ecToken: '500000ecxpyg5af6ozeyjvdl76onqrfofvlek6',
     cardNo: 'A50000007',
     cardSn: '500103D156000005D30FF5DDC88A3124',
+    ecPassword: '123456',
     insuplcAdmdvs: '500103',
     insurances: [
       {

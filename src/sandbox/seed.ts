@@ -1,12 +1,14 @@
 import type { SandboxConfig } from './config';
 import type { SandboxDb } from './db';
+import { setEcPassword } from './ec-voucher';
 import { staffOf } from './hospital/clinic-data';
 import { sandboxHospitals } from './hospitals';
 import { DEMO_EXTRA_INSTITUTIONS, DEMO_PATIENTS } from './seed-data';
 
 /**
  * Registers the configured pharmacy and hospitals (every start, so a changed config takes
- * effect) and, on the first start only, the demo patients.
+ * effect) and, on the first start only, the demo patients; a demo patient without an
+ * e-voucher password record (a database from before it) gets the demo one.
  */
 export function seedSandbox(db: SandboxDb, config: SandboxConfig): { seededPatients: number } {
   const upsertInstitution = db.prepare(
@@ -33,12 +35,24 @@ export function seedSandbox(db: SandboxDb, config: SandboxConfig): { seededPatie
     for (const i of DEMO_EXTRA_INSTITUTIONS)
       upsertInstitution.run(i.fixmedinsCode, i.fixmedinsName, i.type, i.admdvs);
 
-    if (db.prepare(`SELECT 1 FROM meta WHERE key = 'demo_seeded'`).get())
-      return { seededPatients: 0 };
-    insertDemoPatients(db);
-    db.prepare(`INSERT INTO meta (key, value) VALUES ('demo_seeded', ?)`).run(String(Date.now()));
-    return { seededPatients: DEMO_PATIENTS.length };
+    const seeded = db.prepare(`SELECT 1 FROM meta WHERE key = 'demo_seeded'`).get() !== undefined;
+    if (!seeded) {
+      insertDemoPatients(db);
+      db.prepare(`INSERT INTO meta (key, value) VALUES ('demo_seeded', ?)`).run(String(Date.now()));
+    }
+    seedEcPasswords(db);
+    return { seededPatients: seeded ? 0 : DEMO_PATIENTS.length };
   })();
+}
+
+function seedEcPasswords(db: SandboxDb): void {
+  const known = db.prepare(
+    `SELECT 1 FROM patients p WHERE p.psn_no = ?
+       AND NOT EXISTS (SELECT 1 FROM ec_voucher_passwords e WHERE e.psn_no = p.psn_no)`,
+  );
+  for (const p of DEMO_PATIENTS) {
+    if (known.get(p.psnNo)) setEcPassword(db, p.psnNo, p.ecPassword);
+  }
 }
 
 function insertDemoPatients(db: SandboxDb): void {

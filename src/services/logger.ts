@@ -12,6 +12,8 @@ const MASKERS: Record<string, (v: string) => string> = {
   phone: maskPhone,
   tel: maskPhone,
   password: () => '***',
+  ecPassword: () => '***',
+  x_ec_pwd_sm3: () => '***',
   token: maskToken,
   ec_token: maskToken,
   ecToken: maskToken,

@@ -1,6 +1,8 @@
 import { CenterError, type FsiClient } from '../center/fsi-client';
+import { EC_PASSWORD_FIELD, ecPasswordDigest } from '../center/rx/ec-password';
 import { EPC_QR_PREFIX, type Out7204 } from '../center/rx/fsi-72xx';
 import type { PrescriptionView, RxCandidate, RxListItem } from '../contract/types';
+import { EC_PASSWORD_PATTERN, EC_VOUCHER_REFUSALS, needsEcPassword } from '../domain/ec-voucher';
 import { AppError } from '../domain/errors';
 import type { MdtrtCertType } from '../domain/insurance';
 import type { PrescriptionRepository, StoredPrescription } from '../store/prescription-repository';
@@ -9,6 +11,7 @@ import { centerFailure } from './center-errors';
 import type { CrlCache } from './crl-cache';
 import type { Logger } from './logger';
 import type { RegionService } from './region-service';
+import { checkOf, redownloaded } from './rx-archive';
 import { callRx } from './rx-center-calls';
 import { signedMaterial, toRxFile } from './rx-export';
 import type { LayoutChecker } from './rx-layout-check';
@@ -17,7 +20,14 @@ import { buildPrescriptionView } from './rx-view';
 
 export type RxFindQuery =
   | { by: 'qr'; qr: string }
-  | { by: 'cert'; certType: MdtrtCertType; certNo: string; cardSn?: string | undefined };
+  | {
+      by: 'cert';
+      certType: MdtrtCertType;
+      certNo: string;
+      cardSn?: string | undefined;
+      /** The patient's e-voucher password (ID number, card): sent as its SM3, never kept. */
+      ecPassword?: string | undefined;
+    };
 
 export type RxTicket = { epcToken: string } | { authRxno: string };
 
@@ -75,6 +85,7 @@ export function createRxIntakeService(deps: Deps) {
         mdtrt_cert_type: q.certType,
         mdtrt_cert_no: q.certNo,
         card_sn: q.cardSn ?? '',
+        ...ecPasswordInput(q.certType, q.ecPassword),
       });
       return output.rxlist.map((r) => ({
         hiRxno: r.hi_rxno,
@@ -88,7 +99,7 @@ export function createRxIntakeService(deps: Deps) {
         downloaded: deps.repo.has(r.hi_rxno),
       }));
     } catch (err) {
-      throw centerFailure(err, '查询电子处方');
+      throw authorisationFailure(centerFailure(err, '查询电子处方'));
     }
   }
 
@@ -154,11 +165,14 @@ export function createRxIntakeService(deps: Deps) {
       downloadedAt: at.getTime(),
       checkedAt: at.getTime(),
     };
-    deps.repo.save(stored);
+    const archived = deps.repo.get(stored.hiRxno);
+    const kept = archived ? redownloaded(archived, stored) : stored;
+    if (archived) deps.repo.recordCheck(kept.hiRxno, checkOf(kept));
+    else deps.repo.archive(kept);
     deps.log.info(
-      `电子处方已下载 ${stored.hiRxno}：${stored.verification === 'verified' ? '验证通过' : `未通过（${local.code}/${center.state}）`}`,
+      `电子处方已${archived ? '重新下载（存档未变）' : '下载'} ${kept.hiRxno}：${kept.verification === 'verified' ? '验证通过' : `未通过（${local.code}/${center.state}）`}`,
     );
-    return view(stored, at);
+    return view(kept, at);
   }
 
   async function verifyAtCenter(session: AuthenticatedSession, signNo: string, reply: Out7204) {
@@ -228,7 +242,7 @@ export function createRxIntakeService(deps: Deps) {
             : 'failed',
         checkedAt: at.getTime(),
       };
-      deps.repo.save(updated);
+      deps.repo.recordCheck(updated.hiRxno, checkOf(updated));
       return view(updated, at);
     }
     return view(p, at);
@@ -262,6 +276,35 @@ export function createRxIntakeService(deps: Deps) {
   }
 
   return { find, download, get, list, layoutFile };
+}
+
+/**
+ * R-AUTH / ST-EPC-02-005: an ID number or card alone does not list a person's prescriptions;
+ * the patient's e-voucher password confirms it, sent as its SM3.
+ */
+function ecPasswordInput(
+  certType: MdtrtCertType,
+  password: string | undefined,
+): Record<string, string> {
+  if (!needsEcPassword(certType)) return {};
+  if (!password || !EC_PASSWORD_PATTERN.test(password)) {
+    throw new AppError(
+      'VALIDATION',
+      '使用身份证或社会保障卡查询处方，须请参保人输入6位医保电子凭证密码（或改扫医保电子凭证二维码）',
+      { ruleId: 'R-AUTH' },
+    );
+  }
+  return { [EC_PASSWORD_FIELD]: ecPasswordDigest(password) };
+}
+
+/** The center's refusal of the e-voucher password is an R-AUTH refusal (the UI shows its help). */
+function authorisationFailure(err: AppError): AppError {
+  const aboutPassword = Object.values(EC_VOUCHER_REFUSALS).some((m) => err.message.includes(m));
+  if (!aboutPassword || err.ruleId) return err;
+  return new AppError(err.code, err.message, {
+    ruleId: 'R-AUTH',
+    ...(err.detail ? { detail: err.detail } : {}),
+  });
 }
 
 const BASE64_RE = /^[A-Za-z0-9+/]+={0,2}$/;

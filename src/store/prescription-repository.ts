@@ -56,6 +56,24 @@ interface Row {
   checked_at: number;
 }
 
+/** What a re-check or re-download of an archived prescription may change (migration 19). */
+export type PrescriptionCheck = Pick<
+  StoredPrescription,
+  | 'statusCodg'
+  | 'statusName'
+  | 'epcToken'
+  | 'localValid'
+  | 'localCode'
+  | 'localReason'
+  | 'certInfo'
+  | 'alteredFields'
+  | 'centerState'
+  | 'centerMessage'
+  | 'rxSignVerifySn'
+  | 'verification'
+  | 'checkedAt'
+>;
+
 export type PrescriptionSummary = Pick<
   StoredPrescription,
   | 'hiRxno'
@@ -70,8 +88,11 @@ export type PrescriptionSummary = Pick<
 export class PrescriptionRepository {
   constructor(private readonly db: Db) {}
 
-  /** Inserts, or replaces an earlier download of the same prescription (re-download re-checks). */
-  save(p: StoredPrescription): void {
+  /**
+   * Archives a downloaded prescription. An archived one is never overwritten (R-KEEP, migration
+   * 19): a second download of the same number records only its check (`recordCheck`).
+   */
+  archive(p: StoredPrescription): void {
     this.db
       .prepare(
         `INSERT INTO prescriptions (hi_rxno, rx_trace_code, fixmedins_code, fixmedins_name, patient_name,
@@ -81,20 +102,39 @@ export class PrescriptionRepository {
          VALUES (@hi_rxno, @rx_trace_code, @fixmedins_code, @fixmedins_name, @patient_name, @certno,
            @prsc_time, @status_codg, @status_name, @epc_token, @reply, @rx_file, @local_valid, @local_code,
            @local_reason, @cert_info, @altered_fields, @center_state, @center_message, @rx_sign_verify_sn,
-           @verification, @downloaded_by, @downloaded_at, @checked_at)
-         ON CONFLICT (hi_rxno) DO UPDATE SET
-           rx_trace_code = excluded.rx_trace_code, fixmedins_code = excluded.fixmedins_code,
-           fixmedins_name = excluded.fixmedins_name, patient_name = excluded.patient_name,
-           certno = excluded.certno, prsc_time = excluded.prsc_time, status_codg = excluded.status_codg,
-           status_name = excluded.status_name, epc_token = excluded.epc_token, reply = excluded.reply,
-           rx_file = excluded.rx_file, local_valid = excluded.local_valid, local_code = excluded.local_code,
-           local_reason = excluded.local_reason, cert_info = excluded.cert_info,
-           altered_fields = excluded.altered_fields, center_state = excluded.center_state,
-           center_message = excluded.center_message, rx_sign_verify_sn = excluded.rx_sign_verify_sn,
-           verification = excluded.verification, downloaded_by = excluded.downloaded_by,
-           downloaded_at = excluded.downloaded_at, checked_at = excluded.checked_at`,
+           @verification, @downloaded_by, @downloaded_at, @checked_at)`,
       )
       .run(toRow(p));
+  }
+
+  /** Records a re-check or re-download of an archived prescription: all it may change. */
+  recordCheck(hiRxno: string, c: PrescriptionCheck): void {
+    this.db
+      .prepare(
+        `UPDATE prescriptions SET status_codg = @status_codg, status_name = @status_name,
+           epc_token = @epc_token, local_valid = @local_valid, local_code = @local_code,
+           local_reason = @local_reason, cert_info = @cert_info, altered_fields = @altered_fields,
+           center_state = @center_state, center_message = @center_message,
+           rx_sign_verify_sn = @rx_sign_verify_sn, verification = @verification,
+           checked_at = @checked_at
+         WHERE hi_rxno = @hi_rxno`,
+      )
+      .run({
+        hi_rxno: hiRxno,
+        status_codg: c.statusCodg,
+        status_name: c.statusName,
+        epc_token: c.epcToken,
+        local_valid: c.localValid ? 1 : 0,
+        local_code: c.localCode,
+        local_reason: c.localReason,
+        cert_info: c.certInfo === null ? null : JSON.stringify(c.certInfo),
+        altered_fields: JSON.stringify(c.alteredFields),
+        center_state: c.centerState,
+        center_message: c.centerMessage,
+        rx_sign_verify_sn: c.rxSignVerifySn,
+        verification: c.verification,
+        checked_at: c.checkedAt,
+      });
   }
 
   get(hiRxno: string): StoredPrescription | undefined {

@@ -104,6 +104,47 @@ test('typing an ID number by hand and pressing Enter finds the patient [R-AUTH][
   await expect(page.getByTestId('patient-card')).toContainText(patient.name);
 });
 
+test('an ID number lists no prescription until the patient types the e-voucher password; a never-activated voucher shows the activation steps [R-AUTH][ST-EPC-02-005][ST-EPC-02-001]', async ({
+  page,
+}) => {
+  const unactivated = DEMO_PATIENTS.find((p) => p.ecPassword === null);
+  if (!unactivated || !patient.ecPassword) throw new Error('demo data missing');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await login(page, pharmacist.username, pharmacist.password);
+  const identify = async (certno: string) => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F3');
+    const input = page.getByTestId('cert-input');
+    await input.focus();
+    await input.pressSequentially(certno, { delay: 60 });
+    await input.press('Enter');
+  };
+
+  await identify(patient.certno);
+  await expect(page.getByTestId('patient-card')).toContainText(patient.name);
+  const prompt = page.getByTestId('ec-password-prompt');
+  await expect(prompt).toBeVisible();
+  await expect(page.getByTestId('rx-candidates')).toHaveCount(0);
+  const password = page.getByTestId('ec-password-input');
+  await expect(password).toBeFocused();
+  await expect(password).toHaveAttribute('type', 'password');
+  await page.keyboard.type(patient.ecPassword, { delay: 60 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('rx-candidates')).toBeVisible();
+  await expect(prompt).toHaveCount(0);
+
+  await identify(unactivated.certno);
+  await expect(page.getByTestId('patient-card')).toContainText(unactivated.name);
+  await expect(password).toBeFocused();
+  await page.keyboard.type('123456', { delay: 60 });
+  await page.keyboard.press('Enter');
+  const help = page.getByTestId('ec-auth-help');
+  await expect(help).toContainText('激活医保电子凭证');
+  await expect(page.getByTestId('rx-candidates')).toHaveCount(0);
+  await expect(password).toHaveValue('');
+  await page.screenshot({ path: 'test-results/screens/ec-password-activation-help-1366.png' });
+});
+
 test('F1 shows the function keys; logging out returns to the log-in screen [ARCH]', async ({
   page,
 }) => {

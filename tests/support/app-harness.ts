@@ -6,7 +6,7 @@ import { startHost } from '../../src/host/server';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/server';
 import { type AppServices, createAppServices } from '../../src/services/app-services';
 import { loadConfig } from '../../src/services/config';
-import { silentLogger } from '../../src/services/logger';
+import { type Logger, silentLogger } from '../../src/services/logger';
 
 export interface Harness {
   services: AppServices;
@@ -44,7 +44,9 @@ export interface Harness {
 }
 
 /** The app in browser mode on a fresh data folder, against an in-process sandbox center, over real HTTP. */
-export async function startHarness(opts: { signInValidHours?: number } = {}): Promise<Harness> {
+export async function startHarness(
+  opts: { signInValidHours?: number; logger?: Logger } = {},
+): Promise<Harness> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'epc-it-'));
   const sandbox = await startSandbox({
     port: 0,
@@ -59,8 +61,9 @@ export async function startHarness(opts: { signInValidHours?: number } = {}): Pr
   });
   config.fsi.timeoutMs = 1500;
   const startCounter = async () => {
-    const services = await createAppServices(config, silentLogger);
-    const dispatch = createDispatcher(services, silentLogger);
+    const logger = opts.logger ?? silentLogger;
+    const services = await createAppServices(config, logger);
+    const dispatch = createDispatcher(services, logger);
     const host = await startHost({ dispatch, staticDir: dir, port: 0 });
     return { services, dispatch, host };
   };

@@ -30,7 +30,10 @@ const chineseDate = (v: string) => {
 };
 const maskedId = (v: string) => (v.length === 18 ? `${v.slice(0, 6)}********${v.slice(14)}` : v);
 
-export function hospitalForm(rx: RxData, change: { quantity1?: string } = {}): HospitalForm {
+export function hospitalForm(
+  rx: RxData,
+  change: { quantity1?: string; patientName?: string } = {},
+): HospitalForm {
   const d = rx.data;
   const m = rx.mdtrtinfo;
   return {
@@ -40,7 +43,7 @@ export function hospitalForm(rx: RxData, change: { quantity1?: string } = {}): H
       ['处方追溯码', text(d.rx_trace_code)],
       ['医疗机构', text(d.fixmedins_name)],
       ['机构编码', text(d.fixmedins_code)],
-      ['姓名', text(m.patn_name)],
+      ['姓名', change.patientName ?? text(m.patn_name)],
       ['身份证号', maskedId(text(m.certno))],
       ['开具时间', chineseDate(text(d.prsc_time))],
       ['有效期至', chineseDate(text(d.valid_end_time))],

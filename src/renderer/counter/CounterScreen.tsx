@@ -3,6 +3,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { HeldList } from '../held/HeldList';
 import { CertInput } from './CertInput';
 import { CertTypeSwitch } from './CertTypeSwitch';
+import { EcPasswordPrompt } from './EcPasswordPrompt';
 import { PatientCard } from './PatientCard';
 import { usePatientStore } from './patient-store';
 import { RxCandidateList } from './RxCandidateList';
@@ -31,6 +32,7 @@ export function CounterScreen() {
             <Spin size="large" /> 正在查询医保中心…
           </div>
         )}
+        <EcPasswordPrompt />
         {person && <PatientCard person={person} />}
         <RxCandidateList />
       </section>

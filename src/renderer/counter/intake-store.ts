@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { RxCandidate } from '../../contract/types';
+import { type EcVoucherHelp, ecVoucherHelpFor, needsEcPassword } from '../../domain/ec-voucher';
 import type { MdtrtCertType } from '../../domain/insurance';
-import { api } from '../api';
+import { api, toShape } from '../api';
 import { usePrescriptionStore } from '../prescription/prescription-store';
 import { useFeedbackStore } from '../stores/feedback-store';
 import { reportFailure } from '../stores/report-failure';
@@ -21,7 +22,16 @@ interface IntakeState {
   selected: number;
   /** hiRxno of the candidate being downloaded. */
   downloading: string | null;
-  findByCert(query: CertQuery): Promise<void>;
+  /** An ID-number or card query waiting for the patient's e-voucher password (R-AUTH). */
+  pendingAuth: CertQuery | null;
+  /** How to help the patient when the center refused the password (ST-EPC-02-001). */
+  authHelp: EcVoucherHelp | null;
+  /**
+   * Lists the patient's prescriptions (7202). An ID number or card first waits for the
+   * e-voucher password, which is passed through to the call and never kept in the store.
+   */
+  findByCert(query: CertQuery, ecPassword?: string): Promise<void>;
+  cancelAuth(): void;
   /** A prescription QR names one prescription: it is downloaded at once. */
   findByQr(qr: string): Promise<void>;
   select(index: number): void;
@@ -38,9 +48,15 @@ export const useIntakeStore = create<IntakeState>((set, get) => ({
   finding: false,
   selected: 0,
   downloading: null,
+  pendingAuth: null,
+  authHelp: null,
 
-  async findByCert(query) {
+  async findByCert(query, ecPassword) {
     const id = ++latest;
+    if (needsEcPassword(query.certType) && ecPassword === undefined) {
+      set({ candidates: null, source: 'cert', pendingAuth: query, authHelp: null });
+      return;
+    }
     set({ candidates: null, source: 'cert', finding: true, selected: 0, downloading: null });
     try {
       const candidates = await api.call('rx.find', {
@@ -48,20 +64,40 @@ export const useIntakeStore = create<IntakeState>((set, get) => ({
         certType: query.certType,
         certNo: query.certNo,
         ...(query.certType === '03' && query.cardSn ? { cardSn: query.cardSn } : {}),
+        ...(ecPassword === undefined ? {} : { ecPassword }),
       });
       if (id !== latest) return;
       const firstNew = candidates.findIndex((c) => !c.downloaded);
-      set({ candidates, finding: false, selected: Math.max(0, firstNew) });
+      set({
+        candidates,
+        finding: false,
+        selected: Math.max(0, firstNew),
+        pendingAuth: null,
+        authHelp: null,
+      });
     } catch (err) {
       if (id !== latest) return;
-      set({ finding: false });
+      set({ finding: false, authHelp: ecVoucherHelpFor(toShape(err).message) });
       reportFailure(err);
     }
   },
 
+  cancelAuth() {
+    latest++;
+    set({ pendingAuth: null, authHelp: null });
+  },
+
   async findByQr(qr) {
     const id = ++latest;
-    set({ candidates: null, source: 'qr', finding: true, selected: 0, downloading: null });
+    set({
+      candidates: null,
+      source: 'qr',
+      finding: true,
+      selected: 0,
+      downloading: null,
+      pendingAuth: null,
+      authHelp: null,
+    });
     useFeedbackStore.getState().clear();
     try {
       const candidates = await api.call('rx.find', { by: 'qr', qr });
@@ -114,6 +150,14 @@ export const useIntakeStore = create<IntakeState>((set, get) => ({
 
   clear() {
     latest++;
-    set({ candidates: null, source: null, finding: false, selected: 0, downloading: null });
+    set({
+      candidates: null,
+      source: null,
+      finding: false,
+      selected: 0,
+      downloading: null,
+      pendingAuth: null,
+      authHelp: null,
+    });
   },
 }));

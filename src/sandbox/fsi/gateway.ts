@@ -6,7 +6,7 @@ import type { SandboxDb } from '../db';
 import { applyAfter, applyBefore, type HeldRequests } from '../fault-effects';
 import type { FaultStore } from '../faults';
 import { isObject, sendJson, sendText } from '../http-util';
-import { Refusal } from '../refusal';
+import { PersistedRefusal, Refusal } from '../refusal';
 import { BUSINESS_FAILURE_WORDS, failedBusinessOutput } from './business-failure';
 import type { FsiContext } from './context';
 import { findLiveSignIn, SIGN_IN_INVALID_MESSAGE } from './sign-ins';
@@ -181,6 +181,7 @@ function answer(body: unknown, receivedAt: Date, raw: string, deps: FsiGatewayDe
     })();
     return { status: 200, body: response, summary: 'infcode 0' };
   } catch (err) {
+    if (err instanceof PersistedRefusal) err.persist();
     if (err instanceof Refusal) return refuseAndRecord(err.message);
     deps.log(`FSI ${wrapper.infno} 系统错误：${err instanceof Error ? err.stack : String(err)}`);
     return {

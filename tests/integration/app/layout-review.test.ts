@@ -110,6 +110,33 @@ describe('layout files from other tools through download, review and audit [R-LA
     expect(reviewRows(view.hiRxno)).toEqual([]);
   });
 
+  it('a patient name on the layout file that differs from the data: the review names the field, refuses the pass, and the rejection with its opinion reaches the center [R-LAYOUT][R-OPINION][ST-EPC-02-007]', async () => {
+    const view = await downloaded((v) =>
+      chromiumLayoutPdf(browser, hospitalForm(asRx(v), { patientName: '李建国' })),
+    );
+    const differing = view.layout.fields.filter((f) => f.outcome === 'differs');
+    expect(differing.map((f) => [f.key, f.inFile])).toEqual([['patnName', '李*国']]);
+
+    const start = await h.api<ReviewStart>('review.start', { hiRxno: view.hiRxno }, token);
+    expect(start.value?.canSubmit).toMatchObject({ pass: false, reject: true });
+    const pass = await submit(view.hiRxno, PASS);
+    expect(pass.error).toMatchObject({ code: 'POLICY', ruleId: 'R-LAYOUT' });
+    expect(pass.error?.message).toContain('患者姓名');
+    expect(pass.error?.citation).toMatch(/\S/);
+    expect(reviewRows(view.hiRxno)).toEqual([]);
+
+    const opinion = '版式文件患者姓名与处方信息不一致，不予调剂，请医院核实';
+    const rejected = await submit(view.hiRxno, { ...PASS, result: 'reject', opinion });
+    expect(rejected.ok, rejected.error?.message).toBe(true);
+    await h.services.worker.sendNow();
+    const got = await h.api<ReviewView>('review.get', { hiRxno: view.hiRxno }, token);
+    expect(got.value?.upload.state).toBe('delivered');
+    const atCenter = h.sandbox.db
+      .prepare('SELECT * FROM rx_reviews WHERE hi_rxno = ?')
+      .all(view.hiRxno) as Array<Record<string, unknown>>;
+    expect(atCenter).toEqual([expect.objectContaining({ rx_chk_opnn: opinion })]);
+  });
+
   it('an image-only layout is unread, never a mismatch: the pass needs every unread group confirmed, recorded in the review and the audit trail [R-LAYOUT][R-KEEP]', async () => {
     const view = await downloaded((v) =>
       chromiumLayoutPdf(browser, hospitalForm(asRx(v)), { image: true }),

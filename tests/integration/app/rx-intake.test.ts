@@ -143,6 +143,41 @@ describe('e-prescription intake over HTTP: find, download, verify, policy, layou
     });
   }
 
+  it('a re-download never overwrites the archived prescription: the same one records only its check, altered content is refused [R-KEEP][R-CENTER]', async () => {
+    const rx = await create({ patient: zhang, drugs: [AMOXICILLIN] });
+    const archivedRow = () =>
+      h.services.db
+        .prepare(
+          `SELECT patient_name, certno, reply, rx_file, downloaded_at, downloaded_by, epc_token,
+             verification, checked_at FROM prescriptions WHERE hi_rxno = ?`,
+        )
+        .get(rx.hiRxno) as Record<string, unknown>;
+    const first = await download(rx);
+    expect(first.ok, first.error?.message).toBe(true);
+    const archived = archivedRow();
+    expect(archived.verification).toBe('verified');
+
+    const again = await download(rx);
+    expect(again.ok, again.error?.message).toBe(true);
+    expect(again.value?.downloadedAt).toBe(first.value?.downloadedAt);
+    const rechecked = archivedRow();
+    const { epc_token: token2, checked_at: checked2, ...content2 } = rechecked;
+    const { epc_token: token1, checked_at: checked1, ...content1 } = archived;
+    expect(content2).toEqual(content1);
+    expect(token2).not.toBe(token1);
+    expect(checked2 as number).toBeGreaterThanOrEqual(checked1 as number);
+
+    const found = await findByQr(rx.qr);
+    await h.fault({ target: '7204', kind: 'tamper-field', times: 1 });
+    const altered = await h.api<PrescriptionView>('rx.download', found.value?.[0]?.ticket, token);
+    await h.clearFaults();
+    expect(altered.ok).toBe(false);
+    expect(altered.error?.ruleId).toBe('R-KEEP');
+    expect(altered.error?.message).toContain('与本机存档的内容不一致');
+    expect(altered.error?.citation).toMatch(/\S/);
+    expect(archivedRow()).toEqual(rechecked);
+  });
+
   it('a revoked institution certificate fails locally (cached CRL) and at the center [R-SIGN][ST-EPC-02-008]', async () => {
     const rx = await create({ patient: zhang, drugs: [AMOXICILLIN], hospital: 'H50010500002' });
     const revoke = await fetch(`${h.sandboxUrl}/x/sandbox/ca/revoke`, {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EC_PASSWORD_FIELD, ecPasswordDigest } from '../../../src/center/rx/ec-password';
 import {
   out7201Schema,
   out7202Schema,
@@ -90,21 +91,19 @@ describe('sandbox hospital → e-prescription center → pharmacy download (7201
     expect(out7205Schema.parse(tampered).data.vrf_rslt).toBe('0');
   });
 
-  it('7202 lists the patient’s prescriptions by e-voucher, ID card and social-security card, each with a single-use auth_rxno [R-AUTH][ST-EPC-02-001][ST-EPC-02-005]', async () => {
+  it('7202 lists the patient’s prescriptions by e-voucher, and by ID card or social-security card only with the e-voucher password, each with a single-use auth_rxno [R-AUTH][ST-EPC-02-001][ST-EPC-02-005]', async () => {
     const rx = await createPrescription(hospital(), { patient: li, drugs: [METFORMIN] });
     const byToken = out7202Schema.parse(
       await ok72(f, signNo, '7202', { mdtrt_cert_type: '01', mdtrt_cert_no: li.ecToken }),
     );
-    const byId = out7202Schema.parse(
-      await ok72(f, signNo, '7202', { mdtrt_cert_type: '02', mdtrt_cert_no: li.certno }),
-    );
-    const byCard = out7202Schema.parse(
-      await ok72(f, signNo, '7202', {
-        mdtrt_cert_type: '03',
-        mdtrt_cert_no: li.cardNo,
-        card_sn: li.cardSn,
-      }),
-    );
+    const idOnly = { mdtrt_cert_type: '02', mdtrt_cert_no: li.certno };
+    const cardOnly = { mdtrt_cert_type: '03', mdtrt_cert_no: li.cardNo, card_sn: li.cardSn };
+    for (const alone of [idOnly, cardOnly]) {
+      expect(await refused72(f, signNo, '7202', alone)).toContain('医保电子凭证密码');
+    }
+    const password = { [EC_PASSWORD_FIELD]: ecPasswordDigest(li.ecPassword ?? '') };
+    const byId = out7202Schema.parse(await ok72(f, signNo, '7202', { ...idOnly, ...password }));
+    const byCard = out7202Schema.parse(await ok72(f, signNo, '7202', { ...cardOnly, ...password }));
     for (const out of [byToken, byId, byCard]) {
       expect(out.rxlist.map((r) => r.hi_rxno)).toContain(rx.hiRxno);
     }

@@ -26,6 +26,7 @@ const DONGGUAN: DemoPatient = {
   ecToken: '441900ecdgtest0000000000000000000001aa',
   cardNo: 'D44190901',
   cardSn: '441900D15600000500000000000000AA',
+  ecPassword: '123456',
   insuplcAdmdvs: '441900',
   insurances: [
     {

@@ -249,35 +249,37 @@ describe('report tables kept by the triggers of migration 10', () => {
     expectFactsFollowSources(db);
   });
 
-  it('follow lines and allocations changed after completion, and a settlement recorded already settled [R-RECON]', () => {
+  it('keep the facts of a completed dispensing whose lines and allocations cannot be rewritten, and follow a settlement recorded already settled [R-RECON][R-KEEP]', () => {
     const id = openDispensing();
     dispensings.complete(id, at(`${DAY} 09:10:00`));
     settledAtOnce(id, [], `${DAY} 09:15:00`);
-    dispensings.addAllocation(id, 1, batchOf(A), 3);
-    expect(drugRows()).toEqual([
-      [A, 1, 5, 0],
+    const before = drugRows();
+    expect(before).toEqual([
+      [A, 1, 2, 0],
       [B, 1, 1, 0],
     ]);
-    dispensings.setDispensed(id, 2, 0);
-    expect(drugRows()).toEqual([[A, 1, 5, 0]]);
-    db.prepare('DELETE FROM dispensing_allocations WHERE dispensing_id = ? AND line_no = 1').run(
-      id,
-    );
-    expect(drugRows()).toEqual([[A, 1, 0, 0]]);
+    expect(() => dispensings.addAllocation(id, 1, batchOf(A), 3)).toThrow(/R-KEEP/);
+    expect(() => dispensings.setDispensed(id, 2, 0)).toThrow(/R-KEEP/);
+    expect(() =>
+      db
+        .prepare('DELETE FROM dispensing_allocations WHERE dispensing_id = ? AND line_no = 1')
+        .run(id),
+    ).toThrow(/R-KEEP/);
+    expect(drugRows()).toEqual(before);
     expectFactsFollowSources(db);
 
     // A settlement row written in its final state at once (imports, the benchmark's seed).
     const other = openDispensing();
     dispensings.complete(other, at(`${DAY} 11:00:00`));
-    expect(drugRows()).toEqual([[A, 1, 0, 0]]);
+    expect(drugRows()).toEqual(before);
     settledAtOnce(
       other,
       [{ feedetl_sn: `${other}-1`, med_list_codg: A, cnt: 2, pric: 26, det_item_fee_sumamt: 52 }],
       `${DAY} 11:05:00`,
     );
     expect(drugRows()).toEqual([
-      [A, 2, 2, 5200],
-      [B, 1, 1, 0],
+      [A, 2, 4, 5200],
+      [B, 2, 2, 0],
     ]);
     expect(priceRows()).toEqual([[A, 2, 2600, 2600]]);
     expectFactsFollowSources(db);

@@ -76,7 +76,7 @@ function seedJune(db: Db) {
 }
 
 describe('risk fact tables', () => {
-  it('follow a dispensing through completion, return, line changes and a re-stored reply [R-RISK][R-HISTORY]', () => {
+  it('follow a dispensing through completion, return and a later dispensing, never a rewritten line or reply [R-RISK][R-HISTORY][R-KEEP]', () => {
     const db = openDatabase(':memory:');
     const seed = riskSeeder(db);
     const id = seed.dispensing({
@@ -104,40 +104,49 @@ describe('risk fact tables', () => {
       dr_name: '赵医生',
     });
 
-    db.prepare('UPDATE dispensing_lines SET days = 14 WHERE dispensing_id = ?').run(id);
-    expect(supplyFacts(db, id)).toEqual([{ ...completed[0], days: 14 }]);
-
+    // R-KEEP: a completed dispensing's lines and the archived reply are never rewritten
+    expect(() =>
+      db.prepare('UPDATE dispensing_lines SET days = 14 WHERE dispensing_id = ?').run(id),
+    ).toThrow(/R-KEEP/);
     const reply = JSON.stringify({ data: {}, mdtrtinfo: { prsc_dr_name: '孙医生' } });
-    db.prepare('UPDATE prescriptions SET reply = ? WHERE hi_rxno = ?').run(reply, 'RX-1');
-    expect(prescriberFacts(db, 'RX-1')).toEqual({
-      completed_at: june(3),
-      certno: ZHANG.certno,
-      dr_name: '孙医生',
-    });
+    expect(() =>
+      db.prepare('UPDATE prescriptions SET reply = ? WHERE hi_rxno = ?').run(reply, 'RX-1'),
+    ).toThrow(/R-KEEP/);
+    expect(supplyFacts(db, id)).toEqual(completed);
+    expect(prescriberFacts(db, 'RX-1')).toMatchObject({ dr_name: '赵医生' });
 
     db.prepare("UPDATE dispensings SET state = 'returned' WHERE id = ?").run(id);
     expect(supplyFacts(db, id)).toEqual([]);
     expect(prescriberFacts(db, 'RX-1')).toMatchObject({ completed_at: null, certno: null });
+    expect(() =>
+      db
+        .prepare(
+          "UPDATE dispensings SET state = 'open', completed_at = NULL, ended_at = NULL WHERE id = ?",
+        )
+        .run(id),
+    ).toThrow(/R-KEEP/);
 
     // a line added to an open dispensing waits for its completion
-    db.prepare(
-      "UPDATE dispensings SET state = 'open', completed_at = NULL, ended_at = NULL WHERE id = ?",
-    ).run(id);
+    const open = Number(
+      db
+        .prepare(
+          `INSERT INTO dispensings (hi_rxno, certno, patient_name, staff_id, state, started_at)
+           VALUES ('RX-1', ?, ?, 1, 'open', ?)`,
+        )
+        .run(ZHANG.certno, ZHANG.name, june(4)).lastInsertRowid,
+    );
     db.prepare(
       `INSERT INTO dispensing_lines (dispensing_id, line_no, med_list_codg, genname, split_pack,
          units_per_pack, qty_prescribed, qty_unit, packs_prescribed, qty_dispensed, days)
-       VALUES (?, 2, 'X-2', '其他药', 0, NULL, 1, '盒', 1, 1, NULL)`,
-    ).run(id);
-    expect(supplyFacts(db, id)).toEqual([]);
+       VALUES (?, 1, 'X-2', '其他药', 0, NULL, 1, '盒', 1, 1, NULL)`,
+    ).run(open);
+    expect(supplyFacts(db, open)).toEqual([]);
     db.prepare(
       "UPDATE dispensings SET state = 'completed', completed_at = ?, ended_at = ? WHERE id = ?",
-    ).run(june(4), june(4), id);
-    expect(supplyFacts(db, id)).toEqual([
-      { ...completed[0], completed_at: june(4), days: 14 },
-      { line_no: 2, certno: ZHANG.certno, med_list_codg: 'X-2', completed_at: june(4), days: null },
+    ).run(june(4), june(4), open);
+    expect(supplyFacts(db, open)).toEqual([
+      { line_no: 1, certno: ZHANG.certno, med_list_codg: 'X-2', completed_at: june(4), days: null },
     ]);
-    db.prepare('DELETE FROM dispensing_lines WHERE dispensing_id = ? AND line_no = 2').run(id);
-    expect(supplyFacts(db, id)).toHaveLength(1);
     db.close();
   });
 

@@ -1,4 +1,7 @@
+import { EC_PASSWORD_FIELD } from '../../../center/rx/ec-password';
 import { RX_STATUS } from '../../../center/rx/rx-status';
+import { needsEcPassword } from '../../../domain/ec-voucher';
+import { confirmEcPassword } from '../../ec-voucher';
 import { findPatientByCert } from '../../patients';
 import { effectiveStatus, type RxRow, rxViewOf } from '../../rx/rx-store';
 import { type FsiTransaction, field, inputData, requireField } from '../context';
@@ -7,7 +10,8 @@ import { issueAuthRxno } from '../rx-access';
 /**
  * 7202 电子处方查询: the patient's uploaded, not revoked prescriptions, found by e-voucher token
  * (01), ID number (02) or social-security card + card_sn (03) (R-AUTH), each with a fresh
- * single-use auth_rxno for this pharmacy.
+ * single-use auth_rxno for this pharmacy. An ID number or card alone reveals nothing: the
+ * person's e-voucher password (its SM3 in `x_ec_pwd_sm3`) must confirm it (ST-EPC-02-005).
  */
 export const rxQuery7202: FsiTransaction = {
   name: '电子处方查询',
@@ -21,6 +25,8 @@ export const rxQuery7202: FsiTransaction = {
       field(data, 'mdtrt_cert_no'),
       field(data, 'card_sn'),
     );
+    if (needsEcPassword(certType))
+      confirmEcPassword(ctx.db, patient, field(data, EC_PASSWORD_FIELD));
     const rows = ctx.db
       .prepare(
         `SELECT * FROM epc_prescriptions WHERE psn_no = ? AND upld_time IS NOT NULL
