@@ -154,6 +154,12 @@ export const RULES = {
     '进销存数据（含追溯码）须完整、准确、实时上传',
     '001 §二(二)3、§三(四)；002 §二(四)、§三(四)',
   ),
+  // policy-rules.md also cites 002 §四(三), which is about fund supervision, not supply.
+  'R-SUPPLY': rule(
+    'R-SUPPLY',
+    '药品须来自正规稳定的供货渠道，入库登记供应商及其有效许可证；冷链药品须按规范储存并记录到货温度与存放位置',
+    '002 §二(三)；004 ST-EPC-02-011',
+  ),
   'R-SALES-UP': rule('R-SALES-UP', '流转处方的销售出库明细须上传电子处方中心', '004 ST-EPC-02-009'),
   'R-KEEP': rule(
     'R-KEEP',
