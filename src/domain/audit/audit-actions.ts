@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = {
   'stock.return': '采购退货',
   'stock.adjust': '报损/报溢',
   'stock.stocktake': '盘存上传',
+  'stock.supplier': '登记供应商资质',
   'settings.region': '更改统筹地区',
   'paper.capture': '纸质处方归档',
   'paper.export': '纸质处方导出',

@@ -13,7 +13,10 @@ export interface SupplierLicence {
  * R-SUPPLY (002 §二(三) 正规稳定的药品商业供货渠道): goods are received only from a registered
  * supplier whose licence is recorded and valid on the day of receiving.
  */
-export function assertSupplierMayDeliver(s: SupplierLicence | undefined, today: string): void {
+export function assertSupplierMayDeliver(
+  s: SupplierLicence | undefined,
+  today: string,
+): asserts s is SupplierLicence {
   if (!s) {
     throw new AppError('POLICY', '请选择已登记资质的供应商；未登记供应商的药品不能入库', {
       ruleId: 'R-SUPPLY',

@@ -10,6 +10,7 @@ import {
   StockRepository,
 } from '../../store/stock-repository';
 import type { AuthenticatedSession } from '../auth-service';
+import { createDemoReceipts } from '../stock/demo-receipts';
 
 interface Deps {
   db: Db;
@@ -84,14 +85,15 @@ export function createStockService(deps: Deps) {
     const year = at.getUTCFullYear();
     return deps.db
       .transaction(() => {
+        const receipt = createDemoReceipts(deps.db, staffId, at);
         let n = 0;
         for (const drug of deps.catalog.values()) {
           const tail = drug.medListCodg.slice(-4);
-          for (const [k, years, packs] of [
-            ['A', 1, 20],
-            ['B', 2, 50],
+          for (const [k, years, packs, series] of [
+            ['A', 1, 20, 1],
+            ['B', 2, 50, 2],
           ] as const) {
-            repo.receive({
+            const batch = repo.receive({
               medListCodg: drug.medListCodg,
               batchNo: `DEMO${k}${tail}`,
               expiry: `${year + years}-06-30`,
@@ -99,6 +101,7 @@ export function createStockService(deps: Deps) {
               receivedBy: staffId,
               receivedAt: at.getTime(),
             });
+            receipt(batch, drug, series);
             n++;
           }
         }
