@@ -33,7 +33,7 @@ interface StockState {
   clearCodes(target: ScanTarget): void;
   saveSupplier(input: SupplierInput): Promise<boolean>;
   refresh(): Promise<void>;
-  receive(input: ReceiveInput): Promise<boolean>;
+  receive(input: Omit<ReceiveInput, 'codes'>): Promise<boolean>;
   returnToSupplier(packs: number, reason: string): Promise<boolean>;
   adjust(deltaPacks: number, reason: AdjustReason, memo: string): Promise<boolean>;
   stocktake(): Promise<void>;
