@@ -24,7 +24,7 @@ async function pick(page: Page, testId: string, text: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-test('registers a supplier licence, receives a batch from it with every pack scanned, sees it listed and its 3503 uploaded [R-STOCK][R-SUPPLY][R-SALES-UP]', async ({
+test('registers a supplier licence, receives a batch from it with every pack scanned, sees it listed and its 3503 uploaded; a cold-chain drug is flagged [R-STOCK][R-SUPPLY][R-SALES-UP]', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -80,6 +80,13 @@ test('registers a supplier licence, receives a batch from it with every pack sca
     await expect(upload).toContainText('已上传', { timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
   await page.screenshot({ path: 'test-results/screens/stock-received-1366.png' });
+
+  // a cold-chain drug is flagged on the form with what it needs (R-SUPPLY)
+  await page.keyboard.press('Alt+KeyJ');
+  await pick(page, 'stock-receive-drug', '门冬胰岛素');
+  await expect(page.getByTestId('stock-receive-cold')).toContainText('冷链药品（2–8℃）');
+  await page.getByTestId('stock-receive-cold').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/stock-receive-cold-chain-1366.png' });
 
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('stock-screen')).toBeHidden();

@@ -1,4 +1,4 @@
-import { Button, Form, Input, InputNumber, Select } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Select } from 'antd';
 import { ScannedCodes } from './ScannedCodes';
 import { type ReceiveInput, useStockStore } from './stock-store';
 
@@ -54,6 +54,9 @@ export function ReceiveForm() {
   const drugs = useStockStore((s) => s.drugs);
   const suppliers = useStockStore((s) => s.suppliers);
   const busy = useStockStore((s) => s.busy);
+  const medListCodg = Form.useWatch('medListCodg', form);
+  const cold = drugs.find((d) => d.medListCodg === medListCodg)?.coldChain ?? null;
+  const coldRule = cold ? [req('冷链记录')] : [];
   const submit = async (f: Fields) => {
     if (await useStockStore.getState().receive(toInput(f))) form.resetFields();
   };
@@ -114,11 +117,19 @@ export function ReceiveForm() {
             <InputNumber data-testid="stock-receive-price" min={0} precision={2} />
           </Form.Item>
         </div>
+        {cold && (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="stock-receive-cold"
+            title={`冷链药品（${cold.minC}–${cold.maxC}℃）：须登记到货温度和存放位置，超出范围不能入库`}
+          />
+        )}
         <div className="stock-form-pair">
-          <Form.Item name="arrivalTempC" label="冷链药品：到货温度（℃）">
+          <Form.Item name="arrivalTempC" label="冷链药品：到货温度（℃）" rules={coldRule}>
             <InputNumber data-testid="stock-receive-temp" min={-80} max={60} precision={1} />
           </Form.Item>
-          <Form.Item name="storagePlace" label="冷链药品：存放位置">
+          <Form.Item name="storagePlace" label="冷链药品：存放位置" rules={coldRule}>
             <Input data-testid="stock-receive-place" maxLength={50} />
           </Form.Item>
         </div>
