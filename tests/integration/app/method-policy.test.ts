@@ -16,6 +16,12 @@ const VALID_INPUT: Record<string, unknown> = {
   'audit.verify': {},
   'audit.list': { from: '2025-01-01', to: '2025-01-01' },
   'dispense.cancelHeld': { dispensingId: 1, reason: '患者不接受价格' },
+  'stock.saveSupplier': {
+    name: '沙箱医药',
+    licenceNo: '沪AA1',
+    licenceValidUntil: '2030-01-01',
+    active: true,
+  },
 };
 
 describe('per-method policy from the contract entry, over both transports', () => {
@@ -49,7 +55,7 @@ describe('per-method policy from the contract entry, over both transports', () =
     },
   );
 
-  it('a role the entry does not allow is refused before the handler, alike over IPC and HTTP [ARCH][R-REVERSE][R-REGION][R-KEEP]', async () => {
+  it('a role the entry does not allow is refused before the handler, alike over IPC and HTTP [ARCH][R-REVERSE][R-REGION][R-KEEP][R-SUPPLY]', async () => {
     const cashier = DEMO_STAFF.find((x) => x.role === 'cashier');
     const login = await h.api<{ token: string }>('auth.login', {
       username: cashier?.username,
