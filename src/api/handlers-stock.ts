@@ -8,6 +8,8 @@ export function createStockHandlers(s: AppServices): HandlersFor<typeof stockCon
     'stock.receive': (i, ctx) => a.receive(must(ctx), i),
     'stock.returnToSupplier': (i, ctx) => a.returnToSupplier(must(ctx), i),
     'stock.adjust': (i, ctx) => a.adjust(must(ctx), i),
+    'stock.suppliers': () => a.suppliers(),
+    'stock.saveSupplier': (i, ctx) => a.saveSupplier(must(ctx), i),
     'stock.uploads': () => a.uploads(),
   };
 }

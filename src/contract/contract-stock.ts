@@ -1,16 +1,21 @@
 import { z } from 'zod';
 import { audited, reads } from './method-policy';
-import type { StockChangeView, StockUploadView } from './types-stock';
+import type { StockChangeView, StockUploadView, SupplierView } from './types-stock';
 
 const batchId = z.number().int().positive();
 const packs = z.number().int().positive().max(100_000);
 const date = (label: string) =>
   z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式为 yyyy-MM-dd`);
 const text = (max: number) => z.string().trim().min(1).max(max);
+/** Scanned pack codes, one per pack (R-STOCK); a GS1 string may carry GS characters. */
+const codes = z.array(z.string().min(1).max(512)).max(2_000);
 
 /** Stock screens (R-STOCK): every change is written with its upload, in one transaction. */
 export const stockContract = {
-  /** 进货 of one batch; its 3503 商品采购 is queued with it. Supplier/invoice fields are optional. */
+  /**
+   * 进货 of one batch from a registered supplier with a valid licence (R-SUPPLY), one scanned code
+   * per pack of a traced item and a cold-chain drug's storage record; its 3503 is queued with it.
+   */
   'stock.receive': {
     input: z
       .object({
@@ -23,8 +28,15 @@ export const stockContract = {
           .regex(/^[0-9A-Za-z-]+$/, '批号只含字母、数字与连字符'),
         expiry: date('有效期'),
         packs,
-        supplierName: text(100).optional(),
-        supplierPermitNo: text(50).optional(),
+        supplierId: z.number().int().positive(),
+        codes,
+        coldChain: z
+          .object({
+            arrivalTempC: z.number().min(-80).max(60),
+            storagePlace: text(50),
+          })
+          .strict()
+          .optional(),
         invoiceNo: text(50).optional(),
         deliveryNo: text(50).optional(),
         manufactureDate: date('生产日期').optional(),
@@ -40,9 +52,9 @@ export const stockContract = {
       detail: { input: ['batchNo', 'expiry', 'packs', 'invoiceNo'], output: ['batchId'] },
     }),
   },
-  /** 退货 to the batch's supplier; its 3504 采购退货 is queued with it. */
+  /** 退货 of scanned packs to the batch's supplier; its 3504 采购退货 names their codes. */
   'stock.returnToSupplier': {
-    input: z.object({ batchId, packs, reason: text(200) }).strict(),
+    input: z.object({ batchId, packs, reason: text(200), codes }).strict(),
     output: {} as StockChangeView,
     auth: true,
     mutates: true,
@@ -72,6 +84,36 @@ export const stockContract = {
     audit: audited('stock.adjust', {
       subject: 'batch',
       detail: { input: ['batchId', 'deltaPacks', 'reason', 'memo'], output: ['packsOnHand'] },
+    }),
+  },
+  /** The managed supplier list with each licence and whether it is valid today (R-SUPPLY). */
+  'stock.suppliers': {
+    input: z.object({}).strict(),
+    output: [] as SupplierView[],
+    auth: true,
+    ...reads,
+  },
+  /** Registers a supplier (no id) or renews its licence / stops it (id) (R-SUPPLY). */
+  'stock.saveSupplier': {
+    input: z
+      .object({
+        id: z.number().int().positive().optional(),
+        name: text(100),
+        licenceNo: text(50),
+        licenceValidUntil: date('许可证有效期至'),
+        active: z.boolean(),
+      })
+      .strict(),
+    output: {} as SupplierView,
+    auth: true,
+    roles: {
+      allowed: ['pharmacist', 'admin'],
+      refusal: '供应商资质须由药师或管理员登记',
+      ruleId: 'R-SUPPLY',
+    },
+    mutates: true,
+    audit: audited('stock.supplier', {
+      detail: { input: ['id', 'name', 'licenceNo', 'licenceValidUntil', 'active'], output: ['id'] },
     }),
   },
   /** The newest stock uploads (3501–3504) with their state and last error. */

@@ -153,4 +153,6 @@ export interface PaperDrugOption {
   dualChannel: boolean;
   /** Chinese class labels (excluded classes, 双通道). */
   tags: string[];
+  /** 冷链 storage range (°C); receiving records the arrival temperature (R-SUPPLY). */
+  coldChain: { minC: number; maxC: number } | null;
 }

@@ -23,3 +23,14 @@ export interface StockUploadView {
 export interface StockChangeView extends StockBatchView {
   upload: StockUploadView;
 }
+
+/** A supplier of the managed list and its licence (R-SUPPLY). */
+export interface SupplierView {
+  id: number;
+  name: string;
+  licenceNo: string;
+  licenceValidUntil: string;
+  active: boolean;
+  /** Active with a licence valid today: goods may be received from it. */
+  mayDeliver: boolean;
+}

@@ -118,6 +118,10 @@ export async function benchSettle(): Promise<BenchRow[]> {
                 rx_flag: '1',
                 invdate: '2025-01-01',
                 inv_cnt: 10,
+                // the packs on hand, one code each (R-STOCK: amoxicillin is traced)
+                drugtracinfo: Array.from({ length: 10 }, (_, k) => ({
+                  drug_trac_codg: `8010371${String(i * 10 + k).padStart(13, '0')}`,
+                })),
               },
             },
             opter: session.staff.username,

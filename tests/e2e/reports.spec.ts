@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { DEMO_STAFF } from '../../src/store/demo-staff';
-import { login } from './support';
+import { login, scanUntil } from './support';
 
 const admin = DEMO_STAFF.find((s) => s.role === 'admin');
 const cashier = DEMO_STAFF.find((s) => s.role === 'cashier');
@@ -30,10 +30,22 @@ async function receiveStock(page: Page): Promise<void> {
   await page.getByTestId('stock-receive-batch').fill(`RPT${Date.now() % 10_000_000}`);
   await page.getByTestId('stock-receive-expiry').fill(expiry);
   await page.getByTestId('stock-receive-manu').fill('2025-01-10');
-  await page.getByTestId('stock-receive-packs').fill('10');
-  await page.getByTestId('stock-receive-supplier').fill('国药控股沙箱医药有限公司');
+  await page.getByTestId('stock-receive-packs').fill('2');
+  // the sandbox's demo supplier, registered with the demo stock (R-SUPPLY)
+  await page.getByTestId('stock-receive-supplier').locator('input').focus();
+  await page.keyboard.type('国药控股沙箱');
+  await expect(page.locator('.ant-select-item-option', { hasText: '国药控股沙箱' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  const scanned = page.getByTestId('stock-receive-codes');
+  const base = (Date.now() % 1e9) * 10;
+  for (const k of [1, 2]) {
+    // one code per pack (R-STOCK); ninth digit 6 keeps them apart from other tests' codes
+    await scanUntil(page, `80103716${String(base + k).padStart(12, '0')}`, () =>
+      expect(scanned).toHaveAttribute('data-count', String(k), { timeout: 3_000 }),
+    );
+  }
   await page.getByTestId('stock-receive-invoice').fill('FP-RPT-1');
-  await page.getByTestId('stock-receive-supplier').press('Enter');
+  await page.getByTestId('stock-receive-invoice').press('Enter');
   await expect(page.getByTestId('stock-notice')).toContainText('已入库');
 }
 

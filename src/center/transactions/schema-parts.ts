@@ -31,6 +31,9 @@ export const inventoryLine = z.looseObject({
   fixmedins_bchno: text,
 });
 
+/** drugtracinfo[]: one traceability code per pack (empty for goods the catalog does not trace). */
+export const packCodes = z.array(z.looseObject({ drug_trac_codg: text }));
+
 /** The inventory interface takes one record or a list of them under its node. */
 export function oneOrMany<T extends z.ZodType>(record: T) {
   return z.union([record, z.array(record)]);

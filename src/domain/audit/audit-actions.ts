@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = {
   'stock.return': '采购退货',
   'stock.adjust': '报损/报溢',
   'stock.stocktake': '盘存上传',
+  'stock.supplier': '登记供应商资质',
   'settings.region': '更改统筹地区',
   'settings.scanFolder': '更改扫描仪目录',
   'settings.backupFolder': '更改备份文件夹',

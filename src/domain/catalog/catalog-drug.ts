@@ -46,6 +46,16 @@ export const catalogDrugSchema = z.object({
    * insurance catalog drug unless marked false (e.g. a hospital preparation, 院内制剂).
    */
   insuranceListed: z.boolean().optional(),
+  /**
+   * Its packs carry traceability codes that every stock upload names (R-STOCK). Absent means a
+   * drug is traced and goods that are no drug are not; a 医用耗材 is traced only when marked true.
+   */
+  traced: z.boolean().optional(),
+  /** 冷链: stored between these temperatures (°C); receiving records the arrival temperature (R-SUPPLY). */
+  coldChain: z
+    .object({ minC: z.number(), maxC: z.number() })
+    .refine((r) => r.minC < r.maxC, '冷链温度下限应低于上限')
+    .optional(),
 });
 export type CatalogDrug = z.infer<typeof catalogDrugSchema>;
 /** R-CATALOG: whether the drug counts as an insurance catalog variety (absent = listed). */

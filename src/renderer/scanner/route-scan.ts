@@ -15,6 +15,7 @@ import { locationOf, useNavigation } from '../navigation/navigation-store';
 import { usePrescriptionStore } from '../prescription/prescription-store';
 import { useReviewStore } from '../review/review-store';
 import { useSaleStore } from '../sale/sale-store';
+import { useStockStore } from '../stock/stock-store';
 import { useFeedbackStore } from '../stores/feedback-store';
 import { useScanStore } from '../stores/scan-store';
 import { useSessionStore } from '../stores/session-store';
@@ -54,8 +55,15 @@ function routeVoucher(token: string): void {
   void usePatientStore.getState().lookup({ certType: '01', certNo: token });
 }
 
-/** Pack codes go to an open dispensing or the self-pay basket, one pack per scan (R-TRACE). */
+/**
+ * Pack codes go to an open dispensing, the self-pay basket, or the stock screen's receipt or
+ * return, one pack per scan (R-TRACE, R-STOCK).
+ */
 function routeDrugCode(kind: keyof typeof SCAN_KIND_LABELS, text: string): void {
+  if (locationOf(useNavigation.getState()) === 'stock' && kind !== 'ean13') {
+    useStockStore.getState().addScannedCode(text);
+    return;
+  }
   if (useNavigation.getState().screen === 'sale') {
     if (kind === 'ean13') useSaleStore.getState().refuseProductCode(text);
     else useSaleStore.getState().addCode(text);

@@ -1,4 +1,5 @@
 import { Button, Form, Input, InputNumber, Radio } from 'antd';
+import { ScannedCodes } from './ScannedCodes';
 import { useStockStore } from './stock-store';
 
 type Kind = '退货' | '报损' | '报溢' | '盘点差异';
@@ -11,7 +12,7 @@ interface Fields {
 
 const KINDS: Kind[] = ['退货', '报损', '报溢', '盘点差异'];
 
-/** 退货/报损/报溢/盘点差异 of the selected batch (Alt+T); 3504 or 3502 is queued with it. */
+/** 退货/报损/报溢/盘点差异 of the selected batch (Alt+T); 3504 (with the returned packs' scanned codes) or 3502 is queued with it. */
 export function ChangeForm() {
   const [form] = Form.useForm<Fields>();
   const selected = useStockStore((s) =>
@@ -48,6 +49,7 @@ export function ChangeForm() {
         layout="vertical"
         size="small"
         onFinish={submit}
+        onFocus={() => useStockStore.getState().aim('return')}
         initialValues={{ kind: '退货' }}
         disabled={!selected}
       >
@@ -67,6 +69,7 @@ export function ChangeForm() {
         <Form.Item name="reason" label="原因">
           <Input data-testid="stock-change-reason" maxLength={200} />
         </Form.Item>
+        <ScannedCodes target="return" />
         <Button type="primary" htmlType="submit" loading={busy} data-testid="stock-change-submit">
           确认并上传（回车）
         </Button>

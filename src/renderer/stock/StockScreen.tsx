@@ -5,6 +5,7 @@ import { isOpen, useNavigation } from '../navigation/navigation-store';
 import { BatchTable } from './BatchTable';
 import { ChangeForm } from './ChangeForm';
 import { ReceiveForm } from './ReceiveForm';
+import { SupplierPanel } from './SupplierPanel';
 import { useStockStore } from './stock-store';
 import './stock.css';
 import { UploadList } from './UploadList';
@@ -18,7 +19,7 @@ function Messages() {
   ) : null;
 }
 
-/** 库存 (Alt+C): batches with near-expiry warnings, 进货/退货/报损/报溢/盘存 and their uploads. */
+/** 库存 (Alt+C): batches with near-expiry warnings, 进货/退货/报损/报溢/盘存, suppliers and the uploads. */
 export function StockScreen() {
   const open = useNavigation((s) => isOpen(s, 'stock'));
   const busy = useStockStore((s) => s.busy);
@@ -31,7 +32,8 @@ export function StockScreen() {
       <header className="work-area-row">
         <h2>库存管理与进销存上传</h2>
         <span>
-          Alt+J 进货 · Alt+T 退货/报损/报溢 · Alt+U 盘存上传 · Alt+R 刷新 · Esc / Alt+C 关闭
+          Alt+J 进货 · Alt+T 退货/报损/报溢 · Alt+A 供应商 · Alt+U 盘存上传 · Alt+R 刷新 · Esc /
+          Alt+C 关闭
         </span>
         <Button
           data-testid="stock-stocktake"
@@ -48,6 +50,7 @@ export function StockScreen() {
         <ReceiveForm />
         <ChangeForm />
       </div>
+      <SupplierPanel />
       <UploadList />
     </main>
   );

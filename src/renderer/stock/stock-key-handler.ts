@@ -11,8 +11,15 @@ function focus(testId: string): void {
 
 /** Alt+ key codes of the open stock screen → what they do. */
 const ACTIONS: Record<string, () => void> = {
-  KeyJ: () => focus('stock-receive-drug'),
-  KeyT: () => focus('stock-change-packs'),
+  KeyJ: () => {
+    useStockStore.getState().aim('receive');
+    focus('stock-receive-drug');
+  },
+  KeyT: () => {
+    useStockStore.getState().aim('return');
+    focus('stock-change-packs');
+  },
+  KeyA: () => focus('stock-supplier-name'),
   KeyU: () => void useStockStore.getState().stocktake(),
   KeyR: () => void useStockStore.getState().refresh(),
 };

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { ApiInput } from '../../contract/contract';
 import type { StockItemView } from '../../contract/types-dispense';
 import type { PaperDrugOption } from '../../contract/types-paper';
-import type { StockUploadView } from '../../contract/types-stock';
+import type { StockUploadView, SupplierView } from '../../contract/types-stock';
 import type { AppErrorShape } from '../../domain/errors';
 import { api } from '../api';
 import { onPageChange } from '../navigation/navigation-store';
@@ -10,19 +10,30 @@ import { busyCall } from '../stores/busy-call';
 
 export type ReceiveInput = ApiInput<'stock.receive'>;
 export type AdjustReason = ApiInput<'stock.adjust'>['reason'];
+export type SupplierInput = ApiInput<'stock.saveSupplier'>;
+/** Which form a scanned pack code belongs to: the receipt (Alt+J) or the return (Alt+T). */
+export type ScanTarget = 'receive' | 'return';
 
 interface StockState {
   items: StockItemView[];
   uploads: StockUploadView[];
   drugs: PaperDrugOption[];
+  suppliers: SupplierView[];
   selectedBatchId: number | null;
+  scanTarget: ScanTarget;
+  /** Pack codes scanned for the receipt and for the return, one per pack (R-STOCK). */
+  codes: Record<ScanTarget, string[]>;
   busy: boolean;
   error: AppErrorShape | null;
   /** What the last action did, in Chinese. */
   notice: string | null;
   select(batchId: number | null): void;
+  aim(target: ScanTarget): void;
+  addScannedCode(code: string): void;
+  clearCodes(target: ScanTarget): void;
+  saveSupplier(input: SupplierInput): Promise<boolean>;
   refresh(): Promise<void>;
-  receive(input: ReceiveInput): Promise<boolean>;
+  receive(input: Omit<ReceiveInput, 'codes'>): Promise<boolean>;
   returnToSupplier(packs: number, reason: string): Promise<boolean>;
   adjust(deltaPacks: number, reason: AdjustReason, memo: string): Promise<boolean>;
   stocktake(): Promise<void>;
@@ -36,22 +47,48 @@ export const useStockStore = create<StockState>((set, get) => ({
   items: [],
   uploads: [],
   drugs: [],
+  suppliers: [],
   selectedBatchId: null,
+  scanTarget: 'receive',
+  codes: { receive: [], return: [] },
   busy: false,
   error: null,
   notice: null,
   select: (selectedBatchId) => set({ selectedBatchId }),
+  aim: (scanTarget) => set({ scanTarget }),
+  addScannedCode(code) {
+    const { scanTarget, codes } = get();
+    if (codes[scanTarget].includes(code)) {
+      set({ error: { code: 'VALIDATION', message: `追溯码 ${code} 已扫过，一盒一码` } });
+      return;
+    }
+    set({ error: null, codes: { ...codes, [scanTarget]: [...codes[scanTarget], code] } });
+  },
+  clearCodes: (target) => set({ codes: { ...get().codes, [target]: [] } }),
+  async saveSupplier(input) {
+    const saved = await attempt(set, () => api.call('stock.saveSupplier', input));
+    if (!saved) return false;
+    await get().refresh();
+    set({
+      notice: `已登记供应商「${saved.name}」许可证 ${saved.licenceNo}，有效期至 ${saved.licenceValidUntil}`,
+    });
+    return true;
+  },
   async refresh() {
     const r = await attempt(set, async () => ({
       items: await api.call('stock.list', {}),
       uploads: await api.call('stock.uploads', {}),
+      suppliers: await api.call('stock.suppliers', {}),
       drugs: get().drugs.length ? get().drugs : await api.call('paper.drugs', {}),
     }));
     if (r) set(r);
   },
   async receive(input) {
-    const b = await attempt(set, () => api.call('stock.receive', input));
+    const b = await attempt(set, () =>
+      api.call('stock.receive', { ...input, codes: get().codes.receive }),
+    );
     if (!b) return false;
+    get().clearCodes('receive');
     await get().refresh();
     set({
       selectedBatchId: b.batchId,
@@ -62,10 +99,12 @@ export const useStockStore = create<StockState>((set, get) => ({
   async returnToSupplier(packs, reason) {
     const batchId = get().selectedBatchId;
     if (batchId === null) return false;
+    const codes = get().codes.return;
     const b = await attempt(set, () =>
-      api.call('stock.returnToSupplier', { batchId, packs, reason }),
+      api.call('stock.returnToSupplier', { batchId, packs, reason, codes }),
     );
     if (!b) return false;
+    get().clearCodes('return');
     await get().refresh();
     set({
       notice: `已退货 ${packs} 盒，现有 ${b.packsOnHand} 盒；${b.upload.label}${b.upload.stateLabel}`,

@@ -4,7 +4,7 @@ import { field } from '../fsi/context';
 import { isObject } from '../http-util';
 import { Refusal } from '../refusal';
 import { scaled } from './money';
-import { checkTraceCode } from './trace-codes';
+import { checkTraceCode, checkTracedCodes, sandboxTraced } from './trace-codes';
 
 /** How one 35xx upload reads its node (field names per research §3.3; see docs/sandbox.md). */
 export interface InventorySpec {
@@ -13,8 +13,12 @@ export interface InventorySpec {
   label: string;
   required: readonly (readonly [string, string])[];
   cntField: string;
-  /** Whether each record carries drugtracinfo[] (one code per pack). */
-  codes: 'required' | 'optional';
+  /**
+   * Whether each record carries drugtracinfo[]: always (one code per pack), only where the
+   * catalog says the item is traced — one code per pack moved (`tracedPerPack`, 3503/3504) or
+   * the codes of the packs on hand (`tracedOnHand`, 3501) — or optionally.
+   */
+  codes: 'required' | 'tracedPerPack' | 'tracedOnHand' | 'optional';
 }
 
 export interface ReceivedRecord {
@@ -66,10 +70,13 @@ function checkRecord(r: Record<string, unknown>, at: string, spec: InventorySpec
   const cntUnits = scaled(r[spec.cntField], 4);
   if (cntUnits === null) throw new Refusal(`${at}数量（${spec.cntField}）应为非负数`);
   const codes = tracCodes(r, at);
+  const medListCodg = field(r, 'med_list_codg');
   if (spec.codes === 'required' && codes.length === 0) {
     throw new Refusal(`${at}须上传药品追溯码（drugtracinfo，一盒一码）`);
   }
-  const medListCodg = field(r, 'med_list_codg');
+  if (spec.codes !== 'required' && spec.codes !== 'optional' && sandboxTraced(medListCodg)) {
+    checkTracedCodes(codes, cntUnits, spec.codes, at);
+  }
   for (const c of codes) checkTraceCode(c, medListCodg);
   return { codes, cntUnits };
 }

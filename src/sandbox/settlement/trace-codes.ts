@@ -1,3 +1,4 @@
+import { isTraced } from '../../domain/stock/traced-goods';
 import { GS } from '../../domain/trace/gs1-element-string';
 import type { SandboxDb } from '../db';
 import { sandboxCatalog } from '../hospital/catalog';
@@ -132,4 +133,36 @@ export function releaseCodes(
        ORDER BY id DESC LIMIT 1)`,
   );
   return codes.filter((c) => release.run(at, c, source, fixmedinsCode).changes === 0);
+}
+
+/** Whether the catalog says the item's packs carry traceability codes (R-STOCK). */
+export function sandboxTraced(medListCodg: string): boolean {
+  const item = sandboxCatalog().get(medListCodg);
+  return item ? isTraced(item) : false;
+}
+
+/**
+ * R-STOCK at the center: a purchase or return of a traced item names one code per pack moved,
+ * none twice; a stocktake names the codes of the packs on hand (at least one while any is).
+ */
+export function checkTracedCodes(
+  codes: string[],
+  cntUnits: number,
+  rule: 'tracedPerPack' | 'tracedOnHand',
+  at: string,
+): void {
+  if (new Set(codes).size !== codes.length) {
+    throw new Refusal(`${at}追溯码（drugtracinfo）有重复，一盒一码`);
+  }
+  if (rule === 'tracedOnHand') {
+    if (cntUnits > 0 && codes.length === 0) {
+      throw new Refusal(`${at}该品种按目录须追溯，盘存须上传在库药盒的追溯码（drugtracinfo）`);
+    }
+    return;
+  }
+  if (cntUnits % 10_000 !== 0 || codes.length !== cntUnits / 10_000) {
+    throw new Refusal(
+      `${at}该品种按目录须追溯，追溯码个数（${codes.length}）应等于数量（一盒一码，drugtracinfo）`,
+    );
+  }
 }

@@ -30,7 +30,6 @@ export function createDispenseArea(deps: AreaDeps, regions: RegionService) {
     cancelHeld: held.cancelHeld,
     history: history.forPrescription,
     stockList: stock.list,
-    stockReceive: stock.receive,
     guidance(hiRxno: string) {
       const p = deps.prescriptions.get(hiRxno);
       if (!p) throw new AppError('NOT_FOUND', `本机没有处方 ${hiRxno}，请先扫码下载`);

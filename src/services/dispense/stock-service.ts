@@ -2,14 +2,9 @@ import { dateOnly, dateTime } from '../../center/clock';
 import type { StockBatchView, StockItemView } from '../../contract/types-dispense';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import { RX_CLASSES, sellableWithoutPrescription } from '../../domain/catalog/rx-class';
-import { AppError } from '../../domain/errors';
 import type { Db } from '../../store/database';
-import {
-  BatchExpiryMismatch,
-  type StockBatch,
-  StockRepository,
-} from '../../store/stock-repository';
-import type { AuthenticatedSession } from '../auth-service';
+import { type StockBatch, StockRepository } from '../../store/stock-repository';
+import { createDemoReceipts } from '../stock/demo-receipts';
 
 interface Deps {
   db: Db;
@@ -17,7 +12,7 @@ interface Deps {
   now: () => Date;
 }
 
-/** Minimal goods receipt and stock list, so that dispensing has stock to take (R-STOCK is later). */
+/** The stock list and the sandbox's demo stock; receiving is the stock area's (services/stock). */
 export function createStockService(deps: Deps) {
   const repo = new StockRepository(deps.db);
 
@@ -56,27 +51,6 @@ export function createStockService(deps: Deps) {
     });
   }
 
-  function receive(
-    session: AuthenticatedSession,
-    i: { medListCodg: string; batchNo: string; expiry: string; packs: number },
-  ): StockBatchView {
-    if (!deps.catalog.has(i.medListCodg)) {
-      throw new AppError('VALIDATION', `药品目录中没有编码 ${i.medListCodg}，不能入库`);
-    }
-    const at = deps.now();
-    if (i.expiry < dateOnly(at))
-      throw new AppError('POLICY', `批号 ${i.batchNo} 已过期，不能入库`, { ruleId: 'R-SUPPLY' });
-    try {
-      const b = repo.receive({ ...i, receivedBy: session.staff.id, receivedAt: at.getTime() });
-      return batchView(b, dateOnly(at));
-    } catch (err) {
-      if (err instanceof BatchExpiryMismatch) {
-        throw new AppError('CONFLICT', `批号 ${i.batchNo} 已按另一有效期入库，请核对有效期`);
-      }
-      throw err;
-    }
-  }
-
   /** Sandbox mode: two batches of every drug (a near and a far expiry) when stock is empty. */
   function seedDemo(staffId: number): number {
     if (repo.count() > 0) return 0;
@@ -84,14 +58,15 @@ export function createStockService(deps: Deps) {
     const year = at.getUTCFullYear();
     return deps.db
       .transaction(() => {
+        const receipt = createDemoReceipts(deps.db, staffId, at);
         let n = 0;
         for (const drug of deps.catalog.values()) {
           const tail = drug.medListCodg.slice(-4);
-          for (const [k, years, packs] of [
-            ['A', 1, 20],
-            ['B', 2, 50],
+          for (const [k, years, packs, series] of [
+            ['A', 1, 20, 1],
+            ['B', 2, 50, 2],
           ] as const) {
-            repo.receive({
+            const batch = repo.receive({
               medListCodg: drug.medListCodg,
               batchNo: `DEMO${k}${tail}`,
               expiry: `${year + years}-06-30`,
@@ -99,6 +74,7 @@ export function createStockService(deps: Deps) {
               receivedBy: staffId,
               receivedAt: at.getTime(),
             });
+            receipt(batch, drug, series);
             n++;
           }
         }
@@ -107,5 +83,5 @@ export function createStockService(deps: Deps) {
       .immediate();
   }
 
-  return { list, receive, seedDemo };
+  return { list, seedDemo };
 }

@@ -40,6 +40,7 @@ export function createPaperArea(deps: AreaDeps, regions: RegionService) {
     unit: d.packUnit,
     dualChannel: d.dualChannel,
     tags: [...(d.dualChannel ? ['双通道'] : []), ...d.classes.map((c) => DRUG_CLASSES[c])],
+    coldChain: d.coldChain ?? null,
   }));
   return {
     ...capture,

@@ -7,7 +7,9 @@ import type {
 import { catalogRxFlag } from '../../domain/catalog/rx-class';
 import { AppError } from '../../domain/errors';
 import { money } from '../../domain/money';
+import { StockReceiptRepository } from '../../store/stock-receipt-repository';
 import type { AuthenticatedSession } from '../auth-service';
+import { drugtracinfo } from '../stock/pack-codes';
 import type { SettlementContext } from './context';
 import { enqueueUpload } from './upload-queue';
 import { uploadView } from './upload-view';
@@ -53,11 +55,12 @@ export function uploadsForSale(
   };
 }
 
-/** stock.stocktake (R-STOCK): one 3501 with every batch on hand, queued. */
+/** stock.stocktake (R-STOCK): one 3501 with every batch on hand and its packs' codes, queued. */
 export function stocktake(ctx: SettlementContext, session: AuthenticatedSession): StocktakeView {
   const at = ctx.now();
   const batches = ctx.stock.all().filter((b) => b.packsOnHand > 0);
   if (batches.length === 0) throw new AppError('CONFLICT', '当前没有库存，无需盘存上传');
+  const receipts = new StockReceiptRepository(ctx.db);
   const msgid = ctx.db
     .transaction(() =>
       enqueueUpload(
@@ -76,6 +79,7 @@ export function stocktake(ctx: SettlementContext, session: AuthenticatedSession)
               inv_cnt: b.packsOnHand,
               manu_lotnum: b.batchNo,
               expy_end: b.expiry,
+              drugtracinfo: drugtracinfo(receipts.codesOnHand(b.id)),
             })),
           },
           opter: session.staff.username,

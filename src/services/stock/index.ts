@@ -1,4 +1,5 @@
 import type { StockUploadView } from '../../contract/types-stock';
+import type { SupplierInput } from '../../store/supplier-repository';
 import type { AreaDeps } from '../area-deps';
 import type { AuthenticatedSession } from '../auth-service';
 import type { AdjustReason } from './codes';
@@ -6,6 +7,7 @@ import { adjustStock, returnToSupplier } from './movement-service';
 import { type ReceiveInput, receiveStock } from './receive-service';
 import { createStockContext } from './stock-context';
 import { stockUploadView } from './stock-upload-view';
+import { listSuppliers, saveSupplier } from './supplier-service';
 
 /** How many stock uploads the stock screen lists. */
 const RECENT_UPLOADS = 100;
@@ -17,12 +19,15 @@ export function createStockArea(deps: AreaDeps) {
     receive: (s: AuthenticatedSession, i: ReceiveInput) => receiveStock(ctx, s, i),
     returnToSupplier: (
       s: AuthenticatedSession,
-      i: { batchId: number; packs: number; reason: string },
+      i: { batchId: number; packs: number; reason: string; codes: string[] },
     ) => returnToSupplier(ctx, s, i),
     adjust: (
       s: AuthenticatedSession,
       i: { batchId: number; deltaPacks: number; reason: AdjustReason; memo?: string | undefined },
     ) => adjustStock(ctx, s, i),
+    suppliers: () => listSuppliers(ctx),
+    saveSupplier: (s: AuthenticatedSession, i: SupplierInput & { id?: number | undefined }) =>
+      saveSupplier(ctx, s, i),
     uploads: (): StockUploadView[] =>
       ctx.movements.uploads(RECENT_UPLOADS).map((r) => stockUploadView(ctx, r)),
   };

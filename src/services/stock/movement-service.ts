@@ -6,10 +6,13 @@ import type { BatchRow } from '../../store/stock-movement-repository';
 import type { AuthenticatedSession } from '../auth-service';
 import { batchRef, batchView, catalogPrice } from './batch-view';
 import { type AdjustReason, invChgType } from './codes';
-import { UNKNOWN_SUPPLIER } from './receive-service';
+import { stockPackKeys } from './pack-codes';
 import { input3502, input3504 } from './stock-bodies';
 import type { StockContext } from './stock-context';
 import { queueStockUpload, stockUploadByMsgid } from './stock-upload';
+
+/** Supplier name sent for a batch with no recorded purchase (stock from before receipts). */
+const UNKNOWN_SUPPLIER = '未登记供应商';
 
 function mustBatch(ctx: StockContext, batchId: number): BatchRow {
   const b = ctx.movements.batch(batchId);
@@ -36,6 +39,7 @@ function purchaseOf(ctx: StockContext, b: BatchRow) {
     : {};
   return {
     supplierName: typeof p.spler_name === 'string' ? p.spler_name : UNKNOWN_SUPPLIER,
+    supplierPermitNo: typeof p.spler_pmtno === 'string' ? p.spler_pmtno : undefined,
     unitPrice:
       typeof p.finl_trns_pric === 'number'
         ? p.finl_trns_pric
@@ -51,11 +55,28 @@ function changed(ctx: StockContext, batchId: number, msgid: string): StockChange
   };
 }
 
-/** stock.returnToSupplier (退货, R-STOCK): packs leave the batch and a 3504 is queued, together. */
+/** The scanned packs must be packs of this batch on hand; they leave the stock as returned. */
+function sendBackCodes(ctx: StockContext, b: BatchRow, keys: readonly string[], at: number): void {
+  const onHand = new Set(ctx.receipts.codesOnHand(b.id));
+  const stranger = keys.find((k) => !onHand.has(k));
+  if (stranger) {
+    throw new AppError(
+      'POLICY',
+      `追溯码 ${stranger} 不是批号 ${b.batchNo} 在库的包装（未从该批入库、已售出或已退货），不能退货`,
+      { ruleId: 'R-STOCK' },
+    );
+  }
+  ctx.receipts.markReturned(b.id, keys, at);
+}
+
+/**
+ * stock.returnToSupplier (退货, R-STOCK): packs leave the batch with their codes and a 3504 naming
+ * them is queued, together.
+ */
 export function returnToSupplier(
   ctx: StockContext,
   session: AuthenticatedSession,
-  i: { batchId: number; packs: number; reason: string },
+  i: { batchId: number; packs: number; reason: string; codes: string[] },
 ): StockChangeView {
   const at = ctx.now();
   assertNoScannedCode('退货原因', i.reason, 'R-STOCK', at);
@@ -63,10 +84,15 @@ export function returnToSupplier(
     .transaction(() => {
       const b = mustBatch(ctx, i.batchId);
       takeable(b, i.packs, '退货');
+      const item = ctx.catalog.get(b.medListCodg);
+      if (!item) throw new AppError('VALIDATION', `药品目录中没有编码 ${b.medListCodg}`);
+      const keys = stockPackKeys(ctx.products, item, i.codes, i.packs, '退货', at);
+      sendBackCodes(ctx, b, keys, at.getTime());
       ctx.movements.remove(b.id, i.packs);
       const input = input3504(
         batchRef(ctx.catalog, b),
         { ...purchaseOf(ctx, b), reason: i.reason },
+        keys,
         i.packs,
         dateTime(at),
         session.staff.displayName,

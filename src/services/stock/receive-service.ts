@@ -1,9 +1,13 @@
 import { dateOnly, dateTime } from '../../center/clock';
 import type { StockChangeView } from '../../contract/types-stock';
 import { AppError } from '../../domain/errors';
+import { assertNoScannedCode } from '../../domain/scan/code-shaped-text';
+import { type ColdChainRecord, coldChainRecordFor } from '../../domain/stock/cold-chain';
+import { assertSupplierMayDeliver } from '../../domain/stock/supplier-licence';
 import { BatchExpiryMismatch } from '../../store/stock-repository';
 import type { AuthenticatedSession } from '../auth-service';
 import { batchRef, batchView, catalogPrice } from './batch-view';
+import { stockPackKeys } from './pack-codes';
 import { input3503 } from './stock-bodies';
 import type { StockContext } from './stock-context';
 import { queueStockUpload, stockUploadByMsgid } from './stock-upload';
@@ -13,18 +17,22 @@ export interface ReceiveInput {
   batchNo: string;
   expiry: string;
   packs: number;
-  supplierName?: string | undefined;
-  supplierPermitNo?: string | undefined;
+  /** A supplier of the managed list (stock.suppliers) with a valid licence (R-SUPPLY). */
+  supplierId: number;
+  /** One traceability code per pack as scanned (R-STOCK); may be empty for goods not traced. */
+  codes: string[];
+  /** Required for a cold-chain drug (R-SUPPLY). */
+  coldChain?: ColdChainRecord | undefined;
   invoiceNo?: string | undefined;
   deliveryNo?: string | undefined;
   manufactureDate?: string | undefined;
   unitPrice?: number | undefined;
 }
 
-/** Supplier name sent when the caller gave none (older callers of stock.receive). */
-export const UNKNOWN_SUPPLIER = '未登记供应商';
-
-/** stock.receive (进货, R-STOCK): the batch and its 3503 in one transaction. */
+/**
+ * stock.receive (进货, R-STOCK, R-SUPPLY): the batch, its receipt (supplier, licence, cold-chain
+ * record), its packs' codes and its 3503 in one transaction.
+ */
 export function receiveStock(
   ctx: StockContext,
   session: AuthenticatedSession,
@@ -40,7 +48,12 @@ export function receiveStock(
   if (manufactureDate > today || manufactureDate >= i.expiry) {
     throw new AppError('VALIDATION', '生产日期应不晚于今天且早于有效期', { ruleId: 'R-STOCK' });
   }
-  const msgid = ctx.db
+  const supplier = ctx.suppliers.get(i.supplierId);
+  assertSupplierMayDeliver(supplier, today);
+  if (i.coldChain) assertNoScannedCode('存放位置', i.coldChain.storagePlace, 'R-SUPPLY', at);
+  const coldChain = coldChainRecordFor(drug, i.coldChain);
+  const keys = stockPackKeys(ctx.products, drug, i.codes, i.packs, '入库', at);
+  const done = ctx.db
     .transaction(() => {
       let batch: ReturnType<typeof ctx.batches.receive>;
       try {
@@ -58,18 +71,41 @@ export function receiveStock(
         }
         throw err;
       }
+      const receiptId = ctx.receipts.add({
+        batchId: batch.id,
+        supplier,
+        receivedOn: today,
+        packs: i.packs,
+        coldChain,
+        receivedBy: session.staff.id,
+        receivedAt: at.getTime(),
+      });
+      for (const k of keys) {
+        const holder = ctx.receipts.batchHolding(k);
+        if (holder !== undefined) {
+          const held = ctx.movements.batch(holder);
+          throw new AppError(
+            'POLICY',
+            `追溯码 ${k} 已在库存中（批号 ${held?.batchNo ?? holder}），同一盒不能重复入库`,
+            { ruleId: 'R-TRACE-ONCE' },
+          );
+        }
+      }
+      ctx.receipts.addCodes(batch.id, receiptId, keys);
       const input = input3503(
         batchRef(ctx.catalog, batch),
         {
-          supplierName: i.supplierName || UNKNOWN_SUPPLIER,
-          supplierPermitNo: i.supplierPermitNo,
+          supplierName: supplier.name,
+          supplierPermitNo: supplier.licenceNo,
           invoiceNo: i.invoiceNo,
           deliveryNo: i.deliveryNo,
           manufactureDate,
           unitPrice: i.unitPrice ?? catalogPrice(ctx.catalog, i.medListCodg),
           prodentpName: drug.prdrName,
           aprvno: drug.aprvno,
+          coldChain,
         },
+        keys,
         i.packs,
         dateTime(at),
         session.staff.displayName,
@@ -80,7 +116,7 @@ export function receiveStock(
       };
     })
     .immediate();
-  const batch = ctx.movements.batch(msgid.id);
-  if (!batch) throw new Error(`stock batch ${msgid.id} vanished`);
-  return { ...batchView(ctx.catalog, batch, today), upload: stockUploadByMsgid(ctx, msgid.msgid) };
+  const batch = ctx.movements.batch(done.id);
+  if (!batch) throw new Error(`stock batch ${done.id} vanished`);
+  return { ...batchView(ctx.catalog, batch, today), upload: stockUploadByMsgid(ctx, done.msgid) };
 }

@@ -1,3 +1,7 @@
+import type { ColdChainRecord } from '../../domain/stock/cold-chain';
+import { coldChainMemo } from '../../domain/stock/cold-chain';
+import { drugtracinfo } from './pack-codes';
+
 /** The drug and batch every 35xx record names ("…drug" in docs/sandbox.md). */
 export interface BatchRef {
   medListCodg: string;
@@ -10,7 +14,7 @@ export interface BatchRef {
 
 export interface Purchase {
   supplierName: string;
-  supplierPermitNo?: string | undefined;
+  supplierPermitNo: string;
   invoiceNo?: string | undefined;
   deliveryNo?: string | undefined;
   manufactureDate: string;
@@ -18,6 +22,8 @@ export interface Purchase {
   unitPrice: number;
   prodentpName: string;
   aprvno: string;
+  /** A cold-chain drug's storage record (R-SUPPLY), stated in the memo. */
+  coldChain: ColdChainRecord | null;
 }
 
 function drugFields(b: BatchRef) {
@@ -31,13 +37,20 @@ function drugFields(b: BatchRef) {
 
 const optional = (name: string, value: string | undefined) => (value ? { [name]: value } : {});
 
-/** 3503 商品采购: one received batch. */
-export function input3503(b: BatchRef, p: Purchase, packs: number, at: string, opter: string) {
+/** 3503 商品采购: one received batch with its packs' codes (R-STOCK) and supplier licence (R-SUPPLY). */
+export function input3503(
+  b: BatchRef,
+  p: Purchase,
+  codes: readonly string[],
+  packs: number,
+  at: string,
+  opter: string,
+) {
   return {
     purcinfo: {
       ...drugFields(b),
       spler_name: p.supplierName,
-      ...optional('spler_pmtno', p.supplierPermitNo),
+      spler_pmtno: p.supplierPermitNo,
       ...optional('purc_invce_no', p.invoiceNo),
       ...optional('dynt_no', p.deliveryNo),
       manu_lotnum: b.batchNo,
@@ -49,14 +62,22 @@ export function input3503(b: BatchRef, p: Purchase, packs: number, at: string, o
       ...optional('prodentp_name', p.prodentpName),
       ...optional('aprvno', p.aprvno),
       purc_retn_opter_name: opter,
+      ...optional('memo', p.coldChain ? coldChainMemo(p.coldChain) : undefined),
+      drugtracinfo: drugtracinfo(codes),
     },
   };
 }
 
-/** 3504 采购退货: packs of a batch sent back to its supplier. */
+/** 3504 采购退货: packs of a batch sent back to its supplier, with their codes (R-STOCK). */
 export function input3504(
   b: BatchRef,
-  r: { supplierName: string; unitPrice: number; reason: string },
+  r: {
+    supplierName: string;
+    supplierPermitNo?: string | undefined;
+    unitPrice: number;
+    reason: string;
+  },
+  codes: readonly string[],
   packs: number,
   at: string,
   opter: string,
@@ -65,6 +86,7 @@ export function input3504(
     purcinfo: {
       ...drugFields(b),
       spler_name: r.supplierName,
+      ...optional('spler_pmtno', r.supplierPermitNo),
       manu_lotnum: b.batchNo,
       expy_end: b.expiry,
       finl_trns_pric: r.unitPrice,
@@ -72,6 +94,7 @@ export function input3504(
       purc_retn_stoin_time: at,
       purc_retn_opter_name: opter,
       memo: r.reason,
+      drugtracinfo: drugtracinfo(codes),
     },
   };
 }

@@ -13,6 +13,7 @@ import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
 import type { ReviewGate } from '../../../src/services/dispense/review-gate';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../support/app-harness';
+import { packCodes, registerSupplier } from '../../support/stock-receiving';
 
 const AMOXICILLIN = 'XJ01CAA040A001010100435';
 const AMLODIPINE = 'XC08CAA010A001010201587';
@@ -219,6 +220,8 @@ describe('dispensing as prescribed with traceability codes, over HTTP', () => {
       batchNo: 'NEAR-1',
       expiry: `${new Date().getUTCFullYear() + 1}-01-31`,
       packs: 1,
+      supplierId: (await registerSupplier(h, token)).id,
+      codes: packCodes('8041481', 1),
     });
     expect(near.batchNo).toBe('NEAR-1');
 

@@ -17,6 +17,12 @@ const VALID_INPUT: Record<string, unknown> = {
   'audit.list': { from: '2025-01-01', to: '2025-01-01' },
   'dispense.cancelHeld': { dispensingId: 1, reason: '患者不接受价格' },
   'complaints.followUp': { id: 1, to: 'checking' },
+  'stock.saveSupplier': {
+    name: '沙箱医药',
+    licenceNo: '沪AA1',
+    licenceValidUntil: '2030-01-01',
+    active: true,
+  },
 };
 
 describe('per-method policy from the contract entry, over both transports', () => {
@@ -50,7 +56,7 @@ describe('per-method policy from the contract entry, over both transports', () =
     },
   );
 
-  it('a role the entry does not allow is refused before the handler, alike over IPC and HTTP [ARCH][R-REVERSE][R-REGION][R-KEEP]', async () => {
+  it('a role the entry does not allow is refused before the handler, alike over IPC and HTTP [ARCH][R-REVERSE][R-REGION][R-KEEP][R-SUPPLY]', async () => {
     const cashier = DEMO_STAFF.find((x) => x.role === 'cashier');
     const login = await h.api<{ token: string }>('auth.login', {
       username: cashier?.username,

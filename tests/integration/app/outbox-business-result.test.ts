@@ -4,6 +4,7 @@ import type { StockChangeView } from '../../../src/contract/types-stock';
 import { BUSINESS_FAILURE_WORDS } from '../../../src/sandbox/fsi/business-failure';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../support/app-harness';
+import { packCodes, registerSupplier } from '../../support/stock-receiving';
 
 const pharmacist = DEMO_STAFF.find((s) => s.role === 'pharmacist');
 if (!pharmacist) throw new Error('demo staff missing');
@@ -40,8 +41,8 @@ describe('an upload the center answers with infcode 0 but a failed business resu
         batchNo: bchno,
         expiry: '2028-06-30',
         packs: 5,
-        supplierName: '国药控股沙箱医药有限公司',
-        supplierPermitNo: '沪AA0210001',
+        supplierId: (await registerSupplier(h, token)).id,
+        codes: packCodes('8010371', 5),
         invoiceNo: 'FP20260009',
         deliveryNo: 'SH-0009',
         manufactureDate: '2026-01-15',

@@ -6,6 +6,7 @@ import type { StockChangeView } from '../../../src/contract/types-stock';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../support/app-harness';
+import { packCodes, registerSupplier } from '../../support/stock-receiving';
 
 const pharmacist = DEMO_STAFF.find((s) => s.role === 'pharmacist');
 if (!pharmacist) throw new Error('demo staff missing');
@@ -44,8 +45,8 @@ describe('uploads queued across the end of their 9001 sign-in', () => {
         batchNo,
         expiry: '2028-06-30',
         packs: 6,
-        supplierName: '国药控股沙箱医药有限公司',
-        supplierPermitNo: '沪AA0210001',
+        supplierId: (await registerSupplier(h, token)).id,
+        codes: packCodes('8010371', 6),
         invoiceNo: `FP2026${serial}`,
         deliveryNo: `SH-${serial}`,
         manufactureDate: '2026-01-15',

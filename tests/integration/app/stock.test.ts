@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StockItemView } from '../../../src/contract/types-dispense';
 import type { StocktakeView } from '../../../src/contract/types-settlement';
-import type { StockChangeView, StockUploadView } from '../../../src/contract/types-stock';
+import type {
+  StockChangeView,
+  StockUploadView,
+  SupplierView,
+} from '../../../src/contract/types-stock';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../support/app-harness';
+import { packCodes, registerSupplier } from '../../support/stock-receiving';
 
 const AMOXICILLIN = 'XJ01CAA040A001010100435';
+const AMOXICILLIN_ID = '8010371';
 const AMLODIPINE = 'XC08CAA010A001010201587';
 const pharmacist = DEMO_STAFF.find((s) => s.role === 'pharmacist');
 const cashier = DEMO_STAFF.find((s) => s.role === 'cashier');
@@ -25,6 +31,7 @@ const batchNo = () => `ST${Date.now().toString(36).toUpperCase()}${serial++}`;
 describe('stock screens: receipts, returns, changes and stocktake with their uploads over HTTP', () => {
   let h: Harness;
   let token: string;
+  let supplier: SupplierView;
 
   const call = async <T>(method: string, input: unknown, as = token) => h.api<T>(method, input, as);
   const ok = async <T>(method: string, input: unknown, as = token): Promise<T> => {
@@ -43,17 +50,23 @@ describe('stock screens: receipts, returns, changes and stocktake with their upl
     outbox: h.services.db.prepare('SELECT count(*) FROM outbox').pluck().get(),
     links: h.services.db.prepare('SELECT count(*) FROM sale_uploads').pluck().get(),
     batches: h.services.db.prepare('SELECT count(*) FROM stock_batches').pluck().get(),
+    receipts: h.services.db.prepare('SELECT count(*) FROM stock_receipts').pluck().get(),
+    codes: h.services.db
+      .prepare('SELECT count(*) FROM stock_pack_codes WHERE returned_at IS NULL')
+      .pluck()
+      .get(),
   });
-  const receive = (no: string, packs = 10, as = token) =>
-    ok<StockChangeView>(
+  const receive = async (no: string, packs = 10, as = token) => {
+    const codes = packCodes(AMOXICILLIN_ID, packs);
+    const b = await ok<StockChangeView>(
       'stock.receive',
       {
         medListCodg: AMOXICILLIN,
         batchNo: no,
         expiry: '2028-06-30',
         packs,
-        supplierName: '国药控股沙箱医药有限公司',
-        supplierPermitNo: '沪AA0210001',
+        supplierId: supplier.id,
+        codes,
         invoiceNo: 'FP20260001',
         deliveryNo: 'SH-0001',
         manufactureDate: '2026-01-15',
@@ -61,6 +74,8 @@ describe('stock screens: receipts, returns, changes and stocktake with their upl
       },
       as,
     );
+    return { ...b, codes };
+  };
 
   beforeAll(async () => {
     h = await startHarness();
@@ -70,12 +85,13 @@ describe('stock screens: receipts, returns, changes and stocktake with their upl
       password: pharmacist.password,
     });
     token = login.value?.token ?? '';
+    supplier = await registerSupplier(h, token, { licenceNo: '沪AA0210001' });
   });
   afterAll(async () => {
     await h.close();
   });
 
-  it('进货 writes the batch and queues a 3503 that the center receives with supplier and invoice [R-STOCK][R-SALES-UP]', async () => {
+  it('进货 writes the batch and queues a 3503 that the center receives with supplier, licence, invoice and every pack code [R-STOCK][R-SALES-UP][R-SUPPLY]', async () => {
     const no = batchNo();
     const b = await receive(no, 12);
     expect(b).toMatchObject({ batchNo: no, packsOnHand: 12, expired: false });
@@ -89,7 +105,7 @@ describe('stock screens: receipts, returns, changes and stocktake with their upl
     expect(rec?.record).toMatchObject({
       med_list_codg: AMOXICILLIN,
       fixmedins_bchno: no,
-      spler_name: '国药控股沙箱医药有限公司',
+      spler_name: supplier.name,
       spler_pmtno: '沪AA0210001',
       purc_invce_no: 'FP20260001',
       dynt_no: 'SH-0001',
@@ -97,19 +113,21 @@ describe('stock screens: receipts, returns, changes and stocktake with their upl
       expy_end: '2028-06-30',
       finl_trns_pric: 9.8,
       purc_retn_cnt: 12,
+      drugtracinfo: b.codes.map((c) => ({ drug_trac_codg: c })),
     });
     const list = await ok<StockItemView[]>('stock.list', {});
     const listed = list.find((i) => i.medListCodg === AMOXICILLIN)?.batches;
     expect(listed?.find((x) => x.batchNo === no)?.packsOnHand).toBe(12);
   });
 
-  it('退货 takes packs off the batch and queues a 3504 naming the purchase supplier [R-STOCK][R-SALES-UP]', async () => {
+  it('退货 takes packs off the batch and queues a 3504 naming the purchase supplier and the returned packs [R-STOCK][R-SALES-UP]', async () => {
     const no = batchNo();
     const b = await receive(no, 10);
     const r = await ok<StockChangeView>('stock.returnToSupplier', {
       batchId: b.batchId,
       packs: 4,
       reason: '外包装破损',
+      codes: b.codes.slice(0, 4),
     });
     expect(r.packsOnHand).toBe(6);
     expect(r.upload).toMatchObject({ infno: '3504', state: 'queued' });
@@ -118,6 +136,7 @@ describe('stock screens: receipts, returns, changes and stocktake with their upl
       batchId: b.batchId,
       packs: 7,
       reason: '超量',
+      codes: b.codes.slice(3),
     });
     expect(tooMany.error).toMatchObject({ code: 'CONFLICT', ruleId: 'R-STOCK' });
     expect(tooMany.error?.message).toContain('现有 6 盒');
@@ -126,10 +145,12 @@ describe('stock screens: receipts, returns, changes and stocktake with their upl
     expect((await upload(r.upload.msgid))?.state).toBe('delivered');
     const [rec] = await atCenter('3504', no);
     expect(rec?.record).toMatchObject({
-      spler_name: '国药控股沙箱医药有限公司',
+      spler_name: supplier.name,
+      spler_pmtno: '沪AA0210001',
       finl_trns_pric: 9.8,
       purc_retn_cnt: 4,
       memo: '外包装破损',
+      drugtracinfo: b.codes.slice(0, 4).map((c) => ({ drug_trac_codg: c })),
     });
   });
 
@@ -170,6 +191,7 @@ describe('stock screens: receipts, returns, changes and stocktake with their upl
       batchId: b.batchId,
       packs: 1,
       reason: `破损${'8'.repeat(20)}`,
+      codes: b.codes.slice(0, 1),
     });
     expect(ret.error).toMatchObject({ code: 'VALIDATION', ruleId: 'R-STOCK' });
     expect(ret.error?.message).toContain('退货原因');
@@ -215,6 +237,7 @@ describe('stock screens: receipts, returns, changes and stocktake with their upl
         batchId: b.batchId,
         packs: 2,
         reason: '近效期',
+        codes: b.codes.slice(0, 2),
       });
       expect(ret.ok).toBe(false);
       const gain = await call('stock.adjust', {
@@ -229,6 +252,8 @@ describe('stock screens: receipts, returns, changes and stocktake with their upl
         batchNo: fresh,
         expiry: '2028-01-31',
         packs: 5,
+        supplierId: supplier.id,
+        codes: packCodes('8020741', 5),
       });
       expect(rec.ok).toBe(false);
       expect(counts()).toEqual(before);

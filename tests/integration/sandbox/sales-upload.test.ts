@@ -178,6 +178,9 @@ describe('sandbox 7207/7208 销售出库与 3501–3507 进销存上传', () => 
     fixmedins_bchno: `B${Date.now()}`,
   };
 
+  const codes = (n: number) =>
+    Array.from({ length: n }, () => ({ drug_trac_codg: traceCode(DRUG.metformin) }));
+
   it('3501–3504 store valid records and refuse missing fields in Chinese [R-STOCK]', async () => {
     const now = dateTime(new Date());
     const ok = [
@@ -192,6 +195,7 @@ describe('sandbox 7207/7208 销售出库与 3501–3507 进销存上传', () => 
               inv_cnt: 40,
               manu_date: '2025-01-01',
               expy_end: '2027-01-01',
+              drugtracinfo: codes(40),
             },
           ],
         },
@@ -215,12 +219,14 @@ describe('sandbox 7207/7208 销售出库与 3501–3507 进销存上传', () => 
           purcinfo: {
             ...drug,
             spler_name: '沙箱医药公司',
+            spler_pmtno: '沪AA0210001',
             manu_lotnum: 'L1',
             manu_date: '2025-01-01',
             expy_end: '2027-01-01',
             finl_trns_pric: 9.8,
             purc_retn_cnt: 50,
             purc_retn_stoin_time: now,
+            drugtracinfo: codes(50),
           },
         },
       ],
@@ -233,6 +239,7 @@ describe('sandbox 7207/7208 销售出库与 3501–3507 进销存上传', () => 
             finl_trns_pric: 9.8,
             purc_retn_cnt: 5,
             purc_retn_stoin_time: now,
+            drugtracinfo: codes(5),
           },
         },
       ],
@@ -249,6 +256,64 @@ describe('sandbox 7207/7208 销售出库与 3501–3507 进销存上传', () => 
       `/x/sandbox/inventory?fixmedins_bchno=${drug.fixmedins_bchno}`,
     );
     expect(rows.records).toHaveLength(4);
+  });
+
+  it('a traced drug’s purchase, return and stocktake are refused without one code per pack, a purchase without the supplier’s licence; a consumable the catalog marks traced likewise [R-STOCK][R-SUPPLY]', async () => {
+    const now = dateTime(new Date());
+    const purchase = (over: Record<string, unknown>) => ({
+      purcinfo: {
+        ...drug,
+        fixmedins_bchno: `P${Date.now()}`,
+        spler_name: '沙箱医药公司',
+        spler_pmtno: '沪AA0210001',
+        manu_lotnum: 'L2',
+        manu_date: '2025-01-01',
+        expy_end: '2027-01-01',
+        finl_trns_pric: 9.8,
+        purc_retn_cnt: 3,
+        purc_retn_stoin_time: now,
+        drugtracinfo: codes(3),
+        ...over,
+      },
+    });
+    expect((await send('3503', purchase({}))).err_msg).toBe('');
+    const bare = await send('3503', purchase({ drugtracinfo: undefined }));
+    expect(bare.infcode).toBe(-2);
+    expect(bare.err_msg).toContain('追溯码个数（0）应等于数量');
+    const short = await send('3503', purchase({ drugtracinfo: codes(2) }));
+    expect(short.err_msg).toContain('追溯码个数（2）应等于数量');
+    const twice = codes(1);
+    const dup = await send('3503', purchase({ drugtracinfo: [...twice, ...twice, ...codes(1)] }));
+    expect(dup.err_msg).toContain('重复');
+    const unlicensed = await send('3503', purchase({ spler_pmtno: undefined }));
+    expect(unlicensed.err_msg).toContain('供应商许可证号');
+
+    const ret = await send('3504', {
+      purcinfo: {
+        ...drug,
+        spler_name: '沙箱医药公司',
+        finl_trns_pric: 9.8,
+        purc_retn_cnt: 2,
+        purc_retn_stoin_time: now,
+      },
+    });
+    expect(ret.err_msg).toContain('追溯码个数（0）应等于数量');
+    const take = await send('3501', {
+      invinfo: { ...drug, rx_flag: '1', invdate: '2025-07-01', inv_cnt: 4 },
+    });
+    expect(take.err_msg).toContain('盘存须上传在库药盒的追溯码');
+
+    const mask = {
+      med_list_codg: 'SP-MASK-0001',
+      fixmedins_hilist_id: 'SP-MASK-0001',
+      fixmedins_hilist_name: '一次性使用医用外科口罩',
+      fixmedins_bchno: `M${Date.now()}`,
+    };
+    const maskPurchase = (drugtracinfo?: object[]) =>
+      send('3503', purchase({ ...mask, purc_retn_cnt: 1, drugtracinfo }));
+    expect((await maskPurchase()).err_msg).toContain('追溯码个数（0）应等于数量');
+    const udi = [{ drug_trac_codg: `010692250022301421MASK${Date.now()}` }];
+    expect((await maskPurchase(udi)).err_msg).toBe('');
   });
 
   it('3505 needs one code per pack and refuses a code sold before; 3506 releases it; 3507 deletes [R-STOCK][R-TRACE-ONCE]', async () => {

@@ -41,6 +41,7 @@ describe('per-method policy on the contract', () => {
         'stock.returnToSupplier',
         'stock.adjust',
         'stock.stocktake',
+        'stock.saveSupplier',
         'settings.setRegion',
         'paper.capture',
         'paper.export',

@@ -18,7 +18,7 @@ export const invPurchaseReturn3504: FsiTransaction = {
         ['purc_retn_stoin_time', '退货出库时间'],
       ],
       cntField: 'purc_retn_cnt',
-      codes: 'optional',
+      codes: 'tracedPerPack',
     });
     return { output: {} };
   },

@@ -17,7 +17,7 @@ export const invStocktake3501: FsiTransaction = {
         ['inv_cnt', '库存数量'],
       ],
       cntField: 'inv_cnt',
-      codes: 'optional',
+      codes: 'tracedOnHand',
     });
     return { output: {} };
   },
