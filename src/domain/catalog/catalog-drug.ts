@@ -41,6 +41,10 @@ export const catalogDrugSchema = z.object({
    * insurance catalog drug unless marked false (e.g. a hospital preparation, 院内制剂).
    */
   insuranceListed: z.boolean().optional(),
+  /** 服药禁忌 from the package insert, stated on the guidance sheet (R-GUIDE, ST-EPC-02-012). */
+  contraindications: z.array(z.string().min(1)).optional(),
+  /** 注意事项 from the package insert, stated on the guidance sheet (R-GUIDE). */
+  cautions: z.array(z.string().min(1)).optional(),
 });
 export type CatalogDrug = z.infer<typeof catalogDrugSchema>;
 /** R-CATALOG: whether the drug counts as an insurance catalog variety (absent = listed). */

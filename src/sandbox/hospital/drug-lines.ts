@@ -9,6 +9,8 @@ export interface DrugOrder {
   days?: number;
   /** 拆零: prescribe this many single units (粒/片/ml) instead of whole packs (trdnFlag 1). */
   splitUnits?: number;
+  /** The physician's special instruction for this line (医嘱特殊说明, R-GUIDE). */
+  instruction?: string;
 }
 
 interface Usage {
@@ -66,5 +68,6 @@ export function uploadDrugLine(drug: CatalogDrug, order: DrugOrder, index: numbe
     medcDays: order.days ?? 7,
     hospApprFlag: '0',
     ...split,
+    ...(order.instruction ? { xDrInstr: order.instruction } : {}),
   };
 }
