@@ -1,5 +1,5 @@
-import type { ScanRefusalReason } from '../domain/dispense/scan-decision';
 import type { GuidanceLine } from '../domain/dispense/guidance-line';
+import type { ScanRefusalReason } from '../domain/dispense/scan-decision';
 import type { DispensingState } from '../domain/lifecycle/states';
 import type { RuleId } from '../domain/rules';
 

@@ -1,5 +1,5 @@
-import type { Out7204 } from '../../../center/rx/fsi-72xx';
 import { dateTime } from '../../../center/clock';
+import type { Out7204 } from '../../../center/rx/fsi-72xx';
 import type { ReceiptFormat, ReceiptView } from '../../../contract/types-settlement';
 import { AppError } from '../../../domain/errors';
 import { yuanText } from '../../../domain/money';
