@@ -6,6 +6,7 @@ import { createAuditHandlers } from './handlers-audit';
 import { createDispenseHandlers } from './handlers-dispense';
 import { createOutboxHandlers } from './handlers-outbox';
 import { createPaperHandlers } from './handlers-paper';
+import { createPublicHandlers } from './handlers-public';
 import { createReconHandlers } from './handlers-recon';
 import { createReportsHandlers } from './handlers-reports';
 import { createReviewHandlers } from './handlers-review';
@@ -33,6 +34,7 @@ export function createHandlers(s: AppServices): Handlers {
     ...createAuditHandlers(s),
     ...createRiskHandlers(s),
     ...createReportsHandlers(s),
+    ...createPublicHandlers(s),
     'app.info': () => s.info,
     'auth.login': (i) => s.auth.login(i.username, i.password),
     'auth.logout': (_i, ctx) => {

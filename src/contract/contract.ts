@@ -3,6 +3,7 @@ import { auditContract } from './contract-audit';
 import { dispenseContract } from './contract-dispense';
 import { outboxContract } from './contract-outbox';
 import { paperContract } from './contract-paper';
+import { publicContract } from './contract-public';
 import { reconContract } from './contract-recon';
 import { reportsContract } from './contract-reports';
 import { reviewContract } from './contract-review';
@@ -149,6 +150,7 @@ export const contract = {
   ...auditContract,
   ...riskContract,
   ...reportsContract,
+  ...publicContract,
 } as const satisfies Readonly<Record<string, ContractEntry>>;
 
 interface ContractEntry extends MethodPolicy {

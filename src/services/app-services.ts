@@ -24,9 +24,11 @@ import { allRefusedHooks, fsiOutboxSender } from './outbox-delivery';
 import { createOutboxQueueService } from './outbox-queue-service';
 import { createOutboxWorker } from './outbox-worker';
 import { createPaperArea } from './paper';
+import { currentPackOf } from './paper/region-pack';
 import { hashPassword } from './password';
 import { createPatientService } from './patient-service';
 import { loadPolicyPacks } from './policy-loader';
+import { createPublicInfoArea } from './public-info';
 import { createReconService } from './recon';
 import { sandboxCenterRecords } from './recon/center-records';
 import { createRegionService } from './region-service';
@@ -106,6 +108,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
   audit.recoverInterrupted();
   const risk = createRiskArea(areaDeps, regions);
   const reports = createReportsArea(areaDeps);
+  const publicInfo = createPublicInfoArea(areaDeps, currentPackOf(config, regions));
   const signIns = new DeliverySignIns(fsi);
   fsi.renewSignInWith(
     signIns.renewer((ended, signNo) => sessions.renewCenterSignIn(ended, signNo)),
@@ -138,6 +141,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     paper,
     stock,
     audit,
+    publicInfo,
     risk,
     reports,
     outbox,

@@ -5,13 +5,35 @@ export function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/**
+ * A text cell a spreadsheet would run as a formula (CSV injection) starts with = + - @ (or a tab
+ * or CR); a leading quote makes it plain text. Numbers are written by their columns, not here.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** One CSV record of text fields, formulas neutralised. */
+export const textRecord = (fields: string[]) =>
+  `${fields.map((f) => csvField(neutraliseFormula(f))).join(',')}\r\n`;
+
 const record = (fields: string[]) => `${fields.map(csvField).join(',')}\r\n`;
 
+/** UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese right. */
+export function csvBytes(text: string): Buffer {
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+}
+
 function sectionRecords(s: Section, withTitle: boolean): string {
-  let out = withTitle && s.title ? record([s.title]) : '';
-  out += record(s.columns.map((c) => c.header));
+  let out = withTitle && s.title ? textRecord([s.title]) : '';
+  out += textRecord(s.columns.map((c) => c.header));
   for (const row of [...s.rows, ...(s.totals ? [s.totals] : [])]) {
-    out += record(s.columns.map((c, i) => cellText(c.kind, row[i] ?? null)));
+    out += record(
+      s.columns.map((c, i) => {
+        const text = cellText(c.kind, row[i] ?? null);
+        return c.kind === 'text' ? neutraliseFormula(text) : text;
+      }),
+    );
   }
   return out;
 }
@@ -22,8 +44,8 @@ function sectionRecords(s: Section, withTitle: boolean): string {
  * totals) after an empty record. Amounts are yuan with two decimals.
  */
 export function renderCsv(doc: ReportDocument): Buffer {
-  let out = record([doc.title]) + record(['期间', doc.periodText]);
-  for (const [label, value] of doc.summary) out += record([label, value]);
+  let out = textRecord([doc.title]) + textRecord(['期间', doc.periodText]);
+  for (const [label, value] of doc.summary) out += textRecord([label, value]);
   for (const s of doc.sections) out += `\r\n${sectionRecords(s, doc.sections.length > 1)}`;
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(out, 'utf8')]);
+  return csvBytes(out);
 }
