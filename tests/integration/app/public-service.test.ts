@@ -1,17 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GuidanceView } from '../../../src/contract/types-dispense';
+import { dateOnly } from '../../../src/center/clock';
+import type { GuidanceView, StockItemView } from '../../../src/contract/types-dispense';
+import type { PublicPriceList, StockAvailability } from '../../../src/contract/types-public';
+import type { ReportExportResult } from '../../../src/contract/types-reports';
 import type {
   ReceiptView,
   SettlementView,
   SettlePreview,
 } from '../../../src/contract/types-settlement';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
+import { loadCatalog } from '../../../src/services/catalog-loader';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../support/app-harness';
 import { dispensedRx } from '../../support/dispensed-rx';
 import { pdfTextLines } from '../../support/pdf-text';
 
 const AMOXICILLIN = 'XJ01CAA040A001010100435';
+const MORPHINE = 'XN02AAM020A001010100521';
+const HOSPITAL_PREPARATION = 'ZZ50010300001A00101';
+const MASK = 'SP-MASK-0001';
 const PRODUCT: Record<string, string> = { [AMOXICILLIN]: '8010371' };
 const pharmacist = DEMO_STAFF.find((s) => s.role === 'pharmacist');
 const [zhang] = DEMO_PATIENTS;
@@ -86,5 +93,85 @@ describe('guidance, public lists, receipts and delivery over HTTP', () => {
       format: 'thermal80',
     });
     expect(thermal.lines?.join('')).toContain('【禁忌】对青霉素类药物过敏者禁用');
+  });
+
+  it('posts the current prices of flowed drugs on an A4 sheet with the pharmacy and the date, and as CSV [R-PRICE-PUB][ST-EPC-02-004]', async () => {
+    const today = dateOnly(new Date());
+    const list = await ok<PublicPriceList>('public.priceList', {});
+    expect(list.pharmacyName).toBe(h.services.config.pharmacy.name);
+    expect(list.date).toBe(today);
+    const codes = list.rows.map((r) => r.medListCodg);
+    const catalog = loadCatalog();
+    for (const r of list.rows) expect(r.priceFen).toBe(catalog.get(r.medListCodg)?.priceFen);
+    expect(codes).toContain(AMOXICILLIN);
+    expect(codes).not.toContain(MORPHINE);
+    expect(codes).not.toContain(HOSPITAL_PREPARATION);
+    expect(codes).not.toContain(MASK);
+
+    const pdf = await ok<ReportExportResult>('public.export', {
+      report: 'public-prices',
+      format: 'pdf',
+    });
+    const bytes = Buffer.from(pdf.base64, 'base64');
+    expect(bytes.toString('latin1')).toContain('/MediaBox [0 0 595 842]');
+    const text = (await pdfTextLines(bytes))?.join('\n') ?? '';
+    expect(text).toContain('处方流转药品价格公示');
+    expect(text).toContain(list.pharmacyName);
+    expect(text).toContain(`公示日期：${today}`);
+    expect(text).toMatch(/阿莫西林胶囊.*0\.25g\*24粒.*盒.*12\.80/);
+    expect(text).not.toContain('硫酸吗啡');
+
+    const csv = await ok<ReportExportResult>('public.export', {
+      report: 'public-prices',
+      format: 'csv',
+    });
+    const records = Buffer.from(csv.base64, 'base64').toString('utf8').split('\r\n');
+    expect(records).toContain(`公示日期,${today}`);
+    expect(records.some((r) => r.startsWith(`${AMOXICILLIN},阿莫西林胶囊,`))).toBe(true);
+    expect(records.filter((r) => r.startsWith('X') || r.startsWith('Z'))).toHaveLength(
+      list.rows.length,
+    );
+  });
+
+  it('gives the public channels each flowed drug’s usable packs, with no batch or personal data [ST-EPC-02-004][R-PRICE-PUB]', async () => {
+    const before = await ok<StockAvailability>('public.stockAvailability', {});
+    const stock = await ok<StockItemView[]>('stock.list', {});
+    for (const r of before.rows) {
+      expect(Object.keys(r).sort()).toEqual([
+        'availablePacks',
+        'genname',
+        'medListCodg',
+        'packUnit',
+        'spec',
+      ]);
+      const item = stock.find((s) => s.medListCodg === r.medListCodg);
+      expect(r.availablePacks).toBe(item?.packsAvailable ?? 0);
+    }
+    const amoxBefore = before.rows.find((r) => r.medListCodg === AMOXICILLIN)?.availablePacks ?? 0;
+    expect(amoxBefore).toBeGreaterThan(0);
+    await settledWithInstruction('按时服用');
+    const after = await ok<StockAvailability>('public.stockAvailability', {});
+    expect(after.rows.find((r) => r.medListCodg === AMOXICILLIN)?.availablePacks).toBe(
+      amoxBefore - 1,
+    );
+
+    const json = await ok<ReportExportResult>('public.export', {
+      report: 'stock-availability',
+      format: 'json',
+    });
+    const exported = JSON.parse(Buffer.from(json.base64, 'base64').toString('utf8'));
+    expect(exported.rows).toEqual(after.rows);
+    const csv = Buffer.from(
+      (
+        await ok<ReportExportResult>('public.export', {
+          report: 'stock-availability',
+          format: 'csv',
+        })
+      ).base64,
+      'base64',
+    ).toString('utf8');
+    expect(csv).toContain(`${AMOXICILLIN},阿莫西林胶囊,0.25g*24粒,盒,${amoxBefore - 1}`);
+    expect(csv).not.toMatch(/批号|有效期|张/);
+    expect(csv).not.toContain(zhang.certno);
   });
 });
