@@ -4,6 +4,7 @@ import type { AppServices } from '../services/app-services';
 import { type HandlerContext, must } from './handler-context';
 import { createAuditHandlers } from './handlers-audit';
 import { createDispenseHandlers } from './handlers-dispense';
+import { createEinvoiceHandlers } from './handlers-einvoice';
 import { createOutboxHandlers } from './handlers-outbox';
 import { createPaperHandlers } from './handlers-paper';
 import { createPublicHandlers } from './handlers-public';
@@ -35,6 +36,7 @@ export function createHandlers(s: AppServices): Handlers {
     ...createRiskHandlers(s),
     ...createReportsHandlers(s),
     ...createPublicHandlers(s),
+    ...createEinvoiceHandlers(s),
     'app.info': () => s.info,
     'auth.login': (i) => s.auth.login(i.username, i.password),
     'auth.logout': (_i, ctx) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { auditContract } from './contract-audit';
 import { dispenseContract } from './contract-dispense';
+import { einvoiceContract } from './contract-einvoice';
 import { outboxContract } from './contract-outbox';
 import { paperContract } from './contract-paper';
 import { publicContract } from './contract-public';
@@ -151,6 +152,7 @@ export const contract = {
   ...riskContract,
   ...reportsContract,
   ...publicContract,
+  ...einvoiceContract,
 } as const satisfies Readonly<Record<string, ContractEntry>>;
 
 interface ContractEntry extends MethodPolicy {

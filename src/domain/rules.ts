@@ -198,6 +198,16 @@ export const RULES = {
     '发现存疑处方可拒绝调剂，并及时向当地医保部门反映存疑外配处方线索',
     '000 §二',
   ),
+  'R-EINVOICE': rule(
+    'R-EINVOICE',
+    '药店须能为参保人员提供电子票据、电子发票或纸质票据，由参保人选择',
+    '002 §二(二)',
+  ),
+  'R-DELIVERY-REC': rule(
+    'R-DELIVERY-REC',
+    '药品购销存记录及配送相关信息须真实完整，按要求上传，全程可追溯',
+    '002 §二(四)',
+  ),
 } as const satisfies Record<string, PolicyRule>;
 
 export type RuleId = keyof typeof RULES;

@@ -13,6 +13,7 @@ import { SOLD_CODE_REGISTRY_MIGRATION } from './migrations/013-sold-code-registr
 import { SUSPECT_LEADS_MIGRATION } from './migrations/014-suspect-leads';
 import { LAYOUT_CONFIRMATION_MIGRATION } from './migrations/015-layout-confirmation';
 import { HELD_DISPENSINGS_MIGRATION } from './migrations/016-held-dispensings';
+import { RECEIPTS_DELIVERIES_MIGRATION } from './migrations/021-receipts-deliveries';
 
 /** One schema step. `up` runs once, inside its own transaction, and is never edited after release. */
 export interface Migration {
@@ -176,6 +177,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: 'suspect_rx_leads', up: SUSPECT_LEADS_MIGRATION },
   { version: 15, name: 'layout_confirmation', up: LAYOUT_CONFIRMATION_MIGRATION },
   { version: 16, name: 'held_dispensings', up: HELD_DISPENSINGS_MIGRATION },
+  // File 021 of issue 18; in this branch it directly follows 16 (versions must be consecutive):
+  // renumber to 21 when 17–20 of the other items land.
+  { version: 17, name: 'receipts_deliveries', up: RECEIPTS_DELIVERIES_MIGRATION },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

@@ -1,4 +1,5 @@
 import { DispensingRepository } from '../../store/dispensing-repository';
+import { ElectronicReceiptRepository } from '../../store/electronic-receipt-repository';
 import { PaperRepository } from '../../store/paper-repository';
 import { ReviewRepository } from '../../store/review-repository';
 import { SaleReturnRepository } from '../../store/sale-return-repository';
@@ -22,6 +23,7 @@ export function createSettlementContext(deps: AreaDeps) {
     returns: new SaleReturnRepository(deps.db),
     selfPay: new SelfPayRepository(deps.db),
     stock: new StockRepository(deps.db),
+    eReceipts: new ElectronicReceiptRepository(deps.db),
     patients: createPatientService({ fsi: deps.fsi, auth: deps.auth }),
     previews: createPreviewStore(deps.now),
   };

@@ -15,6 +15,7 @@ import { paperSourceOf } from '../paper/paper-views';
 import { NEXT_STEPS, REVERSAL_RESULTS } from './codes';
 import type { SettlementContext } from './context';
 import { patientView } from './insured-person';
+import { electronicReceiptView } from './receipt/electronic-receipt';
 import { type SettleOutput, settleOutputSchema, splitLines, splitTotals } from './split-view';
 import { uploadView } from './upload-view';
 
@@ -119,5 +120,6 @@ export function settlementView(ctx: SettlementContext, id: number): SettlementVi
     unknown,
     refund: refundView(s),
     uploads: ctx.uploads.forSettlement(s.id).map((u) => uploadView(ctx, u)),
+    electronicReceipt: electronicReceiptView(ctx, s.id),
   };
 }

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dateOnly } from '../../../src/center/clock';
+import { sm3Hex } from '../../../src/center/crypto';
 import type { GuidanceView, StockItemView } from '../../../src/contract/types-dispense';
 import type { PublicPriceList, StockAvailability } from '../../../src/contract/types-public';
 import type { ReportExportResult } from '../../../src/contract/types-reports';
 import type {
+  ElectronicReceiptView,
   ReceiptView,
   SettlementView,
   SettlePreview,
@@ -40,7 +42,10 @@ describe('guidance, public lists, receipts and delivery over HTTP', () => {
     (await h.api<{ token: string }>('auth.login', { username, password })).value?.token ?? '';
 
   /** An amoxicillin prescription with a physician's instruction, dispensed and settled. */
-  const settledWithInstruction = async (instruction: string) => {
+  const settledWithInstruction = async (
+    instruction: string,
+    receiptChoice?: 'paper' | 'electronic' | 'both',
+  ) => {
     const d = await dispensedRx(h, ok, {
       patient: zhang,
       drugs: [{ medListCodg: AMOXICILLIN, instruction }],
@@ -51,6 +56,7 @@ describe('guidance, public lists, receipts and delivery over HTTP', () => {
     const s = await ok<SettlementView>('settle.confirm', {
       dispensingId: d.dispensingId,
       previewId: p.previewId,
+      ...(receiptChoice ? { receiptChoice } : {}),
     });
     await h.services.worker.sendNow();
     return { ...d, settlement: s };
@@ -93,6 +99,43 @@ describe('guidance, public lists, receipts and delivery over HTTP', () => {
       format: 'thermal80',
     });
     expect(thermal.lines?.join('')).toContain('【禁忌】对青霉素类药物过敏者禁用');
+    expect(sale.settlement.electronicReceipt?.patientChoice).toBe('paper');
+  });
+
+  it('stores an electronic receipt with every settlement, records the patient’s choice and exports it as issued [R-EINVOICE][R-SETTLE]', async () => {
+    const sale = await settledWithInstruction('按时服用', 'electronic');
+    const e = sale.settlement.electronicReceipt;
+    expect(e).toMatchObject({ patientChoice: 'electronic', choiceLabel: '电子票据' });
+    expect(e?.receiptNo).toMatch(/^DZ/);
+
+    const exported = await ok<ReportExportResult>('einvoice.export', {
+      settlementId: sale.settlement.settlementId,
+    });
+    const pdf = Buffer.from(exported.base64, 'base64');
+    expect(exported.sm3).toBe(e?.sm3);
+    expect(sm3Hex(pdf)).toBe(e?.sm3);
+    const text = (await pdfTextLines(pdf))?.join('') ?? '';
+    expect(text).toContain('医保结算电子票据');
+    expect(text).toContain(e?.receiptNo ?? '?');
+    expect(text).toContain(sale.settlement.setlId ?? '?');
+    expect(text).not.toContain(zhang.certno);
+
+    const today = dateOnly(new Date());
+    const listed = await ok<ElectronicReceiptView[]>('einvoice.list', { from: today, to: today });
+    expect(listed.map((r) => r.settlementId)).toContain(sale.settlement.settlementId);
+    const both = await settledWithInstruction('按时服用', 'both');
+    expect(both.settlement.electronicReceipt?.choiceLabel).toBe('纸质和电子票据');
+
+    const db = h.services.db;
+    const sid = sale.settlement.settlementId;
+    expect(() =>
+      db
+        .prepare("UPDATE electronic_receipts SET patient_choice = 'paper' WHERE settlement_id = ?")
+        .run(sid),
+    ).toThrow(/不可修改/);
+    expect(() =>
+      db.prepare('DELETE FROM electronic_receipts WHERE settlement_id = ?').run(sid),
+    ).toThrow(/不可删除/);
   });
 
   it('posts the current prices of flowed drugs on an A4 sheet with the pharmacy and the date, and as CSV [R-PRICE-PUB][ST-EPC-02-004]', async () => {

@@ -44,6 +44,8 @@ describe('per-method policy on the contract', () => {
         'paper.capture',
         'paper.export',
         'reports.export',
+        'public.export',
+        'einvoice.export',
         'outbox.requeue',
         'audit.verify',
       ].sort(),
