@@ -3,6 +3,7 @@ import type { ApiContract, ApiMethod, ApiOutput } from '../contract/contract';
 import type { AppServices } from '../services/app-services';
 import { type HandlerContext, must } from './handler-context';
 import { createAuditHandlers } from './handlers-audit';
+import { createDeliveryHandlers } from './handlers-delivery';
 import { createDispenseHandlers } from './handlers-dispense';
 import { createEinvoiceHandlers } from './handlers-einvoice';
 import { createOutboxHandlers } from './handlers-outbox';
@@ -37,6 +38,7 @@ export function createHandlers(s: AppServices): Handlers {
     ...createReportsHandlers(s),
     ...createPublicHandlers(s),
     ...createEinvoiceHandlers(s),
+    ...createDeliveryHandlers(s),
     'app.info': () => s.info,
     'auth.login': (i) => s.auth.login(i.username, i.password),
     'auth.logout': (_i, ctx) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auditContract } from './contract-audit';
+import { deliveryContract } from './contract-delivery';
 import { dispenseContract } from './contract-dispense';
 import { einvoiceContract } from './contract-einvoice';
 import { outboxContract } from './contract-outbox';
@@ -153,6 +154,7 @@ export const contract = {
   ...reportsContract,
   ...publicContract,
   ...einvoiceContract,
+  ...deliveryContract,
 } as const satisfies Readonly<Record<string, ContractEntry>>;
 
 interface ContractEntry extends MethodPolicy {

@@ -41,7 +41,8 @@ export type AuditSubject =
   | 'paper'
   | 'dateRange'
   | 'report'
-  | 'outboxItem';
+  | 'outboxItem'
+  | 'delivery';
 
 /** Detail that is more than named fields (nested values, counts, lists), applied by the services. */
 export type AuditDetailExtra = 'login' | 'review' | 'selfPayLines' | 'verifyResult';

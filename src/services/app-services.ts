@@ -15,6 +15,7 @@ import { createAuthService } from './auth-service';
 import { loadCatalog } from './catalog-loader';
 import type { AppConfig } from './config';
 import { createCrlCache } from './crl-cache';
+import { createDeliveryArea } from './delivery';
 import { DeliverySignIns } from './delivery-sign-in';
 import { createDispenseArea } from './dispense';
 import { loadLayoutLabels } from './layout-labels';
@@ -108,6 +109,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
   audit.recoverInterrupted();
   const risk = createRiskArea(areaDeps, regions);
   const reports = createReportsArea(areaDeps);
+  const delivery = createDeliveryArea(areaDeps);
   const publicInfo = createPublicInfoArea(areaDeps, currentPackOf(config, regions));
   const signIns = new DeliverySignIns(fsi);
   fsi.renewSignInWith(
@@ -142,6 +144,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     stock,
     audit,
     publicInfo,
+    delivery,
     risk,
     reports,
     outbox,

@@ -45,6 +45,8 @@ export const catalogDrugSchema = z.object({
   contraindications: z.array(z.string().min(1)).optional(),
   /** 注意事项 from the package insert, stated on the guidance sheet (R-GUIDE). */
   cautions: z.array(z.string().min(1)).optional(),
+  /** Stored and delivered at 2–8 ℃ (冷链药品): a delivery must be cold-chain (R-DELIVERY). */
+  coldChain: z.boolean().optional(),
 });
 export type CatalogDrug = z.infer<typeof catalogDrugSchema>;
 /** R-CATALOG: whether the drug counts as an insurance catalog variety (absent = listed). */

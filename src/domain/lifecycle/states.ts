@@ -24,3 +24,6 @@ export type DispensingUploadState = 'waiting' | 'queued' | 'delivered';
 
 /** An upload as shown: its outbox item's state, `parked` when the center refused it. */
 export type UploadState = DispensingUploadState | 'parked';
+
+/** A delivery order (R-DELIVERY): handed to the courier, then signed for by the patient. */
+export type DeliveryState = 'ordered' | 'handed_over' | 'received';

@@ -1,11 +1,13 @@
 import { AppError } from '../errors';
 import {
+  DELIVERY_STATE_LABELS,
   DISPENSING_STATE_LABELS,
   PAPER_STATUS_LABELS,
   SETTLEMENT_STATE_LABELS,
   UPLOAD_STATE_LABELS,
 } from './state-labels';
 import type {
+  DeliveryState,
   DispensingState,
   DispensingUploadState,
   PaperStatus,
@@ -18,6 +20,7 @@ export interface MachineStates {
   dispensing: DispensingState;
   paper: PaperStatus;
   upload: DispensingUploadState;
+  delivery: DeliveryState;
 }
 
 export type Machine = keyof MachineStates;
@@ -58,6 +61,11 @@ export const TRANSITIONS: { readonly [M in Machine]: Table<MachineStates[M]> } =
     queued: ['delivered'],
     delivered: [],
   },
+  delivery: {
+    ordered: ['handed_over'],
+    handed_over: ['received'],
+    received: [],
+  },
 };
 
 /** The state each machine is created in. */
@@ -66,6 +74,7 @@ export const INITIAL_STATES: { readonly [M in Machine]: MachineStates[M] } = {
   dispensing: 'open',
   paper: 'captured',
   upload: 'waiting',
+  delivery: 'ordered',
 };
 
 const MACHINE_NAMES: Record<Machine, string> = {
@@ -73,6 +82,7 @@ const MACHINE_NAMES: Record<Machine, string> = {
   dispensing: '调剂单',
   paper: '纸质处方',
   upload: '销售上传',
+  delivery: '配送单',
 };
 
 const LABELS: { readonly [M in Machine]: Record<MachineStates[M], string> } = {
@@ -80,6 +90,7 @@ const LABELS: { readonly [M in Machine]: Record<MachineStates[M], string> } = {
   dispensing: DISPENSING_STATE_LABELS,
   paper: PAPER_STATUS_LABELS,
   upload: UPLOAD_STATE_LABELS,
+  delivery: DELIVERY_STATE_LABELS,
 };
 
 export function canTransition<M extends Machine>(

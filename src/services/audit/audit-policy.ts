@@ -83,6 +83,7 @@ const SUBJECTS: Readonly<Record<AuditSubject, (input: unknown, output: unknown) 
     dateRange: (i) => `${pick(i, 'from')}~${pick(i, 'to')}`,
     report: (i) => first(pick(i, 'report')),
     outboxItem: (i) => `上传#${pick(i, 'id')}`,
+    delivery: (i) => `配送#${pick(i, 'orderId')}`,
   };
 
 const EXTRAS: Readonly<

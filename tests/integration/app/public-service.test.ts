@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dateOnly } from '../../../src/center/clock';
 import { sm3Hex } from '../../../src/center/crypto';
+import type { AuditListView } from '../../../src/contract/types-audit';
+import type { DeliveryOrderView } from '../../../src/contract/types-delivery';
 import type { GuidanceView, StockItemView } from '../../../src/contract/types-dispense';
 import type { PublicPriceList, StockAvailability } from '../../../src/contract/types-public';
 import type { ReportExportResult } from '../../../src/contract/types-reports';
@@ -21,7 +23,10 @@ const AMOXICILLIN = 'XJ01CAA040A001010100435';
 const MORPHINE = 'XN02AAM020A001010100521';
 const HOSPITAL_PREPARATION = 'ZZ50010300001A00101';
 const MASK = 'SP-MASK-0001';
-const PRODUCT: Record<string, string> = { [AMOXICILLIN]: '8010371' };
+const INSULIN_ASPART = 'XA10ABD050B002010184032';
+const PRODUCT: Record<string, string> = { [AMOXICILLIN]: '8010371', [INSULIN_ASPART]: '8134811' };
+const ADDRESS = '重庆市渝中区解放碑街道民族路188号3栋2单元';
+const PHONE = '13812345678';
 const pharmacist = DEMO_STAFF.find((s) => s.role === 'pharmacist');
 const [zhang] = DEMO_PATIENTS;
 const ownVoucher = DEMO_PATIENTS.find((p) => p.certno === pharmacist?.certno)?.ecToken ?? '';
@@ -45,10 +50,11 @@ describe('guidance, public lists, receipts and delivery over HTTP', () => {
   const settledWithInstruction = async (
     instruction: string,
     receiptChoice?: 'paper' | 'electronic' | 'both',
+    drug = AMOXICILLIN,
   ) => {
     const d = await dispensedRx(h, ok, {
       patient: zhang,
-      drugs: [{ medListCodg: AMOXICILLIN, instruction }],
+      drugs: [{ medListCodg: drug, instruction }],
       ownVoucher,
       codeOf,
     });
@@ -216,5 +222,117 @@ describe('guidance, public lists, receipts and delivery over HTTP', () => {
     expect(csv).toContain(`${AMOXICILLIN},阿莫西林胶囊,0.25g*24粒,盒,${amoxBefore - 1}`);
     expect(csv).not.toMatch(/批号|有效期|张/);
     expect(csv).not.toContain(zhang.certno);
+  });
+
+  const order = (settlementId: number, extra: Record<string, unknown> = {}) => ({
+    settlementId,
+    recipientName: zhang.name,
+    recipientPhone: PHONE,
+    address: ADDRESS,
+    courier: '同城药品配送',
+    feeFen: 800,
+    coldChain: false,
+    ...extra,
+  });
+
+  it('records a delivery of a settled prescription: masked in lists, handed over, signed for after an identity check, audited and exported [R-DELIVERY][R-DELIVERY-REC][ST-EPC-02-011]', async () => {
+    const sale = await settledWithInstruction('按时服用');
+    const sid = sale.settlement.settlementId;
+    const created = await ok<DeliveryOrderView>('delivery.create', order(sid));
+    expect(created).toMatchObject({ state: 'ordered', masked: true, feeYuan: '8.00' });
+    expect(created.address).not.toContain('民族路188号');
+    expect(created.recipientPhone).toBe('138****5678');
+    expect(created.recipientName).not.toBe(zhang.name);
+    const slip = await ok<DeliveryOrderView>('delivery.get', {
+      orderId: created.orderId,
+      full: true,
+    });
+    expect(slip.address).toBe(ADDRESS);
+
+    const early = await h.api(
+      'delivery.confirmReceipt',
+      {
+        orderId: created.orderId,
+        receiverName: zhang.name,
+        identityChecked: true,
+      },
+      token,
+    );
+    expect(early.ok).toBe(false);
+    await ok('delivery.handOver', { orderId: created.orderId });
+    const unchecked = await h.api(
+      'delivery.confirmReceipt',
+      {
+        orderId: created.orderId,
+        receiverName: zhang.name,
+        identityChecked: false,
+      },
+      token,
+    );
+    expect(unchecked.error).toMatchObject({ code: 'POLICY', ruleId: 'R-DELIVERY' });
+    expect(unchecked.error?.message).toContain('核对其身份');
+    expect(unchecked.error?.citation).toMatch(/渝医保办〔2023〕70号/);
+    const still = await ok<DeliveryOrderView>('delivery.get', { orderId: created.orderId });
+    expect(still.state).toBe('handed_over');
+    const done = await ok<DeliveryOrderView>('delivery.confirmReceipt', {
+      orderId: created.orderId,
+      receiverName: zhang.name,
+      identityChecked: true,
+    });
+    expect(done.state).toBe('received');
+    expect(done.receivedAt && done.handedOverAt && done.receivedAt >= done.handedOverAt).toBe(true);
+
+    const today = dateOnly(new Date());
+    const listed = await ok<DeliveryOrderView[]>('delivery.list', { from: today, to: today });
+    expect(listed.find((o) => o.orderId === created.orderId)?.masked).toBe(true);
+    const trail = await ok<AuditListView>('audit.list', { from: today, to: today, pageSize: 200 });
+    const actions = trail.entries.map((e) => e.action);
+    for (const a of ['delivery.create', 'delivery.handover', 'delivery.receive']) {
+      expect(actions).toContain(a);
+    }
+    expect(JSON.stringify(trail.entries)).not.toContain('民族路');
+    expect(JSON.stringify(trail.entries)).not.toContain(PHONE);
+
+    const csv = Buffer.from(
+      (await ok<ReportExportResult>('delivery.export', { from: today, to: today })).base64,
+      'base64',
+    ).toString('utf8');
+    expect(csv).toContain(`${created.orderId},${sale.hiRxno},已签收,`);
+    expect(csv).toContain('8.00');
+    expect(csv).not.toContain('民族路188号');
+    expect(csv).not.toContain(PHONE);
+
+    const db = h.services.db;
+    expect(() =>
+      db.prepare("UPDATE delivery_orders SET address = '别处' WHERE id = ?").run(created.orderId),
+    ).toThrow(/不可修改/);
+    expect(() =>
+      db.prepare('DELETE FROM delivery_orders WHERE id = ?').run(created.orderId),
+    ).toThrow(/不可删除/);
+  });
+
+  it('refuses a cold-chain drug outside a cold-chain delivery with its storage record, and an unsettled prescription, storing nothing [R-DELIVERY]', async () => {
+    const sale = await settledWithInstruction('注射后10分钟内进餐', undefined, INSULIN_ASPART);
+    const sid = sale.settlement.settlementId;
+    const warm = await h.api('delivery.create', order(sid), token);
+    expect(warm.error).toMatchObject({ code: 'POLICY', ruleId: 'R-DELIVERY' });
+    expect(warm.error?.message).toContain('门冬胰岛素注射液');
+    const unrecorded = await h.api('delivery.create', order(sid, { coldChain: true }), token);
+    expect(unrecorded.error).toMatchObject({ code: 'POLICY', ruleId: 'R-DELIVERY' });
+    const count = () =>
+      h.services.db
+        .prepare('SELECT count(*) FROM delivery_orders WHERE settlement_id = ?')
+        .pluck()
+        .get(sid);
+    expect(count()).toBe(0);
+    const cold = await ok<DeliveryOrderView>(
+      'delivery.create',
+      order(sid, { coldChain: true, coldChainRecord: '保温箱+冰排，2–8℃，温度记录仪 T-07' }),
+    );
+    expect(cold.coldChain).toBe(true);
+    expect(count()).toBe(1);
+
+    const none = await h.api('delivery.create', order(987_654), token);
+    expect(none.error).toMatchObject({ code: 'POLICY', ruleId: 'R-DELIVERY' });
   });
 });

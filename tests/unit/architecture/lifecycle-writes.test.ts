@@ -23,6 +23,7 @@ const STATE_COLUMNS: Record<string, { machine: Machine; column: string }> = {
   dispensings: { machine: 'dispensing', column: 'state' },
   paper_prescriptions: { machine: 'paper', column: 'status' },
   dispensing_uploads: { machine: 'upload', column: 'state' },
+  delivery_orders: { machine: 'delivery', column: 'state' },
 };
 
 /**
