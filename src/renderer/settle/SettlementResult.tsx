@@ -51,6 +51,15 @@ function ResultHead({ s }: { s: SettlementView }) {
             <dd>{s.settledAt}</dd>
           </>
         )}
+        {s.electronicReceipt && (
+          <>
+            <dt>电子票据</dt>
+            <dd data-testid="settle-e-receipt">
+              <span className="mono">{s.electronicReceipt.receiptNo}</span>（患者选择
+              {s.electronicReceipt.choiceLabel}）
+            </dd>
+          </>
+        )}
       </dl>
     </header>
   );
