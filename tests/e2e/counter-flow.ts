@@ -84,13 +84,19 @@ export async function reviewPass(page: Page): Promise<void> {
 export async function dispensed(
   page: Page,
   traceCode: (productId: string) => string,
-  drugs: Array<{ code: string; productId: string; packs?: number }>,
+  drugs: Array<{ code: string; productId: string; packs?: number; instruction?: string }>,
   reuse: string[] = [],
 ): Promise<{ hiRxno: string; codes: string[] }> {
   await ensureOnDuty(page);
   await openRx(
     page,
-    await prescribe(drugs.map((d) => ({ medListCodg: d.code, packs: d.packs ?? 1 }))),
+    await prescribe(
+      drugs.map((d) => ({
+        medListCodg: d.code,
+        packs: d.packs ?? 1,
+        ...(d.instruction ? { instruction: d.instruction } : {}),
+      })),
+    ),
   );
   await reviewPass(page);
   await page.keyboard.press('F7');

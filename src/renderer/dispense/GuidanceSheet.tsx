@@ -20,7 +20,7 @@ export function GuidanceSheet() {
   return (
     <section className="rx-pane guidance-sheet" data-testid="guidance" data-rule={guidance.ruleId}>
       <header className="guidance-head">
-        <h3 className="pane-title">用药指导（{guidance.ruleId}）</h3>
+        <h3 className="pane-title">用药指导</h3>
         <Button
           type="primary"
           size="large"
