@@ -15,7 +15,7 @@ test.beforeEach(async ({ page }) => {
   await login(page, pharmacist.username, pharmacist.password);
 });
 
-test('guidance states contraindications and the physician’s instruction; the patient takes an electronic receipt; Alt+V shows the price list and the receipt [R-GUIDE][R-EINVOICE][R-PRICE-PUB][ST-EPC-02-004]', async ({
+test('guidance states contraindications and the physician’s instruction; the patient takes an electronic receipt; Alt+V shows the price list, the receipt and the masked delivery [R-GUIDE][R-EINVOICE][R-PRICE-PUB][ST-EPC-02-004][R-DELIVERY]', async ({
   page,
 }) => {
   test.setTimeout(150_000);
@@ -44,6 +44,19 @@ test('guidance states contraindications and the physician’s instruction; the p
   const receiptNo = ((await eReceipt.locator('.mono').textContent()) ?? '').trim();
   expect(receiptNo).toMatch(/^DZ/);
 
+  await page.getByTestId('delivery-open').click();
+  await page.getByTestId('delivery-name').fill('张伟');
+  await page.getByTestId('delivery-phone').fill('13812345678');
+  await page.getByTestId('delivery-address').fill('重庆市渝中区解放碑街道民族路188号3栋2单元');
+  await page.getByTestId('delivery-courier').fill('同城药品配送');
+  await page.getByTestId('delivery-fee').fill('8');
+  await page.getByTestId('delivery-form').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/delivery-form-1366.png' });
+  await page.getByTestId('delivery-submit').click();
+  const saved = page.getByTestId('delivery-saved');
+  await expect(saved).toContainText('配送费 ¥8.00');
+  await expect(saved).not.toContainText('民族路188号');
+
   await page.keyboard.press('Alt+V');
   const screen = page.getByTestId('public-screen');
   await expect(screen.getByTestId('public-prices')).toContainText('阿莫西林胶囊');
@@ -69,6 +82,13 @@ test('guidance states contraindications and the physician’s instruction; the p
     .last()
     .click();
   expect((await download).suggestedFilename()).toMatch(/^电子票据_DZ.*\.pdf$/);
+
+  await screen.getByText('配送记录').click();
+  const deliveries = screen.getByTestId('public-deliveries');
+  await expect(deliveries).toContainText('同城药品配送');
+  await expect(deliveries).toContainText('138****5678');
+  await expect(deliveries).not.toContainText('民族路188号');
+  await page.screenshot({ path: 'test-results/screens/public-deliveries-1366.png' });
 
   await page.keyboard.press('Escape');
   await expect(screen).toHaveCount(0);
