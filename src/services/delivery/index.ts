@@ -79,7 +79,7 @@ export function createDeliveryArea(deps: AreaDeps) {
   return {
     create(session: AuthenticatedSession, i: NewDeliveryInput): DeliveryOrderView {
       const s = settlements.get(i.settlementId);
-      if (!s || s.state !== 'settled') {
+      if (s?.state !== 'settled') {
         throw new AppError('POLICY', '只有结算成功的处方才能登记配送', { ruleId: 'R-DELIVERY' });
       }
       if (orders.forSettlement(s.id)) {
