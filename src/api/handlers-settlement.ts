@@ -6,7 +6,8 @@ export function createSettlementHandlers(s: AppServices): HandlersFor<typeof set
   const a = s.settlement;
   return {
     'settle.preview': (i, ctx) => a.preview(must(ctx), i),
-    'settle.confirm': (i, ctx) => a.confirm(must(ctx), i.dispensingId, i.previewId),
+    'settle.confirm': (i, ctx) =>
+      a.confirm(must(ctx), i.dispensingId, i.previewId, i.receiptChoice),
     'settle.get': (i) => a.get(i),
     'settle.resolveUnknown': (i) => a.resolveUnknown(i.settlementId),
     'refund.start': (i, ctx) => a.refund(must(ctx), i.settlementId, i.reason),

@@ -5,9 +5,12 @@ import { type HandlerContext, must } from './handler-context';
 import { createAuditHandlers } from './handlers-audit';
 import { createBackupHandlers } from './handlers-backup';
 import { createComplaintsHandlers } from './handlers-complaints';
+import { createDeliveryHandlers } from './handlers-delivery';
 import { createDispenseHandlers } from './handlers-dispense';
+import { createEinvoiceHandlers } from './handlers-einvoice';
 import { createOutboxHandlers } from './handlers-outbox';
 import { createPaperHandlers } from './handlers-paper';
+import { createPublicHandlers } from './handlers-public';
 import { createReconHandlers } from './handlers-recon';
 import { createReportsHandlers } from './handlers-reports';
 import { createReviewHandlers } from './handlers-review';
@@ -37,6 +40,9 @@ export function createHandlers(s: AppServices): Handlers {
     ...createRiskHandlers(s),
     ...createReportsHandlers(s),
     ...createComplaintsHandlers(s),
+    ...createPublicHandlers(s),
+    ...createEinvoiceHandlers(s),
+    ...createDeliveryHandlers(s),
     'app.info': () => s.info,
     'auth.login': (i) => s.auth.login(i.username, i.password),
     'auth.logout': (_i, ctx) => {

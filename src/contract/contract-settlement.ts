@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RECEIPT_CHOICE_CODES, type ReceiptChoice } from '../domain/settlement/receipt-choice';
 import { audited, reads } from './method-policy';
 import type {
   ReceiptView,
@@ -60,13 +61,25 @@ export const settlementContract = {
    * same transaction as a successful settlement.
    */
   'settle.confirm': {
-    input: z.object({ dispensingId: id, previewId: z.string().min(1).max(64).optional() }).strict(),
+    input: z
+      .object({
+        dispensingId: id,
+        previewId: z.string().min(1).max(64).optional(),
+        /** R-EINVOICE: what the patient takes; the electronic receipt is stored either way. */
+        receiptChoice: z
+          .enum(RECEIPT_CHOICE_CODES as [ReceiptChoice, ...ReceiptChoice[]])
+          .optional(),
+      })
+      .strict(),
     output: {} as SettlementView,
     auth: true,
     mutates: true,
     audit: audited('settle.confirm', {
       subject: 'settlement',
-      detail: { input: ['dispensingId'], output: ['settlementId', 'state', 'setlId'] },
+      detail: {
+        input: ['dispensingId', 'receiptChoice'],
+        output: ['settlementId', 'state', 'setlId'],
+      },
     }),
   },
   'settle.get': {

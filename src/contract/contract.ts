@@ -3,9 +3,12 @@ import { EC_PASSWORD_PATTERN } from '../domain/ec-voucher';
 import { auditContract } from './contract-audit';
 import { backupContract } from './contract-backup';
 import { complaintsContract } from './contract-complaints';
+import { deliveryContract } from './contract-delivery';
 import { dispenseContract } from './contract-dispense';
+import { einvoiceContract } from './contract-einvoice';
 import { outboxContract } from './contract-outbox';
 import { paperContract } from './contract-paper';
+import { publicContract } from './contract-public';
 import { reconContract } from './contract-recon';
 import { reportsContract } from './contract-reports';
 import { reviewContract } from './contract-review';
@@ -160,6 +163,9 @@ export const contract = {
   ...riskContract,
   ...reportsContract,
   ...complaintsContract,
+  ...publicContract,
+  ...einvoiceContract,
+  ...deliveryContract,
 } as const satisfies Readonly<Record<string, ContractEntry>>;
 
 interface ContractEntry extends MethodPolicy {

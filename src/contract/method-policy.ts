@@ -43,7 +43,8 @@ export type AuditSubject =
   | 'report'
   | 'outboxItem'
   | 'person'
-  | 'complaint';
+  | 'complaint'
+  | 'delivery';
 
 /** Detail that is more than named fields (nested values, counts, lists), applied by the services. */
 export type AuditDetailExtra =

@@ -1,3 +1,4 @@
+import type { GuidanceLine } from '../domain/dispense/guidance-line';
 import type { ScanRefusalReason } from '../domain/dispense/scan-decision';
 import type { DispensingState } from '../domain/lifecycle/states';
 import type { RuleId } from '../domain/rules';
@@ -193,16 +194,7 @@ export interface StockItemView {
   batches: StockBatchView[];
 }
 
-export interface GuidanceLine {
-  lineNo: number;
-  genname: string;
-  spec: string;
-  /** e.g. 口服，每次1片，每日一次，连用7天 */
-  usage: string;
-  notes: string[];
-  /** One printable paragraph. */
-  text: string;
-}
+export type { GuidanceLine };
 
 export interface GuidanceView {
   hiRxno: string;

@@ -1,6 +1,7 @@
 import type { SettlementState, UploadState } from '../domain/lifecycle/states';
 import type { Money } from '../domain/money';
 import type { RuleId } from '../domain/rules';
+import type { ReceiptChoice } from '../domain/settlement/receipt-choice';
 import type { PaperSourceView } from './types-dispense';
 
 /** Output types of the settlement, refund, receipt, self-pay and upload methods (contract-settlement.ts). */
@@ -163,6 +164,19 @@ export interface SettlementView {
   unknown: UnknownOutcomeView[];
   refund: RefundView | null;
   uploads: UploadView[];
+  /** R-EINVOICE: the electronic receipt stored when it settled, and what the patient took. */
+  electronicReceipt: ElectronicReceiptView | null;
+}
+
+export interface ElectronicReceiptView {
+  settlementId: number;
+  receiptNo: string;
+  patientChoice: ReceiptChoice;
+  /** 纸质票据 / 电子票据 / 纸质和电子票据 */
+  choiceLabel: string;
+  /** SM3 of the stored PDF. */
+  sm3: string;
+  issuedAt: string;
 }
 
 export type ReceiptFormat = 'thermal58' | 'thermal80' | 'a4';

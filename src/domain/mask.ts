@@ -22,3 +22,10 @@ export function maskToken(token: string): string {
   if (token.length <= 10) return '*'.repeat(token.length);
   return `${token.slice(0, 4)}…${token.slice(-4)}`;
 }
+
+/** A delivery address on screens that only need to recognise it: the first 6 characters. */
+export function maskAddress(address: string): string {
+  const chars = [...address.trim()];
+  if (chars.length <= 6) return '*'.repeat(chars.length);
+  return `${chars.slice(0, 6).join('')}${'*'.repeat(Math.min(8, chars.length - 6))}`;
+}

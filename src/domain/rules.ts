@@ -229,6 +229,16 @@ export const RULES = {
     '药店须建立投诉举报受理制度：及时核查纠正，不属于本店业务范围的及时反馈当地医保经办机构',
     '004 §三(一)',
   ),
+  'R-EINVOICE': rule(
+    'R-EINVOICE',
+    '药店须能为参保人员提供电子票据、电子发票或纸质票据，由参保人选择',
+    '002 §二(二)',
+  ),
+  'R-DELIVERY-REC': rule(
+    'R-DELIVERY-REC',
+    '药品购销存记录及配送相关信息须真实完整，按要求上传，全程可追溯',
+    '002 §二(四)',
+  ),
 } as const satisfies Record<string, PolicyRule>;
 
 export type RuleId = keyof typeof RULES;

@@ -17,6 +17,7 @@ import { loadCatalog } from './catalog-loader';
 import { createComplaintsArea } from './complaints';
 import type { AppConfig } from './config';
 import { createCrlCache } from './crl-cache';
+import { createDeliveryArea } from './delivery';
 import { DeliverySignIns } from './delivery-sign-in';
 import { createDispenseArea } from './dispense';
 import { loadLayoutLabels } from './layout-labels';
@@ -27,9 +28,11 @@ import { allRefusedHooks, fsiOutboxSender } from './outbox-delivery';
 import { createOutboxQueueService } from './outbox-queue-service';
 import { createOutboxWorker } from './outbox-worker';
 import { createPaperArea } from './paper';
+import { currentPackOf } from './paper/region-pack';
 import { hashPassword } from './password';
 import { createPatientService } from './patient-service';
 import { loadPolicyPacks } from './policy-loader';
+import { createPublicInfoArea } from './public-info';
 import { createReconService } from './recon';
 import { sandboxCenterRecords } from './recon/center-records';
 import { createRegionService } from './region-service';
@@ -111,6 +114,8 @@ export async function createAppServices(config: AppConfig, log: Logger) {
   const risk = createRiskArea(areaDeps, regions);
   const reports = createReportsArea(areaDeps);
   const complaints = createComplaintsArea(areaDeps);
+  const delivery = createDeliveryArea(areaDeps);
+  const publicInfo = createPublicInfoArea(areaDeps, currentPackOf(config, regions));
   const signIns = new DeliverySignIns(fsi);
   fsi.renewSignInWith(
     signIns.renewer((ended, signNo) => sessions.renewCenterSignIn(ended, signNo)),
@@ -153,6 +158,8 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     paper,
     stock,
     audit,
+    publicInfo,
+    delivery,
     risk,
     reports,
     complaints,

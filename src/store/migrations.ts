@@ -16,6 +16,7 @@ import { HELD_DISPENSINGS_MIGRATION } from './migrations/016-held-dispensings';
 import { SCOPE_CONSENTS_MIGRATION } from './migrations/017-scope-consents';
 import { KEEP_RECORDS_MIGRATION } from './migrations/019-keep-records';
 import { STOCK_SUPPLY_MIGRATION } from './migrations/020-stock-supply';
+import { RECEIPTS_DELIVERIES_MIGRATION } from './migrations/021-receipts-deliveries';
 import { COMPLAINT_REGISTER_MIGRATION } from './migrations/022-complaint-register';
 import { OUTBOX_CREDENTIAL_REDACTION_MIGRATION } from './migrations/024-outbox-credential-redaction';
 import { LOGIN_FAILURES_MIGRATION } from './migrations/025-login-failures';
@@ -188,6 +189,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 20, name: 'complaint_register', up: COMPLAINT_REGISTER_MIGRATION },
   { version: 21, name: 'keep_records', up: KEEP_RECORDS_MIGRATION },
   { version: 22, name: 'stock_supply', up: STOCK_SUPPLY_MIGRATION },
+  { version: 23, name: 'receipts_deliveries', up: RECEIPTS_DELIVERIES_MIGRATION },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

@@ -84,7 +84,13 @@ export async function reviewPass(page: Page): Promise<void> {
 export async function dispensed(
   page: Page,
   traceCode: (productId: string) => string,
-  drugs: Array<{ code: string; productId: string; packs?: number; hospApprFlag?: '0' | '1' | '2' }>,
+  drugs: Array<{
+    code: string;
+    productId: string;
+    packs?: number;
+    hospApprFlag?: '0' | '1' | '2';
+    instruction?: string;
+  }>,
   reuse: string[] = [],
 ): Promise<{ hiRxno: string; codes: string[] }> {
   await ensureOnDuty(page);
@@ -95,6 +101,7 @@ export async function dispensed(
         medListCodg: d.code,
         packs: d.packs ?? 1,
         ...(d.hospApprFlag ? { hospApprFlag: d.hospApprFlag } : {}),
+        ...(d.instruction ? { instruction: d.instruction } : {}),
       })),
     ),
   );

@@ -90,6 +90,8 @@ export const rxDrugLineSchema = z.looseObject({
   medc_days: numeric.nullish(),
   drug_pric: numeric.nullish(),
   drug_sumamt: numeric.nullish(),
+  /** Our extension: the physician's special instruction for the line (医嘱特殊说明, R-GUIDE). */
+  x_dr_instr: optStr,
 });
 
 export const mdtrtInfoSchema = z.looseObject({

@@ -56,6 +56,10 @@ export const catalogDrugSchema = z.object({
     .object({ minC: z.number(), maxC: z.number() })
     .refine((r) => r.minC < r.maxC, '冷链温度下限应低于上限')
     .optional(),
+  /** 服药禁忌 from the package insert, stated on the guidance sheet (R-GUIDE, ST-EPC-02-012). */
+  contraindications: z.array(z.string().min(1)).optional(),
+  /** 注意事项 from the package insert, stated on the guidance sheet (R-GUIDE). */
+  cautions: z.array(z.string().min(1)).optional(),
 });
 export type CatalogDrug = z.infer<typeof catalogDrugSchema>;
 /** R-CATALOG: whether the drug counts as an insurance catalog variety (absent = listed). */

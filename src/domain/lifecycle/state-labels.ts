@@ -1,5 +1,6 @@
 import type {
   ComplaintState,
+  DeliveryState,
   DispensingState,
   PaperStatus,
   SettlementState,
@@ -22,6 +23,12 @@ export const DISPENSING_STATE_LABELS: Record<DispensingState, string> = {
   completed: '已完成调剂',
   cancelled: '已取消',
   returned: '已退费退货',
+};
+
+export const DELIVERY_STATE_LABELS: Record<DeliveryState, string> = {
+  ordered: '待交接',
+  handed_over: '配送中',
+  received: '已签收',
 };
 
 export const PAPER_STATUS_LABELS: Record<PaperStatus, string> = {

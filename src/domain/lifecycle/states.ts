@@ -30,3 +30,5 @@ export type UploadState = DispensingUploadState | 'parked';
  * insurance agency when outside the pharmacy's remit, then closed.
  */
 export type ComplaintState = 'received' | 'checking' | 'corrected' | 'referred' | 'closed';
+/** A delivery order (R-DELIVERY): handed to the courier, then signed for by the patient. */
+export type DeliveryState = 'ordered' | 'handed_over' | 'received';

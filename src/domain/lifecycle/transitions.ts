@@ -1,6 +1,7 @@
 import { AppError } from '../errors';
 import {
   COMPLAINT_STATE_LABELS,
+  DELIVERY_STATE_LABELS,
   DISPENSING_STATE_LABELS,
   PAPER_STATUS_LABELS,
   SETTLEMENT_STATE_LABELS,
@@ -8,6 +9,7 @@ import {
 } from './state-labels';
 import type {
   ComplaintState,
+  DeliveryState,
   DispensingState,
   DispensingUploadState,
   PaperStatus,
@@ -21,6 +23,7 @@ export interface MachineStates {
   paper: PaperStatus;
   upload: DispensingUploadState;
   complaint: ComplaintState;
+  delivery: DeliveryState;
 }
 
 export type Machine = keyof MachineStates;
@@ -69,6 +72,11 @@ export const TRANSITIONS: { readonly [M in Machine]: Table<MachineStates[M]> } =
     referred: ['closed'],
     closed: [],
   },
+  delivery: {
+    ordered: ['handed_over'],
+    handed_over: ['received'],
+    received: [],
+  },
 };
 
 /** The state each machine is created in. */
@@ -78,6 +86,7 @@ export const INITIAL_STATES: { readonly [M in Machine]: MachineStates[M] } = {
   paper: 'captured',
   upload: 'waiting',
   complaint: 'received',
+  delivery: 'ordered',
 };
 
 const MACHINE_NAMES: Record<Machine, string> = {
@@ -86,6 +95,7 @@ const MACHINE_NAMES: Record<Machine, string> = {
   paper: '纸质处方',
   upload: '销售上传',
   complaint: '投诉举报',
+  delivery: '配送单',
 };
 
 const LABELS: { readonly [M in Machine]: Record<MachineStates[M], string> } = {
@@ -94,6 +104,7 @@ const LABELS: { readonly [M in Machine]: Record<MachineStates[M], string> } = {
   paper: PAPER_STATUS_LABELS,
   upload: UPLOAD_STATE_LABELS,
   complaint: COMPLAINT_STATE_LABELS,
+  delivery: DELIVERY_STATE_LABELS,
 };
 
 export function canTransition<M extends Machine>(

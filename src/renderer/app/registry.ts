@@ -10,6 +10,7 @@ import type { Contribution } from '../navigation/contribution';
 import { locationOf, useNavigation } from '../navigation/navigation-store';
 import { paperContribution } from '../paper/contribution';
 import { prescriptionContribution } from '../prescription/contribution';
+import { publicContribution } from '../publicinfo/contribution';
 import { regionContribution } from '../region/contribution';
 import { reportsContribution } from '../reports/contribution';
 import { riskContribution } from '../risk/contribution';
@@ -28,6 +29,7 @@ export const FEATURES: readonly Contribution[] = [
   riskContribution,
   reportsContribution,
   complaintContribution,
+  publicContribution,
   auditContribution,
   lookupContribution,
 ];

@@ -20,7 +20,7 @@ export function GuidanceSheet() {
   return (
     <section className="rx-pane guidance-sheet" data-testid="guidance" data-rule={guidance.ruleId}>
       <header className="guidance-head">
-        <h3 className="pane-title">用药指导（{guidance.ruleId}）</h3>
+        <h3 className="pane-title">用药指导</h3>
         <Button
           type="primary"
           size="large"
@@ -39,6 +39,24 @@ export function GuidanceSheet() {
               {l.genname} <span className="drug-meta">{l.spec}</span>
             </div>
             <div className="guidance-usage">{l.usage}</div>
+            {l.contraindications.length > 0 && (
+              <div className="guidance-warning" data-testid="guidance-contraindications">
+                <strong>禁忌：</strong>
+                {l.contraindications.join('；')}
+              </div>
+            )}
+            {l.cautions.length > 0 && (
+              <div className="guidance-caution">
+                <strong>注意事项：</strong>
+                {l.cautions.join('；')}
+              </div>
+            )}
+            {l.instruction && (
+              <div className="guidance-warning" data-testid="guidance-instruction">
+                <strong>医嘱说明：</strong>
+                {l.instruction}
+              </div>
+            )}
             {l.notes.length > 0 && (
               <ul className="guidance-notes">
                 {l.notes.map((n) => (

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 /** The counter's own screens: exactly one is beneath at any time. */
 export type Screen = 'counter' | 'prescription' | 'dispense' | 'sale';
 /** Work-area pages shown over the counter's screen (Alt+P, Alt+C, Alt+I, Alt+B, Alt+H, Alt+V). */
-export type Page = 'paper' | 'stock' | 'risk' | 'reports' | 'lookup' | 'complaints';
+export type Page = 'paper' | 'stock' | 'risk' | 'reports' | 'lookup' | 'complaints' | 'public';
 export type Location = Screen | Page;
 
 /**

@@ -1,5 +1,6 @@
-import { Button } from 'antd';
+import { Button, Radio } from 'antd';
 import type { SettlePreview } from '../../contract/types-settlement';
+import { RECEIPT_CHOICES, type ReceiptChoice } from '../../domain/settlement/receipt-choice';
 import { Notices } from './Notices';
 import { SelfPayLines } from './SelfPayLines';
 import { SplitSummary } from './SplitSummary';
@@ -8,6 +9,7 @@ import { useSettleStore } from './settle-store';
 /** 2101: what the patient will pay and why, confirmed by Enter (2102) or dropped by Esc. */
 export function SettlePreviewView({ preview }: { preview: SettlePreview }) {
   const confirming = useSettleStore((s) => s.phase === 'confirming');
+  const choice = useSettleStore((s) => s.receiptChoice);
   return (
     <div
       className="settle-preview"
@@ -23,6 +25,15 @@ export function SettlePreviewView({ preview }: { preview: SettlePreview }) {
       <Notices items={preview.selfPayNotices} testId="selfpay-notices" />
       <Notices items={preview.split.centerWarnings} testId="center-warnings" />
       <SelfPayLines lines={preview.lines} />
+      <div className="settle-receipt-choice" data-testid="receipt-choice">
+        <span>患者所需票据：</span>
+        <Radio.Group
+          value={choice}
+          disabled={confirming}
+          onChange={(e) => useSettleStore.getState().chooseReceipt(e.target.value as ReceiptChoice)}
+          options={Object.entries(RECEIPT_CHOICES).map(([value, label]) => ({ value, label }))}
+        />
+      </div>
       <div className="settle-actions">
         <Button
           type="primary"

@@ -1,6 +1,7 @@
 import { Button } from 'antd';
 import type { SettlementState, SettlementView } from '../../contract/types-settlement';
 import { useUiStore } from '../stores/ui-store';
+import { DeliveryForm } from './DeliveryForm';
 import { ReceiptPanel } from './ReceiptPanel';
 import { RefundDialog } from './RefundDialog';
 import { RefundSummary } from './RefundSummary';
@@ -49,6 +50,15 @@ function ResultHead({ s }: { s: SettlementView }) {
           <>
             <dt>结算时间</dt>
             <dd>{s.settledAt}</dd>
+          </>
+        )}
+        {s.electronicReceipt && (
+          <>
+            <dt>电子票据</dt>
+            <dd data-testid="settle-e-receipt">
+              <span className="mono">{s.electronicReceipt.receiptNo}</span>（患者选择
+              {s.electronicReceipt.choiceLabel}）
+            </dd>
           </>
         )}
       </dl>
@@ -105,6 +115,7 @@ export function SettlementResult({ settlement: s }: { settlement: SettlementView
       {s.state === 'settled' && <SelfPayLines lines={s.lines} />}
       <div className="settle-actions">
         <RefundButton s={s} />
+        {s.state === 'settled' && <DeliveryForm settlementId={s.settlementId} />}
       </div>
       {(done || s.uploads.length > 0) && <SettledUploads s={s} />}
       {s.state === 'settled' && (

@@ -7,6 +7,7 @@ import type {
   SettlePreview,
 } from '../../contract/types-settlement';
 import type { AppErrorShape } from '../../domain/errors';
+import type { ReceiptChoice } from '../../domain/settlement/receipt-choice';
 import { api, isUnauthenticated, toShape } from '../api';
 import { beep } from '../feedback/beep';
 import { useSessionStore } from '../stores/session-store';
@@ -24,6 +25,9 @@ interface SettleState {
   refreshingUploads: boolean;
   /** Shown inside the settlement panel. */
   error: AppErrorShape | null;
+  /** R-EINVOICE: what the patient takes (the electronic receipt is stored either way). */
+  receiptChoice: ReceiptChoice;
+  chooseReceipt(choice: ReceiptChoice): void;
   /** The settlement of this dispensing, if there is one (on opening a completed dispensing). */
   load(dispensingId: number): Promise<void>;
   /** F5: 2101, or the existing settlement when one is live. */
@@ -71,6 +75,7 @@ const EMPTY = {
   refunding: false,
   refreshingUploads: false,
   error: null,
+  receiptChoice: 'paper' as ReceiptChoice,
 };
 
 export const useSettleStore = create<SettleState>((set, get) => {
@@ -115,6 +120,10 @@ export const useSettleStore = create<SettleState>((set, get) => {
       }
     },
 
+    chooseReceipt(choice: ReceiptChoice) {
+      set({ receiptChoice: choice });
+    },
+
     cancelPreview() {
       if (get().phase !== 'preview') return;
       set({ preview: null, phase: get().settlement ? 'result' : 'idle', error: null });
@@ -129,6 +138,7 @@ export const useSettleStore = create<SettleState>((set, get) => {
         const settlement = await api.call('settle.confirm', {
           dispensingId,
           previewId: preview.previewId,
+          receiptChoice: get().receiptChoice,
         });
         if (gen !== generation) return;
         showSettlement(settlement);

@@ -14,6 +14,8 @@ export interface DrugOrder {
    * (default), 1 审批通过 (within the scope), 2 审批不通过 (outside it: the patient pays).
    */
   hospApprFlag?: '0' | '1' | '2';
+  /** The physician's special instruction for this line (医嘱特殊说明, R-GUIDE). */
+  instruction?: string;
 }
 
 interface Usage {
@@ -71,5 +73,6 @@ export function uploadDrugLine(drug: CatalogDrug, order: DrugOrder, index: numbe
     medcDays: order.days ?? 7,
     hospApprFlag: order.hospApprFlag ?? '0',
     ...split,
+    ...(order.instruction ? { xDrInstr: order.instruction } : {}),
   };
 }

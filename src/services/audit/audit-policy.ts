@@ -87,6 +87,7 @@ const SUBJECTS: Readonly<Record<AuditSubject, (input: unknown, output: unknown) 
     outboxItem: (i) => `上传#${pick(i, 'id')}`,
     person: (_i, o) => first(pick(o, 'psnNo')),
     complaint: (i, o) => `投诉举报#${pick(o, 'id') ?? pick(i, 'id') ?? '?'}`,
+    delivery: (i) => `配送#${pick(i, 'orderId')}`,
   };
 
 const EXTRAS: Readonly<

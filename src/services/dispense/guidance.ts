@@ -1,10 +1,11 @@
 import type { Out7204 } from '../../center/rx/fsi-72xx';
-import type { GuidanceLine, GuidanceView } from '../../contract/types-dispense';
+import type { GuidanceView } from '../../contract/types-dispense';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
+import { type GuidanceLine, guidanceLine } from '../../domain/dispense/guidance-line';
 import { maskName } from '../../domain/mask';
 import type { PaperLineRecord } from '../../store/paper-repository';
 
-/** Standing notes per dosage form; the catalog carries no package-insert text yet. */
+/** Standing notes per dosage form, beside the package-insert text the catalogue carries. */
 const FORM_NOTES: Array<[RegExp, string]> = [
   [/缓释|控释/, '缓释/控释制剂须整粒（片）吞服，不可掰开、嚼碎或打开胶囊。'],
   [/肠溶/, '肠溶制剂须整粒吞服，不可嚼碎，宜餐前服用。'],
@@ -38,7 +39,10 @@ export function buildGuidance(
     const drug = catalog.get(l.med_list_codg);
     const spec = l.drug_spec ?? drug?.spec ?? '';
     const form = l.drug_dosform ?? drug?.dosform ?? '';
-    return guidanceLine(i + 1, l.drug_genname, spec, usageText(l), notesFor(drug, form));
+    return guidanceLine({
+      ...catalogFacts(i + 1, l.drug_genname, spec, usageText(l), drug, form),
+      instruction: l.x_dr_instr?.trim() || null,
+    });
   });
   return guidanceSheet(hiRxno, patientName, lines);
 }
@@ -56,7 +60,10 @@ export function buildPaperGuidance(
   const lines = paperLines.map((l, i): GuidanceLine => {
     const drug = catalog.get(l.medListCodg);
     const usage = `按纸质处方上医师书写的用法用量服用，共${l.quantity}${l.unit}，用药${l.days}天`;
-    return guidanceLine(i + 1, l.genname, l.spec, usage, notesFor(drug, drug?.dosform ?? ''));
+    return guidanceLine({
+      ...catalogFacts(i + 1, l.genname, l.spec, usage, drug, drug?.dosform ?? ''),
+      instruction: null,
+    });
   });
   return guidanceSheet(rxno, patientName, lines);
 }
@@ -69,15 +76,23 @@ function notesFor(drug: CatalogDrug | undefined, form: string): string[] {
   ];
 }
 
-function guidanceLine(
+function catalogFacts(
   lineNo: number,
   genname: string,
   spec: string,
   usage: string,
-  notes: string[],
-): GuidanceLine {
-  const text = `${lineNo}. ${genname}（${spec}）：${usage}。${notes.join('')}`;
-  return { lineNo, genname, spec, usage, notes, text };
+  drug: CatalogDrug | undefined,
+  form: string,
+) {
+  return {
+    lineNo,
+    genname,
+    spec,
+    usage,
+    contraindications: drug?.contraindications ?? [],
+    cautions: drug?.cautions ?? [],
+    notes: notesFor(drug, form),
+  };
 }
 
 function guidanceSheet(hiRxno: string, patientName: string, lines: GuidanceLine[]): GuidanceView {
@@ -85,7 +100,7 @@ function guidanceSheet(hiRxno: string, patientName: string, lines: GuidanceLine[
   const printable = [
     `用药指导单　处方号 ${hiRxno}　患者 ${name}`,
     ...lines.map((l) => l.text),
-    '如有不适请立即停药并就医；药品请置于儿童不能触及处。本指导依据处方用法用量，禁忌与特殊说明以药品说明书为准。',
+    '如有不适请立即停药并就医；药品请置于儿童不能触及处。本指导依据处方用法用量与药品说明书，未尽事项以说明书为准。',
   ].join('\n');
   return { hiRxno, patient: { name }, lines, printable, ruleId: 'R-GUIDE' };
 }

@@ -1,4 +1,5 @@
 import { DispensingRepository } from '../../store/dispensing-repository';
+import { ElectronicReceiptRepository } from '../../store/electronic-receipt-repository';
 import { PaperRepository } from '../../store/paper-repository';
 import { ReviewRepository } from '../../store/review-repository';
 import { SaleReturnRepository } from '../../store/sale-return-repository';
@@ -24,6 +25,7 @@ export function createSettlementContext(deps: AreaDeps) {
     selfPay: new SelfPayRepository(deps.db),
     scopeConsents: new ScopeConsentRepository(deps.db),
     stock: new StockRepository(deps.db),
+    eReceipts: new ElectronicReceiptRepository(deps.db),
     patients: createPatientService({ fsi: deps.fsi, auth: deps.auth }),
     previews: createPreviewStore(deps.now),
   };

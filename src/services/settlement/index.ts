@@ -1,4 +1,5 @@
 import { AppError } from '../../domain/errors';
+import type { ReceiptChoice } from '../../domain/settlement/receipt-choice';
 import type { OutboxItem } from '../../store/outbox-repository';
 import { markDispensingUpload } from '../../store/sale-upload-repository';
 import type { AreaDeps } from '../area-deps';
@@ -8,6 +9,7 @@ import { centerRefusedCodeHook } from './center-refused-codes';
 import { createSettlementContext, type SettlementContext } from './context';
 import { findSettlements, type LookupQuery } from './lookup';
 import { createPreviewService } from './preview-service';
+import { createElectronicReceipts } from './receipt/electronic-receipts-area';
 import { receipt } from './receipt/receipt-service';
 import { refundSlip } from './receipt/refund-slip';
 import { reprintReceipt } from './receipt/reprint';
@@ -63,9 +65,15 @@ export function createSettlementArea(deps: AreaDeps) {
   const refund = createRefundService(ctx);
   const sell = createSelfPayService(ctx);
   return {
+    electronicReceipts: createElectronicReceipts(ctx),
     preview: createPreviewService(ctx),
-    async confirm(session: AuthenticatedSession, dispensingId: number, previewId?: string) {
-      return settlementView(ctx, await confirm(session, dispensingId, previewId));
+    async confirm(
+      session: AuthenticatedSession,
+      dispensingId: number,
+      previewId?: string,
+      receiptChoice?: ReceiptChoice,
+    ) {
+      return settlementView(ctx, await confirm(session, dispensingId, previewId, receiptChoice));
     },
     get(of: { settlementId: number } | { dispensingId: number }) {
       if ('settlementId' in of) return settlementView(ctx, of.settlementId);

@@ -3,10 +3,12 @@ import { CenterError, type FsiResponse } from '../../center/fsi-client';
 import { checkSettleReply } from '../../domain/center/settle-reply';
 import { AppError } from '../../domain/errors';
 import { feeLines, settleInput } from '../../domain/settlement/fee-lines';
+import type { ReceiptChoice } from '../../domain/settlement/receipt-choice';
 import { sqliteCode } from '../../store/sqlite-errors';
 import type { AuthenticatedSession } from '../auth-service';
 import type { SettlementContext } from './context';
 import { aboveStandardText, presettle } from './presettle';
+import { issueElectronicReceipt } from './receipt/electronic-receipt';
 import { rxSettleFacts } from './rx-facts';
 import { queueSaleUploads } from './sale-queue';
 import { requireScopeConsents } from './scope-consent-service';
@@ -41,6 +43,7 @@ export function createSettleService(ctx: SettlementContext) {
     session: AuthenticatedSession,
     dispensingId: number,
     previewId: string | undefined,
+    receiptChoice: ReceiptChoice = 'paper',
   ): Promise<number> {
     const first = requireSettleable(ctx, dispensingId);
     requireScopeConsents(ctx, first);
@@ -153,6 +156,7 @@ export function createSettleService(ctx: SettlementContext) {
         .transaction(() => {
           ctx.settlements.resolveCall(req.msgid, 'ok', null, at);
           ctx.settlements.settled(s.rec.id, amounts, at);
+          issueElectronicReceipt(ctx, s.rec.id, receiptChoice, new Date(at));
           const rec = ctx.settlements.mustGet(s.rec.id);
           queueSaleUploads(
             ctx,

@@ -15,6 +15,7 @@ import { paperSourceOf } from '../paper/paper-views';
 import { NEXT_STEPS, REVERSAL_RESULTS } from './codes';
 import type { SettlementContext } from './context';
 import { patientView } from './insured-person';
+import { electronicReceiptView } from './receipt/electronic-receipt';
 import {
   outOfScopeSns,
   type SettleOutput,
@@ -126,5 +127,6 @@ export function settlementView(ctx: SettlementContext, id: number): SettlementVi
     unknown,
     refund: refundView(s),
     uploads: ctx.uploads.forSettlement(s.id).map((u) => uploadView(ctx, u)),
+    electronicReceipt: electronicReceiptView(ctx, s.id),
   };
 }

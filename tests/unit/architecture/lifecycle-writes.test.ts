@@ -24,6 +24,7 @@ const STATE_COLUMNS: Record<string, { machine: Machine; column: string }> = {
   paper_prescriptions: { machine: 'paper', column: 'status' },
   dispensing_uploads: { machine: 'upload', column: 'state' },
   complaints: { machine: 'complaint', column: 'state' },
+  delivery_orders: { machine: 'delivery', column: 'state' },
 };
 
 /**

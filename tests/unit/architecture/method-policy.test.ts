@@ -46,6 +46,12 @@ describe('per-method policy on the contract', () => {
         'paper.capture',
         'paper.export',
         'reports.export',
+        'public.export',
+        'einvoice.export',
+        'delivery.create',
+        'delivery.handOver',
+        'delivery.confirmReceipt',
+        'delivery.export',
         'outbox.requeue',
         'audit.verify',
         // Reads of personal data and device settings (issue 14, data protection).

@@ -7,6 +7,7 @@ import {
   LOGOUT_KEY,
 } from '../../../src/renderer/keyboard/function-keys';
 import { PAPER_KEYS } from '../../../src/renderer/paper/paper-keys';
+import { PUBLIC_KEYS } from '../../../src/renderer/publicinfo/public-keys';
 import { REPORT_KEYS } from '../../../src/renderer/reports/report-keys';
 import { RISK_KEYS } from '../../../src/renderer/risk/risk-keys';
 import { STOCK_KEYS } from '../../../src/renderer/stock/stock-keys';
@@ -17,6 +18,7 @@ const ALL_KEYS: readonly FunctionKey[] = [
   ...STOCK_KEYS,
   ...RISK_KEYS,
   ...REPORT_KEYS,
+  ...PUBLIC_KEYS,
   ...AUDIT_KEYS,
 ];
 

@@ -34,10 +34,20 @@ export function writeExport(
   format: ReportExportFormat,
   at: Date,
 ): ReportExportResult {
-  const bytes = renderExport(doc, format);
+  const file = { stem: doc.fileStem, ext: format, mime: FORMATS[format].mime };
+  return writeExportFile(dataDir, file, renderExport(doc, format), at);
+}
+
+/** Any export file (stem, extension, MIME type) written the same way under <dataDir>/exports. */
+export function writeExportFile(
+  dataDir: string,
+  f: { stem: string; ext: string; mime: string },
+  bytes: Buffer,
+  at: Date,
+): ReportExportResult {
   const dir = path.join(dataDir, 'exports');
   mkdirSync(dir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
-  const fileName = `${doc.fileStem}_${compactTime(at)}.${format}`;
+  const fileName = `${f.stem}_${compactTime(at)}.${f.ext}`;
   const file = path.join(dir, fileName);
   const partial = `${file}.part`;
   writeFileSync(partial, bytes, { mode: PRIVATE_FILE_MODE });
@@ -45,7 +55,7 @@ export function writeExport(
   return {
     fileName,
     path: file,
-    mime: FORMATS[format].mime,
+    mime: f.mime,
     bytes: bytes.length,
     sm3: sm3Hex(bytes),
     base64: bytes.toString('base64'),

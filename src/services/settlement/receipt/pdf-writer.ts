@@ -88,5 +88,10 @@ export function a4ReceiptPdf(r: ReceiptData): Buffer {
   for (const [k, v] of r.totals) p.spread(k, v);
   p.rule();
   for (const f of r.footer) p.text(f);
+  if (r.guidance && r.guidance.length > 0) {
+    p.rule();
+    p.title('用药指导');
+    for (const g of r.guidance) p.text(g);
+  }
   return cjkPdf(p.finish());
 }

@@ -6,4 +6,6 @@ export interface ReceiptData {
   lines: Array<{ name: string; qty: string; total: string; notes: string[]; codes: string[] }>;
   totals: Array<[string, string]>;
   footer: string[];
+  /** The medication guidance printed with the sale (R-GUIDE), one paragraph per line. */
+  guidance?: string[];
 }

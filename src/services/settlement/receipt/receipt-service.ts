@@ -1,8 +1,10 @@
 import { dateTime } from '../../../center/clock';
+import type { Out7204 } from '../../../center/rx/fsi-72xx';
 import type { ReceiptFormat, ReceiptView } from '../../../contract/types-settlement';
 import { AppError } from '../../../domain/errors';
 import { yuanText } from '../../../domain/money';
 import { selfPayDocNo } from '../../../domain/sale-doc-no';
+import { buildGuidance } from '../../dispense/guidance';
 import type { SettlementContext } from '../context';
 import { settlementView } from '../settlement-view';
 import { a4ReceiptPdf } from './pdf-writer';
@@ -59,7 +61,17 @@ export function settlementReceipt(ctx: SettlementContext, settlementId: number):
       '请妥善保管本结算单；退费须凭本单办理。',
       v.paper ? '本单据依据纸质处方结算。' : '本单据依据电子处方结算。',
     ],
+    guidance: v.paper ? undefined : guidanceParagraphs(ctx, v.hiRxno),
   };
+}
+
+/** R-GUIDE: the guidance of an e-prescription goes out with its sale, on the same paper. */
+function guidanceParagraphs(ctx: SettlementContext, hiRxno: string): string[] | undefined {
+  const p = ctx.prescriptions.get(hiRxno);
+  if (!p) return undefined;
+  return buildGuidance(hiRxno, p.patientName, p.reply as Out7204, ctx.catalog).lines.map(
+    (l) => l.text,
+  );
 }
 
 function saleReceipt(ctx: SettlementContext, saleId: number): ReceiptData {

@@ -65,5 +65,8 @@ export function thermalLines(r: ReceiptData, cols: number): string[] {
   out.push(rule);
   for (const [k, v] of r.totals) out.push(...spread(k, v, cols));
   out.push(rule, ...r.footer.flatMap((f) => wrap(f, cols)));
+  if (r.guidance && r.guidance.length > 0) {
+    out.push(rule, center('用药指导', cols), ...r.guidance.flatMap((g) => wrap(g, cols)));
+  }
   return out;
 }
