@@ -17,6 +17,8 @@ const VALID_INPUT: Record<string, unknown> = {
   'audit.list': { from: '2025-01-01', to: '2025-01-01' },
   'dispense.cancelHeld': { dispensingId: 1, reason: '患者不接受价格' },
   'complaints.followUp': { id: 1, to: 'checking' },
+  'backup.run': {},
+  'backup.setFolder': { folder: null },
   'stock.saveSupplier': {
     name: '沙箱医药',
     licenceNo: '沪AA1',
