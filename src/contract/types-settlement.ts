@@ -2,6 +2,7 @@ import type { SettlementState, UploadState } from '../domain/lifecycle/states';
 import type { Money } from '../domain/money';
 import type { RuleId } from '../domain/rules';
 import type { PaperSourceView } from './types-dispense';
+import type { SupervisionView } from './types-supervision';
 
 /** Output types of the settlement, refund, receipt, self-pay and upload methods (contract-settlement.ts). */
 
@@ -91,6 +92,8 @@ export interface SettlePreview {
   split: SplitView;
   /** One Chinese sentence per self-paid part, with its rule (R-PRICE, R-NONCOVERED). */
   selfPayNotices: string[];
+  /** The platform's pre-settlement check (3101) of these lines; settle only when it allows (R-SUPERVISE). */
+  supervision: SupervisionView;
   previewedAt: string;
 }
 

@@ -13,6 +13,7 @@ import { SOLD_CODE_REGISTRY_MIGRATION } from './migrations/013-sold-code-registr
 import { SUSPECT_LEADS_MIGRATION } from './migrations/014-suspect-leads';
 import { LAYOUT_CONFIRMATION_MIGRATION } from './migrations/015-layout-confirmation';
 import { HELD_DISPENSINGS_MIGRATION } from './migrations/016-held-dispensings';
+import { SUPERVISION_MIGRATION } from './migrations/018-supervision';
 
 /** One schema step. `up` runs once, inside its own transaction, and is never edited after release. */
 export interface Migration {
@@ -176,6 +177,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: 'suspect_rx_leads', up: SUSPECT_LEADS_MIGRATION },
   { version: 15, name: 'layout_confirmation', up: LAYOUT_CONFIRMATION_MIGRATION },
   { version: 16, name: 'held_dispensings', up: HELD_DISPENSINGS_MIGRATION },
+  // Placeholder: 017 is another branch's step of this round; the merge puts that step here.
+  { version: 17, name: 'reserved_017', up: '' },
+  { version: 18, name: 'supervision', up: SUPERVISION_MIGRATION },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

@@ -24,6 +24,7 @@ import { signIn9001 } from './sign-in-9001';
 import { signOut9002 } from './sign-out-9002';
 import { stockChange3502 } from './stock-change-3502';
 import { stocktake3501 } from './stocktake-3501';
+import { supervisionCheck3101 } from './supervision-3101';
 
 export type { BusinessVerdict, SuccessJudge } from './judges';
 
@@ -42,6 +43,7 @@ export const TRANSACTIONS = {
   '2102': settle2102,
   '2103': settleCancel2103,
   '2601': reversal2601,
+  '3101': supervisionCheck3101,
   '3501': stocktake3501,
   '3502': stockChange3502,
   '3503': purchase3503,

@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = {
   'dispense.cancel': '取消调剂',
   'dispense.cancelHeld': '撤销调剂',
   'settle.confirm': '医保结算',
+  'supervision.handle': '处理医保监管提示',
   'settle.resolve': '处理结果未知的结算',
   'refund.start': '退费',
   'receipt.reprint': '补打结算凭证',

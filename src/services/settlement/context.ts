@@ -6,6 +6,7 @@ import { SaleUploadRepository } from '../../store/sale-upload-repository';
 import { SelfPayRepository } from '../../store/self-pay-repository';
 import { SettlementRepository } from '../../store/settlement-repository';
 import { StockRepository } from '../../store/stock-repository';
+import { SupervisionRepository } from '../../store/supervision-repository';
 import type { AreaDeps } from '../area-deps';
 import { createPatientService } from '../patient-service';
 import { createPreviewStore } from './preview-store';
@@ -22,6 +23,7 @@ export function createSettlementContext(deps: AreaDeps) {
     returns: new SaleReturnRepository(deps.db),
     selfPay: new SelfPayRepository(deps.db),
     stock: new StockRepository(deps.db),
+    supervision: new SupervisionRepository(deps.db),
     patients: createPatientService({ fsi: deps.fsi, auth: deps.auth }),
     previews: createPreviewStore(deps.now),
   };

@@ -21,6 +21,7 @@ import { rxSignVerify7205 } from './rx-sign-verify';
 import { salesUpload7207 } from './sales-upload-7207';
 import { salesUploadCancel7208 } from './sales-upload-cancel-7208';
 import { signIn9001, signOut9002 } from './sign-in-out';
+import { supervisionCheck3101 } from './supervision-3101';
 
 /**
  * The FSI gateway's dispatch table, keyed by infno. Later transactions (7201–7208,
@@ -37,6 +38,7 @@ export const FSI_TRANSACTIONS: Readonly<Record<string, FsiTransaction>> = {
   '7205': rxSignVerify7205,
   '5205': medicationRecords5205,
   '7206': rxReviewUpload7206,
+  '3101': supervisionCheck3101,
   '2101': pharmacyPresettle2101,
   '2102': pharmacySettle2102,
   '2103': pharmacySettleCancel2103,
