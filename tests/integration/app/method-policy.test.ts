@@ -16,6 +16,7 @@ const VALID_INPUT: Record<string, unknown> = {
   'audit.verify': {},
   'audit.list': { from: '2025-01-01', to: '2025-01-01' },
   'dispense.cancelHeld': { dispensingId: 1, reason: '患者不接受价格' },
+  'supervision.handle': { dispensingId: 1, checkId: 1, choice: 'cancel', reason: '用药周期未结束' },
 };
 
 describe('per-method policy from the contract entry, over both transports', () => {

@@ -32,6 +32,7 @@ describe('per-method policy on the contract', () => {
         'dispense.cancel',
         'dispense.cancelHeld',
         'settle.confirm',
+        'supervision.handle',
         'settle.resolveUnknown',
         'refund.start',
         'receipt.reprint',

@@ -11,6 +11,8 @@ import { personInfo1101 } from './person-info';
 import { pharmacyPresettle2101 } from './pharmacy-presettle-2101';
 import { pharmacySettle2102 } from './pharmacy-settle-2102';
 import { pharmacySettleCancel2103 } from './pharmacy-settle-cancel-2103';
+import { reconDetails3202 } from './recon-details-3202';
+import { reconTotals3201 } from './recon-totals-3201';
 import { reversal2601 } from './reversal-2601';
 import { rxDownload7203 } from './rx-download-7203';
 import { rxDownload7204 } from './rx-download-7204';
@@ -39,6 +41,8 @@ export const FSI_TRANSACTIONS: Readonly<Record<string, FsiTransaction>> = {
   '5205': medicationRecords5205,
   '7206': rxReviewUpload7206,
   '3101': supervisionCheck3101,
+  '3201': reconTotals3201,
+  '3202': reconDetails3202,
   '2101': pharmacyPresettle2101,
   '2102': pharmacySettle2102,
   '2103': pharmacySettleCancel2103,
