@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = {
   'paper.export': '纸质处方导出',
   'rx.export': '电子处方导出',
   'report.export': '报表导出',
+  'recon.export': '对账明细导出',
   'outbox.requeue': '重新发送被拒上传',
   'audit.verify': '审计链校验',
   'audit.anchorMismatch': '审计锚点不符',

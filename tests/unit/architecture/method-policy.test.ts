@@ -45,6 +45,7 @@ describe('per-method policy on the contract', () => {
         'paper.capture',
         'paper.export',
         'reports.export',
+        'recon.export',
         'outbox.requeue',
         'audit.verify',
       ].sort(),
