@@ -3,11 +3,16 @@ import type { SettlePreview } from '../../contract/types-settlement';
 import { Notices } from './Notices';
 import { SelfPayLines } from './SelfPayLines';
 import { SplitSummary } from './SplitSummary';
+import { SupervisionPanel } from './SupervisionPanel';
 import { useSettleStore } from './settle-store';
 
-/** 2101: what the patient will pay and why, confirmed by Enter (2102) or dropped by Esc. */
+/**
+ * 2101: what the patient will pay and why, and the platform's supervision check (R-SUPERVISE),
+ * confirmed by Enter (2102) once the check allows, or dropped by Esc.
+ */
 export function SettlePreviewView({ preview }: { preview: SettlePreview }) {
   const confirming = useSettleStore((s) => s.phase === 'confirming');
+  const allowed = preview.supervision.settleAllowed;
   return (
     <div
       className="settle-preview"
@@ -23,11 +28,13 @@ export function SettlePreviewView({ preview }: { preview: SettlePreview }) {
       <Notices items={preview.selfPayNotices} testId="selfpay-notices" />
       <Notices items={preview.split.centerWarnings} testId="center-warnings" />
       <SelfPayLines lines={preview.lines} />
+      <SupervisionPanel supervision={preview.supervision} />
       <div className="settle-actions">
         <Button
           type="primary"
           size="large"
-          autoFocus
+          autoFocus={allowed}
+          disabled={!allowed}
           loading={confirming}
           data-testid="settle-confirm"
           onClick={() => void useSettleStore.getState().confirm()}
