@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { syncTransaction } from './entry';
-import { carries } from './judges';
+import { infcodeOnly } from './judges';
 import { dataNode, text } from './schema-parts';
 
 /** 3201 对总账: the pharmacy's totals of a period against the center's (R-RECON). No effect. */
@@ -24,5 +24,5 @@ export const reconTotals3201 = syncTransaction({
       stmt_rslt_dscr: z.string().nullish(),
     }),
   }),
-  judge: carries('stmtinfo'),
+  judge: infcodeOnly,
 });

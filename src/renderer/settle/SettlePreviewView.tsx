@@ -25,10 +25,10 @@ export function SettlePreviewView({ preview }: { preview: SettlePreview }) {
         {preview.patient.insutypeLabel}
       </p>
       <SplitSummary split={preview.split} />
+      <SupervisionPanel supervision={preview.supervision} />
       <Notices items={preview.selfPayNotices} testId="selfpay-notices" />
       <Notices items={preview.split.centerWarnings} testId="center-warnings" />
       <SelfPayLines lines={preview.lines} />
-      <SupervisionPanel supervision={preview.supervision} />
       <div className="settle-actions">
         <Button
           type="primary"
