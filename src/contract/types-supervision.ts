@@ -39,4 +39,6 @@ export interface SupervisionView {
   settleAllowed: boolean;
   /** Why not, in Chinese, when it may not. */
   refusal: string | null;
+  /** R-SUPERVISE with the documents that govern the pharmacy's region, by title and section. */
+  citation: string;
 }

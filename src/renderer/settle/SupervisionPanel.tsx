@@ -1,7 +1,6 @@
 import { Button, Input, Tag } from 'antd';
 import { useState } from 'react';
 import type { SupervisionChoice, SupervisionView } from '../../contract/types-supervision';
-import { ruleCitationForUsers } from '../../domain/rules';
 import { MIN_REASON_CHARS } from '../../domain/supervision/supervision-warning';
 import { useSettleStore } from './settle-store';
 import './supervision.css';
@@ -83,9 +82,7 @@ export function SupervisionPanel({ supervision: s }: { supervision: SupervisionV
         </div>
       )}
       {s.refusal && <p className="supervision-refusal">{s.refusal}</p>}
-      <p className="supervision-rule">
-        规则 <strong>R-SUPERVISE</strong>：{ruleCitationForUsers('R-SUPERVISE')}
-      </p>
+      <p className="supervision-rule">规则 {s.citation}</p>
     </section>
   );
 }

@@ -44,7 +44,7 @@ export function createPreviewService(ctx: SettlementContext) {
       lines: split,
       split: splitTotals(p.output, p.warnMsg),
       selfPayNotices: selfPayNotices(split),
-      supervision: supervisionView(check),
+      supervision: supervisionView(check, ctx.config.pharmacy.admdvs),
       previewedAt: dateTime(p.at),
     };
   };

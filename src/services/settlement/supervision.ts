@@ -4,6 +4,7 @@ import type { SupervisionResult } from '../../center/transactions/supervision-31
 import type { SupervisionView } from '../../contract/types-supervision';
 import { AppError } from '../../domain/errors';
 import { yuanNumber } from '../../domain/money';
+import { citation } from '../../domain/rules';
 import type { FeeLine, InsuredPerson } from '../../domain/settlement/fee-lines';
 import {
   MIN_REASON_CHARS,
@@ -149,7 +150,7 @@ export function handleSupervision(
         { choice: input.choice, reason, staffId: session.staff.id },
         ctx.now().getTime(),
       );
-      return supervisionView(ctx.supervision.mustGet(c.id));
+      return supervisionView(ctx.supervision.mustGet(c.id), ctx.config.pharmacy.admdvs);
     })
     .immediate();
 }
@@ -168,7 +169,7 @@ function warningsText(c: SupervisionCheck): string {
     .join('；');
 }
 
-export function supervisionView(c: SupervisionCheck): SupervisionView {
+export function supervisionView(c: SupervisionCheck, admdvs: string): SupervisionView {
   return {
     checkId: c.id,
     outcome: c.outcome,
@@ -184,5 +185,6 @@ export function supervisionView(c: SupervisionCheck): SupervisionView {
       : null,
     settleAllowed: settlementRefusal(c.outcome, c.handling) === null,
     refusal: settlementRefusal(c.outcome, c.handling),
+    citation: citation('R-SUPERVISE', admdvs),
   };
 }

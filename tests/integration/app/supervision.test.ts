@@ -85,6 +85,9 @@ describe('pre-settlement supervision 事前事中审核 (3101) over HTTP [R-SUPE
   it("shows the platform's duplicate-purchase warning in its own words and settles only after a pharmacist continues with a reason, recorded with who and when and audited [R-SUPERVISE]", async () => {
     const d = await previewed(li, [AMLODIPINE]);
     expect(d.check.outcome).toBe('warnings');
+    // The sandbox pharmacy is in Chongqing: the national notice, never Liaoning's or Dongguan's.
+    expect(d.check.citation).toContain('国家医保局');
+    expect(d.check.citation).not.toMatch(/辽医保|东医保/);
     expect(d.check.settleAllowed).toBe(false);
     const [w] = d.check.warnings;
     expect(w).toMatchObject({
