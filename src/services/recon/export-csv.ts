@@ -28,7 +28,7 @@ const HEADER = [
   '差异说明',
 ];
 
-const money = (fen: number | null | undefined) =>
+const yuanCell = (fen: number | null | undefined) =>
   fen === null || fen === undefined ? '' : yuanText(fen);
 const centerState = (c: CenterSettlementRecord | undefined) =>
   c === undefined ? '无记录' : c.stas === '1' ? '正常' : '已撤销/冲正';
@@ -59,14 +59,14 @@ function rows(c: Compared): string[][] {
       l ? dateTime(new Date(l.at)) : (x?.setlTime ?? ''),
       l ? (SETTLEMENT_STATE_LABELS[l.state as SettlementState] ?? l.state) : '无记录',
       centerState(x),
-      money(l?.medfeeFen),
-      money(x?.medfeeFen),
-      money(l?.fundFen),
-      money(x?.fundFen),
-      money(l?.acctFen),
-      money(x?.acctFen),
-      money(l?.cashFen),
-      money(x?.cashFen),
+      yuanCell(l?.medfeeFen),
+      yuanCell(x?.medfeeFen),
+      yuanCell(l?.fundFen),
+      yuanCell(x?.fundFen),
+      yuanCell(l?.acctFen),
+      yuanCell(x?.acctFen),
+      yuanCell(l?.cashFen),
+      yuanCell(x?.cashFen),
       why.length === 0 ? '一致' : '不一致',
       why.join('；'),
     ];
@@ -93,13 +93,13 @@ export function writeReconCsv(dataDir: string, c: Compared, at: Date): ReconExpo
       '本地结算笔数',
       String(v.local.settlements),
       '本地医疗费总额',
-      money(v.local.medfeeFen),
+      yuanCell(v.local.medfeeFen),
     ]) +
     record([
       '中心结算笔数',
       String(v.center.settlements),
       '中心医疗费总额',
-      money(v.center.medfeeFen),
+      yuanCell(v.center.medfeeFen),
     ]) +
     record(['对总账（3201）', v.totalsBalanced ? '对平' : '不平', v.totalsText]) +
     record(['数据来源', v.source]) +
