@@ -3,6 +3,7 @@ import type { ApiContract, ApiMethod, ApiOutput } from '../contract/contract';
 import type { AppServices } from '../services/app-services';
 import { type HandlerContext, must } from './handler-context';
 import { createAuditHandlers } from './handlers-audit';
+import { createBackupHandlers } from './handlers-backup';
 import { createDispenseHandlers } from './handlers-dispense';
 import { createOutboxHandlers } from './handlers-outbox';
 import { createPaperHandlers } from './handlers-paper';
@@ -33,6 +34,7 @@ export function createHandlers(s: AppServices): Handlers {
     ...createReconHandlers(s),
     ...createStockHandlers(s),
     ...createAuditHandlers(s),
+    ...createBackupHandlers(s),
     ...createRiskHandlers(s),
     ...createReportsHandlers(s),
     'app.info': () => s.info,

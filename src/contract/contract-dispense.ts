@@ -47,9 +47,10 @@ export const dispenseContract = {
     output: {} as DispensingView,
     auth: true,
     mutates: true,
-    audit: notAudited(
-      'opens a dispensing of an archived paper prescription (its capture is audited); only completion changes stock and sold codes, and that is audited',
-    ),
+    audit: audited('dispense.startPaper', {
+      subject: 'paper',
+      detail: { input: ['paperId'], output: ['dispensingId'] },
+    }),
   },
   /** One scan: accepted onto a line, or refused with the rule and, for a repeat, the earlier sale. */
   'dispense.scan': {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { audited, DEFAULT_MAX_REQUEST_BYTES, notAudited, reads } from './method-policy';
+import { audited, DEFAULT_MAX_REQUEST_BYTES, reads } from './method-policy';
 import type {
   PaperCheckResult,
   PaperDrugOption,
@@ -73,9 +73,22 @@ export const paperContract = {
       detail: { input: ['institutionCode', 'serialNo', 'rxDate'], output: ['id'] },
     }),
   },
-  'paper.get': { input: id, output: {} as PaperView, auth: true, ...reads },
+  /** Reads of the archive are recorded: it holds patients' names, ID numbers and diagnoses. */
+  'paper.get': {
+    input: id,
+    output: {} as PaperView,
+    auth: true,
+    mutates: false,
+    audit: audited('paper.view', { subject: 'paper' }),
+  },
   /** The image, its SM3 verified on this read (a mismatch is an error, R-PAPER-KEEP). */
-  'paper.image': { input: id, output: {} as PaperImageView, auth: true, ...reads },
+  'paper.image': {
+    input: id,
+    output: {} as PaperImageView,
+    auth: true,
+    mutates: false,
+    audit: audited('paper.imageView', { subject: 'paper' }),
+  },
   'paper.search': {
     input: z
       .object({
@@ -92,7 +105,8 @@ export const paperContract = {
       .strict(),
     output: {} as PaperSearchResult,
     auth: true,
-    ...reads,
+    mutates: false,
+    audit: audited('paper.search', { detail: { extra: 'searchCriteria' } }),
   },
   /**
    * The inspection archive of the prescriptions archived in [from, to] (Beijing dates) as one
@@ -121,9 +135,10 @@ export const paperContract = {
     output: {} as PaperScanFolder,
     auth: true,
     mutates: true,
-    audit: notAudited(
-      'a device setting of this counter (where the scanner drops images); no prescription, stock or money changes',
-    ),
+    /** The folder the counter reads images from: pointing it elsewhere (e.g. /etc) is recorded. */
+    audit: audited('settings.scanFolder', {
+      detail: { input: ['folder'], output: ['folder', 'isDefault'] },
+    }),
   },
   /** The newest images directly inside the scanner's folder. */
   'paper.scanList': {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auditContract } from './contract-audit';
+import { backupContract } from './contract-backup';
 import { dispenseContract } from './contract-dispense';
 import { outboxContract } from './contract-outbox';
 import { paperContract } from './contract-paper';
@@ -61,7 +62,9 @@ const coreContract = {
       .strict(),
     output: {} as InsuredPerson,
     auth: true,
-    ...reads,
+    mutates: false,
+    /** Who looked up whom, and when (issue 14): a person's insurance data is read. */
+    audit: audited('patient.lookup', { subject: 'person', detail: { input: ['certType'] } }),
   },
   'outbox.status': {
     input: z.object({}).strict(),
@@ -84,7 +87,9 @@ const coreContract = {
     ]),
     output: [] as RxCandidate[],
     auth: true,
-    ...reads,
+    mutates: false,
+    /** A patient's prescriptions and diagnoses are listed: who asked is recorded (R-AUTH). */
+    audit: audited('rx.find', { detail: { input: ['by', 'certType'], extra: 'resultCount' } }),
   },
   /** 7204 download, local verification, 7205, policy and layout checks; stored locally. */
   'rx.download': {
@@ -149,6 +154,7 @@ export const contract = {
   ...reconContract,
   ...stockContract,
   ...auditContract,
+  ...backupContract,
   ...riskContract,
   ...reportsContract,
 } as const satisfies Readonly<Record<string, ContractEntry>>;

@@ -41,10 +41,17 @@ export type AuditSubject =
   | 'paper'
   | 'dateRange'
   | 'report'
-  | 'outboxItem';
+  | 'outboxItem'
+  | 'person';
 
 /** Detail that is more than named fields (nested values, counts, lists), applied by the services. */
-export type AuditDetailExtra = 'login' | 'review' | 'selfPayLines' | 'verifyResult';
+export type AuditDetailExtra =
+  | 'login'
+  | 'review'
+  | 'selfPayLines'
+  | 'verifyResult'
+  | 'resultCount'
+  | 'searchCriteria';
 
 export interface Audited {
   readonly audited: true;

@@ -12,6 +12,7 @@ import { StaffRepository } from '../store/staff-repository';
 import type { AreaDeps } from './area-deps';
 import { createAuditArea } from './audit';
 import { createAuthService } from './auth-service';
+import { createBackupService } from './backup/backup-service';
 import { loadCatalog } from './catalog-loader';
 import type { AppConfig } from './config';
 import { createCrlCache } from './crl-cache';
@@ -19,6 +20,7 @@ import { DeliverySignIns } from './delivery-sign-in';
 import { createDispenseArea } from './dispense';
 import { loadLayoutLabels } from './layout-labels';
 import type { Logger } from './logger';
+import { redactDeliveredBacklog } from './outbox-credentials';
 import { deliveredHooks } from './outbox-delivered-hooks';
 import { allRefusedHooks, fsiOutboxSender } from './outbox-delivery';
 import { createOutboxQueueService } from './outbox-queue-service';
@@ -55,6 +57,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
   const sessions = new SessionRepository(db);
   const outbox = new OutboxRepository(db);
   outbox.recoverInFlight();
+  redactDeliveredBacklog(outbox);
 
   const auth = createAuthService({ db, staff, sessions, outbox, fsi, log });
   const patient = createPatientService({ fsi, auth });
@@ -117,6 +120,16 @@ export async function createAppServices(config: AppConfig, log: Logger) {
   });
   worker.start();
   const outboxQueue = createOutboxQueueService({ repo: outbox, worker });
+  const backup = createBackupService({
+    db,
+    dataDir: config.dataDir,
+    settings: new SettingsRepository(db),
+    institutionCode: config.pharmacy.code,
+    appVersion: config.version,
+    log,
+    now: () => new Date(),
+  });
+  const stopDailyBackup = backup.startDaily();
 
   const info: AppInfo = {
     version: config.version,
@@ -142,6 +155,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     reports,
     outbox,
     outboxQueue,
+    backup,
     recon: createReconService({
       db,
       center: fsiCenterRecords({ fsi, auth, admdvs: config.pharmacy.admdvs }),
@@ -151,7 +165,9 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     worker,
     db,
     async close() {
+      stopDailyBackup();
       await worker.stop();
+      await backup.whenIdle();
       db.close();
       lock.release();
     },

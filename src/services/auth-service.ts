@@ -2,15 +2,17 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FsiClient } from '../center/fsi-client';
 import type { SessionInfo } from '../contract/types';
 import { AppError } from '../domain/errors';
+import { afterFailure, lockedUntil, lockMessage } from '../domain/login-throttle';
 import { ROLE_LABELS, type StaffMember } from '../domain/staff';
 import type { Db } from '../store/database';
+import { LoginFailureRepository } from '../store/login-failure-repository';
 import type { OutboxRepository } from '../store/outbox-repository';
 import type { SessionRepository } from '../store/session-repository';
 import type { StaffRepository } from '../store/staff-repository';
 import { signInToCenter } from './center-session';
 import type { Logger } from './logger';
 import { enqueueTransaction } from './outbox-enqueue';
-import { verifyPassword } from './password';
+import { hashPassword, verifyPassword } from './password';
 
 const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
@@ -30,8 +32,17 @@ export interface AuthenticatedSession {
   signNo: string | null;
 }
 
+/** A hash of no password anybody knows, checked for names that are no account. */
+let decoy: Promise<string> | null = null;
+const decoyHash = () => {
+  decoy ??= hashPassword(randomBytes(16).toString('base64'));
+  return decoy;
+};
+
 export function createAuthService(deps: AuthDeps) {
   const now = deps.now ?? Date.now;
+  const failures = new LoginFailureRepository(deps.db);
+  failures.forgetOlderThan(now() - 24 * 60 * 60 * 1000);
   const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
   function sessionInfo(
@@ -53,12 +64,28 @@ export function createAuthService(deps: AuthDeps) {
   }
 
   return {
+    /**
+     * Same work and the same answer for a wrong password and a name that is no account (a hash
+     * is always checked); a name locked after repeated failures is refused even with the right
+     * password, and the lock is kept across restarts.
+     */
     async login(username: string, password: string): Promise<SessionInfo> {
       const found = deps.staff.findByUsername(username);
-      const ok = found ? await verifyPassword(password, found.passwordHash) : false;
-      if (!found || !ok || !found.active) {
-        deps.log.warn('auth.login.refused', { username });
-        throw new AppError('UNAUTHENTICATED', '用户名或密码错误');
+      const ok = await verifyPassword(password, found?.passwordHash ?? (await decoyHash()));
+      const at = now();
+      const record = failures.find(username);
+      const locked = lockedUntil(record, at);
+      if (locked === null && found && ok && found.active) {
+        if (record) failures.clear(username);
+      } else {
+        const next = afterFailure(record, at);
+        failures.save(username, next);
+        const until = lockedUntil(next, at);
+        deps.log.warn('auth.login.refused', { username, locked: until !== null });
+        throw new AppError(
+          'UNAUTHENTICATED',
+          until === null ? '用户名或密码错误' : lockMessage(until, at),
+        );
       }
       const token = randomBytes(32).toString('base64url');
       const tokenHash = hashToken(token);

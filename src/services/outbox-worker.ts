@@ -5,6 +5,7 @@ import {
   createCircuitBreaker,
   DEFAULT_CIRCUIT,
 } from './circuit-breaker';
+import { redactDeliveredItem } from './outbox-credentials';
 
 /** What the sender concluded about one attempt. */
 export type DeliveryOutcome =
@@ -123,7 +124,9 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
   function record(item: OutboxItem, outcome: DeliveryOutcome, tally: DrainResult): boolean {
     if (outcome.kind === 'delivered') {
       tally.delivered += 1;
-      return opts.repo.markDelivered(item.id, outcome.response);
+      const first = opts.repo.markDelivered(item.id, outcome.response);
+      if (first) redactDeliveredItem(opts.repo, item);
+      return first;
     }
     if (outcome.kind === 'park') {
       opts.repo.markParked(item.id, outcome.error);

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { ensurePrivateFolder, makeFilesPrivate } from './private-files';
 
 /** The lock file inside the data folder (a tiny SQLite database holding one row). */
 export const DATA_DIR_LOCK_FILE = 'counter.lock';
@@ -30,7 +30,7 @@ export interface DataDirLock {
  * counter.db itself stays in normal WAL mode, so read-only tools keep working alongside.
  */
 export function lockDataDir(dataDir: string, nativeBinding?: string): DataDirLock {
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateFolder(dataDir);
   const lockDb = new Database(path.join(dataDir, DATA_DIR_LOCK_FILE), {
     timeout: 0,
     ...(nativeBinding ? { nativeBinding } : {}),
@@ -45,6 +45,7 @@ export function lockDataDir(dataDir: string, nativeBinding?: string): DataDirLoc
       .prepare('INSERT INTO holder (pid, since) VALUES (?, ?)')
       .run(process.pid, new Date().toISOString());
     lockDb.exec('COMMIT');
+    makeFilesPrivate([path.join(dataDir, DATA_DIR_LOCK_FILE)]);
   } catch (err) {
     lockDb.close();
     if (isBusy(err)) throw new DataDirLockedError(dataDir);

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrations';
+import { makeFilesPrivate } from './private-files';
 
 export type Db = import('better-sqlite3').Database;
 
@@ -20,6 +21,7 @@ export function openDatabase(file: string, nativeBinding?: string): Db {
   try {
     applyPragmas(db, inMemory);
     migrate(db);
+    if (!inMemory) makeFilesPrivate(['', '-wal', '-shm'].map((suffix) => `${file}${suffix}`));
   } catch (err) {
     db.close();
     throw err;

@@ -14,6 +14,8 @@ import { SUSPECT_LEADS_MIGRATION } from './migrations/014-suspect-leads';
 import { LAYOUT_CONFIRMATION_MIGRATION } from './migrations/015-layout-confirmation';
 import { HELD_DISPENSINGS_MIGRATION } from './migrations/016-held-dispensings';
 import { SUPERVISION_MIGRATION } from './migrations/018-supervision';
+import { OUTBOX_CREDENTIAL_REDACTION_MIGRATION } from './migrations/024-outbox-credential-redaction';
+import { LOGIN_FAILURES_MIGRATION } from './migrations/025-login-failures';
 
 /** One schema step. `up` runs once, inside its own transaction, and is never edited after release. */
 export interface Migration {
@@ -177,9 +179,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: 'suspect_rx_leads', up: SUSPECT_LEADS_MIGRATION },
   { version: 15, name: 'layout_confirmation', up: LAYOUT_CONFIRMATION_MIGRATION },
   { version: 16, name: 'held_dispensings', up: HELD_DISPENSINGS_MIGRATION },
-  // Placeholder: 017 is another branch's step of this round; the merge puts that step here.
-  { version: 17, name: 'reserved_017', up: '' },
-  { version: 18, name: 'supervision', up: SUPERVISION_MIGRATION },
+  { version: 17, name: 'outbox_credential_redaction', up: OUTBOX_CREDENTIAL_REDACTION_MIGRATION },
+  { version: 18, name: 'login_failures', up: LOGIN_FAILURES_MIGRATION },
+  { version: 19, name: 'supervision', up: SUPERVISION_MIGRATION },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

@@ -211,6 +211,31 @@ export class OutboxRepository {
     );
   }
 
+  /**
+   * Replaces a delivered body by its redacted form (migration 24 allows this once, after
+   * delivery, and nothing else): the one-time credentials it carried are gone.
+   */
+  redactDeliveredBody(id: number, body: string): boolean {
+    return (
+      this.sql(
+        `UPDATE outbox SET body = ?, credentials_redacted_at = ?
+           WHERE id = ? AND status = 'delivered' AND credentials_redacted_at IS NULL`,
+      ).run(body, this.now(), id).changes === 1
+    );
+  }
+
+  /** Delivered items of these transactions whose credentials are still in the body. */
+  deliveredNotRedacted(
+    infnos: readonly string[],
+  ): Array<{ id: number; infno: string; body: string }> {
+    if (infnos.length === 0) return [];
+    return this.sql(
+      `SELECT id, infno, body FROM outbox
+        WHERE status = 'delivered' AND credentials_redacted_at IS NULL
+          AND infno IN (${infnos.map(() => '?').join(', ')})`,
+    ).all(...infnos) as Array<{ id: number; infno: string; body: string }>;
+  }
+
   /** Back to pending, due again at `nextAttemptAt`. Only an in_flight item can be retried. */
   markRetry(id: number, error: string, nextAttemptAt: number): boolean {
     return (

@@ -45,7 +45,7 @@ export type NewSettlement = Pick<
   | 'staffId'
   | 'medfeeFen'
 > & {
-  /** The pre-settlement supervision check it goes ahead on (R-SUPERVISE, migration 18). */
+  /** The pre-settlement supervision check it goes ahead on (R-SUPERVISE, migration 19). */
   supervisionCheckId?: number | null;
 };
 

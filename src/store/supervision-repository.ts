@@ -25,7 +25,7 @@ export interface SupervisionCheck {
   handling: SupervisionHandling | null;
 }
 
-/** Pre-settlement supervision checks (3101) and their handling; append-only (migration 18). */
+/** Pre-settlement supervision checks (3101) and their handling; append-only (migration 19). */
 export class SupervisionRepository {
   constructor(private readonly db: Db) {}
 

@@ -36,9 +36,10 @@ export interface Harness {
   /**
    * Closes the counter (services and host) and starts it again on the same data folder and the
    * same sandbox center, as after closing the program at noon; `services`, `dispatch` and
-   * `appUrl` then name the new counter.
+   * `appUrl` then name the new counter. `whileStopped` runs with no counter on the folder (a
+   * restore, a tool run with the program closed).
    */
-  restartCounter(): Promise<void>;
+  restartCounter(whileStopped?: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -93,9 +94,10 @@ export async function startHarness(opts: { signInValidHours?: number } = {}): Pr
     async clearFaults() {
       await fetch(`${sandbox.url}/x/sandbox/faults`, { method: 'DELETE' });
     },
-    async restartCounter() {
+    async restartCounter(whileStopped) {
       await counter.host.close();
       await counter.services.close();
+      await whileStopped?.();
       counter = await startCounter();
       harness.services = counter.services;
       harness.dispatch = counter.dispatch;

@@ -29,6 +29,11 @@ export interface SyncEntry<I extends z.ZodType, O extends z.ZodType> extends Ent
 export interface QueuedEntry<I extends z.ZodType, O extends z.ZodType, S> extends EntryBase<I, O> {
   mode: 'queued';
   orderingKey: (subject: S) => string | null;
+  /**
+   * Paths inside `input` of one-time credentials (e.g. the pharmacist's e-voucher token): kept
+   * while the center may need the exact bytes again, replaced by their SM3 digest once delivered.
+   */
+  oneTimeCredentials?: readonly string[];
 }
 
 /** Keeps each entry's literal types (infno, mode, schemas) while checking its shape. */

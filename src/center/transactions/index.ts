@@ -120,3 +120,12 @@ export function orderingKeyOf<K extends QueuedInfno>(
   const key = TRANSACTIONS[infno].orderingKey as (s: OrderingSubject<K>) => string | null;
   return key(subject);
 }
+
+/** One-time credential paths inside `input` of a queued transaction's body (none for most). */
+export function oneTimeCredentialPaths(infno: string): readonly string[] {
+  if (!isFsiInfno(infno)) return [];
+  const entry = TRANSACTIONS[infno];
+  return entry.mode === 'queued' && 'oneTimeCredentials' in entry
+    ? (entry.oneTimeCredentials ?? [])
+    : [];
+}

@@ -14,4 +14,5 @@ export const rxReviewUpload7206 = queuedTransaction({
   output: out7206Schema,
   judge: msgCode(['msg_code', 'rx_chk_biz_sn']),
   orderingKey: byPrescription,
+  oneTimeCredentials: ['rx_chk_up_info.ec_token'],
 });

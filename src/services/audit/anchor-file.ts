@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AuditAnchor } from '../../domain/audit/audit-anchor';
+import { PRIVATE_FILE_MODE } from '../../store/private-files';
 
 export const ANCHOR_FILE_NAME = 'audit-anchor.json';
 
@@ -40,7 +41,7 @@ export function createAnchorFile(dataDir: string) {
     },
     write(anchor: AuditAnchor): void {
       fs.mkdirSync(dataDir, { recursive: true });
-      fs.writeFileSync(temp, `${JSON.stringify(anchor)}\n`);
+      fs.writeFileSync(temp, `${JSON.stringify(anchor)}\n`, { mode: PRIVATE_FILE_MODE });
       fs.renameSync(temp, file);
     },
   };

@@ -78,11 +78,14 @@ const SUBJECTS: Readonly<Record<AuditSubject, (input: unknown, output: unknown) 
     drug: (i) => first(pick(i, 'medListCodg')),
     batch: (i) => `批次#${pick(i, 'batchId')}`,
     region: (i) => first(pick(i, 'regionId')),
-    paper: (i, o) =>
-      pick(o, 'id') === null ? first(pick(i, 'serialNo')) : `纸质#${pick(o, 'id')}`,
+    paper: (i, o) => {
+      const id = first(pick(o, 'id'), pick(i, 'id'), pick(i, 'paperId'));
+      return id === null ? first(pick(i, 'serialNo')) : `纸质#${id}`;
+    },
     dateRange: (i) => `${pick(i, 'from')}~${pick(i, 'to')}`,
     report: (i) => first(pick(i, 'report')),
     outboxItem: (i) => `上传#${pick(i, 'id')}`,
+    person: (_i, o) => first(pick(o, 'psnNo')),
   };
 
 const EXTRAS: Readonly<
@@ -101,6 +104,14 @@ const EXTRAS: Readonly<
       lines: items.map((it) => ({ medListCodg: it.medListCodg, packs: it.codes.length })),
     };
   },
+  resultCount: (_i, o) => (Array.isArray(o) ? { found: o.length } : {}),
+  /** Which criteria a search used, never their values (names, ID numbers). */
+  searchCriteria: (i, o) => ({
+    criteria: Object.keys((i as Record<string, unknown> | null) ?? {}).filter(
+      (k) => !['page', 'pageSize'].includes(k),
+    ),
+    ...(pick(o, 'total') === null ? {} : { total: pick(o, 'total') }),
+  }),
   verifyResult: (_i, o) => ({
     ok: pick(o, 'ok'),
     entries: pick(o, 'entries'),

@@ -1,3 +1,4 @@
+import { csvField } from '../../domain/csv-field';
 import { maskIdNumber, maskName } from '../../domain/mask';
 import { formatBeijingDateTime } from '../../domain/policy/beijing-time';
 import type { PaperRecord } from '../../store/paper-repository';
@@ -69,11 +70,6 @@ const CSV_HEADER = [
   'image_sm3',
 ];
 
-const csvCell = (v: string | number) => {
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 /** UTF-8 with a byte-order mark and CRLF, so Excel opens the Chinese text correctly. */
 export function indexCsv(entries: readonly IndexEntry[]): Buffer {
   const rows = entries.map((e) =>
@@ -95,7 +91,7 @@ export function indexCsv(entries: readonly IndexEntry[]): Buffer {
       e.image.size,
       e.image.sm3,
     ]
-      .map(csvCell)
+      .map(csvField)
       .join(','),
   );
   return Buffer.from(`\uFEFF${[CSV_HEADER.join(','), ...rows].join('\r\n')}\r\n`, 'utf8');

@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'n
 import path from 'node:path';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { createSm3 } from '../../center/crypto/sm3-incremental';
+import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE } from '../../store/private-files';
 
 export interface WrittenZip {
   size: number;
@@ -22,9 +23,9 @@ export class ZipFileWriter {
   private failure: Error | null = null;
 
   constructor(private readonly target: string) {
-    mkdirSync(path.dirname(target), { recursive: true });
+    mkdirSync(path.dirname(target), { recursive: true, mode: PRIVATE_FOLDER_MODE });
     this.partial = `${target}.part`;
-    this.fd = openSync(this.partial, 'w');
+    this.fd = openSync(this.partial, 'w', PRIVATE_FILE_MODE);
     this.zip = new Zip((err, chunk) => {
       if (err) {
         this.failure = err;

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { compactTime, dateTime } from '../../center/clock';
 import { sm3Hex } from '../../center/crypto';
 import type { ReconExportResult, ReconPeriodView } from '../../contract/types-recon';
+import { csvField } from '../../domain/csv-field';
 import { SETTLEMENT_STATE_LABELS } from '../../domain/lifecycle/state-labels';
 import type { SettlementState } from '../../domain/lifecycle/states';
 import { yuanText } from '../../domain/money';
-import { csvField, formulaSafe } from '../reports/export/csv';
 import type { CenterSettlementRecord } from './center-records';
 import type { LocalSettlement } from './local-records';
 
@@ -33,8 +33,8 @@ const yuanCell = (fen: number | null | undefined) =>
 const centerState = (c: CenterSettlementRecord | undefined) =>
   c === undefined ? '无记录' : c.stas === '1' ? '正常' : '已撤销/冲正';
 
-/** Every cell formula-safe, then quoted as RFC 4180 asks; CRLF records. */
-const record = (cells: string[]) => `${cells.map((c) => csvField(formulaSafe(c))).join(',')}\r\n`;
+/** Every cell formula-safe and quoted as RFC 4180 asks (csvField); CRLF records. */
+const record = (cells: string[]) => `${cells.map(csvField).join(',')}\r\n`;
 
 interface Compared {
   view: ReconPeriodView;

@@ -1,5 +1,5 @@
 /**
- * Migration 18: pre-settlement supervision (事前事中审核, 3101, R-SUPERVISE).
+ * Migration 19 (file 018): pre-settlement supervision (事前事中审核, 3101, R-SUPERVISE).
  *
  * - supervision_checks: each check of a dispensing's fee lines, with the platform's findings
  *   as it sent them, or why it could not be made (the subsystem did not answer).

@@ -1,17 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../src/center/rx/canonical-json';
 import type { PrescriptionView, RxCandidate } from '../../../src/contract/types';
 import type { AuditListView, AuditVerifyView } from '../../../src/contract/types-audit';
+import type { PaperView } from '../../../src/contract/types-paper';
 import type { AuditOutcome } from '../../../src/domain/audit/audit-entry';
 import { createPrescription } from '../../../src/sandbox/hospital/create-prescription';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
 import { sm3AuditHasher } from '../../../src/services/audit/audit-hasher';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../support/app-harness';
+import { fakePng, paperFields } from '../../support/paper-fixtures';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const AMLODIPINE = 'XC08CAA010A001010201587';
@@ -168,6 +170,62 @@ describe('tamper-evident audit trail over HTTP', () => {
       code: 'FORBIDDEN',
       ruleId: 'R-KEEP',
     });
+  });
+
+  it('reads of personal data, paper-archive reads, paper dispensing starts and the scanner folder are recorded, masked [R-KEEP][R-PAPER-KEEP]', async () => {
+    const looked = await h.api(
+      'patient.lookup',
+      { certType: '01', certNo: zhang.ecToken },
+      pharmacistToken,
+    );
+    expect(looked.ok, looked.error?.message).toBe(true);
+    await h.api('paper.search', { patientCertno: zhang.certno }, pharmacistToken);
+    expect((await h.api('settings.setRegion', { regionId: '500000' }, adminToken)).ok).toBe(true);
+    const paper = await h.api<PaperView>(
+      'paper.capture',
+      {
+        ...paperFields({ patientName: zhang.name, patientCertno: zhang.certno }),
+        imageBase64: fakePng().toString('base64'),
+      },
+      pharmacistToken,
+    );
+    expect(paper.ok, paper.error?.message).toBe(true);
+    const id = paper.value?.id ?? 0;
+    expect((await h.api('paper.get', { id }, pharmacistToken)).ok).toBe(true);
+    expect((await h.api('paper.image', { id }, pharmacistToken)).ok).toBe(true);
+    const started = await h.api('dispense.startPaper', { paperId: id }, pharmacistToken);
+    expect(started.ok, started.error?.message).toBe(true);
+    const scans = path.join(dataDir, 'elsewhere');
+    mkdirSync(scans);
+    const moved = await h.api('paper.setScanFolder', { folder: scans }, adminToken);
+    expect(moved.ok, moved.error?.message).toBe(true);
+
+    const list = await entries();
+    const byAction = (action: string) => list.filter((e) => e.action === action);
+    expect(byAction('patient.lookup')).toEqual([
+      expect.objectContaining({ outcome: 'ok', username: pharmacist.username }),
+    ]);
+    expect(byAction('patient.lookup')[0]?.subject).toMatch(/\S/);
+    expect(byAction('rx.find')[0]).toMatchObject({ outcome: 'ok', detail: { by: 'qr', found: 1 } });
+    expect(byAction('paper.search')[0]?.detail).toMatchObject({
+      criteria: ['patientCertno'],
+    });
+    for (const action of ['paper.view', 'paper.imageView', 'dispense.startPaper']) {
+      expect(byAction(action), action).toEqual([
+        expect.objectContaining({ subject: `纸质#${id}`, username: pharmacist.username }),
+      ]);
+    }
+    expect(byAction('settings.scanFolder')).toEqual([
+      expect.objectContaining({
+        outcome: 'ok',
+        username: admin.username,
+        detail: expect.objectContaining({ folder: scans, isDefault: false }),
+      }),
+    ]);
+    const text = JSON.stringify(list);
+    for (const secret of [zhang.ecToken, zhang.certno, zhang.name])
+      expect(text).not.toContain(secret);
+    expect((await verify()).verdict).toMatch(/^审计链完整/);
   });
 
   it('a row edited behind the dropped trigger is reported at its seq by audit.verify and by the CLI [R-KEEP]', async () => {

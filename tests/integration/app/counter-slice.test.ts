@@ -34,6 +34,43 @@ describe('first slice: log-in, 9001 sign-in, 1101 patient lookup over HTTP', () 
     expect(r.error).toMatchObject({ code: 'UNAUTHENTICATED', message: '用户名或密码错误' });
   });
 
+  it('five wrong passwords in a row lock the name for 15 minutes, even against the right one; an unknown name gets the same answers; the lock survives a restart', async () => {
+    const cashier = DEMO_STAFF.find((s) => s.role === 'cashier');
+    if (!cashier) throw new Error('demo data missing');
+    const attempt = (username: string, password: string) =>
+      h.api('auth.login', { username, password });
+    const answers = async (username: string) => {
+      const out: string[] = [];
+      for (let i = 0; i < 6; i += 1)
+        out.push((await attempt(username, `nope-${i}`)).error?.message ?? 'ok');
+      return out;
+    };
+    const known = await answers(cashier.username);
+    const unknown = await answers('nobody-here');
+    expect(known.slice(0, 4)).toEqual(Array(4).fill('用户名或密码错误'));
+    expect(known[4]).toMatch(/已暂时锁定，请 15 分钟后再试/);
+    expect(unknown).toEqual(known);
+    const right = await attempt(cashier.username, cashier.password);
+    expect(right.error).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(right.error?.message).toMatch(/已暂时锁定/);
+
+    await h.restartCounter();
+    expect((await attempt(cashier.username, cashier.password)).error?.message).toMatch(
+      /已暂时锁定/,
+    );
+    h.services.db
+      .prepare('UPDATE login_failures SET locked_until = 1 WHERE username = ?')
+      .run(cashier.username);
+    const after = await attempt(cashier.username, cashier.password);
+    expect(after.ok, after.error?.message).toBe(true);
+    expect(
+      h.services.db
+        .prepare('SELECT count(*) FROM login_failures WHERE username = ?')
+        .pluck()
+        .get(cashier.username),
+    ).toBe(0);
+  });
+
   it('logs in and signs in to the center directly (9001) [ARCH][ST-EPC-02-003]', async () => {
     const r = await h.api<{
       token: string;

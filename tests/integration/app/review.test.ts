@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sm3Hex } from '../../../src/center/crypto';
 import type { PrescriptionView, RxCandidate } from '../../../src/contract/types';
 import type { ReviewStart, ReviewView, ShiftStatus } from '../../../src/contract/types-review';
 import {
@@ -166,6 +167,38 @@ describe('licensed-pharmacist review over HTTP (shift, rules, 7206 through the o
     expect(again.error).toMatchObject({ code: 'CONFLICT', ruleId: 'R-STATUS' });
     expect(again.error?.message).toContain('已由');
     expect(await centerStatusName(rx)).toBe('已审核');
+  });
+
+  it('the pharmacist’s e-voucher token is sent as queued, then replaced by its SM3 digest in the delivered body; nothing else changes, and only once', async () => {
+    const rx = await downloaded([AMLODIPINE]);
+    expect((await submit(rx.hiRxno, PASS)).ok).toBe(true);
+    const [queued] = h.services.outbox.list({ orderingKey: rx.hiRxno });
+    const before = JSON.parse(queued?.body ?? '{}');
+    expect(before.input.rx_chk_up_info.ec_token).toBe(ownVoucher);
+    const frozen = () =>
+      h.services.db
+        .prepare(
+          "UPDATE outbox SET body = json_set(body, '$.input.rx_chk_up_info.ec_token', 'x'), credentials_redacted_at = 1 WHERE id = ?",
+        )
+        .run(queued?.id);
+    expect(frozen).toThrow(/外发/);
+
+    await h.services.worker.sendNow();
+    const row = h.services.db
+      .prepare('SELECT status, body, credentials_redacted_at AS at FROM outbox WHERE id = ?')
+      .get(queued?.id) as { status: string; body: string; at: number | null };
+    expect(row.status).toBe('delivered');
+    expect(row.at).not.toBeNull();
+    expect(row.body).not.toContain(ownVoucher);
+    const after = JSON.parse(row.body);
+    expect(after.input.rx_chk_up_info.ec_token).toBe(`sm3:${sm3Hex(Buffer.from(ownVoucher))}`);
+    after.input.rx_chk_up_info.ec_token = before.input.rx_chk_up_info.ec_token;
+    expect(after).toEqual(before);
+    const again = () =>
+      h.services.db
+        .prepare("UPDATE outbox SET body = '{}', credentials_redacted_at = 2 WHERE id = ?")
+        .run(queued?.id);
+    expect(again).toThrow(/外发/);
   });
 
   it('with the center down the review is saved and queued, and delivered once it is back [ARCH][R-OPINION]', async () => {

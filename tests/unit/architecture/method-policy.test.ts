@@ -48,6 +48,16 @@ describe('per-method policy on the contract', () => {
         'recon.export',
         'outbox.requeue',
         'audit.verify',
+        // Reads of personal data and device settings (issue 14, data protection).
+        'patient.lookup',
+        'rx.find',
+        'paper.get',
+        'paper.image',
+        'paper.search',
+        'paper.setScanFolder',
+        'dispense.startPaper',
+        'backup.run',
+        'backup.setFolder',
       ].sort(),
     );
   });

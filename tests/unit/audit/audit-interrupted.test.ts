@@ -58,7 +58,7 @@ describe('audited calls cut off by a crash are still recorded', () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ action: 'settle.confirm', outcome: 'ok' });
 
-    expect(audit.beforeCall('rx.find', { input: {}, session })).toBeNull();
+    expect(audit.beforeCall('rx.get', { input: {}, session })).toBeNull();
     const noise = audit.beforeCall('dispense.start', { input: { hiRxno: 'RX1' }, session });
     audit.afterCall('dispense.start', { input: {}, session, error: new Error('x') }, noise);
     expect(pendingRows(db)).toHaveLength(0);

@@ -114,7 +114,7 @@ describe('migration 7: dispensings rebuilt for paper prescriptions', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     // migration 13 gives sold_codes its self-pay owner column, NULL for every dispensing's pack;
-    // migration 18 gives settlements the supervision check they went ahead on, NULL for these
+    // migration 19 gives settlements the supervision check they went ahead on, NULL for these
     const added: Record<string, object> = {
       sold_codes: { self_pay_sale_id: null },
       settlements: { supervision_check_id: null },

@@ -1,17 +1,5 @@
+import { csvField } from '../../../domain/csv-field';
 import { cellText, type ReportDocument, type Section } from './report-document';
-
-/**
- * A cell a spreadsheet program would read as a formula (starting with = + - @) gets a leading
- * quote, so an exported value can never run as one (CSV injection).
- */
-export function formulaSafe(text: string): string {
-  return /^[=+\-@]/.test(text) ? `'${text}` : text;
-}
-
-/** RFC 4180: a field with a comma, quote, CR or LF is quoted and its quotes doubled. */
-export function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 const record = (fields: string[]) => `${fields.map(csvField).join(',')}\r\n`;
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { compactTime } from '../../../center/clock';
 import { sm3Hex } from '../../../center/crypto';
 import type { ReportExportFormat, ReportExportResult } from '../../../contract/types-reports';
+import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE } from '../../../store/private-files';
 import { renderCsv } from './csv';
 import { renderReportPdf } from './pdf';
 import type { ReportDocument } from './report-document';
@@ -35,11 +36,11 @@ export function writeExport(
 ): ReportExportResult {
   const bytes = renderExport(doc, format);
   const dir = path.join(dataDir, 'exports');
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
   const fileName = `${doc.fileStem}_${compactTime(at)}.${format}`;
   const file = path.join(dir, fileName);
   const partial = `${file}.part`;
-  writeFileSync(partial, bytes);
+  writeFileSync(partial, bytes, { mode: PRIVATE_FILE_MODE });
   renameSync(partial, file);
   return {
     fileName,

@@ -1,0 +1,16 @@
+import type { backupContract } from '../contract/contract-backup';
+import { AppError } from '../domain/errors';
+import type { AppServices } from '../services/app-services';
+import type { HandlersFor } from './handler-context';
+
+export function createBackupHandlers(s: AppServices): HandlersFor<typeof backupContract> {
+  return {
+    'backup.status': () => s.backup.status(),
+    'backup.run': async () => {
+      const last = await s.backup.run();
+      if (!last.ok) throw new AppError('INTERNAL', last.error ?? '备份失败');
+      return s.backup.status();
+    },
+    'backup.setFolder': (i) => s.backup.setFolder(i.folder),
+  };
+}
