@@ -17,6 +17,7 @@ import { createReviewHandlers } from './handlers-review';
 import { createRiskHandlers } from './handlers-risk';
 import { createSettlementHandlers } from './handlers-settlement';
 import { createStockHandlers } from './handlers-stock';
+import { createSupervisionHandlers } from './handlers-supervision';
 
 export type { HandlerContext } from './handler-context';
 
@@ -32,6 +33,7 @@ export function createHandlers(s: AppServices): Handlers {
     ...createReviewHandlers(s),
     ...createDispenseHandlers(s),
     ...createSettlementHandlers(s),
+    ...createSupervisionHandlers(s),
     ...createPaperHandlers(s),
     ...createReconHandlers(s),
     ...createStockHandlers(s),

@@ -15,6 +15,7 @@ import { reviewContract } from './contract-review';
 import { riskContract } from './contract-risk';
 import { settlementContract } from './contract-settlement';
 import { stockContract } from './contract-stock';
+import { supervisionContract } from './contract-supervision';
 import { audited, type MethodPolicy, notAudited, reads } from './method-policy';
 import { rxNo, scanText } from './schemas';
 import type {
@@ -155,6 +156,7 @@ export const contract = {
   ...reviewContract,
   ...dispenseContract,
   ...settlementContract,
+  ...supervisionContract,
   ...paperContract,
   ...reconContract,
   ...stockContract,

@@ -22,14 +22,36 @@ export interface ReconSide {
   medfeeFen: number;
 }
 
-export interface ReconDayView {
-  /** yyyy-MM-dd, Beijing time. */
-  date: string;
+/** A period's reconciliation: 3201 on the totals, 3202 settlement by settlement (R-RECON). */
+export interface ReconPeriodView {
+  /** yyyy-MM-dd, Beijing time, both included. */
+  from: string;
+  to: string;
   local: ReconSide;
   center: ReconSide;
+  /** The center's verdict on the totals (3201 stmt_rslt 0 对平). */
+  totalsBalanced: boolean;
+  /** The center's words on the totals. */
+  totalsText: string;
   differences: ReconDifference[];
-  /** True when nothing differs. */
+  /** True when nothing differs, in the totals or in any settlement. */
   balanced: boolean;
-  /** Where the center's side came from (sandbox read routes; a real center: 3201/3202). */
+  /** Where the center's side came from. */
   source: string;
+}
+
+export interface ReconDayView extends ReconPeriodView {
+  /** yyyy-MM-dd, Beijing time. */
+  date: string;
+}
+
+/** The per-prescription export of a period (CSV, UTF-8 with BOM). */
+export interface ReconExportResult {
+  fileName: string;
+  path: string;
+  mime: string;
+  bytes: number;
+  sm3: string;
+  base64: string;
+  rows: number;
 }

@@ -3,6 +3,7 @@ import type { Money } from '../domain/money';
 import type { RuleId } from '../domain/rules';
 import type { ReceiptChoice } from '../domain/settlement/receipt-choice';
 import type { PaperSourceView } from './types-dispense';
+import type { SupervisionView } from './types-supervision';
 
 /** Output types of the settlement, refund, receipt, self-pay and upload methods (contract-settlement.ts). */
 
@@ -94,6 +95,8 @@ export interface SettlePreview {
   split: SplitView;
   /** One Chinese sentence per self-paid part, with its rule (R-PRICE, R-NONCOVERED). */
   selfPayNotices: string[];
+  /** The platform's pre-settlement check (3101) of these lines; settle only when it allows (R-SUPERVISE). */
+  supervision: SupervisionView;
   previewedAt: string;
 }
 

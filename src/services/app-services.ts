@@ -34,7 +34,7 @@ import { createPatientService } from './patient-service';
 import { loadPolicyPacks } from './policy-loader';
 import { createPublicInfoArea } from './public-info';
 import { createReconService } from './recon';
-import { sandboxCenterRecords } from './recon/center-records';
+import { fsiCenterRecords } from './recon/center-records';
 import { createRegionService } from './region-service';
 import { createReportsArea } from './reports';
 import { createReviewArea } from './review';
@@ -168,11 +168,9 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     backup,
     recon: createReconService({
       db,
-      center: sandboxCenterRecords({
-        baseUrl: config.fsi.baseUrl,
-        fixmedinsCode: config.fsi.fixmedinsCode,
-        timeoutMs: config.fsi.timeoutMs,
-      }),
+      center: fsiCenterRecords({ fsi, auth, admdvs: config.pharmacy.admdvs }),
+      dataDir: config.dataDir,
+      now: () => new Date(),
     }),
     worker,
     db,

@@ -22,7 +22,7 @@ function archivedContent(p: StoredPrescription): string {
   ]);
 }
 
-/** What a re-download records on the archived prescription (all migration 19 lets change). */
+/** What a re-download records on the archived prescription (all migration 21 lets change). */
 export function checkOf(p: StoredPrescription): PrescriptionCheck {
   return {
     statusCodg: p.statusCodg,

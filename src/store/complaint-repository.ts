@@ -82,7 +82,7 @@ const MOVES: Partial<Record<string, { sql: string; params: readonly string[] }>>
   },
 };
 
-/** The complaint and report register (R-COMPLAINT; migration 22): rows and their follow-up events. */
+/** The complaint and report register (R-COMPLAINT; migration 20): rows and their follow-up events. */
 export class ComplaintRepository {
   constructor(private readonly db: Db) {}
 

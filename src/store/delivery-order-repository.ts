@@ -80,7 +80,7 @@ const fromRow = (r: Row): DeliveryOrderRecord => ({
   receiptRecordedByName: r.receipt_recorded_by_name,
 });
 
-/** Delivery orders (R-DELIVERY, R-DELIVERY-REC; migration 21): forward-only, never deleted. */
+/** Delivery orders (R-DELIVERY, R-DELIVERY-REC; migration 23): forward-only, never deleted. */
 export class DeliveryOrderRepository {
   constructor(private readonly db: Db) {}
 

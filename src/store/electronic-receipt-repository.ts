@@ -27,7 +27,7 @@ const fromRow = (r: Row): ElectronicReceiptRecord => ({
 
 const COLUMNS = 'settlement_id, receipt_no, patient_choice, sm3, issued_at';
 
-/** Electronic receipts (R-EINVOICE; migration 21, append-only). */
+/** Electronic receipts (R-EINVOICE; migration 23, append-only). */
 export class ElectronicReceiptRepository {
   constructor(private readonly db: Db) {}
 

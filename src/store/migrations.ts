@@ -14,12 +14,13 @@ import { SUSPECT_LEADS_MIGRATION } from './migrations/014-suspect-leads';
 import { LAYOUT_CONFIRMATION_MIGRATION } from './migrations/015-layout-confirmation';
 import { HELD_DISPENSINGS_MIGRATION } from './migrations/016-held-dispensings';
 import { SCOPE_CONSENTS_MIGRATION } from './migrations/017-scope-consents';
-import { KEEP_RECORDS_MIGRATION } from './migrations/019-keep-records';
-import { STOCK_SUPPLY_MIGRATION } from './migrations/020-stock-supply';
-import { RECEIPTS_DELIVERIES_MIGRATION } from './migrations/021-receipts-deliveries';
-import { COMPLAINT_REGISTER_MIGRATION } from './migrations/022-complaint-register';
-import { OUTBOX_CREDENTIAL_REDACTION_MIGRATION } from './migrations/024-outbox-credential-redaction';
-import { LOGIN_FAILURES_MIGRATION } from './migrations/025-login-failures';
+import { OUTBOX_CREDENTIAL_REDACTION_MIGRATION } from './migrations/018-outbox-credential-redaction';
+import { LOGIN_FAILURES_MIGRATION } from './migrations/019-login-failures';
+import { COMPLAINT_REGISTER_MIGRATION } from './migrations/020-complaint-register';
+import { KEEP_RECORDS_MIGRATION } from './migrations/021-keep-records';
+import { STOCK_SUPPLY_MIGRATION } from './migrations/022-stock-supply';
+import { RECEIPTS_DELIVERIES_MIGRATION } from './migrations/023-receipts-deliveries';
+import { SUPERVISION_MIGRATION } from './migrations/024-supervision';
 
 /** One schema step. `up` runs once, inside its own transaction, and is never edited after release. */
 export interface Migration {
@@ -190,6 +191,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 21, name: 'keep_records', up: KEEP_RECORDS_MIGRATION },
   { version: 22, name: 'stock_supply', up: STOCK_SUPPLY_MIGRATION },
   { version: 23, name: 'receipts_deliveries', up: RECEIPTS_DELIVERIES_MIGRATION },
+  { version: 24, name: 'supervision', up: SUPERVISION_MIGRATION },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

@@ -212,7 +212,7 @@ export class OutboxRepository {
   }
 
   /**
-   * Replaces a delivered body by its redacted form (migration 24 allows this once, after
+   * Replaces a delivered body by its redacted form (migration 18 allows this once, after
    * delivery, and nothing else): the one-time credentials it carried are gone.
    */
   redactDeliveredBody(id: number, body: string): boolean {

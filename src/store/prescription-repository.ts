@@ -56,7 +56,7 @@ interface Row {
   checked_at: number;
 }
 
-/** What a re-check or re-download of an archived prescription may change (migration 19). */
+/** What a re-check or re-download of an archived prescription may change (migration 21). */
 export type PrescriptionCheck = Pick<
   StoredPrescription,
   | 'statusCodg'

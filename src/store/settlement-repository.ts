@@ -44,7 +44,10 @@ export type NewSettlement = Pick<
   | 'certno'
   | 'staffId'
   | 'medfeeFen'
->;
+> & {
+  /** The pre-settlement supervision check it goes ahead on (R-SUPERVISE, migration 24). */
+  supervisionCheckId?: number | null;
+};
 
 export interface SettlementCall {
   id: number;
@@ -127,12 +130,14 @@ export class SettlementRepository {
     const id = this.db
       .prepare(
         `INSERT INTO settlements (dispensing_id, hi_rxno, state, msgid, request, psn_no, insutype,
-           insuplc_admdvs, patient_name, certno, staff_id, medfee_fen, created_at, updated_at)
+           insuplc_admdvs, patient_name, certno, staff_id, medfee_fen, supervision_check_id,
+           created_at, updated_at)
          VALUES (@dispensingId, @hiRxno, 'settling', @msgid, @request, @psnNo, @insutype,
-           @insuplcAdmdvs, @patientName, @certno, @staffId, @medfeeFen, @at, @at) RETURNING id`,
+           @insuplcAdmdvs, @patientName, @certno, @staffId, @medfeeFen, @supervisionCheckId,
+           @at, @at) RETURNING id`,
       )
       .pluck()
-      .get({ ...s, at }) as number;
+      .get({ ...s, supervisionCheckId: s.supervisionCheckId ?? null, at }) as number;
     this.addCall(id, '2102', s.msgid, at);
     return this.mustGet(id);
   }

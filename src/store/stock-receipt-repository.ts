@@ -1,7 +1,7 @@
 import type { Db } from './database';
 import type { Supplier } from './supplier-repository';
 
-/** One receiving as recorded (stock_receipts, migration 20): append-only. */
+/** One receiving as recorded (stock_receipts, migration 22): append-only. */
 export interface StockReceiptInput {
   batchId: number;
   supplier: Supplier;

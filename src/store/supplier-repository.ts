@@ -1,6 +1,6 @@
 import type { Db } from './database';
 
-/** One supplier of the pharmacy's managed list (suppliers, migration 20). */
+/** One supplier of the pharmacy's managed list (suppliers, migration 22). */
 export interface Supplier {
   id: number;
   name: string;

@@ -21,10 +21,13 @@ export function traceCodes(base: number): (productId: string) => string {
   return (productId) => `${productId}${String(serial++).padStart(13, '0')}`;
 }
 
-export async function prescribe(drugs: Array<string | DrugOrder>): Promise<string> {
+export async function prescribe(
+  drugs: Array<string | DrugOrder>,
+  patient = '张伟',
+): Promise<string> {
   const baseUrl = process.env.E2E_SANDBOX_URL;
   if (!baseUrl) throw new Error('E2E_SANDBOX_URL missing');
-  return (await createPrescription({ baseUrl }, { patient: '张伟', drugs })).qr;
+  return (await createPrescription({ baseUrl }, { patient, drugs })).qr;
 }
 
 export async function openRx(page: Page, qr: string): Promise<void> {
@@ -92,6 +95,7 @@ export async function dispensed(
     instruction?: string;
   }>,
   reuse: string[] = [],
+  patient = '张伟',
 ): Promise<{ hiRxno: string; codes: string[] }> {
   await ensureOnDuty(page);
   await openRx(
@@ -103,6 +107,7 @@ export async function dispensed(
         ...(d.hospApprFlag ? { hospApprFlag: d.hospApprFlag } : {}),
         ...(d.instruction ? { instruction: d.instruction } : {}),
       })),
+      patient,
     ),
   );
   await reviewPass(page);

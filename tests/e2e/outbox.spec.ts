@@ -17,6 +17,11 @@ test('the upload-queue chip opens the queue; "send now" reports what went; the d
   await expect(dialog).toContainText(/已发送：送达 \d+ 条/);
   await dialog.getByRole('button', { name: /对账/ }).click();
   await expect(dialog).toContainText(/账目一致|存在差异/);
+  await expect(dialog).toContainText(/对总账（3201）：(对平|不平)/);
+  await dialog.getByTestId('recon-export').click();
+  await expect(dialog.getByTestId('recon-exported')).toContainText('.csv');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: 'test-results/screens/recon-period-1366.png' });
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });

@@ -7,6 +7,8 @@ import { personInfo1101 } from './person-info-1101';
 import { presettle2101 } from './presettle-2101';
 import { purchase3503 } from './purchase-3503';
 import { purchaseReturn3504 } from './purchase-return-3504';
+import { reconDetails3202 } from './recon-details-3202';
+import { reconTotals3201 } from './recon-totals-3201';
 import { reversal2601 } from './reversal-2601';
 import { rxDownload7203 } from './rx-download-7203';
 import { rxDownload7204 } from './rx-download-7204';
@@ -24,6 +26,7 @@ import { signIn9001 } from './sign-in-9001';
 import { signOut9002 } from './sign-out-9002';
 import { stockChange3502 } from './stock-change-3502';
 import { stocktake3501 } from './stocktake-3501';
+import { supervisionCheck3101 } from './supervision-3101';
 
 export type { BusinessVerdict, SuccessJudge } from './judges';
 
@@ -42,6 +45,9 @@ export const TRANSACTIONS = {
   '2102': settle2102,
   '2103': settleCancel2103,
   '2601': reversal2601,
+  '3101': supervisionCheck3101,
+  '3201': reconTotals3201,
+  '3202': reconDetails3202,
   '3501': stocktake3501,
   '3502': stockChange3502,
   '3503': purchase3503,

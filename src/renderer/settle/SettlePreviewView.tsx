@@ -4,12 +4,17 @@ import { RECEIPT_CHOICES, type ReceiptChoice } from '../../domain/settlement/rec
 import { Notices } from './Notices';
 import { SelfPayLines } from './SelfPayLines';
 import { SplitSummary } from './SplitSummary';
+import { SupervisionPanel } from './SupervisionPanel';
 import { useSettleStore } from './settle-store';
 
-/** 2101: what the patient will pay and why, confirmed by Enter (2102) or dropped by Esc. */
+/**
+ * 2101: what the patient will pay and why, and the platform's supervision check (R-SUPERVISE),
+ * confirmed by Enter (2102) once the check allows, or dropped by Esc.
+ */
 export function SettlePreviewView({ preview }: { preview: SettlePreview }) {
   const confirming = useSettleStore((s) => s.phase === 'confirming');
   const choice = useSettleStore((s) => s.receiptChoice);
+  const allowed = preview.supervision.settleAllowed;
   return (
     <div
       className="settle-preview"
@@ -22,6 +27,7 @@ export function SettlePreviewView({ preview }: { preview: SettlePreview }) {
         {preview.patient.insutypeLabel}
       </p>
       <SplitSummary split={preview.split} />
+      <SupervisionPanel supervision={preview.supervision} />
       <Notices items={preview.selfPayNotices} testId="selfpay-notices" />
       <Notices items={preview.split.centerWarnings} testId="center-warnings" />
       <SelfPayLines lines={preview.lines} />
@@ -38,7 +44,8 @@ export function SettlePreviewView({ preview }: { preview: SettlePreview }) {
         <Button
           type="primary"
           size="large"
-          autoFocus
+          autoFocus={allowed}
+          disabled={!allowed}
           loading={confirming}
           data-testid="settle-confirm"
           onClick={() => void useSettleStore.getState().confirm()}

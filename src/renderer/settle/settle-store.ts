@@ -23,6 +23,7 @@ interface SettleState {
   uploads: SaleUploadsView | null;
   refunding: boolean;
   refreshingUploads: boolean;
+  handlingSupervision: boolean;
   /** Shown inside the settlement panel. */
   error: AppErrorShape | null;
   /** R-EINVOICE: what the patient takes (the electronic receipt is stored either way). */
@@ -35,6 +36,8 @@ interface SettleState {
   cancelPreview(): void;
   /** Enter: 2102 with the previewed lines. */
   confirm(): Promise<void>;
+  /** R-SUPERVISE: the pharmacist's decision on the preview's supervision findings. */
+  handleSupervision(choice: 'continue' | 'cancel', reason: string): Promise<void>;
   /** One step of following an unresolved outcome (2601) or a settlement in flight. */
   follow(): Promise<void>;
   refreshUploads(): Promise<void>;
@@ -74,6 +77,7 @@ const EMPTY = {
   uploads: null,
   refunding: false,
   refreshingUploads: false,
+  handlingSupervision: false,
   error: null,
   receiptChoice: 'paper' as ReceiptChoice,
 };
@@ -153,6 +157,26 @@ export const useSettleStore = create<SettleState>((set, get) => {
         } catch {
           if (gen === generation) set({ phase: 'preview' });
         }
+      }
+    },
+
+    async handleSupervision(choice, reason) {
+      const { dispensingId, preview, phase } = get();
+      if (dispensingId === null || !preview || phase !== 'preview') return;
+      const gen = generation;
+      set({ handlingSupervision: true, error: null });
+      try {
+        const supervision = await api.call('supervision.handle', {
+          dispensingId,
+          checkId: preview.supervision.checkId,
+          choice,
+          reason,
+        });
+        if (gen !== generation) return;
+        set({ preview: { ...preview, supervision }, handlingSupervision: false });
+        beep(supervision.settleAllowed ? 'success' : 'warning');
+      } catch (err) {
+        if (gen === generation) set({ handlingSupervision: false, error: failure(err) });
       }
     },
 

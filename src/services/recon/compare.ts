@@ -25,8 +25,8 @@ function diff(
   };
 }
 
-/** Pure comparison of one day's two sides (R-RECON). */
-export function compareDay(
+/** Pure comparison of a period's two sides, settlement by settlement (R-RECON). */
+export function compareSettlements(
   local: LocalSettlement[],
   center: CenterSettlementRecord[],
   pending: PendingUpload[],

@@ -7,6 +7,8 @@ export interface LocalSettlement {
   setlId: string | null;
   hiRxno: string;
   state: string;
+  /** When it settled (or was attempted), epoch ms. */
+  at: number;
   medfeeFen: number;
   fundFen: number | null;
   acctFen: number | null;
@@ -28,11 +30,17 @@ export function beijingDayRange(date: string): [number, number] {
   return [start, start + 86_400_000];
 }
 
-export function localSettlementsOn(db: Db, date: string): LocalSettlement[] {
-  const [from, to] = beijingDayRange(date);
+/** [start of `from`, end of `to`) in epoch ms, Beijing calendar days. */
+export function beijingPeriodRange(from: string, to: string): [number, number] {
+  return [beijingDayRange(from)[0], beijingDayRange(to)[1]];
+}
+
+export function localSettlementsIn(db: Db, fromDate: string, toDate: string): LocalSettlement[] {
+  const [from, to] = beijingPeriodRange(fromDate, toDate);
   return db
     .prepare(
-      `SELECT id, msgid, setl_id AS setlId, hi_rxno AS hiRxno, state, medfee_fen AS medfeeFen,
+      `SELECT id, msgid, setl_id AS setlId, hi_rxno AS hiRxno, state,
+              coalesce(settled_at, created_at) AS at, medfee_fen AS medfeeFen,
               fund_fen AS fundFen, acct_fen AS acctFen, cash_fen AS cashFen
          FROM settlements
         WHERE coalesce(settled_at, created_at) >= ? AND coalesce(settled_at, created_at) < ?
@@ -41,9 +49,9 @@ export function localSettlementsOn(db: Db, date: string): LocalSettlement[] {
     .all(from, to) as LocalSettlement[];
 }
 
-/** Uploads (7207, 3505, 2601, …) of the day's settlements and self-pay sales still undelivered. */
-export function pendingUploadsOn(db: Db, date: string): PendingUpload[] {
-  const [from, to] = beijingDayRange(date);
+/** Uploads (7207, 3505, 2601, …) of the period's settlements and self-pay sales still undelivered. */
+export function pendingUploadsIn(db: Db, fromDate: string, toDate: string): PendingUpload[] {
+  const [from, to] = beijingPeriodRange(fromDate, toDate);
   return db
     .prepare(
       `SELECT o.msgid, o.infno, o.status, o.last_error AS lastError, s.hi_rxno AS hiRxno

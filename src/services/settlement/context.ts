@@ -8,6 +8,7 @@ import { ScopeConsentRepository } from '../../store/scope-consent-repository';
 import { SelfPayRepository } from '../../store/self-pay-repository';
 import { SettlementRepository } from '../../store/settlement-repository';
 import { StockRepository } from '../../store/stock-repository';
+import { SupervisionRepository } from '../../store/supervision-repository';
 import type { AreaDeps } from '../area-deps';
 import { createPatientService } from '../patient-service';
 import { createPreviewStore } from './preview-store';
@@ -26,6 +27,7 @@ export function createSettlementContext(deps: AreaDeps) {
     scopeConsents: new ScopeConsentRepository(deps.db),
     stock: new StockRepository(deps.db),
     eReceipts: new ElectronicReceiptRepository(deps.db),
+    supervision: new SupervisionRepository(deps.db),
     patients: createPatientService({ fsi: deps.fsi, auth: deps.auth }),
     previews: createPreviewStore(deps.now),
   };

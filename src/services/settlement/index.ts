@@ -23,6 +23,7 @@ import {
 import { createSelfPayService, type SelfPayItem } from './self-pay-service';
 import { createSettleService } from './settle-service';
 import { settlementView } from './settlement-view';
+import { handleSupervision } from './supervision';
 import { applyReversal, recordUnknown, resolveNow } from './unknown-outcome';
 
 /** Start-up: a 2102/2103 sent when the program stopped has an unknown outcome: reverse it. */
@@ -101,6 +102,10 @@ export function createSettlementArea(deps: AreaDeps) {
       return selfPaySaleView(ctx, sell(session, items));
     },
     sale: (saleId: number) => selfPaySaleView(ctx, saleId),
+    handleSupervision: (
+      session: AuthenticatedSession,
+      input: Parameters<typeof handleSupervision>[2],
+    ) => handleSupervision(ctx, session, input),
     uploadsForSale: (of: { settlementId: number } | { saleId: number }) => uploadsForSale(ctx, of),
     stocktake: (session: AuthenticatedSession) => stocktake(ctx, session),
     /** Outbox delivered-hooks by infno (wired into the worker in app-services.ts). */

@@ -7,12 +7,16 @@ import { patientView } from './insured-person';
 import { type PresettleInput, presettle } from './presettle';
 import { requireSettleable } from './settle-gate';
 import { selfPayNotices, splitLines, splitTotals } from './split-view';
+import { runSupervision, supervisionView } from './supervision';
 
 export interface PreviewInput extends PresettleInput {
   dispensingId: number;
 }
 
-/** settle.preview: 2101, the split as the center computes it; no effect at the center. */
+/**
+ * settle.preview: 2101, the split as the center computes it, and the platform's 3101 check of
+ * the same lines (R-SUPERVISE); no effect at the center.
+ */
 export function createPreviewService(ctx: SettlementContext) {
   return async function preview(
     session: AuthenticatedSession,
@@ -21,10 +25,12 @@ export function createPreviewService(ctx: SettlementContext) {
     const g = requireSettleable(ctx, input.dispensingId);
     const d = g.dispensing;
     const p = await presettle(ctx, session, g, input);
+    const check = await runSupervision(ctx, session, g, p.person, p.lines);
     const stored = ctx.previews.put({
       dispensingId: d.id,
       person: p.person,
       deliveryFeeFen: input.deliveryFeeFen ?? 0,
+      supervisionCheckId: check.id,
     });
     const split = splitLines(p.output, p.lines, p.outOfScope);
     return {
@@ -38,6 +44,7 @@ export function createPreviewService(ctx: SettlementContext) {
       lines: split,
       split: splitTotals(p.output, p.warnMsg),
       selfPayNotices: selfPayNotices(split),
+      supervision: supervisionView(check, ctx.config.pharmacy.admdvs),
       previewedAt: dateTime(p.at),
     };
   };

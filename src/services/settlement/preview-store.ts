@@ -6,6 +6,8 @@ export interface StoredPreview {
   dispensingId: number;
   person: InsuredPerson;
   deliveryFeeFen: number;
+  /** The 3101 check of the previewed lines (R-SUPERVISE). */
+  supervisionCheckId: number;
   at: number;
 }
 

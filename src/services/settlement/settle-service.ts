@@ -14,6 +14,7 @@ import { queueSaleUploads } from './sale-queue';
 import { requireScopeConsents } from './scope-consent-service';
 import { requireSettleable } from './settle-gate';
 import { settleOutputSchema } from './split-view';
+import { requireSupervisionPassed, runSupervision } from './supervision';
 import { type Operator, recordUnknown } from './unknown-outcome';
 
 /** Why an answer cannot be trusted: the 2102 may or may not have taken effect. */
@@ -32,7 +33,9 @@ export function unknownReason(err: unknown): string {
 
 /**
  * settle.confirm: 2102 with the dispensing's lines (R-SETTLE, R-NOSWAP), after a checked
- * 2101 (the preview's, or one made now: the patient's own credential, R-PRICE). The attempt is
+ * 2101 (the preview's, or one made now: the patient's own credential, R-PRICE) and a 3101
+ * supervision check that is clear or whose findings a pharmacist continued with (R-SUPERVISE,
+ * re-checked by the database when the attempt is recorded). The attempt is
  * recorded with its msgid before sending; the answer moves it, in one transaction each, to
  * settled (+ 7207/3505 queued), refused, or outcome_unknown (+ 2601 queued). A reply that
  * fails its checks, or names a settlement already recorded, is an unknown outcome, never a
@@ -56,6 +59,9 @@ export function createSettleService(ctx: SettlementContext) {
     }
     const person = stored?.person ?? (await presettle(ctx, session, first, {})).person;
     const lines = feeLines(d.id, ctx.dispensings.lines(d.id), ctx.catalog, stored?.deliveryFeeFen);
+    const checkId =
+      stored?.supervisionCheckId ?? (await runSupervision(ctx, session, first, person, lines)).id;
+    requireSupervisionPassed(ctx, checkId);
     const signNo = await ctx.auth.ensureSignedIn(session);
     const op: Operator = {
       opter: session.staff.username,
@@ -85,6 +91,7 @@ export function createSettleService(ctx: SettlementContext) {
             certno: d.certno,
             staffId: session.staff.id,
             medfeeFen: lines.reduce((sum, l) => sum + l.totalFen, 0),
+            supervisionCheckId: checkId,
           },
           started.getTime(),
         );

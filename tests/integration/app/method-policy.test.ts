@@ -25,6 +25,7 @@ const VALID_INPUT: Record<string, unknown> = {
     licenceValidUntil: '2030-01-01',
     active: true,
   },
+  'supervision.handle': { dispensingId: 1, checkId: 1, choice: 'cancel', reason: '用药周期未结束' },
 };
 
 describe('per-method policy from the contract entry, over both transports', () => {

@@ -5,7 +5,7 @@ import type { Db } from '../../../src/store/database';
 /**
  * What an earlier check saw of one outbox item: it must never disappear or change its request,
  * except the one change allowed after delivery: its one-time credentials replaced by their SM3
- * digest (migration 24). The hash is taken of the body as it reads once redacted, so a redaction
+ * digest (migration 18). The hash is taken of the body as it reads once redacted, so a redaction
  * compares equal and any other change does not.
  */
 export interface SeenItem {

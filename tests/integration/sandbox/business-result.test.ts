@@ -68,7 +68,17 @@ describe('an infcode 0 with a failed business result, per transaction, as the cl
     const schemaJudged = (Object.keys(TRANSACTIONS) as FsiInfno[]).filter(
       (i) => !FLAGGED.includes(i) && !EVIDENCED.includes(i),
     );
-    expect(schemaJudged.sort()).toEqual(['5205', '7201', '7202', '7203', '7204', '9002']);
+    expect(schemaJudged.sort()).toEqual([
+      '3101',
+      '3201',
+      '3202',
+      '5205',
+      '7201',
+      '7202',
+      '7203',
+      '7204',
+      '9002',
+    ]);
   });
 
   it('the failed answer is not stored: once the fault clears the same msgid is carried out once [ARCH][R-STOCK]', async () => {

@@ -32,6 +32,7 @@ describe('per-method policy on the contract', () => {
         'dispense.cancel',
         'dispense.cancelHeld',
         'settle.confirm',
+        'supervision.handle',
         'settle.resolveUnknown',
         'settle.recordScopeConsent',
         'refund.start',
@@ -52,6 +53,7 @@ describe('per-method policy on the contract', () => {
         'delivery.handOver',
         'delivery.confirmReceipt',
         'delivery.export',
+        'recon.export',
         'outbox.requeue',
         'audit.verify',
         // Reads of personal data and device settings (issue 14, data protection).

@@ -7,7 +7,7 @@ import { addPrescription, at, seedDb, setOnHand } from '../reports/report-seed';
 const A = 'XC08CAA010A001010201587';
 const CODE = '81234567890123456789';
 
-/** Migration 19: dispensing records and stock movements cannot be rewritten (R-KEEP). */
+/** Migration 21: dispensing records and stock movements cannot be rewritten (R-KEEP). */
 describe('records that cannot be rewritten', () => {
   let db: Db;
   let dispensings: DispensingRepository;

@@ -113,9 +113,14 @@ describe('migration 7: dispensings rebuilt for paper prescriptions', () => {
     expect(currentVersion(db)).toBeGreaterThanOrEqual(7);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('foreign_key_check')).toEqual([]);
-    // migration 13 gives sold_codes its self-pay owner column, NULL for every dispensing's pack
+    // migration 13 gives sold_codes its self-pay owner column, NULL for every dispensing's pack;
+    // migration 24 gives settlements the supervision check they went ahead on, NULL for these
+    const added: Record<string, object> = {
+      sold_codes: { self_pay_sale_id: null },
+      settlements: { supervision_check_id: null },
+    };
     const after = (t: string, rows: unknown[]) =>
-      t === 'sold_codes' ? rows.map((r) => ({ ...(r as object), self_pay_sale_id: null })) : rows;
+      added[t] ? rows.map((r) => ({ ...(r as object), ...added[t] })) : rows;
     for (const t of RELATED) expect(snapshot(db, t), t).toEqual(after(t, before[t] ?? []));
     expect(snapshot(db, 'dispensings')).toEqual(
       // migration 16 adds who cancelled a held dispensing and why, NULL for these

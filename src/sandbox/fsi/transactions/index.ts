@@ -11,6 +11,8 @@ import { personInfo1101 } from './person-info';
 import { pharmacyPresettle2101 } from './pharmacy-presettle-2101';
 import { pharmacySettle2102 } from './pharmacy-settle-2102';
 import { pharmacySettleCancel2103 } from './pharmacy-settle-cancel-2103';
+import { reconDetails3202 } from './recon-details-3202';
+import { reconTotals3201 } from './recon-totals-3201';
 import { reversal2601 } from './reversal-2601';
 import { rxDownload7203 } from './rx-download-7203';
 import { rxDownload7204 } from './rx-download-7204';
@@ -21,6 +23,7 @@ import { rxSignVerify7205 } from './rx-sign-verify';
 import { salesUpload7207 } from './sales-upload-7207';
 import { salesUploadCancel7208 } from './sales-upload-cancel-7208';
 import { signIn9001, signOut9002 } from './sign-in-out';
+import { supervisionCheck3101 } from './supervision-3101';
 
 /**
  * The FSI gateway's dispatch table, keyed by infno. Later transactions (7201–7208,
@@ -37,6 +40,9 @@ export const FSI_TRANSACTIONS: Readonly<Record<string, FsiTransaction>> = {
   '7205': rxSignVerify7205,
   '5205': medicationRecords5205,
   '7206': rxReviewUpload7206,
+  '3101': supervisionCheck3101,
+  '3201': reconTotals3201,
+  '3202': reconDetails3202,
   '2101': pharmacyPresettle2101,
   '2102': pharmacySettle2102,
   '2103': pharmacySettleCancel2103,

@@ -6,10 +6,10 @@ const DAY = 86_400_000;
 
 /**
  * Demo history the center knows of for one demo patient (李秀英, chronic patient): dispensings at
- * other pharmacies, relative to the center's clock. The sandbox's 7207 does not record sales yet;
+ * other pharmacies, relative to the center's clock (5205, and 3101's duplicate-purchase rule). The sandbox's 7207 does not record sales yet;
  * when it does, its records join these.
  */
-const DEMO_RECORDS: Record<
+export const DEMO_RECORDS: Record<
   string,
   ReadonlyArray<{ daysAgo: number; codg: string; name: string; cnt: number; days: number }>
 > = {

@@ -1,5 +1,5 @@
 /**
- * Migration 24: one-time credentials leave delivered outbox bodies (issue 14, data protection).
+ * Migration 18: one-time credentials leave delivered outbox bodies (issue 14, data protection).
  *
  * A queued request stays frozen while the center may still need its exact bytes (the msgid is
  * the idempotency key of a resend). Once the center has it, the pharmacist's e-voucher token in a

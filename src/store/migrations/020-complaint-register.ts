@@ -1,5 +1,5 @@
 /**
- * Migration 22 (issue 18): the complaint and report register (R-COMPLAINT, 渝医保办〔2023〕70号
+ * Migration 20 (issue 18): the complaint and report register (R-COMPLAINT, 渝医保办〔2023〕70号
  * §三(一): "药店应建立投诉举报受理制度，接到投诉举报时要及时进行核查纠正，对不属于自身业务范围的
  * 投诉举报信息要及时向当地医保经办机构反馈"), and no index that groups prescriptions per doctor
  * (R-NO-STATS, §三(二)1: 违规统方).

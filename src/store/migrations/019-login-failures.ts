@@ -1,5 +1,5 @@
 /**
- * Migration 25: failed log-ins per user name (issue 14, staff). Kept in the database so that a
+ * Migration 19: failed log-ins per user name (issue 14, staff). Kept in the database so that a
  * restart does not reset a lock; any name typed, account or not (see domain/login-throttle.ts).
  */
 export const LOGIN_FAILURES_MIGRATION = `

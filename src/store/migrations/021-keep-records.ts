@@ -1,5 +1,5 @@
 /**
- * Migration 19: records that cannot be rewritten (R-KEEP, 000 §二 “电子处方存档备查”; 002 §二(四)).
+ * Migration 21: records that cannot be rewritten (R-KEEP, 000 §二 “电子处方存档备查”; 002 §二(四)).
  *
  * What the lifecycle may still change, and nothing else:
  * - prescriptions: the checks' verdict (local_*, cert_info, altered_fields, center_state,

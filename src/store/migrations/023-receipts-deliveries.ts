@@ -1,5 +1,5 @@
 /**
- * Migration 21: electronic receipts (R-EINVOICE) and delivery orders (R-DELIVERY,
+ * Migration 23: electronic receipts (R-EINVOICE) and delivery orders (R-DELIVERY,
  * R-DELIVERY-REC), both records the pharmacy keeps (R-KEEP).
  *
  * - electronic_receipts: one per settlement, issued in the transaction that records it as

@@ -1,5 +1,5 @@
 /**
- * Migration 20: lawful supply, cold chain and pack codes of stock (issue 18; R-SUPPLY, R-STOCK).
+ * Migration 22: lawful supply, cold chain and pack codes of stock (issue 18; R-SUPPLY, R-STOCK).
  *
  * - suppliers: the pharmacy's managed list of suppliers with their 药品经营许可证 (number and
  *   last valid day). A licence number cannot be blank.

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import {
+  outcomeOf,
+  type SupervisionWarning,
+  settlementRefusal,
+  severityOf,
+} from '../../../src/domain/supervision/supervision-warning';
+
+const warning = (sevDeg: string): SupervisionWarning => ({
+  jrId: 'J1',
+  ruleId: 'X',
+  ruleName: '规则',
+  content: '内容',
+  basis: '',
+  severity: severityOf(sevDeg),
+});
+
+describe('pre-settlement supervision verdicts', () => {
+  it('reads 1 as blocking, 2 and 3 as warnings, and an unknown severity as blocking [R-SUPERVISE]', () => {
+    expect(['1', '2', '3', '9', ''].map(severityOf)).toEqual([
+      'block',
+      'suspect',
+      'notice',
+      'block',
+      'block',
+    ]);
+    expect(outcomeOf([])).toBe('clear');
+    expect(outcomeOf([warning('3'), warning('2')])).toBe('warnings');
+    expect(outcomeOf([warning('3'), warning('1')])).toBe('blocked');
+  });
+
+  it('allows settlement only when clear or continued, never on a blocking finding [R-SUPERVISE]', () => {
+    expect(settlementRefusal('clear', null)).toBeNull();
+    expect(settlementRefusal('warnings', { choice: 'continue' })).toBeNull();
+    expect(settlementRefusal('unreachable', { choice: 'continue' })).toBeNull();
+    expect(settlementRefusal('warnings', null)).toMatch(/药师/);
+    expect(settlementRefusal('unreachable', null)).toMatch(/未能完成/);
+    expect(settlementRefusal('warnings', { choice: 'cancel' })).toMatch(/取消/);
+    expect(settlementRefusal('blocked', { choice: 'continue' })).toMatch(/明确违规/);
+  });
+});
