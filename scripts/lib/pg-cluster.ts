@@ -1,5 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,7 +38,8 @@ export function findPgBin(): string | null {
   if (fromEnv && existsSync(path.join(fromEnv, 'initdb'))) return fromEnv;
   const which = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' });
   // Resolved: /usr/local/bin may link initdb alone, without pg_ctl's siblings (createdb).
-  if (which.status === 0 && which.stdout.trim()) return path.dirname(realpathSync(which.stdout.trim()));
+  if (which.status === 0 && which.stdout.trim())
+    return path.dirname(realpathSync(which.stdout.trim()));
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
   const versions = readdirSync(root)
