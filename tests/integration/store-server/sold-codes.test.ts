@@ -106,8 +106,12 @@ describe('store server: once-only pack codes across counters', () => {
     const sale = async (c: StoreClient, i: number, salt: number) => {
       const code = pick(i, salt);
       const ref = `${c.counterId}-${i}`;
-      const r = await reserve(c, code, ref);
-      if (r.verdict !== 'reserved') return { code, sold: false };
+      // Every other sale completes without a scan reservation (a reservation lost or expired):
+      // then only the live-sale constraint stands between two counters and one pack.
+      if (i % 2 === 0) {
+        const r = await reserve(c, code, ref);
+        if (r.verdict !== 'reserved') return { code, sold: false };
+      }
       const done = await confirm(c, ref, [code]);
       return { code, sold: done.verdict === 'confirmed', by: c.counterId };
     };
@@ -121,7 +125,7 @@ describe('store server: once-only pack codes across counters', () => {
       'SELECT code, counter_id FROM code_sales WHERE returned_at IS NULL ORDER BY code',
     );
     expect(rows.rows.map((r) => r.code).sort()).toEqual([...soldCodes].sort());
-    expect(soldCodes.length).toBeGreaterThan(90);
+    expect(soldCodes.length).toBeGreaterThan(60);
     const open = await store.pool.query('SELECT count(*) AS n FROM code_reservations');
     expect(Number(open.rows[0].n)).toBe(0);
   });
