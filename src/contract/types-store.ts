@@ -60,3 +60,15 @@ export interface StoreErrorBody {
   ruleId?: RuleId;
   citation?: string;
 }
+
+/** What the counter shows of its mode (issue 17): a single counter, or a counter of a store. */
+export type StoreLinkView =
+  | { mode: 'single'; message: string }
+  | {
+      mode: 'counter';
+      counterId: string;
+      reachable: boolean;
+      /** ms since epoch of the store server's last answer; null before the first */
+      lastAnswerAt: number | null;
+      message: string;
+    };

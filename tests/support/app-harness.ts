@@ -7,6 +7,7 @@ import { type RunningSandbox, startSandbox } from '../../src/sandbox/server';
 import { type AppServices, createAppServices } from '../../src/services/app-services';
 import { loadConfig } from '../../src/services/config';
 import { silentLogger } from '../../src/services/logger';
+import type { StoreMode } from '../../src/services/store-mode';
 
 export interface Harness {
   services: AppServices;
@@ -43,7 +44,9 @@ export interface Harness {
 }
 
 /** The app in browser mode on a fresh data folder, against an in-process sandbox center, over real HTTP. */
-export async function startHarness(opts: { signInValidHours?: number } = {}): Promise<Harness> {
+export async function startHarness(
+  opts: { signInValidHours?: number; store?: StoreMode } = {},
+): Promise<Harness> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'epc-it-'));
   const sandbox = await startSandbox({
     port: 0,
@@ -55,6 +58,7 @@ export async function startHarness(opts: { signInValidHours?: number } = {}): Pr
     version: 'test',
     dataDir: path.join(dir, 'app'),
     sandboxUrl: sandbox.url,
+    ...(opts.store ? { store: opts.store } : {}),
   });
   config.fsi.timeoutMs = 1500;
   const startCounter = async () => {

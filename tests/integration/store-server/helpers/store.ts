@@ -8,7 +8,8 @@ import { createPool } from '../../../../src/store-server/database';
 import { migrate } from '../../../../src/store-server/migrate';
 import { type StoreServer, startStoreServer } from '../../../../src/store-server/server';
 
-export const INSTITUTION = 'H50010500001';
+/** The sandbox pharmacy (config/sandbox.json), so sandbox counters can join this store. */
+export const INSTITUTION = 'P50010300001';
 export const COUNTERS = new Map([
   ['A', 'a'.repeat(20) + randomBytes(16).toString('hex')],
   ['B', 'b'.repeat(20) + randomBytes(16).toString('hex')],
@@ -31,10 +32,11 @@ export function storeConfig(databaseUrl: string, port = 0): StoreServerConfig {
 /** A store server in this process, over real HTTP, on a migrated database. */
 export async function startInProcessStore(
   databaseUrl: string,
+  port = 0,
 ): Promise<{ pool: pg.Pool; server: StoreServer; stop: () => Promise<void> }> {
   const pool = createPool(databaseUrl, 40);
   await migrate(pool);
-  const server = await startStoreServer(pool, storeConfig(databaseUrl));
+  const server = await startStoreServer(pool, storeConfig(databaseUrl, port));
   return {
     pool,
     server,
