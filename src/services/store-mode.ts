@@ -1,3 +1,6 @@
+import { createStoreClient, type StoreClient } from '../store-link/store-client';
+import type { AppConfig } from './config';
+
 /**
  * Which kind of counter this is (docs/store-server.md, "Counters in store mode"):
  *   single counter (default): embedded SQLite, no store server — exactly as before issue 17;
@@ -26,4 +29,16 @@ export function storeModeFromEnv(env: NodeJS.ProcessEnv): StoreMode {
     throw new Error('门店模式配置有误：EPC_STORE_SECRET 至少 32 个字符');
   }
   return { mode: 'counter', url: url.replace(/\/+$/, ''), counterId, secret };
+}
+
+/** The store server's client of a counter of a store; null for a single counter. */
+export function storeLinkOf(config: AppConfig): StoreClient | null {
+  const s = config.store;
+  if (s.mode !== 'counter') return null;
+  return createStoreClient({
+    url: s.url,
+    institution: config.pharmacy.code,
+    counterId: s.counterId,
+    secret: s.secret,
+  });
 }

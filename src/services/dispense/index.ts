@@ -2,7 +2,6 @@ import type { Out7204 } from '../../center/rx/fsi-72xx';
 import type { StoreLinkView } from '../../contract/types-store';
 import { AppError } from '../../domain/errors';
 import { paperRxno } from '../../domain/paper/paper-rxno';
-import { createStoreClient } from '../../store-link/store-client';
 import type { AreaDeps } from '../area-deps';
 import { currentPackOf } from '../paper/region-pack';
 import type { RegionService } from '../region-service';
@@ -25,21 +24,8 @@ export function createDispenseArea(deps: AreaDeps, regions: RegionService) {
   const stock = createStockService(deps);
   const history = createHistoryService({ ...deps, pack });
   if (deps.config.sandbox) seedDemoStock(deps, stock.seedDemo);
-  const store = deps.config.store;
   // A counter of a store: scans and completions go through the store server (issue 17).
-  const linked =
-    store.mode === 'counter'
-      ? linkDispenseToStore(
-          dispense,
-          createStoreClient({
-            url: store.url,
-            institution: deps.config.pharmacy.code,
-            counterId: store.counterId,
-            secret: store.secret,
-          }),
-          deps.log,
-        )
-      : null;
+  const linked = deps.storeLink ? linkDispenseToStore(dispense, deps.storeLink, deps.log) : null;
 
   return {
     ...dispense,

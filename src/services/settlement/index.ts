@@ -16,6 +16,7 @@ import { selfPaySaleView, stocktake, uploadsForSale } from './sale-views';
 import { createSelfPayService, type SelfPayItem } from './self-pay-service';
 import { createSettleService } from './settle-service';
 import { settlementView } from './settlement-view';
+import { linkSelfPayToStore } from './store-linked-self-pay';
 import { applyReversal, recordUnknown, resolveNow } from './unknown-outcome';
 
 /** Start-up: a 2102/2103 sent when the program stopped has an unknown outcome: reverse it. */
@@ -56,7 +57,11 @@ export function createSettlementArea(deps: AreaDeps) {
   recoverInterrupted(ctx);
   const confirm = createSettleService(ctx);
   const refund = createRefundService(ctx);
-  const sell = createSelfPayService(ctx);
+  const sellHere = createSelfPayService(ctx);
+  // A counter of a store sells cash packs at the store server first (issue 17).
+  const sell = deps.storeLink
+    ? linkSelfPayToStore(sellHere, deps.storeLink, deps.log, deps.now)
+    : sellHere;
   return {
     preview: createPreviewService(ctx),
     async confirm(session: AuthenticatedSession, dispensingId: number, previewId?: string) {
@@ -82,7 +87,10 @@ export function createSettlementArea(deps: AreaDeps) {
     reprint: reprintReceipt.bind(null, ctx),
     refundSlip: refundSlip.bind(null, ctx),
     selfPay(session: AuthenticatedSession, items: SelfPayItem[]) {
-      return selfPaySaleView(ctx, sell(session, items));
+      const saleId = sell(session, items);
+      return typeof saleId === 'number'
+        ? selfPaySaleView(ctx, saleId)
+        : saleId.then((id) => selfPaySaleView(ctx, id));
     },
     sale: (saleId: number) => selfPaySaleView(ctx, saleId),
     uploadsForSale: (of: { settlementId: number } | { saleId: number }) => uploadsForSale(ctx, of),

@@ -17,6 +17,8 @@ import { COUNTERS, startInProcessStore } from './helpers/store';
  * cannot be sold at the other, and a counter that cannot reach its store refuses new packs.
  */
 const AMLODIPINE = 'XC08CAA010A001010201587';
+const LORATADINE = 'XR06AXL020A001010101672';
+const LORATADINE_PRODUCT = '8062221';
 const pharmacist = DEMO_STAFF.find((s) => s.role === 'pharmacist');
 const [zhang] = DEMO_PATIENTS;
 if (!pharmacist || !zhang) throw new Error('demo data missing');
@@ -159,6 +161,26 @@ describe('two counters of one store', () => {
     ).toBe('accepted');
     await ok('B', 'dispense.complete', { dispensingId: db.dispensingId });
     await ok('A', 'dispense.cancel', { dispensingId: da.dispensingId });
+  });
+
+  it('a pack sold for cash at one counter is refused for cash at the other counter [R-TRACE-ONCE][ST-EPC-02-009]', async () => {
+    const pack = traceCode(LORATADINE_PRODUCT);
+    await ok('A', 'sale.selfPay', { items: [{ medListCodg: LORATADINE, codes: [pack] }] });
+    const twice = await call('B', 'sale.selfPay', {
+      items: [{ medListCodg: LORATADINE, codes: [pack] }],
+    });
+    expect(twice.ok).toBe(false);
+    expect(twice.error).toMatchObject({ code: 'POLICY', ruleId: 'R-TRACE-ONCE' });
+    expect(twice.error?.message).toContain('柜台 A');
+    const sales = await store.pool.query(
+      'SELECT counter_id FROM code_sales WHERE code = $1 AND returned_at IS NULL',
+      [pack],
+    );
+    expect(sales.rows).toEqual([{ counter_id: 'A' }]);
+    const soldAtB = counters.B.h.services.db
+      .prepare('SELECT count(*) AS n FROM sold_codes WHERE code = ?')
+      .get(pack);
+    expect(soldAtB).toEqual({ n: 0 });
   });
 
   it('without its store server a counter says so and accepts no new pack; it completes once the server is back [R-TRACE-ONCE][STORE-OFFLINE]', async () => {
