@@ -9,19 +9,17 @@ import {
 import { StoreError } from './store-error';
 
 /**
- * Checks a request's signature (HMAC-SHA256 with the counter's secret), its timestamp against
- * the replay window and its nonce against those seen from that counter; returns the counter.
- * The nonce is recorded in PostgreSQL, so a replay is refused after a restart too.
+ * Checks a request's signature (HMAC-SHA256 with the counter's secret) and its timestamp against
+ * the replay window; returns the counter and the nonce, which claimNonce records.
  */
-export async function authenticate(p: {
-  pool: Pool;
+export function authenticate(p: {
   institution: string;
   counters: ReadonlyMap<string, string>;
   method: string;
   headers: IncomingHttpHeaders;
   body: string;
   now: number;
-}): Promise<string> {
+}): { counterId: string; nonce: string } {
   const header = (name: string) => {
     const v = p.headers[name];
     return typeof v === 'string' ? v : '';
@@ -51,14 +49,26 @@ export async function authenticate(p: {
       '请求时间与门店服务器相差超过 60 秒（过期或重放的请求），已拒绝；请核对柜台电脑时间',
     );
   }
-  const fresh = await p.pool.query(
+  return { counterId, nonce };
+}
+
+/**
+ * Records a request's nonce; a nonce seen before from that counter is a replay. Kept in
+ * PostgreSQL (in the mutation's own transaction where there is one), so a replay is refused
+ * after a restart too.
+ */
+export async function claimNonce(
+  db: Pick<Pool, 'query'>,
+  counterId: string,
+  nonce: string,
+): Promise<void> {
+  const fresh = await db.query(
     'INSERT INTO request_nonces (counter_id, nonce) VALUES ($1, $2) ON CONFLICT DO NOTHING',
     [counterId, nonce],
   );
   if (fresh.rowCount !== 1) {
     throw new StoreError('REPLAYED', '同一请求已收到过（重放的请求），已拒绝');
   }
-  return counterId;
 }
 
 /** Nonces older than twice the window can no longer be replayed (the timestamp check refuses them). */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
+import { claimNonce } from './auth';
 import { type Client, isRetryable } from './database';
 import { StoreError } from './store-error';
 
@@ -18,6 +19,13 @@ export interface Outcome<A> {
 export async function runIdempotent<A>(p: {
   pool: Pool;
   counterId: string;
+  /** The request's nonce, recorded in this transaction (replay protection, auth.ts). */
+  nonce: string;
+  /**
+   * False for holds that may be lost in a crash without harm (a reservation, a release): the
+   * commit does not wait for the disk. A sale's commit always does.
+   */
+  durable: boolean;
   method: string;
   key: string;
   body: string;
@@ -28,6 +36,8 @@ export async function runIdempotent<A>(p: {
     const client = await p.pool.connect();
     try {
       await client.query('BEGIN');
+      if (!p.durable) await client.query('SET LOCAL synchronous_commit = off');
+      await claimNonce(client, p.counterId, p.nonce);
       const claimed = await client.query(
         `INSERT INTO idempotency_keys (counter_id, key, method, request_sha256)
          VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
@@ -60,6 +70,7 @@ export async function runIdempotent<A>(p: {
     } catch (e) {
       await client.query('ROLLBACK').catch(() => {});
       if (attempt < 5 && isRetryable(e)) continue;
+      if (e instanceof StoreError) throw e;
       throw e;
     } finally {
       client.release();

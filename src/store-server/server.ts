@@ -63,8 +63,7 @@ async function handle(
       throw new StoreError('UNKNOWN_METHOD', `门店服务器没有方法 ${method || req.url}`);
     }
     const body = await readBody(req);
-    const counterId = await authenticate({
-      pool,
+    const { counterId, nonce } = authenticate({
       institution: config.institution,
       counters: config.counters,
       method,
@@ -87,7 +86,7 @@ async function handle(
         `请求参数有误：${first?.path.join('.') ?? ''} ${first?.message ?? ''}`,
       );
     }
-    const answer = await runMethod(m, parsed.data, { pool, config, counterId, body });
+    const answer = await runMethod(m, parsed.data, { pool, config, counterId, nonce, body });
     send(res, 200, { ok: true, answer });
   } catch (e) {
     if (!(e instanceof StoreError)) throw e;
