@@ -68,25 +68,30 @@ async function openDispensing(id: 'A' | 'B', packs = 1): Promise<DispensingView>
   return ok<DispensingView>(id, 'dispense.start', { hiRxno: rx.hiRxno });
 }
 
+/** A whole counter app in store mode, logged in as the pharmacist. */
+async function counterOfStore(id: 'A' | 'B'): Promise<{ h: Harness; token: string }> {
+  const h = await startHarness({
+    store: {
+      mode: 'counter',
+      url: store.server.url,
+      counterId: id,
+      secret: COUNTERS.get(id) ?? '',
+    },
+  });
+  // biome-ignore lint/correctness/useHookAtTopLevel: useReviewGate is the dispense area's setter, not a React hook
+  h.services.dispense.useReviewGate(passAll);
+  const login = await h.api<{ token: string }>('auth.login', {
+    username: pharmacist?.username,
+    password: pharmacist?.password,
+  });
+  return { h, token: login.value?.token ?? '' };
+}
+
 beforeAll(async () => {
   storePort = await freePort();
   store = await startInProcessStore(pg15.url(), storePort);
-  for (const id of ['A', 'B'] as const) {
-    const h = await startHarness({
-      store: {
-        mode: 'counter',
-        url: store.server.url,
-        counterId: id,
-        secret: COUNTERS.get(id) ?? '',
-      },
-    });
-    h.services.dispense.useReviewGate(passAll);
-    const login = await h.api<{ token: string }>('auth.login', {
-      username: pharmacist.username,
-      password: pharmacist.password,
-    });
-    counters[id] = { h, token: login.value?.token ?? '' };
-  }
+  counters.A = await counterOfStore('A');
+  counters.B = await counterOfStore('B');
 }, 120_000);
 afterAll(async () => {
   for (const c of Object.values(counters)) await c?.h.close();
