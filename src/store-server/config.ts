@@ -19,7 +19,7 @@ export interface StoreServerConfig {
 }
 
 const counterList = z
-  .string()
+  .string({ error: '缺少 STORE_COUNTERS（柜台号:密钥,柜台号:密钥）' })
   .min(1, '至少登记一个柜台（STORE_COUNTERS=柜台号:密钥）')
   .transform((s, ctx) => {
     const map = new Map<string, string>();
@@ -43,8 +43,12 @@ const counterList = z
   });
 
 const envSchema = z.object({
-  STORE_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, '须为 postgres:// 连接串'),
-  STORE_INSTITUTION: z.string().length(12, '定点机构编码须为 12 位'),
+  STORE_DATABASE_URL: z
+    .string({ error: '缺少 STORE_DATABASE_URL' })
+    .regex(/^postgres(ql)?:\/\//, '须为 postgres:// 连接串'),
+  STORE_INSTITUTION: z
+    .string({ error: '缺少 STORE_INSTITUTION' })
+    .length(12, '定点机构编码须为 12 位'),
   STORE_COUNTERS: counterList,
   STORE_HOST: z.string().min(1).default('127.0.0.1'),
   STORE_PORT: z.coerce.number().int().min(0).max(65535).default(7380),
