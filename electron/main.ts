@@ -9,6 +9,7 @@ import {
 } from '../src/services/app-services';
 import { loadConfig } from '../src/services/config';
 import { createLogger } from '../src/services/logger';
+import { storeModeFromEnv } from '../src/services/store-mode';
 
 import { answerApiCall } from './ipc-api';
 import { RENDERER_ORIGIN } from './ipc-guard';
@@ -102,6 +103,7 @@ async function createDispatch(): Promise<{ dispatch: Dispatch; close(): Promise<
     sandboxUrl,
     sandboxConfigFile: path.join(resources, 'config/sandbox.json'),
     nativeBinding: nativeBinding(),
+    store: storeModeFromEnv(process.env),
   });
   const services = await createAppServices(config, log);
   return {

@@ -13,6 +13,8 @@ export const LAYERS = [
   'host',
   'renderer',
   'sandbox',
+  'store-server',
+  'store-link',
 ] as const;
 
 export type Layer = (typeof LAYERS)[number];
@@ -22,11 +24,15 @@ export const ALLOWED: Readonly<Record<Layer, readonly Layer[]>> = {
   store: ['store', 'domain'],
   center: ['center', 'domain'],
   contract: ['contract', 'domain'],
-  services: ['services', 'store', 'center', 'contract', 'domain'],
+  services: ['services', 'store', 'center', 'store-link', 'contract', 'domain'],
   api: ['api', 'services', 'contract', 'domain'],
   host: ['host', 'api', 'services', 'contract', 'domain'],
   renderer: ['renderer', 'contract', 'domain'],
   sandbox: ['sandbox', 'center', 'domain'],
+  /** The store server of one pharmacy (PostgreSQL), its own process: never the counter's store/services/api. */
+  'store-server': ['store-server', 'contract', 'domain'],
+  /** The counter's client of its store server, used by services as center/ is. */
+  'store-link': ['store-link', 'contract', 'domain'],
 };
 
 /** The renderer takes from src/contract only these modules (no schemas, no server-side helpers). */

@@ -7,10 +7,13 @@ export function createDispenseHandlers(s: AppServices): HandlersFor<typeof dispe
   return {
     'dispense.start': (i, ctx) => d.start(must(ctx), i.hiRxno),
     'dispense.startPaper': (i, ctx) => d.startPaper(must(ctx), i.paperId),
-    'dispense.scan': (i, ctx) => d.scan(must(ctx), i.dispensingId, i.code),
-    'dispense.removeCode': (i, ctx) => d.removeCode(must(ctx), i.dispensingId, i.code),
-    'dispense.complete': (i, ctx) => d.complete(must(ctx), i.dispensingId),
-    'dispense.cancel': (i, ctx) => d.cancel(must(ctx), i.dispensingId),
+    // A counter of a store goes through its store server (d.linked); a single counter does not.
+    'dispense.scan': (i, ctx) => (d.linked ?? d).scan(must(ctx), i.dispensingId, i.code),
+    'dispense.removeCode': (i, ctx) =>
+      (d.linked ?? d).removeCode(must(ctx), i.dispensingId, i.code),
+    'dispense.complete': (i, ctx) => (d.linked ?? d).complete(must(ctx), i.dispensingId),
+    'dispense.cancel': (i, ctx) => (d.linked ?? d).cancel(must(ctx), i.dispensingId),
+    'store.link': () => d.storeLink(),
     'dispense.held': () => d.held(),
     'dispense.reopen': (i) => d.reopen(i.dispensingId),
     'dispense.cancelHeld': (i, ctx) => d.cancelHeld(must(ctx), i.dispensingId, i.reason),

@@ -11,6 +11,7 @@ import type {
   ScanVerdict,
   StockItemView,
 } from './types-dispense';
+import type { StoreLinkView } from './types-store';
 
 const dispensingId = z.number().int().positive();
 
@@ -27,6 +28,16 @@ const scannedCode = z
 
 /** Dispensing, stock and traceability-code methods: R-NOSWAP, R-TRACE, R-TRACE-ONCE, R-GUIDE. */
 export const dispenseContract = {
+  /**
+   * Which mode the counter is in (single counter, or counter of a store) and whether its store
+   * server answers: the counter says plainly when it cannot accept new pack codes (issue 17).
+   */
+  'store.link': {
+    input: z.object({}).strict(),
+    output: {} as StoreLinkView,
+    auth: true,
+    ...reads,
+  },
   /** Opens (or resumes) the dispensing of a reviewed prescription; lines come only from it. */
   'dispense.start': {
     input: z.object({ hiRxno: rxNo }).strict(),

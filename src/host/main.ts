@@ -2,9 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataDirLockedError } from '../services/app-services';
 import { PROJECT_ROOT } from '../services/config';
+import { storeModeFromEnv } from '../services/store-mode';
 import { runBrowserMode } from './run-browser-mode';
 
-/** `node --import tsx src/host/main.ts`: browser mode alone, against EPC_SANDBOX_URL or EPC_CENTER_CONFIG. */
+/**
+ * `node --import tsx src/host/main.ts`: browser mode alone, against EPC_SANDBOX_URL or
+ * EPC_CENTER_CONFIG; a counter of a store with EPC_STORE_URL/COUNTER/SECRET (services/store-mode.ts).
+ */
 const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
   version: string;
 };
@@ -14,6 +18,7 @@ const app = await runBrowserMode({
   version: pkg.version,
   sandboxUrl: process.env.EPC_SANDBOX_URL,
   centerConfigFile: process.env.EPC_CENTER_CONFIG,
+  store: storeModeFromEnv(process.env),
 }).catch((err: unknown) => {
   // One line (e.g. "柜台程序已在运行…" when another counter holds the data folder), then a failure code.
   console.error(err instanceof DataDirLockedError ? err.message : `启动失败：${String(err)}`);

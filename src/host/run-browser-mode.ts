@@ -3,6 +3,7 @@ import { createDispatcher } from '../api/dispatch';
 import { createAppServices } from '../services/app-services';
 import { loadConfig, PROJECT_ROOT } from '../services/config';
 import { createLogger } from '../services/logger';
+import type { StoreMode } from '../services/store-mode';
 import { startHost } from './server';
 
 export interface BrowserModeOptions {
@@ -11,6 +12,8 @@ export interface BrowserModeOptions {
   version: string;
   sandboxUrl?: string | undefined;
   centerConfigFile?: string | undefined;
+  /** Single counter unless set (issue 17). */
+  store?: StoreMode;
 }
 
 /** Starts the services and serves the app on loopback; what `npm start` falls back to. */
@@ -22,6 +25,7 @@ export async function runBrowserMode(opts: BrowserModeOptions) {
     dataDir: opts.dataDir,
     centerConfigFile: opts.centerConfigFile,
     sandboxUrl: opts.sandboxUrl,
+    ...(opts.store ? { store: opts.store } : {}),
   });
   const services = await createAppServices(config, log);
   const host = await startHost({

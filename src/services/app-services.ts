@@ -45,6 +45,7 @@ import { createRxValidityGate } from './rx-validity-gate';
 import { createRxVerifier } from './rx-verifier';
 import { createSettlementArea } from './settlement';
 import { createStockArea } from './stock';
+import { storeLinkOf } from './store-mode';
 
 /** What entry points need to refuse a second counter on one data folder. */
 export { DataDirLockedError, isDataDirLocked } from '../store/data-dir-lock';
@@ -103,6 +104,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     catalog,
     log,
     now: () => new Date(),
+    storeLink: storeLinkOf(config),
   };
   const review = createReviewArea(areaDeps);
   const dispense = createDispenseArea(areaDeps, regions);

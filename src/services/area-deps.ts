@@ -3,6 +3,7 @@ import type { CatalogDrug } from '../domain/catalog/catalog-drug';
 import type { Db } from '../store/database';
 import type { OutboxRepository } from '../store/outbox-repository';
 import type { PrescriptionRepository } from '../store/prescription-repository';
+import type { StoreClient } from '../store-link/store-client';
 import type { AuthService } from './auth-service';
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
@@ -23,4 +24,6 @@ export interface AreaDeps {
   catalog: ReadonlyMap<string, CatalogDrug>;
   log: Logger;
   now: () => Date;
+  /** A counter of a store: its store server's client (issue 17); null for a single counter. */
+  storeLink: StoreClient | null;
 }

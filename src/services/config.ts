@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { FsiConfig } from '../center/fsi-client';
+import type { StoreMode } from './store-mode';
 
 /** Credentials and endpoints of the center, as a real deployment configures them. */
 const centerFileSchema = z.object({
@@ -82,6 +83,8 @@ export interface AppConfig {
   policyDir: string;
   defaultRegion: string | null;
   catalogFile: string;
+  /** Single counter (default) or a counter of a store with its store server (issue 17). */
+  store: StoreMode;
 }
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname ?? '.', '../..');
@@ -99,6 +102,8 @@ export interface ConfigSources {
   sandboxUrl?: string | undefined;
   sandboxConfigFile?: string;
   nativeBinding?: string;
+  /** Absent: a single counter, as before issue 17. */
+  store?: StoreMode;
 }
 
 export function loadConfig(src: ConfigSources): AppConfig {
@@ -109,6 +114,7 @@ export function loadConfig(src: ConfigSources): AppConfig {
     nativeBinding: src.nativeBinding,
     policyDir: path.join(PROJECT_ROOT, 'config/policy'),
     catalogFile: path.join(PROJECT_ROOT, 'config/catalog/drugs.json'),
+    store: src.store ?? { mode: 'single' as const },
   };
   const crlDir = path.join(src.dataDir, 'trust/crl');
   if (src.centerConfigFile) {

@@ -11,6 +11,7 @@ import { benchRxVerify } from './rx-verify';
 import { benchScanVerdict } from './scan-verdict';
 import { benchScannerFidelity } from './scanner-fidelity';
 import { benchSettle } from './settle';
+import { benchStoreServer } from './store-server';
 import { type BenchRow, formatTable, formatVerdicts } from './table';
 
 /** `npm run bench`: every performance figure the issues name, printed as one table. */
@@ -29,6 +30,7 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['reports', benchReports],
   ['risk', benchRisk],
   ['layout', benchLayout],
+  ['store server', benchStoreServer],
 ];
 
 // `npm run bench -- reports outbox`: only the named suites (all when none is named).

@@ -7,6 +7,7 @@ import { type RunningSandbox, startSandbox } from '../../src/sandbox/server';
 import { type AppServices, createAppServices } from '../../src/services/app-services';
 import { loadConfig } from '../../src/services/config';
 import { type Logger, silentLogger } from '../../src/services/logger';
+import type { StoreMode } from '../../src/services/store-mode';
 
 export interface Harness {
   services: AppServices;
@@ -45,7 +46,7 @@ export interface Harness {
 
 /** The app in browser mode on a fresh data folder, against an in-process sandbox center, over real HTTP. */
 export async function startHarness(
-  opts: { signInValidHours?: number; logger?: Logger } = {},
+  opts: { signInValidHours?: number; logger?: Logger; store?: StoreMode } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'epc-it-'));
   const sandbox = await startSandbox({
@@ -58,6 +59,7 @@ export async function startHarness(
     version: 'test',
     dataDir: path.join(dir, 'app'),
     sandboxUrl: sandbox.url,
+    ...(opts.store ? { store: opts.store } : {}),
   });
   config.fsi.timeoutMs = 1500;
   const startCounter = async () => {

@@ -17,7 +17,13 @@ export type ScanRefusalReason =
   | 'NOT_OPEN'
   | 'EXPIRED'
   /** The center refused this code as already sold elsewhere (R-TRACE-ONCE). */
-  | 'CENTER_REFUSED';
+  | 'CENTER_REFUSED'
+  /** Store mode: another counter of the store holds this pack in an open dispensing. */
+  | 'HELD_ELSEWHERE'
+  /** Store mode: a 拆零 pack opened at another counter (or not opened at all) cannot be continued here. */
+  | 'NOT_OPENED_HERE'
+  /** Store mode: the store server cannot be reached, so no new pack is accepted. */
+  | 'STORE_UNREACHABLE';
 
 export interface ScanInput {
   parsed: ParsedCode;

@@ -147,56 +147,69 @@ export function createDispenseService(deps: Deps) {
     return view(id);
   }
 
+  /** The local verdict of a scan on an open dispensing: pure rules over the local copy. */
+  function decide(id: number, raw: string) {
+    const d = openOne(id);
+    const at = deps.now();
+    const parsed = parseScannedCode(raw, at);
+    const key = packKey(parsed);
+    const lines = repo.lines(d.id);
+    const decision = decideScan({
+      parsed,
+      raw,
+      drug: products.drugOf(parsed),
+      lines,
+      codes: repo.codes(d.id),
+      sold: key ? sold.find(key) : undefined,
+      centerRefused: key ? centerRefused.find(key) : undefined,
+      today: dateOnly(at),
+      at: at.getTime(),
+    });
+    return { d, at, key, lines, decision };
+  }
+
+  type Refusal = Extract<ReturnType<typeof decideScan>, { refuse: unknown }>['refuse'];
+
+  /** Records a refused scan (R-TRACE-ONCE: refusals are kept for risk review) and answers it. */
+  function refused(
+    session: AuthenticatedSession,
+    id: number,
+    raw: string,
+    key: string | null,
+    at: Date,
+    r: Refusal,
+  ): ScanVerdict {
+    refusals.record({
+      at: at.getTime(),
+      channel: 'dispense',
+      dispensingId: id,
+      code: raw,
+      packKey: key,
+      medListCodg: r.drug?.medListCodg ?? null,
+      reason: r.reason,
+      ruleId: r.ruleId,
+      staffId: session.staff.id,
+    });
+    return {
+      verdict: 'refused',
+      code: r.code,
+      reason: r.reason,
+      ruleId: r.ruleId,
+      citation: r.ruleId ? ruleCitationForUsers(r.ruleId) : null,
+      message: r.message,
+      scannedDrug: r.drug ? { medListCodg: r.drug.medListCodg, genname: r.drug.genname } : null,
+      earlierSale: r.earlier
+        ? earlierSaleOf(r.earlier, deps.catalog.get(r.earlier.medListCodg)?.genname ?? '')
+        : null,
+      dispensing: view(id),
+    };
+  }
+
   function scan(session: AuthenticatedSession, id: number, raw: string): ScanVerdict {
     return deps.db
       .transaction((): ScanVerdict => {
-        const d = openOne(id);
-        const at = deps.now();
-        const parsed = parseScannedCode(raw, at);
-        const drug = products.drugOf(parsed);
-        const codes = repo.codes(d.id);
-        const lines = repo.lines(d.id);
-        const key = packKey(parsed);
-        const decision = decideScan({
-          parsed,
-          raw,
-          drug,
-          lines,
-          codes,
-          sold: key ? sold.find(key) : undefined,
-          centerRefused: key ? centerRefused.find(key) : undefined,
-          today: dateOnly(at),
-          at: at.getTime(),
-        });
-        if ('refuse' in decision) {
-          const r = decision.refuse;
-          refusals.record({
-            at: at.getTime(),
-            channel: 'dispense',
-            dispensingId: d.id,
-            code: raw,
-            packKey: key,
-            medListCodg: r.drug?.medListCodg ?? null,
-            reason: r.reason,
-            ruleId: r.ruleId,
-            staffId: session.staff.id,
-          });
-          return {
-            verdict: 'refused',
-            code: r.code,
-            reason: r.reason,
-            ruleId: r.ruleId,
-            citation: r.ruleId ? ruleCitationForUsers(r.ruleId) : null,
-            message: r.message,
-            scannedDrug: r.drug
-              ? { medListCodg: r.drug.medListCodg, genname: r.drug.genname }
-              : null,
-            earlierSale: r.earlier
-              ? earlierSaleOf(r.earlier, deps.catalog.get(r.earlier.medListCodg)?.genname ?? '')
-              : null,
-            dispensing: view(d.id),
-          };
-        }
+        const { d, at, key, lines, decision } = decide(id, raw);
+        if ('refuse' in decision) return refused(session, d.id, raw, key, at, decision.refuse);
         const c = decision.accept;
         repo.addCode(d.id, c);
         const line = lines.find((l) => l.lineNo === c.lineNo);
@@ -216,6 +229,35 @@ export function createDispenseService(deps: Deps) {
           message: `${name} 第 ${c.packNo}/${of} ${c.reusedPack ? '盒（续用已拆零包装）' : '盒'}已扫码${units}`,
           dispensing: view(d.id),
         };
+      })
+      .immediate();
+  }
+
+  /**
+   * Store mode: what the local rules would accept, nothing written — the pack the store server
+   * must reserve before the scan is taken (src/services/dispense/store-linked-dispense.ts).
+   */
+  function previewScan(id: number, raw: string) {
+    const { decision } = decide(id, raw);
+    if ('refuse' in decision) return null;
+    const c = decision.accept;
+    const medListCodg = repo.lines(id).find((l) => l.lineNo === c.lineNo)?.medListCodg ?? '';
+    return { code: c.code, reusedPack: c.reusedPack, lineNo: c.lineNo, medListCodg };
+  }
+
+  /** Store mode: the store server refused the pack, or could not be asked; recorded as a local refusal. */
+  function refuseScan(
+    session: AuthenticatedSession,
+    id: number,
+    raw: string,
+    r: Pick<Refusal, 'reason' | 'ruleId' | 'message' | 'code'>,
+  ): ScanVerdict {
+    return deps.db
+      .transaction((): ScanVerdict => {
+        const { d, at, key, decision } = decide(id, raw);
+        const drug =
+          'accept' in decision ? products.drugOf(parseScannedCode(raw, at)) : decision.refuse.drug;
+        return refused(session, d.id, raw, key, at, { ...r, drug, earlier: null });
       })
       .immediate();
   }
@@ -321,7 +363,24 @@ export function createDispenseService(deps: Deps) {
     return view(id);
   }
 
-  return { start, startPaper, scan, removeCode, complete, cancel, get: view };
+  /** Store mode: the codes and lines a completion will sell, for the store server to confirm first. */
+  function packsToSell(id: number) {
+    openOne(id);
+    return { lines: repo.lines(id), codes: repo.codes(id) };
+  }
+
+  return {
+    start,
+    startPaper,
+    scan,
+    previewScan,
+    refuseScan,
+    packsToSell,
+    removeCode,
+    complete,
+    cancel,
+    get: view,
+  };
 }
 
 export type DispenseService = ReturnType<typeof createDispenseService>;

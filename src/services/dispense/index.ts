@@ -1,4 +1,5 @@
 import type { Out7204 } from '../../center/rx/fsi-72xx';
+import type { StoreLinkView } from '../../contract/types-store';
 import { AppError } from '../../domain/errors';
 import { paperRxno } from '../../domain/paper/paper-rxno';
 import type { AreaDeps } from '../area-deps';
@@ -11,6 +12,7 @@ import { createHistoryService } from './history-service';
 import { createPaperRules } from './paper-rules';
 import { createTableReviewGate, type ReviewGate } from './review-gate';
 import { createStockService } from './stock-service';
+import { linkDispenseToStore } from './store-linked-dispense';
 
 /** Dispensing, stock and traceability-code services of the counter. */
 export function createDispenseArea(deps: AreaDeps, regions: RegionService) {
@@ -22,9 +24,18 @@ export function createDispenseArea(deps: AreaDeps, regions: RegionService) {
   const stock = createStockService(deps);
   const history = createHistoryService({ ...deps, pack });
   if (deps.config.sandbox) seedDemoStock(deps, stock.seedDemo);
+  // A counter of a store: scans and completions go through the store server (issue 17).
+  const linked = deps.storeLink ? linkDispenseToStore(dispense, deps.storeLink, deps.log) : null;
 
   return {
     ...dispense,
+    /** Store mode's scan, remove, cancel and complete; null for a single counter. */
+    linked,
+    storeLink(): Promise<StoreLinkView> | StoreLinkView {
+      return linked
+        ? linked.probe()
+        : { mode: 'single', message: '单柜台模式：本机数据库，不连接门店服务器' };
+    },
     held: held.held,
     reopen: held.reopen,
     cancelHeld: held.cancelHeld,

@@ -23,6 +23,7 @@ import {
 import { createSelfPayService, type SelfPayItem } from './self-pay-service';
 import { createSettleService } from './settle-service';
 import { settlementView } from './settlement-view';
+import { linkSelfPayToStore } from './store-linked-self-pay';
 import { handleSupervision } from './supervision';
 import { applyReversal, recordUnknown, resolveNow } from './unknown-outcome';
 
@@ -64,7 +65,11 @@ export function createSettlementArea(deps: AreaDeps) {
   recoverInterrupted(ctx);
   const confirm = createSettleService(ctx);
   const refund = createRefundService(ctx);
-  const sell = createSelfPayService(ctx);
+  const sellHere = createSelfPayService(ctx);
+  // A counter of a store sells cash packs at the store server first (issue 17).
+  const sell = deps.storeLink
+    ? linkSelfPayToStore(sellHere, deps.storeLink, deps.log, deps.now)
+    : sellHere;
   return {
     electronicReceipts: createElectronicReceipts(ctx),
     preview: createPreviewService(ctx),
@@ -99,7 +104,10 @@ export function createSettlementArea(deps: AreaDeps) {
     recordScopeConsent: (session: AuthenticatedSession, input: ScopeConsentInput) =>
       recordScopeConsent(ctx, session, input),
     selfPay(session: AuthenticatedSession, items: SelfPayItem[]) {
-      return selfPaySaleView(ctx, sell(session, items));
+      const saleId = sell(session, items);
+      return typeof saleId === 'number'
+        ? selfPaySaleView(ctx, saleId)
+        : saleId.then((id) => selfPaySaleView(ctx, id));
     },
     sale: (saleId: number) => selfPaySaleView(ctx, saleId),
     handleSupervision: (

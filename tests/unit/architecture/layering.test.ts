@@ -26,7 +26,7 @@ function imports(file: string): string[] {
 }
 
 const layerOf = (p: string) =>
-  /^src\/([a-z]+)\//.exec(`${p}/`)?.[1] ?? (p.startsWith('electron/') ? 'electron' : 'pkg');
+  /^src\/([a-z-]+)\//.exec(`${p}/`)?.[1] ?? (p.startsWith('electron/') ? 'electron' : 'pkg');
 
 describe('layering', () => {
   const files = sourceFiles('src');

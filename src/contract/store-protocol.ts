@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import type {
+  CenterRefusedReport,
+  ConfirmAnswer,
+  ReleaseAnswer,
+  ReserveAnswer,
+  ReturnAnswer,
+  StoreStatusAnswer,
+} from './types-store';
+
+/**
+ * The store server's methods (issue 17, docs/store-server.md), in the style of contract.ts: one
+ * entry per method with its zod input schema and its answer type. Every mutation carries an
+ * idempotency key: a retry with the same key gets the first answer and changes nothing again.
+ * Transport: POST /v1/<method>, JSON, signed per counter (store-protocol-auth.ts).
+ */
+const packCode = z
+  .string()
+  .min(4)
+  .max(64)
+  .regex(/^[\x21-\x7e]+$/, '追溯码只含可打印ASCII字符');
+const medListCodg = z.string().min(1).max(50);
+/** The counter's own reference of the dispensing or sale (its local id), unique per counter. */
+const saleRef = z.string().min(1).max(64);
+export const idempotencyKey = z
+  .string()
+  .min(8)
+  .max(128)
+  .regex(/^[A-Za-z0-9:._-]+$/);
+
+const confirmLine = z
+  .object({
+    code: packCode,
+    medListCodg,
+    /** 拆零: units a pack holds and units left after this sale; null for a whole pack. */
+    unitsPerPack: z.number().int().positive().nullable(),
+    unitsLeft: z.number().int().nonnegative().nullable(),
+    /** Units taken from a pack this counter opened earlier (续用已拆零包装). */
+    reusedUnits: z.number().int().positive().nullable(),
+  })
+  .strict();
+
+export const storeProtocol = {
+  /** Reachability and who the counter is talking to; no change. */
+  'store.status': {
+    input: z.object({}).strict(),
+    output: {} as StoreStatusAnswer,
+    mutates: false,
+  },
+  /** A scan: reserves the pack for this dispensing, or refuses it (sold, held elsewhere, refused by the center). */
+  'codes.reserve': {
+    input: z
+      .object({
+        idempotencyKey,
+        code: packCode,
+        medListCodg,
+        saleRef,
+        /** The pack is one this counter opened and sold before (拆零 continued): no new sale. */
+        reusePack: z.boolean(),
+      })
+      .strict(),
+    output: {} as ReserveAnswer,
+    mutates: true,
+  },
+  /** A scanned line removed, or the dispensing abandoned (codes omitted: every code of it). */
+  'codes.release': {
+    input: z
+      .object({ idempotencyKey, saleRef, codes: z.array(packCode).max(500).nullable() })
+      .strict(),
+    output: {} as ReleaseAnswer,
+    mutates: true,
+  },
+  /** Completion: every pack becomes a live sale in one transaction, or none does. */
+  'codes.confirm': {
+    input: z
+      .object({ idempotencyKey, saleRef, lines: z.array(confirmLine).min(1).max(500) })
+      .strict(),
+    output: {} as ConfirmAnswer,
+    mutates: true,
+  },
+  /** A refund or an undone completion: the packs leave the live set and may be sold again. */
+  'codes.return': {
+    input: z.object({ idempotencyKey, saleRef, codes: z.array(packCode).min(1).max(500) }).strict(),
+    output: {} as ReturnAnswer,
+    mutates: true,
+  },
+  /** A code the center refused as sold elsewhere (7207/3505): refused at every counter from now on. */
+  'codes.centerRefused': {
+    input: z
+      .object({
+        idempotencyKey,
+        code: packCode,
+        centerMessage: z.string().min(1).max(1000),
+        infno: z.enum(['7207', '3505']),
+        msgid: z.string().min(1).max(64),
+        refusedAt: z.number().int().positive(),
+      })
+      .strict(),
+    output: {} as CenterRefusedReport,
+    mutates: true,
+  },
+} as const;
+
+export type StoreMethod = keyof typeof storeProtocol;
+export type StoreInput<M extends StoreMethod> = z.infer<(typeof storeProtocol)[M]['input']>;
+export type StoreOutput<M extends StoreMethod> = (typeof storeProtocol)[M]['output'];
+
+/** The largest request the store server reads (a confirm of 500 packs fits well inside). */
+export const STORE_MAX_REQUEST_BYTES = 128 * 1024;

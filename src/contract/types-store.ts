@@ -1,0 +1,74 @@
+import type { RuleId } from '../domain/rules';
+
+/** Answers of the store server (store-protocol.ts); every refusal carries its rule. */
+
+/** Where and when a pack was sold before, as the store server knows it. */
+export interface StoreEarlierSale {
+  counterId: string;
+  saleRef: string;
+  medListCodg: string;
+  /** ms since epoch */
+  soldAt: number;
+}
+
+export interface StoreRefusal {
+  reason: 'ALREADY_SOLD' | 'HELD_ELSEWHERE' | 'CENTER_REFUSED' | 'PACK_USED_UP' | 'NOT_OPENED_HERE';
+  ruleId: RuleId;
+  citation: string;
+  message: string;
+  code: string;
+  earlier: StoreEarlierSale | null;
+}
+
+export type ReserveAnswer =
+  | { verdict: 'reserved'; code: string; expiresAt: number }
+  | { verdict: 'refused'; refusal: StoreRefusal };
+
+export interface ReleaseAnswer {
+  released: number;
+}
+
+export type ConfirmAnswer =
+  | { verdict: 'confirmed'; sold: number; at: number }
+  | { verdict: 'refused'; refusals: StoreRefusal[] };
+
+export interface ReturnAnswer {
+  returned: number;
+}
+
+export interface CenterRefusedReport {
+  recorded: boolean;
+}
+
+export interface StoreStatusAnswer {
+  institution: string;
+  counterId: string;
+  serverTime: number;
+}
+
+/** An error answer of the store server: Chinese, with the rule where one requires it. */
+export interface StoreErrorBody {
+  code:
+    | 'VALIDATION'
+    | 'UNAUTHENTICATED'
+    | 'REPLAYED'
+    | 'TOO_LARGE'
+    | 'UNKNOWN_METHOD'
+    | 'IDEMPOTENCY_MISMATCH'
+    | 'INTERNAL';
+  message: string;
+  ruleId?: RuleId;
+  citation?: string;
+}
+
+/** What the counter shows of its mode (issue 17): a single counter, or a counter of a store. */
+export type StoreLinkView =
+  | { mode: 'single'; message: string }
+  | {
+      mode: 'counter';
+      counterId: string;
+      reachable: boolean;
+      /** ms since epoch of the store server's last answer; null before the first */
+      lastAnswerAt: number | null;
+      message: string;
+    };

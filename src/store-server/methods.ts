@@ -1,0 +1,62 @@
+import type { Pool } from 'pg';
+import { type StoreMethod, storeProtocol } from '../contract/store-protocol';
+import { claimNonce } from './auth';
+import type { StoreServerConfig } from './config';
+import { runIdempotent } from './idempotent';
+import { confirm, recordCenterRefusal, release, reserve, returnCodes } from './sold-codes';
+
+export interface MethodContext {
+  pool: Pool;
+  config: StoreServerConfig;
+  counterId: string;
+  nonce: string;
+  body: string;
+}
+
+/** Each method of store-protocol.ts; mutations run through runIdempotent with their key. */
+export async function runMethod(
+  method: StoreMethod,
+  input: unknown,
+  ctx: MethodContext,
+): Promise<unknown> {
+  // A sale, a return and a center refusal must survive a crash once answered; a hold need not.
+  const durable =
+    method === 'codes.confirm' || method === 'codes.return' || method === 'codes.centerRefused';
+  const once = <A>(key: string, apply: Parameters<typeof runIdempotent<A>>[0]['apply']) =>
+    runIdempotent({
+      pool: ctx.pool,
+      counterId: ctx.counterId,
+      nonce: ctx.nonce,
+      durable,
+      method,
+      key,
+      body: ctx.body,
+      apply,
+    });
+  const me = ctx.counterId;
+  switch (method) {
+    case 'store.status':
+      await claimNonce(ctx.pool, me, ctx.nonce);
+      return { institution: ctx.config.institution, counterId: me, serverTime: Date.now() };
+    case 'codes.reserve': {
+      const i = storeProtocol[method].input.parse(input);
+      return once(i.idempotencyKey, (c) => reserve(c, me, i, ctx.config.reservationSeconds));
+    }
+    case 'codes.release': {
+      const i = storeProtocol[method].input.parse(input);
+      return once(i.idempotencyKey, (c) => release(c, me, i));
+    }
+    case 'codes.confirm': {
+      const i = storeProtocol[method].input.parse(input);
+      return once(i.idempotencyKey, (c) => confirm(c, me, i));
+    }
+    case 'codes.return': {
+      const i = storeProtocol[method].input.parse(input);
+      return once(i.idempotencyKey, (c) => returnCodes(c, me, i.idempotencyKey, i));
+    }
+    case 'codes.centerRefused': {
+      const i = storeProtocol[method].input.parse(input);
+      return once(i.idempotencyKey, (c) => recordCenterRefusal(c, me, i));
+    }
+  }
+}
