@@ -60,7 +60,7 @@ export function ReconPanel() {
 
   return (
     <section className="recon-panel" aria-label="对账">
-      <h3>对账（R-RECON）</h3>
+      <h3>对账</h3>
       <div className="recon-controls">
         <Input
           value={from}

@@ -27,7 +27,7 @@ export function LayoutComparisonTable({ layout }: { layout: PrescriptionView['la
       data-outcome={layout.outcome}
     >
       <h3 className="pane-title">
-        版式核对（R-LAYOUT）
+        版式核对
         <span className={RESULT[layout.outcome].className}>{SUMMARY[layout.outcome]}</span>
       </h3>
       {layout.readError && (

@@ -28,7 +28,7 @@ export function SignaturePanel({ signature }: { signature: SignatureCheck }) {
       data-local-valid={local.valid}
       data-center-state={center.state}
     >
-      <h3 className="pane-title">电子签名核验（R-SIGN）</h3>
+      <h3 className="pane-title">电子签名核验</h3>
       <dl className="facts">
         <Row label="本地验签" testId="sign-local">
           <span className={local.valid ? 'ok-text' : 'bad-text'}>

@@ -18,7 +18,7 @@ export function DualChannelChecks({ start }: { start: ReviewStart }) {
   return (
     <fieldset className="dual-channel" data-testid="dual-channel-checks">
       <legend>
-        双通道药品核验（R-HISTORY）：{start.dualChannelLines.map((l) => l.genname).join('、')}
+        双通道药品核验：{start.dualChannelLines.map((l) => l.genname).join('、')}
       </legend>
       <div className="dual-channel-checks">
         {CHECKS.map((c) => (

@@ -29,7 +29,7 @@ export function HistoryPane() {
       data-testid="history-pane"
       aria-label="用药历史与风险"
     >
-      <h3 className="pane-title">用药历史与风险（R-HISTORY）</h3>
+      <h3 className="pane-title">用药历史与风险</h3>
       {loading && (
         <div className="loading">
           <Spin /> 正在查询本店与医保中心的购药记录…

@@ -17,7 +17,7 @@ export function ReviewFormPane({ start }: { start: ReviewStart }) {
     <div className="review-form" data-testid="review-form">
       <ReviewResultChoice start={start} />
       <label className="review-label" htmlFor="review-opinion">
-        审核意见（R-OPINION）{min > 0 && <span className="hint">至少 {min} 个字</span>}
+        审核意见{min > 0 && <span className="hint">至少 {min} 个字</span>}
       </label>
       <Input.TextArea
         id="review-opinion"

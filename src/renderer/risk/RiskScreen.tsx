@@ -65,7 +65,7 @@ export function RiskScreen() {
   return (
     <main className="work-area-screen risk-screen" data-testid="risk-screen">
       <header className="work-area-row work-area-row-spread risk-row">
-        <h2 className="risk-title">风险信号【R-RISK】</h2>
+        <h2 className="risk-title">风险信号</h2>
         <span>↑↓ 选择 · Enter 展开明细 · Esc 收起/关闭 · Alt+I 关闭</span>
         <Button size="large" onClick={() => useNavigation.getState().close('risk')}>
           关闭

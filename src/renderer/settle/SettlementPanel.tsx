@@ -56,7 +56,7 @@ export function SettlementPanel({ dispensingId }: { dispensingId: number }) {
       data-testid="settle-panel"
       data-phase={phase}
     >
-      <h3 className="pane-title">医保结算（R-SETTLE）</h3>
+      <h3 className="pane-title">医保结算</h3>
       {error && <ErrorAlert error={error} testId="settle-error" />}
       {error?.ruleId === 'R-SCOPE' && phase === 'idle' && (
         <ScopeConsentForm

@@ -107,6 +107,10 @@ describe('no per-prescriber statistics from any period report [R-NO-STATS]', () 
     called.add('reports.get').add('reports.export');
     outputs.push(['recon.day', JSON.stringify(await ok('recon.day', { date: today() }))]);
     called.add('recon.day');
+    outputs.push(['recon.period', JSON.stringify(await ok('recon.period', period))]);
+    const recon = await ok<{ base64: string }>('recon.export', period);
+    outputs.push(['recon.export', Buffer.from(recon.base64, 'base64').toString('utf8')]);
+    called.add('recon.period').add('recon.export');
 
     const periodMethods = [
       ...Object.keys(riskContract),

@@ -92,9 +92,20 @@ async function main(): Promise<void> {
     }
     await call('dispense.complete', { dispensingId: d.dispensingId });
     say('step dispensed');
-    const p = await call<{ previewId: string }>('settle.preview', {
-      dispensingId: d.dispensingId,
-    });
+    const p = await call<{
+      previewId: string;
+      supervision: { checkId: number; settleAllowed: boolean };
+    }>('settle.preview', { dispensingId: d.dispensingId });
+    if (!p.supervision.settleAllowed) {
+      // A repeat purchase within the days of use (R-SUPERVISE): the pharmacist goes ahead with a
+      // reason, as at the counter; a kill may land between this and 2102 as well.
+      await call('supervision.handle', {
+        dispensingId: d.dispensingId,
+        checkId: p.supervision.checkId,
+        choice: 'continue',
+        reason: '患者原药已遗失，医师确认需续用',
+      });
+    }
     await call('settle.confirm', { dispensingId: d.dispensingId, previewId: p.previewId });
     say('step settled');
   };
