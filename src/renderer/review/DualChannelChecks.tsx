@@ -17,9 +17,7 @@ export function DualChannelChecks({ start }: { start: ReviewStart }) {
   const set = (patch: Partial<ReviewForm>) => useReviewStore.getState().setForm(patch);
   return (
     <fieldset className="dual-channel" data-testid="dual-channel-checks">
-      <legend>
-        双通道药品核验：{start.dualChannelLines.map((l) => l.genname).join('、')}
-      </legend>
+      <legend>双通道药品核验：{start.dualChannelLines.map((l) => l.genname).join('、')}</legend>
       <div className="dual-channel-checks">
         {CHECKS.map((c) => (
           <Checkbox
