@@ -16,7 +16,10 @@ const tests = taggedTests(root);
 const showAll = process.argv.includes('--all');
 
 const rows = [...ids, ...CHECKLIST_ITEMS].map((id) => {
-  const proving = tests.filter((test) => test.tags.includes(id));
+  // The most specific first: a test naming one rule proves it more directly than one naming five.
+  const proving = tests
+    .filter((test) => test.tags.includes(id))
+    .sort((a, b) => a.tags.length - b.tags.length || a.file.localeCompare(b.file));
   const shown = showAll ? proving : proving.slice(0, 3);
   const cell = shown.map((test) => `${test.file}: ${test.title.replace(/\s*(\[[^\]]+\])+$/, '')}`);
   const registered = id.startsWith('R-') && !(id in RULES) ? ' (not in registry)' : '';
