@@ -3,6 +3,7 @@ import type { AppInfo, SessionInfo } from '../../contract/types';
 import { LOGOUT_KEY } from '../keyboard/function-keys';
 import { OutboxChip } from '../outbox/OutboxChip';
 import { ShiftChip } from '../shift/ShiftChip';
+import { StoreLinkChip } from '../store-link/StoreLinkChip';
 import { useUiStore } from '../stores/ui-store';
 import { CenterStatus } from './CenterStatus';
 
@@ -21,6 +22,7 @@ export function TopBar({ info, session }: { info: AppInfo | null; session: Sessi
           <ShiftChip />
           <CenterStatus center={session.center} />
           <OutboxChip />
+          <StoreLinkChip />
           <Button data-testid="logout" onClick={() => useUiStore.getState().setOverlay('logout')}>
             退出登录 <kbd>{LOGOUT_KEY}</kbd>
           </Button>

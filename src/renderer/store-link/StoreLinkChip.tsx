@@ -1,0 +1,48 @@
+import { Tag, Tooltip } from 'antd';
+import { useEffect, useState } from 'react';
+import type { StoreLinkView } from '../../contract/types-store';
+import { api, toShape } from '../api';
+import { storeLinkChip } from './store-link-text';
+
+const POLL_MS = 10_000;
+
+/** A counter of a store: whether its store server answers, always on screen (issue 17). */
+export function StoreLinkChip() {
+  const [link, setLink] = useState<StoreLinkView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let alive = true;
+    const refresh = async () => {
+      try {
+        const next = await api.call('store.link', {});
+        if (alive) {
+          setLink(next);
+          setError(null);
+        }
+      } catch (err) {
+        if (alive) setError(toShape(err).message);
+      }
+    };
+    void refresh();
+    const id = window.setInterval(() => void refresh(), POLL_MS);
+    return () => {
+      alive = false;
+      window.clearInterval(id);
+    };
+  }, []);
+
+  // A single counter is the default and needs no word in a full top bar; a counter of a store
+  // always says whether its store server answers.
+  if (link?.mode === 'single' && !error) return null;
+  const chip = storeLinkChip(link, error);
+  return (
+    <Tooltip title={link?.message ?? ''}>
+      <span data-testid="store-link" data-mode={link?.mode ?? ''}>
+        <Tag color={chip.color} variant="solid" className="status-tag">
+          {chip.text}
+        </Tag>
+      </span>
+    </Tooltip>
+  );
+}
