@@ -72,8 +72,16 @@ test('a held dispensing is listed as 待结算, reopened with the keyboard and c
   const again = await dispensed(page, traceCode, [{ ...AMLODIPINE, packs: 2 }], [...held.codes]);
   expect(again.codes).toEqual(held.codes);
 
-  // Going off duty (F12) with that one still unsettled warns of it.
+  // Going off duty (F12) with that one still unsettled asks first: Esc stays on duty, Enter goes.
   await page.keyboard.press('F12');
+  await expect(page.getByTestId('off-duty-warning')).toContainText('笔待结算调剂');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: 'test-results/screens/off-duty-held-warning-1366.png' });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('off-duty-warning')).toBeHidden();
+  await expect(page.getByTestId('shift-status')).toHaveAttribute('data-mine', 'open');
+  await page.keyboard.press('F12');
+  await expect(page.getByTestId('off-duty-confirm')).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('shift-status')).toHaveAttribute('data-mine', 'closed');
-  await expect(page.getByTestId('scan-notice')).toContainText('笔待结算调剂');
 });

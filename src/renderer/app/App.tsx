@@ -13,6 +13,7 @@ import { useScannerCapture } from '../scanner/use-scanner-capture';
 import { ScannerTestModal } from '../scanner-test/ScannerTestModal';
 import { LoginScreen } from '../session/LoginScreen';
 import { LogoutConfirm } from '../session/LogoutConfirm';
+import { OffDutyConfirm } from '../shift/OffDutyConfirm';
 import { useScanStore } from '../stores/scan-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
@@ -64,6 +65,7 @@ export function App() {
       </footer>
       <HelpOverlay />
       <LogoutConfirm />
+      <OffDutyConfirm />
       <ScannerTestModal />
     </div>
   );

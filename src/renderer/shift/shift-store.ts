@@ -6,19 +6,25 @@ import { heldCountNow, heldWarning } from '../held/held-warning';
 import { useFeedbackStore } from '../stores/feedback-store';
 import { reportFailure } from '../stores/report-failure';
 import { useSessionStore } from '../stores/session-store';
+import { useUiStore } from '../stores/ui-store';
 
 interface ShiftState {
   status: ShiftStatus | null;
   busy: boolean;
   load(): Promise<void>;
-  /** Opens the signed-in pharmacist's shift, or closes it when open (R-PHARMACIST). */
+  /** F12 (R-PHARMACIST): on duty, or off duty (after a confirmation when dispensings are still unsettled). */
   toggle(): Promise<void>;
+  /** Opens or closes the shift now, without asking. */
+  switchShift(): Promise<void>;
+  /** The unsettled-dispensings warning the off-duty confirmation shows. */
+  offDutyWarning: string | null;
   reset(): void;
 }
 
 export const useShiftStore = create<ShiftState>((set, get) => ({
   status: null,
   busy: false,
+  offDutyWarning: null,
 
   async load() {
     try {
@@ -38,14 +44,26 @@ export const useShiftStore = create<ShiftState>((set, get) => ({
       });
       return;
     }
-    set({ busy: true });
+    if (get().status?.mine) {
+      // Off duty with dispensings still unsettled: say so first, and go only when confirmed.
+      const warning = heldWarning(await heldCountNow());
+      if (warning) {
+        set({ offDutyWarning: warning });
+        useUiStore.getState().setOverlay('offDuty');
+        return;
+      }
+    }
+    await get().switchShift();
+  },
+
+  async switchShift() {
+    if (get().busy) return;
+    set({ busy: true, offDutyWarning: null });
     try {
       const open = get().status?.mine;
       await api.call(open ? 'shift.close' : 'shift.open', {});
       beep('success');
       await get().load();
-      const warning = open ? heldWarning(await heldCountNow()) : null;
-      if (warning) useFeedbackStore.getState().showNotice(`已下岗。${warning}`);
     } catch (err) {
       reportFailure(err);
     } finally {
@@ -53,5 +71,5 @@ export const useShiftStore = create<ShiftState>((set, get) => ({
     }
   },
 
-  reset: () => set({ status: null, busy: false }),
+  reset: () => set({ status: null, busy: false, offDutyWarning: null }),
 }));

@@ -1,6 +1,14 @@
 import { create } from 'zustand';
 
-export type Overlay = 'help' | 'recent' | 'region' | 'scanner' | 'refund' | 'logout' | 'cancelHeld';
+export type Overlay =
+  | 'help'
+  | 'recent'
+  | 'region'
+  | 'scanner'
+  | 'refund'
+  | 'logout'
+  | 'cancelHeld'
+  | 'offDuty';
 
 interface UiState {
   /** At most one overlay: help (F1), recent prescriptions (F8), region (F10), scanner test (F11), refund. */
