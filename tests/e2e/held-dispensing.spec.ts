@@ -73,9 +73,11 @@ test('a held dispensing is listed as 待结算, reopened with the keyboard and c
   expect(again.codes).toEqual(held.codes);
 
   // Going off duty (F12) with that one still unsettled asks first: Esc stays on duty, Enter goes.
+  await page.setViewportSize({ width: 1366, height: 768 });
   await page.keyboard.press('F12');
   await expect(page.getByTestId('off-duty-warning')).toContainText('笔待结算调剂');
-  await page.setViewportSize({ width: 1366, height: 768 });
+  await expect(page.getByTestId('off-duty-confirm')).toBeFocused();
+  await page.waitForTimeout(400); // the dialog's opening animation, for the screenshot only
   await page.screenshot({ path: 'test-results/screens/off-duty-held-warning-1366.png' });
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('off-duty-warning')).toBeHidden();
