@@ -150,6 +150,10 @@ test('an image-only layout is unread, never a mismatch: the pharmacist confirms 
   const prompt = page.getByTestId('voucher-prompt');
   await expect(prompt).toHaveAttribute('data-state', 'incomplete');
   await expect(prompt).toContainText('R-LAYOUT');
+  await expect(prompt.locator('.voucher-prompt-rule')).toHaveAttribute('data-rule', 'R-LAYOUT');
+  await expect(prompt.locator('.voucher-prompt-sub')).not.toContainText('R-LAYOUT');
+  await prompt.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/layout-unconfirmed-prompt-1366.png' });
 
   for (const group of ['rx', 'patient', 'prescriber', 'drugs']) {
     const button = page.getByTestId(`layout-confirm-${group}`);

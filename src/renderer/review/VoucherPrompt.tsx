@@ -1,5 +1,6 @@
 import { Spin } from 'antd';
 import type { ReviewStart } from '../../contract/types-review';
+import { ruleCitationForUsers } from '../../domain/rules';
 import { formProblem } from './review-form';
 import { useReviewStore } from './review-store';
 
@@ -24,8 +25,13 @@ export function VoucherPrompt({ start }: { start: ReviewStart }) {
     >
       <div className="voucher-prompt-title">请扫描您本人的医保电子凭证确认身份</div>
       <div className="voucher-prompt-sub">
-        {problem ?? '扫码后立即提交审方结果并上传医保中心（7206）'}
+        {problem?.text ?? '扫码后立即提交审方结果并上传医保中心（7206）'}
       </div>
+      {problem?.ruleId && (
+        <div className="voucher-prompt-rule" data-rule={problem.ruleId}>
+          规则 {problem.ruleId}：{ruleCitationForUsers(problem.ruleId)}
+        </div>
+      )}
     </div>
   );
 }

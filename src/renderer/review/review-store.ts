@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ReviewStart, ReviewView } from '../../contract/types-review';
 import type { AppErrorShape } from '../../domain/errors';
+import { ruleCitationForUsers } from '../../domain/rules';
 import { api, isUnauthenticated, toShape } from '../api';
 import { beep } from '../feedback/beep';
 import { useShiftStore } from '../shift/shift-store';
@@ -108,7 +109,15 @@ export const useReviewStore = create<ReviewState>((set, get) => ({
     const problem = formProblem(start, form);
     if (problem || !form.result) {
       beep('error');
-      set({ error: { code: 'VALIDATION', message: problem ?? '请先选择审核结果' } });
+      set({
+        error: {
+          code: 'VALIDATION',
+          message: problem?.text ?? '请先选择审核结果',
+          ...(problem?.ruleId
+            ? { ruleId: problem.ruleId, citation: ruleCitationForUsers(problem.ruleId) }
+            : {}),
+        },
+      });
       return;
     }
     const id = latest;
