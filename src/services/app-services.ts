@@ -22,7 +22,7 @@ import { DeliverySignIns } from './delivery-sign-in';
 import { createDispenseArea } from './dispense';
 import { loadLayoutLabels } from './layout-labels';
 import type { Logger } from './logger';
-import { redactDeliveredBacklog } from './outbox-credentials';
+import { redactDeliveredBacklogOnce } from './outbox-credentials';
 import { deliveredHooks } from './outbox-delivered-hooks';
 import { allRefusedHooks, fsiOutboxSender } from './outbox-delivery';
 import { createOutboxQueueService } from './outbox-queue-service';
@@ -62,7 +62,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
   const sessions = new SessionRepository(db);
   const outbox = new OutboxRepository(db);
   outbox.recoverInFlight();
-  redactDeliveredBacklog(outbox);
+  redactDeliveredBacklogOnce(outbox, new SettingsRepository(db));
 
   const auth = createAuthService({ db, staff, sessions, outbox, fsi, log });
   const patient = createPatientService({ fsi, auth });

@@ -1,6 +1,7 @@
 import { sm3Hex } from '../center/crypto';
 import { oneTimeCredentialPaths, QUEUED_INFNOS } from '../center/transactions';
 import type { OutboxRepository } from '../store/outbox-repository';
+import type { SettingsRepository } from '../store/settings-repository';
 
 /** What a redacted credential looks like in a delivered body: its SM3 digest, never the value. */
 export const REDACTED_PREFIX = 'sm3:';
@@ -44,7 +45,22 @@ export function redactDeliveredItem(
   if (body) repo.redactDeliveredBody(item.id, body);
 }
 
-/** At start: items delivered before this rule existed, or by a process that died mid-commit. */
+/**
+ * Items delivered before this rule existed. Needed once per database: since migration 18 every
+ * delivery redacts in its own commit, so later starts skip the scan of the delivered outbox.
+ */
+export function redactDeliveredBacklogOnce(
+  repo: RedactingRepository,
+  settings: Pick<SettingsRepository, 'get' | 'set'>,
+): void {
+  if (settings.get<boolean>(BACKLOG_SWEPT)) return;
+  redactDeliveredBacklog(repo);
+  settings.set(BACKLOG_SWEPT, true);
+}
+
+const BACKLOG_SWEPT = 'outbox.credentialBacklogSwept';
+
+/** Every delivered item whose one-time credentials are still in its body. */
 export function redactDeliveredBacklog(repo: RedactingRepository): number {
   const infnos = QUEUED_INFNOS.filter((infno) => oneTimeCredentialPaths(infno).length > 0);
   const items = repo.deliveredNotRedacted(infnos);
