@@ -41,7 +41,7 @@ test('the pharmacist opens the risk signals with Alt+I, sees them by severity an
   await expect(page.getByTestId('risk-quick-7')).toHaveClass(/ant-btn-primary/);
 
   const card = page.getByTestId('risk-card-INSTITUTION_PAPER');
-  await expect(card).toContainText('【R-RISK】');
+  await expect(card.getByTestId('rule-details')).toContainText('规则 R-RISK');
   await expect(page.locator('[data-testid^="risk-card-"]')).toHaveCount(6);
   const severities = await page
     .locator('[data-testid^="risk-card-"]')

@@ -56,8 +56,7 @@ export function AuditSlip() {
             <p>打印人：{printedBy}　　签字：____________　　日期：____________</p>
             <p>
               请签字后与账册一并存放，不要留在本机。日后核对：在审计日志（Alt+L）中输入核对码后按
-              Enter，或运行 npm run audit -- verify --witness
-              核对码。该条若被改动或删除，即可发现（R-KEEP）。
+              Enter，或运行 npm run audit -- verify --witness 核对码。该条若被改动或删除，即可发现。
             </p>
           </section>,
           document.body,

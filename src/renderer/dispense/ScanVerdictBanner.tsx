@@ -1,5 +1,6 @@
 import type { EarlierSale, ScanVerdict } from '../../contract/types-dispense';
 import { visibleText } from '../../domain/scan/classify';
+import { RuleDetails } from '../components/RuleDetails';
 
 function EarlierSaleFacts({ sale }: { sale: EarlierSale }) {
   return (
@@ -64,11 +65,8 @@ export function ScanVerdictBanner({ verdict }: { verdict: ScanVerdict | null }) 
       data-rule={verdict.ruleId ?? ''}
       role="alert"
     >
-      <div className="scan-verdict-title">
-        ✗ {verdict.message}
-        {verdict.ruleId && <span className="finding-rule">{verdict.ruleId}</span>}
-      </div>
-      {verdict.citation && <div className="finding-citation">依据：{verdict.citation}</div>}
+      <div className="scan-verdict-title">✗ {verdict.message}</div>
+      <RuleDetails ruleId={verdict.ruleId} citation={verdict.citation} />
       <div className="mono scan-verdict-code">{visibleText(verdict.code)}</div>
       {verdict.earlierSale && <EarlierSaleFacts sale={verdict.earlierSale} />}
     </div>

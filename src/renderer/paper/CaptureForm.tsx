@@ -35,7 +35,7 @@ export function CaptureForm() {
   });
   const save = async () => {
     if (!image) {
-      setFileError('请先选择处方影像（R-PAPER-KEEP）');
+      setFileError('请先选择处方影像');
       return;
     }
     const done = await usePaperStore.getState().capture(fields(), image.base64);
@@ -62,21 +62,21 @@ export function CaptureForm() {
         ))}
         <DrugLineEditor drugs={drugs} lines={lines} onChange={(next) => change({ lines: next })} />
         <Checkbox checked={longRx} onChange={(e) => change({ longRx: e.target.checked })}>
-          长期处方（最长12周，R-LONGRX）
+          长期处方（最长12周）
         </Checkbox>
         <Checkbox
           data-testid="paper-signature"
           checked={signature}
           onChange={(e) => change({ signature: e.target.checked })}
         >
-          已核对医保医师签名（R-PAPER-VALID）
+          已核对医保医师签名
         </Checkbox>
         <Checkbox
           data-testid="paper-stamp"
           checked={stamp}
           onChange={(e) => change({ stamp: e.target.checked })}
         >
-          已核对外配处方专用章（R-PAPER-VALID）
+          已核对外配处方专用章
         </Checkbox>
         <div className="paper-actions work-area-row">
           <Button

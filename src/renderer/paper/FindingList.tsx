@@ -1,5 +1,6 @@
-import { Alert, Tag } from 'antd';
+import { Alert } from 'antd';
 import type { PaperCheckResult } from '../../contract/types-paper';
+import { RuleDetails } from '../components/RuleDetails';
 
 export function FindingList({ check }: { check: PaperCheckResult }) {
   return (
@@ -13,13 +14,8 @@ export function FindingList({ check }: { check: PaperCheckResult }) {
           type={f.severity === 'block' ? 'error' : 'warning'}
           showIcon
           className="paper-finding"
-          title={
-            <span>
-              <Tag color={f.severity === 'block' ? 'red' : 'orange'}>{f.ruleId}</Tag>
-              {f.message}
-            </span>
-          }
-          description={<span className="paper-citation">{f.citation}</span>}
+          title={<span>{f.message}</span>}
+          description={<RuleDetails ruleId={f.ruleId} citation={f.citation} />}
         />
       ))}
       {check.earlier && (

@@ -1,5 +1,6 @@
 import { Alert } from 'antd';
 import type { RuleFinding } from '../../contract/types';
+import { RuleDetails } from '../components/RuleDetails';
 
 function FindingList({ findings }: { findings: RuleFinding[] }) {
   return (
@@ -11,16 +12,15 @@ function FindingList({ findings }: { findings: RuleFinding[] }) {
           data-rule={f.ruleId}
           data-severity={f.severity}
         >
-          <strong className="finding-rule">{f.ruleId}</strong>
           <span className="finding-message">{f.message}</span>
-          {f.citation && <span className="finding-citation">依据：{f.citation}</span>}
+          <RuleDetails ruleId={f.ruleId} citation={f.citation} />
         </li>
       ))}
     </ul>
   );
 }
 
-/** Every blocking finding in red, every warning in amber, each with rule id and citation. */
+/** Every blocking finding in red, every warning in amber, each in words, its rule and citation in a details line. */
 export function FindingsBanner({ findings }: { findings: RuleFinding[] }) {
   const blocks = findings.filter((f) => f.severity === 'block');
   const warns = findings.filter((f) => f.severity === 'warn');

@@ -5,6 +5,7 @@ import { ROLE_LABELS } from '../../domain/staff';
 import { BackupPanel } from '../backup/BackupPanel';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { KeyList } from '../components/KeyList';
+import { RuleDetails } from '../components/RuleDetails';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { useRegionStore } from './region-store';
@@ -107,7 +108,8 @@ export function RegionModal() {
             <Alert
               type="info"
               showIcon
-              title={`只读：仅管理员可切换统筹地区政策包（当前登录为${ROLE_LABELS[role]}）。地区决定处方有效期、排除药品类别与异地处方规则（R-REGION）。`}
+              title={`只读：仅管理员可切换统筹地区政策包（当前登录为${ROLE_LABELS[role]}）。地区决定处方有效期、排除药品类别与异地处方规则。`}
+              description={<RuleDetails ruleId="R-REGION" />}
             />
           </div>
         )}

@@ -1,4 +1,5 @@
 import type { ReviewStart } from '../../contract/types-review';
+import { RuleDetails } from '../components/RuleDetails';
 import { useReviewStore } from './review-store';
 
 /**
@@ -17,9 +18,8 @@ export function LayoutConfirmations({ start }: { start: ReviewStart }) {
   return (
     <fieldset className="layout-confirm" data-testid="layout-confirm">
       <legend>逐组核对版式文件未能读出的内容</legend>
-      <p className="layout-confirm-hint">
-        请对照左侧版式文件核对每一组，选中后按 Enter 确认。依据：R-LAYOUT
-      </p>
+      <p className="layout-confirm-hint">请对照左侧版式文件核对每一组，选中后按 Enter 确认。</p>
+      <RuleDetails ruleId="R-LAYOUT" />
       {start.layoutUnread.map((g) => {
         const done = confirmed.includes(g.group);
         return (

@@ -1,4 +1,5 @@
 import type { RiskWarning } from '../../contract/types-dispense';
+import { RuleDetails } from '../components/RuleDetails';
 
 /** Risk signals (R-HISTORY, R-LONGRX): red blocks, amber warnings, each with rule and citation. */
 export function RiskWarnings({ warnings }: { warnings: RiskWarning[] }) {
@@ -19,9 +20,8 @@ export function RiskWarnings({ warnings }: { warnings: RiskWarning[] }) {
           data-severity={w.severity}
           data-rule={w.ruleId}
         >
-          <span className="finding-rule">{w.ruleId}</span>
           <span className="finding-message">{w.message}</span>
-          <span className="finding-citation">依据：{w.citation}</span>
+          <RuleDetails ruleId={w.ruleId} citation={w.citation} />
         </li>
       ))}
     </ul>

@@ -1,4 +1,5 @@
 import { Checkbox, Input } from 'antd';
+import { RuleDetails } from '../components/RuleDetails';
 import type { ReviewForm } from './review-form';
 import { useReviewStore } from './review-store';
 
@@ -16,7 +17,7 @@ export function SuspectChoice() {
       >
         记为可疑处方，线索列入风险信号（Alt+I）报当地医保部门
       </Checkbox>
-      <p className="finding-citation">依据：R-REPORT-SUSPECT</p>
+      <RuleDetails ruleId="R-REPORT-SUSPECT" />
       {form.suspect && (
         <Input.TextArea
           data-testid="suspect-reason"

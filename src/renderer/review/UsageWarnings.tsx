@@ -1,5 +1,6 @@
 import { Alert } from 'antd';
 import type { ReviewStart } from '../../contract/types-review';
+import { RuleDetails } from '../components/RuleDetails';
 
 /** The over-supply warnings (R-CHECKS) with their dose × frequency × days computation, at review. */
 export function UsageWarnings({ start }: { start: ReviewStart }) {
@@ -19,7 +20,9 @@ export function UsageWarnings({ start }: { start: ReviewStart }) {
                 <span className="finding-message">{f.message}</span>
               </li>
             ))}
-            <li className="finding-citation">依据：R-CHECKS</li>
+            <li>
+              <RuleDetails ruleId="R-CHECKS" />
+            </li>
           </ul>
         }
       />

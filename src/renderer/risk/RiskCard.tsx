@@ -1,5 +1,6 @@
 import { Tag } from 'antd';
 import type { RiskSignal } from '../../contract/types-risk';
+import { RuleDetails } from '../components/RuleDetails';
 import { RiskDrillTable } from './RiskDrillTable';
 import { SEVERITY } from './risk-severity';
 import { useRiskStore } from './risk-store';
@@ -31,15 +32,13 @@ export function RiskCard({ signal, index }: { signal: RiskSignal; index: number 
           {sev.label}
         </Tag>
         <span className="risk-card-title">{signal.title}</span>
-        <span className="risk-muted">
-          【{[signal.ruleId, ...signal.relatedRuleIds].join('】【')}】
-        </span>
       </div>
       <div className="risk-measure" data-testid="risk-measure">
         {signal.measure}
       </div>
       <div className="risk-muted">阈值：{signal.threshold}</div>
       <div className="risk-muted">{signal.explanation}</div>
+      <RuleDetails ruleId={[signal.ruleId, ...signal.relatedRuleIds].join('、')} />
       {expanded && <RiskDrillTable drill={signal.drill} />}
     </section>
   );

@@ -1,4 +1,5 @@
 import type { SelfPayReason, SplitLineView } from '../../contract/types-settlement';
+import { RuleDetails } from '../components/RuleDetails';
 import { formatFen } from '../format/money';
 
 const REASON_LABELS: Record<SelfPayReason['code'], string> = {
@@ -17,7 +18,7 @@ function Reason({ reason }: { reason: SelfPayReason }) {
       data-rule={reason.ruleId ?? ''}
     >
       <strong>{REASON_LABELS[reason.code]}</strong> {formatFen(reason.amount.fen)}：{reason.message}
-      {reason.ruleId && <span className="rule-id">（{reason.ruleId}）</span>}
+      <RuleDetails ruleId={reason.ruleId} />
     </li>
   );
 }

@@ -28,4 +28,20 @@ describe('rule ids live in details lines, not in headings', () => {
     });
     expect(offenders).toEqual([]);
   });
+
+  it('no Chinese text of the renderer names a rule id: ids go in the RuleDetails line', () => {
+    const offenders = tsxFiles('src/renderer').flatMap((file) => {
+      const code = readFileSync(path.join(ROOT, file), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/^\s*\/\/.*$/gm, '');
+      const jsxTexts = [...code.matchAll(/>([^<>{}]+)</g)].map((m) => m[1] ?? '');
+      const literals = [...code.matchAll(/'([^'\n]*)'|`([^`]*)`|"([^"\n]*)"/g)].map(
+        (m) => m[1] ?? m[2] ?? m[3] ?? '',
+      );
+      return [...jsxTexts, ...literals]
+        .filter((t) => /[\u4e00-\u9fff]/.test(t) && RULE_ID.test(t))
+        .map((t) => `${file}: ${t.trim().slice(0, 60)}`);
+    });
+    expect(offenders).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import { Table } from 'antd';
 import type { FlowedPriceRow, FlowedPricesReport } from '../../../contract/types-reports';
+import { RuleDetails } from '../../components/RuleDetails';
 import { formatFen } from '../../format/money';
 import { PriceRangeChart } from '../charts/PriceRangeChart';
 import { fenToYuan } from '../charts/tick-format';
@@ -34,9 +35,10 @@ export function PricesView({ report }: { report: FlowedPricesReport }) {
         ]}
       />
       {above.length > 0 && (
-        <p className="reports-price-warning">
-          ！以下标红的药品本期间曾以高于现行公示价格收费，请核对价格（R-PRICE-PUB）
-        </p>
+        <div className="reports-price-warning">
+          ！以下标红的药品本期间曾以高于现行公示价格收费，请核对价格
+          <RuleDetails ruleId="R-PRICE-PUB" />
+        </div>
       )}
       <p className="reports-note">
         图示：◆ 现行价格；横条 本期间最低至最高收费（白线为平均）；斜线红条 曾高于现价
