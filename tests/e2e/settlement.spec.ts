@@ -316,3 +316,45 @@ test('a self-pay sale of non-prescription goods: only OTC and non-drug goods lis
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('sale-screen')).toHaveCount(0);
 });
+
+test('the patient may decline the personal account: a new 2101 moves that share to cash; 实收 gives 找零, less is refused [R-SETTLE]', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  await dispensed(page, traceCode, [{ ...AMOXICILLIN, packs: 2 }]);
+  await preview(page);
+  const fen = async (id: string) => Number(await page.getByTestId(id).getAttribute('data-fen'));
+  const accountBefore = await fen('split-account');
+  const cashBefore = await fen('split-cash');
+  expect(accountBefore).toBeGreaterThan(0);
+
+  const previewId = await page.getByTestId('settle-preview').getAttribute('data-preview-id');
+  await page.getByTestId('use-account').click();
+  const shown = page.getByTestId('settle-preview');
+  await expect(shown).not.toHaveAttribute('data-preview-id', previewId ?? '', { timeout: 30_000 });
+  await expect(page.getByTestId('use-account')).not.toBeChecked();
+  await expect(page.getByTestId('split-account')).toHaveAttribute('data-fen', '0');
+  await expect(page.getByTestId('split-cash')).toHaveAttribute(
+    'data-fen',
+    String(accountBefore + cashBefore),
+  );
+
+  await page.getByTestId('settle-confirm').focus();
+  await page.keyboard.press('Enter');
+  const result = page.getByTestId('settle-result');
+  await expect(result).toHaveAttribute('data-state', 'settled', { timeout: 30_000 });
+  await expect(result.getByTestId('split-account')).toHaveAttribute('data-fen', '0');
+
+  const due = accountBefore + cashBefore;
+  const tendered = page.getByTestId('cash-tendered');
+  await tendered.fill('0.01');
+  await expect(page.getByTestId('cash-tender-error')).toContainText('实收不足');
+  await tendered.fill(String(Math.ceil(due / 100) + 50));
+  const change = Math.ceil(due / 100) * 100 + 5_000 - due;
+  await expect(page.getByTestId('cash-change')).toContainText(
+    `${Math.floor(change / 100)}.${String(change % 100).padStart(2, '0')}`,
+  );
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.getByTestId('cash-tender').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/settle-cash-change-1366.png' });
+});

@@ -1,4 +1,4 @@
-import { Button, Radio } from 'antd';
+import { Button, Checkbox, Radio } from 'antd';
 import type { SettlePreview } from '../../contract/types-settlement';
 import { RECEIPT_CHOICES, type ReceiptChoice } from '../../domain/settlement/receipt-choice';
 import { Notices } from './Notices';
@@ -14,6 +14,7 @@ import { useSettleStore } from './settle-store';
 export function SettlePreviewView({ preview }: { preview: SettlePreview }) {
   const confirming = useSettleStore((s) => s.phase === 'confirming');
   const choice = useSettleStore((s) => s.receiptChoice);
+  const useAccount = useSettleStore((s) => s.useAccount);
   const allowed = preview.supervision.settleAllowed;
   return (
     <div
@@ -26,6 +27,15 @@ export function SettlePreviewView({ preview }: { preview: SettlePreview }) {
         <span className="mono">{preview.patient.certnoMasked}</span> ·{' '}
         {preview.patient.insutypeLabel}
       </p>
+      <Checkbox
+        className="settle-account-choice"
+        data-testid="use-account"
+        checked={useAccount}
+        disabled={confirming}
+        onChange={(e) => void useSettleStore.getState().chooseAccount(e.target.checked)}
+      >
+        使用个人账户支付个人负担部分（患者可选择不用，改付现金）
+      </Checkbox>
       <SplitSummary split={preview.split} />
       <SupervisionPanel supervision={preview.supervision} />
       <Notices items={preview.selfPayNotices} testId="selfpay-notices" />

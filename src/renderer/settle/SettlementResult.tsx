@@ -1,6 +1,7 @@
 import { Button } from 'antd';
 import type { SettlementState, SettlementView } from '../../contract/types-settlement';
 import { useUiStore } from '../stores/ui-store';
+import { CashTenderBox } from './CashTenderBox';
 import { DeliveryForm } from './DeliveryForm';
 import { ReceiptPanel } from './ReceiptPanel';
 import { RefundDialog } from './RefundDialog';
@@ -112,6 +113,9 @@ export function SettlementResult({ settlement: s }: { settlement: SettlementView
       )}
       {s.refund && <RefundSummary refund={s.refund} />}
       {done && s.split && <SplitSummary split={s.split} />}
+      {s.state === 'settled' && s.split && s.split.cash.fen > 0 && (
+        <CashTenderBox due={s.split.cash} />
+      )}
       {s.state === 'settled' && <SelfPayLines lines={s.lines} />}
       <div className="settle-actions">
         <RefundButton s={s} />

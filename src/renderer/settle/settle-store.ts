@@ -29,6 +29,10 @@ interface SettleState {
   /** R-EINVOICE: what the patient takes (the electronic receipt is stored either way). */
   receiptChoice: ReceiptChoice;
   chooseReceipt(choice: ReceiptChoice): void;
+  /** acct_used_flag: whether the patient pays their share from the personal account. */
+  useAccount: boolean;
+  /** The patient's choice; a new 2101 shows the split it gives. */
+  chooseAccount(useAccount: boolean): Promise<void>;
   /** The settlement of this dispensing, if there is one (on opening a completed dispensing). */
   load(dispensingId: number): Promise<void>;
   /** F5: 2101, or the existing settlement when one is live. */
@@ -80,6 +84,7 @@ const EMPTY = {
   handlingSupervision: false,
   error: null,
   receiptChoice: 'paper' as ReceiptChoice,
+  useAccount: true,
 };
 
 export const useSettleStore = create<SettleState>((set, get) => {
@@ -113,7 +118,10 @@ export const useSettleStore = create<SettleState>((set, get) => {
       const gen = generation;
       set({ phase: 'previewing', error: null });
       try {
-        const preview = await api.call('settle.preview', { dispensingId });
+        const preview = await api.call('settle.preview', {
+          dispensingId,
+          useAccount: get().useAccount,
+        });
         if (gen !== generation) return;
         set({ preview, phase: 'preview' });
         beep(
@@ -126,6 +134,12 @@ export const useSettleStore = create<SettleState>((set, get) => {
 
     chooseReceipt(choice: ReceiptChoice) {
       set({ receiptChoice: choice });
+    },
+
+    async chooseAccount(useAccount) {
+      if (get().phase !== 'preview' || get().useAccount === useAccount) return;
+      set({ useAccount, preview: null, phase: get().settlement ? 'result' : 'idle' });
+      await get().openPreview();
     },
 
     cancelPreview() {
