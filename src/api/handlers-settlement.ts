@@ -6,6 +6,7 @@ export function createSettlementHandlers(s: AppServices): HandlersFor<typeof set
   const a = s.settlement;
   return {
     'settle.preview': (i, ctx) => a.preview(must(ctx), i),
+    'settle.estimate': (i, ctx) => a.estimate(must(ctx), i),
     'settle.confirm': (i, ctx) =>
       a.confirm(must(ctx), i.dispensingId, i.previewId, i.receiptChoice),
     'settle.get': (i) => a.get(i),

@@ -6,6 +6,7 @@ import type {
   SaleUploadsView,
   ScopeConsentsView,
   SelfPaySaleView,
+  SettleEstimate,
   SettlementLookupRow,
   SettlementView,
   SettlePreview,
@@ -37,6 +38,22 @@ const patientCert = z
 
 /** Settlement, refund and sales-upload methods: R-SETTLE, R-REVERSE, R-PRICE, R-SALES-UP. */
 export const settlementContract = {
+  /**
+   * 2101 of an open dispensing at its prescribed quantities: the price before every pack is
+   * scanned. No effect at the center, nothing stored.
+   */
+  'settle.estimate': {
+    input: z
+      .object({
+        dispensingId: id,
+        patient: patientCert.optional(),
+        useAccount: z.boolean().optional(),
+      })
+      .strict(),
+    output: {} as SettleEstimate,
+    auth: true,
+    ...reads,
+  },
   /**
    * 2101 pre-settlement of a completed dispensing of a reviewed prescription: the split (fund,
    * account, cash; self-paid parts with their reasons, R-PRICE, R-NONCOVERED). No effect.

@@ -100,6 +100,21 @@ export interface SettlePreview {
   previewedAt: string;
 }
 
+/**
+ * A 2101 estimate of an open dispensing at its prescribed quantities: the price before the packs
+ * are handed over (issue 19 item 9). Never settled from; settlement asks the center again.
+ */
+export interface SettleEstimate {
+  dispensingId: number;
+  hiRxno: string;
+  patient: SettlementPatientView;
+  useAccount: boolean;
+  lines: SplitLineView[];
+  split: SplitView;
+  selfPayNotices: string[];
+  estimatedAt: string;
+}
+
 /** A settlement's local life is the domain's state machine (src/domain/lifecycle/transitions.ts). */
 export type { SettlementState, UploadState };
 

@@ -1,6 +1,14 @@
 import { expect, type Page, test } from '@playwright/test';
 import { DEMO_STAFF } from '../../src/store/demo-staff';
-import { dispensed, openRx, prescribe, ready, reviewPass, traceCodes } from './counter-flow';
+import {
+  dispensed,
+  ensureOnDuty,
+  openRx,
+  prescribe,
+  ready,
+  reviewPass,
+  traceCodes,
+} from './counter-flow';
 import { login, sandboxCall, scanUntil } from './support';
 
 const pharmacist = DEMO_STAFF.find((x) => x.role === 'pharmacist');
@@ -357,4 +365,31 @@ test('the patient may decline the personal account: a new 2101 moves that share 
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.getByTestId('cash-tender').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screens/settle-cash-change-1366.png' });
+});
+
+test('F5 before the packs are scanned estimates the price of the prescribed quantities; the settlement later asks again [R-SETTLE]', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  await ensureOnDuty(page);
+  await openRx(page, await prescribe([{ medListCodg: AMOXICILLIN.code, packs: 2 }]));
+  await reviewPass(page);
+  await page.keyboard.press('F7');
+  const screen = page.getByTestId('dispense-screen');
+  await expect(screen).toHaveAttribute('data-state', 'open', { timeout: 20_000 });
+  await expect(page.getByTestId('estimate-hint')).toBeVisible();
+
+  const panel = page.getByTestId('estimate-panel');
+  await expect(async () => {
+    await page.keyboard.press('F5');
+    await expect(panel.getByTestId('split-total')).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(panel.getByTestId('split-total')).toHaveAttribute(
+    'data-fen',
+    String(2 * AMOXICILLIN.priceFen),
+  );
+  await expect(screen).toHaveAttribute('data-state', 'open');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await panel.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/dispense-estimate-1366.png' });
 });

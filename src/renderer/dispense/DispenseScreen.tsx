@@ -3,6 +3,7 @@ import type { DispensingView } from '../../contract/types-dispense';
 import { maskName } from '../../domain/mask';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { CancelHeldDialog } from '../held/CancelHeldDialog';
+import { EstimatePanel } from '../settle/EstimatePanel';
 import { SettlementPanel } from '../settle/SettlementPanel';
 import { DispenseActions } from './DispenseActions';
 import { DispenseLines } from './DispenseLines';
@@ -82,6 +83,7 @@ export function DispenseScreen() {
       {open && <ScanVerdictBanner verdict={verdict} />}
       <DispenseLines lines={view.lines} editable={open} />
       {open && <Blockers blockers={view.blockers} />}
+      {open && view.source === 'electronic' && <EstimatePanel dispensingId={view.dispensingId} />}
       {view.state === 'completed' && <SettlementPanel dispensingId={view.dispensingId} />}
       {view.state === 'completed' && <GuidanceSheet />}
       {view.state === 'completed' && <CancelHeldDialog view={view} />}

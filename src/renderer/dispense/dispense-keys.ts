@@ -1,4 +1,5 @@
 import { isHeld } from '../held/held-rules';
+import { useEstimateStore } from '../settle/estimate-store';
 import { canPrintReceipt, printReceipt } from '../settle/print-receipt';
 import { useSettleStore } from '../settle/settle-store';
 import { useUiStore } from '../stores/ui-store';
@@ -31,13 +32,16 @@ export function onDispenseEnter(ev: KeyboardEvent): void {
   }
 }
 
-/** F9 completes; once completed, Shift+F7 guidance, F5 pre-settlement, Shift+F5 receipt, Shift+F9 撤销调剂 while unsettled. */
+/** F9 completes; F5 before completion estimates the price; once completed, Shift+F7 guidance, F5 pre-settlement, Shift+F5 receipt, Shift+F9 撤销调剂 while unsettled. */
 export function onDispenseKey(chord: string): void {
   const dispense = useDispenseStore.getState();
   const completed = dispense.view?.state === 'completed';
   if (chord === 'F9') void dispense.complete();
   if (chord === 'Shift+F7' && completed) printGuidance();
   if (chord === 'F5' && completed) void useSettleStore.getState().openPreview();
+  if (chord === 'F5' && dispense.view?.state === 'open' && dispense.view.source === 'electronic') {
+    void useEstimateStore.getState().run(dispense.view.dispensingId);
+  }
   if (chord === 'Shift+F5' && completed && canPrintReceipt()) printReceipt();
   if (chord === 'Shift+F9' && isHeld(dispense.view, useSettleStore.getState().settlement)) {
     useUiStore.getState().setOverlay('cancelHeld');

@@ -7,6 +7,7 @@ import type { AuthenticatedSession } from '../auth-service';
 import type { DeliveredHooks } from '../outbox-delivered-hooks';
 import { centerRefusedCodeHook } from './center-refused-codes';
 import { createSettlementContext, type SettlementContext } from './context';
+import { createEstimateService } from './estimate-service';
 import { findSettlements, type LookupQuery } from './lookup';
 import { createPreviewService } from './preview-service';
 import { createElectronicReceipts } from './receipt/electronic-receipts-area';
@@ -73,6 +74,7 @@ export function createSettlementArea(deps: AreaDeps) {
   return {
     electronicReceipts: createElectronicReceipts(ctx),
     preview: createPreviewService(ctx),
+    estimate: createEstimateService(ctx),
     async confirm(
       session: AuthenticatedSession,
       dispensingId: number,

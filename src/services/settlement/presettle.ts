@@ -25,6 +25,12 @@ export interface PresettleInput {
   deliveryFeeFen?: number | undefined;
 }
 
+/**
+ * settlement: the lines as dispensed, every out-of-scope line consented (R-SCOPE);
+ * estimate: an open dispensing priced at its prescribed quantities, before any consent is asked.
+ */
+export type PresettleMode = 'settlement' | 'estimate';
+
 export interface Presettled {
   person: InsuredPerson;
   lines: FeeLine[];
@@ -46,9 +52,10 @@ export async function presettle(
   session: AuthenticatedSession,
   g: Settleable,
   input: PresettleInput,
+  mode: PresettleMode = 'settlement',
 ): Promise<Presettled> {
   const d = g.dispensing;
-  requireScopeConsents(ctx, g);
+  if (mode === 'settlement') requireScopeConsents(ctx, g);
   const person = await resolveInsured(
     ctx,
     session,
@@ -56,7 +63,12 @@ export async function presettle(
     input.patient,
     input.useAccount ?? true,
   );
-  const lines = feeLines(d.id, ctx.dispensings.lines(d.id), ctx.catalog, input.deliveryFeeFen);
+  const dispensed = ctx.dispensings.lines(d.id);
+  const priced =
+    mode === 'estimate'
+      ? dispensed.map((l) => ({ ...l, qtyDispensed: l.qtyPrescribed }))
+      : dispensed;
+  const lines = feeLines(d.id, priced, ctx.catalog, input.deliveryFeeFen);
   const at = ctx.now();
   const signNo = await ctx.auth.ensureSignedIn(session);
   const req = ctx.fsi.buildRequest({

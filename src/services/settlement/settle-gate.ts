@@ -41,6 +41,32 @@ export function requireSettleable(ctx: SettlementContext, dispensingId: number):
   return settleable;
 }
 
+/**
+ * An open dispensing of a reviewed e-prescription, for a 2101 estimate before every pack is
+ * scanned: the same checks as settlement except completion. A paper prescription is settled
+ * only from its completed dispensing (its archive record is written then).
+ */
+export function requireEstimable(ctx: SettlementContext, dispensingId: number): Settleable {
+  const d = ctx.dispensings.get(dispensingId);
+  if (!d) throw new AppError('NOT_FOUND', `没有调剂单 ${dispensingId}`);
+  if (d.state === 'completed') {
+    throw new AppError('CONFLICT', '调剂已完成，请直接医保预结算', { ruleId: 'R-SETTLE' });
+  }
+  if (d.state !== 'open') {
+    throw new AppError(
+      'POLICY',
+      `调剂单状态为“${d.state === 'returned' ? '已退货' : '已取消'}”，不能估算费用`,
+      { ruleId: 'R-SETTLE' },
+    );
+  }
+  if (d.paperId !== null) {
+    throw new AppError('POLICY', '纸质处方须在调剂完成、登记归档后再预结算', {
+      ruleId: 'R-PAPER-KEEP',
+    });
+  }
+  return electronic(ctx, d, d.hiRxno ?? '');
+}
+
 function electronic(ctx: SettlementContext, d: Dispensing, hiRxno: string): Settleable {
   const p = ctx.prescriptions.get(hiRxno);
   if (!p) throw new AppError('NOT_FOUND', `本机没有处方 ${hiRxno}`);
