@@ -39,8 +39,17 @@ test('captures a paper prescription with a PDF image drawn by pdf.js, checks it 
   await page.getByTestId('paper-institution-code').fill('H50010300001');
   await page.getByTestId('paper-institution-name').fill('沙箱示范医院（渝中）');
   await page.getByTestId('paper-serial').fill(serial);
-  await page.getByTestId('paper-date').fill(beijingToday());
-  await page.getByTestId('paper-physician').fill('李医生');
+  // The date is one field: digits typed in a row get their dashes, and one Tab leaves it
+  // (a native date input keeps Tab for its own parts and the next value lands a field early).
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('paper-date')).toBeFocused();
+  await page.keyboard.type(beijingToday().replaceAll('-', ''), { delay: 60 });
+  await expect(page.getByTestId('paper-date')).toHaveValue(beijingToday());
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('paper-physician')).toBeFocused();
+  await page.keyboard.type('李医生', { delay: 30 });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: 'test-results/screens/paper-capture-date-1366.png' });
   await page.getByTestId('paper-patient-name').fill('周纸方');
   await page.getByTestId('paper-patient-certno').fill(certno);
   await page.getByTestId('paper-drug-select').click();

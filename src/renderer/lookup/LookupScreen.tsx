@@ -7,6 +7,7 @@ import { LookupRefundDialog } from './LookupRefundDialog';
 import { LookupResults } from './LookupResults';
 import { useLookupStore } from './lookup-store';
 import './lookup.css';
+import { DateField } from '../components/DateField';
 
 function QueryBar() {
   const text = useLookupStore((s) => s.text);
@@ -26,26 +27,20 @@ function QueryBar() {
         placeholder="扫描或输入结算ID；或参保人姓名（可含 *）/身份证号后4位"
         onChange={(e) => lookup().setText(e.target.value)}
       />
-      <label>
-        起{' '}
-        <input
-          type="date"
-          className="lookup-date"
-          data-testid="lookup-from"
-          value={from}
-          onChange={(e) => lookup().setDates(e.target.value, to)}
-        />
-      </label>
-      <label>
-        止{' '}
-        <input
-          type="date"
-          className="lookup-date"
-          data-testid="lookup-to"
-          value={to}
-          onChange={(e) => lookup().setDates(from, e.target.value)}
-        />
-      </label>
+      <DateField
+        prefix="起"
+        testId="lookup-from"
+        value={from}
+        className="lookup-date"
+        onChange={(v) => lookup().setDates(v, to)}
+      />
+      <DateField
+        prefix="止"
+        testId="lookup-to"
+        value={to}
+        className="lookup-date"
+        onChange={(v) => lookup().setDates(from, v)}
+      />
       <Button size="large" type="primary" loading={busy} onClick={() => void lookup().search()}>
         查找 <kbd>Enter</kbd>
       </Button>

@@ -1,5 +1,6 @@
 import { Alert, Button, Checkbox, Input } from 'antd';
 import { useState } from 'react';
+import { DateField } from '../components/DateField';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { type CaptureText, useCaptureDraftStore } from './capture-draft-store';
 import { DrugLineEditor } from './DrugLineEditor';
@@ -50,16 +51,25 @@ export function CaptureForm() {
           onError={setFileError}
         />
         {fileError && <Alert type="error" title={fileError} />}
-        {TEXT_FIELDS.map(([key, label, testId]) => (
-          <Input
-            key={key}
-            data-testid={testId}
-            prefix={label}
-            type={key === 'rxDate' ? 'date' : 'text'}
-            value={text[key]}
-            onChange={(e) => change({ text: { ...text, [key]: e.target.value } })}
-          />
-        ))}
+        {TEXT_FIELDS.map(([key, label, testId]) =>
+          key === 'rxDate' ? (
+            <DateField
+              key={key}
+              testId={testId}
+              prefix={label}
+              value={text[key]}
+              onChange={(v) => change({ text: { ...text, [key]: v } })}
+            />
+          ) : (
+            <Input
+              key={key}
+              data-testid={testId}
+              prefix={label}
+              value={text[key]}
+              onChange={(e) => change({ text: { ...text, [key]: e.target.value } })}
+            />
+          ),
+        )}
         <DrugLineEditor drugs={drugs} lines={lines} onChange={(next) => change({ lines: next })} />
         <Checkbox checked={longRx} onChange={(e) => change({ longRx: e.target.checked })}>
           长期处方（最长12周）

@@ -55,7 +55,7 @@ export function ImageSourcePicker({ onPicked, onError }: Props) {
         data-testid="paper-image-input"
         type="file"
         accept="image/jpeg,image/png,application/pdf"
-        hidden={source !== 'file'}
+        hidden
         onChange={(e) => {
           void pickFile(e.target.files?.[0]);
           e.target.value = '';

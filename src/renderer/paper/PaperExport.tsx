@@ -1,6 +1,7 @@
-import { Alert, Button, Input } from 'antd';
+import { Alert, Button } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { PaperExportResult } from '../../contract/types-paper';
+import { DateField } from '../components/DateField';
 import { usePaperStore } from './paper-store';
 import { useBlobUrl } from './use-blob-url';
 
@@ -60,20 +61,18 @@ export function PaperExport() {
   return (
     <section className="paper-export work-area-stack">
       <div className="work-area-row">
-        <Input
-          data-testid="paper-export-from"
+        <DateField
+          testId="paper-export-from"
           prefix="归档日期起"
-          type="date"
           value={from}
-          onChange={(e) => setFrom(e.target.value)}
+          onChange={setFrom}
           className="paper-field"
         />
-        <Input
-          data-testid="paper-export-to"
+        <DateField
+          testId="paper-export-to"
           prefix="归档日期止"
-          type="date"
           value={to}
-          onChange={(e) => setTo(e.target.value)}
+          onChange={setTo}
           className="paper-field"
         />
         <Button

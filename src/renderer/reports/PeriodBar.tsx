@@ -1,4 +1,5 @@
-import { Button, Input } from 'antd';
+import { Button } from 'antd';
+import { DateField } from '../components/DateField';
 import { PERIOD_PRESETS } from './period';
 import { useReportsStore } from './report-store';
 
@@ -13,24 +14,22 @@ export function PeriodBar() {
   const snapshot = tab === 'catalog-coverage';
   return (
     <section className="work-area-row" aria-label="统计期间">
-      <Input
-        data-testid="reports-from"
+      <DateField
+        testId="reports-from"
         prefix="起"
-        type="date"
         size="large"
         value={period.from}
         disabled={snapshot}
-        onChange={(e) => store().setPeriod({ ...store().period, from: e.target.value })}
+        onChange={(v) => store().setPeriod({ ...store().period, from: v })}
         className="reports-date"
       />
-      <Input
-        data-testid="reports-to"
+      <DateField
+        testId="reports-to"
         prefix="止"
-        type="date"
         size="large"
         value={period.to}
         disabled={snapshot}
-        onChange={(e) => store().setPeriod({ ...store().period, to: e.target.value })}
+        onChange={(v) => store().setPeriod({ ...store().period, to: v })}
         className="reports-date"
       />
       {PERIOD_PRESETS.map((p) => (

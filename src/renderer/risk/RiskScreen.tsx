@@ -5,6 +5,7 @@ import { RiskCard } from './RiskCard';
 import { RISK_QUICK_DAYS } from './risk-period';
 import { useRiskStore } from './risk-store';
 import './risk.css';
+import { DateField } from '../components/DateField';
 
 const QUICK_KEY: Record<number, string> = { 7: '7', 30: '8', 90: '9' };
 
@@ -16,26 +17,20 @@ function PeriodBar() {
   const risk = useRiskStore.getState;
   return (
     <div className="work-area-row risk-row">
-      <label>
-        起{' '}
-        <input
-          type="date"
-          data-testid="risk-from"
-          value={from}
-          className="risk-date"
-          onChange={(e) => risk().setDates(e.target.value, to)}
-        />
-      </label>
-      <label>
-        止{' '}
-        <input
-          type="date"
-          data-testid="risk-to"
-          value={to}
-          className="risk-date"
-          onChange={(e) => risk().setDates(from, e.target.value)}
-        />
-      </label>
+      <DateField
+        prefix="起"
+        testId="risk-from"
+        value={from}
+        className="risk-date"
+        onChange={(v) => risk().setDates(v, to)}
+      />
+      <DateField
+        prefix="止"
+        testId="risk-to"
+        value={to}
+        className="risk-date"
+        onChange={(v) => risk().setDates(from, v)}
+      />
       {RISK_QUICK_DAYS.map((d) => (
         <Button
           key={d}
