@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../services/config';
 import { storeModeFromEnv } from '../services/store-mode';
-import { DataDirLockedError } from '../store/data-dir-lock';
 import { runBrowserMode } from './run-browser-mode';
 
 /**
@@ -14,7 +13,9 @@ const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'ut
 };
 const fail = (err: unknown) => {
   // One line (e.g. "柜台程序已在运行…" when another counter holds the data folder), then a failure code.
-  console.error(err instanceof DataDirLockedError ? err.message : `启动失败：${String(err)}`);
+  // (Told by name: the services' modules load only after the server listens.)
+  const locked = err instanceof Error && err.name === 'DataDirLockedError';
+  console.error(locked ? err.message : `启动失败：${String(err)}`);
   process.exit(1);
 };
 const app = await runBrowserMode({
