@@ -22,9 +22,15 @@ const forceBrowser = process.argv.includes('--browser') || process.env.EPC_BROWS
 const centerConfigFile = process.env.EPC_CENTER_CONFIG;
 const dataDir = process.env.EPC_DATA_DIR ?? path.join(ROOT, '.data/app');
 const children: ChildProcess[] = [];
-/** Where start-up time goes (ms since this process started), printed with BROWSER_READY. */
+/** Where start-up time goes: each phase's own milliseconds, printed with BROWSER_READY. */
 const phases: Array<[string, number]> = [];
-const mark = (phase: string) => phases.push([phase, performance.now()]);
+let phaseStart = 0;
+/** A phase of the path to listening, which runs one after the other from process start. */
+const mark = (phase: string) => {
+  const now = performance.now();
+  phases.push([phase, now - phaseStart]);
+  phaseStart = now;
+};
 
 function electronVersion(): string {
   const manifest = path.join(ROOT, 'node_modules/electron/package.json');
@@ -36,6 +42,25 @@ function shutdown(code = 0): never {
   process.exit(code);
 }
 
+/** The sandbox center as its own process, unless a real center is configured. */
+function startSandbox(): Promise<string | undefined> {
+  if (centerConfigFile) return Promise.resolve(undefined);
+  const started = performance.now();
+  const sandbox = startSandboxProcess({
+    SANDBOX_PORT: process.env.SANDBOX_PORT ?? '0',
+    SANDBOX_DB: process.env.SANDBOX_DB ?? path.join(ROOT, '.data/sandbox/sandbox.db'),
+  });
+  return sandbox.then(({ child, url }) => {
+    phases.push(['sandbox', performance.now() - started]);
+    children.push(child);
+    child.once('exit', (code) => {
+      console.error(`沙箱中心已退出（退出码 ${code}）`);
+      shutdown(1);
+    });
+    return url;
+  });
+}
+
 async function main() {
   mark('imports');
   // Say so before starting a sandbox or a window; the counter itself takes the lock for real.
@@ -45,73 +70,55 @@ async function main() {
   }
   await ensureRendererBuilt();
   mark('renderer');
-
-  // The app's modules load while the sandbox process starts (two cores): neither waits for the
-  // other. The Electron build tools are loaded only when a window is to be started.
   const electron = forceBrowser ? null : findElectronBinary();
-  const browserMode = electron ? null : import('../src/host/run-browser-mode');
-  browserMode?.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
-
-  let sandboxUrl: string | undefined;
-  if (!centerConfigFile) {
-    const sandbox = await startSandboxProcess({
-      SANDBOX_PORT: process.env.SANDBOX_PORT ?? '0',
-      SANDBOX_DB: process.env.SANDBOX_DB ?? path.join(ROOT, '.data/sandbox/sandbox.db'),
-    });
-    children.push(sandbox.child);
-    sandbox.child.once('exit', (code) => {
-      console.error(`沙箱中心已退出（退出码 ${code}）`);
-      shutdown(1);
-    });
-    sandboxUrl = sandbox.url;
-  }
-  mark('sandbox');
-
-  if (electron) {
-    const { buildElectron } = await import('./build-electron');
-    const { buildElectronNative } = await import('./build-electron-native');
-    await buildElectron();
-    await buildElectronNative(electronVersion());
-    const child = spawn(electron, [ROOT], {
-      cwd: ROOT,
-      stdio: 'inherit',
-      env: { ...process.env, EPC_SANDBOX_URL: sandboxUrl ?? '', EPC_DATA_DIR: dataDir },
-    });
-    children.push(child);
-    child.once('exit', (code) => shutdown(code ?? 0));
-    return;
-  }
+  if (electron) return startElectron(electron, await startSandbox());
 
   if (!forceBrowser) {
     console.log(
       '未检测到 Electron 桌面运行时（electron 未安装或其二进制无法下载），改为浏览器模式启动同一应用。',
     );
   }
-  const { runBrowserMode } = await (browserMode ?? import('../src/host/run-browser-mode'));
-  mark('modules');
+  // The window is served at once; the sandbox center, the services' modules and the database
+  // start behind it, and API calls wait for them (src/host/deferred-dispatch.ts).
+  const sandboxUrl = startSandbox();
+  sandboxUrl.catch(() => undefined); // awaited below, through app.ready
+  const { runBrowserMode } = await import('../src/host/run-browser-mode');
   const app = await runBrowserMode({
     port: Number(process.env.PORT ?? 5180),
     dataDir,
     version: pkg.version,
     sandboxUrl,
     centerConfigFile,
+    onPhase: (phase, ms) => phases.push([phase, ms]),
   });
-  mark('app');
+  mark('listening');
   console.log(
-    `浏览器模式已启动：${app.url}  （${sandboxUrl ? `沙箱中心 ${sandboxUrl}` : '真实医保中心'}）`,
+    `浏览器模式已启动：${app.url}  （正在启动${centerConfigFile ? '' : '沙箱中心与'}柜台服务…）`,
   );
-  console.log(`STARTUP_PHASES ${phaseDurations()}`);
-  console.log(`BROWSER_READY ${app.url} sandbox=${sandboxUrl ?? 'none'}`);
+  console.log(`BROWSER_LISTENING ${app.url}`);
   const stop = () => void app.close().finally(() => shutdown(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  await app.ready;
+  const center = await sandboxUrl;
+  console.log(`柜台服务已就绪（${center ? `沙箱中心 ${center}` : '真实医保中心'}）`);
+  console.log(`STARTUP_PHASES ${phases.map(([p, ms]) => `${p}=${Math.round(ms)}`).join(' ')}`);
+  console.log(`BROWSER_READY ${app.url} sandbox=${center ?? 'none'}`);
 }
 
-/** `imports=412 renderer=3 sandbox=620 modules=0 app=540`: each phase's own milliseconds. */
-function phaseDurations(): string {
-  return phases
-    .map(([phase, at], i) => `${phase}=${Math.round(at - (phases[i - 1]?.[1] ?? 0))}`)
-    .join(' ');
+/** The desktop window: its bundles are built first, and only then loaded. */
+async function startElectron(electron: string, sandboxUrl: string | undefined) {
+  const { buildElectron } = await import('./build-electron');
+  const { buildElectronNative } = await import('./build-electron-native');
+  await buildElectron();
+  await buildElectronNative(electronVersion());
+  const child = spawn(electron, [ROOT], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, EPC_SANDBOX_URL: sandboxUrl ?? '', EPC_DATA_DIR: dataDir },
+  });
+  children.push(child);
+  child.once('exit', (code) => shutdown(code ?? 0));
 }
 
 main().catch((err: unknown) => {

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'CENTER_REJECTED' // the center answered with a business error
   | 'CENTER_BAD_REPLY' // malformed or wrongly signed reply
   | 'POLICY' // refused by a rule
+  | 'STARTING' // the counter's services (database, center link) are still starting
   | 'INTERNAL';
 
 export interface AppErrorShape {

@@ -1,9 +1,18 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatch';
-import { NOT_JSON_REFUSAL, OVERSIZE_REFUSAL, requestLimitOf } from '../contract/request-size';
 import { SECURITY_HEADERS } from './csp';
 import { readStatic } from './static-files';
+
+/**
+ * The contract (every method's schema) loads with the first API call rather than before the
+ * server listens: the first screen does not wait for it (issue 20).
+ */
+let requestSize: Promise<typeof import('../contract/request-size')> | null = null;
+const loadRequestSize = () => {
+  requestSize ??= import('../contract/request-size');
+  return requestSize;
+};
 
 export interface HostOptions {
   dispatch: Dispatch;
@@ -34,6 +43,7 @@ export async function startHost(
       if (req.method !== 'POST')
         return send(res, 405, { ok: false, error: { code: 'VALIDATION', message: '仅支持POST' } });
       const method = url.slice(5).split('?')[0] ?? '';
+      const { NOT_JSON_REFUSAL, OVERSIZE_REFUSAL, requestLimitOf } = await loadRequestSize();
       const body = await readBody(req, requestLimitOf(method));
       if (body === null) return send(res, 413, OVERSIZE_REFUSAL);
       let input: unknown;

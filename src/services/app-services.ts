@@ -44,6 +44,7 @@ import { createLayoutChecker } from './rx-layout-check';
 import { createRxValidityGate } from './rx-validity-gate';
 import { createRxVerifier } from './rx-verifier';
 import { createSettlementArea } from './settlement';
+import { type PhaseTimer, phaseClock } from './start-phases';
 import { createStockArea } from './stock';
 import { storeLinkOf } from './store-mode';
 
@@ -51,11 +52,14 @@ import { storeLinkOf } from './store-mode';
 export { DataDirLockedError, isDataDirLocked } from '../store/data-dir-lock';
 
 /** Composition root: one set of services behind both transports (IPC and HTTP). */
-export async function createAppServices(config: AppConfig, log: Logger) {
+export async function createAppServices(config: AppConfig, log: Logger, onPhase?: PhaseTimer) {
+  const phaseDone = phaseClock(onPhase);
   // First of all: a second process on this folder must not open the database or recover anything.
   const lock = lockDataDir(config.dataDir, config.nativeBinding);
   const db = openWhileLocked(config, lock);
+  phaseDone('database');
   if (config.sandbox) await seedDemoStaff(db, hashPassword);
+  phaseDone('demoStaff');
 
   const fsi = new FsiClient(config.fsi);
   const staff = new StaffRepository(db);
@@ -139,6 +143,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     now: () => new Date(),
   });
   const stopDailyBackup = backup.startDaily();
+  phaseDone('services');
 
   const info: AppInfo = {
     version: config.version,

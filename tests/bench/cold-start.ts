@@ -7,15 +7,23 @@ import { ensureRendererBuilt } from '../../scripts/lib/processes';
 import { type BenchRow, percentiles } from './table';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+const RUNS = Number(process.env.BENCH_START_RUNS ?? 5);
 
+/** Milliseconds since spawning `npm start`'s script, for one start. */
 interface StartSample {
-  ready: number;
+  /** The server answers: the page can be loaded (BROWSER_LISTENING, or BROWSER_READY before it existed). */
+  listening: number;
+  /** First contentful paint of the page opened at `listening`. */
   paint: number;
-  /** The start script's own account: phase → ms (imports, renderer, sandbox, app). */
+  /** The log-in form is on screen and can be typed into. */
+  loginShown: number;
+  /** The services behind it (sandbox, database, …) answer: BROWSER_READY. */
+  ready: number;
+  /** The start script's own account: phase → its own ms (STARTUP_PHASES). */
   phases: Record<string, number>;
 }
 
-/** One `npm start --browser` on `dir`: spawn → BROWSER_READY, and spawn → first contentful paint. */
+/** One `npm start --browser` on `dir`, the page opened as soon as the server listens. */
 async function startOnce(browser: Browser, dir: string): Promise<StartSample> {
   const t0 = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--browser'], {
@@ -29,19 +37,27 @@ async function startOnce(browser: Browser, dir: string): Promise<StartSample> {
     },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
-  try {
-    let out = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (c: Buffer) => {
-        out += c.toString();
-        const m = /BROWSER_READY (\S+)/.exec(out);
-        if (m?.[1]) resolve(m[1]);
-      });
-      child.once('exit', (code) => reject(new Error(`start exited ${code}`)));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  let out = '';
+  const seen = (pattern: RegExp) =>
+    new Promise<{ match: RegExpExecArray; at: number }>((resolve, reject) => {
+      const look = () => {
+        const match = pattern.exec(out);
+        if (match) resolve({ match, at: performance.now() - t0 });
+        return match;
+      };
+      if (look()) return;
+      child.stdout.on('data', look);
+      void exited.then(() => reject(new Error(`start exited before ${pattern}:\n${out}`)));
     });
-    const ready = performance.now() - t0;
+  child.stdout.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  try {
+    const up = await seen(/BROWSER_(?:LISTENING|READY) (\S+)/);
     const page = await browser.newPage();
-    await page.goto(url);
+    const navigationStart = performance.now() - t0;
+    await page.goto(up.match[1] ?? '');
     const fcp = await page.evaluate(
       () =>
         new Promise<number>((resolve) => {
@@ -54,27 +70,39 @@ async function startOnce(browser: Browser, dir: string): Promise<StartSample> {
         }),
     );
     await page.getByTestId('login-username').waitFor();
+    const loginShown = performance.now() - t0;
+    const ready = await seen(/BROWSER_READY /);
     await page.close();
-    const phaseLine = /STARTUP_PHASES (.*)/.exec(out)?.[1] ?? '';
+    const phaseLine = (await seen(/STARTUP_PHASES (.*)/)).match[1] ?? '';
     const phases = Object.fromEntries(
       phaseLine.split(' ').map((kv) => {
         const [k, v] = kv.split('=');
         return [k ?? '', Number(v)];
       }),
     );
-    return { ready, paint: ready + fcp, phases };
+    return {
+      listening: up.at,
+      paint: navigationStart + fcp,
+      loginShown,
+      ready: ready.at,
+      phases,
+    };
   } finally {
     child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await exited;
   }
 }
+
+const median = (samples: StartSample[], pick: (s: StartSample) => number) =>
+  percentiles(samples.map(pick)).median;
 
 /**
  * Cold start of browser mode: from spawning `npm start`'s script (sandbox center included,
  * renderer already built) to the login screen's first contentful paint in Chromium, on a fresh
- * data folder and again on the same folder (what a pharmacy sees every morning).
+ * data folder and again on the same folder (what a pharmacy sees every morning). The page is
+ * opened as soon as the server listens, as a pharmacist's browser would be.
  */
-export async function benchColdStart(runs = 5): Promise<BenchRow[]> {
+export async function benchColdStart(runs = RUNS): Promise<BenchRow[]> {
   await ensureRendererBuilt();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -100,27 +128,39 @@ export async function benchColdStart(runs = 5): Promise<BenchRow[]> {
     ['fresh data folder', fresh, 2_000],
     ['existing data folder', existing, 1_000],
   ] as const) {
-    const ready = percentiles(samples.map((s) => s.ready));
-    const paint = percentiles(samples.map((s) => s.paint));
     const phaseNames = Object.keys(samples[0]?.phases ?? {});
     const where = phaseNames
-      .map((p) => `${p} ${percentiles(samples.map((s) => s.phases[p] ?? 0)).median.toFixed(0)}`)
+      .map((p) => `${p} ${median(samples, (s) => s.phases[p] ?? 0).toFixed(0)}`)
       .join(', ');
     rows.push(
       {
         area: '启动',
-        name: `browser mode ready (spawn → listening, sandbox incl.), ${label}, median`,
-        value: ready.median,
+        name: `browser mode listening (spawn → page can load), ${label}, median`,
+        value: median(samples, (s) => s.listening),
         unit: 'ms',
-        note: `${runs} runs; medians in ms: ${where}; imports = process start → main (node, tsx, module loading)`,
+        note: `${runs} runs`,
       },
       {
         area: '启动',
         name: `cold start to first paint (spawn → FCP), ${label}, median`,
-        value: paint.median,
+        value: median(samples, (s) => s.paint),
         unit: 'ms',
-        note: `max ${Math.max(...samples.map((s) => s.paint)).toFixed(0)} ms; of which before ready ${ready.median.toFixed(0)} ms`,
+        note: `max ${Math.max(...samples.map((s) => s.paint)).toFixed(0)} ms`,
         target: { op: '≤', limit },
+      },
+      {
+        area: '启动',
+        name: `log-in form on screen (spawn → form shown), ${label}, median`,
+        value: median(samples, (s) => s.loginShown),
+        unit: 'ms',
+        note: 'the form can be typed into; log-in itself waits for the services',
+      },
+      {
+        area: '启动',
+        name: `services ready (spawn → BROWSER_READY), ${label}, median`,
+        value: median(samples, (s) => s.ready),
+        unit: 'ms',
+        note: `phases, medians in ms: ${where}. imports = process start → start script (node, tsx); renderer = build check; listening = host module + listen; sandbox (its own process) and modules (services' code) run side by side after listening; then database (lock, open, migrations), demoStaff, services`,
       },
     );
   }

@@ -5,20 +5,25 @@ import { SandboxBanner } from '../components/SandboxBanner';
 import { TopBar } from '../components/TopBar';
 import { usePatientStore } from '../counter/patient-store';
 import { useFunctionKeys } from '../keyboard/use-function-keys';
+import { lazyView } from '../navigation/lazy-view';
 import { useNavigation } from '../navigation/navigation-store';
 import { useOutboxStore } from '../outbox/outbox-store';
 import { usePrescriptionStore } from '../prescription/prescription-store';
 import { useReviewStore } from '../review/review-store';
 import { useScannerCapture } from '../scanner/use-scanner-capture';
-import { ScannerTestModal } from '../scanner-test/ScannerTestModal';
 import { LoginScreen } from '../session/LoginScreen';
 import { LogoutConfirm } from '../session/LogoutConfirm';
 import { OffDutyConfirm } from '../shift/OffDutyConfirm';
 import { useScanStore } from '../stores/scan-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
-import { HelpOverlay } from './HelpOverlay';
 import { FEATURES, screenKeysOf, screenViewOf, useFeatureKeys } from './registry';
+
+// Closed until F1 / F11: loaded on first render, after the login screen is drawn.
+const HelpOverlay = lazyView(() => import('./HelpOverlay').then((m) => m.HelpOverlay));
+const ScannerTestModal = lazyView(() =>
+  import('../scanner-test/ScannerTestModal').then((m) => m.ScannerTestModal),
+);
 
 function SignedIn() {
   const screen = useNavigation((s) => s.screen);

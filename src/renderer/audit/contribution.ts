@@ -1,11 +1,11 @@
 import type { Contribution } from '../navigation/contribution';
-import { AuditModal } from './AuditModal';
+import { lazyView } from '../navigation/lazy-view';
 import { onAuditKeyDown } from './audit-key-handler';
 import { AUDIT_KEYS } from './audit-keys';
 
 export const auditContribution: Contribution = {
   id: 'audit',
-  View: AuditModal,
+  View: lazyView(() => import('./AuditModal').then((m) => m.AuditModal)),
   keys: AUDIT_KEYS,
   onKeyDown: onAuditKeyDown,
 };

@@ -1,12 +1,12 @@
 import type { Contribution } from '../navigation/contribution';
-import { CounterScreen } from './CounterScreen';
+import { lazyView } from '../navigation/lazy-view';
 import { onCounterEscape, onCounterKey } from './counter-keys';
 
 export const counterContribution: Contribution = {
   id: 'counter',
   screen: {
     at: 'counter',
-    View: CounterScreen,
+    View: lazyView(() => import('./CounterScreen').then((m) => m.CounterScreen)),
     keys: { onKey: onCounterKey, onEscape: onCounterEscape },
   },
 };

@@ -1,8 +1,12 @@
 import { Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { formatAge } from '../format/age';
-import { OutboxQueueModal } from './OutboxQueueModal';
+import { lazyView } from '../navigation/lazy-view';
 import { useOutboxStore } from './outbox-store';
+
+const OutboxQueueModal = lazyView(() =>
+  import('./OutboxQueueModal').then((m) => m.OutboxQueueModal),
+);
 
 const POLL_MS = 4000;
 

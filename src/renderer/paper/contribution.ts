@@ -1,5 +1,5 @@
 import type { Contribution } from '../navigation/contribution';
-import { PaperScreen } from './PaperScreen';
+import { lazyView } from '../navigation/lazy-view';
 import { onPaperKeyDown } from './paper-key-handler';
 import { PAPER_KEYS } from './paper-keys';
 
@@ -9,7 +9,7 @@ import { PAPER_KEYS } from './paper-keys';
  */
 export const paperContribution: Contribution = {
   id: 'paper',
-  View: PaperScreen,
+  View: lazyView(() => import('./PaperScreen').then((m) => m.PaperScreen)),
   keys: PAPER_KEYS,
   onKeyDown: onPaperKeyDown,
 };

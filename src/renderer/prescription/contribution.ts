@@ -1,14 +1,13 @@
 import type { Contribution } from '../navigation/contribution';
-import { PrescriptionScreen } from './PrescriptionScreen';
+import { lazyView } from '../navigation/lazy-view';
 import { onPrescriptionEscape, onPrescriptionKey } from './prescription-keys';
-import { RecentRxModal } from './RecentRxModal';
 
 export const prescriptionContribution: Contribution = {
   id: 'prescription',
   screen: {
     at: 'prescription',
-    View: PrescriptionScreen,
+    View: lazyView(() => import('./PrescriptionScreen').then((m) => m.PrescriptionScreen)),
     keys: { onKey: onPrescriptionKey, onEscape: onPrescriptionEscape },
   },
-  View: RecentRxModal,
+  View: lazyView(() => import('./RecentRxModal').then((m) => m.RecentRxModal)),
 };

@@ -1,4 +1,7 @@
 import type { Contribution } from '../navigation/contribution';
-import { RegionModal } from './RegionModal';
+import { lazyView } from '../navigation/lazy-view';
 
-export const regionContribution: Contribution = { id: 'region', View: RegionModal };
+export const regionContribution: Contribution = {
+  id: 'region',
+  View: lazyView(() => import('./RegionModal').then((m) => m.RegionModal)),
+};

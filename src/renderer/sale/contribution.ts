@@ -1,8 +1,12 @@
 import type { Contribution } from '../navigation/contribution';
-import { SaleScreen } from './SaleScreen';
+import { lazyView } from '../navigation/lazy-view';
 import { onSaleEscape, onSaleKey } from './sale-keys';
 
 export const saleContribution: Contribution = {
   id: 'sale',
-  screen: { at: 'sale', View: SaleScreen, keys: { onKey: onSaleKey, onEscape: onSaleEscape } },
+  screen: {
+    at: 'sale',
+    View: lazyView(() => import('./SaleScreen').then((m) => m.SaleScreen)),
+    keys: { onKey: onSaleKey, onEscape: onSaleEscape },
+  },
 };
