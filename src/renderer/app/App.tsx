@@ -14,6 +14,7 @@ import { ScannerTestModal } from '../scanner-test/ScannerTestModal';
 import { LoginScreen } from '../session/LoginScreen';
 import { LogoutConfirm } from '../session/LogoutConfirm';
 import { OffDutyConfirm } from '../shift/OffDutyConfirm';
+import { ForcedPasswordChange } from '../staff/ForcedPasswordChange';
 import { useScanStore } from '../stores/scan-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
@@ -58,7 +59,13 @@ export function App() {
     <div className="app">
       {info?.sandbox && <SandboxBanner />}
       <TopBar info={info} session={session} />
-      {session ? <SignedIn /> : <LoginScreen />}
+      {session === null ? (
+        <LoginScreen />
+      ) : session.mustChangePassword ? (
+        <ForcedPasswordChange />
+      ) : (
+        <SignedIn />
+      )}
       <footer className="app-footer">
         <KeyHints signedIn={session !== null} screen={screen} />
         <LastScan />
