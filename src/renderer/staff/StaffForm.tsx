@@ -10,6 +10,7 @@ export function StaffForm() {
   const creating = d.id === null;
   return (
     <form
+      key={d.id ?? 'new'}
       className="staff-form"
       data-testid="staff-form"
       onSubmit={(ev) => {
@@ -24,7 +25,9 @@ export function StaffForm() {
         <label>
           用户名
           <input
-            data-testid="staff-username"
+            data-testid="staff-form-username"
+            // biome-ignore lint/a11y/noAutofocus: keyboard-first, the page opens to be typed into
+            autoFocus
             value={d.username}
             maxLength={32}
             onChange={(e) => edit({ username: e.target.value })}
@@ -34,7 +37,9 @@ export function StaffForm() {
       <label>
         姓名
         <input
-          data-testid="staff-name"
+          data-testid="staff-form-name"
+          // biome-ignore lint/a11y/noAutofocus: editing starts at the first field that can change
+          autoFocus={!creating}
           value={d.displayName}
           maxLength={40}
           onChange={(e) => edit({ displayName: e.target.value })}
@@ -43,7 +48,7 @@ export function StaffForm() {
       <label>
         岗位
         <select
-          data-testid="staff-role"
+          data-testid="staff-form-role"
           value={d.role}
           onChange={(e) => edit({ role: e.target.value as Role })}
         >
@@ -59,7 +64,7 @@ export function StaffForm() {
           <label>
             医保药师代码
             <input
-              data-testid="staff-code"
+              data-testid="staff-form-code"
               value={d.pharmacistCode}
               maxLength={20}
               placeholder="Y500103000123"
@@ -69,7 +74,7 @@ export function StaffForm() {
           <label>
             居民身份证号{creating ? '' : '（不改则留空）'}
             <input
-              data-testid="staff-certno"
+              data-testid="staff-form-certno"
               value={d.certno}
               maxLength={18}
               onChange={(e) => edit({ certno: e.target.value })}
@@ -83,7 +88,7 @@ export function StaffForm() {
           <input
             type="password"
             autoComplete="new-password"
-            data-testid="staff-password"
+            data-testid="staff-form-password"
             value={d.password}
             onChange={(e) => edit({ password: e.target.value })}
           />
