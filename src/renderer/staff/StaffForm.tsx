@@ -6,11 +6,12 @@ import { useStaffStore } from './staff-store';
 export function StaffForm() {
   const d = useStaffStore((s) => s.draft);
   const busy = useStaffStore((s) => s.busy);
+  const saves = useStaffStore((s) => s.saves);
   const { edit } = useStaffStore.getState();
   const creating = d.id === null;
   return (
     <form
-      key={d.id ?? 'new'}
+      key={`${d.id ?? 'new'}-${saves}`}
       className="staff-form"
       data-testid="staff-form"
       onSubmit={(ev) => {

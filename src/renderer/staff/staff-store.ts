@@ -39,6 +39,8 @@ export const EMPTY_DRAFT: StaffDraft = {
 interface StaffState {
   items: StaffView[];
   draft: StaffDraft;
+  /** Counts saves, so the form starts afresh (focus in its first field) after each. */
+  saves: number;
   action: StaffAction | null;
   busy: boolean;
   error: AppErrorShape | null;
@@ -79,6 +81,7 @@ export const useStaffStore = create<StaffState>((set, get) => {
   return {
     items: [],
     draft: EMPTY_DRAFT,
+    saves: 0,
     action: null,
     busy: false,
     error: null,
@@ -137,6 +140,7 @@ export const useStaffStore = create<StaffState>((set, get) => {
         set({
           busy: false,
           draft: EMPTY_DRAFT,
+          saves: get().saves + 1,
           notice: `${what}：${saved.displayName}（${saved.username}）`,
         });
         await get().load();
