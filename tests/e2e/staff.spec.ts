@@ -53,7 +53,9 @@ test('the admin creates a pharmacist who must change the temporary password (a w
   await logout(page);
 
   // The pharmacist's first log-in leads to the change-password form before any screen.
-  await login(page, username, 'Temp2024x');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill('Temp2024x');
+  await page.getByTestId('login-password').press('Enter');
   await expect(page.getByTestId('forced-password-change')).toBeVisible();
   await expect(page.getByTestId('password-old')).toBeFocused();
   await page.getByTestId('password-old').fill('Temp2024x');
@@ -68,6 +70,7 @@ test('the admin creates a pharmacist who must change the temporary password (a w
   await page.getByTestId('password-repeat').fill('Counter2024');
   await page.getByTestId('password-repeat').press('Enter');
   await expect(page.getByTestId('forced-password-change')).toBeHidden();
+  await expect(page.getByTestId('staff-name')).toContainText('王芳');
   await expect(page.getByTestId('key-hints')).toContainText('修改密码');
   await logout(page);
 

@@ -58,7 +58,8 @@ export function App() {
   return (
     <div className="app">
       {info?.sandbox && <SandboxBanner />}
-      <TopBar info={info} session={session} />
+      {/* under a temporary password nothing but its change may be called: no status polling */}
+      <TopBar info={info} session={session?.mustChangePassword ? null : session} />
       {session === null ? (
         <LoginScreen />
       ) : session.mustChangePassword ? (
@@ -67,7 +68,7 @@ export function App() {
         <SignedIn />
       )}
       <footer className="app-footer">
-        <KeyHints signedIn={session !== null} screen={screen} />
+        <KeyHints signedIn={session !== null && !session.mustChangePassword} screen={screen} />
         <LastScan />
       </footer>
       <HelpOverlay />

@@ -13,6 +13,9 @@ export function ForcedPasswordChange() {
           {name}，您的密码是管理员设置的临时密码。请先设置自己的密码，再开始工作。
         </p>
         <ChangePasswordForm submitLabel="修改密码并进入" />
+        <p className="password-lead">
+          不是本人？按 <kbd>Ctrl+Shift+L</kbd> 退出登录。
+        </p>
       </div>
     </main>
   );
