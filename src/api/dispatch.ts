@@ -40,6 +40,7 @@ export function createDispatcher(services: AppServices, log: Logger): Dispatch {
       audited = { input: parsed.data, session: ctx.session };
       pendingId = services.audit.beforeCall(method, audited);
       assertRoleAllowed(policyOf(method)?.roles, ctx.session);
+      assertPasswordChosen(policyOf(method)?.withTemporaryPassword === true, ctx.session);
       const handler = handlers[method] as (input: unknown, ctx: HandlerContext) => unknown;
       const value = await handler(parsed.data, ctx);
       services.audit.afterCall(method, { ...audited, output: value }, pendingId);
@@ -50,6 +51,13 @@ export function createDispatcher(services: AppServices, log: Logger): Dispatch {
       return { ok: false, error: toErrorShape(err) };
     }
   };
+}
+
+/** An administrator's temporary password opens nothing but the change of it (and log-out). */
+function assertPasswordChosen(allowed: boolean, session: HandlerContext['session']): void {
+  if (!allowed && session?.mustChangePassword) {
+    throw new AppError('FORBIDDEN', '请先修改管理员给的临时密码，再使用其他功能');
+  }
 }
 
 /** The contract entry's role restriction, refused before the handler runs (and audited as refused). */

@@ -14,6 +14,7 @@ import { reportsContract } from './contract-reports';
 import { reviewContract } from './contract-review';
 import { riskContract } from './contract-risk';
 import { settlementContract } from './contract-settlement';
+import { staffContract } from './contract-staff';
 import { stockContract } from './contract-stock';
 import { supervisionContract } from './contract-supervision';
 import { audited, type MethodPolicy, notAudited, reads } from './method-policy';
@@ -53,10 +54,17 @@ const coreContract = {
     input: z.object({}).strict(),
     output: {} as { ok: true },
     auth: true,
+    withTemporaryPassword: true,
     mutates: true,
     audit: audited('auth.logout'),
   },
-  'auth.session': { input: z.object({}).strict(), output: {} as SessionInfo, auth: true, ...reads },
+  'auth.session': {
+    input: z.object({}).strict(),
+    output: {} as SessionInfo,
+    auth: true,
+    withTemporaryPassword: true,
+    ...reads,
+  },
   'patient.lookup': {
     input: z
       .object({
@@ -168,6 +176,7 @@ export const contract = {
   ...publicContract,
   ...einvoiceContract,
   ...deliveryContract,
+  ...staffContract,
 } as const satisfies Readonly<Record<string, ContractEntry>>;
 
 interface ContractEntry extends MethodPolicy {

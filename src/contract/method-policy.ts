@@ -15,6 +15,8 @@ export interface MethodPolicy {
   /** Changes the counter's records, its files or the center's: needs an explicit audit policy. */
   readonly mutates: boolean;
   readonly audit: AuditPolicy;
+  /** Callable while the session's password is a temporary one that must be changed first. */
+  readonly withTemporaryPassword?: true;
   /** Largest request body (JSON, bytes) either transport accepts; DEFAULT_MAX_REQUEST_BYTES if absent. */
   readonly maxRequestBytes?: number;
 }
@@ -44,7 +46,8 @@ export type AuditSubject =
   | 'outboxItem'
   | 'person'
   | 'complaint'
-  | 'delivery';
+  | 'delivery'
+  | 'staff';
 
 /** Detail that is more than named fields (nested values, counts, lists), applied by the services. */
 export type AuditDetailExtra =

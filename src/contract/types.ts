@@ -16,6 +16,8 @@ export interface SessionInfo {
   token: string;
   staff: { id: number; username: string; displayName: string; role: Role; roleLabel: string };
   center: CenterSignIn;
+  /** The password is a temporary one from an administrator: change it before anything else. */
+  mustChangePassword: boolean;
 }
 
 export interface CenterSignIn {

@@ -29,7 +29,7 @@ import { createOutboxQueueService } from './outbox-queue-service';
 import { createOutboxWorker } from './outbox-worker';
 import { createPaperArea } from './paper';
 import { currentPackOf } from './paper/region-pack';
-import { hashPassword } from './password';
+import { hashPassword, verifyPassword } from './password';
 import { createPatientService } from './patient-service';
 import { loadPolicyPacks } from './policy-loader';
 import { createPublicInfoArea } from './public-info';
@@ -45,6 +45,7 @@ import { createRxValidityGate } from './rx-validity-gate';
 import { createRxVerifier } from './rx-verifier';
 import { createSettlementArea } from './settlement';
 import { type PhaseTimer, phaseClock } from './start-phases';
+import { createStaffService } from './staff/staff-service';
 import { createStockArea } from './stock';
 import { storeLinkOf } from './store-mode';
 
@@ -170,6 +171,7 @@ export async function createAppServices(config: AppConfig, log: Logger, onPhase?
     risk,
     reports,
     complaints,
+    staff: createStaffService({ db, log, hash: hashPassword, verify: verifyPassword }),
     outbox,
     outboxQueue,
     backup,

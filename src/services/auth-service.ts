@@ -30,6 +30,8 @@ export interface AuthenticatedSession {
   tokenHash: string;
   staff: StaffMember;
   signNo: string | null;
+  /** Set while the password is an administrator's temporary one (see api/dispatch.ts). */
+  mustChangePassword?: boolean;
 }
 
 /** A hash of no password anybody knows, checked for names that are no account. */
@@ -49,6 +51,7 @@ export function createAuthService(deps: AuthDeps) {
     token: string,
     staff: StaffMember,
     center: SessionInfo['center'],
+    mustChangePassword: boolean,
   ): SessionInfo {
     return {
       token,
@@ -60,6 +63,7 @@ export function createAuthService(deps: AuthDeps) {
         roleLabel: ROLE_LABELS[staff.role],
       },
       center,
+      mustChangePassword,
     };
   }
 
@@ -94,7 +98,7 @@ export function createAuthService(deps: AuthDeps) {
       if (center.signNo)
         deps.sessions.setCenterSignIn(tokenHash, center.signNo, center.signTime ?? '');
       deps.log.info('auth.login', { username, signedIn: Boolean(center.signNo) });
-      return sessionInfo(token, found.staff, center);
+      return sessionInfo(token, found.staff, center, found.mustChangePassword);
     },
 
     /** Resolves a bearer token to its session, or refuses. */
@@ -104,15 +108,25 @@ export function createAuthService(deps: AuthDeps) {
       const row = deps.sessions.find(tokenHash, now());
       const staff = row ? deps.staff.findById(row.staffId) : null;
       if (!row || !staff) throw new AppError('UNAUTHENTICATED', '登录已过期，请重新登录');
-      return { tokenHash, staff, signNo: row.signNo };
+      return {
+        tokenHash,
+        staff,
+        signNo: row.signNo,
+        mustChangePassword: deps.staff.mustChangePassword(staff.id),
+      };
     },
 
     session(token: string, s: AuthenticatedSession): SessionInfo {
-      return sessionInfo(token, s.staff, {
-        signNo: s.signNo,
-        signTime: null,
-        error: s.signNo ? null : '尚未签到医保中心',
-      });
+      return sessionInfo(
+        token,
+        s.staff,
+        {
+          signNo: s.signNo,
+          signTime: null,
+          error: s.signNo ? null : '尚未签到医保中心',
+        },
+        s.mustChangePassword === true,
+      );
     },
 
     /** Retries 9001 for a session that could not sign in at log-in (e.g. the center was offline). */

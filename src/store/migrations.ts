@@ -21,6 +21,7 @@ import { KEEP_RECORDS_MIGRATION } from './migrations/021-keep-records';
 import { STOCK_SUPPLY_MIGRATION } from './migrations/022-stock-supply';
 import { RECEIPTS_DELIVERIES_MIGRATION } from './migrations/023-receipts-deliveries';
 import { SUPERVISION_MIGRATION } from './migrations/024-supervision';
+import { STAFF_ACCOUNTS_MIGRATION } from './migrations/025-staff-accounts';
 
 /** One schema step. `up` runs once, inside its own transaction, and is never edited after release. */
 export interface Migration {
@@ -192,6 +193,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 22, name: 'stock_supply', up: STOCK_SUPPLY_MIGRATION },
   { version: 23, name: 'receipts_deliveries', up: RECEIPTS_DELIVERIES_MIGRATION },
   { version: 24, name: 'supervision', up: SUPERVISION_MIGRATION },
+  { version: 25, name: 'staff_accounts', up: STAFF_ACCOUNTS_MIGRATION },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

@@ -12,6 +12,15 @@ export interface NewStaff {
   /** Encoded hash from services/password.ts, never the password itself. */
   passwordHash: string;
   active?: boolean;
+  /** A temporary password given by an administrator: changed by its holder at first log-in. */
+  mustChangePassword?: boolean;
+}
+
+/** What an administrator may change about an account (never its user name). */
+export interface StaffChanges {
+  displayName: string;
+  role: Role;
+  pharmacistCode: string | null;
 }
 
 /** What log-in needs: the member, the stored hash, and whether the account may be used. */
@@ -19,11 +28,15 @@ export interface StaffCredentials {
   staff: StaffMember;
   passwordHash: string;
   active: boolean;
+  mustChangePassword: boolean;
 }
 
 export interface StaffListing extends StaffMember {
   active: boolean;
   createdAt: number;
+  deactivatedAt: number | null;
+  mustChangePassword: boolean;
+  passwordChangedAt: number | null;
 }
 
 interface StaffRow {
@@ -35,6 +48,9 @@ interface StaffRow {
   password_hash: string;
   active: number;
   created_at: number;
+  deactivated_at: number | null;
+  must_change_password: number;
+  password_changed_at: number | null;
 }
 
 export class StaffRepository {
@@ -56,8 +72,9 @@ export class StaffRepository {
     try {
       const result = this.db
         .prepare(
-          `INSERT INTO staff (username, display_name, role, pharmacist_code, password_hash, active, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO staff (username, display_name, role, pharmacist_code, password_hash, active,
+             created_at, must_change_password)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           username,
@@ -67,6 +84,7 @@ export class StaffRepository {
           input.passwordHash,
           input.active === false ? 0 : 1,
           this.now(),
+          input.mustChangePassword ? 1 : 0,
         );
       return {
         id: Number(result.lastInsertRowid),
@@ -89,7 +107,12 @@ export class StaffRepository {
       | StaffRow
       | undefined;
     return row
-      ? { staff: toMember(row), passwordHash: row.password_hash, active: row.active === 1 }
+      ? {
+          staff: toMember(row),
+          passwordHash: row.password_hash,
+          active: row.active === 1,
+          mustChangePassword: row.must_change_password === 1,
+        }
       : null;
   }
 
@@ -101,9 +124,70 @@ export class StaffRepository {
     return row ? toMember(row) : null;
   }
 
+  /** The account whether active or not, with its password hash (for a change of password). */
+  credentialsOf(id: number): StaffCredentials | null {
+    const row = this.db.prepare('SELECT username FROM staff WHERE id = ?').get(id) as
+      | { username: string }
+      | undefined;
+    return row ? this.findByUsername(row.username) : null;
+  }
+
   list(): StaffListing[] {
     const rows = this.db.prepare('SELECT * FROM staff ORDER BY id').all() as StaffRow[];
-    return rows.map((r) => ({ ...toMember(r), active: r.active === 1, createdAt: r.created_at }));
+    return rows.map(toListing);
+  }
+
+  listing(id: number): StaffListing | null {
+    const row = this.db.prepare('SELECT * FROM staff WHERE id = ?').get(id) as StaffRow | undefined;
+    return row ? toListing(row) : null;
+  }
+
+  update(id: number, changes: StaffChanges): boolean {
+    return (
+      this.db
+        .prepare('UPDATE staff SET display_name = ?, role = ?, pharmacist_code = ? WHERE id = ?')
+        .run(changes.displayName, changes.role, changes.pharmacistCode, id).changes === 1
+    );
+  }
+
+  /** Switched off by an administrator (recorded who and when); the account stays for its records. */
+  deactivate(id: number, by: number): boolean {
+    return (
+      this.db
+        .prepare(
+          'UPDATE staff SET active = 0, deactivated_at = ?, deactivated_by = ? WHERE id = ? AND active = 1',
+        )
+        .run(this.now(), by, id).changes === 1
+    );
+  }
+
+  reactivate(id: number): boolean {
+    return (
+      this.db
+        .prepare(
+          'UPDATE staff SET active = 1, deactivated_at = NULL, deactivated_by = NULL WHERE id = ? AND active = 0',
+        )
+        .run(id).changes === 1
+    );
+  }
+
+  /** A new password hash: temporary (given by an administrator) or chosen by its holder. */
+  setPassword(id: number, passwordHash: string, temporary: boolean): boolean {
+    return (
+      this.db
+        .prepare(
+          `UPDATE staff SET password_hash = ?, must_change_password = ?,
+             password_changed_at = CASE WHEN ? = 1 THEN password_changed_at ELSE ? END
+           WHERE id = ?`,
+        )
+        .run(passwordHash, temporary ? 1 : 0, temporary ? 1 : 0, this.now(), id).changes === 1
+    );
+  }
+
+  mustChangePassword(id: number): boolean {
+    return (
+      this.db.prepare('SELECT must_change_password FROM staff WHERE id = ?').pluck().get(id) === 1
+    );
   }
 
   /** Accounts are deactivated, never deleted: reviews and sales keep pointing at them. */
@@ -117,6 +201,17 @@ export class StaffRepository {
   count(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n;
   }
+}
+
+function toListing(r: StaffRow): StaffListing {
+  return {
+    ...toMember(r),
+    active: r.active === 1,
+    createdAt: r.created_at,
+    deactivatedAt: r.deactivated_at,
+    mustChangePassword: r.must_change_password === 1,
+    passwordChangedAt: r.password_changed_at,
+  };
 }
 
 function toMember(row: StaffRow): StaffMember {

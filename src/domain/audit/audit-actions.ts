@@ -47,6 +47,12 @@ export const AUDIT_ACTIONS = {
   'outbox.requeue': '重新发送被拒上传',
   'complaint.register': '登记投诉举报',
   'complaint.followUp': '跟进投诉举报',
+  'staff.create': '新建员工账号',
+  'staff.update': '修改员工账号',
+  'staff.deactivate': '停用员工账号',
+  'staff.reactivate': '启用员工账号',
+  'staff.resetPassword': '重置员工密码',
+  'session.changePassword': '修改本人密码',
   'audit.verify': '审计链校验',
   'audit.anchorMismatch': '审计锚点不符',
 } as const satisfies Record<string, string>;

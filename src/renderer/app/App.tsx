@@ -14,6 +14,7 @@ import { useScannerCapture } from '../scanner/use-scanner-capture';
 import { LoginScreen } from '../session/LoginScreen';
 import { LogoutConfirm } from '../session/LogoutConfirm';
 import { OffDutyConfirm } from '../shift/OffDutyConfirm';
+import { ForcedPasswordChange } from '../staff/ForcedPasswordChange';
 import { useScanStore } from '../stores/scan-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
@@ -62,10 +63,17 @@ export function App() {
   return (
     <div className="app">
       {info?.sandbox && <SandboxBanner />}
-      <TopBar info={info} session={session} />
-      {session ? <SignedIn /> : <LoginScreen />}
+      {/* under a temporary password nothing but its change may be called: no status polling */}
+      <TopBar info={info} session={session?.mustChangePassword ? null : session} />
+      {session === null ? (
+        <LoginScreen />
+      ) : session.mustChangePassword ? (
+        <ForcedPasswordChange />
+      ) : (
+        <SignedIn />
+      )}
       <footer className="app-footer">
-        <KeyHints signedIn={session !== null} screen={screen} />
+        <KeyHints signedIn={session !== null && !session.mustChangePassword} screen={screen} />
         <LastScan />
       </footer>
       <HelpOverlay />

@@ -15,6 +15,7 @@ import { regionContribution } from '../region/contribution';
 import { reportsContribution } from '../reports/contribution';
 import { riskContribution } from '../risk/contribution';
 import { saleContribution } from '../sale/contribution';
+import { staffContribution } from '../staff/contribution';
 import { stockContribution } from '../stock/contribution';
 
 /** Every feature of the signed-in app; a new one is added here and nowhere else in the frame. */
@@ -32,6 +33,7 @@ export const FEATURES: readonly Contribution[] = [
   publicContribution,
   auditContribution,
   lookupContribution,
+  staffContribution,
 ];
 
 /** The F1 help: the shared function keys, then each feature's own. */

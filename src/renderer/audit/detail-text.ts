@@ -43,6 +43,10 @@ const LABELS: Record<string, string> = {
   format: '格式',
   shiftId: '班次',
   pharmacistCode: '药师编码',
+  username: '用户名',
+  role: '岗位',
+  certnoMasked: '身份证号',
+  active: '在用',
   finding: '发现',
   error: '错误',
 };

@@ -33,6 +33,10 @@ export function chordOf(
 }
 
 export const LOGOUT_KEY = 'Ctrl+Shift+L';
+/** 员工 (yuangong): the administrator's staff screen. */
+export const STAFF_KEY = 'Ctrl+Shift+Y';
+/** 口令 (kouling): one's own password, for everyone. */
+export const PASSWORD_KEY = 'Ctrl+Shift+K';
 
 export const FUNCTION_KEYS: readonly FunctionKey[] = [
   { key: 'F1', label: '帮助', help: '显示或关闭本帮助（列出全部功能键）', session: false },
@@ -188,6 +192,22 @@ export const FUNCTION_KEYS: readonly FunctionKey[] = [
     label: '退出登录',
     help: '退出当前工作人员的登录，须再确认一次（Enter 退出，Esc 取消）；任何页面都可用，不与其他功能键共用',
     session: true,
+  },
+  {
+    key: STAFF_KEY,
+    label: '员工管理',
+    help: '管理员：打开或关闭员工管理：新建账号（执业药师须登记医保药师代码和居民身份证号）、修改姓名与岗位、重置为临时密码（下次登录须修改）、停用或重新启用；账号只停用、不删除，其经手的记录保留经办人。Enter 保存或确认，Esc 取消或关闭',
+    session: true,
+    // works on every screen; the hint bar shows it on the counter only, the F1 help everywhere
+    screens: COUNTER,
+  },
+  {
+    key: PASSWORD_KEY,
+    label: '修改密码',
+    help: '修改本人登录密码：输入原密码和两次新密码（至少 8 位，同时包含字母和数字，不能包含用户名或使用演示密码），Enter 确认，Esc 关闭；任何工作人员都可用',
+    session: true,
+    // works on every screen; the hint bar shows it on the counter only, the F1 help everywhere
+    screens: COUNTER,
   },
 ];
 

@@ -61,6 +61,8 @@ const SCREEN_CHORDS = new Set([
 /** Keys that act only while signed in; answers whether the key was one of them. */
 function onSessionKey(chord: string, screenKeys: ScreenKeys): boolean {
   const ui = useUiStore.getState();
+  // a temporary password opens nothing but its change form, and log-out
+  if (useSessionStore.getState().session?.mustChangePassword && chord !== LOGOUT_KEY) return false;
   if (SCREEN_CHORDS.has(chord)) {
     onScreenKey(chord, screenKeys);
     return true;

@@ -2,8 +2,16 @@ import { create } from 'zustand';
 
 /** The counter's own screens: exactly one is beneath at any time. */
 export type Screen = 'counter' | 'prescription' | 'dispense' | 'sale';
-/** Work-area pages shown over the counter's screen (Alt+P, Alt+C, Alt+I, Alt+B, Alt+H, Alt+V). */
-export type Page = 'paper' | 'stock' | 'risk' | 'reports' | 'lookup' | 'complaints' | 'public';
+/** Work-area pages shown over the counter's screen (Alt+P, Alt+C, Alt+I, Alt+B, Alt+H, Alt+V, Ctrl+Shift+Y). */
+export type Page =
+  | 'paper'
+  | 'stock'
+  | 'risk'
+  | 'reports'
+  | 'lookup'
+  | 'complaints'
+  | 'public'
+  | 'staff';
 export type Location = Screen | Page;
 
 /**

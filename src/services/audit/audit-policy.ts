@@ -88,6 +88,8 @@ const SUBJECTS: Readonly<Record<AuditSubject, (input: unknown, output: unknown) 
     person: (_i, o) => first(pick(o, 'psnNo')),
     complaint: (i, o) => `投诉举报#${pick(o, 'id') ?? pick(i, 'id') ?? '?'}`,
     delivery: (i) => `配送#${pick(i, 'orderId')}`,
+    staff: (i, o) =>
+      first(pick(o, 'username'), pick(i, 'username')) ?? `员工#${pick(i, 'id') ?? '?'}`,
   };
 
 const EXTRAS: Readonly<

@@ -26,6 +26,17 @@ const VALID_INPUT: Record<string, unknown> = {
     active: true,
   },
   'supervision.handle': { dispensingId: 1, checkId: 1, choice: 'cancel', reason: '用药周期未结束' },
+  'staff.list': {},
+  'staff.create': {
+    username: 'wangfang',
+    displayName: '王芳',
+    role: 'cashier',
+    password: 'Counter2024',
+  },
+  'staff.update': { id: 1, displayName: '张敏', role: 'pharmacist' },
+  'staff.deactivate': { id: 1 },
+  'staff.reactivate': { id: 1 },
+  'staff.resetPassword': { id: 1, password: 'Counter2024' },
 };
 
 describe('per-method policy from the contract entry, over both transports', () => {

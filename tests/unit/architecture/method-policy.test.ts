@@ -68,6 +68,13 @@ describe('per-method policy on the contract', () => {
         'backup.setFolder',
         'complaints.register',
         'complaints.followUp',
+        // Staff accounts (issue 14): every change of who may do what.
+        'staff.create',
+        'staff.update',
+        'staff.deactivate',
+        'staff.reactivate',
+        'staff.resetPassword',
+        'session.changePassword',
       ].sort(),
     );
   });

@@ -40,7 +40,12 @@ describe('StaffRepository', () => {
       role: 'cashier',
       pharmacistCode: null,
     });
-    expect(repo.findByUsername('yaoshi')).toEqual({ staff: p, passwordHash: 'h1', active: true });
+    expect(repo.findByUsername('yaoshi')).toEqual({
+      mustChangePassword: false,
+      staff: p,
+      passwordHash: 'h1',
+      active: true,
+    });
     expect(repo.list().map((s) => [s.username, s.role, s.active, s.createdAt])).toEqual([
       ['yaoshi', 'pharmacist', true, 1_700_000_000_000],
       ['shouyin', 'cashier', true, 1_700_000_000_000],
