@@ -67,7 +67,7 @@ export function SettlementPanel({ dispensingId }: { dispensingId: number }) {
       {phase === 'idle' && <Idle />}
       {phase === 'previewing' && (
         <div className="loading">
-          <Spin /> 正在向医保中心预结算（2101）…
+          <Spin /> 正在向医保中心预结算（2101；审方结果若仍在上传，会等它送达）…
         </div>
       )}
       {(phase === 'preview' || phase === 'confirming') && preview && (
