@@ -74,6 +74,8 @@ type CenterPlace = 'same process' | 'own process';
 
 interface DrainRun {
   delivered: number;
+  /** Sends that got no usable answer and were retried (each counted). */
+  retried: number;
   seconds: number;
   timing: DrainTiming;
   /** CPU time of this process (the counter, and the center when it runs here) per item, ms. */
@@ -172,17 +174,22 @@ async function drainRun(place: CenterPlace): Promise<DrainRun> {
     // rss() alone: process.memoryUsage() also walks the heap, a cost the drain would pay.
     const sampler = setInterval(() => {
       rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
-    }, 20);
+    }, 100);
     // The app's worker code over the app's repository and sender, timed by part.
     const { worker, timing } = timedDrainWorker(services.outbox, fsi);
     const centerCpuBefore = processCpuSeconds(center?.child.pid);
     const cpuBefore = process.cpuUsage();
     const t0 = performance.now();
     let delivered = 0;
-    while (delivered < DRAIN_ITEMS) {
-      const r = await worker.drainOnce();
-      if (r.delivered === 0 && r.retried === 0) break;
+    let retried = 0;
+    let idleRounds = 0;
+    // Nothing due means retries wait out their backoff (or the circuit rests): a slow answer on
+    // a loaded machine. Then "send now", a few times at most; every retry is in the note.
+    while (delivered < DRAIN_ITEMS && idleRounds < 5) {
+      const r = idleRounds === 0 ? await worker.drainOnce() : await worker.sendNow();
       delivered += r.delivered;
+      retried += r.retried;
+      idleRounds = r.delivered + r.retried > 0 ? 0 : idleRounds + 1;
     }
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
@@ -192,6 +199,7 @@ async function drainRun(place: CenterPlace): Promise<DrainRun> {
     const items = Math.max(1, delivered);
     return {
       delivered,
+      retried,
       seconds,
       timing,
       cpuPerItem: (cpu.user + cpu.system) / 1000 / items,
@@ -235,7 +243,7 @@ export async function benchDrain(): Promise<BenchRow[]> {
       name: `drain ${DRAIN_ITEMS.toLocaleString('en')} items against the sandbox`,
       value: own.delivered / own.seconds,
       unit: 'items/s',
-      note: `${own.delivered} delivered in ${own.seconds.toFixed(1)} s; sandbox center in its own process (as in production); batch 50, 4 to 16 lanes as the center answers, one commit per batch`,
+      note: `${own.delivered} delivered in ${own.seconds.toFixed(1)} s (${own.retried} retries); sandbox center in its own process (as in production); batch 50, 4 to 16 lanes as the center answers, one commit per batch`,
       target: { op: '≥', limit: 1000 },
     },
     {
@@ -257,7 +265,7 @@ export async function benchDrain(): Promise<BenchRow[]> {
       name: 'drain with the sandbox in the same process',
       value: same.delivered / same.seconds,
       unit: 'items/s',
-      note: `${same.delivered} delivered in ${same.seconds.toFixed(1)} s; counter and center share one thread: CPU ${same.cpuPerItem.toFixed(3)} ms per item for both; wall ${wallPerItem(same).toFixed(3)} ms per item, ${parts(same)}`,
+      note: `${same.delivered} delivered in ${same.seconds.toFixed(1)} s (${same.retried} retries); counter and center share one thread: CPU ${same.cpuPerItem.toFixed(3)} ms per item for both; wall ${wallPerItem(same).toFixed(3)} ms per item, ${parts(same)}`,
     },
     {
       area: 'offline',
