@@ -5,9 +5,13 @@ import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** Starts the sandbox center as its own process and resolves with its URL once it is ready. */
+/**
+ * Starts the sandbox center as its own process and resolves with its URL once it is ready.
+ * `quiet` drops its log (a line per request) and its later output, e.g. for a benchmark.
+ */
 export function startSandboxProcess(
   env: NodeJS.ProcessEnv,
+  opts: { quiet?: boolean } = {},
 ): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
@@ -15,7 +19,7 @@ export function startSandboxProcess(
     {
       cwd: ROOT,
       env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', opts.quiet ? 'ignore' : 'inherit'],
     },
   );
   return new Promise((resolve, reject) => {
@@ -27,7 +31,8 @@ export function startSandboxProcess(
       if (match?.[1]) {
         clearTimeout(timer);
         child.stdout?.removeAllListeners('data');
-        child.stdout?.pipe(process.stdout);
+        if (opts.quiet) child.stdout?.resume();
+        else child.stdout?.pipe(process.stdout);
         resolve({ url: match[1], child });
       }
     });

@@ -236,6 +236,31 @@ export function openSandboxDb(file: string, nativeBinding?: string): SandboxDb {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  return withStatementCache(db);
+}
+
+/**
+ * Compiling a statement costs more than running most of the center's: every request prepares
+ * several (replay lookup, sign-in, institution, its own records), so a statement is compiled
+ * once per SQL text and reused. A reused statement is handed out in its default modes, as a
+ * fresh one would be (a caller may have set pluck on it).
+ */
+const MAX_CACHED_STATEMENTS = 500;
+
+function withStatementCache(db: SandboxDb): SandboxDb {
+  const prepare = db.prepare.bind(db);
+  const statements = new Map<string, Database.Statement>();
+  db.prepare = ((source: string) => {
+    let statement = statements.get(source);
+    if (!statement) {
+      statement = prepare(source);
+      if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear();
+      statements.set(source, statement);
+    } else if (statement.reader) {
+      statement.pluck(false).expand(false).raw(false);
+    }
+    return statement;
+  }) as SandboxDb['prepare'];
   return db;
 }
 

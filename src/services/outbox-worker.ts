@@ -95,7 +95,7 @@ export function backoffDelay(
 export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
   const now = opts.now ?? Date.now;
   const backoff = opts.backoff ?? DEFAULT_BACKOFF;
-  const batchSize = Math.max(1, opts.batchSize ?? 20);
+  const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
   const lanes = adaptiveLanes(Math.max(1, opts.concurrency ?? DEFAULT_MAX_CONCURRENCY));
   const random = opts.random ?? Math.random;
   const breaker = createCircuitBreaker(opts.circuit ?? DEFAULT_CIRCUIT);
@@ -238,7 +238,13 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
   };
 }
 
-const DEFAULT_MAX_CONCURRENCY = 8;
+/**
+ * A batch costs two durable commits (its claim and its outcomes) and ends with lanes idle while
+ * its last sends finish: 50 items spread both over many items after a day offline (issue 20),
+ * and up to 16 lanes keep a distant center's round trips overlapping while it answers.
+ */
+const DEFAULT_BATCH_SIZE = 50;
+const DEFAULT_MAX_CONCURRENCY = 16;
 const START_CONCURRENCY = 4;
 
 /**

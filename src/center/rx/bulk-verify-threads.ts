@@ -13,7 +13,9 @@ export interface BulkThreadSetup {
   requireCrl: boolean;
   atMs: number;
 }
+/** One chunk of a job; `setup` travels with a job's first chunk to each thread only. */
 export interface BulkThreadTask {
+  setup?: BulkThreadSetup;
   start: number;
   items: unknown[];
 }
@@ -22,20 +24,60 @@ export interface BulkThreadReply {
   verdicts: RxVerdict[];
 }
 
-/** Small enough that cloning one chunk to or from a thread stays a short pause for the counter. */
-const CHUNK = 25;
+/**
+ * Chunks are sized so each thread gets about this many: enough that a slow chunk at the end
+ * does not leave the other threads idle long, few enough that messages stay rare.
+ */
+const CHUNKS_PER_THREAD = 8;
+const MIN_CHUNK = 25;
+/** Bounds one message: cloning a chunk to or from a thread stays a short pause for the counter. */
+const MAX_CHUNK = 250;
 const WORKER_FILE = new URL('./bulk-verify-worker.ts', import.meta.url);
 
 /**
  * Run from source (tsx, vitest) the thread must load TypeScript itself: a small bootstrap
  * registers tsx in the thread first. A built copy would point at compiled JavaScript instead.
  */
-function startThread(setup: BulkThreadSetup): Worker {
-  if (!WORKER_FILE.pathname.endsWith('.ts')) return new Worker(WORKER_FILE, { workerData: setup });
+function startThread(): Worker {
+  if (!WORKER_FILE.pathname.endsWith('.ts')) return new Worker(WORKER_FILE);
   const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
   const api = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href;
   const bootstrap = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_FILE.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: setup });
+  return new Worker(bootstrap, { eval: true });
+}
+
+/**
+ * The threads outlive a call (issue 20): starting one (and, from source, compiling its modules)
+ * costs more than verifying hundreds of prescriptions, and a started thread keeps its compiled,
+ * warmed-up code and its certificate checks for the next job. Idle threads do not keep the
+ * process alive (unref); closeBulkVerifyThreads ends them.
+ */
+const idle: Worker[] = [];
+
+function takeThreads(n: number): Worker[] {
+  const taken = idle.splice(0, n);
+  while (taken.length < n) taken.push(startThread());
+  for (const w of taken) w.ref();
+  return taken;
+}
+
+function giveBack(worker: Worker): void {
+  worker.removeAllListeners('message');
+  worker.removeAllListeners('error');
+  worker.removeAllListeners('exit');
+  worker.unref();
+  idle.push(worker);
+}
+
+/** How many started threads wait for the next job. */
+export function keptBulkVerifyThreads(): number {
+  return idle.length;
+}
+
+/** Ends the kept threads (at shutdown, and in tests). */
+export async function closeBulkVerifyThreads(): Promise<void> {
+  const all = idle.splice(0);
+  await Promise.all(all.map((w) => w.terminate()));
 }
 
 /**
@@ -48,9 +90,13 @@ export async function bulkVerifyOnAllCores(
   ctx: Omit<VerifyRxContext, 'engine'>,
   opts: { threads?: number } = {},
 ): Promise<RxVerdict[]> {
-  const chunks = Math.ceil(inputs.length / CHUNK);
-  const threads = Math.max(1, Math.min(opts.threads ?? os.availableParallelism(), chunks));
-  if (chunks === 0) return [];
+  if (inputs.length === 0) return [];
+  const wanted = Math.max(1, opts.threads ?? os.availableParallelism());
+  const chunk = Math.min(
+    MAX_CHUNK,
+    Math.max(MIN_CHUNK, Math.ceil(inputs.length / (wanted * CHUNKS_PER_THREAD))),
+  );
+  const threads = Math.min(wanted, Math.ceil(inputs.length / chunk));
   const setup: BulkThreadSetup = {
     caDer: ctx.trust.cas.map((c) => c.der),
     crlDer: ctx.trust.crls.map((c) => c.der),
@@ -58,12 +104,17 @@ export async function bulkVerifyOnAllCores(
     atMs: ctx.at.getTime(),
   };
   const verdicts: RxVerdict[] = new Array(inputs.length);
-  const workers = Array.from({ length: threads }, () => startThread(setup));
+  const workers = takeThreads(threads);
+  let failed = false;
   let next = 0;
-  const feed = (worker: Worker): boolean => {
+  const feed = (worker: Worker, first: boolean): boolean => {
     if (next >= inputs.length) return false;
-    const task: BulkThreadTask = { start: next, items: inputs.slice(next, next + CHUNK) };
-    next += CHUNK;
+    const task: BulkThreadTask = {
+      ...(first ? { setup } : {}),
+      start: next,
+      items: inputs.slice(next, next + chunk),
+    };
+    next += chunk;
     worker.postMessage(task);
     return true;
   };
@@ -72,23 +123,28 @@ export async function bulkVerifyOnAllCores(
       workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
+            const fail = (err: Error) => {
+              failed = true;
+              reject(err);
+            };
             worker.on('message', (reply: BulkThreadReply) => {
               reply.verdicts.forEach((v, i) => {
                 verdicts[reply.start + i] = v;
               });
-              if (!feed(worker)) resolve();
+              if (!feed(worker, false)) resolve();
             });
-            worker.once('error', reject);
-            worker.once('exit', (code) => {
-              if (next < inputs.length || code !== 0)
-                reject(new Error(`复验线程意外退出（${code}）`));
-            });
-            feed(worker);
+            worker.once('error', fail);
+            worker.once('exit', (code) => fail(new Error(`复验线程意外退出（${code}）`)));
+            feed(worker, true);
           }),
       ),
     );
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    // After a failure the others may still be answering this job: none is kept.
+    for (const w of workers) {
+      if (failed) void w.terminate();
+      else giveBack(w);
+    }
   }
   return verdicts;
 }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 
 // Electron's main process links BoringSSL: no sm3, sm4 or SM2. Force that situation.
@@ -27,6 +28,14 @@ describe('pure-JS fallback (no OpenSSL national algorithms, as inside Electron)'
     expect(sm4EcbEncryptNoPadding(key, key).toString('hex')).toBe(
       '681edf34d206965e86b3e94f536e4246',
     );
+  });
+
+  it('hashes layout files exactly as OpenSSL does, at every length around a block [R-LAYOUT][issue 20 verify]', () => {
+    const file = crypto.randomBytes(20 * 1024 + 130);
+    for (const n of [0, 1, 55, 56, 63, 64, 65, 119, 120, 128, 20 * 1024, file.length]) {
+      const bytes = file.subarray(0, n);
+      expect(sm3Hex(bytes)).toBe(crypto.createHash('sm3').update(bytes).digest('hex'));
+    }
   });
 
   it('encrypts with the same PKCS#7 bytes (pinned from OpenSSL) and detects bad padding itself [ARCH]', () => {

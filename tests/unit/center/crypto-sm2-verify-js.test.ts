@@ -11,7 +11,7 @@ import {
 import { bigIntToBytes } from '../../../src/center/crypto/bytes';
 import { SM2_N } from '../../../src/center/crypto/sm2-curve';
 import { tryParseSm2PublicKey } from '../../../src/center/crypto/sm2-keys';
-import { sm2VerifyParsed } from '../../../src/center/crypto/sm2-verify-js';
+import { clearSm2KeyCache, sm2VerifyParsed } from '../../../src/center/crypto/sm2-verify-js';
 
 const b64ToHex = (s: string) => Buffer.from(s, 'base64').toString('hex');
 const rawSig = (r: bigint, s: bigint) =>
@@ -60,5 +60,27 @@ describe('pure-JS SM2 verification (@noble/curves arithmetic; the Electron path)
     expect(sm2Verify('m', rawSig(SM2_N - 1n, SM2_N - 1n), kp.publicKey)).toBe(false);
     expect(sm2Verify('m', rawSig(0n, 1n), kp.publicKey)).toBe(false);
     expect(sm2Verify('m', rawSig(SM2_N, 1n), kp.publicKey)).toBe(false);
+  });
+  it('gives OpenSSL’s verdict on a key’s first use, the use that builds its table and every later one, per user id [R-SIGN][issue 20 verify]', () => {
+    clearSm2KeyCache();
+    const kp = generateSm2KeyPair();
+    const other = generateSm2KeyPair();
+    const userIds = [DEFAULT_SM2_USER_ID, '药师甲'];
+    for (let i = 0; i < 12; i++) {
+      const userId = userIds[i % 2] as string;
+      const msg = crypto.randomBytes(20 + i);
+      const sig = sm2SignFast(msg, kp.privateKey, userId);
+      const wrongId = userIds[(i + 1) % 2] as string;
+      const forged = sm2SignFast(msg, other.privateKey, userId);
+      for (const [m, s, id] of [
+        [msg, sig, userId],
+        [msg, sig, wrongId],
+        [msg, forged, userId],
+        [Buffer.concat([msg, Buffer.from('x')]), sig, userId],
+      ] as const) {
+        expect(sm2Verify(m, s, kp.publicKey, id)).toBe(sm2VerifyFast(m, s, kp.publicKey, id));
+      }
+      expect(sm2Verify(msg, sig, kp.publicKey, userId)).toBe(true);
+    }
   });
 });

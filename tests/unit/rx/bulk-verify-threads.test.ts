@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { bulkVerifyRxFiles } from '../../../src/center/rx/bulk-verify';
-import { bulkVerifyOnAllCores } from '../../../src/center/rx/bulk-verify-threads';
+import {
+  bulkVerifyOnAllCores,
+  closeBulkVerifyThreads,
+  keptBulkVerifyThreads,
+} from '../../../src/center/rx/bulk-verify-threads';
 import { createTrustStore } from '../../../src/center/rx/trust-store';
 import { createPkiFixture } from '../../support/pki';
 import { buildRxFile, drugLines, layoutPdf, withEditedPayload } from './rx-fixture';
@@ -30,6 +34,8 @@ function storedPrescriptions(): unknown[] {
 }
 
 describe('bulk re-verification on all cores', () => {
+  afterAll(closeBulkVerifyThreads);
+
   it('gives the one-thread bulk path’s verdict for every item, in order, from two threads [R-SIGN][R-LAYOUT][issue 20 bulk]', async () => {
     const items = storedPrescriptions();
     const oneThread = bulkVerifyRxFiles(items, ctx);
@@ -41,5 +47,17 @@ describe('bulk re-verification on all cores', () => {
 
   it('answers an empty batch without starting a thread [R-SIGN][issue 20 bulk]', async () => {
     expect(await bulkVerifyOnAllCores([], ctx)).toEqual([]);
+  });
+  it('keeps its threads for the next job, which judges by its own trust store and time [R-SIGN][issue 20 bulk]', async () => {
+    const items = storedPrescriptions();
+    await bulkVerifyOnAllCores(items, ctx, { threads: 2 });
+    expect(keptBulkVerifyThreads()).toBe(2);
+    // The same threads, another CRL: the revoked certificate now looks good (a CRL that lists
+    // nothing), so a thread that kept the first job's checks would answer wrongly.
+    const other = { trust: createTrustStore([pki.ca.cert], [pki.crls.empty.crl]), at: pki.now };
+    const threaded = await bulkVerifyOnAllCores(items, other, { threads: 2 });
+    expect(keptBulkVerifyThreads()).toBe(2);
+    expect(threaded).toEqual(bulkVerifyRxFiles(items, other));
+    expect(threaded).not.toEqual(bulkVerifyRxFiles(items, ctx));
   });
 });

@@ -129,4 +129,44 @@ describe('outbox drain: commits per batch, lanes that follow the center', () => 
     await w.drainOnce();
     expect(Math.max(...peaks)).toBe(4);
   });
+  it('by default claims 50 at a time (two commits per 50 delivered) and widens to 16 lanes while the center answers [ARCH][R-SALES-UP][issue 20 drain]', async () => {
+    const repo = new OutboxRepository(openDatabase(':memory:'));
+    for (let i = 0; i < 700; i++) enqueue(repo);
+    const claimed: number[] = [];
+    let commits = 0;
+    const counted = new Proxy(repo, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        if (prop === 'claimDue')
+          return (now: number, limit: number) => {
+            const items = target.claimDue(now, limit);
+            if (items.length > 0) claimed.push(items.length);
+            return items;
+          };
+        if (prop === 'inOneCommit')
+          return <T>(work: () => T) => {
+            commits += 1;
+            return target.inOneCommit(work);
+          };
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    let active = 0;
+    let peak = 0;
+    const w = createOutboxWorker({
+      repo: counted,
+      send: async (): Promise<DeliveryOutcome> => {
+        active += 1;
+        peak = Math.max(peak, active);
+        await tick();
+        active -= 1;
+        return { kind: 'delivered', response: {} };
+      },
+    });
+    expect((await w.drainOnce()).delivered).toBe(700);
+    // Lanes start at 4 and widen by one per batch: the 13th batch reaches 16.
+    expect(claimed).toEqual(Array.from({ length: 14 }, () => 50));
+    expect(commits).toBe(14);
+    expect(peak).toBe(16);
+  });
 });
