@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { resolveStartMode, storedMode } from '../src/services/setup/data-folder-mode';
 import { DataDirLockedError, isDataDirLocked } from '../src/store/data-dir-lock';
 import {
   ensureRendererBuilt,
@@ -12,15 +13,23 @@ import {
 
 /**
  * `npm start`: the Electron window where the desktop runtime is installed; otherwise one line
- * saying so and the same app in browser mode. With no center configured (EPC_CENTER_CONFIG),
- * the sandbox center starts as the embedded default.
+ * saying so and the same app in browser mode. Demo/training mode on the embedded sandbox unless
+ * a real center is configured (EPC_CENTER_CONFIG, or the data folder's own configuration) or
+ * EPC_MODE=setup asks for the first-run wizard.
  */
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
   version: string;
 };
 const forceBrowser = process.argv.includes('--browser') || process.env.EPC_BROWSER_MODE === '1';
-const centerConfigFile = process.env.EPC_CENTER_CONFIG;
 const dataDir = process.env.EPC_DATA_DIR ?? path.join(ROOT, '.data/app');
+/**
+ * The quick start goes straight into demo mode: npm start's explicit default for a folder not
+ * yet set up (a folder set up for the real center keeps it; EPC_MODE=setup asks for the wizard).
+ */
+const startEnv = {
+  ...process.env,
+  EPC_MODE: process.env.EPC_MODE || (storedMode(dataDir) ? undefined : 'demo'),
+};
 const children: ChildProcess[] = [];
 /** Where start-up time goes (ms since this process started), printed with BROWSER_READY. */
 const phases: Array<[string, number]> = [];
@@ -52,8 +61,8 @@ async function main() {
   const browserMode = electron ? null : import('../src/host/run-browser-mode');
   browserMode?.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
 
-  let sandboxUrl: string | undefined;
-  if (!centerConfigFile) {
+  let mode = resolveStartMode(startEnv, dataDir);
+  const startSandbox = async () => {
     const sandbox = await startSandboxProcess({
       SANDBOX_PORT: process.env.SANDBOX_PORT ?? '0',
       SANDBOX_DB: process.env.SANDBOX_DB ?? path.join(ROOT, '.data/sandbox/sandbox.db'),
@@ -63,8 +72,12 @@ async function main() {
       console.error(`沙箱中心已退出（退出码 ${code}）`);
       shutdown(1);
     });
-    sandboxUrl = sandbox.url;
+    return { url: sandbox.url, stop: () => sandbox.child.kill('SIGTERM') };
+  };
+  if (mode.kind === 'demo' && !mode.sandboxUrl) {
+    mode = { kind: 'demo', sandboxUrl: (await startSandbox()).url };
   }
+  const sandboxUrl = mode.kind === 'demo' ? mode.sandboxUrl : undefined;
   mark('sandbox');
 
   if (electron) {
@@ -75,7 +88,12 @@ async function main() {
     const child = spawn(electron, [ROOT], {
       cwd: ROOT,
       stdio: 'inherit',
-      env: { ...process.env, EPC_SANDBOX_URL: sandboxUrl ?? '', EPC_DATA_DIR: dataDir },
+      env: {
+        ...startEnv,
+        ...(mode.kind === 'setup' ? { EPC_MODE: 'setup' } : {}),
+        EPC_SANDBOX_URL: sandboxUrl ?? '',
+        EPC_DATA_DIR: dataDir,
+      },
     });
     children.push(child);
     child.once('exit', (code) => shutdown(code ?? 0));
@@ -93,18 +111,21 @@ async function main() {
     port: Number(process.env.PORT ?? 5180),
     dataDir,
     version: pkg.version,
-    sandboxUrl,
-    centerConfigFile,
+    mode,
+    startSandbox,
   });
   mark('app');
-  console.log(
-    `浏览器模式已启动：${app.url}  （${sandboxUrl ? `沙箱中心 ${sandboxUrl}` : '真实医保中心'}）`,
-  );
+  console.log(`浏览器模式已启动：${app.url}  （${modeLine(mode.kind, sandboxUrl)}）`);
   console.log(`STARTUP_PHASES ${phaseDurations()}`);
   console.log(`BROWSER_READY ${app.url} sandbox=${sandboxUrl ?? 'none'}`);
   const stop = () => void app.close().finally(() => shutdown(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+function modeLine(kind: 'real' | 'demo' | 'setup', sandboxUrl: string | undefined): string {
+  if (kind === 'setup') return '首次设置向导：请在浏览器中完成设置';
+  return sandboxUrl ? `沙箱中心 ${sandboxUrl}` : '真实医保中心';
 }
 
 /** `imports=412 renderer=3 sandbox=620 modules=0 app=540`: each phase's own milliseconds. */

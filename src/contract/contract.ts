@@ -14,6 +14,7 @@ import { reportsContract } from './contract-reports';
 import { reviewContract } from './contract-review';
 import { riskContract } from './contract-risk';
 import { settlementContract } from './contract-settlement';
+import { setupContract } from './contract-setup';
 import { stockContract } from './contract-stock';
 import { supervisionContract } from './contract-supervision';
 import { audited, type MethodPolicy, notAudited, reads } from './method-policy';
@@ -168,6 +169,7 @@ export const contract = {
   ...publicContract,
   ...einvoiceContract,
   ...deliveryContract,
+  ...setupContract,
 } as const satisfies Readonly<Record<string, ContractEntry>>;
 
 interface ContractEntry extends MethodPolicy {
