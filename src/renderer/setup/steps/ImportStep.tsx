@@ -49,7 +49,7 @@ export function ImportStep() {
           <Descriptions
             bordered
             size="small"
-            column={1}
+            column={2}
             className="setup-summary"
             data-testid="setup-summary"
             items={[
