@@ -1,14 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, utilityProcess } from 'electron';
-import { createDispatcher, type Dispatch } from '../src/api/dispatch';
-import {
-  createAppServices,
-  DataDirLockedError,
-  isDataDirLocked,
-} from '../src/services/app-services';
-import { loadConfig } from '../src/services/config';
+import { openCounterRuntime } from '../src/api/counter-runtime';
+import type { Dispatch } from '../src/api/dispatch';
+import { DataDirLockedError, isDataDirLocked } from '../src/services/app-services';
+import { loadConfig, PROJECT_ROOT } from '../src/services/config';
 import { createLogger } from '../src/services/logger';
+import { resolveStartMode } from '../src/services/setup/data-folder-mode';
 import { storeModeFromEnv } from '../src/services/store-mode';
 
 import { answerApiCall } from './ipc-api';
@@ -50,7 +48,7 @@ if (!firstInstance) {
 }
 app.on('second-instance', focusMainWindow);
 
-/** Packaged or not, with no center configured the sandbox runs as a utility process. */
+/** Demo/training mode only (chosen in the wizard, or by npm start): the sandbox as a utility process. */
 function startEmbeddedSandbox(): Promise<{ url: string; stop(): void }> {
   const child = utilityProcess.fork(path.join(appRoot, 'dist-electron/sandbox.cjs'), [], {
     stdio: 'pipe',
@@ -81,38 +79,36 @@ function nativeBinding(): string | undefined {
   return candidates.find((p) => existsSync(p));
 }
 
+/**
+ * The packaged app's first start (no EPC_MODE, no configuration in the user-data folder) opens
+ * the set-up wizard; npm start passes its sandbox's URL (demo) and EPC_CENTER_CONFIG still wins.
+ */
 async function createDispatch(): Promise<{ dispatch: Dispatch; close(): Promise<void> }> {
-  const centerConfigFile = process.env.EPC_CENTER_CONFIG || undefined;
   const dataDir = process.env.EPC_DATA_DIR || app.getPath('userData');
-  // Before starting an embedded sandbox for nothing; createAppServices takes the lock for real.
+  // Before starting an embedded sandbox for nothing; the services take the lock for real.
   if (isDataDirLocked(dataDir, nativeBinding())) throw new DataDirLockedError(dataDir);
-  let sandbox: { url: string; stop(): void } | undefined;
-  let sandboxUrl = process.env.EPC_SANDBOX_URL || undefined;
-  if (!centerConfigFile && !sandboxUrl) {
-    sandbox = await startEmbeddedSandbox();
-    sandboxUrl = sandbox.url;
-  }
   const pkg = JSON.parse(readFileSync(path.join(appRoot, 'package.json'), 'utf8')) as {
     version: string;
   };
-  const config = loadConfig({
-    mode: 'desktop',
-    version: pkg.version,
+  const runtime = await openCounterRuntime({
+    mode: resolveStartMode(process.env, dataDir),
     dataDir,
-    centerConfigFile,
-    sandboxUrl,
-    sandboxConfigFile: path.join(resources, 'config/sandbox.json'),
+    policyDir: path.join(PROJECT_ROOT, 'config/policy'),
+    log,
     nativeBinding: nativeBinding(),
-    store: storeModeFromEnv(process.env),
+    configFor: (source) =>
+      loadConfig({
+        mode: 'desktop',
+        version: pkg.version,
+        dataDir,
+        ...source,
+        sandboxConfigFile: path.join(resources, 'config/sandbox.json'),
+        nativeBinding: nativeBinding(),
+        store: storeModeFromEnv(process.env),
+      }),
+    startSandbox: startEmbeddedSandbox,
   });
-  const services = await createAppServices(config, log);
-  return {
-    dispatch: createDispatcher(services, log),
-    async close() {
-      await services.close();
-      sandbox?.stop();
-    },
-  };
+  return { dispatch: runtime.dispatch, close: runtime.close };
 }
 
 function createWindow(): void {

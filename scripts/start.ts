@@ -2,6 +2,11 @@ import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import {
+  resolveStartMode,
+  type StartMode,
+  storedMode,
+} from '../src/services/setup/data-folder-mode';
 import { DataDirLockedError, isDataDirLocked } from '../src/store/data-dir-lock';
 import {
   ensureRendererBuilt,
@@ -12,15 +17,23 @@ import {
 
 /**
  * `npm start`: the Electron window where the desktop runtime is installed; otherwise one line
- * saying so and the same app in browser mode. With no center configured (EPC_CENTER_CONFIG),
- * the sandbox center starts as the embedded default.
+ * saying so and the same app in browser mode. Demo/training mode on the embedded sandbox unless
+ * a real center is configured (EPC_CENTER_CONFIG, or the data folder's own configuration) or
+ * EPC_MODE=setup asks for the first-run wizard.
  */
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
   version: string;
 };
 const forceBrowser = process.argv.includes('--browser') || process.env.EPC_BROWSER_MODE === '1';
-const centerConfigFile = process.env.EPC_CENTER_CONFIG;
 const dataDir = process.env.EPC_DATA_DIR ?? path.join(ROOT, '.data/app');
+/**
+ * The quick start goes straight into demo mode: npm start's explicit default for a folder not
+ * yet set up (a folder set up for the real center keeps it; EPC_MODE=setup asks for the wizard).
+ */
+const startEnv = {
+  ...process.env,
+  EPC_MODE: process.env.EPC_MODE || (storedMode(dataDir) ? undefined : 'demo'),
+};
 const children: ChildProcess[] = [];
 /** Where start-up time goes: each phase's own milliseconds, printed with BROWSER_READY. */
 const phases: Array<[string, number]> = [];
@@ -42,23 +55,32 @@ function shutdown(code = 0): never {
   process.exit(code);
 }
 
-/** The sandbox center as its own process, unless a real center is configured. */
-function startSandbox(): Promise<string | undefined> {
-  if (centerConfigFile) return Promise.resolve(undefined);
+/** The sandbox center as its own process; its exit ends the counter. */
+async function startSandbox(): Promise<{ url: string; stop(): void }> {
   const started = performance.now();
-  const sandbox = startSandboxProcess({
+  const sandbox = await startSandboxProcess({
     SANDBOX_PORT: process.env.SANDBOX_PORT ?? '0',
     SANDBOX_DB: process.env.SANDBOX_DB ?? path.join(ROOT, '.data/sandbox/sandbox.db'),
   });
-  return sandbox.then(({ child, url }) => {
-    phases.push(['sandbox', performance.now() - started]);
-    children.push(child);
-    child.once('exit', (code) => {
-      console.error(`沙箱中心已退出（退出码 ${code}）`);
-      shutdown(1);
-    });
-    return url;
+  phases.push(['sandbox', performance.now() - started]);
+  children.push(sandbox.child);
+  sandbox.child.once('exit', (code) => {
+    console.error(`沙箱中心已退出（退出码 ${code}）`);
+    shutdown(1);
   });
+  return { url: sandbox.url, stop: () => sandbox.child.kill('SIGTERM') };
+}
+
+/** A demo's sandbox, started now (alongside the window) unless one runs already. */
+function demoSandboxUrl(mode: StartMode): Promise<string | undefined> {
+  if (mode.kind !== 'demo') return Promise.resolve(undefined);
+  if (mode.sandboxUrl) return Promise.resolve(mode.sandboxUrl);
+  return startSandbox().then((s) => s.url);
+}
+
+function modeLine(kind: StartMode['kind'], sandboxUrl: string | undefined): string {
+  if (kind === 'setup') return '首次设置向导：请在浏览器中完成设置';
+  return sandboxUrl ? `沙箱中心 ${sandboxUrl}` : '真实医保中心';
 }
 
 async function main() {
@@ -70,8 +92,9 @@ async function main() {
   }
   await ensureRendererBuilt();
   mark('renderer');
+  const mode = resolveStartMode(startEnv, dataDir);
   const electron = forceBrowser ? null : findElectronBinary();
-  if (electron) return startElectron(electron, await startSandbox());
+  if (electron) return startElectron(electron, mode, await demoSandboxUrl(mode));
 
   if (!forceBrowser) {
     console.log(
@@ -80,34 +103,33 @@ async function main() {
   }
   // The window is served at once; the sandbox center, the services' modules and the database
   // start behind it, and API calls wait for them (src/host/deferred-dispatch.ts).
-  const sandboxUrl = startSandbox();
+  const sandboxUrl = demoSandboxUrl(mode);
   sandboxUrl.catch(() => undefined); // awaited below, through app.ready
   const { runBrowserMode } = await import('../src/host/run-browser-mode');
   const app = await runBrowserMode({
     port: Number(process.env.PORT ?? 5180),
     dataDir,
     version: pkg.version,
+    mode,
     sandboxUrl,
-    centerConfigFile,
+    startSandbox,
     onPhase: (phase, ms) => phases.push([phase, ms]),
   });
   mark('listening');
-  console.log(
-    `浏览器模式已启动：${app.url}  （正在启动${centerConfigFile ? '' : '沙箱中心与'}柜台服务…）`,
-  );
+  console.log(`浏览器模式已启动：${app.url}  （正在启动柜台服务…）`);
   console.log(`BROWSER_LISTENING ${app.url}`);
   const stop = () => void app.close().finally(() => shutdown(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   await app.ready;
   const center = await sandboxUrl;
-  console.log(`柜台服务已就绪（${center ? `沙箱中心 ${center}` : '真实医保中心'}）`);
+  console.log(`柜台服务已就绪（${modeLine(mode.kind, center)}）`);
   console.log(`STARTUP_PHASES ${phases.map(([p, ms]) => `${p}=${Math.round(ms)}`).join(' ')}`);
   console.log(`BROWSER_READY ${app.url} sandbox=${center ?? 'none'}`);
 }
 
 /** The desktop window: its bundles are built first, and only then loaded. */
-async function startElectron(electron: string, sandboxUrl: string | undefined) {
+async function startElectron(electron: string, mode: StartMode, sandboxUrl: string | undefined) {
   const { buildElectron } = await import('./build-electron');
   const { buildElectronNative } = await import('./build-electron-native');
   await buildElectron();
@@ -115,7 +137,12 @@ async function startElectron(electron: string, sandboxUrl: string | undefined) {
   const child = spawn(electron, [ROOT], {
     cwd: ROOT,
     stdio: 'inherit',
-    env: { ...process.env, EPC_SANDBOX_URL: sandboxUrl ?? '', EPC_DATA_DIR: dataDir },
+    env: {
+      ...startEnv,
+      ...(mode.kind === 'setup' ? { EPC_MODE: 'setup' } : {}),
+      EPC_SANDBOX_URL: sandboxUrl ?? '',
+      EPC_DATA_DIR: dataDir,
+    },
   });
   children.push(child);
   child.once('exit', (code) => shutdown(code ?? 0));

@@ -16,6 +16,7 @@ import { createReportsHandlers } from './handlers-reports';
 import { createReviewHandlers } from './handlers-review';
 import { createRiskHandlers } from './handlers-risk';
 import { createSettlementHandlers } from './handlers-settlement';
+import { createClosedSetupHandlers } from './handlers-setup';
 import { createStaffHandlers } from './handlers-staff';
 import { createStockHandlers } from './handlers-stock';
 import { createSupervisionHandlers } from './handlers-supervision';
@@ -47,6 +48,7 @@ export function createHandlers(s: AppServices): Handlers {
     ...createEinvoiceHandlers(s),
     ...createDeliveryHandlers(s),
     ...createStaffHandlers(s),
+    ...createClosedSetupHandlers(),
     'app.info': () => s.info,
     'auth.login': (i) => s.auth.login(i.username, i.password),
     'auth.logout': (_i, ctx) => {

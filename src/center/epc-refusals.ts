@@ -10,6 +10,18 @@ export const EPC_FRESHNESS_CODES = {
   replayed: 1006,
 } as const;
 
+/**
+ * The envelope refusals (before any business check) the sandbox documents: the app is unknown,
+ * the encrypted data does not open with its appSecret, or its signature does not verify with the
+ * public key registered for it. The set-up wizard's connection test names each.
+ */
+export const EPC_ENVELOPE_CODES = {
+  malformed: 1001,
+  wrongApp: 1002,
+  badCipher: 1003,
+  badSignature: 1004,
+} as const;
+
 /** The Chinese explanation for a freshness refusal, or undefined for any other code. */
 export function freshnessRefusalMessage(code: number, centerMessage: string): string | undefined {
   const said = centerMessage ? `（中心答复：${centerMessage}）` : '';

@@ -14,6 +14,7 @@ import { reportsContract } from './contract-reports';
 import { reviewContract } from './contract-review';
 import { riskContract } from './contract-risk';
 import { settlementContract } from './contract-settlement';
+import { setupContract } from './contract-setup';
 import { staffContract } from './contract-staff';
 import { stockContract } from './contract-stock';
 import { supervisionContract } from './contract-supervision';
@@ -177,6 +178,7 @@ export const contract = {
   ...einvoiceContract,
   ...deliveryContract,
   ...staffContract,
+  ...setupContract,
 } as const satisfies Readonly<Record<string, ContractEntry>>;
 
 interface ContractEntry extends MethodPolicy {

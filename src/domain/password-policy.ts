@@ -1,7 +1,8 @@
 /**
- * The staff password policy (docs/decisions.md D-entry "staff password policy"): at least 8
+ * The staff password policy (docs/decisions.md, "staff password policy"): at least 8
  * characters, letters and digits, not the user's own name, not a password that ships with the
- * app or tops the lists of guessed passwords. Reasons are Chinese, for the form that refuses it.
+ * app or tops the lists of guessed passwords. Reasons are Chinese, for the form that refuses it;
+ * the first administrator of the set-up wizard meets the same policy as every later account.
  */
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 64;
@@ -26,16 +27,24 @@ const KNOWN_PASSWORDS: ReadonlySet<string> = new Set([
   'yaodian123',
 ]);
 
-/** Why the password may not be used, or null when it may. */
-export function passwordProblem(password: string, username: string): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH) return `密码至少 ${PASSWORD_MIN_LENGTH} 位`;
-  if (password.length > PASSWORD_MAX_LENGTH) return `密码不能超过 ${PASSWORD_MAX_LENGTH} 位`;
-  if (/\s/.test(password)) return '密码不能含空格';
-  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return '密码须同时包含字母和数字';
+/** Every reason the password may not be used (empty when it may), so a form can say them all. */
+export function passwordProblems(password: string, username = ''): string[] {
+  const problems: string[] = [];
+  if (password.length < PASSWORD_MIN_LENGTH) problems.push(`密码至少 ${PASSWORD_MIN_LENGTH} 位`);
+  if (password.length > PASSWORD_MAX_LENGTH)
+    problems.push(`密码不能超过 ${PASSWORD_MAX_LENGTH} 位`);
+  if (/\s/.test(password)) problems.push('密码不能含空格');
+  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) problems.push('密码须同时包含字母和数字');
   const lower = password.toLowerCase();
   const name = username.trim().toLowerCase();
-  if (name && lower.includes(name)) return '密码不能包含用户名';
-  if (KNOWN_PASSWORDS.has(lower)) return '该密码过于常见（含演示密码），请换一个';
-  if (new Set(lower).size < 4) return '密码重复字符过多，请换一个';
-  return null;
+  if (name && lower.includes(name)) problems.push('密码不能包含用户名');
+  if (KNOWN_PASSWORDS.has(lower)) problems.push('该密码过于常见（含演示密码），请换一个');
+  else if (password.length > 0 && new Set(lower).size < 4)
+    problems.push('密码重复字符过多，请换一个');
+  return problems;
+}
+
+/** The first reason the password may not be used, or null when it may. */
+export function passwordProblem(password: string, username: string): string | null {
+  return passwordProblems(password, username)[0] ?? null;
 }

@@ -1,32 +1,53 @@
-import { createDispatcher, type Dispatch } from '../api/dispatch';
-import { createAppServices } from '../services/app-services';
-import { loadConfig } from '../services/config';
+import path from 'node:path';
+import {
+  type CounterRuntime,
+  openCounterRuntime,
+  type RunningSandbox,
+} from '../api/counter-runtime';
+import { loadConfig, PROJECT_ROOT } from '../services/config';
 import { createLogger } from '../services/logger';
+import type { StartMode } from '../services/setup/data-folder-mode';
 import type { PhaseTimer } from '../services/start-phases';
 import type { StoreMode } from '../services/store-mode';
+import { startSandboxProcess } from './sandbox-process';
 
 export interface BrowserServicesOptions {
   dataDir: string;
   version: string;
-  sandboxUrl: string | undefined;
-  centerConfigFile: string | undefined;
+  mode: StartMode;
   store?: StoreMode | undefined;
   onPhase?: PhaseTimer | undefined;
+  startSandbox?: (() => Promise<RunningSandbox>) | undefined;
 }
 
-/** The services behind browser mode: loaded after the window is already served (issue 20). */
-export async function startBrowserServices(
-  opts: BrowserServicesOptions,
-): Promise<{ dispatch: Dispatch; close(): Promise<void> }> {
-  const log = createLogger();
-  const config = loadConfig({
-    mode: 'browser',
-    version: opts.version,
+/**
+ * The services behind browser mode, loaded after the window is already served (issue 20): the
+ * counter in its start mode, or the set-up wizard that hands over to it (issue 14).
+ */
+export function startBrowserServices(opts: BrowserServicesOptions): Promise<CounterRuntime> {
+  return openCounterRuntime({
+    mode: opts.mode,
     dataDir: opts.dataDir,
-    centerConfigFile: opts.centerConfigFile,
-    sandboxUrl: opts.sandboxUrl,
-    ...(opts.store ? { store: opts.store } : {}),
+    policyDir: path.join(PROJECT_ROOT, 'config/policy'),
+    log: createLogger(),
+    onPhase: opts.onPhase,
+    configFor: (source) =>
+      loadConfig({
+        mode: 'browser',
+        version: opts.version,
+        dataDir: opts.dataDir,
+        ...source,
+        ...(opts.store ? { store: opts.store } : {}),
+      }),
+    startSandbox: opts.startSandbox ?? (() => sandboxChild(opts.dataDir)),
   });
-  const services = await createAppServices(config, log, opts.onPhase);
-  return { dispatch: createDispatcher(services, log), close: () => services.close() };
+}
+
+/** The sandbox for a demo chosen in the wizard: its database beside the counter's folder. */
+async function sandboxChild(dataDir: string): Promise<RunningSandbox> {
+  const { url, child } = await startSandboxProcess({
+    SANDBOX_PORT: '0',
+    SANDBOX_DB: path.join(path.dirname(dataDir), 'sandbox/sandbox.db'),
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
 }

@@ -1,5 +1,7 @@
 import path from 'node:path';
+import type { CounterRuntime, RunningSandbox } from '../api/counter-runtime';
 import type { Dispatch } from '../api/dispatch';
+import type { StartMode } from '../services/setup/data-folder-mode';
 import type { PhaseTimer } from '../services/start-phases';
 import type { StoreMode } from '../services/store-mode';
 import { deferredDispatch } from './deferred-dispatch';
@@ -12,11 +14,14 @@ export interface BrowserModeOptions {
   port: number;
   dataDir: string;
   version: string;
-  /** The sandbox center's address, or the promise of it while the sandbox process starts. */
-  sandboxUrl?: string | undefined | Promise<string | undefined>;
-  centerConfigFile?: string | undefined;
+  /** Real center, demo (sandbox) or the first-run wizard (services/setup/data-folder-mode.ts). */
+  mode: StartMode;
+  /** A demo's sandbox started alongside (npm start): its address once it listens. */
+  sandboxUrl?: Promise<string | undefined>;
   /** Single counter unless set (issue 17). */
   store?: StoreMode;
+  /** How demo mode chosen in the wizard starts its sandbox; a child process by default. */
+  startSandbox?: () => Promise<RunningSandbox>;
   /** How long each start-up phase took (modules, database, demo staff, services), for the bench. */
   onPhase?: PhaseTimer;
   /** Only for tests: how long a call made during start-up waits before it hears 正在启动. */
@@ -24,7 +29,7 @@ export interface BrowserModeOptions {
 }
 
 /**
- * Serves the app on loopback at once and starts the services behind it: the log-in screen is
+ * Serves the app on loopback at once and starts the services behind it: the first screen is
  * drawn while the sandbox center, the modules and the database start. API calls made meanwhile
  * wait for them (deferred-dispatch.ts). `ready` settles when the services have started or failed.
  */
@@ -41,13 +46,19 @@ export async function runBrowserMode(opts: BrowserModeOptions) {
     staticDir: RENDERER_DIR,
     port: opts.port,
   });
-  const services = startServices(opts);
+  let runtime: CounterRuntime | undefined;
+  const services = startServices(opts).then((r) => {
+    runtime = r;
+    return r;
+  });
   services.then((s) => resolveReady(s.dispatch), rejectReady);
   const ready = services.then(() => undefined);
   ready.catch(() => undefined); // the caller awaits it
   return {
     url: host.url,
     ready,
+    /** 'setup' until the wizard ends, then the mode it chose; the start mode until services run. */
+    current: () => runtime?.current() ?? { mode: opts.mode.kind, sandboxUrl: undefined },
     async close() {
       await host.close();
       const started = await services.catch(() => null);
@@ -56,7 +67,7 @@ export async function runBrowserMode(opts: BrowserModeOptions) {
   };
 }
 
-async function startServices(opts: BrowserModeOptions) {
+async function startServices(opts: BrowserModeOptions): Promise<CounterRuntime> {
   const importStart = performance.now();
   // The services' modules load while the sandbox process starts: neither waits for the other.
   const modules = import('./browser-services').then((m) => {
@@ -65,13 +76,17 @@ async function startServices(opts: BrowserModeOptions) {
   });
   modules.catch(() => undefined); // awaited below
   const sandboxUrl = await opts.sandboxUrl;
+  const mode: StartMode =
+    opts.mode.kind === 'demo' && !opts.mode.sandboxUrl && sandboxUrl
+      ? { kind: 'demo', sandboxUrl }
+      : opts.mode;
   const { startBrowserServices } = await modules;
   return startBrowserServices({
     dataDir: opts.dataDir,
     version: opts.version,
-    sandboxUrl,
-    centerConfigFile: opts.centerConfigFile,
+    mode,
     store: opts.store,
     onPhase: opts.onPhase,
+    startSandbox: opts.startSandbox,
   });
 }

@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { counterTheme } from './app/theme';
+import { SetupGate } from './setup/SetupGate';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -13,7 +14,9 @@ createRoot(root).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} theme={counterTheme}>
       <AntApp component={false}>
-        <App />
+        <SetupGate>
+          <App />
+        </SetupGate>
       </AntApp>
     </ConfigProvider>
   </StrictMode>,

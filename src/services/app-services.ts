@@ -44,8 +44,8 @@ import { createLayoutChecker } from './rx-layout-check';
 import { createRxValidityGate } from './rx-validity-gate';
 import { createRxVerifier } from './rx-verifier';
 import { createSettlementArea } from './settlement';
-import { type PhaseTimer, phaseClock } from './start-phases';
 import { createStaffService } from './staff/staff-service';
+import { type PhaseTimer, phaseClock } from './start-phases';
 import { createStockArea } from './stock';
 import { storeLinkOf } from './store-mode';
 

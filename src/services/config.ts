@@ -5,7 +5,7 @@ import type { FsiConfig } from '../center/fsi-client';
 import type { StoreMode } from './store-mode';
 
 /** Credentials and endpoints of the center, as a real deployment configures them. */
-const centerFileSchema = z.object({
+export const centerFileSchema = z.object({
   fsi: z.object({
     baseUrl: z.string().url(),
     path: z.string().startsWith('/').default('/fsi/api/rsfComIfsService/callService'),
@@ -37,6 +37,8 @@ const centerFileSchema = z.object({
     devNo: z.string().min(1),
   }),
 });
+
+export type CenterFile = z.infer<typeof centerFileSchema>;
 
 /** The sandbox's own credential file (config/sandbox.json), documented in docs/sandbox.md. */
 const sandboxFileSchema = z.object({
@@ -116,38 +118,10 @@ export function loadConfig(src: ConfigSources): AppConfig {
     catalogFile: path.join(PROJECT_ROOT, 'config/catalog/drugs.json'),
     store: src.store ?? { mode: 'single' as const },
   };
-  const crlDir = path.join(src.dataDir, 'trust/crl');
+  const crlDir = crlDirOf(src.dataDir);
   if (src.centerConfigFile) {
     const c = centerFileSchema.parse(readJson(src.centerConfigFile));
-    return {
-      ...base,
-      sandbox: false,
-      fsi: {
-        baseUrl: c.fsi.baseUrl,
-        path: c.fsi.path,
-        paasid: c.fsi.paasid,
-        paasToken: c.fsi.paasToken,
-        fixmedinsCode: c.pharmacy.fixmedinsCode,
-        fixmedinsName: c.pharmacy.fixmedinsName,
-        mdtrtareaAdmvs: c.pharmacy.admdvs,
-        devNo: c.pharmacy.devNo,
-        timeoutMs: c.fsi.timeoutMs,
-      },
-      epc: c.epc,
-      trust: {
-        caFiles: c.trust.caFiles.map((f) =>
-          path.resolve(path.dirname(src.centerConfigFile ?? ''), f),
-        ),
-        crlUrl: c.trust.crlUrl,
-        crlDir,
-      },
-      defaultRegion: c.region ?? null,
-      pharmacy: {
-        code: c.pharmacy.fixmedinsCode,
-        name: c.pharmacy.fixmedinsName,
-        admdvs: c.pharmacy.admdvs,
-      },
-    };
+    return { ...base, ...realCenterOf(c, path.dirname(src.centerConfigFile), crlDir) };
   }
   if (!src.sandboxUrl) throw new Error('未配置医保中心，且沙箱中心地址缺失');
   const s = sandboxFileSchema.parse(readJson(src.sandboxConfigFile ?? SANDBOX_CONFIG_FILE));
@@ -187,6 +161,45 @@ export function loadConfig(src: ConfigSources): AppConfig {
     },
   };
 }
+
+/**
+ * The center part of the configuration from a center file; CA files are relative to `baseDir`
+ * (the file's folder). Also what the set-up wizard tests before it stores the file.
+ */
+export function realCenterOf(
+  c: CenterFile,
+  baseDir: string,
+  crlDir: string,
+): Pick<AppConfig, 'sandbox' | 'fsi' | 'epc' | 'trust' | 'defaultRegion' | 'pharmacy'> {
+  return {
+    sandbox: false,
+    fsi: {
+      baseUrl: c.fsi.baseUrl,
+      path: c.fsi.path,
+      paasid: c.fsi.paasid,
+      paasToken: c.fsi.paasToken,
+      fixmedinsCode: c.pharmacy.fixmedinsCode,
+      fixmedinsName: c.pharmacy.fixmedinsName,
+      mdtrtareaAdmvs: c.pharmacy.admdvs,
+      devNo: c.pharmacy.devNo,
+      timeoutMs: c.fsi.timeoutMs,
+    },
+    epc: c.epc,
+    trust: {
+      caFiles: c.trust.caFiles.map((f) => path.resolve(baseDir, f)),
+      crlUrl: c.trust.crlUrl,
+      crlDir,
+    },
+    defaultRegion: c.region ?? null,
+    pharmacy: {
+      code: c.pharmacy.fixmedinsCode,
+      name: c.pharmacy.fixmedinsName,
+      admdvs: c.pharmacy.admdvs,
+    },
+  };
+}
+
+export const crlDirOf = (dataDir: string) => path.join(dataDir, 'trust/crl');
 
 function readJson(file: string): unknown {
   return JSON.parse(readFileSync(file, 'utf8'));

@@ -15,6 +15,11 @@ const MASKERS: Record<string, (v: string) => string> = {
   ecPassword: () => '***',
   x_ec_pwd_sm3: () => '***',
   token: maskToken,
+  // The center configuration's secrets (set-up wizard): never even in part.
+  appSecret: () => '***',
+  privateKey: () => '***',
+  paasToken: () => '***',
+  configText: () => '***',
   ec_token: maskToken,
   ecToken: maskToken,
 };

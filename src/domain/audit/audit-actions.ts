@@ -55,6 +55,11 @@ export const AUDIT_ACTIONS = {
   'session.changePassword': '修改本人密码',
   'audit.verify': '审计链校验',
   'audit.anchorMismatch': '审计锚点不符',
+  'setup.importConfig': '首次设置：导入医保中心配置',
+  'setup.testConnection': '首次设置：连接测试',
+  'setup.firstAdmin': '首次设置：创建管理员',
+  'setup.chooseDemo': '首次设置：选择演示/培训模式',
+  'setup.finish': '首次设置：完成并启用真实医保中心',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -1,4 +1,4 @@
-import { EPC_FRESHNESS_CODES } from '../../center/epc-refusals';
+import { EPC_ENVELOPE_CODES, EPC_FRESHNESS_CODES } from '../../center/epc-refusals';
 
 /**
  * The sandbox e-prescription center's reply codes (`code` of the envelope). 0 is the only
@@ -6,14 +6,12 @@ import { EPC_FRESHNESS_CODES } from '../../center/epc-refusals';
  */
 export const EPC_CODES = {
   ok: 0,
-  /** The envelope cannot be read (missing fields, bad JSON, wrong algorithm names). */
-  malformed: 1001,
-  /** Unknown appId. */
-  wrongApp: 1002,
-  /** encData does not decrypt with the app's key. */
-  badCipher: 1003,
-  /** signData does not verify with the app's public key. */
-  badSignature: 1004,
+  /**
+   * 1001 the envelope cannot be read (missing fields, bad JSON, wrong algorithm names); 1002
+   * unknown appId; 1003 encData does not decrypt with the app's key; 1004 signData does not
+   * verify with the app's public key.
+   */
+  ...EPC_ENVELOPE_CODES,
   /** `timestamp` outside the freshness window; the same request again (center-protocol §2). */
   ...EPC_FRESHNESS_CODES,
   /** Business input missing or invalid. */

@@ -46,6 +46,12 @@ function errorDetail(error: unknown): Record<string, unknown> {
   };
 }
 
+/** The first-run wizard acts before any account exists; its calls are recorded under this name. */
+const SETUP_ACTOR = '首次设置向导';
+const isSetupMethod = (method: string) => method.startsWith('setup.');
+/** Recorded without a session: log-ins (failed ones above all) and the first-run wizard. */
+const sessionless = (method: string) => method === 'auth.login' || isSetupMethod(method);
+
 type StaffLookup = (username: string) => { id: number; username: string } | undefined;
 
 /**
@@ -55,6 +61,7 @@ type StaffLookup = (username: string) => { id: number; username: string } | unde
 function actorOf(method: string, call: AuditedCall, findStaff: StaffLookup) {
   if (call.session)
     return { staffId: call.session.staff.id, username: call.session.staff.username };
+  if (isSetupMethod(method)) return { staffId: null, username: SETUP_ACTOR };
   if (method !== 'auth.login') return { staffId: null, username: null };
   const id = pick(call.output, 'staff', 'id');
   const name = pick(call.output, 'staff', 'username');
@@ -76,7 +83,7 @@ export function interruptedRecordOfCall(
   findStaff: StaffLookup,
 ): AuditRecord | null {
   const rule = auditRuleOf(method);
-  if (!rule || (!call.session && method !== 'auth.login')) return null;
+  if (!rule || (!call.session && !sessionless(method))) return null;
   const input = call.input;
   return {
     action: typeof rule.action === 'function' ? rule.action(input) : rule.action,
@@ -97,7 +104,7 @@ export function recordOfCall(
   if (!rule) return null;
   const outcome = outcomeOf(method, call.error);
   if (!outcome) return null;
-  if (!call.session && method !== 'auth.login') return null;
+  if (!call.session && !sessionless(method)) return null;
   const output = call.error === undefined ? call.output : undefined;
   const action = typeof rule.action === 'function' ? rule.action(call.input) : rule.action;
   return {

@@ -33,6 +33,7 @@ describe('browser mode serves the window before its services are ready (issue 20
       port: 0,
       dataDir: path.join(dir, 'app'),
       version: 'test',
+      mode: { kind: 'demo' },
       sandboxUrl,
     });
     closers.push(() => app.close());
