@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { audited, reads } from './method-policy';
-import type { BackupStatus } from './types-backup';
+import type { BackupCheckView, BackupEntry, BackupStatus } from './types-backup';
 
 const administrators = {
   allowed: ['admin'],
   refusal: '只有管理员可以管理数据备份',
   ruleId: 'R-KEEP',
 } as const;
+
+/** A backup of the backup folder, by its folder name (never a path of the caller's choosing). */
+const backupName = z.string().trim().min(1).max(200);
+/** What the administrator types to confirm that the current data is replaced. */
+export const RESTORE_CONFIRMATION = '确认恢复';
 
 /** Backups of the counter's records (R-KEEP: two years of records must survive a dead disk). */
 export const backupContract = {
@@ -33,5 +38,40 @@ export const backupContract = {
     roles: administrators,
     mutates: true,
     audit: audited('settings.backupFolder', { detail: { input: ['folder'] } }),
+  },
+  /** The backups in the backup folder, newest first. */
+  'backup.list': {
+    input: z.object({}).strict(),
+    output: [] as BackupEntry[],
+    auth: true,
+    roles: administrators,
+    ...reads,
+  },
+  /** The full check a restore needs: manifest, SM3, integrity_check, schema version, audit chain. */
+  'backup.check': {
+    input: z.object({ name: backupName }).strict(),
+    output: {} as BackupCheckView,
+    auth: true,
+    roles: administrators,
+    ...reads,
+  },
+  /**
+   * Stages the restore of a backup that passes the check and restarts the counter, which applies
+   * it at start before opening the database (the replaced database is kept aside).
+   */
+  'backup.restore': {
+    input: z
+      .object({
+        name: backupName,
+        confirm: z.literal(RESTORE_CONFIRMATION, {
+          message: `请输入“${RESTORE_CONFIRMATION}”以确认用该备份替换当前数据`,
+        }),
+      })
+      .strict(),
+    output: {} as { name: string; restarting: true },
+    auth: true,
+    roles: administrators,
+    mutates: true,
+    audit: audited('backup.restore', { detail: { input: ['name'] } }),
   },
 } as const;

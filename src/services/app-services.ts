@@ -13,6 +13,8 @@ import type { AreaDeps } from './area-deps';
 import { createAuditArea } from './audit';
 import { createAuthService } from './auth-service';
 import { createBackupService } from './backup/backup-service';
+import { recordAppliedRestore } from './backup/record-restore';
+import { type AppliedRestore, applyPendingRestore } from './backup/restore-request';
 import { loadCatalog } from './catalog-loader';
 import { createComplaintsArea } from './complaints';
 import type { AppConfig } from './config';
@@ -51,9 +53,17 @@ import { storeLinkOf } from './store-mode';
 export { DataDirLockedError, isDataDirLocked } from '../store/data-dir-lock';
 
 /** Composition root: one set of services behind both transports (IPC and HTTP). */
-export async function createAppServices(config: AppConfig, log: Logger) {
+export async function createAppServices(
+  config: AppConfig,
+  log: Logger,
+  opts: {
+    /** How this program closes and starts its services again (a staged restore). */ restart?: () => void;
+  } = {},
+) {
   // First of all: a second process on this folder must not open the database or recover anything.
   const lock = lockDataDir(config.dataDir, config.nativeBinding);
+  // A restore staged from the backup panel, before anything opens the database.
+  const restored = await restorePendingWhileLocked(config, lock);
   const db = openWhileLocked(config, lock);
   if (config.sandbox) await seedDemoStaff(db, hashPassword);
 
@@ -113,6 +123,15 @@ export async function createAppServices(config: AppConfig, log: Logger) {
   const stock = createStockArea(areaDeps);
   const audit = createAuditArea(areaDeps);
   audit.recoverInterrupted();
+  if (restored) {
+    recordAppliedRestore(restored, {
+      audit,
+      settings: new SettingsRepository(db),
+      sessions,
+      log,
+      now: () => new Date(),
+    });
+  }
   const risk = createRiskArea(areaDeps, regions);
   const reports = createReportsArea(areaDeps);
   const complaints = createComplaintsArea(areaDeps);
@@ -137,6 +156,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     appVersion: config.version,
     log,
     now: () => new Date(),
+    restart: opts.restart ?? null,
   });
   const stopDailyBackup = backup.startDaily();
 
@@ -184,6 +204,23 @@ export async function createAppServices(config: AppConfig, log: Logger) {
       lock.release();
     },
   };
+}
+
+async function restorePendingWhileLocked(
+  config: AppConfig,
+  lock: DataDirLock,
+): Promise<AppliedRestore | null> {
+  try {
+    return await applyPendingRestore({
+      dataDir: config.dataDir,
+      institutionCode: config.pharmacy.code,
+      now: () => new Date(),
+      ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
+    });
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
 }
 
 function openWhileLocked(config: AppConfig, lock: DataDirLock) {

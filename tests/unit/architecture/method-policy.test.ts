@@ -66,6 +66,7 @@ describe('per-method policy on the contract', () => {
         'dispense.startPaper',
         'backup.run',
         'backup.setFolder',
+        'backup.restore',
         'complaints.register',
         'complaints.followUp',
       ].sort(),
