@@ -105,7 +105,8 @@ async function createDispatch(): Promise<{ dispatch: Dispatch; close(): Promise<
     nativeBinding: nativeBinding(),
     store: storeModeFromEnv(process.env),
   });
-  const services = await createAppServices(config, log);
+  // A staged restore is applied at start: the desktop program relaunches itself for it.
+  const services = await createAppServices(config, log, { restart: relaunch });
   return {
     dispatch: createDispatcher(services, log),
     async close() {
@@ -113,6 +114,16 @@ async function createDispatch(): Promise<{ dispatch: Dispatch; close(): Promise<
       sandbox?.stop();
     },
   };
+}
+
+let backendClose: (() => Promise<void>) | null = null;
+
+function relaunch(): void {
+  log.warn('app.relaunch', { reason: 'restore' });
+  void (backendClose?.() ?? Promise.resolve()).finally(() => {
+    app.relaunch();
+    app.exit(0);
+  });
 }
 
 function createWindow(): void {
@@ -171,6 +182,7 @@ app.whenReady().then(async () => {
   ipcMain.handle('api', (event, ...args) =>
     answerApiCall(event.senderFrame?.url, args, backend.dispatch),
   );
+  backendClose = backend.close;
   app.on('before-quit', () => void backend.close());
   app.on('window-all-closed', () => app.quit());
   createWindow();

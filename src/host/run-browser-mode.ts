@@ -4,6 +4,7 @@ import { createAppServices } from '../services/app-services';
 import { loadConfig, PROJECT_ROOT } from '../services/config';
 import { createLogger } from '../services/logger';
 import type { StoreMode } from '../services/store-mode';
+import { startRestartableBackend } from './restartable-backend';
 import { startHost } from './server';
 
 export interface BrowserModeOptions {
@@ -27,9 +28,12 @@ export async function runBrowserMode(opts: BrowserModeOptions) {
     sandboxUrl: opts.sandboxUrl,
     ...(opts.store ? { store: opts.store } : {}),
   });
-  const services = await createAppServices(config, log);
+  const backend = await startRestartableBackend(async (restart) => {
+    const services = await createAppServices(config, log, { restart });
+    return { dispatch: createDispatcher(services, log), close: () => services.close() };
+  }, log);
   const host = await startHost({
-    dispatch: createDispatcher(services, log),
+    dispatch: backend.dispatch,
     staticDir: path.join(PROJECT_ROOT, 'dist/renderer'),
     port: opts.port,
   });
@@ -37,7 +41,7 @@ export async function runBrowserMode(opts: BrowserModeOptions) {
     url: host.url,
     async close() {
       await host.close();
-      await services.close();
+      await backend.close();
     },
   };
 }
