@@ -8,7 +8,8 @@ import {
   isDataDirLocked,
 } from '../src/services/app-services';
 import { loadConfig } from '../src/services/config';
-import { createLogger } from '../src/services/logger';
+import { openLogFiles } from '../src/services/log-files';
+import { createLogger, createTeeWriter } from '../src/services/logger';
 import { storeModeFromEnv } from '../src/services/store-mode';
 
 import { answerApiCall } from './ipc-api';
@@ -24,7 +25,9 @@ const appRoot = app.getAppPath();
 const resources = app.isPackaged
   ? (process as NodeJS.Process & { resourcesPath: string }).resourcesPath
   : appRoot;
-const log = createLogger();
+// stderr at once; the log files join once the data folder is known (createDispatch).
+const logTee = createTeeWriter();
+const log = createLogger(logTee.write);
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -86,6 +89,7 @@ async function createDispatch(): Promise<{ dispatch: Dispatch; close(): Promise<
   const dataDir = process.env.EPC_DATA_DIR || app.getPath('userData');
   // Before starting an embedded sandbox for nothing; createAppServices takes the lock for real.
   if (isDataDirLocked(dataDir, nativeBinding())) throw new DataDirLockedError(dataDir);
+  logTee.attach(openLogFiles(path.join(dataDir, 'logs')).write);
   let sandbox: { url: string; stop(): void } | undefined;
   let sandboxUrl = process.env.EPC_SANDBOX_URL || undefined;
   if (!centerConfigFile && !sandboxUrl) {

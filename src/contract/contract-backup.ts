@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { audited, reads } from './method-policy';
-import type { BackupCheckView, BackupEntry, BackupStatus } from './types-backup';
+import {
+  type BackupCheckView,
+  type BackupEntry,
+  type BackupStatus,
+  type LogExportResult,
+  RESTORE_CONFIRMATION,
+} from './types-backup';
 
 const administrators = {
   allowed: ['admin'],
@@ -10,8 +16,6 @@ const administrators = {
 
 /** A backup of the backup folder, by its folder name (never a path of the caller's choosing). */
 const backupName = z.string().trim().min(1).max(200);
-/** What the administrator types to confirm that the current data is replaced. */
-export const RESTORE_CONFIRMATION = '确认恢复';
 
 /** Backups of the counter's records (R-KEEP: two years of records must survive a dead disk). */
 export const backupContract = {
@@ -73,5 +77,14 @@ export const backupContract = {
     roles: administrators,
     mutates: true,
     audit: audited('backup.restore', { detail: { input: ['name'] } }),
+  },
+  /** For support: a ZIP of the recent logs and a system-information file (no personal data). */
+  'log.export': {
+    input: z.object({ folder: z.string().trim().min(1).max(1024).nullable() }).strict(),
+    output: {} as LogExportResult,
+    auth: true,
+    roles: { ...administrators, refusal: '只有管理员可以导出日志' },
+    mutates: true,
+    audit: audited('log.export', { detail: { input: ['folder'], output: ['file', 'logFiles'] } }),
   },
 } as const;

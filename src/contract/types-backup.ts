@@ -1,3 +1,6 @@
+/** What the administrator types to confirm that the current data is replaced by a backup. */
+export const RESTORE_CONFIRMATION = '确认恢复';
+
 /** The counter's backups as the administrator sees them. */
 export interface BackupStatus {
   folder: string;
@@ -46,4 +49,11 @@ export interface LastRestore {
   replacedDir: string | null;
   /** When refused at start: why (the current data was kept). */
   refusal: string | null;
+}
+
+/** A support export of the recent logs. */
+export interface LogExportResult {
+  file: string;
+  bytes: number;
+  logFiles: number;
 }

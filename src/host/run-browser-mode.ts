@@ -2,7 +2,8 @@ import path from 'node:path';
 import { createDispatcher } from '../api/dispatch';
 import { createAppServices } from '../services/app-services';
 import { loadConfig, PROJECT_ROOT } from '../services/config';
-import { createLogger } from '../services/logger';
+import { openLogFiles } from '../services/log-files';
+import { createLogger, createTeeWriter } from '../services/logger';
 import type { StoreMode } from '../services/store-mode';
 import { startRestartableBackend } from './restartable-backend';
 import { startHost } from './server';
@@ -19,7 +20,10 @@ export interface BrowserModeOptions {
 
 /** Starts the services and serves the app on loopback; what `npm start` falls back to. */
 export async function runBrowserMode(opts: BrowserModeOptions) {
-  const log = createLogger();
+  const tee = createTeeWriter();
+  const log = createLogger(tee.write);
+  const logFiles = openLogFiles(path.join(opts.dataDir, 'logs'));
+  tee.attach(logFiles.write);
   const config = loadConfig({
     mode: 'browser',
     version: opts.version,
@@ -42,6 +46,7 @@ export async function runBrowserMode(opts: BrowserModeOptions) {
     async close() {
       await host.close();
       await backend.close();
+      logFiles.close();
     },
   };
 }

@@ -48,6 +48,7 @@ import { createRxVerifier } from './rx-verifier';
 import { createSettlementArea } from './settlement';
 import { createStockArea } from './stock';
 import { storeLinkOf } from './store-mode';
+import { createLogExport } from './support/log-export';
 
 /** What entry points need to refuse a second counter on one data folder. */
 export { DataDirLockedError, isDataDirLocked } from '../store/data-dir-lock';
@@ -188,6 +189,7 @@ export async function createAppServices(
     outbox,
     outboxQueue,
     backup,
+    logExport: createLogExport({ db, dataDir: config.dataDir, info, now: () => new Date() }),
     recon: createReconService({
       db,
       center: fsiCenterRecords({ fsi, auth, admdvs: config.pharmacy.admdvs }),

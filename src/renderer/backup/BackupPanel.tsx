@@ -4,6 +4,7 @@ import { formatBeijingDateTime } from '../../domain/policy/beijing-time';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatAge } from '../format/age';
 import { useBackupStore } from './backup-store';
+import { RestoreSection } from './RestoreSection';
 import './backup.css';
 
 const agoText = (ms: number) => {
@@ -49,6 +50,14 @@ export function BackupPanel({ canRun }: { canRun: boolean }) {
               </Tag>
             )}
           </div>
+          {status.lastRestore && (
+            <div data-testid="backup-last-restore">
+              最近一次恢复：{formatBeijingDateTime(new Date(status.lastRestore.at))}{' '}
+              {status.lastRestore.ok
+                ? `已恢复 ${status.lastRestore.backupName}，原数据库保存在 ${status.lastRestore.replacedDir ?? '（无）'}`
+                : `未恢复（${status.lastRestore.refusal}），当前数据未改动`}
+            </div>
+          )}
           {last && !last.ok && (
             <div className="backup-failed" data-testid="backup-failed">
               上次备份失败：{last.error}
@@ -58,10 +67,7 @@ export function BackupPanel({ canRun }: { canRun: boolean }) {
             备份文件夹：<span className="mono">{status.folder}</span>
             {status.isDefault && '（与数据同一磁盘，建议设置到第二块硬盘或U盘）'}
           </div>
-          <div className="hint">
-            每天自动备份，保留最近 {status.keep} 份；恢复须关闭柜台程序后用 npm run backup --
-            restore。
-          </div>
+          <div className="hint">每天自动备份，保留最近 {status.keep} 份。</div>
         </div>
       )}
       {error && <ErrorAlert error={error} testId="backup-error" />}
@@ -75,6 +81,7 @@ export function BackupPanel({ canRun }: { canRun: boolean }) {
           立即备份
         </Button>
       )}
+      {canRun && <RestoreSection />}
     </section>
   );
 }
