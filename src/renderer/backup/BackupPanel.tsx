@@ -17,6 +17,7 @@ export function BackupPanel({ canRun }: { canRun: boolean }) {
   const status = useBackupStore((s) => s.status);
   const running = useBackupStore((s) => s.running);
   const error = useBackupStore((s) => s.error);
+  const exported = useBackupStore((s) => s.exported);
 
   useEffect(() => {
     void useBackupStore.getState().load();
@@ -72,14 +73,29 @@ export function BackupPanel({ canRun }: { canRun: boolean }) {
       )}
       {error && <ErrorAlert error={error} testId="backup-error" />}
       {canRun && (
-        <Button
-          size="large"
-          data-testid="backup-run"
-          loading={running}
-          onClick={() => void useBackupStore.getState().runNow()}
-        >
-          立即备份
-        </Button>
+        <div className="backup-actions">
+          <Button
+            size="large"
+            data-testid="backup-run"
+            loading={running}
+            onClick={() => void useBackupStore.getState().runNow()}
+          >
+            立即备份
+          </Button>
+          <Button
+            size="large"
+            data-testid="log-export"
+            onClick={() => void useBackupStore.getState().exportLogs()}
+          >
+            导出日志
+          </Button>
+        </div>
+      )}
+      {exported && (
+        <div className="backup-folder" data-testid="log-exported">
+          日志已导出（{exported.logFiles} 个日志文件）：
+          <span className="mono">{exported.file}</span>
+        </div>
       )}
       {canRun && <RestoreSection />}
     </section>

@@ -67,6 +67,7 @@ describe('per-method policy on the contract', () => {
         'backup.run',
         'backup.setFolder',
         'backup.restore',
+        'log.export',
         'complaints.register',
         'complaints.followUp',
       ].sort(),
