@@ -156,6 +156,11 @@ function createWindow(): void {
   });
   wc.on('will-attach-webview', (event) => event.preventDefault());
   wc.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // The renderer process died (crash, out of memory): logged, and the window loads again.
+  wc.on('render-process-gone', (_event, details) => {
+    log.error('renderer.gone', { reason: details.reason, exitCode: details.exitCode });
+    if (!win.isDestroyed() && details.reason !== 'clean-exit') wc.reload();
+  });
   // For our own renderer only: the camera (paper-prescription capture) and serial scanners.
   allowSerialPorts(wc.session);
   win.once('ready-to-show', () => win.show());

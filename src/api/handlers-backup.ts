@@ -14,6 +14,7 @@ export function createBackupHandlers(s: AppServices): HandlersFor<typeof backupC
     'backup.setFolder': (i) => s.backup.setFolder(i.folder),
     'backup.list': () => s.backup.list(),
     'log.export': (i) => s.logExport.exportLogs(i.folder),
+    'log.rendererError': (i) => s.rendererErrors.report(i),
     'backup.check': (i) => s.backup.check(i.name),
     'backup.restore': (i, ctx) => {
       const session = must(ctx);

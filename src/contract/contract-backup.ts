@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { audited, reads } from './method-policy';
+import { audited, notAudited, reads } from './method-policy';
 import {
   type BackupCheckView,
   type BackupEntry,
@@ -86,5 +86,24 @@ export const backupContract = {
     roles: { ...administrators, refusal: '只有管理员可以导出日志' },
     mutates: true,
     audit: audited('log.export', { detail: { input: ['folder'], output: ['file', 'logFiles'] } }),
+  },
+  /**
+   * A renderer crash, reported before the window reloads (also from the log-in screen, so no
+   * session): one masked, truncated log line, rate-limited.
+   */
+  'log.rendererError': {
+    input: z
+      .object({
+        kind: z.enum(['boundary', 'error', 'rejection']),
+        message: z.string().max(2000),
+        stack: z.string().max(8000).optional(),
+      })
+      .strict(),
+    output: {} as { logged: boolean },
+    auth: false,
+    mutates: false,
+    audit: notAudited(
+      'writes one masked log line only; no record, file of the data or center state',
+    ),
   },
 } as const;

@@ -49,6 +49,7 @@ import { createSettlementArea } from './settlement';
 import { createStockArea } from './stock';
 import { storeLinkOf } from './store-mode';
 import { createLogExport } from './support/log-export';
+import { createRendererErrorLog } from './support/renderer-errors';
 
 /** What entry points need to refuse a second counter on one data folder. */
 export { DataDirLockedError, isDataDirLocked } from '../store/data-dir-lock';
@@ -189,6 +190,7 @@ export async function createAppServices(
     outbox,
     outboxQueue,
     backup,
+    rendererErrors: createRendererErrorLog({ log, now: () => Date.now() }),
     logExport: createLogExport({ db, dataDir: config.dataDir, info, now: () => new Date() }),
     recon: createReconService({
       db,

@@ -103,4 +103,36 @@ describe('log files and the support export', () => {
       logFiles: 1,
     });
   });
+
+  it('a renderer crash report is one masked, truncated log line, without a session, at most 10 a minute [R-AUTH][R-KEEP]', async () => {
+    const leaky = `渲染出错：参保人 ${zhang.certno} 电话 13912345678 凭证 ${zhang.ecToken}`;
+    const first = await h.api<{ logged: boolean }>('log.rendererError', {
+      kind: 'boundary',
+      message: leaky,
+      stack: `Error: ${leaky}\n${'    at render (app.js:1:1)\n'.repeat(250)}`,
+    });
+    expect(first).toMatchObject({ ok: true, value: { logged: true } });
+    const results: boolean[] = [];
+    for (let i = 0; i < 12; i++) {
+      const r = await h.api<{ logged: boolean }>('log.rendererError', {
+        kind: 'error',
+        message: `x${i}`,
+      });
+      results.push(r.value?.logged ?? false);
+    }
+    expect(results.filter(Boolean)).toHaveLength(9);
+    const lines = readdirSync(logsDir())
+      .map((n) => readFileSync(path.join(logsDir(), n), 'utf8'))
+      .join('')
+      .split('\n')
+      .filter((l) => l.includes('"renderer.crash"'))
+      .map((l) => JSON.parse(l) as { kind: string; message: string; stack?: string });
+    expect(lines).toHaveLength(10);
+    expect(lines[0]?.kind).toBe('boundary');
+    expect(lines[0]?.message).toMatch(/^渲染出错：参保人 \d{4}\*+\d{4} 电话 139\*+/);
+    expect(lines[0]?.stack?.length).toBeLessThanOrEqual(4000);
+    const text = JSON.stringify(lines);
+    for (const secret of [zhang.certno, '13912345678', zhang.ecToken])
+      expect(text).not.toContain(secret);
+  });
 });
