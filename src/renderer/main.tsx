@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { AppErrorBoundary } from './app/AppErrorBoundary';
+import { CrashTestTrigger } from './app/CrashTestTrigger';
 import { installCrashReporting } from './app/crash-report';
 import { counterTheme } from './app/theme';
 import './styles.css';
@@ -17,6 +18,7 @@ createRoot(root).render(
     <ConfigProvider locale={zhCN} theme={counterTheme}>
       <AntApp component={false}>
         <AppErrorBoundary>
+          <CrashTestTrigger />
           <App />
         </AppErrorBoundary>
       </AntApp>
