@@ -5,7 +5,8 @@ import { openCounterRuntime } from '../src/api/counter-runtime';
 import type { Dispatch } from '../src/api/dispatch';
 import { DataDirLockedError, isDataDirLocked } from '../src/services/app-services';
 import { loadConfig, PROJECT_ROOT } from '../src/services/config';
-import { createLogger } from '../src/services/logger';
+import { openLogFiles } from '../src/services/log-files';
+import { createLogger, createTeeWriter } from '../src/services/logger';
 import { resolveStartMode } from '../src/services/setup/data-folder-mode';
 import { storeModeFromEnv } from '../src/services/store-mode';
 
@@ -22,7 +23,9 @@ const appRoot = app.getAppPath();
 const resources = app.isPackaged
   ? (process as NodeJS.Process & { resourcesPath: string }).resourcesPath
   : appRoot;
-const log = createLogger();
+// stderr at once; the log files join once the data folder is known (createDispatch).
+const logTee = createTeeWriter();
+const log = createLogger(logTee.write);
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -87,6 +90,7 @@ async function createDispatch(): Promise<{ dispatch: Dispatch; close(): Promise<
   const dataDir = process.env.EPC_DATA_DIR || app.getPath('userData');
   // Before starting an embedded sandbox for nothing; the services take the lock for real.
   if (isDataDirLocked(dataDir, nativeBinding())) throw new DataDirLockedError(dataDir);
+  logTee.attach(openLogFiles(path.join(dataDir, 'logs')).write);
   const pkg = JSON.parse(readFileSync(path.join(appRoot, 'package.json'), 'utf8')) as {
     version: string;
   };
@@ -107,8 +111,20 @@ async function createDispatch(): Promise<{ dispatch: Dispatch; close(): Promise<
         store: storeModeFromEnv(process.env),
       }),
     startSandbox: startEmbeddedSandbox,
+    // A staged restore is applied at start: the desktop program relaunches itself for it.
+    restart: relaunch,
   });
   return { dispatch: runtime.dispatch, close: runtime.close };
+}
+
+let backendClose: (() => Promise<void>) | null = null;
+
+function relaunch(): void {
+  log.warn('app.relaunch', { reason: 'restore' });
+  void (backendClose?.() ?? Promise.resolve()).finally(() => {
+    app.relaunch();
+    app.exit(0);
+  });
 }
 
 function createWindow(): void {
@@ -137,6 +153,11 @@ function createWindow(): void {
   });
   wc.on('will-attach-webview', (event) => event.preventDefault());
   wc.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // The renderer process died (crash, out of memory): logged, and the window loads again.
+  wc.on('render-process-gone', (_event, details) => {
+    log.error('renderer.gone', { reason: details.reason, exitCode: details.exitCode });
+    if (!win.isDestroyed() && details.reason !== 'clean-exit') wc.reload();
+  });
   // For our own renderer only: the camera (paper-prescription capture) and serial scanners.
   allowSerialPorts(wc.session);
   win.once('ready-to-show', () => win.show());
@@ -167,6 +188,7 @@ app.whenReady().then(async () => {
   ipcMain.handle('api', (event, ...args) =>
     answerApiCall(event.senderFrame?.url, args, backend.dispatch),
   );
+  backendClose = backend.close;
   app.on('before-quit', () => void backend.close());
   app.on('window-all-closed', () => app.quit());
   createWindow();

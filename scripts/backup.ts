@@ -93,6 +93,7 @@ async function main(argv: string[]): Promise<number> {
       appVersion: 'cli',
       log,
       now: () => new Date(),
+      restart: null,
     });
     const last = await backup.run();
     recordCliAction(db, dataDir, log, {

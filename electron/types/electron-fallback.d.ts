@@ -11,6 +11,12 @@ export interface WebContents {
     event: 'will-navigate' | 'will-attach-webview',
     listener: (event: { preventDefault(): void }, url: string) => void,
   ): void;
+  on(
+    event: 'render-process-gone',
+    listener: (event: unknown, details: { reason: string; exitCode: number }) => void,
+  ): void;
+  reload(): void;
+  isDestroyed(): boolean;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' | 'allow' }): void;
   session: Session;
   send(channel: string, ...args: unknown[]): void;
@@ -100,6 +106,7 @@ export const app: {
   enableSandbox(): void;
   quit(): void;
   exit(exitCode?: number): void;
+  relaunch(): void;
   on(
     event: 'window-all-closed' | 'before-quit' | 'web-contents-created' | 'second-instance',
     listener: Handler,

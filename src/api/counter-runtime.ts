@@ -27,6 +27,8 @@ export interface CounterRuntimeDeps {
   nativeBinding?: string | undefined;
   /** How long each start-up phase of the services took, for the bench. */
   onPhase?: PhaseTimer | undefined;
+  /** How this program closes and opens its services again (a restore staged from the app). */
+  restart?: (() => void) | undefined;
   /** The app configuration for a real center's file or a running sandbox. */
   configFor(source: CenterSource): AppConfig;
   /** Starts the embedded sandbox center: demo/training mode only. */
@@ -53,7 +55,10 @@ export async function openCounterRuntime(deps: CounterRuntimeDeps): Promise<Coun
   let mode: 'setup' | 'demo' | 'real' = deps.mode.kind;
 
   async function openServices(source: CenterSource): Promise<Dispatch> {
-    services = await createAppServices(deps.configFor(source), deps.log, deps.onPhase);
+    services = await createAppServices(deps.configFor(source), deps.log, {
+      onPhase: deps.onPhase,
+      restart: deps.restart,
+    });
     return createDispatcher(services, deps.log);
   }
 

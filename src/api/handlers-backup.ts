@@ -1,7 +1,7 @@
 import type { backupContract } from '../contract/contract-backup';
 import { AppError } from '../domain/errors';
 import type { AppServices } from '../services/app-services';
-import type { HandlersFor } from './handler-context';
+import { type HandlersFor, must } from './handler-context';
 
 export function createBackupHandlers(s: AppServices): HandlersFor<typeof backupContract> {
   return {
@@ -12,5 +12,16 @@ export function createBackupHandlers(s: AppServices): HandlersFor<typeof backupC
       return s.backup.status();
     },
     'backup.setFolder': (i) => s.backup.setFolder(i.folder),
+    'backup.list': () => s.backup.list(),
+    'log.export': (i) => s.logExport.exportLogs(i.folder),
+    'log.rendererError': (i) => s.rendererErrors.report(i),
+    'backup.check': (i) => s.backup.check(i.name),
+    'backup.restore': (i, ctx) => {
+      const session = must(ctx);
+      return s.backup.requestRestore(i.name, {
+        staffId: session.staff.id,
+        username: session.staff.username,
+      });
+    },
   };
 }

@@ -5,7 +5,7 @@ import {
   type RunningSandbox,
 } from '../api/counter-runtime';
 import { loadConfig, PROJECT_ROOT } from '../services/config';
-import { createLogger } from '../services/logger';
+import type { Logger } from '../services/logger';
 import type { StartMode } from '../services/setup/data-folder-mode';
 import type { PhaseTimer } from '../services/start-phases';
 import type { StoreMode } from '../services/store-mode';
@@ -15,9 +15,12 @@ export interface BrowserServicesOptions {
   dataDir: string;
   version: string;
   mode: StartMode;
+  log: Logger;
   store?: StoreMode | undefined;
   onPhase?: PhaseTimer | undefined;
   startSandbox?: (() => Promise<RunningSandbox>) | undefined;
+  /** How the services ask to be closed and opened again (a staged restore). */
+  restart?: (() => void) | undefined;
 }
 
 /**
@@ -29,8 +32,9 @@ export function startBrowserServices(opts: BrowserServicesOptions): Promise<Coun
     mode: opts.mode,
     dataDir: opts.dataDir,
     policyDir: path.join(PROJECT_ROOT, 'config/policy'),
-    log: createLogger(),
+    log: opts.log,
     onPhase: opts.onPhase,
+    restart: opts.restart,
     configFor: (source) =>
       loadConfig({
         mode: 'browser',

@@ -1,10 +1,13 @@
 import path from 'node:path';
 import type { CounterRuntime, RunningSandbox } from '../api/counter-runtime';
 import type { Dispatch } from '../api/dispatch';
-import type { StartMode } from '../services/setup/data-folder-mode';
+import { openLogFiles } from '../services/log-files';
+import { createLogger, createTeeWriter, type Logger } from '../services/logger';
+import { type StartMode, storedCenterConfigOf } from '../services/setup/data-folder-mode';
 import type { PhaseTimer } from '../services/start-phases';
 import type { StoreMode } from '../services/store-mode';
 import { deferredDispatch } from './deferred-dispatch';
+import { startRestartableBackend } from './restartable-backend';
 import { startHost } from './server';
 
 /** The built renderer (this file is src/host/). */
@@ -32,8 +35,14 @@ export interface BrowserModeOptions {
  * Serves the app on loopback at once and starts the services behind it: the first screen is
  * drawn while the sandbox center, the modules and the database start. API calls made meanwhile
  * wait for them (deferred-dispatch.ts). `ready` settles when the services have started or failed.
+ * A restore staged from the backup panel closes and reopens the services in this process.
  */
 export async function runBrowserMode(opts: BrowserModeOptions) {
+  const tee = createTeeWriter();
+  const log = createLogger(tee.write);
+  const logFiles = openLogFiles(path.join(opts.dataDir, 'logs'));
+  tee.attach(logFiles.write);
+
   let resolveReady!: (dispatch: Dispatch) => void;
   let rejectReady!: (err: unknown) => void;
   const dispatchReady = new Promise<Dispatch>((resolve, reject) => {
@@ -47,12 +56,11 @@ export async function runBrowserMode(opts: BrowserModeOptions) {
     port: opts.port,
   });
   let runtime: CounterRuntime | undefined;
-  const services = startServices(opts).then((r) => {
+  const backend = startBackend(opts, log, (r) => {
     runtime = r;
-    return r;
   });
-  services.then((s) => resolveReady(s.dispatch), rejectReady);
-  const ready = services.then(() => undefined);
+  backend.then((b) => resolveReady(b.dispatch), rejectReady);
+  const ready = backend.then(() => undefined);
   ready.catch(() => undefined); // the caller awaits it
   return {
     url: host.url,
@@ -61,13 +69,22 @@ export async function runBrowserMode(opts: BrowserModeOptions) {
     current: () => runtime?.current() ?? { mode: opts.mode.kind, sandboxUrl: undefined },
     async close() {
       await host.close();
-      const started = await services.catch(() => null);
+      const started = await backend.catch(() => null);
       await started?.close();
+      logFiles.close();
     },
   };
 }
 
-async function startServices(opts: BrowserModeOptions): Promise<CounterRuntime> {
+/**
+ * The counter's services behind one dispatch that outlives them (restartable-backend.ts). A
+ * restart opens the mode the folder is now in: a wizard that ended is not shown again.
+ */
+async function startBackend(
+  opts: BrowserModeOptions,
+  log: Logger,
+  opened: (runtime: CounterRuntime) => void,
+) {
   const importStart = performance.now();
   // The services' modules load while the sandbox process starts: neither waits for the other.
   const modules = import('./browser-services').then((m) => {
@@ -76,17 +93,38 @@ async function startServices(opts: BrowserModeOptions): Promise<CounterRuntime> 
   });
   modules.catch(() => undefined); // awaited below
   const sandboxUrl = await opts.sandboxUrl;
-  const mode: StartMode =
+  let mode: StartMode =
     opts.mode.kind === 'demo' && !opts.mode.sandboxUrl && sandboxUrl
       ? { kind: 'demo', sandboxUrl }
       : opts.mode;
   const { startBrowserServices } = await modules;
-  return startBrowserServices({
-    dataDir: opts.dataDir,
-    version: opts.version,
-    mode,
-    store: opts.store,
-    onPhase: opts.onPhase,
-    startSandbox: opts.startSandbox,
-  });
+  return startRestartableBackend(async (restart) => {
+    const runtime = await startBrowserServices({
+      dataDir: opts.dataDir,
+      version: opts.version,
+      mode,
+      log,
+      store: opts.store,
+      onPhase: opts.onPhase,
+      startSandbox: opts.startSandbox,
+      restart,
+    });
+    opened(runtime);
+    return {
+      dispatch: runtime.dispatch,
+      async close() {
+        mode = modeAfter(mode, runtime, opts.dataDir);
+        await runtime.close();
+      },
+    };
+  }, log);
+}
+
+function modeAfter(started: StartMode, runtime: CounterRuntime, dataDir: string): StartMode {
+  const now = runtime.current();
+  if (now.mode === 'real' && started.kind !== 'real') {
+    return { kind: 'real', centerConfigFile: storedCenterConfigOf(dataDir) };
+  }
+  if (now.mode === 'demo' && started.kind !== 'demo') return { kind: 'demo' };
+  return started;
 }

@@ -13,6 +13,8 @@ import type { AreaDeps } from './area-deps';
 import { createAuditArea } from './audit';
 import { createAuthService } from './auth-service';
 import { createBackupService } from './backup/backup-service';
+import { recordAppliedRestore } from './backup/record-restore';
+import { type AppliedRestore, applyPendingRestore } from './backup/restore-request';
 import { loadCatalog } from './catalog-loader';
 import { createComplaintsArea } from './complaints';
 import type { AppConfig } from './config';
@@ -48,15 +50,28 @@ import { createStaffService } from './staff/staff-service';
 import { type PhaseTimer, phaseClock } from './start-phases';
 import { createStockArea } from './stock';
 import { storeLinkOf } from './store-mode';
+import { createLogExport } from './support/log-export';
+import { createRendererErrorLog } from './support/renderer-errors';
 
 /** What entry points need to refuse a second counter on one data folder. */
 export { DataDirLockedError, isDataDirLocked } from '../store/data-dir-lock';
 
 /** Composition root: one set of services behind both transports (IPC and HTTP). */
-export async function createAppServices(config: AppConfig, log: Logger, onPhase?: PhaseTimer) {
-  const phaseDone = phaseClock(onPhase);
+export async function createAppServices(
+  config: AppConfig,
+  log: Logger,
+  opts: {
+    /** How long each start-up phase took, for the bench. */
+    onPhase?: PhaseTimer | undefined;
+    /** How this program closes and starts its services again (a staged restore). */
+    restart?: (() => void) | undefined;
+  } = {},
+) {
+  const phaseDone = phaseClock(opts.onPhase);
   // First of all: a second process on this folder must not open the database or recover anything.
   const lock = lockDataDir(config.dataDir, config.nativeBinding);
+  // A restore staged from the backup panel, before anything opens the database.
+  const restored = await restorePendingWhileLocked(config, lock);
   const db = openWhileLocked(config, lock);
   phaseDone('database');
   if (config.sandbox) await seedDemoStaff(db, hashPassword);
@@ -118,6 +133,15 @@ export async function createAppServices(config: AppConfig, log: Logger, onPhase?
   const stock = createStockArea(areaDeps);
   const audit = createAuditArea(areaDeps);
   audit.recoverInterrupted();
+  if (restored) {
+    recordAppliedRestore(restored, {
+      audit,
+      settings: new SettingsRepository(db),
+      sessions,
+      log,
+      now: () => new Date(),
+    });
+  }
   const risk = createRiskArea(areaDeps, regions);
   const reports = createReportsArea(areaDeps);
   const complaints = createComplaintsArea(areaDeps);
@@ -142,6 +166,7 @@ export async function createAppServices(config: AppConfig, log: Logger, onPhase?
     appVersion: config.version,
     log,
     now: () => new Date(),
+    restart: opts.restart ?? null,
   });
   const stopDailyBackup = backup.startDaily();
   phaseDone('services');
@@ -175,6 +200,8 @@ export async function createAppServices(config: AppConfig, log: Logger, onPhase?
     outbox,
     outboxQueue,
     backup,
+    rendererErrors: createRendererErrorLog({ log, now: () => Date.now() }),
+    logExport: createLogExport({ db, dataDir: config.dataDir, info, now: () => new Date() }),
     recon: createReconService({
       db,
       center: fsiCenterRecords({ fsi, auth, admdvs: config.pharmacy.admdvs }),
@@ -191,6 +218,23 @@ export async function createAppServices(config: AppConfig, log: Logger, onPhase?
       lock.release();
     },
   };
+}
+
+async function restorePendingWhileLocked(
+  config: AppConfig,
+  lock: DataDirLock,
+): Promise<AppliedRestore | null> {
+  try {
+    return await applyPendingRestore({
+      dataDir: config.dataDir,
+      institutionCode: config.pharmacy.code,
+      now: () => new Date(),
+      ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
+    });
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
 }
 
 function openWhileLocked(config: AppConfig, lock: DataDirLock) {

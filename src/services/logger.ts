@@ -60,4 +60,21 @@ export function createLogger(
   };
 }
 
+/** Every line to stderr and, once the data folder is known, to the log files too. */
+export function createTeeWriter(): {
+  write(line: string): void;
+  attach(sink: (line: string) => void): void;
+} {
+  let sink: ((line: string) => void) | null = null;
+  return {
+    write(line) {
+      process.stderr.write(`${line}\n`);
+      sink?.(line);
+    },
+    attach(s) {
+      sink = s;
+    },
+  };
+}
+
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

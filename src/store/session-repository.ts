@@ -57,6 +57,11 @@ export class SessionRepository {
     );
   }
 
+  /** Everyone logs in again (after a restore: the backup's sessions are of another moment). */
+  deleteAll(): number {
+    return this.db.prepare('DELETE FROM sessions').run().changes;
+  }
+
   setCenterSignIn(tokenHash: string, signNo: string, signTime: string): boolean {
     return (
       this.db

@@ -41,6 +41,8 @@ export interface Harness {
    * restore, a tool run with the program closed).
    */
   restartCounter(whileStopped?: () => Promise<void>): Promise<void>;
+  /** Resolves once a restart the counter asked for itself (a staged restore) is done. */
+  whenRestarted(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,9 +64,14 @@ export async function startHarness(
     ...(opts.store ? { store: opts.store } : {}),
   });
   config.fsi.timeoutMs = 1500;
+  let selfRestart: Promise<void> | null = null;
   const startCounter = async () => {
     const logger = opts.logger ?? silentLogger;
-    const services = await createAppServices(config, logger);
+    const services = await createAppServices(config, logger, {
+      restart: () => {
+        selfRestart = harness.restartCounter();
+      },
+    });
     const dispatch = createDispatcher(services, logger);
     const host = await startHost({ dispatch, staticDir: dir, port: 0 });
     return { services, dispatch, host };
@@ -107,6 +114,13 @@ export async function startHarness(
       harness.services = counter.services;
       harness.dispatch = counter.dispatch;
       harness.appUrl = counter.host.url;
+    },
+    async whenRestarted() {
+      const deadline = Date.now() + 10_000;
+      while (!selfRestart && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      if (!selfRestart) throw new Error('the counter did not restart itself');
+      await selfRestart;
+      selfRestart = null;
     },
     async close() {
       await counter.host.close();

@@ -28,6 +28,8 @@ export const AUDIT_ACTIONS = {
   'settings.backupFolder': '更改备份文件夹',
   'backup.run': '立即备份',
   'backup.restore': '恢复备份',
+  'backup.restored': '启动时恢复备份',
+  'log.export': '导出日志',
   'patient.lookup': '查询参保人信息',
   'rx.find': '查询患者处方',
   'dispense.startPaper': '开始纸质处方调剂',

@@ -4,6 +4,7 @@ import { formatBeijingDateTime } from '../../domain/policy/beijing-time';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatAge } from '../format/age';
 import { useBackupStore } from './backup-store';
+import { RestoreSection } from './RestoreSection';
 import './backup.css';
 
 const agoText = (ms: number) => {
@@ -16,6 +17,7 @@ export function BackupPanel({ canRun }: { canRun: boolean }) {
   const status = useBackupStore((s) => s.status);
   const running = useBackupStore((s) => s.running);
   const error = useBackupStore((s) => s.error);
+  const exported = useBackupStore((s) => s.exported);
 
   useEffect(() => {
     void useBackupStore.getState().load();
@@ -49,6 +51,14 @@ export function BackupPanel({ canRun }: { canRun: boolean }) {
               </Tag>
             )}
           </div>
+          {status.lastRestore && (
+            <div data-testid="backup-last-restore">
+              最近一次恢复：{formatBeijingDateTime(new Date(status.lastRestore.at))}{' '}
+              {status.lastRestore.ok
+                ? `已恢复 ${status.lastRestore.backupName}，原数据库保存在 ${status.lastRestore.replacedDir ?? '（无）'}`
+                : `未恢复（${status.lastRestore.refusal}），当前数据未改动`}
+            </div>
+          )}
           {last && !last.ok && (
             <div className="backup-failed" data-testid="backup-failed">
               上次备份失败：{last.error}
@@ -58,23 +68,36 @@ export function BackupPanel({ canRun }: { canRun: boolean }) {
             备份文件夹：<span className="mono">{status.folder}</span>
             {status.isDefault && '（与数据同一磁盘，建议设置到第二块硬盘或U盘）'}
           </div>
-          <div className="hint">
-            每天自动备份，保留最近 {status.keep} 份；恢复须关闭柜台程序后用 npm run backup --
-            restore。
-          </div>
+          <div className="hint">每天自动备份，保留最近 {status.keep} 份。</div>
         </div>
       )}
       {error && <ErrorAlert error={error} testId="backup-error" />}
       {canRun && (
-        <Button
-          size="large"
-          data-testid="backup-run"
-          loading={running}
-          onClick={() => void useBackupStore.getState().runNow()}
-        >
-          立即备份
-        </Button>
+        <div className="backup-actions">
+          <Button
+            size="large"
+            data-testid="backup-run"
+            loading={running}
+            onClick={() => void useBackupStore.getState().runNow()}
+          >
+            立即备份
+          </Button>
+          <Button
+            size="large"
+            data-testid="log-export"
+            onClick={() => void useBackupStore.getState().exportLogs()}
+          >
+            导出日志
+          </Button>
+        </div>
       )}
+      {exported && (
+        <div className="backup-folder" data-testid="log-exported">
+          日志已导出（{exported.logFiles} 个日志文件）：
+          <span className="mono">{exported.file}</span>
+        </div>
+      )}
+      {canRun && <RestoreSection />}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { BackupStatus } from '../../contract/types-backup';
+import type { BackupStatus, LogExportResult } from '../../contract/types-backup';
 import type { AppErrorShape } from '../../domain/errors';
 import { api, isUnauthenticated, toShape } from '../api';
 import { beep } from '../feedback/beep';
@@ -12,6 +12,9 @@ interface BackupState {
   load(): Promise<void>;
   /** Administrator only: one online backup now. */
   runNow(): Promise<void>;
+  exported: LogExportResult | null;
+  /** Administrator only: the recent logs as a ZIP into the exports folder, for support. */
+  exportLogs(): Promise<void>;
 }
 
 function fail(err: unknown): AppErrorShape {
@@ -25,6 +28,7 @@ export const useBackupStore = create<BackupState>((set, get) => ({
   status: null,
   running: false,
   error: null,
+  exported: null,
 
   async load() {
     try {
@@ -43,6 +47,16 @@ export const useBackupStore = create<BackupState>((set, get) => ({
     } catch (err) {
       set({ running: false, error: fail(err) });
       void get().load();
+    }
+  },
+
+  async exportLogs() {
+    set({ exported: null, error: null });
+    try {
+      set({ exported: await api.call('log.export', { folder: null }) });
+      beep('success');
+    } catch (err) {
+      set({ error: fail(err) });
     }
   },
 }));

@@ -1,7 +1,12 @@
 import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BackupStatus } from '../../contract/types-backup';
+import type {
+  BackupCheckView,
+  BackupEntry,
+  BackupStatus,
+  LastRestore,
+} from '../../contract/types-backup';
 import { AppError } from '../../domain/errors';
 import type { Db } from '../../store/database';
 import { currentVersion } from '../../store/migrations';
@@ -22,6 +27,9 @@ import {
   partialName,
   sm3OfFile,
 } from './backup-files';
+import { checkBackup } from './check-backup';
+import { backupDirOf, listBackups } from './list-backups';
+import { hasRestoreRequest, writeRestoreRequest } from './restore-request';
 
 const FOLDER_SETTING = 'backup.folder';
 const LAST_SETTING = 'backup.last';
@@ -30,6 +38,10 @@ export const INSTITUTION_SETTING = 'backup.institutionCode';
 export const DAILY_MS = 24 * 60 * 60 * 1000;
 /** Backups kept in the folder; older ones are removed after a successful new one. */
 export const KEEP_BACKUPS = 30;
+/** The last restore applied at a start (written into the restored database). */
+export const LAST_RESTORE_SETTING = 'backup.lastRestore';
+/** Time for the reply to reach the screen before the counter closes its services. */
+const RESTART_DELAY_MS = 250;
 
 export interface BackupDeps {
   db: Db;
@@ -39,6 +51,8 @@ export interface BackupDeps {
   appVersion: string;
   log: Logger;
   now: () => Date;
+  /** Closes and starts the counter again (null where the program cannot restart itself). */
+  restart: (() => void) | null;
 }
 
 type LastBackup = NonNullable<BackupStatus['last']>;
@@ -68,7 +82,15 @@ export function createBackupService(deps: BackupDeps) {
     const lastOkAt = deps.settings.get<number>(`${LAST_SETTING}.okAt`) ?? null;
     const overdue =
       lastOkAt === null || deps.now().getTime() - lastOkAt > DAILY_MS + 60 * 60 * 1000;
-    return { ...folder(), last, lastOkAt, overdue, keep: KEEP_BACKUPS };
+    return {
+      ...folder(),
+      last,
+      lastOkAt,
+      overdue,
+      keep: KEEP_BACKUPS,
+      lastRestore: deps.settings.get<LastRestore>(LAST_RESTORE_SETTING) ?? null,
+      restorePending: hasRestoreRequest(deps.dataDir),
+    };
   }
 
   function setFolder(chosen: string | null): BackupStatus {
@@ -172,7 +194,63 @@ export function createBackupService(deps: BackupDeps) {
     await running;
   }
 
-  return { status, setFolder, run, startDaily, whenIdle, defaultFolder };
+  function list(): BackupEntry[] {
+    return listBackups(folder().folder);
+  }
+
+  async function check(name: string): Promise<BackupCheckView> {
+    const result = await checkBackup(backupDirOf(folder().folder, name), {
+      institutionCode: deps.institutionCode,
+    });
+    return { name, ok: result.ok, findings: result.findings };
+  }
+
+  /**
+   * Stages a restore of a backup that passes the full check, and restarts the counter, whose
+   * start applies it before the database opens (restore-request.ts). Refused, nothing staged,
+   * when the backup fails a check or the program cannot restart itself.
+   */
+  async function requestRestore(
+    name: string,
+    by: { staffId: number; username: string },
+  ): Promise<{ name: string; restarting: true }> {
+    const backupDir = backupDirOf(folder().folder, name);
+    const result = await checkBackup(backupDir, { institutionCode: deps.institutionCode });
+    if (!result.ok) {
+      const why = result.findings.find((f) => !f.ok)?.text ?? '检查未通过';
+      throw new AppError('POLICY', `该备份未通过检查，不能恢复（未作任何改动）：${why}`, {
+        ruleId: 'R-KEEP',
+      });
+    }
+    const restart = deps.restart;
+    if (!restart) {
+      throw new AppError(
+        'CONFLICT',
+        '本运行方式不能在程序内重启：请关闭柜台程序后用 npm run backup -- restore 恢复',
+      );
+    }
+    await whenIdle();
+    writeRestoreRequest(deps.dataDir, {
+      backupDir,
+      requestedAt: deps.now().getTime(),
+      ...by,
+    });
+    deps.log.warn('backup.restoreStaged', { backup: name });
+    setTimeout(restart, RESTART_DELAY_MS);
+    return { name, restarting: true };
+  }
+
+  return {
+    status,
+    setFolder,
+    run,
+    startDaily,
+    whenIdle,
+    list,
+    check,
+    requestRestore,
+    defaultFolder,
+  };
 }
 
 export type BackupService = ReturnType<typeof createBackupService>;

@@ -19,6 +19,10 @@ const VALID_INPUT: Record<string, unknown> = {
   'complaints.followUp': { id: 1, to: 'checking' },
   'backup.run': {},
   'backup.setFolder': { folder: null },
+  'backup.list': {},
+  'backup.check': { name: '柜台备份_x' },
+  'backup.restore': { name: '柜台备份_x', confirm: '确认恢复' },
+  'log.export': { folder: null },
   'stock.saveSupplier': {
     name: '沙箱医药',
     licenceNo: '沪AA1',

@@ -66,6 +66,8 @@ describe('per-method policy on the contract', () => {
         'dispense.startPaper',
         'backup.run',
         'backup.setFolder',
+        'backup.restore',
+        'log.export',
         'complaints.register',
         'complaints.followUp',
         // Staff accounts (issue 14): every change of who may do what.
