@@ -12,6 +12,7 @@ import { StaffRepository } from '../store/staff-repository';
 import type { AreaDeps } from './area-deps';
 import { createAuditArea } from './audit';
 import { createAuthService } from './auth-service';
+import { createBackgroundJobs } from './background/job-runner';
 import { createBackupService } from './backup/backup-service';
 import { loadCatalog } from './catalog-loader';
 import { createComplaintsArea } from './complaints';
@@ -51,6 +52,9 @@ import { storeLinkOf } from './store-mode';
 export { DataDirLockedError, isDataDirLocked } from '../store/data-dir-lock';
 
 /** Composition root: one set of services behind both transports (IPC and HTTP). */
+/** The counter's database file in its data folder. */
+const COUNTER_DB_FILE = 'counter.db';
+
 export async function createAppServices(config: AppConfig, log: Logger) {
   // First of all: a second process on this folder must not open the database or recover anything.
   const lock = lockDataDir(config.dataDir, config.nativeBinding);
@@ -92,6 +96,15 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     layout: createLayoutChecker(() => layoutLabels(regions.current().id)),
     log,
   });
+  const jobs = createBackgroundJobs(
+    {
+      dbFile: path.join(config.dataDir, COUNTER_DB_FILE),
+      nativeBinding: config.nativeBinding,
+      dataDir: config.dataDir,
+      catalog,
+    },
+    log,
+  );
   const areaDeps: AreaDeps = {
     config,
     db,
@@ -105,6 +118,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     log,
     now: () => new Date(),
     storeLink: storeLinkOf(config),
+    jobs,
   };
   const review = createReviewArea(areaDeps);
   const dispense = createDispenseArea(areaDeps, regions);
@@ -180,6 +194,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
       stopDailyBackup();
       await worker.stop();
       await backup.whenIdle();
+      await jobs.close();
       db.close();
       lock.release();
     },
@@ -188,7 +203,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
 
 function openWhileLocked(config: AppConfig, lock: DataDirLock) {
   try {
-    return openDatabase(path.join(config.dataDir, 'counter.db'), config.nativeBinding);
+    return openDatabase(path.join(config.dataDir, COUNTER_DB_FILE), config.nativeBinding);
   } catch (err) {
     lock.release();
     throw err;

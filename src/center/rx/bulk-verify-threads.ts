@@ -1,8 +1,7 @@
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startThread } from '../thread-loader';
 import type { RxVerdict } from './verdict';
 import type { VerifyRxContext } from './verify-rx';
 
@@ -24,19 +23,7 @@ export interface BulkThreadReply {
 
 /** Small enough that cloning one chunk to or from a thread stays a short pause for the counter. */
 const CHUNK = 25;
-const WORKER_FILE = new URL('./bulk-verify-worker.ts', import.meta.url);
-
-/**
- * Run from source (tsx, vitest) the thread must load TypeScript itself: a small bootstrap
- * registers tsx in the thread first. A built copy would point at compiled JavaScript instead.
- */
-function startThread(setup: BulkThreadSetup): Worker {
-  if (!WORKER_FILE.pathname.endsWith('.ts')) return new Worker(WORKER_FILE, { workerData: setup });
-  const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const api = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href;
-  const bootstrap = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_FILE.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: setup });
-}
+const WORKER_FILE = path.join(import.meta.dirname, 'bulk-verify-worker.ts');
 
 /**
  * bulkVerifyRxFiles on every core (issue 20): the same verdicts in the same order, computed by
@@ -58,7 +45,7 @@ export async function bulkVerifyOnAllCores(
     atMs: ctx.at.getTime(),
   };
   const verdicts: RxVerdict[] = new Array(inputs.length);
-  const workers = Array.from({ length: threads }, () => startThread(setup));
+  const workers = Array.from({ length: threads }, () => startThread(WORKER_FILE, setup));
   let next = 0;
   const feed = (worker: Worker): boolean => {
     if (next >= inputs.length) return false;
