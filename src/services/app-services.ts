@@ -189,6 +189,8 @@ export async function createAppServices(config: AppConfig, log: Logger) {
       now: () => new Date(),
     }),
     worker,
+    /** The job thread of heavy read-only work (issue 20). */
+    jobs,
     db,
     async close() {
       stopDailyBackup();
