@@ -15,7 +15,7 @@ const FROM_SOURCE = (import.meta.filename ?? '').endsWith('.ts');
  */
 export function startThread(sourceFile: string, workerData: unknown): Worker {
   if (!FROM_SOURCE) return new Worker(sourceFile.replace(/\.ts$/, '.cjs'), { workerData });
-  const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const tsxDir = path.dirname(createRequire(import.meta.filename).resolve('tsx/package.json'));
   const api = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href;
   const entry = pathToFileURL(sourceFile).href;
   const bootstrap = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
