@@ -97,7 +97,7 @@ export function createAuditArea(deps: AuditDeps) {
      */
     verifyInBackground(witness?: AuditWitness): Promise<AuditVerifyView> {
       if (deps.jobs) return deps.jobs.run('audit.verify', { witness });
-      return this.verifyInSlices(witness);
+      return verifyAuditTrailInSlices({ repo, anchor, hash: sm3AuditHasher }, { witness });
     },
 
     list(q: {
