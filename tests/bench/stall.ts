@@ -18,7 +18,7 @@ const turn = () => new Promise((resume) => setTimeout(resume, 2));
 export interface Stall {
   /** The longest the event loop was late (a timer on the counter's thread). */
   wallMs: number;
-  /** The most CPU time spent between two turns of the loop. */
+  /** The most CPU time of the whole process (a job thread's too) between two turns of the loop. */
   cpuMs: number;
   /** The longest a cheap call arriving meanwhile waited for its answer (0 without one). */
   callMs: number;
@@ -92,7 +92,7 @@ export async function stallRow(
   opts: { judged?: boolean } = {},
 ): Promise<BenchRow> {
   const call = stall.callMs > 0 ? `cheap call waited ≤ ${stall.callMs.toFixed(1)} ms; ` : '';
-  const floor = `${call}loop late ≤ ${stall.wallMs.toFixed(1)} ms; most CPU between two turns ${stall.cpuMs.toFixed(1)} ms; idle second here: ${(await idleStall()).toFixed(1)} ms`;
+  const floor = `${call}loop late ≤ ${stall.wallMs.toFixed(1)} ms; most CPU of the process (all threads) between two turns ${stall.cpuMs.toFixed(1)} ms; idle second here: ${(await idleStall()).toFixed(1)} ms`;
   return {
     area,
     name: `longest stall of the counter during ${job}`,
