@@ -4,6 +4,15 @@ import { build } from 'esbuild';
 import { ROOT } from './lib/processes';
 
 /**
+ * Worker-thread entries, each bundled beside main.cjs as `<name>.cjs`: src/center/thread-loader.ts
+ * starts a thread on `<dir of its caller>/<name>.cjs` when the code runs bundled.
+ */
+export const THREAD_ENTRIES = [
+  'src/services/background/job-worker.ts',
+  'src/center/rx/bulk-verify-worker.ts',
+] as const;
+
+/**
  * Bundles the desktop shell for Electron: main, preload and the embedded sandbox as CommonJS.
  * better-sqlite3's JavaScript is bundled too; its native binary is loaded through the
  * `nativeBinding` option, so the packaged app needs no node_modules at all.
@@ -36,6 +45,13 @@ export async function buildElectron(): Promise<void> {
       entryPoints: [path.join(ROOT, 'src/sandbox/main.ts')],
       outfile: out('sandbox.cjs'),
     }),
+    ...THREAD_ENTRIES.map((entry) =>
+      build({
+        ...common,
+        entryPoints: [path.join(ROOT, entry)],
+        outfile: out(`${path.basename(entry, '.ts')}.cjs`),
+      }),
+    ),
   ]);
 }
 

@@ -11,14 +11,14 @@ const beijingMidnight = (date: string) => Date.parse(`${date}T00:00:00+08:00`);
 export function createAuditHandlers(s: AppServices): HandlersFor<typeof auditContract> {
   return {
     'audit.verify': (i) => {
-      if (i.witness === undefined) return s.audit.verifyInSlices();
+      if (i.witness === undefined) return s.audit.verifyInBackground();
       const witness = parseWitness(i.witness);
       if (!witness)
         throw new AppError(
           'VALIDATION',
           '凭条格式应为“条号:摘要”，摘要为 64 位十六进制（可含空格），例如 1234:9f86d081…',
         );
-      return s.audit.verifyInSlices(witness);
+      return s.audit.verifyInBackground(witness);
     },
     'audit.list': (i) => {
       const from = beijingMidnight(i.from);

@@ -12,6 +12,7 @@ import { StaffRepository } from '../store/staff-repository';
 import type { AreaDeps } from './area-deps';
 import { createAuditArea } from './audit';
 import { createAuthService } from './auth-service';
+import { createBackgroundJobs } from './background/job-runner';
 import { createBackupService } from './backup/backup-service';
 import { recordAppliedRestore } from './backup/record-restore';
 import { type AppliedRestore, applyPendingRestore } from './backup/restore-request';
@@ -57,6 +58,9 @@ import { createRendererErrorLog } from './support/renderer-errors';
 export { DataDirLockedError, isDataDirLocked } from '../store/data-dir-lock';
 
 /** Composition root: one set of services behind both transports (IPC and HTTP). */
+/** The counter's database file in its data folder. */
+const COUNTER_DB_FILE = 'counter.db';
+
 export async function createAppServices(
   config: AppConfig,
   log: Logger,
@@ -112,6 +116,15 @@ export async function createAppServices(
     layout: createLayoutChecker(() => layoutLabels(regions.current().id)),
     log,
   });
+  const jobs = createBackgroundJobs(
+    {
+      dbFile: path.join(config.dataDir, COUNTER_DB_FILE),
+      nativeBinding: config.nativeBinding,
+      dataDir: config.dataDir,
+      catalog,
+    },
+    log,
+  );
   const areaDeps: AreaDeps = {
     config,
     db,
@@ -125,6 +138,7 @@ export async function createAppServices(
     log,
     now: () => new Date(),
     storeLink: storeLinkOf(config),
+    jobs,
   };
   const review = createReviewArea(areaDeps);
   const dispense = createDispenseArea(areaDeps, regions);
@@ -209,11 +223,14 @@ export async function createAppServices(
       now: () => new Date(),
     }),
     worker,
+    /** The job thread of heavy read-only work (issue 20). */
+    jobs,
     db,
     async close() {
       stopDailyBackup();
       await worker.stop();
       await backup.whenIdle();
+      await jobs.close();
       db.close();
       lock.release();
     },
@@ -239,7 +256,7 @@ async function restorePendingWhileLocked(
 
 function openWhileLocked(config: AppConfig, lock: DataDirLock) {
   try {
-    return openDatabase(path.join(config.dataDir, 'counter.db'), config.nativeBinding);
+    return openDatabase(path.join(config.dataDir, COUNTER_DB_FILE), config.nativeBinding);
   } catch (err) {
     lock.release();
     throw err;

@@ -5,6 +5,7 @@ import type { OutboxRepository } from '../store/outbox-repository';
 import type { PrescriptionRepository } from '../store/prescription-repository';
 import type { StoreClient } from '../store-link/store-client';
 import type { AuthService } from './auth-service';
+import type { BackgroundJobs } from './background/job-runner';
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
 import type { RxIntakeService } from './rx-intake-service';
@@ -26,4 +27,9 @@ export interface AreaDeps {
   now: () => Date;
   /** A counter of a store: its store server's client (issue 17); null for a single counter. */
   storeLink: StoreClient | null;
+  /**
+   * Where heavy read-only work runs (issue 20): the job thread in the app; absent, in place on
+   * the caller's thread (background/jobs-of.ts).
+   */
+  jobs?: BackgroundJobs;
 }

@@ -29,6 +29,21 @@ export function openDatabase(file: string, nativeBinding?: string): Db {
   return db;
 }
 
+/**
+ * A read-only connection of its own to a counter database another connection keeps open (a
+ * background job's thread): in WAL mode it neither waits for the writer nor holds it up, and
+ * it cannot change anything. Runs no migration: the owner already has.
+ */
+export function openReadOnlyDatabase(file: string, nativeBinding?: string): Db {
+  const db = new Database(file, {
+    readonly: true,
+    fileMustExist: true,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  return db;
+}
+
 function applyPragmas(db: Db, inMemory: boolean): void {
   // Set first, so that the journal-mode switch below already waits for a competing writer.
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);

@@ -13,7 +13,7 @@ import { type Db, openDatabase } from '../../src/store/database';
 import { PaperRepository } from '../../src/store/paper-repository';
 import { PaperSearchRepository } from '../../src/store/paper-search-repository';
 import { fakePng, idNumber, paperFields } from '../support/paper-fixtures';
-import { measureStall, stallRow } from './stall';
+import { benchJobs, cheapCall, measureStall, stallRow } from './stall';
 import { type BenchRow, percentiles } from './table';
 
 const ARCHIVED = 100_000;
@@ -168,8 +168,26 @@ export async function benchPaper(): Promise<BenchRow[]> {
         now: () => new Date(),
       };
       const range = { from: '2025-06-01', to: '2025-06-30' };
-      const stall = await measureStall(() => writePaperExportZip(deps, range, { dir: exportDir }));
-      rows.push(await stallRow('paper', 'paper archive export (1 month)', stall));
+      const cheap = cheapCall(db);
+      const stall = await measureStall(
+        () => writePaperExportZip(deps, range, { dir: exportDir }),
+        cheap,
+      );
+      const jobs = benchJobs(db.name, exportDir);
+      const job = { ...range, pharmacy: deps.pharmacy, atMs: Date.now() };
+      await jobs.run('paper.export', { ...job, from: '2000-01-01', to: '2000-01-01' }); // thread up
+      const threadStall = await measureStall(() => jobs.run('paper.export', job), cheap);
+      await jobs.close();
+      rows.push(
+        await stallRow(
+          'paper',
+          'paper archive export (1 month) on the counter thread (before)',
+          stall,
+          undefined,
+          { judged: false },
+        ),
+        await stallRow('paper', 'paper archive export (1 month)', threadStall, 'job thread'),
+      );
     } finally {
       rmSync(exportDir, { recursive: true, force: true });
     }

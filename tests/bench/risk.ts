@@ -8,7 +8,7 @@ import { createRiskService } from '../../src/services/risk/risk-service';
 import { loadRiskThresholds } from '../../src/services/risk/thresholds-file';
 import { type Db, openDatabase } from '../../src/store/database';
 import { riskSeeder } from '../unit/risk/seed-db';
-import { measureStall, stallRow } from './stall';
+import { benchJobs, cheapCall, measureStall, stallRow } from './stall';
 import { type BenchRow, percentiles } from './table';
 
 const DISPENSINGS = 200_000;
@@ -33,18 +33,20 @@ export async function benchRisk(): Promise<BenchRow[]> {
     seedBusyYear(db);
     const seededMs = performance.now() - started;
 
+    const thresholds = loadRiskThresholds(
+      path.resolve(import.meta.dirname, '../../config/risk-thresholds.json'),
+    );
+    const region = {
+      regionName: '重庆市',
+      longRxMaxDays: 84,
+      shortRxWarnDays: 30,
+      longRxSource: '本药店设置：长期处方最长84天',
+    };
     const risk = createRiskService({
       db,
       catalog: new Map<string, CatalogDrug>(),
-      thresholds: loadRiskThresholds(
-        path.resolve(import.meta.dirname, '../../config/risk-thresholds.json'),
-      ),
-      region: () => ({
-        regionName: '重庆市',
-        longRxMaxDays: 84,
-        shortRxWarnDays: 30,
-        longRxSource: '本药店设置：长期处方最长84天',
-      }),
+      thresholds,
+      region: () => region,
       log: silentLogger,
     });
     const session = {
@@ -68,7 +70,16 @@ export async function benchRisk(): Promise<BenchRow[]> {
       times.push(performance.now() - t0);
     }
     const { median, p99 } = percentiles(times);
-    const stall = await measureStall(() => risk.signals(session, '2025-01-01', '2025-12-31'));
+    const cheap = cheapCall(db);
+    const stall = await measureStall(
+      () => risk.signals(session, '2025-01-01', '2025-12-31'),
+      cheap,
+    );
+    const jobs = benchJobs(path.join(dir, 'counter.db'), dir);
+    const year = { from: '2025-01-01', to: '2025-12-31', thresholds, region };
+    await jobs.run('risk.signals', { ...year, from: '2025-12-31' }); // the thread, already running
+    const threadStall = await measureStall(() => jobs.run('risk.signals', year), cheap);
+    await jobs.close();
     return [
       {
         area: 'risk',
@@ -78,7 +89,14 @@ export async function benchRisk(): Promise<BenchRow[]> {
         note: `${DISPENSINGS.toLocaleString('en-US')} e-prescription dispensings (${(DISPENSINGS * 1.5).toLocaleString('en-US')} lines), ${PAPER} paper, ${REFUSALS} refused scans; ${triggered}/6 triggered; max ${p99.toFixed(0)} ms of ${RUNS}; target < 1000 ms; seeded in ${(seededMs / 1000).toFixed(1)} s`,
         target: { op: '<', limit: 1000, measured: { value: p99, what: 'max' } },
       },
-      await stallRow('risk', 'six risk signals over one year', stall),
+      await stallRow(
+        'risk',
+        'six risk signals over one year on the counter thread (before)',
+        stall,
+        undefined,
+        { judged: false },
+      ),
+      await stallRow('risk', 'six risk signals over one year', threadStall, 'job thread'),
     ];
   } finally {
     db.close();

@@ -1,8 +1,7 @@
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startThread } from '../thread-loader';
 import type { RxVerdict } from './verdict';
 import type { VerifyRxContext } from './verify-rx';
 
@@ -32,19 +31,7 @@ const CHUNKS_PER_THREAD = 8;
 const MIN_CHUNK = 25;
 /** Bounds one message: cloning a chunk to or from a thread stays a short pause for the counter. */
 const MAX_CHUNK = 250;
-const WORKER_FILE = new URL('./bulk-verify-worker.ts', import.meta.url);
-
-/**
- * Run from source (tsx, vitest) the thread must load TypeScript itself: a small bootstrap
- * registers tsx in the thread first. A built copy would point at compiled JavaScript instead.
- */
-function startThread(): Worker {
-  if (!WORKER_FILE.pathname.endsWith('.ts')) return new Worker(WORKER_FILE);
-  const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const api = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href;
-  const bootstrap = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_FILE.href)}); });`;
-  return new Worker(bootstrap, { eval: true });
-}
+const WORKER_FILE = path.join(import.meta.dirname, 'bulk-verify-worker.ts');
 
 /**
  * The threads outlive a call (issue 20): starting one (and, from source, compiling its modules)
@@ -56,7 +43,7 @@ const idle: Worker[] = [];
 
 function takeThreads(n: number): Worker[] {
   const taken = idle.splice(0, n);
-  while (taken.length < n) taken.push(startThread());
+  while (taken.length < n) taken.push(startThread(WORKER_FILE, null));
   for (const w of taken) w.ref();
   return taken;
 }

@@ -14,7 +14,7 @@ import { createPendingCalls } from './pending-calls';
 export type { AuditedCall } from './audit-recorder';
 export type { AuditRecord } from './audit-writer';
 
-type AuditDeps = Pick<AreaDeps, 'db' | 'log' | 'now'> & { config: { dataDir: string } };
+type AuditDeps = Pick<AreaDeps, 'db' | 'log' | 'now' | 'jobs'> & { config: { dataDir: string } };
 
 /**
  * The tamper-evident audit trail (R-KEEP): every security-relevant action is appended to a
@@ -88,6 +88,15 @@ export function createAuditArea(deps: AuditDeps) {
 
     /** verify() for the running counter: in slices, so other calls are answered meanwhile. */
     verifyInSlices(witness?: AuditWitness): Promise<AuditVerifyView> {
+      return verifyAuditTrailInSlices({ repo, anchor, hash: sm3AuditHasher }, { witness });
+    },
+
+    /**
+     * verify() as the counter's API runs it: in the job thread, which reads through its own
+     * connection, so the counter's thread is not held at all (issue 20); in slices without one.
+     */
+    verifyInBackground(witness?: AuditWitness): Promise<AuditVerifyView> {
+      if (deps.jobs) return deps.jobs.run('audit.verify', { witness });
       return verifyAuditTrailInSlices({ repo, anchor, hash: sm3AuditHasher }, { witness });
     },
 

@@ -1,5 +1,4 @@
-import path from 'node:path';
-import type { PaperDrugOption } from '../../contract/types-paper';
+import type { PaperDrugOption, PaperExportResult } from '../../contract/types-paper';
 import { DRUG_CLASSES } from '../../domain/catalog/drug-classes';
 import { AppError } from '../../domain/errors';
 import type { StaffMember } from '../../domain/staff';
@@ -7,9 +6,9 @@ import { PaperRepository } from '../../store/paper-repository';
 import { PaperSearchRepository } from '../../store/paper-search-repository';
 import { SettingsRepository } from '../../store/settings-repository';
 import type { AreaDeps } from '../area-deps';
+import { jobsOf } from '../background/jobs-of';
 import type { RegionService } from '../region-service';
 import { createCaptureService } from './capture-service';
-import { writePaperExportZip } from './export-zip';
 import { createReadService } from './read-service';
 import { currentPackOf } from './region-pack';
 import { createScanFolder } from './scan-folder';
@@ -26,13 +25,7 @@ export function createPaperArea(deps: AreaDeps, regions: RegionService) {
     now: deps.now,
   });
   const read = createReadService({ db: deps.db, repo, search, log: deps.log });
-  const exportDeps = {
-    repo,
-    search,
-    log: deps.log,
-    pharmacy: deps.config.pharmacy,
-    now: deps.now,
-  };
+  const jobs = jobsOf(deps);
   const drugs: PaperDrugOption[] = [...deps.catalog.values()].map((d) => ({
     medListCodg: d.medListCodg,
     genname: d.genname,
@@ -46,15 +39,17 @@ export function createPaperArea(deps: AreaDeps, regions: RegionService) {
     ...capture,
     ...read,
     drugs: () => drugs,
-    /** The inspection archive as one zip in <dataDir>/exports. */
-    export(staff: StaffMember, range: { from: string; to: string }) {
+    /** The inspection archive as one zip in <dataDir>/exports, written in the background. */
+    export(staff: StaffMember, range: { from: string; to: string }): Promise<PaperExportResult> {
       if (staff.role === 'cashier') {
         throw new AppError('FORBIDDEN', '收银员不能导出纸质处方归档（含患者完整个人信息）', {
           ruleId: 'R-PAPER-KEEP',
         });
       }
-      return writePaperExportZip(exportDeps, range, {
-        dir: path.join(deps.config.dataDir, 'exports'),
+      return jobs.run('paper.export', {
+        ...range,
+        pharmacy: deps.config.pharmacy,
+        atMs: deps.now().getTime(),
       });
     },
     scanFolder: createScanFolder({

@@ -4,13 +4,9 @@ import type {
   ReportExportResult,
   ReportId,
 } from '../../contract/types-reports';
-import { OutboxReportRepository } from '../../store/outbox-report-repository';
-import { ReportRepository } from '../../store/report-repository';
 import type { AreaDeps } from '../area-deps';
 import type { AuthenticatedSession } from '../auth-service';
-import { buildReport, type ReportSources } from './build-report';
-import { toDocument } from './export/to-document';
-import { writeExport } from './export/write-export';
+import { jobsOf } from '../background/jobs-of';
 import { requireMayExport, requireMayRead } from './report-access';
 
 export interface ReportQuery {
@@ -21,26 +17,21 @@ export interface ReportQuery {
 
 /** Manager reports with charts and CSV/XLSX/PDF export (R-CATALOG, R-PRICE-PUB, R-RECON). */
 export function createReportsArea(deps: AreaDeps) {
-  const src: ReportSources = {
-    reports: new ReportRepository(deps.db),
-    outbox: new OutboxReportRepository(deps.db),
-    catalog: deps.catalog,
-  };
+  const jobs = jobsOf(deps);
   return {
-    get(session: AuthenticatedSession, q: ReportQuery): Report {
+    /** Built in the background (issue 20): the counter keeps answering meanwhile. */
+    get(session: AuthenticatedSession, q: ReportQuery): Promise<Report> {
       requireMayRead(session.staff, q.report);
-      return buildReport(src, q.report, q.from, q.to, deps.now());
+      return jobs.run('reports.build', { ...q, atMs: deps.now().getTime() });
     },
 
-    export(
+    async export(
       session: AuthenticatedSession,
       q: ReportQuery & { format: ReportExportFormat },
-    ): ReportExportResult {
+    ): Promise<ReportExportResult> {
       requireMayRead(session.staff, q.report);
       requireMayExport(session.staff, q.report);
-      const now = deps.now();
-      const report = buildReport(src, q.report, q.from, q.to, now);
-      const result = writeExport(deps.config.dataDir, toDocument(report), q.format, now);
+      const result = await jobs.run('reports.export', { ...q, atMs: deps.now().getTime() });
       deps.log.info('reports.exported', {
         report: q.report,
         format: q.format,

@@ -1,7 +1,10 @@
+import type { RiskSignal } from '../../domain/risk/signal';
 import type { AreaDeps } from '../area-deps';
+import type { AuthenticatedSession } from '../auth-service';
+import { jobsOf } from '../background/jobs-of';
 import type { RegionService } from '../region-service';
 import { regionLimitsOf } from './region-limits';
-import { createRiskService } from './risk-service';
+import { requireMayReadRisk } from './risk-service';
 import { loadRiskThresholds, riskThresholdsFile } from './thresholds-file';
 
 /** Risk signals computed locally over a period (R-RISK), each with its drill-down. */
@@ -10,14 +13,16 @@ export function createRiskArea(
   regions: RegionService,
   opts: { thresholdsFile?: string } = {},
 ) {
-  const service = createRiskService({
-    db: deps.db,
-    catalog: deps.catalog,
-    thresholds: loadRiskThresholds(opts.thresholdsFile ?? riskThresholdsFile(deps.config)),
-    region: regionLimitsOf(deps.config, regions),
-    log: deps.log,
-  });
-  return { signals: service.signals };
+  const thresholds = loadRiskThresholds(opts.thresholdsFile ?? riskThresholdsFile(deps.config));
+  const region = regionLimitsOf(deps.config, regions);
+  const jobs = jobsOf(deps);
+  return {
+    /** Computed in the background (issue 20): the counter keeps answering meanwhile. */
+    signals(session: AuthenticatedSession, from: string, to: string): Promise<RiskSignal[]> {
+      requireMayReadRisk(session);
+      return jobs.run('risk.signals', { from, to, thresholds, region: region() });
+    },
+  };
 }
 
 export type RiskArea = ReturnType<typeof createRiskArea>;

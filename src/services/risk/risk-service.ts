@@ -28,11 +28,12 @@ export function createRiskService(deps: Deps) {
   const t = deps.thresholds;
 
   function signals(session: AuthenticatedSession, from: string, to: string): RiskSignal[] {
-    if (session.staff.role === 'cashier') {
-      throw new AppError('FORBIDDEN', '风险信号仅限执业药师或管理员查看（收银员无权限）', {
-        ruleId: 'R-RISK',
-      });
-    }
+    requireMayReadRisk(session);
+    return compute(from, to);
+  }
+
+  /** The signals of a period, without the caller's check (a background job runs this). */
+  function compute(from: string, to: string): RiskSignal[] {
     const period = riskPeriod(from, to);
     const region = deps.region();
     const limits = dayLimits(region, t);
@@ -68,5 +69,14 @@ export function createRiskService(deps: Deps) {
     return result;
   }
 
-  return { signals };
+  return { signals, compute };
+}
+
+/** R-RISK: a cashier may not see risk signals. */
+export function requireMayReadRisk(session: AuthenticatedSession): void {
+  if (session.staff.role === 'cashier') {
+    throw new AppError('FORBIDDEN', '风险信号仅限执业药师或管理员查看（收银员无权限）', {
+      ruleId: 'R-RISK',
+    });
+  }
 }
