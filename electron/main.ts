@@ -73,10 +73,12 @@ function startEmbeddedSandbox(): Promise<{ url: string; stop(): void }> {
   });
 }
 
+/** better-sqlite3 built for Electron and this platform/arch (unpacked beside app.asar when packaged). */
 function nativeBinding(): string | undefined {
+  const target = `${process.platform}-${process.arch}`;
   const candidates = [
-    path.join(resources, 'native/better_sqlite3.node'),
-    path.join(appRoot, '.cache/electron-native/better_sqlite3.node'),
+    path.join(resources, 'app.asar.unpacked/native', target, 'better_sqlite3.node'),
+    path.join(appRoot, '.cache/electron-native', target, 'better_sqlite3.node'),
   ];
   return candidates.find((p) => existsSync(p));
 }

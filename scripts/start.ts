@@ -71,7 +71,11 @@ async function main() {
     const { buildElectron } = await import('./build-electron');
     const { buildElectronNative } = await import('./build-electron-native');
     await buildElectron();
-    await buildElectronNative(electronVersion());
+    const host = process.platform;
+    const arch = process.arch;
+    if ((host === 'win32' || host === 'linux') && (arch === 'x64' || arch === 'arm64')) {
+      await buildElectronNative(electronVersion(), { platform: host, arch });
+    }
     const child = spawn(electron, [ROOT], {
       cwd: ROOT,
       stdio: 'inherit',
