@@ -36,7 +36,12 @@ export interface Session {
   ): void;
   setPermissionCheckHandler(
     handler:
-      | ((wc: WebContents | null, permission: string, requestingOrigin: string) => boolean)
+      | ((
+          wc: WebContents | null,
+          permission: string,
+          requestingOrigin: string,
+          details: { mediaType?: string },
+        ) => boolean)
       | null,
   ): void;
   setDevicePermissionHandler(
