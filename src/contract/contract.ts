@@ -4,6 +4,7 @@ import { auditContract } from './contract-audit';
 import { backupContract } from './contract-backup';
 import { complaintsContract } from './contract-complaints';
 import { deliveryContract } from './contract-delivery';
+import { desktopContract } from './contract-desktop';
 import { dispenseContract } from './contract-dispense';
 import { einvoiceContract } from './contract-einvoice';
 import { outboxContract } from './contract-outbox';
@@ -168,6 +169,7 @@ export const contract = {
   ...publicContract,
   ...einvoiceContract,
   ...deliveryContract,
+  ...desktopContract,
 } as const satisfies Readonly<Record<string, ContractEntry>>;
 
 interface ContractEntry extends MethodPolicy {

@@ -19,6 +19,7 @@ import type { AppConfig } from './config';
 import { createCrlCache } from './crl-cache';
 import { createDeliveryArea } from './delivery';
 import { DeliverySignIns } from './delivery-sign-in';
+import { createDesktopService } from './desktop/desktop-service';
 import { createDispenseArea } from './dispense';
 import { loadLayoutLabels } from './layout-labels';
 import type { Logger } from './logger';
@@ -168,6 +169,7 @@ export async function createAppServices(config: AppConfig, log: Logger) {
     outbox,
     outboxQueue,
     backup,
+    desktop: createDesktopService({ db, outbox, now: Date.now }),
     recon: createReconService({
       db,
       center: fsiCenterRecords({ fsi, auth, admdvs: config.pharmacy.admdvs }),

@@ -19,6 +19,8 @@ const VALID_INPUT: Record<string, unknown> = {
   'complaints.followUp': { id: 1, to: 'checking' },
   'backup.run': {},
   'backup.setFolder': { folder: null },
+  'desktop.setPrint': { printerName: null, paper: 'A4', kickCashDrawer: false },
+  'desktop.setUpdateFeed': { feedUrl: null },
   'stock.saveSupplier': {
     name: '沙箱医药',
     licenceNo: '沪AA1',

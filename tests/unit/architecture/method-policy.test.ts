@@ -66,6 +66,9 @@ describe('per-method policy on the contract', () => {
         'dispense.startPaper',
         'backup.run',
         'backup.setFolder',
+        // The desktop app's printer and update feed (issue 15).
+        'desktop.setPrint',
+        'desktop.setUpdateFeed',
         'complaints.register',
         'complaints.followUp',
       ].sort(),
