@@ -1,6 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, utilityProcess } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  screen,
+  utilityProcess,
+} from 'electron';
 import { createDispatcher, type Dispatch } from '../src/api/dispatch';
 import {
   createAppServices,
@@ -11,10 +20,18 @@ import { loadConfig } from '../src/services/config';
 import { createLogger } from '../src/services/logger';
 import { storeModeFromEnv } from '../src/services/store-mode';
 
+import { kickCashDrawer } from './cash-drawer';
+import { guardClose } from './close-guard';
+import { electronUpdaterBackend } from './electron-updater-backend';
 import { answerApiCall } from './ipc-api';
 import { RENDERER_ORIGIN } from './ipc-guard';
+import { answerPrintCall } from './printer';
 import { serveRenderer } from './renderer-protocol';
 import { allowSerialPorts } from './serial-session';
+import { claimSingleInstance } from './single-instance';
+import { UpdateController } from './update-controller';
+import { MIN_WINDOW, placeWindow } from './window-state';
+import { loadWindowState, saveWindowState } from './window-state-file';
 
 /**
  * The desktop shell: a sandboxed, context-isolated renderer without Node, a strict CSP, no
@@ -43,12 +60,7 @@ function focusMainWindow(): void {
 
 // Same user profile: Electron's own lock; the first instance gets 'second-instance' and focuses.
 // Any other process on the same data folder is stopped by the data-folder lock (createAppServices).
-const firstInstance = app.requestSingleInstanceLock();
-if (!firstInstance) {
-  console.error('柜台程序已在运行，已切换到已打开的柜台窗口');
-  app.exit(1);
-}
-app.on('second-instance', focusMainWindow);
+const firstInstance = claimSingleInstance(app, focusMainWindow);
 
 /** Packaged or not, with no center configured the sandbox runs as a utility process. */
 function startEmbeddedSandbox(): Promise<{ url: string; stop(): void }> {
@@ -83,7 +95,13 @@ function nativeBinding(): string | undefined {
   return candidates.find((p) => existsSync(p));
 }
 
-async function createDispatch(): Promise<{ dispatch: Dispatch; close(): Promise<void> }> {
+type AppServices = Awaited<ReturnType<typeof createAppServices>>;
+
+async function createDispatch(): Promise<{
+  dispatch: Dispatch;
+  services: AppServices;
+  close(): Promise<void>;
+}> {
   const centerConfigFile = process.env.EPC_CENTER_CONFIG || undefined;
   const dataDir = process.env.EPC_DATA_DIR || app.getPath('userData');
   // Before starting an embedded sandbox for nothing; createAppServices takes the lock for real.
@@ -110,6 +128,7 @@ async function createDispatch(): Promise<{ dispatch: Dispatch; close(): Promise<
   const services = await createAppServices(config, log);
   return {
     dispatch: createDispatcher(services, log),
+    services,
     async close() {
       await services.close();
       sandbox?.stop();
@@ -117,12 +136,16 @@ async function createDispatch(): Promise<{ dispatch: Dispatch; close(): Promise<
   };
 }
 
-function createWindow(): void {
+function createWindow(backend: { services: AppServices }): void {
+  const userData = app.getPath('userData');
+  const placement = placeWindow(
+    loadWindowState(userData),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   const win = new BrowserWindow({
-    width: 1366,
-    height: 860,
-    minWidth: 1024,
-    minHeight: 700,
+    ...(placement.bounds ?? { width: 1366, height: 768 }),
+    minWidth: MIN_WINDOW.width,
+    minHeight: MIN_WINDOW.height,
     show: false,
     title: '医保电子处方药店柜台',
     backgroundColor: '#f5f7fa',
@@ -137,6 +160,24 @@ function createWindow(): void {
       devTools: !app.isPackaged,
     },
   });
+  guardClose(
+    win,
+    () => backend.services.desktop.pendingWork(),
+    (question) =>
+      dialog.showMessageBoxSync(win, {
+        type: 'warning',
+        title: '退出柜台程序',
+        message: question.message,
+        detail: question.details.join('\n'),
+        buttons: ['继续工作', '仍然退出'],
+        defaultId: 0,
+        cancelId: 0,
+        noLink: true,
+      }) === 1,
+  );
+  win.on('close', () =>
+    saveWindowState(userData, { bounds: win.getNormalBounds(), maximized: win.isMaximized() }),
+  );
   const wc = win.webContents;
   wc.on('will-navigate', (event, url) => {
     if (!url.startsWith(`${RENDERER_ORIGIN}/`)) event.preventDefault();
@@ -145,7 +186,10 @@ function createWindow(): void {
   wc.setWindowOpenHandler(() => ({ action: 'deny' }));
   // For our own renderer only: the camera (paper-prescription capture) and serial scanners.
   allowSerialPorts(wc.session);
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (placement.maximized) win.maximize();
+    win.show();
+  });
   void win.loadURL(`${RENDERER_ORIGIN}/index.html`);
   mainWindow = win;
 }
@@ -170,10 +214,42 @@ app.whenReady().then(async () => {
   protocol.handle('app', (request) => serveRenderer(request, rendererRoot));
   const backend = await openBackend();
   if (!backend) return;
-  ipcMain.handle('api', (event, ...args) =>
-    answerApiCall(event.senderFrame?.url, args, backend.dispatch),
+  const updates = updateController(backend.services);
+  ipcMain.handle('api', async (event, ...args) => {
+    const result = await answerApiCall(event.senderFrame?.url, args, backend.dispatch);
+    // The shift's close is when a downloaded update is installed (never mid-settlement).
+    if (args[0] === 'shift.close' && result.ok) updates.installNow();
+    return result;
+  });
+  ipcMain.handle('print', (event, job: unknown) =>
+    answerPrintCall(
+      event.senderFrame?.url,
+      job,
+      event.sender,
+      backend.services.desktop.print(),
+      kickCashDrawer,
+    ),
+  );
+  ipcMain.handle('update-install', (event) =>
+    event.senderFrame?.url?.startsWith(`${RENDERER_ORIGIN}/`) ? updates.installNow() : null,
   );
   app.on('before-quit', () => void backend.close());
   app.on('window-all-closed', () => app.quit());
-  createWindow();
+  createWindow(backend);
+  void updates.checkIfDue();
+  setInterval(() => void updates.checkIfDue(), 60 * 60 * 1000).unref();
 });
+
+/** Updates from the feed set in F10: checked daily (hourly ticks), downloaded in the background. */
+function updateController(services: AppServices): UpdateController {
+  const settings = services.desktop;
+  const controller: UpdateController = new UpdateController({
+    backend: electronUpdaterBackend((version) => controller.downloaded(version)),
+    currentVersion: app.getVersion(),
+    feedUrl: () => settings.update().feedUrl,
+    pendingWork: () => settings.pendingWork(),
+    now: Date.now,
+    lastCheck: settings.lastUpdateCheck,
+  });
+  return controller;
+}

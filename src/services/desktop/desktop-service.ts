@@ -14,6 +14,7 @@ import { SettingsRepository } from '../../store/settings-repository';
 
 const PRINT_KEY = 'desktop.print';
 const UPDATE_KEY = 'desktop.updateFeed';
+const LAST_CHECK_KEY = 'desktop.lastUpdateCheck';
 
 /** A stored value is read back through the same shape it was saved in; anything else: defaults. */
 function storedPrint(value: unknown): PrintSettings {
@@ -51,6 +52,11 @@ export function createDesktopService(deps: {
       if ('refusal' in checked) throw new AppError('VALIDATION', checked.refusal);
       settings.set(UPDATE_KEY, checked.url);
       return update();
+    },
+    /** When the desktop app last looked at the update feed (checked once a day). */
+    lastUpdateCheck: {
+      get: (): number | null => settings.get<number>(LAST_CHECK_KEY) ?? null,
+      set: (at: number): void => settings.set(LAST_CHECK_KEY, at),
     },
     pendingWork(): PendingWork {
       const open = countOpenSettlements(deps.db);
