@@ -5,6 +5,7 @@ import { ROLE_LABELS } from '../../domain/staff';
 import { BackupPanel } from '../backup/BackupPanel';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { KeyList } from '../components/KeyList';
+import { PrintPanel } from '../printing/PrintPanel';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { useRegionStore } from './region-store';
@@ -124,6 +125,7 @@ export function RegionModal() {
           </p>
         )}
         {role === 'admin' && <BackupPanel canRun />}
+        {role === 'admin' && <PrintPanel />}
       </div>
     </Modal>
   );
