@@ -76,7 +76,7 @@ export function PrintPanel() {
           checked={kick}
           onChange={(e) => setKick(e.target.checked)}
         >
-          打印小票后打开钱箱（钱箱接在小票打印机上）
+          打印小票后打开钱箱
         </Checkbox>
         <Button data-testid="print-save" onClick={savePrint}>
           保存打印设置
