@@ -1,19 +1,38 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, utilityProcess } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  screen,
+  utilityProcess,
+} from 'electron';
 import { openCounterRuntime } from '../src/api/counter-runtime';
 import type { Dispatch } from '../src/api/dispatch';
+import { DEFAULT_PRINT_SETTINGS } from '../src/domain/desktop/print-settings';
 import { DataDirLockedError, isDataDirLocked } from '../src/services/app-services';
 import { loadConfig, PROJECT_ROOT } from '../src/services/config';
+import type { DesktopService } from '../src/services/desktop/desktop-service';
 import { openLogFiles } from '../src/services/log-files';
 import { createLogger, createTeeWriter } from '../src/services/logger';
 import { resolveStartMode } from '../src/services/setup/data-folder-mode';
 import { storeModeFromEnv } from '../src/services/store-mode';
 
+import { kickCashDrawer } from './cash-drawer';
+import { guardClose } from './close-guard';
+import { electronUpdaterBackend } from './electron-updater-backend';
 import { answerApiCall } from './ipc-api';
 import { RENDERER_ORIGIN } from './ipc-guard';
+import { answerPrintCall } from './printer';
 import { serveRenderer } from './renderer-protocol';
 import { allowSerialPorts } from './serial-session';
+import { claimSingleInstance } from './single-instance';
+import { UpdateController } from './update-controller';
+import { MIN_WINDOW, placeWindow } from './window-state';
+import { loadWindowState, saveWindowState } from './window-state-file';
 
 /**
  * The desktop shell: a sandboxed, context-isolated renderer without Node, a strict CSP, no
@@ -23,7 +42,6 @@ const appRoot = app.getAppPath();
 const resources = app.isPackaged
   ? (process as NodeJS.Process & { resourcesPath: string }).resourcesPath
   : appRoot;
-// stderr at once; the log files join once the data folder is known (createDispatch).
 const logTee = createTeeWriter();
 const log = createLogger(logTee.write);
 
@@ -44,14 +62,9 @@ function focusMainWindow(): void {
 
 // Same user profile: Electron's own lock; the first instance gets 'second-instance' and focuses.
 // Any other process on the same data folder is stopped by the data-folder lock (createAppServices).
-const firstInstance = app.requestSingleInstanceLock();
-if (!firstInstance) {
-  console.error('柜台程序已在运行，已切换到已打开的柜台窗口');
-  app.exit(1);
-}
-app.on('second-instance', focusMainWindow);
+const firstInstance = claimSingleInstance(app, focusMainWindow);
 
-/** Demo/training mode only (chosen in the wizard, or by npm start): the sandbox as a utility process. */
+/** Packaged or not, with no center configured the sandbox runs as a utility process. */
 function startEmbeddedSandbox(): Promise<{ url: string; stop(): void }> {
   const child = utilityProcess.fork(path.join(appRoot, 'dist-electron/sandbox.cjs'), [], {
     stdio: 'pipe',
@@ -74,10 +87,12 @@ function startEmbeddedSandbox(): Promise<{ url: string; stop(): void }> {
   });
 }
 
+/** better-sqlite3 built for Electron and this platform/arch (unpacked beside app.asar when packaged). */
 function nativeBinding(): string | undefined {
+  const target = `${process.platform}-${process.arch}`;
   const candidates = [
-    path.join(resources, 'native/better_sqlite3.node'),
-    path.join(appRoot, '.cache/electron-native/better_sqlite3.node'),
+    path.join(resources, 'app.asar.unpacked/native', target, 'better_sqlite3.node'),
+    path.join(appRoot, '.cache/electron-native', target, 'better_sqlite3.node'),
   ];
   return candidates.find((p) => existsSync(p));
 }
@@ -85,8 +100,13 @@ function nativeBinding(): string | undefined {
 /**
  * The packaged app's first start (no EPC_MODE, no configuration in the user-data folder) opens
  * the set-up wizard; npm start passes its sandbox's URL (demo) and EPC_CENTER_CONFIG still wins.
+ * `desktop` is null while the wizard runs (no services yet: nothing to print, nothing pending).
  */
-async function createDispatch(): Promise<{ dispatch: Dispatch; close(): Promise<void> }> {
+async function createDispatch(): Promise<{
+  dispatch: Dispatch;
+  desktop(): DesktopService | null;
+  close(): Promise<void>;
+}> {
   const dataDir = process.env.EPC_DATA_DIR || app.getPath('userData');
   // Before starting an embedded sandbox for nothing; the services take the lock for real.
   if (isDataDirLocked(dataDir, nativeBinding())) throw new DataDirLockedError(dataDir);
@@ -114,7 +134,11 @@ async function createDispatch(): Promise<{ dispatch: Dispatch; close(): Promise<
     // A staged restore is applied at start: the desktop program relaunches itself for it.
     restart: relaunch,
   });
-  return { dispatch: runtime.dispatch, close: runtime.close };
+  return {
+    dispatch: runtime.dispatch,
+    desktop: () => runtime.services()?.desktop ?? null,
+    close: runtime.close,
+  };
 }
 
 let backendClose: (() => Promise<void>) | null = null;
@@ -127,12 +151,18 @@ function relaunch(): void {
   });
 }
 
-function createWindow(): void {
+const NOTHING_PENDING = { uploadsPending: 0, settlementsInProgress: 0, outcomesUnknown: 0 };
+
+function createWindow(backend: { desktop(): DesktopService | null }): void {
+  const userData = app.getPath('userData');
+  const placement = placeWindow(
+    loadWindowState(userData),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   const win = new BrowserWindow({
-    width: 1366,
-    height: 860,
-    minWidth: 1024,
-    minHeight: 700,
+    ...(placement.bounds ?? { width: 1366, height: 768 }),
+    minWidth: MIN_WINDOW.width,
+    minHeight: MIN_WINDOW.height,
     show: false,
     title: '医保电子处方药店柜台',
     backgroundColor: '#f5f7fa',
@@ -147,20 +177,36 @@ function createWindow(): void {
       devTools: !app.isPackaged,
     },
   });
+  guardClose(
+    win,
+    () => backend.desktop()?.pendingWork() ?? NOTHING_PENDING,
+    (question) =>
+      dialog.showMessageBoxSync(win, {
+        type: 'warning',
+        title: '退出柜台程序',
+        message: question.message,
+        detail: question.details.join('\n'),
+        buttons: ['继续工作', '仍然退出'],
+        defaultId: 0,
+        cancelId: 0,
+        noLink: true,
+      }) === 1,
+  );
+  win.on('close', () =>
+    saveWindowState(userData, { bounds: win.getNormalBounds(), maximized: win.isMaximized() }),
+  );
   const wc = win.webContents;
   wc.on('will-navigate', (event, url) => {
     if (!url.startsWith(`${RENDERER_ORIGIN}/`)) event.preventDefault();
   });
   wc.on('will-attach-webview', (event) => event.preventDefault());
   wc.setWindowOpenHandler(() => ({ action: 'deny' }));
-  // The renderer process died (crash, out of memory): logged, and the window loads again.
-  wc.on('render-process-gone', (_event, details) => {
-    log.error('renderer.gone', { reason: details.reason, exitCode: details.exitCode });
-    if (!win.isDestroyed() && details.reason !== 'clean-exit') wc.reload();
-  });
   // For our own renderer only: the camera (paper-prescription capture) and serial scanners.
   allowSerialPorts(wc.session);
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (placement.maximized) win.maximize();
+    win.show();
+  });
   void win.loadURL(`${RENDERER_ORIGIN}/index.html`);
   mainWindow = win;
 }
@@ -185,11 +231,45 @@ app.whenReady().then(async () => {
   protocol.handle('app', (request) => serveRenderer(request, rendererRoot));
   const backend = await openBackend();
   if (!backend) return;
-  ipcMain.handle('api', (event, ...args) =>
-    answerApiCall(event.senderFrame?.url, args, backend.dispatch),
-  );
   backendClose = backend.close;
+  const updates = updateController(backend.desktop);
+  ipcMain.handle('api', async (event, ...args) => {
+    const result = await answerApiCall(event.senderFrame?.url, args, backend.dispatch);
+    // The shift's close is when a downloaded update is installed (never mid-settlement).
+    if (args[0] === 'shift.close' && result.ok) updates.installNow();
+    return result;
+  });
+  ipcMain.handle('print', (event, job: unknown) =>
+    answerPrintCall(
+      event.senderFrame?.url,
+      job,
+      event.sender,
+      backend.desktop()?.print() ?? DEFAULT_PRINT_SETTINGS,
+      kickCashDrawer,
+    ),
+  );
+  ipcMain.handle('update-install', (event) =>
+    event.senderFrame?.url?.startsWith(`${RENDERER_ORIGIN}/`) ? updates.installNow() : null,
+  );
   app.on('before-quit', () => void backend.close());
   app.on('window-all-closed', () => app.quit());
-  createWindow();
+  createWindow(backend);
+  void updates.checkIfDue();
+  setInterval(() => void updates.checkIfDue(), 60 * 60 * 1000).unref();
 });
+
+/** Updates from the feed set in F10: checked daily (hourly ticks), downloaded in the background. */
+function updateController(desktop: () => DesktopService | null): UpdateController {
+  const controller: UpdateController = new UpdateController({
+    backend: electronUpdaterBackend((version) => controller.downloaded(version)),
+    currentVersion: app.getVersion(),
+    feedUrl: () => desktop()?.update().feedUrl ?? null,
+    pendingWork: () => desktop()?.pendingWork() ?? NOTHING_PENDING,
+    now: Date.now,
+    lastCheck: {
+      get: () => desktop()?.lastUpdateCheck.get() ?? null,
+      set: (at: number) => desktop()?.lastUpdateCheck.set(at),
+    },
+  });
+  return controller;
+}

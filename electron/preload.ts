@@ -8,6 +8,10 @@ import { contextBridge, ipcRenderer } from 'electron';
 contextBridge.exposeInMainWorld('epcDesktop', {
   invoke: (method: string, input: unknown, token: string | null) =>
     ipcRenderer.invoke('api', method, input, token),
+  /** Prints a job silently on the printer chosen in settings; resolves null or the reason. */
+  print: (job: string) => ipcRenderer.invoke('print', job),
+  /** Installs a downloaded update now (refused while a settlement waits for the center). */
+  installUpdate: () => ipcRenderer.invoke('update-install'),
 });
 
 contextBridge.exposeInMainWorld('epcSerial', {

@@ -39,10 +39,30 @@ export function allowPermission(
   return RENDERER_ONLY_PERMISSIONS.has(permission) && isRendererOrigin(requestingUrl);
 }
 
+/**
+ * Electron's synchronous permission checks (setPermissionCheckHandler): the same two permissions,
+ * for our renderer's origin only; a 'media' check for the microphone is refused. Everything
+ * else (notifications, geolocation, clipboard, HID, USB, …) is refused for every origin.
+ */
+export function allowPermissionCheck(
+  permission: string,
+  requestingOrigin: string | undefined,
+  mediaType?: string,
+): boolean {
+  if (permission === 'media' && mediaType !== undefined && mediaType !== 'video') return false;
+  return RENDERER_ONLY_PERMISSIONS.has(permission) && isRendererOrigin(requestingOrigin);
+}
+
 /** The media types of a 'media' permission request (Electron's details object; absent: none). */
 export function mediaTypesOf(details: object | undefined): string[] {
   const types = (details as { mediaTypes?: unknown } | undefined)?.mediaTypes;
   return Array.isArray(types) ? types.map(String) : [];
+}
+
+/** The media type of a 'media' permission check (Electron's details.mediaType), if given. */
+export function mediaTypeOf(details: object | undefined): string | undefined {
+  const type = (details as { mediaType?: unknown } | undefined)?.mediaType;
+  return typeof type === 'string' ? type : undefined;
 }
 
 export function toChoices(ports: readonly SerialPortEntry[]): SerialPortChoice[] {

@@ -1,10 +1,11 @@
 import { ipcMain, type Session } from 'electron';
 import {
   allowPermission,
+  allowPermissionCheck,
   checkPortChoice,
   isRendererOrigin,
+  mediaTypeOf,
   mediaTypesOf,
-  RENDERER_ONLY_PERMISSIONS,
   type SerialPortEntry,
   toChoices,
 } from './serial-ports';
@@ -20,8 +21,8 @@ export function allowSerialPorts(session: Session): void {
   session.setPermissionRequestHandler((_wc, permission, cb, details) =>
     cb(allowPermission(permission, details?.requestingUrl, mediaTypesOf(details))),
   );
-  session.setPermissionCheckHandler((_wc, permission, requestingOrigin) =>
-    RENDERER_ONLY_PERMISSIONS.has(permission) ? isRendererOrigin(requestingOrigin) : true,
+  session.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) =>
+    allowPermissionCheck(permission, requestingOrigin, mediaTypeOf(details)),
   );
   session.setDevicePermissionHandler(
     (details) => details.deviceType === 'serial' && isRendererOrigin(details.origin),

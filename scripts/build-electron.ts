@@ -1,6 +1,7 @@
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { DIST_TARGETS, nativeCacheFile, stagedNativeFile } from './lib/desktop-targets';
 import { ROOT } from './lib/processes';
 
 /**
@@ -22,7 +23,7 @@ export async function buildElectron(): Promise<void> {
     bundle: true,
     platform: 'node' as const,
     format: 'cjs' as const,
-    target: 'node20',
+    target: 'node22',
     external: ['electron'],
     define: { 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
     logLevel: 'warning' as const,
@@ -75,6 +76,22 @@ export function stageApp(): void {
   writeFileSync(path.join(app, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   cpSync(path.join(ROOT, 'dist-electron'), path.join(app, 'dist-electron'), { recursive: true });
   cpSync(path.join(ROOT, 'dist/renderer'), path.join(app, 'dist/renderer'), { recursive: true });
+  stageNativeModules(app);
+}
+
+/**
+ * Every better-sqlite3 build for Electron made so far (one per platform/arch) goes to
+ * native/<platform>-<arch>/; electron-builder's `files` keeps only the target's own folder and
+ * `asarUnpack` leaves it outside the archive (`npm run check:package` verifies both).
+ */
+function stageNativeModules(app: string): void {
+  for (const target of [...DIST_TARGETS.win, ...DIST_TARGETS.linux]) {
+    const built = nativeCacheFile(ROOT, target);
+    if (!existsSync(built)) continue;
+    const staged = path.join(app, stagedNativeFile(target));
+    mkdirSync(path.dirname(staged), { recursive: true });
+    cpSync(built, staged);
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {

@@ -133,7 +133,11 @@ async function startElectron(electron: string, mode: StartMode, sandboxUrl: stri
   const { buildElectron } = await import('./build-electron');
   const { buildElectronNative } = await import('./build-electron-native');
   await buildElectron();
-  await buildElectronNative(electronVersion());
+  const host = process.platform;
+  const arch = process.arch;
+  if ((host === 'win32' || host === 'linux') && (arch === 'x64' || arch === 'arm64')) {
+    await buildElectronNative(electronVersion(), { platform: host, arch });
+  }
   const child = spawn(electron, [ROOT], {
     cwd: ROOT,
     stdio: 'inherit',

@@ -21,6 +21,10 @@ export interface WebContents {
   session: Session;
   send(channel: string, ...args: unknown[]): void;
   getURL(): string;
+  print(
+    options: WebContentsPrintOptions,
+    callback: (success: boolean, failureReason: string) => void,
+  ): void;
 }
 export interface SerialPort {
   portId: string;
@@ -42,7 +46,12 @@ export interface Session {
   ): void;
   setPermissionCheckHandler(
     handler:
-      | ((wc: WebContents | null, permission: string, requestingOrigin: string) => boolean)
+      | ((
+          wc: WebContents | null,
+          permission: string,
+          requestingOrigin: string,
+          details: { mediaType?: string },
+        ) => boolean)
       | null,
   ): void;
   setDevicePermissionHandler(
@@ -87,9 +96,34 @@ export class BrowserWindow {
   isDestroyed(): boolean;
   isMinimized(): boolean;
   restore(): void;
+  maximize(): void;
+  isMaximized(): boolean;
+  getNormalBounds(): Rectangle;
+  close(): void;
+  on(event: 'close', listener: (event: { preventDefault(): void }) => void): this;
+}
+export interface Rectangle {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+export interface Display {
+  workArea: Rectangle;
+}
+export const screen: { getAllDisplays(): Display[] };
+export interface WebContentsPrintOptions {
+  silent?: boolean;
+  printBackground?: boolean;
+  deviceName?: string;
+  pageSize?: string | { width: number; height: number };
+  margins?: { marginType?: 'default' | 'none' | 'printableArea' | 'custom' };
+  landscape?: boolean;
+  copies?: number;
 }
 export interface IpcMainInvokeEvent {
   senderFrame: { url: string } | null;
+  sender: WebContents;
 }
 export const ipcMain: {
   handle(
@@ -119,7 +153,22 @@ export const protocol: {
   ): void;
   handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void;
 };
-export const dialog: { showErrorBox(title: string, content: string): void };
+export const dialog: {
+  showErrorBox(title: string, content: string): void;
+  showMessageBoxSync(
+    window: BrowserWindow,
+    options: {
+      type?: 'none' | 'info' | 'error' | 'question' | 'warning';
+      title?: string;
+      message: string;
+      detail?: string;
+      buttons?: string[];
+      defaultId?: number;
+      cancelId?: number;
+      noLink?: boolean;
+    },
+  ): number;
+};
 export const Menu: { setApplicationMenu(menu: null): void };
 export interface UtilityProcess {
   stdout: NodeJS.ReadableStream | null;

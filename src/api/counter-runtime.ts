@@ -40,6 +40,8 @@ export interface CounterRuntime {
   dispatch: Dispatch;
   /** 'setup' until the wizard ends; then the mode it chose. */
   current(): { mode: 'setup' | 'demo' | 'real'; sandboxUrl: string | undefined };
+  /** The counter's services once they run (null while the wizard does). */
+  services(): Awaited<ReturnType<typeof createAppServices>> | null;
   close(): Promise<void>;
 }
 
@@ -100,6 +102,7 @@ export async function openCounterRuntime(deps: CounterRuntimeDeps): Promise<Coun
   return {
     dispatch: (method, input, token) => current(method, input, token),
     current: () => ({ mode, sandboxUrl }),
+    services: () => services ?? null,
     async close() {
       closeSetup?.();
       await services?.close();

@@ -6,6 +6,7 @@ import { createAuditHandlers } from './handlers-audit';
 import { createBackupHandlers } from './handlers-backup';
 import { createComplaintsHandlers } from './handlers-complaints';
 import { createDeliveryHandlers } from './handlers-delivery';
+import { createDesktopHandlers } from './handlers-desktop';
 import { createDispenseHandlers } from './handlers-dispense';
 import { createEinvoiceHandlers } from './handlers-einvoice';
 import { createOutboxHandlers } from './handlers-outbox';
@@ -49,6 +50,7 @@ export function createHandlers(s: AppServices): Handlers {
     ...createDeliveryHandlers(s),
     ...createStaffHandlers(s),
     ...createClosedSetupHandlers(),
+    ...createDesktopHandlers(s),
     'app.info': () => s.info,
     'auth.login': (i) => s.auth.login(i.username, i.password),
     'auth.logout': (_i, ctx) => {

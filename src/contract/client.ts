@@ -58,6 +58,9 @@ declare global {
     /** Exposed by electron/preload.ts through contextBridge; absent in browser mode. */
     epcDesktop?: {
       invoke(method: string, input: unknown, token: string | null): Promise<ApiResult<unknown>>;
+      /** Silent printing on the printer chosen in settings: null when printed, or why not. */
+      print(job: string): Promise<string | null>;
+      installUpdate(): Promise<unknown>;
     };
   }
 }

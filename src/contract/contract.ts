@@ -4,6 +4,7 @@ import { auditContract } from './contract-audit';
 import { backupContract } from './contract-backup';
 import { complaintsContract } from './contract-complaints';
 import { deliveryContract } from './contract-delivery';
+import { desktopContract } from './contract-desktop';
 import { dispenseContract } from './contract-dispense';
 import { einvoiceContract } from './contract-einvoice';
 import { outboxContract } from './contract-outbox';
@@ -179,6 +180,7 @@ export const contract = {
   ...deliveryContract,
   ...staffContract,
   ...setupContract,
+  ...desktopContract,
 } as const satisfies Readonly<Record<string, ContractEntry>>;
 
 interface ContractEntry extends MethodPolicy {

@@ -22,6 +22,7 @@ import type { AppConfig } from './config';
 import { createCrlCache } from './crl-cache';
 import { createDeliveryArea } from './delivery';
 import { DeliverySignIns } from './delivery-sign-in';
+import { createDesktopService } from './desktop/desktop-service';
 import { createDispenseArea } from './dispense';
 import { loadLayoutLabels } from './layout-labels';
 import type { Logger } from './logger';
@@ -216,6 +217,7 @@ export async function createAppServices(
     backup,
     rendererErrors: createRendererErrorLog({ log, now: () => Date.now() }),
     logExport: createLogExport({ db, dataDir: config.dataDir, info, now: () => new Date() }),
+    desktop: createDesktopService({ db, outbox, now: Date.now }),
     recon: createReconService({
       db,
       center: fsiCenterRecords({ fsi, auth, admdvs: config.pharmacy.admdvs }),

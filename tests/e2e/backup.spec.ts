@@ -72,3 +72,28 @@ test('an administrator checks a backup and restores it: the counter restarts to 
   await expect(page.getByTestId('backup-last-restore')).toContainText(/已恢复 柜台备份_/);
   await expect(page.getByTestId('backup-panel')).toContainText('原数据库保存在');
 });
+
+test('an administrator chooses the receipt printer, 58 mm paper and the cash drawer once in F10 [R-KEEP]', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const admin = staff('admin');
+  await login(page, admin.username, admin.password);
+  await page.keyboard.press('F10');
+  const panel = page.getByTestId('print-panel');
+  await expect(panel).toBeVisible();
+  await page.getByTestId('print-printer').fill('XP-58 小票机');
+  await panel.getByText('58 毫米热敏纸').click();
+  await page.getByTestId('print-kick').check();
+  await page.getByTestId('print-printer').press('Enter');
+  await expect(page.getByTestId('print-saved')).toHaveText('打印设置已保存');
+  await page.getByTestId('update-feed').fill('https://github.com/x/releases/');
+  await page.getByTestId('update-feed').press('Enter');
+  await expect(page.getByTestId('print-error')).toContainText('不能使用 GitHub');
+  await panel.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/print-panel-1366.png' });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F10');
+  await expect(page.getByTestId('print-printer')).toHaveValue('XP-58 小票机');
+  await expect(page.getByTestId('print-kick')).toBeChecked();
+});

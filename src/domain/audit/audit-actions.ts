@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = {
   'settings.region': '更改统筹地区',
   'settings.scanFolder': '更改扫描仪目录',
   'settings.backupFolder': '更改备份文件夹',
+  'settings.printer': '更改打印设置',
+  'settings.updateFeed': '更改软件更新地址',
   'backup.run': '立即备份',
   'backup.restore': '恢复备份',
   'backup.restored': '启动时恢复备份',

@@ -1,10 +1,18 @@
+import type { PrintJob } from '../../contract/types-desktop';
+import { detectPrinter } from './printer';
+
 /**
  * Prints one part of the page: `bodyClass` on <body> selects it in the print stylesheet
- * (styles.css hides everything else under that class) until the print dialog closes.
+ * (styles.css hides everything else under that class) until the printer is done with it —
+ * silently on the desktop app's printer, or through the browser's print dialog.
  */
-export function printOnly(bodyClass: string): void {
+export async function printOnly(bodyClass: string, job: PrintJob): Promise<void> {
   const body = document.body;
   body.classList.add(bodyClass);
-  window.addEventListener('afterprint', () => body.classList.remove(bodyClass), { once: true });
-  window.print();
+  try {
+    const failure = await detectPrinter().print(job);
+    if (failure) window.alert(failure);
+  } finally {
+    body.classList.remove(bodyClass);
+  }
 }

@@ -1,4 +1,4 @@
 import { printOnly } from '../app/print-only';
 
 /** Prints the medication guidance sheet. */
-export const printGuidance = (): void => printOnly('printing-guidance');
+export const printGuidance = (): void => void printOnly('printing-guidance', 'guidance');

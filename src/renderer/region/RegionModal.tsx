@@ -6,6 +6,7 @@ import { BackupPanel } from '../backup/BackupPanel';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { KeyList } from '../components/KeyList';
 import { RuleDetails } from '../components/RuleDetails';
+import { PrintPanel } from '../printing/PrintPanel';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { useRegionStore } from './region-store';
@@ -126,6 +127,7 @@ export function RegionModal() {
           </p>
         )}
         {role === 'admin' && <BackupPanel canRun />}
+        {role === 'admin' && <PrintPanel />}
       </div>
     </Modal>
   );

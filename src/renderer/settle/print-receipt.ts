@@ -6,4 +6,4 @@ export function canPrintReceipt(): boolean {
 }
 
 /** Prints only the receipt. */
-export const printReceipt = (): void => printOnly('printing-receipt');
+export const printReceipt = (): void => void printOnly('printing-receipt', 'receipt');

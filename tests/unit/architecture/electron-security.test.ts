@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkIpcCall } from '../../../electron/ipc-guard';
 import {
   allowPermission,
+  allowPermissionCheck,
   checkPortChoice,
   isRendererOrigin,
   mediaTypesOf,
@@ -76,7 +77,7 @@ describe('Electron shell security', () => {
     const serial = readFileSync(path.join(ROOT, 'electron/serial-session.ts'), 'utf8');
     expect(main).toMatch(/allowSerialPorts\(wc\.session\)/);
     expect(serial).toMatch(
-      /RENDERER_ONLY_PERMISSIONS\.has\(permission\) \? isRendererOrigin\(requestingOrigin\)/,
+      /setPermissionCheckHandler\([\s\S]*?allowPermissionCheck\(permission, requestingOrigin, mediaTypeOf\(details\)\)/,
     );
     expect(serial).toMatch(/deviceType === 'serial' && isRendererOrigin\(details\.origin\)/);
     expect(serial).toMatch(/select-serial-port[\s\S]*event\.preventDefault\(\)/);
@@ -94,6 +95,27 @@ describe('Electron shell security', () => {
       expect(allowPermission('media', url, ['video']), String(url)).toBe(false);
     }
     expect(RENDERER_ONLY_PERMISSIONS.has('media')).toBe(true);
+  });
+
+  it('permission checks: only camera (video) and serial, only for our own origin; everything else denied [ARCH]', () => {
+    const own = 'app://renderer';
+    expect(allowPermissionCheck('serial', own)).toBe(true);
+    expect(allowPermissionCheck('media', own, 'video')).toBe(true);
+    expect(allowPermissionCheck('media', own, 'audio')).toBe(false);
+    for (const p of [
+      'notifications',
+      'geolocation',
+      'clipboard-read',
+      'hid',
+      'usb',
+      'fullscreen',
+    ]) {
+      expect(allowPermissionCheck(p, own), p).toBe(false);
+    }
+    for (const origin of ['https://evil.example', 'app://renderer.evil', 'file://', undefined]) {
+      expect(allowPermissionCheck('serial', origin), String(origin)).toBe(false);
+      expect(allowPermissionCheck('media', origin, 'video'), String(origin)).toBe(false);
+    }
   });
 
   it('takes only a port it offered as the serial port choice, from our renderer [ARCH]', () => {

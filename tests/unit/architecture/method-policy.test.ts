@@ -68,6 +68,9 @@ describe('per-method policy on the contract', () => {
         'backup.setFolder',
         'backup.restore',
         'log.export',
+        // The desktop app's printer and update feed (issue 15).
+        'desktop.setPrint',
+        'desktop.setUpdateFeed',
         'complaints.register',
         'complaints.followUp',
         // Staff accounts (issue 14): every change of who may do what.

@@ -1,0 +1,121 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readBuilderConfig } from '../../../scripts/check-package';
+import { DIST_TARGETS, stagedNativeFile } from '../../../scripts/lib/desktop-targets';
+import { fileSetIncludes } from '../../../scripts/lib/glob-match';
+import { nativeBinaryTarget, readBinaryHeader } from '../../../scripts/lib/native-binary';
+import { checkTarget, configuredTargets } from '../../../scripts/lib/package-check';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+/** The Node build of better-sqlite3 on this machine: a real Linux x64 ELF shared object. */
+const HOST_NODE_BINARY = path.join(
+  ROOT,
+  'node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+);
+const config = readBuilderConfig(path.join(ROOT, 'electron-builder.yml'));
+
+/** A minimal PE header (MZ stub, PE signature, machine) as a Windows DLL would start. */
+function peHeader(machine: number): Buffer {
+  const b = Buffer.alloc(0x100);
+  b.write('MZ', 0, 'latin1');
+  b.writeUInt32LE(0x80, 0x3c);
+  b.write('PE\0\0', 0x80, 'latin1');
+  b.writeUInt16LE(machine, 0x84);
+  return b;
+}
+/** A minimal 64-bit little-endian ELF header with the given e_machine. */
+function elfHeader(machine: number): Buffer {
+  const b = Buffer.alloc(64);
+  b.writeUInt32BE(0x7f454c46, 0);
+  b[4] = 2;
+  b[5] = 1;
+  b.writeUInt16LE(machine, 18);
+  return b;
+}
+
+let app = '';
+afterEach(() => rmSync(app, { recursive: true, force: true }));
+function stage(files: Record<string, Buffer | string>): string {
+  app = mkdtempSync(path.join(tmpdir(), 'stage-'));
+  for (const [rel, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(app, rel)), { recursive: true });
+    if (typeof content === 'string') copyFileSync(content, path.join(app, rel));
+    else writeFileSync(path.join(app, rel), content);
+  }
+  return app;
+}
+
+describe('npm run check:package (staged app folder against electron-builder.yml)', () => {
+  it('reads the targets the config packages: win x64, linux x64 and arm64 [ARCH]', () => {
+    expect(
+      configuredTargets(config)
+        .map((t) => `${t.platform}-${t.arch}`)
+        .sort(),
+    ).toEqual(['linux-arm64', 'linux-x64', 'win32-x64']);
+  });
+
+  it('tells the platform and arch of a native module from its header [ARCH]', () => {
+    expect(nativeBinaryTarget(readBinaryHeader(HOST_NODE_BINARY))).toEqual({
+      platform: 'linux',
+      arch: process.arch,
+    });
+    expect(nativeBinaryTarget(peHeader(0x8664))).toEqual({ platform: 'win32', arch: 'x64' });
+    expect(nativeBinaryTarget(elfHeader(183))).toEqual({ platform: 'linux', arch: 'arm64' });
+    expect(nativeBinaryTarget(Buffer.from('not a binary at all, just text'))).toBeNull();
+  });
+
+  it('passes every target when each has its own binary, packed and unpacked from the asar [ARCH]', () => {
+    const dir = stage({
+      'dist-electron/main.cjs': Buffer.from(''),
+      [stagedNativeFile({ platform: 'linux', arch: 'x64' })]: HOST_NODE_BINARY,
+      [stagedNativeFile({ platform: 'linux', arch: 'arm64' })]: elfHeader(183),
+      [stagedNativeFile({ platform: 'win32', arch: 'x64' })]: peHeader(0x8664),
+    });
+    for (const t of [...DIST_TARGETS.win, ...DIST_TARGETS.linux]) {
+      const verdict = checkTarget(config, dir, t);
+      expect(verdict.problems, verdict.target).toEqual([]);
+      expect(verdict.nativeFiles).toEqual([stagedNativeFile(t)]);
+    }
+  });
+
+  it('refuses a Linux binary staged for the Windows installer, and a missing one [ARCH]', () => {
+    const dir = stage({ [stagedNativeFile({ platform: 'win32', arch: 'x64' })]: HOST_NODE_BINARY });
+    const win = checkTarget(config, dir, { platform: 'win32', arch: 'x64' });
+    expect(win.problems.join('\n')).toContain('是为 linux-x64 编译的，不能装入 win32-x64 安装包');
+    const arm = checkTarget(config, dir, { platform: 'linux', arch: 'arm64' });
+    expect(arm.problems.join('\n')).toContain('缺少 native/linux-arm64/better_sqlite3.node');
+  });
+
+  it('refuses a .node file left inside the asar (no asarUnpack) or carried from another target [ARCH]', () => {
+    const dir = stage({
+      [stagedNativeFile({ platform: 'linux', arch: 'x64' })]: HOST_NODE_BINARY,
+      'lib/stray.node': HOST_NODE_BINARY,
+    });
+    const withoutUnpack = { ...config, asarUnpack: [] };
+    const verdict = checkTarget(withoutUnpack, dir, { platform: 'linux', arch: 'x64' });
+    expect(verdict.problems).toContain(
+      'native/linux-x64/better_sqlite3.node 未列入 asarUnpack（asar 内的 .node 无法加载）',
+    );
+    expect(verdict.problems).toContain(
+      'lib/stray.node 未列入 asarUnpack（asar 内的 .node 无法加载）',
+    );
+    const everything = { ...config, files: ['**/*'] };
+    const arm = stage({
+      [stagedNativeFile({ platform: 'linux', arch: 'x64' })]: HOST_NODE_BINARY,
+      [stagedNativeFile({ platform: 'linux', arch: 'arm64' })]: elfHeader(183),
+    });
+    expect(checkTarget(everything, arm, { platform: 'linux', arch: 'arm64' }).problems).toContain(
+      'native/linux-x64/better_sqlite3.node 是为 linux-x64 编译的，不能装入 linux-arm64 安装包',
+    );
+  });
+
+  it('matches file sets as electron-builder does: the last matching pattern decides [ARCH]', () => {
+    const files = ['**/*', '!**/*.map', '!native/**', 'native/linux-x64/**'];
+    expect(fileSetIncludes(files, 'dist-electron/main.cjs')).toBe(true);
+    expect(fileSetIncludes(files, 'dist-electron/main.cjs.map')).toBe(false);
+    expect(fileSetIncludes(files, 'native/linux-arm64/better_sqlite3.node')).toBe(false);
+    expect(fileSetIncludes(files, 'native/linux-x64/better_sqlite3.node')).toBe(true);
+  });
+});
