@@ -1,4 +1,5 @@
 import type { AppErrorShape } from '../domain/errors';
+import type { RxLiveState } from '../domain/lifecycle/rx-live-state';
 import type { Role } from '../domain/staff';
 
 /** Every API call answers with this envelope on both transports (IPC and HTTP). */
@@ -174,6 +175,8 @@ export interface PrescriptionView {
   findings: RuleFinding[];
   /** True only when local verification passed, the center did not refuse, and nothing blocks. */
   reviewable: boolean;
+  /** The one live status at this counter (review, dispensing, settlement) and the next step. */
+  live: RxLiveState;
   downloadedAt: string;
 }
 
@@ -184,6 +187,7 @@ export interface RxListItem {
   prscTime: string;
   statusName: string;
   reviewable: boolean;
+  live: RxLiveState;
   downloadedAt: string;
 }
 
