@@ -55,6 +55,8 @@ export interface OutboxStatus {
   lastError: string | null;
   /** Open while the worker gives a failing center a rest (see circuit-breaker.ts). */
   circuit: { state: 'closed' | 'open' | 'half-open'; retryInMs: number | null };
+  /** Whether the center answers at all, from every exchange with it (医保中心离线). */
+  center: { offline: boolean; failingForMs: number | null; lastFailure: string | null };
 }
 
 /** One finding that blocks or warns, always with its rule and citation (shown in red/amber). */

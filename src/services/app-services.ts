@@ -175,6 +175,8 @@ export async function createAppServices(config: AppConfig, log: Logger) {
       now: () => new Date(),
     }),
     worker,
+    /** Whether the center answers at all (the 医保中心离线 banner, issue 19 item 12). */
+    centerReachability: () => fsi.reachability.view(),
     db,
     async close() {
       stopDailyBackup();

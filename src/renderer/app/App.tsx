@@ -6,6 +6,7 @@ import { TopBar } from '../components/TopBar';
 import { usePatientStore } from '../counter/patient-store';
 import { useFunctionKeys } from '../keyboard/use-function-keys';
 import { useNavigation } from '../navigation/navigation-store';
+import { CenterOfflineBanner } from '../outbox/CenterOfflineBanner';
 import { useOutboxStore } from '../outbox/outbox-store';
 import { usePrescriptionStore } from '../prescription/prescription-store';
 import { useReviewStore } from '../review/review-store';
@@ -58,6 +59,7 @@ export function App() {
     <div className="app">
       {info?.sandbox && <SandboxBanner />}
       <TopBar info={info} session={session} />
+      {session && <CenterOfflineBanner />}
       {session ? <SignedIn /> : <LoginScreen />}
       <footer className="app-footer">
         <KeyHints signedIn={session !== null} screen={screen} />
