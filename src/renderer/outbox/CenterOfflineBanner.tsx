@@ -10,7 +10,10 @@ import { useOutboxStore } from './outbox-store';
 export function CenterOfflineBanner() {
   const center = useOutboxStore((s) => s.status?.center ?? null);
   if (!center?.offline) return null;
-  const since = center.failingForMs === null ? '' : `（已持续 ${formatAge(center.failingForMs)}）`;
+  const since =
+    center.failingForMs === null || center.failingForMs < 60_000
+      ? ''
+      : `（已持续 ${formatAge(center.failingForMs)}）`;
   return (
     <div className="center-offline" data-testid="center-offline" role="alert">
       <Alert
