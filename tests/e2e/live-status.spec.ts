@@ -95,7 +95,11 @@ test('header and F8 list show one live status through review, settlement and ref
   await expect(page.getByTestId('lookup-row')).toHaveAttribute('data-state', 'refunded', {
     timeout: 40_000,
   });
-  await page.keyboard.press('Escape');
+  const lookup = page.getByTestId('lookup-screen');
+  await expect(async () => {
+    if (await lookup.isVisible()) await page.keyboard.press('Escape');
+    await expect(lookup).toHaveCount(0, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await f8Says(page, hiRxno, '已退费');
   await page.keyboard.press('F8');
   await page.locator(`[data-testid=recent-rx][data-hi-rxno="${hiRxno}"]`).click();
