@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ApiContract, ApiMethod, ApiOutput } from '../contract/contract';
+import { plainCenterError } from '../domain/center/plain-center-error';
 import type { AppServices } from '../services/app-services';
 import { type HandlerContext, must } from './handler-context';
 import { createAuditHandlers } from './handlers-audit';
@@ -62,9 +63,17 @@ export function createHandlers(s: AppServices): Handlers {
     'outbox.status': () => {
       const now = Date.now();
       const c = s.worker.circuit();
+      const center = s.centerReachability();
+      const counts = s.outbox.status(now);
       return {
-        ...s.outbox.status(now),
+        ...counts,
+        lastError: counts.lastError === null ? null : plainCenterError(counts.lastError).message,
         circuit: { state: c.state, retryInMs: c.retryAt === null ? null : c.retryAt - now },
+        center: {
+          offline: center.offline,
+          failingForMs: center.failingSince === null ? null : now - center.failingSince,
+          lastFailure: center.lastFailure,
+        },
       };
     },
     'rx.find': (i, ctx) => s.rx.find(must(ctx), i),

@@ -1,4 +1,5 @@
 import { CenterError } from './center-error';
+import { CenterReachability } from './center-reachability';
 import { CenterClock, dateTime } from './clock';
 import { deepFreeze, type FsiRequest, type FsiResponse, parseFsiResponse } from './fsi-wrapper';
 import { excerpt, postText } from './http-post';
@@ -61,6 +62,8 @@ export class FsiClient {
   /** The center's time as its replies state it (validity is judged on it, R-VALID). */
   readonly centerClock: CenterClock;
   private renewSignIn: SignInRenewer | null = null;
+  /** Whether the center answers at all, from every exchange (the 医保中心离线 banner). */
+  readonly reachability = new CenterReachability();
 
   constructor(
     private readonly config: FsiConfig,
@@ -138,12 +141,14 @@ export class FsiClient {
       this.config.paasToken,
       Math.floor(this.now().getTime() / 1000),
     );
-    const reply = await postText(url, JSON.stringify(request), {
-      headers,
-      timeoutMs: this.config.timeoutMs,
-      maxReplyBytes: fsiReplyCapBytes(request.infno),
-      msgid: request.msgid,
-    });
+    const reply = await this.reached(() =>
+      postText(url, JSON.stringify(request), {
+        headers,
+        timeoutMs: this.config.timeoutMs,
+        maxReplyBytes: fsiReplyCapBytes(request.infno),
+        msgid: request.msgid,
+      }),
+    );
     if (reply.status < 200 || reply.status > 299) {
       throw new CenterError(
         'http',
@@ -173,6 +178,23 @@ export class FsiClient {
       });
     }
     return parsed;
+  }
+
+  /** Posts, telling `reachability` whether the center answered (a gateway 5xx is no answer). */
+  private async reached(post: () => ReturnType<typeof postText>): ReturnType<typeof postText> {
+    const at = this.now().getTime();
+    try {
+      const reply = await post();
+      if (reply.status >= 500) this.reachability.failed(at, `HTTP ${reply.status}`);
+      else this.reachability.answered();
+      return reply;
+    } catch (err) {
+      const kind = err instanceof CenterError ? err.kind : 'network';
+      if (kind === 'network' || kind === 'timeout')
+        this.reachability.failed(at, err instanceof Error ? err.message : String(err));
+      else this.reachability.answered();
+      throw err;
+    }
   }
 
   async call<K extends FsiInfno>(call: FsiCall<K>): Promise<FsiResponse> {

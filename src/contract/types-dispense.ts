@@ -1,5 +1,6 @@
 import type { GuidanceLine } from '../domain/dispense/guidance-line';
 import type { ScanRefusalReason } from '../domain/dispense/scan-decision';
+import type { RxLiveState } from '../domain/lifecycle/rx-live-state';
 import type { DispensingState } from '../domain/lifecycle/states';
 import type { RuleId } from '../domain/rules';
 
@@ -215,6 +216,8 @@ export interface HeldDispensingView {
   staffName: string;
   /** e.g. 「阿莫西林胶囊」×2盒 */
   drugs: string;
+  /** Its live status (已调剂·待结算) and next step, as the prescription header shows it. */
+  live: RxLiveState;
 }
 
 /** Where a reopened dispensing continues: scanning, or the settlement step. */

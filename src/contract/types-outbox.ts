@@ -7,7 +7,10 @@ export interface OutboxItemView {
   status: 'pending' | 'in_flight' | 'delivered' | 'parked';
   statusLabel: string;
   attempts: number;
+  /** In plain Chinese (no HTTP status or JSON). */
   lastError: string | null;
+  /** The stored technical text behind it, for a details line. */
+  lastErrorDetail: string | null;
   createdAt: string;
   ageMs: number;
 }

@@ -1,4 +1,5 @@
 import type { AppErrorShape } from '../domain/errors';
+import type { RxLiveState } from '../domain/lifecycle/rx-live-state';
 import type { Role } from '../domain/staff';
 
 /** Every API call answers with this envelope on both transports (IPC and HTTP). */
@@ -56,6 +57,8 @@ export interface OutboxStatus {
   lastError: string | null;
   /** Open while the worker gives a failing center a rest (see circuit-breaker.ts). */
   circuit: { state: 'closed' | 'open' | 'half-open'; retryInMs: number | null };
+  /** Whether the center answers at all, from every exchange with it (医保中心离线). */
+  center: { offline: boolean; failingForMs: number | null; lastFailure: string | null };
 }
 
 /** One finding that blocks or warns, always with its rule and citation (shown in red/amber). */
@@ -176,6 +179,8 @@ export interface PrescriptionView {
   findings: RuleFinding[];
   /** True only when local verification passed, the center did not refuse, and nothing blocks. */
   reviewable: boolean;
+  /** The one live status at this counter (review, dispensing, settlement) and the next step. */
+  live: RxLiveState;
   downloadedAt: string;
 }
 
@@ -186,6 +191,7 @@ export interface RxListItem {
   prscTime: string;
   statusName: string;
   reviewable: boolean;
+  live: RxLiveState;
   downloadedAt: string;
 }
 

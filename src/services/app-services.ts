@@ -227,6 +227,8 @@ export async function createAppServices(
     worker,
     /** The job thread of heavy read-only work (issue 20). */
     jobs,
+    /** Whether the center answers at all (the 医保中心离线 banner, issue 19 item 12). */
+    centerReachability: () => fsi.reachability.view(),
     db,
     async close() {
       stopDailyBackup();

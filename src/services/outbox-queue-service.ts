@@ -1,6 +1,7 @@
 import { transactionName } from '../center/transactions';
 import { beijingTime } from '../center/x509';
 import type { OutboxItemView, OutboxSendResult } from '../contract/types-outbox';
+import { plainCenterError } from '../domain/center/plain-center-error';
 import { AppError } from '../domain/errors';
 import type { OutboxItemStatus, OutboxRepository } from '../store/outbox-repository';
 import type { AuthenticatedSession } from './auth-service';
@@ -30,18 +31,22 @@ export function createOutboxQueueService(deps: {
     const statuses: OutboxItemStatus[] =
       status === 'parked' ? ['parked'] : ['parked', 'pending', 'in_flight'];
     const at = now();
-    return deps.repo.list({ status: statuses, limit: LIST_LIMIT }).map((i) => ({
-      id: i.id,
-      infno: i.infno,
-      name: transactionName(i.infno),
-      msgid: i.msgid,
-      status: i.status,
-      statusLabel: STATUS_LABELS[i.status],
-      attempts: i.attempts,
-      lastError: i.lastError,
-      createdAt: beijingTime(new Date(i.createdAt)),
-      ageMs: Math.max(0, at - i.createdAt),
-    }));
+    return deps.repo.list({ status: statuses, limit: LIST_LIMIT }).map((i) => {
+      const error = i.lastError === null ? null : plainCenterError(i.lastError);
+      return {
+        id: i.id,
+        infno: i.infno,
+        name: transactionName(i.infno),
+        msgid: i.msgid,
+        status: i.status,
+        statusLabel: STATUS_LABELS[i.status],
+        attempts: i.attempts,
+        lastError: error?.message ?? null,
+        lastErrorDetail: error?.detail ?? null,
+        createdAt: beijingTime(new Date(i.createdAt)),
+        ageMs: Math.max(0, at - i.createdAt),
+      };
+    });
   }
 
   async function sendNow(): Promise<OutboxSendResult> {

@@ -221,6 +221,7 @@ export function createRxIntakeService(deps: Deps) {
       evaluate: deps.regions.evaluate,
       at,
       layout,
+      progress: deps.repo.progress(p.hiRxno),
     });
   }
 
@@ -263,6 +264,7 @@ export function createRxIntakeService(deps: Deps) {
         prscTime: r.prscTime,
         statusName: r.statusName,
         reviewable: v.reviewable,
+        live: v.live,
         downloadedAt: v.downloadedAt,
       });
     }

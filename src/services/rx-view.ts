@@ -9,6 +9,7 @@ import type {
   RxCertificateInfo,
   RxDrugLineView,
 } from '../contract/types';
+import { type RxProgress, rxLiveState } from '../domain/lifecycle/rx-live-state';
 import { maskIdNumber, maskName } from '../domain/mask';
 import { citation } from '../domain/rules';
 import type { StoredPrescription } from '../store/prescription-repository';
@@ -18,7 +19,13 @@ import type { RegionInfo, RxPolicyEvaluator } from './region-service';
 /** Puts together what the prescription screen shows, with every blocking finding and its rule. */
 export function buildPrescriptionView(
   p: StoredPrescription,
-  ctx: { region: RegionInfo; evaluate: RxPolicyEvaluator; at: Date; layout: LayoutSummary },
+  ctx: {
+    region: RegionInfo;
+    evaluate: RxPolicyEvaluator;
+    at: Date;
+    layout: LayoutSummary;
+    progress: Omit<RxProgress, 'reviewable'>;
+  },
 ): PrescriptionView {
   const reply = p.reply as Out7204;
   const d = reply.data;
@@ -35,6 +42,7 @@ export function buildPrescriptionView(
     ...policy.findings,
   ];
   const blocked = findings.some((f) => f.severity === 'block');
+  const reviewable = !blocked && p.verification === 'verified';
   return {
     hiRxno: p.hiRxno,
     rxTraceCode: p.rxTraceCode,
@@ -85,7 +93,8 @@ export function buildPrescriptionView(
     layout,
     policy: { regionId: ctx.region.id, regionName: ctx.region.name },
     findings,
-    reviewable: !blocked && p.verification === 'verified',
+    reviewable,
+    live: rxLiveState({ reviewable, ...ctx.progress }),
     downloadedAt: beijingTime(new Date(p.downloadedAt)),
   };
 }

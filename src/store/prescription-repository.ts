@@ -1,3 +1,5 @@
+import type { RxProgress } from '../domain/lifecycle/rx-live-state';
+import type { DispensingState, SettlementState } from '../domain/lifecycle/states';
 import type { Db } from './database';
 
 /** What the counter stores for a downloaded prescription (see migration 2). */
@@ -148,6 +150,30 @@ export class PrescriptionRepository {
     return (
       this.db.prepare('SELECT 1 FROM prescriptions WHERE hi_rxno = ?').get(hiRxno) !== undefined
     );
+  }
+
+  /**
+   * What this counter has done with a prescription: the standing review, the live dispensing
+   * (else the latest), and that dispensing's standing settlement (else its latest).
+   */
+  progress(hiRxno: string): Omit<RxProgress, 'reviewable'> {
+    const row = this.db
+      .prepare(
+        `SELECT
+           (SELECT result FROM rx_reviews WHERE hi_rxno = $rx AND superseded_at IS NULL) AS review,
+           d.state AS dispensing,
+           (SELECT s.state FROM settlements s WHERE s.dispensing_id = d.id
+             ORDER BY s.state NOT IN ('refused', 'voided', 'refunded') DESC, s.id DESC LIMIT 1)
+             AS settlement
+         FROM (SELECT 1) LEFT JOIN (SELECT id, state FROM dispensings WHERE hi_rxno = $rx
+           ORDER BY state IN ('open', 'completed') DESC, id DESC LIMIT 1) d`,
+      )
+      .get({ rx: hiRxno }) as {
+      review: RxProgress['review'];
+      dispensing: DispensingState | null;
+      settlement: SettlementState | null;
+    };
+    return { review: row.review, dispensing: row.dispensing, settlement: row.settlement };
   }
 
   recent(limit = 50): PrescriptionSummary[] {

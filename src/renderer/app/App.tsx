@@ -7,6 +7,7 @@ import { usePatientStore } from '../counter/patient-store';
 import { useFunctionKeys } from '../keyboard/use-function-keys';
 import { lazyView } from '../navigation/lazy-view';
 import { useNavigation } from '../navigation/navigation-store';
+import { CenterOfflineBanner } from '../outbox/CenterOfflineBanner';
 import { useOutboxStore } from '../outbox/outbox-store';
 import { usePrescriptionStore } from '../prescription/prescription-store';
 import { useReviewStore } from '../review/review-store';
@@ -65,6 +66,7 @@ export function App() {
       {info?.sandbox && <SandboxBanner />}
       {/* under a temporary password nothing but its change may be called: no status polling */}
       <TopBar info={info} session={session?.mustChangePassword ? null : session} />
+      {session && !session.mustChangePassword && <CenterOfflineBanner />}
       {session === null ? (
         <LoginScreen />
       ) : session.mustChangePassword ? (

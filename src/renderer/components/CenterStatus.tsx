@@ -1,7 +1,22 @@
 import { Tag, Tooltip } from 'antd';
 import type { CenterSignIn } from '../../contract/types';
+import { useOutboxStore } from '../outbox/outbox-store';
 
 export function CenterStatus({ center }: { center: CenterSignIn }) {
+  const offline = useOutboxStore((s) => s.status?.center.offline === true);
+  if (offline) {
+    return (
+      <span
+        data-testid="center-status"
+        data-signed-in={center.signNo ? 'true' : 'false'}
+        data-offline="true"
+      >
+        <Tag color="error" variant="solid" className="status-tag">
+          医保中心离线
+        </Tag>
+      </span>
+    );
+  }
   if (center.signNo) {
     return (
       <Tooltip title={center.signTime ? `签到时间 ${center.signTime}` : undefined}>

@@ -2,6 +2,7 @@ import { Tag } from 'antd';
 import { useEffect } from 'react';
 import type { HeldDispensingView } from '../../contract/types-dispense';
 import { KeyList } from '../components/KeyList';
+import { RxLiveTag } from '../components/RxLiveTag';
 import { useHeldStore } from './held-store';
 
 const POLL_MS = 30_000;
@@ -20,9 +21,7 @@ function HeldRow({ d }: { d: HeldDispensingView }) {
         <span>调剂完成 {d.completedAt}</span>
       </div>
       <div className="row-tags">
-        <Tag color="warning" className="status-tag">
-          待结算
-        </Tag>
+        <RxLiveTag live={d.live} testId="held-status" />
       </div>
     </>
   );

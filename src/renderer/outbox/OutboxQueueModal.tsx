@@ -98,7 +98,19 @@ export function OutboxQueueModal({ open, onClose }: { open: boolean; onClose(): 
           },
           { title: '已尝试', dataIndex: 'attempts' },
           { title: '排队时长', render: (_, i) => formatAge(i.ageMs) },
-          { title: '最近错误', render: (_, i) => i.lastError ?? '' },
+          {
+            title: '最近错误',
+            render: (_, i) => (
+              <span data-testid="outbox-item-error">
+                {i.lastError ?? ''}
+                {i.lastErrorDetail && (
+                  <small className="outbox-error-detail" data-testid="outbox-item-error-detail">
+                    详情：{i.lastErrorDetail}
+                  </small>
+                )}
+              </span>
+            ),
+          },
           {
             title: '',
             render: (_, i) =>

@@ -1,7 +1,9 @@
 import { create } from 'zustand';
 import type { OutboxStatus } from '../../contract/types';
-import { api, isUnauthenticated, toShape } from '../api';
+import { api, isUnauthenticated, onCallSettled, toShape } from '../api';
 import { useSessionStore } from '../stores/session-store';
+
+const AFTER_CALL_MS = 300;
 
 interface OutboxState {
   status: OutboxStatus | null;
@@ -24,3 +26,14 @@ export const useOutboxStore = create<OutboxState>((set) => ({
   },
   reset: () => set({ status: null, error: null }),
 }));
+
+// What a call queued, or a failure of the center it met, shows on the chip and the 医保中心离线
+// banner right after it rather than at the next poll (one re-read for a burst of calls).
+let soon: ReturnType<typeof setTimeout> | null = null;
+onCallSettled((method) => {
+  if (method === 'outbox.status' || soon !== null || !useSessionStore.getState().session) return;
+  soon = setTimeout(() => {
+    soon = null;
+    void useOutboxStore.getState().refresh();
+  }, AFTER_CALL_MS);
+});

@@ -1,9 +1,10 @@
-import { Modal, Spin, Tag } from 'antd';
+import { Modal, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import type { RxListItem } from '../../contract/types';
 import { maskName } from '../../domain/mask';
 import { api, isUnauthenticated, toShape } from '../api';
 import { KeyList } from '../components/KeyList';
+import { RxLiveTag } from '../components/RxLiveTag';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { usePrescriptionStore } from './prescription-store';
@@ -47,12 +48,7 @@ function RecentRow({ item }: { item: RxListItem }) {
         <span>下载 {item.downloadedAt}</span>
       </div>
       <div className="row-tags">
-        <Tag color="blue" className="status-tag">
-          {item.statusName}
-        </Tag>
-        <Tag color={item.reviewable ? 'success' : 'error'} className="status-tag">
-          {item.reviewable ? '可审方' : '不可审核'}
-        </Tag>
+        <RxLiveTag live={item.live} testId="recent-rx-status" />
       </div>
     </>
   );

@@ -1,5 +1,6 @@
 import { Button, Spin, Tag } from 'antd';
 import type { PrescriptionView } from '../../contract/types';
+import { RxLiveTag } from '../components/RxLiveTag';
 import { useDispenseStore } from '../dispense/dispense-store';
 import { useReviewStore } from '../review/review-store';
 import { useUiStore } from '../stores/ui-store';
@@ -8,6 +9,7 @@ import { usePrescriptionStore } from './prescription-store';
 export function RxHeader({ view, loading }: { view: PrescriptionView; loading: boolean }) {
   const reviewOpen = useReviewStore((s) => s.hiRxno !== null);
   const starting = useDispenseStore((s) => s.starting);
+  const next = view.live.next?.action;
   const toggleReview = () => {
     const review = useReviewStore.getState();
     if (review.hiRxno) review.closePanel();
@@ -20,9 +22,7 @@ export function RxHeader({ view, loading }: { view: PrescriptionView; loading: b
         <span className="mono rx-no" data-testid="rx-hi-rxno">
           {view.hiRxno}
         </span>
-        <Tag color="blue" className="status-tag" data-testid="rx-status">
-          {view.status.name}
-        </Tag>
+        <RxLiveTag live={view.live} testId="rx-status" />
         <Tag className="status-tag" data-testid="rx-region" data-region={view.policy.regionId}>
           政策地区：{view.policy.regionName}
         </Tag>
@@ -39,7 +39,7 @@ export function RxHeader({ view, loading }: { view: PrescriptionView; loading: b
         </Button>
         <Button
           size="large"
-          type={reviewOpen ? 'default' : 'primary'}
+          type={!reviewOpen && next === 'review' ? 'primary' : 'default'}
           data-testid="rx-review"
           onClick={toggleReview}
         >
@@ -47,6 +47,7 @@ export function RxHeader({ view, loading }: { view: PrescriptionView; loading: b
         </Button>
         <Button
           size="large"
+          type={next === 'dispense' || next === 'settle' ? 'primary' : 'default'}
           data-testid="rx-dispense"
           loading={starting}
           onClick={() => void useDispenseStore.getState().start(view.hiRxno)}

@@ -3,7 +3,7 @@ import type { PrescriptionView } from '../../contract/types';
 import { api } from '../api';
 import { useDispenseStore } from '../dispense/dispense-store';
 import { beep } from '../feedback/beep';
-import { useNavigation } from '../navigation/navigation-store';
+import { locationOf, useNavigation } from '../navigation/navigation-store';
 import { useReviewStore } from '../review/review-store';
 import { useFeedbackStore } from '../stores/feedback-store';
 import { reportFailure } from '../stores/report-failure';
@@ -18,6 +18,8 @@ interface PrescriptionState {
   open(hiRxno: string): Promise<void>;
   /** Re-reads and re-evaluates the open prescription (signature, 7205, policy, layout). */
   refresh(): Promise<void>;
+  /** Re-reads the open prescription's live status after an action, without a beep. */
+  reloadLive(): Promise<void>;
   close(): void;
 }
 
@@ -74,6 +76,18 @@ export const usePrescriptionStore = create<PrescriptionState>((set, get) => ({
     }
   },
 
+  async reloadLive() {
+    const current = get().view;
+    if (!current) return;
+    const id = ++latest;
+    try {
+      const view = await api.call('rx.get', { hiRxno: current.hiRxno });
+      if (id === latest && get().view?.hiRxno === view.hiRxno) set({ view });
+    } catch {
+      // the status stays as last read; the action's own screen reported its failure
+    }
+  },
+
   close() {
     latest++;
     useReviewStore.getState().closePanel();
@@ -82,3 +96,15 @@ export const usePrescriptionStore = create<PrescriptionState>((set, get) => ({
     useNavigation.getState().go('counter');
   },
 }));
+
+// Back on the prescription (from dispensing, settlement or a page such as the refund lookup),
+// its live status is read again, so the header never shows a step already taken.
+useNavigation.subscribe((now, before) => {
+  if (locationOf(now) === 'prescription' && locationOf(before) !== 'prescription')
+    void usePrescriptionStore.getState().reloadLive();
+});
+
+// A review just submitted (pass or reject) changes what the header says and highlights.
+useReviewStore.subscribe((now, before) => {
+  if (now.review && now.review !== before.review) void usePrescriptionStore.getState().reloadLive();
+});

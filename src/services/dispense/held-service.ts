@@ -6,6 +6,7 @@ import type {
   ReopenedDispensing,
 } from '../../contract/types-dispense';
 import { AppError } from '../../domain/errors';
+import { rxLiveState } from '../../domain/lifecycle/rx-live-state';
 import { maskIdNumber } from '../../domain/mask';
 import type { Db } from '../../store/database';
 import { DispensingRepository } from '../../store/dispensing-repository';
@@ -42,6 +43,13 @@ export function createHeldService(deps: Deps) {
         .filter((l) => l.qtyDispensed > 0)
         .map((l) => `「${l.genname}」×${l.qtyDispensed}${l.qtyUnit}`)
         .join('、'),
+      // held(): reviewed (or a paper prescription reviewed at dispensing), no standing settlement
+      live: rxLiveState({
+        reviewable: true,
+        review: 'pass',
+        dispensing: d.state,
+        settlement: null,
+      }),
     }));
   }
 

@@ -54,6 +54,35 @@ export async function presettle(
   input: PresettleInput,
   mode: PresettleMode = 'settlement',
 ): Promise<Presettled> {
+  try {
+    return await presettleOnce(ctx, session, g, input, mode);
+  } catch (err) {
+    // An estimate's panel names its own failure (费用估算失败：…).
+    throw mode === 'estimate' ? err : asPresettleFailure(err);
+  }
+}
+
+/**
+ * A center failure met on the way (the 9001 sign-in, the patient's 1101, the 2101 itself) is
+ * said as the failure of what the user asked for: 预结算失败：… (issue 19 item 12).
+ */
+function asPresettleFailure(err: unknown): unknown {
+  if (!(err instanceof AppError) || !err.code.startsWith('CENTER_')) return err;
+  if (err.message.startsWith('预结算失败')) return err;
+  return new AppError(err.code, `预结算失败：${err.message}`, {
+    ...(err.ruleId ? { ruleId: err.ruleId } : {}),
+    ...(err.detail ? { detail: err.detail } : {}),
+    ...(err.citation ? { citation: err.citation } : {}),
+  });
+}
+
+async function presettleOnce(
+  ctx: SettlementContext,
+  session: AuthenticatedSession,
+  g: Settleable,
+  input: PresettleInput,
+  mode: PresettleMode,
+): Promise<Presettled> {
   const d = g.dispensing;
   if (mode === 'settlement') requireScopeConsents(ctx, g);
   const person = await resolveInsured(
@@ -86,7 +115,7 @@ export async function presettle(
     output = res.output;
     warnMsg = res.warn_msg || null;
   } catch (err) {
-    throw centerFailure(err, '预结算（2101）');
+    throw centerFailure(err, '预结算');
   }
   const checked = checkSettleReply(output, {
     infno: '2101',

@@ -75,7 +75,9 @@ describe('the upload queue staff can read and act on', () => {
     const signOut = queued.value?.find(
       (i) => i.infno === '9002' && i.status === 'pending' && i.attempts === 1,
     );
-    expect(signOut?.lastError).toMatch(/timeout/);
+    // plain Chinese for the person (issue 19 item 12), the transport's words in the details line
+    expect(signOut?.lastError).toBe('医保中心未按时应答，稍后自动重试');
+    expect(signOut?.lastErrorDetail).toMatch(/timeout/);
 
     const second = await h.api<OutboxSendResult>('outbox.sendNow', {}, token);
     expect(second.value?.delivered).toBeGreaterThanOrEqual(1);

@@ -274,7 +274,7 @@ describe('OutboxRepository', () => {
 
   describe('status and list', () => {
     it('counts pending (waiting or in flight), parked and delivered; oldest age and last error [ARCH][R-STOCK]', () => {
-      const empty: Omit<OutboxStatus, 'circuit'> = outbox.status(clock);
+      const empty: Omit<OutboxStatus, 'circuit' | 'center'> = outbox.status(clock);
       expect(empty).toEqual({
         pending: 0,
         parked: 0,
