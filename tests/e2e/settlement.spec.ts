@@ -391,5 +391,8 @@ test('F5 before the packs are scanned estimates the price of the prescribed quan
   await expect(screen).toHaveAttribute('data-state', 'open');
   await page.setViewportSize({ width: 1366, height: 768 });
   await panel.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  // The top bar (who is on duty, the queue, the center) stays in view below the fold.
+  await expect(page.getByTestId('shift-status')).toBeInViewport();
   await page.screenshot({ path: 'test-results/screens/dispense-estimate-1366.png' });
 });

@@ -63,10 +63,13 @@ export function App() {
 
   return (
     <div className="app">
-      {info?.sandbox && <SandboxBanner />}
-      {/* under a temporary password nothing but its change may be called: no status polling */}
-      <TopBar info={info} session={session?.mustChangePassword ? null : session} />
-      {session && !session.mustChangePassword && <CenterOfflineBanner />}
+      {/* stays in view while a long prescription scrolls: who is on duty, the queue, the center */}
+      <div className="app-head">
+        {info?.sandbox && <SandboxBanner />}
+        {/* under a temporary password nothing but its change may be called: no status polling */}
+        <TopBar info={info} session={session?.mustChangePassword ? null : session} />
+        {session && !session.mustChangePassword && <CenterOfflineBanner />}
+      </div>
       {session === null ? (
         <LoginScreen />
       ) : session.mustChangePassword ? (
