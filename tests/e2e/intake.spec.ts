@@ -228,7 +228,7 @@ for (const blocked of DEMO.blocked) {
     await expect(banner).toBeVisible();
     const finding = banner.locator(`[data-testid=finding][data-rule="${blocked.rule}"]`);
     await expect(finding).toBeVisible();
-    await expect(finding).toContainText('依据');
+    await expect(finding.getByTestId('rule-details')).toContainText(`规则 ${blocked.rule}`);
     await expect(page.getByTestId('rx-verdict')).toHaveCSS('color', 'rgb(183, 28, 28)');
   });
 }

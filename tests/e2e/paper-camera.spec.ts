@@ -27,6 +27,7 @@ test('photographs a paper prescription with the camera (Alt+M, Enter) as a JPEG 
 }) => {
   await login(page, pharmacist.username, pharmacist.password);
   await page.keyboard.press('Alt+KeyP');
+  await expect(page.getByTestId('paper-source-camera')).toBeVisible();
   await page.keyboard.press('Alt+KeyM');
   const shoot = page.getByTestId('paper-camera-shoot');
   await expect(shoot).toBeEnabled();

@@ -88,7 +88,7 @@ test('an empty data folder walks the wizard against the center, then the new adm
   await page.getByTestId('setup-admin-password').fill('demo1234');
   await page.getByTestId('setup-admin-confirm').fill('demo1234');
   await page.getByTestId('setup-admin-confirm').press('Enter');
-  await expect(page.getByTestId('setup-error')).toContainText('不能使用演示账号的公开密码');
+  await expect(page.getByTestId('setup-error')).toContainText('演示密码');
   await shot(page, '4-admin-refused');
   await page.getByTestId('setup-admin-password').fill('Pharm2026x');
   await page.getByTestId('setup-admin-confirm').fill('Pharm2026x');

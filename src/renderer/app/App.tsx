@@ -5,7 +5,7 @@ import { SandboxBanner } from '../components/SandboxBanner';
 import { TopBar } from '../components/TopBar';
 import { usePatientStore } from '../counter/patient-store';
 import { useFunctionKeys } from '../keyboard/use-function-keys';
-import { lazyView } from '../navigation/lazy-view';
+import { lazyView, preloadLazyViews } from '../navigation/lazy-view';
 import { useNavigation } from '../navigation/navigation-store';
 import { CenterOfflineBanner } from '../outbox/CenterOfflineBanner';
 import { useOutboxStore } from '../outbox/outbox-store';
@@ -30,6 +30,7 @@ const ScannerTestModal = lazyView(() =>
 function SignedIn() {
   const screen = useNavigation((s) => s.screen);
   const Screen = screenViewOf(screen);
+  useEffect(preloadLazyViews, []);
   return (
     <>
       {Screen && <Screen />}

@@ -1,6 +1,7 @@
 import { Button, Input, type InputRef } from 'antd';
 import { useEffect, useRef } from 'react';
 import type { MdtrtCertType } from '../../domain/insurance';
+import { useNavigation } from '../navigation/navigation-store';
 import { useUiStore } from '../stores/ui-store';
 import { usePatientStore } from './patient-store';
 
@@ -22,7 +23,10 @@ export function CertInput() {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the caret returns on each focus request and each change of credential type
   useEffect(() => {
-    certRef.current?.focus();
+    // A page or dialog opened meanwhile (the counter may finish loading after it) keeps its focus.
+    const covered =
+      useNavigation.getState().pages.length > 0 || useUiStore.getState().overlay !== null;
+    if (!covered) certRef.current?.focus();
   }, [focusRequest, certType]);
 
   const submit = () => {

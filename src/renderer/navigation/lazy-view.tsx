@@ -1,5 +1,8 @@
 import { type ComponentType, lazy, Suspense } from 'react';
 
+/** Every lazy view's loader, once: fetched in the background after sign-in (preloadLazyViews). */
+const loaders: Array<() => Promise<unknown>> = [];
+
 /**
  * A feature view loaded on first render instead of with the first screen (issue 20: the
  * signed-in screens, risk charts, reports, the outbox queue and the scanner test stay off the
@@ -8,7 +11,13 @@ import { type ComponentType, lazy, Suspense } from 'react';
 export function lazyView<P extends object = Record<string, never>>(
   load: () => Promise<ComponentType<P>>,
 ): ComponentType<P> {
-  const View = lazy(() => load().then((component) => ({ default: component })));
+  let loading: Promise<ComponentType<P>> | null = null;
+  const loadOnce = () => {
+    loading ??= load();
+    return loading;
+  };
+  loaders.push(loadOnce);
+  const View = lazy(() => loadOnce().then((component) => ({ default: component })));
   return function LazyView(props: P) {
     return (
       <Suspense fallback={null}>
@@ -16,4 +25,16 @@ export function lazyView<P extends object = Record<string, never>>(
       </Suspense>
     );
   };
+}
+
+/**
+ * Once signed in, the other screens are fetched while the counter is idle, so a key pressed
+ * right after opening a screen (Alt+P then Alt+M) reaches a screen that is already there.
+ */
+export function preloadLazyViews(): void {
+  const start = () => {
+    for (const load of loaders) load().catch(() => undefined);
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2_000 });
+  else setTimeout(start, 200);
 }
