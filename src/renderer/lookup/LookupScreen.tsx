@@ -7,7 +7,7 @@ import { LookupRefundDialog } from './LookupRefundDialog';
 import { LookupResults } from './LookupResults';
 import { useLookupStore } from './lookup-store';
 import './lookup.css';
-import { DateField } from '../components/DateField';
+import { DateRangeFields } from '../components/DateRangeFields';
 
 function QueryBar() {
   const text = useLookupStore((s) => s.text);
@@ -27,19 +27,12 @@ function QueryBar() {
         placeholder="扫描或输入结算ID；或参保人姓名（可含 *）/身份证号后4位"
         onChange={(e) => lookup().setText(e.target.value)}
       />
-      <DateField
-        prefix="起"
-        testId="lookup-from"
-        value={from}
+      <DateRangeFields
+        testIdPrefix="lookup"
+        from={from}
+        to={to}
         className="lookup-date"
-        onChange={(v) => lookup().setDates(v, to)}
-      />
-      <DateField
-        prefix="止"
-        testId="lookup-to"
-        value={to}
-        className="lookup-date"
-        onChange={(v) => lookup().setDates(from, v)}
+        onChange={(f, t) => lookup().setDates(f, t)}
       />
       <Button size="large" type="primary" loading={busy} onClick={() => void lookup().search()}>
         查找 <kbd>Enter</kbd>

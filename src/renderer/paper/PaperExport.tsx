@@ -1,7 +1,7 @@
 import { Alert, Button } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { PaperExportResult } from '../../contract/types-paper';
-import { DateField } from '../components/DateField';
+import { DateRangeFields } from '../components/DateRangeFields';
 import { usePaperStore } from './paper-store';
 import { useBlobUrl } from './use-blob-url';
 
@@ -61,19 +61,16 @@ export function PaperExport() {
   return (
     <section className="paper-export work-area-stack">
       <div className="work-area-row">
-        <DateField
-          testId="paper-export-from"
-          prefix="归档日期起"
-          value={from}
-          onChange={setFrom}
+        <DateRangeFields
+          testIdPrefix="paper-export"
+          labels={['归档日期起', '归档日期止']}
+          from={from}
+          to={to}
           className="paper-field"
-        />
-        <DateField
-          testId="paper-export-to"
-          prefix="归档日期止"
-          value={to}
-          onChange={setTo}
-          className="paper-field"
+          onChange={(f, t) => {
+            setFrom(f);
+            setTo(t);
+          }}
         />
         <Button
           data-testid="paper-export"

@@ -1,5 +1,5 @@
 import { Button } from 'antd';
-import { DateField } from '../components/DateField';
+import { DateRangeFields } from '../components/DateRangeFields';
 import { PERIOD_PRESETS } from './period';
 import { useReportsStore } from './report-store';
 
@@ -14,23 +14,14 @@ export function PeriodBar() {
   const snapshot = tab === 'catalog-coverage';
   return (
     <section className="work-area-row" aria-label="统计期间">
-      <DateField
-        testId="reports-from"
-        prefix="起"
+      <DateRangeFields
+        testIdPrefix="reports"
+        from={period.from}
+        to={period.to}
         size="large"
-        value={period.from}
         disabled={snapshot}
-        onChange={(v) => store().setPeriod({ ...store().period, from: v })}
         className="reports-date"
-      />
-      <DateField
-        testId="reports-to"
-        prefix="止"
-        size="large"
-        value={period.to}
-        disabled={snapshot}
-        onChange={(v) => store().setPeriod({ ...store().period, to: v })}
-        className="reports-date"
+        onChange={(from, to) => store().setPeriod({ ...store().period, from, to })}
       />
       {PERIOD_PRESETS.map((p) => (
         <Button

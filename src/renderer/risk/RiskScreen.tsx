@@ -5,7 +5,7 @@ import { RiskCard } from './RiskCard';
 import { RISK_QUICK_DAYS } from './risk-period';
 import { useRiskStore } from './risk-store';
 import './risk.css';
-import { DateField } from '../components/DateField';
+import { DateRangeFields } from '../components/DateRangeFields';
 
 const QUICK_KEY: Record<number, string> = { 7: '7', 30: '8', 90: '9' };
 
@@ -17,19 +17,12 @@ function PeriodBar() {
   const risk = useRiskStore.getState;
   return (
     <div className="work-area-row risk-row">
-      <DateField
-        prefix="起"
-        testId="risk-from"
-        value={from}
+      <DateRangeFields
+        testIdPrefix="risk"
+        from={from}
+        to={to}
         className="risk-date"
-        onChange={(v) => risk().setDates(v, to)}
-      />
-      <DateField
-        prefix="止"
-        testId="risk-to"
-        value={to}
-        className="risk-date"
-        onChange={(v) => risk().setDates(from, v)}
+        onChange={(f, t) => risk().setDates(f, t)}
       />
       {RISK_QUICK_DAYS.map((d) => (
         <Button

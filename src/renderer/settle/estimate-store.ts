@@ -1,9 +1,8 @@
 import { create } from 'zustand';
 import type { SettleEstimate } from '../../contract/types-settlement';
 import type { AppErrorShape } from '../../domain/errors';
-import { api, isUnauthenticated, toShape } from '../api';
-import { beep } from '../feedback/beep';
-import { useSessionStore } from '../stores/session-store';
+import { api } from '../api';
+import { callFailure } from '../stores/call-failure';
 
 interface EstimateState {
   dispensingId: number | null;
@@ -39,11 +38,7 @@ export const useEstimateStore = create<EstimateState>((set, get) => ({
       const estimate = await api.call('settle.estimate', { dispensingId, useAccount });
       if (gen === generation) set({ estimate, loading: false });
     } catch (err) {
-      if (gen !== generation) return;
-      const shape = toShape(err);
-      if (isUnauthenticated(err)) useSessionStore.getState().expire(shape.message);
-      else beep('error');
-      set({ loading: false, error: shape, estimate: null });
+      if (gen === generation) set({ loading: false, error: callFailure(err), estimate: null });
     }
   },
 

@@ -10,6 +10,7 @@ import type { AppErrorShape } from '../../domain/errors';
 import type { ReceiptChoice } from '../../domain/settlement/receipt-choice';
 import { api, isUnauthenticated, toShape } from '../api';
 import { beep } from '../feedback/beep';
+import { callFailure } from '../stores/call-failure';
 import { useSessionStore } from '../stores/session-store';
 
 /** idle: nothing asked yet; preview: the 2101 split waits for the patient's Enter; result: a settlement exists. */
@@ -63,13 +64,6 @@ export function isMoving(s: SettlementView | null): boolean {
 
 let generation = 0;
 let following = false;
-
-function failure(err: unknown): AppErrorShape {
-  const shape = toShape(err);
-  if (isUnauthenticated(err)) useSessionStore.getState().expire(shape.message);
-  else beep('error');
-  return shape;
-}
 
 const isNotFound = (err: unknown) => err instanceof ApiError && err.shape.code === 'NOT_FOUND';
 
@@ -137,7 +131,7 @@ export const useSettleStore = create<SettleState>((set, get) => {
         if (gen === generation) showSettlement(settlement);
       } catch (err) {
         if (gen !== generation || isNotFound(err)) return;
-        set({ error: failure(err) });
+        set({ error: callFailure(err) });
       }
     },
 
@@ -162,7 +156,8 @@ export const useSettleStore = create<SettleState>((set, get) => {
           preview.split.cash.fen > 0 || preview.selfPayNotices.length > 0 ? 'warning' : 'success',
         );
       } catch (err) {
-        if (gen === generation) set({ phase: settlement ? 'result' : 'idle', error: failure(err) });
+        if (gen === generation)
+          set({ phase: settlement ? 'result' : 'idle', error: callFailure(err) });
       }
     },
 
@@ -197,7 +192,7 @@ export const useSettleStore = create<SettleState>((set, get) => {
         beep(settlement.state === 'settled' ? 'success' : 'warning');
       } catch (err) {
         if (gen !== generation) return;
-        const error = failure(err);
+        const error = callFailure(err);
         set({ error });
         try {
           const settlement = await api.call('settle.get', { dispensingId });
@@ -224,7 +219,7 @@ export const useSettleStore = create<SettleState>((set, get) => {
         set({ preview: { ...preview, supervision }, handlingSupervision: false });
         beep(supervision.settleAllowed ? 'success' : 'warning');
       } catch (err) {
-        if (gen === generation) set({ handlingSupervision: false, error: failure(err) });
+        if (gen === generation) set({ handlingSupervision: false, error: callFailure(err) });
       }
     },
 
@@ -264,7 +259,7 @@ export const useSettleStore = create<SettleState>((set, get) => {
         });
         if (gen === generation) set({ uploads, refreshingUploads: false });
       } catch (err) {
-        if (gen === generation) set({ refreshingUploads: false, error: failure(err) });
+        if (gen === generation) set({ refreshingUploads: false, error: callFailure(err) });
       }
     },
 
@@ -285,7 +280,7 @@ export const useSettleStore = create<SettleState>((set, get) => {
         return true;
       } catch (err) {
         if (gen !== generation) return false;
-        set({ refunding: false, error: failure(err) });
+        set({ refunding: false, error: callFailure(err) });
         return false;
       }
     },
