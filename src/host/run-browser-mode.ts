@@ -4,9 +4,11 @@ import type { Dispatch } from '../api/dispatch';
 import { openLogFiles } from '../services/log-files';
 import { createLogger, createTeeWriter, type Logger } from '../services/logger';
 import { type StartMode, storedCenterConfigOf } from '../services/setup/data-folder-mode';
+import { appInfoBeforeStart } from '../services/start-info';
 import type { PhaseTimer } from '../services/start-phases';
 import type { StoreMode } from '../services/store-mode';
 import { deferredDispatch } from './deferred-dispatch';
+import { earlyAnswers } from './early-answers';
 import { startRestartableBackend } from './restartable-backend';
 import { startHost } from './server';
 
@@ -51,7 +53,11 @@ export async function runBrowserMode(opts: BrowserModeOptions) {
   });
   dispatchReady.catch(() => undefined); // answered to callers through `ready`
   const host = await startHost({
-    dispatch: deferredDispatch(dispatchReady, opts.startWaitMs),
+    dispatch: deferredDispatch(
+      dispatchReady,
+      opts.startWaitMs,
+      earlyAnswers(appInfoBeforeStart(opts.mode, opts.version, 'browser')),
+    ),
     staticDir: RENDERER_DIR,
     port: opts.port,
   });
