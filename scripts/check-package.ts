@@ -16,6 +16,24 @@ function argValue(name: string, fallback: string): string {
   return i > 0 && process.argv[i + 1] ? (process.argv[i + 1] as string) : fallback;
 }
 
+/** The Node ABI of the Electron this app pins, from node-abi (electron-builder's own table). */
+export function electronAbiOf(electronVersion: string): number {
+  const nodeAbi = createRequire(import.meta.url)('node-abi') as {
+    getAbi(version: string, runtime: 'electron'): string;
+  };
+  return Number(nodeAbi.getAbi(electronVersion, 'electron'));
+}
+
+function pinnedElectron(): string {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    optionalDependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
+  };
+  const version = pkg.optionalDependencies?.electron ?? pkg.devDependencies?.electron;
+  if (!version) throw new Error('package.json 未声明 electron 版本');
+  return version.replace(/^[\^~]/, '');
+}
+
 export function readBuilderConfig(file: string): BuilderConfig {
   // js-yaml is electron-builder's own YAML reader (a dependency of app-builder-lib).
   const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
@@ -30,9 +48,12 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
   const only = process.argv.slice(2).find((a) => a === 'win' || a === 'linux');
   const wanted = only ? DIST_TARGETS[only].map(targetId) : null;
   const targets = configuredTargets(config).filter((t) => !wanted || wanted.includes(targetId(t)));
+  const electron = pinnedElectron();
+  const abi = electronAbiOf(electron);
+  console.log(`Electron ${electron}：本机模块须为 Node ABI ${abi} 编译`);
   let failed = false;
   for (const t of targets) {
-    const verdict = checkTarget(config, appDir, t);
+    const verdict = checkTarget(config, appDir, t, abi);
     failed ||= verdict.problems.length > 0;
     const state = verdict.problems.length === 0 ? '通过' : '不通过';
     console.log(

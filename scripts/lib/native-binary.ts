@@ -37,3 +37,16 @@ export function readBinaryHeader(file: string): Buffer {
     closeSync(fd);
   }
 }
+
+/**
+ * Which Node ABI a compiled module was built against, from the entry symbol its `NODE_MODULE`
+ * macro exports (`node_register_module_v<ABI>`); 'napi' for a Node-API module, which loads in
+ * any runtime; null when neither is found. better-sqlite3 is not Node-API: a build made with
+ * this machine's Node (ABI 115 on Node 20) fails to load in Electron 45 (ABI 150).
+ */
+export function nativeModuleAbi(binary: Buffer): number | 'napi' | null {
+  const text = binary.toString('latin1');
+  const versioned = /node_register_module_v(\d+)/.exec(text);
+  if (versioned?.[1]) return Number(versioned[1]);
+  return text.includes('napi_register_module_v1') ? 'napi' : null;
+}

@@ -1,8 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type DesktopTarget, stagedNativeFile, targetId } from './desktop-targets';
 import { expandTargetMacros, fileSetIncludes } from './glob-match';
-import { nativeBinaryTarget, readBinaryHeader } from './native-binary';
+import { nativeBinaryTarget, nativeModuleAbi, readBinaryHeader } from './native-binary';
 
 /** The parts of electron-builder's configuration the check reads. */
 export interface BuilderConfig {
@@ -62,6 +62,8 @@ export function checkTarget(
   config: BuilderConfig,
   appDir: string,
   t: DesktopTarget,
+  /** The Node ABI of the Electron the app ships (node-abi); each module must be built for it. */
+  electronAbi?: number,
 ): TargetVerdict {
   const platformConfig = config[PLATFORM_KEY[t.platform]] ?? {};
   const expand = (patterns: string[]) => patterns.map((p) => expandTargetMacros(p, t));
@@ -85,6 +87,15 @@ export function checkTarget(
     if (!built) problems.push(`${file} 不是可识别的 ELF/PE 本机模块`);
     else if (targetId(built) !== targetId(t)) {
       problems.push(`${file} 是为 ${targetId(built)} 编译的，不能装入 ${targetId(t)} 安装包`);
+    }
+    if (electronAbi !== undefined) {
+      const abi = nativeModuleAbi(readFileSync(path.join(appDir, file)));
+      if (abi === null) problems.push(`${file} 中找不到 Node 模块入口，无法确认其 ABI`);
+      else if (abi !== 'napi' && abi !== electronAbi) {
+        problems.push(
+          `${file} 是为 Node ABI ${abi} 编译的，而随附的 Electron 需要 ABI ${electronAbi}（请用 build-electron-native 针对 Electron 重新编译）`,
+        );
+      }
     }
   }
   return { target: targetId(t), nativeFiles: packed, problems };

@@ -1,4 +1,5 @@
 import type { setupContract } from '../contract/contract-setup';
+import type { SetupStatus } from '../contract/types-setup';
 import { AppError } from '../domain/errors';
 import type { HandlersFor } from './handler-context';
 
@@ -7,15 +8,18 @@ const closed = (): never => {
   throw new AppError('FORBIDDEN', CLOSED);
 };
 
+/** What `setup.status` answers on a configured counter. */
+export const CONFIGURED_STATUS: SetupStatus = {
+  phase: 'configured',
+  imported: null,
+  connectionOk: true,
+  adminCreated: true,
+};
+
 /** A configured counter: the wizard's methods say so and refuse everything else. */
 export function createClosedSetupHandlers(): HandlersFor<typeof setupContract> {
   return {
-    'setup.status': () => ({
-      phase: 'configured',
-      imported: null,
-      connectionOk: true,
-      adminCreated: true,
-    }),
+    'setup.status': () => CONFIGURED_STATUS,
     'setup.importCenterConfig': closed,
     'setup.testConnection': closed,
     'setup.createFirstAdmin': closed,

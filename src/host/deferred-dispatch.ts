@@ -1,5 +1,6 @@
 import type { Dispatch } from '../api/dispatch';
 import type { ApiResult } from '../contract/types';
+import type { EarlyAnswer } from './early-answers';
 
 /** How long a call made during start-up waits for the services before it is answered. */
 export const START_WAIT_MS = 20_000;
@@ -24,9 +25,14 @@ export const START_FAILED_REFUSAL: ApiResult<never> = {
  * A dispatcher for the first seconds after the window is served: the screen is drawn while
  * the database opens and the center link starts, and nothing runs against a half-ready
  * service. A call waits for the services (up to `waitMs`), then runs as usual; still not
- * ready, or start-up failed, it gets a Chinese answer instead of a crash or a hang.
+ * ready, or start-up failed, it gets a Chinese answer instead of a crash or a hang. What the
+ * first screen needs to draw is answered at once by `early` (early-answers.ts).
  */
-export function deferredDispatch(ready: Promise<Dispatch>, waitMs = START_WAIT_MS): Dispatch {
+export function deferredDispatch(
+  ready: Promise<Dispatch>,
+  waitMs = START_WAIT_MS,
+  early: EarlyAnswer = () => undefined,
+): Dispatch {
   let settled: { dispatch: Dispatch } | { failed: true } | null = null;
   ready.then(
     (dispatch) => {
@@ -37,6 +43,10 @@ export function deferredDispatch(ready: Promise<Dispatch>, waitMs = START_WAIT_M
     },
   );
   return async (method, rawInput, token) => {
+    if (!settled) {
+      const answer = early(method);
+      if (answer) return answer;
+    }
     const dispatch = settled ? settled : await readyWithin(ready, waitMs);
     if (dispatch === 'timeout') return STARTING_REFUSAL;
     if ('failed' in dispatch) return START_FAILED_REFUSAL;

@@ -4,9 +4,11 @@ import type { Dispatch } from '../api/dispatch';
 import { openLogFiles } from '../services/log-files';
 import { createLogger, createTeeWriter, type Logger } from '../services/logger';
 import { type StartMode, storedCenterConfigOf } from '../services/setup/data-folder-mode';
+import { appInfoBeforeStart } from '../services/start-info';
 import type { PhaseTimer } from '../services/start-phases';
 import type { StoreMode } from '../services/store-mode';
 import { deferredDispatch } from './deferred-dispatch';
+import { earlyAnswers } from './early-answers';
 import { startRestartableBackend } from './restartable-backend';
 import { startHost } from './server';
 
@@ -29,7 +31,17 @@ export interface BrowserModeOptions {
   onPhase?: PhaseTimer;
   /** Only for tests: how long a call made during start-up waits before it hears 正在启动. */
   startWaitMs?: number;
+  /** How long the services wait for the page's first call before they load anyway. */
+  pageWaitMs?: number;
 }
+
+/**
+ * Loading the services' code keeps this process busy for a while (half a second on a quiet
+ * 2-core machine, seconds on a loaded one), and the window's files are served by the same
+ * process: the page is served first, and the services load when it first calls (its scripts
+ * have arrived) or after this long without a page (Electron, a browser opened later).
+ */
+const PAGE_WAIT_MS = 1_500;
 
 /**
  * Serves the app on loopback at once and starts the services behind it: the first screen is
@@ -50,15 +62,30 @@ export async function runBrowserMode(opts: BrowserModeOptions) {
     rejectReady = reject;
   });
   dispatchReady.catch(() => undefined); // answered to callers through `ready`
+  let pageCalled!: () => void;
+  const pageOrTimeout = new Promise<void>((resolve) => {
+    pageCalled = resolve;
+    setTimeout(resolve, opts.pageWaitMs ?? PAGE_WAIT_MS).unref();
+  });
+  const dispatch = deferredDispatch(
+    dispatchReady,
+    opts.startWaitMs,
+    earlyAnswers(appInfoBeforeStart(opts.mode, opts.version, 'browser')),
+  );
   const host = await startHost({
-    dispatch: deferredDispatch(dispatchReady, opts.startWaitMs),
+    dispatch: (method, input, token) => {
+      pageCalled();
+      return dispatch(method, input, token);
+    },
     staticDir: RENDERER_DIR,
     port: opts.port,
   });
   let runtime: CounterRuntime | undefined;
-  const backend = startBackend(opts, log, (r) => {
-    runtime = r;
-  });
+  const backend = pageOrTimeout.then(() =>
+    startBackend(opts, log, (r) => {
+      runtime = r;
+    }),
+  );
   backend.then((b) => resolveReady(b.dispatch), rejectReady);
   const ready = backend.then(() => undefined);
   ready.catch(() => undefined); // the caller awaits it

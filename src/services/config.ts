@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { FsiConfig } from '../center/fsi-client';
+import { PROJECT_ROOT, SANDBOX_CONFIG_FILE } from './project-paths';
 import type { StoreMode } from './store-mode';
 
 /** Credentials and endpoints of the center, as a real deployment configures them. */
@@ -89,8 +90,7 @@ export interface AppConfig {
   store: StoreMode;
 }
 
-export const PROJECT_ROOT = path.resolve(import.meta.dirname ?? '.', '../..');
-export const SANDBOX_CONFIG_FILE = path.join(PROJECT_ROOT, 'config/sandbox.json');
+export { PROJECT_ROOT, SANDBOX_CONFIG_FILE };
 /** The sandbox CA: the trust anchor of the sandbox's institution certificates. */
 export const SANDBOX_CA_FILE = path.join(PROJECT_ROOT, 'config/sandbox-ca.pem');
 

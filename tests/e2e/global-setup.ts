@@ -10,7 +10,7 @@ import path from 'node:path';
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const root = path.resolve(import.meta.dirname, '../..');
   const dataRoot = mkdtempSync(path.join(os.tmpdir(), 'epc-e2e-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--browser'], {
+  const child = spawn(process.execPath, ['scripts/launch.mjs', '--browser'], {
     cwd: root,
     env: {
       ...process.env,

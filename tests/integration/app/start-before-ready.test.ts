@@ -24,7 +24,7 @@ describe('browser mode serves the window before its services are ready (issue 20
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('answers the page while the sandbox center is not yet started; a log-in made meanwhile waits and then signs in [R-AUTH]', async () => {
+  it("answers the page and the log-in screen's questions while the sandbox center is not yet started; a log-in made meanwhile waits and then signs in [R-AUTH]", async () => {
     let centerStarted!: (url: string) => void;
     const sandboxUrl = new Promise<string>((resolve) => {
       centerStarted = resolve;
@@ -47,7 +47,12 @@ describe('browser mode serves the window before its services are ready (issue 20
     expect(ready).toBe(false);
 
     const login = call(app.url, 'auth.login', { username: 'yaoshi', password: 'demo1234' });
-    const info = call(app.url, 'app.info', {});
+    // What the log-in screen needs to draw is answered at once, without the services.
+    const earlyStatus = await call(app.url, 'setup.status', {});
+    const earlyInfo = await call(app.url, 'app.info', {});
+    expect(ready).toBe(false);
+    expect(earlyStatus).toMatchObject({ ok: true, value: { phase: 'configured' } });
+    expect(earlyInfo).toMatchObject({ ok: true, value: { sandbox: true, mode: 'browser' } });
     await new Promise((r) => setTimeout(r, 100));
     expect(ready).toBe(false);
 
@@ -55,7 +60,9 @@ describe('browser mode serves the window before its services are ready (issue 20
     closers.push(() => sandbox.close());
     centerStarted(sandbox.url);
     await app.ready;
-    expect(await info).toMatchObject({ ok: true, value: { sandbox: true } });
     expect(await login).toMatchObject({ ok: true, value: { token: expect.any(String) } });
+    // The services, once running, say exactly what was said before them.
+    expect(await call(app.url, 'app.info', {})).toEqual(earlyInfo);
+    expect(await call(app.url, 'setup.status', {})).toEqual(earlyStatus);
   });
 });

@@ -1,11 +1,15 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readBuilderConfig } from '../../../scripts/check-package';
+import { electronAbiOf, readBuilderConfig } from '../../../scripts/check-package';
 import { DIST_TARGETS, stagedNativeFile } from '../../../scripts/lib/desktop-targets';
 import { fileSetIncludes } from '../../../scripts/lib/glob-match';
-import { nativeBinaryTarget, readBinaryHeader } from '../../../scripts/lib/native-binary';
+import {
+  nativeBinaryTarget,
+  nativeModuleAbi,
+  readBinaryHeader,
+} from '../../../scripts/lib/native-binary';
 import { checkTarget, configuredTargets } from '../../../scripts/lib/package-check';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -109,6 +113,37 @@ describe('npm run check:package (staged app folder against electron-builder.yml)
     expect(checkTarget(everything, arm, { platform: 'linux', arch: 'arm64' }).problems).toContain(
       'native/linux-x64/better_sqlite3.node 是为 linux-x64 编译的，不能装入 linux-arm64 安装包',
     );
+  });
+
+  it("refuses a module built for this machine's Node instead of the pinned Electron, and passes one built for Electron or Node-API [ARCH]", () => {
+    const electronAbi = electronAbiOf('45.4.1');
+    expect(electronAbi).toBe(150);
+    const hostAbi = Number(process.versions.modules);
+    expect(nativeModuleAbi(readFileSync(HOST_NODE_BINARY))).toBe(hostAbi);
+    const forElectron = Buffer.concat([
+      elfHeader(62),
+      Buffer.from('\0node_register_module_v150\0'),
+    ]);
+    const napi = Buffer.concat([elfHeader(183), Buffer.from('\0napi_register_module_v1\0')]);
+    const dir = stage({
+      [stagedNativeFile({ platform: 'linux', arch: 'x64' })]: HOST_NODE_BINARY,
+      [stagedNativeFile({ platform: 'linux', arch: 'arm64' })]: napi,
+      [stagedNativeFile({ platform: 'win32', arch: 'x64' })]: peHeader(0x8664),
+    });
+    const x64 = checkTarget(config, dir, { platform: 'linux', arch: 'x64' }, electronAbi);
+    expect(x64.problems).toEqual([
+      `native/linux-x64/better_sqlite3.node 是为 Node ABI ${hostAbi} 编译的，而随附的 Electron 需要 ABI 150（请用 build-electron-native 针对 Electron 重新编译）`,
+    ]);
+    expect(
+      checkTarget(config, dir, { platform: 'linux', arch: 'arm64' }, electronAbi).problems,
+    ).toEqual([]);
+    expect(
+      checkTarget(config, dir, { platform: 'win32', arch: 'x64' }, electronAbi).problems,
+    ).toEqual(['native/win32-x64/better_sqlite3.node 中找不到 Node 模块入口，无法确认其 ABI']);
+    const rebuilt = stage({ [stagedNativeFile({ platform: 'linux', arch: 'x64' })]: forElectron });
+    expect(
+      checkTarget(config, rebuilt, { platform: 'linux', arch: 'x64' }, electronAbi).problems,
+    ).toEqual([]);
   });
 
   it('matches file sets as electron-builder does: the last matching pattern decides [ARCH]', () => {
