@@ -66,8 +66,7 @@ test('IME-style key events (key Process, keyCode 229) are decoded from code [R-A
     );
   });
   await page.getByTestId('cert-input').focus();
-  const cdp = await page.context().newCDPSession(page);
-  await imeBurst(cdp, second.ecToken);
+  await imeBurst(page, second.ecToken);
   await expect(page.getByTestId('patient-card')).toContainText(second.name);
   await expect(page.getByTestId('last-scan')).toContainText(maskToken(second.ecToken));
   const keys = await page.evaluate(

@@ -57,11 +57,10 @@ async function settle(page: Page): Promise<void> {
  * pharmacist would simply scan again.
  */
 async function scanQrUntilOpen(page: Page, qr: string): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
   const screen = page.getByTestId('prescription-screen');
   await expect(async () => {
     if (await screen.isVisible()) return;
-    await imeBurst(cdp, qr);
+    await imeBurst(page, qr);
     await expect(screen).toBeVisible({ timeout: 10_000 });
   }).toPass({ timeout: 60_000, intervals: [500] });
 }
@@ -199,8 +198,7 @@ test('a prescription QR scanned anywhere downloads that prescription at once [R-
   await login(page, pharmacist.username, pharmacist.password);
   await page.getByTestId('cert-input').focus();
   await settle(page);
-  const cdp = await page.context().newCDPSession(page);
-  await imeBurst(cdp, DEMO.qr);
+  await imeBurst(page, DEMO.qr);
   await expect(page.getByTestId('last-scan')).toHaveAttribute('data-kind', 'rx-qr');
   await expect(page.getByTestId('prescription-screen')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('rx-patient-name')).toContainText(DEMO.qrPatientSurname);

@@ -144,7 +144,7 @@ test('a pharmacist on duty reviews with an opinion and her own e-voucher, then s
   await scanPack(page, traceCode(AMOXICILLIN.productId), 'accepted');
   await expect(line(page, AMOXICILLIN.code)).toHaveAttribute('data-scanned', '1');
 
-  await imeBurst(await page.context().newCDPSession(page), traceCode(AMOXICILLIN.productId));
+  await imeBurst(page, traceCode(AMOXICILLIN.productId));
   await expect(line(page, AMOXICILLIN.code)).toHaveAttribute('data-scanned', '2');
   await expect(line(page, AMOXICILLIN.code)).toHaveAttribute('data-complete', 'true');
   await expect(page.getByTestId('last-scan')).toHaveAttribute('data-kind', 'traceability');

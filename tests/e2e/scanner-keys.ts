@@ -163,6 +163,10 @@ export async function scannerBurst(page: Page, text: string, perKeyMs?: number):
  * key 'Process' / keyCode 229 and only `code` tells which physical key it was. Sent through
  * the browser's own input pipeline (CDP Input.dispatchKeyEvent), not synthesised in the page.
  */
-export async function imeBurst(cdp: CDPSession, text: string): Promise<void> {
-  await sendBurst(cdp, [...[...text].flatMap((ch) => keysOf(ch, true)), ...IME_ENTER]);
+export async function imeBurst(page: Page, text: string): Promise<void> {
+  await nextFrames(page);
+  await sendBurst(await cdpOf(page), [
+    ...[...text].flatMap((ch) => keysOf(ch, true)),
+    ...IME_ENTER,
+  ]);
 }

@@ -16,24 +16,33 @@ const PAPER_LABELS: Record<PaperSize, string> = {
  * without a dialog) and its update server. Administrators only.
  */
 export function PrintPanel() {
-  const settings = useDesktopSettingsStore((s) => s.settings);
+  const [loaded, setLoaded] = useState(false);
+  useEffect(() => {
+    void useDesktopSettingsStore
+      .getState()
+      .load()
+      .finally(() => setLoaded(true));
+  }, []);
+  // The fields start from what was read, once: a late answer never overwrites what was typed.
+  if (!loaded) {
+    return (
+      <section className="print-panel" data-testid="print-panel">
+        <h3 className="print-title">打印与软件更新</h3>
+        <div className="hint">正在读取打印设置…</div>
+      </section>
+    );
+  }
+  return <PrintForm />;
+}
+
+function PrintForm() {
+  const settings = useDesktopSettingsStore.getState().settings;
   const saved = useDesktopSettingsStore((s) => s.saved);
   const error = useDesktopSettingsStore((s) => s.error);
-  const [printerName, setPrinterName] = useState('');
-  const [paper, setPaper] = useState<PaperSize>('80mm');
-  const [kick, setKick] = useState(false);
-  const [feedUrl, setFeedUrl] = useState('');
-
-  useEffect(() => {
-    void useDesktopSettingsStore.getState().load();
-  }, []);
-  useEffect(() => {
-    if (!settings) return;
-    setPrinterName(settings.print.printerName ?? '');
-    setPaper(settings.print.paper);
-    setKick(settings.print.kickCashDrawer);
-    setFeedUrl(settings.update.feedUrl ?? '');
-  }, [settings]);
+  const [printerName, setPrinterName] = useState(settings?.print.printerName ?? '');
+  const [paper, setPaper] = useState<PaperSize>(settings?.print.paper ?? '80mm');
+  const [kick, setKick] = useState(settings?.print.kickCashDrawer ?? false);
+  const [feedUrl, setFeedUrl] = useState(settings?.update.feedUrl ?? '');
 
   const savePrint = () =>
     void useDesktopSettingsStore.getState().savePrint({
