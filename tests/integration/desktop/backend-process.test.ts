@@ -161,6 +161,49 @@ describe('the desktop backend runs in its own process behind the same contract (
     });
   }, 30_000);
 
+  it('a restore staged from the backup panel restarts the backend process through the same link: sessions end, the restored database answers [R-KEEP]', async () => {
+    const admin = DEMO_STAFF.find((s) => s.role === 'admin');
+    if (!admin || !pharmacist) throw new Error('no demo admin');
+    const signIn = async (who: { username: string; password: string }) =>
+      answerOf<{ token: string }>(
+        await backend.link.call(
+          'auth.login',
+          { username: who.username, password: who.password },
+          null,
+        ),
+      ).token;
+    const adminToken = await signIn(admin);
+    const backup = answerOf<{ last: { folder: string } | null }>(
+      await backend.link.call('backup.run', {}, adminToken),
+    );
+    const name = path.basename(backup.last?.folder ?? '');
+    const forks = backend.children.length;
+    const staged = await backend.link.call(
+      'backup.restore',
+      { name, confirm: '确认恢复' },
+      adminToken,
+    );
+    expect(staged).toMatchObject({ ok: true, value: { restarting: true } });
+    await until(() => backend.children.length > forks);
+    await backend.link.whenReady();
+    expect(backend.statuses).toContainEqual(
+      expect.objectContaining({ state: 'restarting', reason: 'restore' }),
+    );
+    expect(backend.statuses.at(-1)).toEqual({ state: 'ready', mode: 'demo' });
+    expect(await backend.link.call('auth.session', {}, adminToken)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
+    const db = new Database(path.join(dataDir, 'counter.db'), { readonly: true });
+    const restored = db
+      .prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'backup.restored'")
+      .pluck()
+      .get();
+    db.close();
+    expect(restored).toBe(1);
+    token = await signIn(pharmacist);
+  }, 90_000);
+
   it('a call in flight when the backend is SIGKILLed gets a Chinese error; the backend restarts once and every queued upload is still there [R-SALES-UP][R-KEEP]', async () => {
     const sale = await call<{ saleId: number }>('sale.selfPay', {
       items: [{ medListCodg: SELF_PAY_DRUG, codes: [codeFor(SELF_PAY_DRUG, serial++)] }],
@@ -169,6 +212,7 @@ describe('the desktop backend runs in its own process behind the same contract (
     const before = outboxMsgids(dataDir);
     expect(before.size).toBeGreaterThan(0);
 
+    const forks = backend.children.length;
     const victim = backend.children.at(-1);
     const inFlight = backend.link.call('audit.verify', {}, token);
     await new Promise((r) => setImmediate(r));
@@ -182,7 +226,7 @@ describe('the desktop backend runs in its own process behind the same contract (
     );
 
     await backend.link.whenReady();
-    expect(backend.children).toHaveLength(2);
+    expect(backend.children).toHaveLength(forks + 1);
     const after = outboxMsgids(dataDir);
     for (const [msgid, status] of before) {
       expect(after.has(msgid), msgid).toBe(true);
@@ -193,12 +237,13 @@ describe('the desktop backend runs in its own process behind the same contract (
   }, 90_000);
 
   it('a second crash is fatal: calls hear to restart the program instead of waiting [R-KEEP]', async () => {
+    const forks = backend.children.length;
     backend.children.at(-1)?.kill();
     await until(() => backend.statuses.at(-1)?.state === 'fatal');
     expect(backend.statuses.at(-1)).toMatchObject({ state: 'fatal', reason: 'crash' });
     const refused = await backend.link.call('app.info', {}, null);
     expect(refused).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(refused.ok ? '' : refused.error.message).toContain('请关闭柜台程序后重新启动');
-    expect(backend.children).toHaveLength(2);
+    expect(backend.children).toHaveLength(forks);
   }, 30_000);
 });
