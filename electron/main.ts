@@ -225,8 +225,16 @@ app.whenReady().then(() => {
   ipcMain.handle('update-install', (event) =>
     event.senderFrame?.url?.startsWith(`${RENDERER_ORIGIN}/`) ? updates.installNow() : null,
   );
-  app.on('before-quit', () => {
-    void backend.close().finally(() => void sandboxStarted?.then((s) => s.stop()));
+  // The backend finishes the calls it is running and closes its database before the app quits.
+  let backendClosed = false;
+  app.on('before-quit', (event: { preventDefault(): void }) => {
+    if (backendClosed) return;
+    event.preventDefault();
+    void backend.close().finally(() => {
+      backendClosed = true;
+      void sandboxStarted?.then((s) => s.stop());
+      app.quit();
+    });
   });
   app.on('window-all-closed', () => app.quit());
   createWindow(ask.pendingWork);
