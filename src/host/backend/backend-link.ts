@@ -1,13 +1,11 @@
 import type { ApiResult } from '../../contract/types';
+import type { DesktopBackendStatus } from '../../contract/types-desktop';
 import { START_WAIT_MS, STARTING_REFUSAL } from '../deferred-dispatch';
 import { type FromBackend, fromBackendMessage, type HostQuestion, refusal } from './protocol';
 import type { BackendChild, ForkBackend } from './transport';
 
 /** What the shell tells the renderer about its backend. */
-export type BackendStatus =
-  | { state: 'ready'; mode: 'setup' | 'demo' | 'real' }
-  | { state: 'restarting'; reason: 'crash' | 'restore'; message: string }
-  | { state: 'fatal'; reason: 'locked' | 'start' | 'crash'; message: string };
+export type BackendStatus = DesktopBackendStatus;
 
 export const CALL_INTERRUPTED =
   '柜台后台服务意外中断，这一步是否已完成未知：后台已自动重新启动，请先查看处方、结算或上传记录，再决定是否重做';
