@@ -9,7 +9,7 @@ export type BackendStatus = DesktopBackendStatus;
 
 export const CALL_INTERRUPTED =
   '柜台后台服务意外中断，这一步是否已完成未知：后台已自动重新启动，请先查看处方、结算或上传记录，再决定是否重做';
-const RESTARTING_FOR_CRASH = '柜台后台服务意外退出，正在自动重新启动，请稍候几秒再试';
+export const RESTARTING_FOR_CRASH = '柜台后台服务意外退出，正在自动重新启动，请稍候几秒再试';
 const RESTARTING_FOR_RESTORE = '柜台程序正在重启（恢复备份），请稍候再试';
 const CRASHED_AGAIN =
   '柜台后台服务再次意外退出，已停止自动重启：请关闭柜台程序后重新启动；如反复出现请联系信息管理员';
