@@ -58,7 +58,7 @@ export function serveBackend(
       port.postMessage({ type, id, result });
     } catch (err) {
       log.error('backend.replyNotSendable', { error: String(err) });
-      port.postMessage({ type, id, result: { ok: false, error: toErrorShape(err) } });
+      post({ type, id, result: { ok: false, error: toErrorShape(err) } });
     }
   };
 
