@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
   app,
@@ -10,17 +10,15 @@ import {
   screen,
   utilityProcess,
 } from 'electron';
-import { openCounterRuntime } from '../src/api/counter-runtime';
-import type { Dispatch } from '../src/api/dispatch';
-import { DEFAULT_PRINT_SETTINGS } from '../src/domain/desktop/print-settings';
-import { DataDirLockedError, isDataDirLocked } from '../src/services/app-services';
-import { loadConfig, PROJECT_ROOT } from '../src/services/config';
-import type { DesktopService } from '../src/services/desktop/desktop-service';
-import { openLogFiles } from '../src/services/log-files';
-import { createLogger, createTeeWriter } from '../src/services/logger';
-import { resolveStartMode } from '../src/services/setup/data-folder-mode';
-import { storeModeFromEnv } from '../src/services/store-mode';
-
+import type { PendingWork } from '../src/domain/desktop/pending-work';
+import {
+  type BackendLink,
+  type BackendStatus,
+  startBackendLink,
+} from '../src/host/backend/backend-link';
+import { BACKEND_OPTIONS_ENV, type BackendOptions } from '../src/host/backend/protocol';
+import { backendQuestions } from './backend-questions';
+import { forkUtilityBackend } from './backend-utility';
 import { kickCashDrawer } from './cash-drawer';
 import { guardClose } from './close-guard';
 import { electronUpdaterBackend } from './electron-updater-backend';
@@ -36,14 +34,14 @@ import { loadWindowState, saveWindowState } from './window-state-file';
 
 /**
  * The desktop shell: a sandboxed, context-isolated renderer without Node, a strict CSP, no
- * navigation or new windows, and one validated IPC channel to the same services browser mode uses.
+ * navigation or new windows, and one validated IPC channel to the same services browser mode
+ * uses. The services (SQLite, SM2, PDF, ZIP) run in a backend utility process (D36,
+ * src/host/backend-process.ts); this process keeps the window, printing and updates.
  */
 const appRoot = app.getAppPath();
 const resources = app.isPackaged
   ? (process as NodeJS.Process & { resourcesPath: string }).resourcesPath
   : appRoot;
-const logTee = createTeeWriter();
-const log = createLogger(logTee.write);
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -63,6 +61,18 @@ function focusMainWindow(): void {
 // Same user profile: Electron's own lock; the first instance gets 'second-instance' and focuses.
 // Any other process on the same data folder is stopped by the data-folder lock (createAppServices).
 const firstInstance = claimSingleInstance(app, focusMainWindow);
+
+let sandboxStarted: Promise<{ url: string; stop(): void }> | null = null;
+
+/** The backend asks for it (demo mode); one per run, kept across backend restarts. */
+function embeddedSandbox(): Promise<{ url: string; stop(): void }> {
+  const started = sandboxStarted ?? startEmbeddedSandbox();
+  sandboxStarted = started;
+  started.catch(() => {
+    sandboxStarted = null;
+  });
+  return started;
+}
 
 /** Packaged or not, with no center configured the sandbox runs as a utility process. */
 function startEmbeddedSandbox(): Promise<{ url: string; stop(): void }> {
@@ -98,62 +108,44 @@ function nativeBinding(): string | undefined {
 }
 
 /**
- * The packaged app's first start (no EPC_MODE, no configuration in the user-data folder) opens
- * the set-up wizard; npm start passes its sandbox's URL (demo) and EPC_CENTER_CONFIG still wins.
- * `desktop` is null while the wizard runs (no services yet: nothing to print, nothing pending).
+ * The counter's services in their own utility process. The start mode is decided there as
+ * before (EPC_MODE, EPC_CENTER_CONFIG, the folder's record, else the set-up wizard); a staged
+ * restore (D33) and one crash restart fork it again behind the same link.
  */
-async function createDispatch(): Promise<{
-  dispatch: Dispatch;
-  desktop(): DesktopService | null;
-  close(): Promise<void>;
-}> {
-  const dataDir = process.env.EPC_DATA_DIR || app.getPath('userData');
-  // Before starting an embedded sandbox for nothing; the services take the lock for real.
-  if (isDataDirLocked(dataDir, nativeBinding())) throw new DataDirLockedError(dataDir);
-  logTee.attach(openLogFiles(path.join(dataDir, 'logs')).write);
-  const pkg = JSON.parse(readFileSync(path.join(appRoot, 'package.json'), 'utf8')) as {
-    version: string;
+function startBackend(onStatus: (status: BackendStatus) => void): BackendLink {
+  const options: BackendOptions = {
+    dataDir: process.env.EPC_DATA_DIR || app.getPath('userData'),
+    version: app.getVersion(),
+    sandboxConfigFile: path.join(resources, 'config/sandbox.json'),
+    ...(nativeBinding() ? { nativeBinding: nativeBinding() } : {}),
   };
-  const runtime = await openCounterRuntime({
-    mode: resolveStartMode(process.env, dataDir),
-    dataDir,
-    policyDir: path.join(PROJECT_ROOT, 'config/policy'),
-    log,
-    nativeBinding: nativeBinding(),
-    configFor: (source) =>
-      loadConfig({
-        mode: 'desktop',
-        version: pkg.version,
-        dataDir,
-        ...source,
-        sandboxConfigFile: path.join(resources, 'config/sandbox.json'),
-        nativeBinding: nativeBinding(),
-        store: storeModeFromEnv(process.env),
+  return startBackendLink({
+    fork: () =>
+      forkUtilityBackend(path.join(appRoot, 'dist-electron/backend-process.cjs'), {
+        ...process.env,
+        [BACKEND_OPTIONS_ENV]: JSON.stringify(options),
       }),
-    startSandbox: startEmbeddedSandbox,
-    // A staged restore is applied at start: the desktop program relaunches itself for it.
-    restart: relaunch,
-  });
-  return {
-    dispatch: runtime.dispatch,
-    desktop: () => runtime.services()?.desktop ?? null,
-    close: runtime.close,
-  };
-}
-
-let backendClose: (() => Promise<void>) | null = null;
-
-function relaunch(): void {
-  log.warn('app.relaunch', { reason: 'restore' });
-  void (backendClose?.() ?? Promise.resolve()).finally(() => {
-    app.relaunch();
-    app.exit(0);
+    startSandbox: embeddedSandbox,
+    onStatus,
   });
 }
 
-const NOTHING_PENDING = { uploadsPending: 0, settlementsInProgress: 0, outcomesUnknown: 0 };
+/**
+ * Every change of the backend's state goes to the renderer; one that cannot start (another
+ * counter, not this profile's, holds the data folder; a start failure) ends the program.
+ */
+function showBackendStatus(status: BackendStatus): void {
+  mainWindow?.webContents.send('backend-status', status);
+  if (status.state !== 'fatal' || status.reason === 'crash') return;
+  console.error(status.message);
+  dialog.showErrorBox(
+    status.reason === 'locked' ? '柜台程序已在运行' : '柜台程序启动失败',
+    status.message,
+  );
+  app.exit(1);
+}
 
-function createWindow(backend: { desktop(): DesktopService | null }): void {
+function createWindow(pendingWork: () => Promise<PendingWork | null>): void {
   const userData = app.getPath('userData');
   const placement = placeWindow(
     loadWindowState(userData),
@@ -179,7 +171,7 @@ function createWindow(backend: { desktop(): DesktopService | null }): void {
   });
   guardClose(
     win,
-    () => backend.desktop()?.pendingWork() ?? NOTHING_PENDING,
+    pendingWork,
     (question) =>
       dialog.showMessageBoxSync(win, {
         type: 'warning',
@@ -211,65 +203,61 @@ function createWindow(backend: { desktop(): DesktopService | null }): void {
   mainWindow = win;
 }
 
-async function openBackend(): Promise<Awaited<ReturnType<typeof createDispatch>> | null> {
-  try {
-    return await createDispatch();
-  } catch (err) {
-    if (!(err instanceof DataDirLockedError)) throw err;
-    // Another counter (not this profile's, which Electron's own lock catches) holds the folder.
-    console.error(err.message);
-    dialog.showErrorBox('柜台程序已在运行', err.message);
-    app.exit(1);
-    return null;
-  }
-}
-
-app.whenReady().then(async () => {
+app.whenReady().then(() => {
   if (!firstInstance) return;
   Menu.setApplicationMenu(null);
   const rendererRoot = path.join(appRoot, 'dist/renderer');
   protocol.handle('app', (request) => serveRenderer(request, rendererRoot));
-  const backend = await openBackend();
-  if (!backend) return;
-  backendClose = backend.close;
-  const updates = updateController(backend.desktop);
+  // The window is drawn while the backend starts; calls made meanwhile wait for it (D29).
+  const backend = startBackend(showBackendStatus);
+  const ask = backendQuestions(backend);
+  const updates = updateController(ask);
   ipcMain.handle('api', async (event, ...args) => {
-    const result = await answerApiCall(event.senderFrame?.url, args, backend.dispatch);
+    // Checked here (sender, names, size) before anything crosses to the backend process.
+    const result = await answerApiCall(event.senderFrame?.url, args, backend.call);
     // The shift's close is when a downloaded update is installed (never mid-settlement).
-    if (args[0] === 'shift.close' && result.ok) updates.installNow();
+    if (args[0] === 'shift.close' && result.ok) void updates.installNow();
     return result;
   });
-  ipcMain.handle('print', (event, job: unknown) =>
-    answerPrintCall(
-      event.senderFrame?.url,
-      job,
-      event.sender,
-      backend.desktop()?.print() ?? DEFAULT_PRINT_SETTINGS,
-      kickCashDrawer,
-    ),
+  ipcMain.handle('print', async (event, job: unknown) =>
+    answerPrintCall(event.senderFrame?.url, job, event.sender, await ask.print(), kickCashDrawer),
   );
   ipcMain.handle('update-install', (event) =>
     event.senderFrame?.url?.startsWith(`${RENDERER_ORIGIN}/`) ? updates.installNow() : null,
   );
-  app.on('before-quit', () => void backend.close());
+  // The backend finishes the calls it is running and closes its database before the app quits.
+  let backendClosed = false;
+  app.on('before-quit', (event: { preventDefault(): void }) => {
+    if (backendClosed) return;
+    event.preventDefault();
+    void backend.close().finally(() => {
+      backendClosed = true;
+      void sandboxStarted?.then((s) => s.stop());
+      app.quit();
+    });
+  });
   app.on('window-all-closed', () => app.quit());
-  createWindow(backend);
-  void updates.checkIfDue();
+  createWindow(ask.pendingWork);
+  void backend.whenReady().then(() => updates.checkIfDue());
   setInterval(() => void updates.checkIfDue(), 60 * 60 * 1000).unref();
 });
 
+/** Not known (the backend did not answer): as if a settlement waited, so nothing is installed. */
+const UNKNOWN_WORK: PendingWork = {
+  uploadsPending: 0,
+  settlementsInProgress: 1,
+  outcomesUnknown: 0,
+};
+
 /** Updates from the feed set in F10: checked daily (hourly ticks), downloaded in the background. */
-function updateController(desktop: () => DesktopService | null): UpdateController {
+function updateController(ask: ReturnType<typeof backendQuestions>): UpdateController {
   const controller: UpdateController = new UpdateController({
     backend: electronUpdaterBackend((version) => controller.downloaded(version)),
     currentVersion: app.getVersion(),
-    feedUrl: () => desktop()?.update().feedUrl ?? null,
-    pendingWork: () => desktop()?.pendingWork() ?? NOTHING_PENDING,
+    feedUrl: ask.feedUrl,
+    pendingWork: async () => (await ask.pendingWork()) ?? UNKNOWN_WORK,
     now: Date.now,
-    lastCheck: {
-      get: () => desktop()?.lastUpdateCheck.get() ?? null,
-      set: (at: number) => desktop()?.lastUpdateCheck.set(at),
-    },
+    lastCheck: ask.lastCheck,
   });
   return controller;
 }

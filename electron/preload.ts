@@ -12,6 +12,12 @@ contextBridge.exposeInMainWorld('epcDesktop', {
   print: (job: string) => ipcRenderer.invoke('print', job),
   /** Installs a downloaded update now (refused while a settlement waits for the center). */
   installUpdate: () => ipcRenderer.invoke('update-install'),
+  /** The backend process's state: ready, restarting (crash or restore) or stopped, in Chinese. */
+  onBackendStatus(listener: (status: unknown) => void) {
+    const handler = (_event: unknown, status: unknown) => listener(status);
+    ipcRenderer.on('backend-status', handler);
+    return () => ipcRenderer.removeListener('backend-status', handler);
+  },
 });
 
 contextBridge.exposeInMainWorld('epcSerial', {

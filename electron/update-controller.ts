@@ -25,13 +25,16 @@ export type CheckOutcome =
   | { state: 'available'; version: string }
   | { state: 'failed'; reason: string };
 
+type Awaitable<T> = T | Promise<T>;
+
+/** Settings and pending work live in the backend process: the shell awaits them. */
 export interface UpdateControllerDeps {
   backend: UpdateBackend;
   currentVersion: string;
-  feedUrl(): string | null;
-  pendingWork(): PendingWork;
+  feedUrl(): Awaitable<string | null>;
+  pendingWork(): Awaitable<PendingWork>;
   now(): number;
-  lastCheck: { get(): number | null; set(at: number): void };
+  lastCheck: { get(): Awaitable<number | null>; set(at: number): void };
 }
 
 /** Checks daily, remembers what was downloaded, installs at shift close or on request. */
@@ -41,10 +44,10 @@ export class UpdateController {
   constructor(private readonly deps: UpdateControllerDeps) {}
 
   async checkIfDue(): Promise<CheckOutcome> {
-    const feedUrl = this.deps.feedUrl();
+    const feedUrl = await this.deps.feedUrl();
     if (!feedUrl) return { state: 'not-configured' };
     const now = this.deps.now();
-    if (!isUpdateCheckDue(this.deps.lastCheck.get(), now)) return { state: 'not-due' };
+    if (!isUpdateCheckDue(await this.deps.lastCheck.get(), now)) return { state: 'not-due' };
     this.deps.lastCheck.set(now);
     try {
       const offered = await this.deps.backend.check(feedUrl);
@@ -63,10 +66,10 @@ export class UpdateController {
   }
 
   /** At the close of a shift or when the administrator asks: never mid-settlement. */
-  installNow(): InstallDecision {
+  async installNow(): Promise<InstallDecision> {
     const decision = decideInstall({
       downloadedVersion: this.downloadedVersion,
-      settlementsInProgress: this.deps.pendingWork().settlementsInProgress,
+      settlementsInProgress: (await this.deps.pendingWork()).settlementsInProgress,
     });
     if (decision.install) this.deps.backend.install();
     return decision;

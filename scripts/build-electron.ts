@@ -1,20 +1,15 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { BUNDLES } from './lib/desktop-bundle';
 import { DIST_TARGETS, nativeCacheFile, stagedNativeFile } from './lib/desktop-targets';
 import { ROOT } from './lib/processes';
 
-/**
- * Worker-thread entries, each bundled beside main.cjs as `<name>.cjs`: src/center/thread-loader.ts
- * starts a thread on `<dir of its caller>/<name>.cjs` when the code runs bundled.
- */
-export const THREAD_ENTRIES = [
-  'src/services/background/job-worker.ts',
-  'src/center/rx/bulk-verify-worker.ts',
-] as const;
+export { BACKEND_ENTRY, THREAD_ENTRIES } from './lib/desktop-bundle';
 
 /**
- * Bundles the desktop shell for Electron: main, preload and the embedded sandbox as CommonJS.
+ * Bundles the desktop app for Electron as CommonJS (scripts/lib/desktop-bundle.ts): main,
+ * preload, the embedded sandbox, the backend utility process and the worker threads.
  * better-sqlite3's JavaScript is bundled too; its native binary is loaded through the
  * `nativeBinding` option, so the packaged app needs no node_modules at all.
  */
@@ -29,31 +24,11 @@ export async function buildElectron(): Promise<void> {
     logLevel: 'warning' as const,
     sourcemap: true,
   };
-  const out = (name: string) => path.join(ROOT, 'dist-electron', name);
-  await Promise.all([
-    build({
-      ...common,
-      entryPoints: [path.join(ROOT, 'electron/main.ts')],
-      outfile: out('main.cjs'),
-    }),
-    build({
-      ...common,
-      entryPoints: [path.join(ROOT, 'electron/preload.ts')],
-      outfile: out('preload.cjs'),
-    }),
-    build({
-      ...common,
-      entryPoints: [path.join(ROOT, 'src/sandbox/main.ts')],
-      outfile: out('sandbox.cjs'),
-    }),
-    ...THREAD_ENTRIES.map((entry) =>
-      build({
-        ...common,
-        entryPoints: [path.join(ROOT, entry)],
-        outfile: out(`${path.basename(entry, '.ts')}.cjs`),
-      }),
+  await Promise.all(
+    BUNDLES.map(({ entry, file }) =>
+      build({ ...common, entryPoints: [path.join(ROOT, entry)], outfile: path.join(ROOT, file) }),
     ),
-  ]);
+  );
 }
 
 /** Stages what electron-builder packages: the bundles, the built renderer and a minimal manifest. */

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { THREAD_ENTRIES } from './build-electron';
+import { THREAD_ENTRIES } from './lib/desktop-bundle';
 import { ROOT } from './lib/processes';
 
 /**

@@ -173,13 +173,15 @@ export const Menu: { setApplicationMenu(menu: null): void };
 export interface UtilityProcess {
   stdout: NodeJS.ReadableStream | null;
   kill(): boolean;
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (message: unknown) => void): this;
   once(event: 'exit', listener: (code: number) => void): this;
 }
 export const utilityProcess: {
   fork(
     modulePath: string,
     args?: string[],
-    options?: { env?: NodeJS.ProcessEnv; stdio?: 'pipe' | 'inherit' },
+    options?: { env?: NodeJS.ProcessEnv; stdio?: 'pipe' | 'inherit'; serviceName?: string },
   ): UtilityProcess;
 };
 export const contextBridge: { exposeInMainWorld(key: string, api: unknown): void };

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { BUNDLES } from './desktop-bundle';
 import { type DesktopTarget, stagedNativeFile, targetId } from './desktop-targets';
 import { expandTargetMacros, fileSetIncludes } from './glob-match';
 import { nativeBinaryTarget, nativeModuleAbi, readBinaryHeader } from './native-binary';
@@ -53,7 +54,8 @@ const asList = (v: string | string[] | undefined): string[] =>
   v === undefined ? [] : Array.isArray(v) ? v : [v];
 
 /**
- * For one target: better-sqlite3's binary is in the staged app, is compiled for that platform
+ * For one target: every bundle of the app (main, preload, sandbox, the backend process, the
+ * worker threads) is staged and packed; better-sqlite3's binary is in the staged app, is compiled for that platform
  * and arch, is packed (the `files` set takes it) and unpacked from the asar (`asarUnpack`), since
  * Electron cannot dlopen a file inside an archive; and every other `.node` file that target's
  * package would carry is unpacked and of the target too.
@@ -74,6 +76,10 @@ export function checkTarget(
   const required = stagedNativeFile(t);
   if (!existsSync(path.join(appDir, required))) {
     problems.push(`缺少 ${required}（先在该平台上运行 build-electron-native）`);
+  }
+  for (const { file } of BUNDLES) {
+    if (!existsSync(path.join(appDir, file))) problems.push(`缺少 ${file}（先运行 npm run build）`);
+    else if (!fileSetIncludes(files, file)) problems.push(`${file} 未被 files 规则打入安装包`);
   }
   const packed = nodeFilesUnder(appDir).filter((f) => fileSetIncludes(files, f));
   if (existsSync(path.join(appDir, required)) && !packed.includes(required)) {

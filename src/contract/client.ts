@@ -1,6 +1,7 @@
 import type { AppErrorShape } from '../domain/errors';
 import type { ApiInput, ApiMethod, ApiOutput } from './contract';
 import type { ApiResult } from './types';
+import type { DesktopBackendStatus } from './types-desktop';
 
 /** How a renderer reaches the backend: Electron IPC (preload) or HTTP (browser mode). */
 export type Transport = (
@@ -61,6 +62,8 @@ declare global {
       /** Silent printing on the printer chosen in settings: null when printed, or why not. */
       print(job: string): Promise<string | null>;
       installUpdate(): Promise<unknown>;
+      /** The backend process's state (D36); returns the unsubscribe. */
+      onBackendStatus?(listener: (status: DesktopBackendStatus) => void): () => void;
     };
   }
 }

@@ -15,3 +15,13 @@ export interface DesktopSettings {
 }
 
 export type { PendingWork as DesktopPendingWork };
+
+/**
+ * The desktop app's backend process as the shell reports it to the renderer (preload
+ * `epcDesktop.onBackendStatus`, D36): ready, restarting after a crash or for a restore, or
+ * stopped for good; `message` is Chinese, for the pharmacist.
+ */
+export type DesktopBackendStatus =
+  | { state: 'ready'; mode: 'setup' | 'demo' | 'real' }
+  | { state: 'restarting'; reason: 'crash' | 'restore'; message: string }
+  | { state: 'fatal'; reason: 'locked' | 'start' | 'crash'; message: string };

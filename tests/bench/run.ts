@@ -1,4 +1,5 @@
 import { benchAudit } from './audit';
+import { benchBackendProcess } from './backend-process';
 import { benchColdStart } from './cold-start';
 import { benchCrypto } from './crypto';
 import { benchLayout } from './layout';
@@ -27,6 +28,7 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['offline', benchOffline],
   ['drain', benchDrain],
   ['audit', benchAudit],
+  ['backend process', benchBackendProcess],
   ['reports', benchReports],
   ['risk', benchRisk],
   ['layout', benchLayout],

@@ -19,6 +19,7 @@ import { ForcedPasswordChange } from '../staff/ForcedPasswordChange';
 import { useScanStore } from '../stores/scan-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
+import { BackendStatusBanner } from './BackendStatusBanner';
 import { FEATURES, screenKeysOf, screenViewOf, useFeatureKeys } from './registry';
 
 // Closed until F1 / F11: loaded on first render, after the login screen is drawn.
@@ -70,6 +71,7 @@ export function App() {
         {/* under a temporary password nothing but its change may be called: no status polling */}
         <TopBar info={info} session={session?.mustChangePassword ? null : session} />
         {session && !session.mustChangePassword && <CenterOfflineBanner />}
+        <BackendStatusBanner />
       </div>
       {session === null ? (
         <LoginScreen />

@@ -39,7 +39,7 @@ describe('npm start from its bundle (issue 20)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('starts the counter on its sandbox, signs in, and verifies the audit trail in the job thread [R-AUDIT][R-AUTH]', async () => {
+  it('starts the counter on its sandbox, signs in, and verifies the audit trail in the job thread [R-KEEP][R-AUTH]', async () => {
     child = spawn(process.execPath, ['scripts/launch.mjs', '--browser'], {
       cwd: ROOT,
       env: {

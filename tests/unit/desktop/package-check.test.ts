@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { electronAbiOf, readBuilderConfig } from '../../../scripts/check-package';
+import { BUNDLES } from '../../../scripts/lib/desktop-bundle';
 import { DIST_TARGETS, stagedNativeFile } from '../../../scripts/lib/desktop-targets';
 import { fileSetIncludes } from '../../../scripts/lib/glob-match';
 import {
@@ -51,6 +52,10 @@ function stage(files: Record<string, Buffer | string>): string {
   return app;
 }
 
+/** Every bundle the app loads (scripts/lib/desktop-bundle.ts), staged empty. */
+const allBundles = (): Record<string, Buffer> =>
+  Object.fromEntries(BUNDLES.map(({ file }) => [file, Buffer.from('')]));
+
 describe('npm run check:package (staged app folder against electron-builder.yml)', () => {
   it('reads the targets the config packages: win x64, linux x64 and arm64 [ARCH]', () => {
     expect(
@@ -72,7 +77,7 @@ describe('npm run check:package (staged app folder against electron-builder.yml)
 
   it('passes every target when each has its own binary, packed and unpacked from the asar [ARCH]', () => {
     const dir = stage({
-      'dist-electron/main.cjs': Buffer.from(''),
+      ...allBundles(),
       [stagedNativeFile({ platform: 'linux', arch: 'x64' })]: HOST_NODE_BINARY,
       [stagedNativeFile({ platform: 'linux', arch: 'arm64' })]: elfHeader(183),
       [stagedNativeFile({ platform: 'win32', arch: 'x64' })]: peHeader(0x8664),
@@ -82,6 +87,26 @@ describe('npm run check:package (staged app folder against electron-builder.yml)
       expect(verdict.problems, verdict.target).toEqual([]);
       expect(verdict.nativeFiles).toEqual([stagedNativeFile(t)]);
     }
+  });
+
+  it('refuses a package without the backend process or a worker thread bundle, or with one the files set leaves out [ARCH][R-KEEP]', () => {
+    const { 'dist-electron/backend-process.cjs': _backend, ...rest } = allBundles();
+    const dir = stage({
+      ...rest,
+      [stagedNativeFile({ platform: 'linux', arch: 'x64' })]: HOST_NODE_BINARY,
+    });
+    const linux = { platform: 'linux', arch: 'x64' } as const;
+    expect(checkTarget(config, dir, linux).problems).toEqual([
+      '缺少 dist-electron/backend-process.cjs（先运行 npm run build）',
+    ]);
+    const full = stage({ ...allBundles(), [stagedNativeFile(linux)]: HOST_NODE_BINARY });
+    const withoutJobs = {
+      ...config,
+      files: [...(config.files ?? []), '!dist-electron/job-worker.cjs'],
+    };
+    expect(checkTarget(withoutJobs, full, linux).problems).toEqual([
+      'dist-electron/job-worker.cjs 未被 files 规则打入安装包',
+    ]);
   });
 
   it('refuses a Linux binary staged for the Windows installer, and a missing one [ARCH]', () => {
@@ -126,6 +151,7 @@ describe('npm run check:package (staged app folder against electron-builder.yml)
     ]);
     const napi = Buffer.concat([elfHeader(183), Buffer.from('\0napi_register_module_v1\0')]);
     const dir = stage({
+      ...allBundles(),
       [stagedNativeFile({ platform: 'linux', arch: 'x64' })]: HOST_NODE_BINARY,
       [stagedNativeFile({ platform: 'linux', arch: 'arm64' })]: napi,
       [stagedNativeFile({ platform: 'win32', arch: 'x64' })]: peHeader(0x8664),
@@ -140,7 +166,10 @@ describe('npm run check:package (staged app folder against electron-builder.yml)
     expect(
       checkTarget(config, dir, { platform: 'win32', arch: 'x64' }, electronAbi).problems,
     ).toEqual(['native/win32-x64/better_sqlite3.node 中找不到 Node 模块入口，无法确认其 ABI']);
-    const rebuilt = stage({ [stagedNativeFile({ platform: 'linux', arch: 'x64' })]: forElectron });
+    const rebuilt = stage({
+      ...allBundles(),
+      [stagedNativeFile({ platform: 'linux', arch: 'x64' })]: forElectron,
+    });
     expect(
       checkTarget(config, rebuilt, { platform: 'linux', arch: 'x64' }, electronAbi).problems,
     ).toEqual([]);

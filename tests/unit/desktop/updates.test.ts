@@ -113,20 +113,20 @@ describe('updates from the pharmacy’s own feed (latest.yml over HTTP)', () => 
 
   it('installs a downloaded update at shift close or on request, never while a settlement waits for the center [R-SETTLE]', async () => {
     const busy = controller({ now: 0, lastCheck: null, work: { settlementsInProgress: 1 } });
-    expect(busy.c.installNow()).toEqual({ install: false, reason: '没有已下载的更新' });
+    expect(await busy.c.installNow()).toEqual({ install: false, reason: '没有已下载的更新' });
     expect(await busy.c.checkIfDue()).toMatchObject({ state: 'available' });
     busy.c.downloaded('0.2.0');
-    expect(busy.c.installNow()).toEqual({
+    expect(await busy.c.installNow()).toEqual({
       install: false,
       reason: '有结算正在等待医保中心答复，结算完成后再安装更新',
     });
     expect(busy.backend.installs).toBe(0);
     const idle = controller({ now: 0, lastCheck: null });
     idle.c.downloaded('0.2.0');
-    expect(idle.c.installNow()).toEqual({ install: true });
+    expect(await idle.c.installNow()).toEqual({ install: true });
     expect(idle.backend.installs).toBe(1);
     const older = controller({ now: 0, lastCheck: null });
     older.c.downloaded('0.0.9');
-    expect(older.c.installNow().install).toBe(false);
+    expect((await older.c.installNow()).install).toBe(false);
   });
 });

@@ -66,34 +66,39 @@ describe('window placement and the single-instance lock', () => {
   });
 });
 
+/** The close guard's question to the backend has been answered. */
+const answered = () => new Promise((resolve) => setImmediate(resolve));
+
 describe('closing with work pending', () => {
-  it('closes at once when nothing is pending [R-SETTLE]', () => {
+  it('closes at once when nothing is pending [R-SETTLE]', async () => {
     const win = new FakeWindow();
     const asked: string[] = [];
     guardClose(
       win,
-      () => idle,
+      async () => idle,
       (q) => asked.push(q.message) > 0,
     );
     win.close();
+    await answered();
     expect(win.closed).toBe(1);
     expect(asked).toEqual([]);
   });
 
-  it('asks first during a settlement or with uploads pending, says what is pending, and stays open on “继续工作” [R-SETTLE][R-SALES-UP]', () => {
+  it('asks first during a settlement or with uploads pending, says what is pending, and stays open on “继续工作” [R-SETTLE][R-SALES-UP]', async () => {
     const win = new FakeWindow();
     const questions: Array<{ message: string; details: string[] }> = [];
     let answer = false;
     const work = { uploadsPending: 3, settlementsInProgress: 1, outcomesUnknown: 0 };
     guardClose(
       win,
-      () => work,
+      async () => work,
       (q) => {
         questions.push(q);
         return answer;
       },
     );
     win.close();
+    await answered();
     expect(win.closed).toBe(0);
     expect(questions[0]?.message).toBe('结算正在进行，确定要退出柜台程序吗？');
     expect(questions[0]?.details).toEqual([
@@ -102,7 +107,23 @@ describe('closing with work pending', () => {
     ]);
     answer = true;
     win.close();
+    await answered();
     expect(win.closed).toBe(1);
     expect(questions).toHaveLength(2);
+  });
+
+  it('asks the backend process and closes when it cannot answer: what is pending is on disk and resumes at the next start [R-SALES-UP][R-KEEP]', async () => {
+    const win = new FakeWindow();
+    const asked: string[] = [];
+    guardClose(
+      win,
+      async () => null,
+      (q) => asked.push(q.message) > 0,
+    );
+    win.close();
+    expect(win.closed).toBe(0);
+    await answered();
+    expect(win.closed).toBe(1);
+    expect(asked).toEqual([]);
   });
 });
