@@ -8,6 +8,7 @@ import { nativeBinaryTarget, nativeModuleAbi, readBinaryHeader } from './native-
 /** The parts of electron-builder's configuration the check reads. */
 export interface BuilderConfig {
   asar?: boolean;
+  extraResources?: Array<string | { from: string; to: string }>;
   asarUnpack?: string | string[];
   files?: string[];
   win?: PlatformConfig;
@@ -73,6 +74,14 @@ export function checkTarget(
   const unpack = expand([...asList(config.asarUnpack), ...asList(platformConfig.asarUnpack)]);
   const problems: string[] = [];
   if (config.asar !== true) problems.push('electron-builder 配置未开启 asar 打包');
+  const resources = (config.extraResources ?? []).map((r) =>
+    typeof r === 'string' ? { from: r, to: r } : r,
+  );
+  if (!resources.some((r) => r.from === 'config' && r.to === 'config')) {
+    problems.push(
+      'extraResources 未把 config/ 放到 resources/config（政策包、药品目录、版式、沙箱凭据都在其中）',
+    );
+  }
   const required = stagedNativeFile(t);
   if (!existsSync(path.join(appDir, required))) {
     problems.push(`缺少 ${required}（先在该平台上运行 build-electron-native）`);

@@ -12,6 +12,7 @@ import {
   readBinaryHeader,
 } from '../../../scripts/lib/native-binary';
 import { checkTarget, configuredTargets } from '../../../scripts/lib/package-check';
+import { findProjectRoot } from '../../../src/services/project-paths';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 /** The Node build of better-sqlite3 on this machine: a real Linux x64 ELF shared object. */
@@ -181,5 +182,34 @@ describe('npm run check:package (staged app folder against electron-builder.yml)
     expect(fileSetIncludes(files, 'dist-electron/main.cjs.map')).toBe(false);
     expect(fileSetIncludes(files, 'native/linux-arm64/better_sqlite3.node')).toBe(false);
     expect(fileSetIncludes(files, 'native/linux-x64/better_sqlite3.node')).toBe(true);
+  });
+});
+
+describe('where the installed app finds config/ (policy packs, catalogue, layouts)', () => {
+  it('finds it beside app.asar once packaged, beside the checkout from the sources and bundles; the config ships as extraResources [R-REGION][ARCH]', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'resources-'));
+    try {
+      const resources = path.join(root, 'resources');
+      mkdirSync(path.join(resources, 'config/policy'), { recursive: true });
+      mkdirSync(path.join(resources, 'app.asar/dist-electron'), { recursive: true });
+      expect(findProjectRoot(path.join(resources, 'app.asar/dist-electron'))).toBe(resources);
+      expect(findProjectRoot(path.join(ROOT, 'dist-electron'))).toBe(ROOT);
+      expect(findProjectRoot(path.join(ROOT, 'dist/host'))).toBe(ROOT);
+      expect(findProjectRoot(path.join(ROOT, 'src/services'))).toBe(ROOT);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+    const withoutConfig = {
+      ...config,
+      extraResources: [{ from: 'config/sandbox.json', to: 'config/sandbox.json' }],
+    };
+    const dir = stage({
+      ...allBundles(),
+      [stagedNativeFile({ platform: 'linux', arch: 'x64' })]: HOST_NODE_BINARY,
+    });
+    expect(
+      checkTarget(withoutConfig, dir, { platform: 'linux', arch: 'x64' }).problems.join('\n'),
+    ).toContain('extraResources 未把 config/ 放到 resources/config');
+    expect(checkTarget(config, dir, { platform: 'linux', arch: 'x64' }).problems).toEqual([]);
   });
 });
