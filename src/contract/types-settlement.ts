@@ -209,6 +209,20 @@ export interface ReceiptView {
 }
 
 /** A non-prescription self-pay sale (works offline; its 3505 is queued). */
+/** The 零星报销 materials of a self-pay 门特 purchase (R-MT-CLAIM): its text and an A4 PDF. */
+export interface MtClaimMaterialsView {
+  paperId: number;
+  saleId: number;
+  fileName: string;
+  lines: string[];
+  pdfBase64: string;
+}
+
+/** sale.mtClaim: the self-pay sale of a 门特 paper prescription and its materials. */
+export interface MtClaimSaleView extends SelfPaySaleView {
+  materials: MtClaimMaterialsView;
+}
+
 export interface SelfPaySaleView {
   saleId: number;
   soldAt: string;

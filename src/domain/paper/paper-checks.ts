@@ -5,6 +5,7 @@ import { packCitation } from '../policy/pack-citation';
 import type { PolicyPack, PolicyParameter } from '../policy/policy-pack';
 import { citation, type RuleId } from '../rules';
 import { isValidIdNumber } from './id-number';
+import { MT_CLAIM_NEEDS_CONSENT, MT_CLAIM_SELF_PAY, mtClaimApplies } from './mt-claim';
 import type { PaperFields, PaperFinding } from './paper-types';
 
 type Lookup = (medListCodg: string) => CatalogDrug | undefined;
@@ -28,8 +29,8 @@ export function checkPaperPrescription(
     ...issueValidity(fields, pack, at, make),
     ...regionAndLines(fields, pack, lookup, at),
     ...quantities(fields, pack, make),
-    ...centerLive(pack, at, make),
-    ...paperCutoff(pack, at, make),
+    ...centerLive(fields, pack, at, make),
+    ...paperCutoff(fields, pack, at, make),
     ...dualChannel(fields, pack, lookup, at, make),
   ];
 }
@@ -199,9 +200,10 @@ function quantities(f: PaperFields, pack: PolicyPack, make: Make): PaperFinding[
  * with its own transition end (paperAcceptedUntil, e.g. Dongguan's 门特 transition) is governed by
  * that date instead.
  */
-function centerLive(pack: PolicyPack, at: Date, make: Make): PaperFinding[] {
+function centerLive(f: PaperFields, pack: PolicyPack, at: Date, make: Make): PaperFinding[] {
   const live = pack.eprescriptionLiveSince;
   if (live === null || pack.paperAcceptedUntil !== null || beijingDate(at) < live) return [];
+  if (mtClaimApplies(f, pack)) return [mtClaimFinding(f, `自${live}起`, make)];
   return [
     make(
       'R-CENTER',
@@ -213,10 +215,11 @@ function centerLive(pack: PolicyPack, at: Date, make: Make): PaperFinding[] {
   ];
 }
 
-function paperCutoff(pack: PolicyPack, at: Date, make: Make): PaperFinding[] {
+function paperCutoff(f: PaperFields, pack: PolicyPack, at: Date, make: Make): PaperFinding[] {
   const until = pack.paperAcceptedUntil;
   const today = beijingDate(at);
   if (!until || today <= until) return [];
+  if (mtClaimApplies(f, pack)) return [mtClaimFinding(f, `过渡期已于${until}结束，`, make)];
   return [
     make(
       pack.citations.paperAcceptedUntil.ruleId,
@@ -226,6 +229,27 @@ function paperCutoff(pack: PolicyPack, at: Date, make: Make): PaperFinding[] {
       'paperAcceptedUntil',
     ),
   ];
+}
+
+/**
+ * R-MT-CLAIM instead of the outright refusal: without the patient's consent to pay everything
+ * the capture is refused with the way forward; with it, archived as a self-pay purchase.
+ */
+function mtClaimFinding(f: PaperFields, since: string, make: Make): PaperFinding {
+  if (!f.selfPayConsent) {
+    return make(
+      'R-MT-CLAIM',
+      MT_CLAIM_NEEDS_CONSENT,
+      'block',
+      `门特处方${since}未经电子处方中心流转的不能医保结算：须患者同意全额自费购药（勾选“患者同意全额自费”），购药后由本店出具零星报销材料，患者回开具处方的医疗机构报销`,
+    );
+  }
+  return make(
+    'R-MT-CLAIM',
+    MT_CLAIM_SELF_PAY,
+    'warn',
+    `门特处方${since}未经电子处方中心流转：患者已同意全额自费购药，医保基金不支付；购药后打印零星报销材料交患者回开具处方的医疗机构报销`,
+  );
 }
 
 function dualChannel(

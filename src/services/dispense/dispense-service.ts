@@ -120,6 +120,7 @@ export function createDispenseService(deps: Deps) {
    */
   function startPaper(session: AuthenticatedSession, paperId: number): DispensingView {
     const r = deps.paper.record(paperId);
+    deps.paper.assertFundRoute(r);
     const live = repo.livePaper(paperId);
     if (live?.state === 'completed') deps.paper.refuseDispensed(r);
     deps.paper.assertDispensable(r, deps.now());

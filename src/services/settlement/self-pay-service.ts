@@ -23,6 +23,16 @@ export interface SelfPayItem {
 }
 
 /**
+ * A self-pay sale against an archived prescription (a 门特 purchase the patient claims later,
+ * R-MT-CLAIM): prescription drugs may be sold, the 3505 names the prescription, and
+ * `inTransaction` (e.g. the paper's hand-over) commits or rolls back with the sale.
+ */
+export interface PrescribedSale {
+  rxno: string;
+  inTransaction: () => void;
+}
+
+/**
  * sale.selfPay: non-prescription goods for cash. No center call at the counter, so it works
  * offline: the sale, the stock taken FEFO, the codes (R-TRACE-ONCE) and the queued 3505
  * (R-STOCK) commit together; the outbox delivers the 3505 when the center is reachable.
@@ -88,12 +98,16 @@ export function createSelfPayService(ctx: SettlementContext) {
     return keys;
   }
 
-  function sell(session: AuthenticatedSession, items: SelfPayItem[]): number {
+  function sell(
+    session: AuthenticatedSession,
+    items: SelfPayItem[],
+    prescribed?: PrescribedSale,
+  ): number {
     const at = ctx.now();
     const today = dateOnly(at);
     refused = null;
     try {
-      return sellNow(session, items, at, today);
+      return sellNow(session, items, at, today, prescribed);
     } catch (err) {
       const r = pendingRefusal();
       if (r) refusals.record({ ...r, at: at.getTime(), staffId: session.staff.id });
@@ -106,13 +120,14 @@ export function createSelfPayService(ctx: SettlementContext) {
     items: SelfPayItem[],
     at: Date,
     today: string,
+    prescribed: PrescribedSale | undefined,
   ): number {
     return ctx.db
       .transaction(() => {
         const drugs = items.map((i) => {
           const drug = ctx.catalog.get(i.medListCodg);
           if (!drug) throw new AppError('VALIDATION', `药品目录中没有编码 ${i.medListCodg}`);
-          assertSellableWithoutPrescription(drug);
+          if (!prescribed) assertSellableWithoutPrescription(drug);
           return { item: i, drug, codes: packsOf(i, drug.genname, at, today) };
         });
         const total = drugs.reduce((s, x) => s + x.codes.length * x.drug.priceFen, 0);
@@ -172,7 +187,13 @@ export function createSelfPayService(ctx: SettlementContext) {
           {
             infno: '3505',
             input: input3505(
-              { docNo: selfPayDocNo(saleId), setlId: null, psnNo: null, hiRxno: null },
+              {
+                docNo: selfPayDocNo(saleId),
+                setlId: null,
+                psnNo: null,
+                hiRxno: prescribed?.rxno ?? null,
+                ...(prescribed ? { paper: true } : {}),
+              },
               groups,
               dateTime(at),
             ),
@@ -183,6 +204,7 @@ export function createSelfPayService(ctx: SettlementContext) {
           { hiRxno: null },
           at.getTime(),
         );
+        prescribed?.inTransaction();
         return saleId;
       })
       .immediate();

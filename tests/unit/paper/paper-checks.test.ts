@@ -83,6 +83,25 @@ describe('paper prescription checks at capture', () => {
     expect(dongguanBlocks({ ...f, rxDate: '2025-06-29' }, inTransition)).toEqual([]);
   });
 
+  it('after Dongguan’s transition a 门特 prescription takes the self-pay claim route; dual-channel lines stay refused; elsewhere nothing changes [R-MT-CLAIM][R-PAPER-DUAL]', () => {
+    const dongguan = dongguanPharmacyPacks.find((p) => p.id === '441900') as PolicyPack;
+    const mt = fields({ institutionCode: 'H44190000001', chronicSpecial: true });
+    const codes = (x: PaperFields, p = dongguan) =>
+      checkPaperPrescription(x, p, lookup, AT).map((y) => [y.severity, y.code]);
+    expect(codes(mt)).toEqual([['block', 'MT_CLAIM_NEEDS_CONSENT']]);
+    expect(codes({ ...mt, selfPayConsent: true })).toEqual([['warn', 'MT_CLAIM_SELF_PAY']]);
+    const dual = {
+      ...mt,
+      selfPayConsent: true,
+      lines: [{ medListCodg: OSIMERTINIB, quantity: 1, days: 30 }],
+    };
+    expect(codes(dual)).toContainEqual(['block', 'DUAL_CHANNEL_ON_PAPER']);
+    const chongqingLive = { ...pack('500000'), eprescriptionLiveSince: '2026-11-01' };
+    expect(
+      codes({ ...fields(), chronicSpecial: true, selfPayConsent: true }, chongqingLive),
+    ).toEqual([['block', 'CENTER_LIVE_NO_PAPER']]);
+  });
+
   it("refuses paper where the region's e-prescription center is live, from its live date on [R-CENTER]", () => {
     const chongqing = pack('500000');
     const live = { ...chongqing, eprescriptionLiveSince: '2026-11-01' };
