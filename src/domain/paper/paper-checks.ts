@@ -204,6 +204,13 @@ function centerLive(f: PaperFields, pack: PolicyPack, at: Date, make: Make): Pap
   const live = pack.eprescriptionLiveSince;
   if (live === null || pack.paperAcceptedUntil !== null || beijingDate(at) < live) return [];
   if (mtClaimApplies(f, pack)) return [mtClaimFinding(f, `自${live}起`, make)];
+  const extended = extensionFinding(
+    pack,
+    beijingDate(at),
+    make,
+    `${pack.name}医保电子处方中心已上线，`,
+  );
+  if (extended) return [extended];
   return [
     make(
       'R-CENTER',
@@ -229,6 +236,42 @@ function paperCutoff(f: PaperFields, pack: PolicyPack, at: Date, make: Make): Pa
       'paperAcceptedUntil',
     ),
   ];
+}
+
+/**
+ * R-PAPER-EXT: where the province approved extended paper use, a paper cut-off is lifted from the
+ * approval until its end (at most 3 months, checked when the pack loads); once it has lapsed the
+ * refusal names the approval and its end. Null where no extension is registered, or before its
+ * approval (the caller's own cut-off applies).
+ */
+function extensionFinding(
+  pack: PolicyPack,
+  today: string,
+  make: Make,
+  what: string,
+  medListCodg?: string,
+): PaperFinding | null {
+  const ext = pack.paperExtension;
+  if (!ext || today < ext.approvedOn) return null;
+  const approval = `省级医保部门批准的纸质处方延期（${ext.document}，${ext.approvedOn}批准）`;
+  if (today <= ext.until) {
+    return make(
+      'R-PAPER-EXT',
+      'PAPER_EXTENSION_IN_FORCE',
+      'warn',
+      `${what}${approval}有效至${ext.until}，期间可凭纸质处方调剂`,
+      'paperExtension',
+      medListCodg,
+    );
+  }
+  return make(
+    'R-PAPER-EXT',
+    'PAPER_EXTENSION_LAPSED',
+    'block',
+    `${what}${approval}已于${ext.until}到期，自${addDays(ext.until, 1)}起不得凭纸质处方调剂，须使用电子处方`,
+    'paperExtension',
+    medListCodg,
+  );
 }
 
 /**
@@ -265,6 +308,9 @@ function dualChannel(
   return f.lines.flatMap((l, i) => {
     const drug = lookup(l.medListCodg);
     if (!drug?.dualChannel) return [];
+    const what = `第${i + 1}行 ${drug.genname}（${l.medListCodg}）为“双通道”药品，`;
+    const extended = extensionFinding(pack, today, make, what, l.medListCodg);
+    if (extended) return [extended];
     return [
       make(
         'R-PAPER-DUAL',

@@ -102,6 +102,32 @@ describe('paper prescription checks at capture', () => {
     ).toEqual([['block', 'CENTER_LIVE_NO_PAPER']]);
   });
 
+  it('accepts dual-channel paper while the province-approved extension runs and refuses it, naming the approval, once it lapses [R-PAPER-EXT]', () => {
+    const extended = {
+      ...pack('500000'),
+      paperExtension: {
+        approvedOn: '2025-01-01',
+        document: '渝医保函〔2025〕9号',
+        until: '2025-03-31',
+      },
+    };
+    const f = fields({ lines: [{ medListCodg: OSIMERTINIB, quantity: 1, days: 30 }] });
+    const found = (rxDate: string, at: string) =>
+      checkPaperPrescription({ ...f, rxDate }, extended, lookup, new Date(`${at}T10:00:00+08:00`));
+    const during = found('2025-03-30', '2025-03-31');
+    expect(during.filter((x) => x.severity === 'block')).toEqual([]);
+    expect(during.map((x) => x.code)).toContain('PAPER_EXTENSION_IN_FORCE');
+    const lapsed = found('2025-04-01', '2025-04-01').filter((x) => x.severity === 'block');
+    expect(lapsed.map((x) => [x.ruleId, x.code])).toEqual([
+      ['R-PAPER-EXT', 'PAPER_EXTENSION_LAPSED'],
+    ]);
+    expect(lapsed[0]?.message).toContain('渝医保函〔2025〕9号');
+    expect(lapsed[0]?.message).toContain('已于2025-03-31到期');
+    expect(lapsed[0]?.message).not.toMatch(/R-[A-Z]/);
+    expect(lapsed[0]?.citation).toContain('延长纸质处方使用时间须经省级医保部门同意');
+    expect(lapsed[0]?.citation).toContain('国家医保局《关于规范医保药品外配处方管理的通知》 §四');
+  });
+
   it("refuses paper where the region's e-prescription center is live, from its live date on [R-CENTER]", () => {
     const chongqing = pack('500000');
     const live = { ...chongqing, eprescriptionLiveSince: '2026-11-01' };
