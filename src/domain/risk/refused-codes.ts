@@ -15,6 +15,7 @@ export const REFUSAL_REASON_LABELS: Readonly<Record<string, string>> = {
   PACK_USED_UP: '拆零已用完',
   EXPIRED: '已过期',
   CENTER_REFUSED: '医保中心拒收（他处已售）',
+  LOST: '已报损出库',
 };
 
 /**
@@ -22,7 +23,7 @@ export const REFUSAL_REASON_LABELS: Readonly<Record<string, string>> = {
  * every pack of a product) and a double scan within one dispensing (the pack is on the counter).
  */
 const NOT_ABOUT_THE_PACK = new Set(['UNREADABLE', 'NOT_A_TRACE_CODE', 'ALREADY_SCANNED']);
-const RESALE = new Set(['ALREADY_SOLD', 'PACK_USED_UP', 'CENTER_REFUSED']);
+const RESALE = new Set(['ALREADY_SOLD', 'PACK_USED_UP', 'CENTER_REFUSED', 'LOST']);
 
 export interface RefusedCode {
   packKey: string;

@@ -114,10 +114,19 @@ export const useStockStore = create<StockState>((set, get) => ({
   async adjust(deltaPacks, reason, memo) {
     const batchId = get().selectedBatchId;
     if (batchId === null) return false;
+    // Packs leaving the stock are named by their scanned codes, one per pack (R-STOCK).
+    const codes = deltaPacks < 0 ? get().codes.return : [];
     const b = await attempt(set, () =>
-      api.call('stock.adjust', { batchId, deltaPacks, reason, ...(memo ? { memo } : {}) }),
+      api.call('stock.adjust', {
+        batchId,
+        deltaPacks,
+        reason,
+        ...(memo ? { memo } : {}),
+        ...(codes.length ? { codes } : {}),
+      }),
     );
     if (!b) return false;
+    if (codes.length) get().clearCodes('return');
     await get().refresh();
     set({
       notice: `已${reason} ${Math.abs(deltaPacks)} 盒，现有 ${b.packsOnHand} 盒；${b.upload.label}${b.upload.stateLabel}`,

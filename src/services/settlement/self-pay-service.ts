@@ -1,7 +1,7 @@
 import { dateOnly, dateTime } from '../../center/clock';
 import { assertSellableWithoutPrescription } from '../../domain/catalog/counter-sale';
 import { allocateFefo } from '../../domain/dispense/fefo';
-import { centerRefusalMessage } from '../../domain/dispense/scan-decision';
+import { centerRefusalMessage, lostPackMessage } from '../../domain/dispense/scan-decision';
 import { AppError } from '../../domain/errors';
 import { selfPayDocNo } from '../../domain/sale-doc-no';
 import { packKey, parseScannedCode } from '../../domain/trace/parse-scanned-code';
@@ -9,9 +9,11 @@ import type { SoldCodeWithSale } from '../../domain/trace/sold-code';
 import { CenterRefusedCodeRepository } from '../../store/center-refused-code-repository';
 import { type ScanRefusalInput, ScanRefusalRepository } from '../../store/scan-refusal-repository';
 import { SoldCodeRepository } from '../../store/sold-code-repository';
+import { StockMovementRepository } from '../../store/stock-movement-repository';
 import type { AuthenticatedSession } from '../auth-service';
 import { earlierSaleOf } from '../dispense/dispensing-view';
 import { createProductIndex } from '../dispense/product-index';
+import { lostPackOf } from '../stock/lost-pack';
 import type { SettlementContext } from './context';
 import type { PackGroup } from './pack-groups';
 import { input3505 } from './upload-bodies';
@@ -41,6 +43,7 @@ export function createSelfPayService(ctx: SettlementContext) {
   const products = createProductIndex(ctx.catalog);
   const sold = new SoldCodeRepository(ctx.db);
   const centerRefused = new CenterRefusedCodeRepository(ctx.db);
+  const movements = new StockMovementRepository(ctx.db);
   const refusals = new ScanRefusalRepository(ctx.db);
   /** The refused scan of the running sale, recorded after its transaction rolled back (R-RISK). */
   let refused: Omit<ScanRefusalInput, 'at' | 'staffId'> | null = null;
@@ -64,6 +67,16 @@ export function createSelfPayService(ctx: SettlementContext) {
         };
         throw new AppError('POLICY', `追溯码 ${key} 的包装已于 ${parsed.expiry} 过期，不得销售`, {
           ruleId: 'R-SUPPLY',
+        });
+      }
+      const lost = lostPackOf(movements, key);
+      if (lost) {
+        refused = {
+          ...selfPayRefusal(raw, key, 'LOST', 'R-TRACE-ONCE'),
+          medListCodg: item.medListCodg,
+        };
+        throw new AppError('POLICY', `追溯码 ${key}：${lostPackMessage(lost)}`, {
+          ruleId: 'R-TRACE-ONCE',
         });
       }
       const atCenter = centerRefused.find(key);

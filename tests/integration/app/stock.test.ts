@@ -13,6 +13,8 @@ import { packCodes, registerSupplier } from '../../support/stock-receiving';
 const AMOXICILLIN = 'XJ01CAA040A001010100435';
 const AMOXICILLIN_ID = '8010371';
 const AMLODIPINE = 'XC08CAA010A001010201587';
+const IBUPROFEN = 'XM01AEB010E001020104466';
+const IBUPROFEN_ID = '8051851';
 const pharmacist = DEMO_STAFF.find((s) => s.role === 'pharmacist');
 const cashier = DEMO_STAFF.find((s) => s.role === 'cashier');
 if (!pharmacist || !cashier) throw new Error('demo staff missing');
@@ -162,6 +164,7 @@ describe('stock screens: receipts, returns, changes and stocktake with their upl
       deltaPacks: -2,
       reason: '报损',
       memo: '受潮',
+      codes: b.codes.slice(0, 2),
     });
     expect(loss.packsOnHand).toBe(8);
     const gain = await ok<StockChangeView>('stock.adjust', {
@@ -182,6 +185,69 @@ describe('stock screens: receipts, returns, changes and stocktake with their upl
       ['106', 3, '报溢'],
     ]);
     expect((await upload(loss.upload.msgid))?.summary).toContain('报损 2 盒');
+  });
+
+  it('报损 names every lost pack’s code on its 3502; without them, or with a pack not on hand, it is refused and nothing changes [R-STOCK][R-TRACE-ONCE]', async () => {
+    const no = batchNo();
+    const b = await receive(no, 6);
+    const before = counts();
+    const none = await call('stock.adjust', { batchId: b.batchId, deltaPacks: -2, reason: '报损' });
+    expect(none.error).toMatchObject({ code: 'POLICY', ruleId: 'R-STOCK' });
+    expect(none.error?.message).toContain('须逐盒扫追溯码 2 个');
+    const stranger = await call('stock.adjust', {
+      batchId: b.batchId,
+      deltaPacks: -1,
+      reason: '报损',
+      codes: packCodes(AMOXICILLIN_ID, 1),
+    });
+    expect(stranger.error).toMatchObject({ code: 'POLICY', ruleId: 'R-STOCK' });
+    expect(counts()).toEqual(before);
+
+    const lost = b.codes.slice(0, 2);
+    const loss = await ok<StockChangeView>('stock.adjust', {
+      batchId: b.batchId,
+      deltaPacks: -2,
+      reason: '报损',
+      memo: '破损',
+      codes: lost,
+    });
+    expect(loss.packsOnHand).toBe(4);
+    const onHand = h.services.db
+      .prepare('SELECT pack_key FROM stock_pack_codes WHERE batch_id = ? AND returned_at IS NULL')
+      .pluck()
+      .all(b.batchId);
+    expect(onHand).toEqual(b.codes.slice(2));
+    const again = await call('stock.adjust', {
+      batchId: b.batchId,
+      deltaPacks: -1,
+      reason: '报损',
+      codes: lost.slice(0, 1),
+    });
+    expect(again.error).toMatchObject({ code: 'CONFLICT', ruleId: 'R-STOCK' });
+
+    await h.services.worker.sendNow();
+    const [rec] = await atCenter('3502', no);
+    expect(rec?.record.inv_chg_type).toBe('105');
+    expect(rec?.record.drugtracinfo).toEqual(lost.map((c) => ({ drug_trac_codg: c })));
+  });
+
+  it('a pack reported lost can never be sold afterwards: the counter sale refuses its code [R-TRACE-ONCE][R-STOCK]', async () => {
+    const codes = packCodes(IBUPROFEN_ID, 3);
+    const b = await ok<StockChangeView>('stock.receive', {
+      medListCodg: IBUPROFEN,
+      batchNo: batchNo(),
+      expiry: '2028-06-30',
+      packs: 3,
+      supplierId: supplier.id,
+      codes,
+    });
+    const [lost, kept] = codes as [string, string];
+    await ok('stock.adjust', { batchId: b.batchId, deltaPacks: -1, reason: '报损', codes: [lost] });
+    const sale = await call('sale.selfPay', { items: [{ medListCodg: IBUPROFEN, codes: [lost] }] });
+    expect(sale.error).toMatchObject({ code: 'POLICY', ruleId: 'R-TRACE-ONCE' });
+    expect(sale.error?.message).toContain('报损出库');
+    const fine = await call('sale.selfPay', { items: [{ medListCodg: IBUPROFEN, codes: [kept] }] });
+    expect(fine.ok, fine.error?.message).toBe(true);
   });
 
   it('a return reason or adjustment note holding a scanned trace code is refused; the batch is unchanged [R-STOCK][issue19-5]', async () => {
@@ -231,6 +297,7 @@ describe('stock screens: receipts, returns, changes and stocktake with their upl
         batchId: b.batchId,
         deltaPacks: -3,
         reason: '报损',
+        codes: b.codes.slice(5, 8),
       });
       expect(adj.ok).toBe(false);
       const ret = await call('stock.returnToSupplier', {
@@ -271,6 +338,7 @@ describe('stock screens: receipts, returns, changes and stocktake with their upl
       batchId: b.batchId,
       deltaPacks: -3,
       reason: '报损',
+      codes: b.codes.slice(5, 8),
     });
     expect(after.packsOnHand).toBe(7);
   });
@@ -283,6 +351,7 @@ describe('stock screens: receipts, returns, changes and stocktake with their upl
       batchId: b.batchId,
       deltaPacks: -1,
       reason: '报损',
+      codes: b.codes.slice(0, 1),
     });
     // The center answers the purchase with infcode 0 and retRslt "0".
     await h.fault({ target: '3503', kind: 'bizfail', times: 1 });
