@@ -253,6 +253,18 @@ export interface StocktakeView {
   msgid: string;
   batches: number;
   state: UploadState;
+  /**
+   * 无追溯码批次 (D40): batches of a traced item on hand with no pack code recorded (received
+   * before codes were recorded). Their packs are sold only by scanning each code at the sale.
+   */
+  untraced: UntracedBatchView[];
+}
+
+export interface UntracedBatchView {
+  batchId: number;
+  batchNo: string;
+  genname: string;
+  packsOnHand: number;
 }
 
 /** One settlement found by settlement.find (the lookup page): enough to recognise it and act. */

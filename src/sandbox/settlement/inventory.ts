@@ -1,4 +1,5 @@
 import { parseDateTime } from '../../center/clock';
+import { UNTRACED_BATCH, UNTRACED_FIELD } from '../../domain/stock/untraced-batch';
 import type { FsiContext } from '../fsi/context';
 import { field } from '../fsi/context';
 import { isObject } from '../http-util';
@@ -79,7 +80,9 @@ function checkRecord(r: Record<string, unknown>, at: string, spec: InventorySpec
   if (rule === 'required' && codes.length === 0) {
     throw new Refusal(`${at}须上传药品追溯码（drugtracinfo，一盒一码）`);
   }
-  if (rule !== 'required' && rule !== 'optional' && sandboxTraced(medListCodg)) {
+  // D40: a stocktake record of a batch received before codes were recorded says so
+  const untraced = rule === 'tracedOnHand' && field(r, UNTRACED_FIELD) === UNTRACED_BATCH;
+  if (rule !== 'required' && rule !== 'optional' && !untraced && sandboxTraced(medListCodg)) {
     checkTracedCodes(codes, cntUnits, rule, at);
   }
   for (const c of codes) checkTraceCode(c, medListCodg);

@@ -285,6 +285,51 @@ describe('stock screens: receipts, returns, changes and stocktake with their upl
     expect(recs.length).toBe(t.batches);
   });
 
+  it('a batch received before pack codes were recorded is listed as 无追溯码批次, its 3501 says so and is taken; its packs sell only by scanning each code, which the 3505 names [R-STOCK][R-TRACE]', async () => {
+    const no = batchNo();
+    // stock from before codes were recorded on receiving: a batch row and nothing else
+    const batchId = Number(
+      h.services.db
+        .prepare(
+          `INSERT INTO stock_batches (med_list_codg, batch_no, expiry, packs_received,
+             packs_on_hand, received_by, received_at) VALUES (?, ?, '2027-01-01', 4, 4, 1, ?)`,
+        )
+        .run(IBUPROFEN, no, Date.now()).lastInsertRowid,
+    );
+    const t = await ok<StocktakeView>('stock.stocktake', {});
+    expect(t.untraced).toContainEqual({
+      batchId,
+      batchNo: no,
+      genname: '布洛芬缓释胶囊',
+      packsOnHand: 4,
+    });
+    await h.services.worker.sendNow();
+    expect((await upload(t.msgid))?.state).toBe('delivered');
+    const [rec] = (await atCenter('3501', no)).filter((r) => r.msgid === t.msgid);
+    expect(rec?.record).toMatchObject({ x_untraced: '1', inv_cnt: 4 });
+
+    const unscanned = await call('sale.selfPay', {
+      items: [{ medListCodg: IBUPROFEN, codes: [] }],
+    });
+    expect(unscanned.ok).toBe(false);
+    const [code] = packCodes(IBUPROFEN_ID, 1) as [string];
+    const sale = await ok<{ saleId: number }>('sale.selfPay', {
+      items: [{ medListCodg: IBUPROFEN, codes: [code] }],
+    });
+    const packs = h.services.db
+      .prepare('SELECT packs_on_hand FROM stock_batches WHERE id = ?')
+      .pluck()
+      .get(batchId);
+    expect(packs).toBe(3);
+    await h.services.worker.sendNow();
+    const up = await ok<{ uploads: Array<{ infno: string; msgid: string }> }>('uploads.forSale', {
+      saleId: sale.saleId,
+    });
+    const msgid = up.uploads.find((u) => u.infno === '3505')?.msgid;
+    const sold = (await atCenter('3505', no)).find((r) => r.msgid === msgid);
+    expect(sold?.record.drugtracinfo).toEqual([{ drug_trac_codg: code }]);
+  });
+
   it('the local change and its outbox row commit together: a failure after the local write leaves neither [R-STOCK][R-SALES-UP]', async () => {
     const b = await receive(batchNo(), 10);
     const db = h.services.db;
