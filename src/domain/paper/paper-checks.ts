@@ -2,7 +2,7 @@ import { addDays, beijingDate, isCalendarDate } from '../calendar';
 import type { CatalogDrug } from '../catalog/catalog-drug';
 import { evaluatePrescription, VALID_RX_STATUS_CODG } from '../policy/evaluate';
 import { packCitation } from '../policy/pack-citation';
-import type { PolicyPack, PolicyParameter } from '../policy/policy-pack';
+import { type PolicyPack, type PolicyParameter, validityFor } from '../policy/policy-pack';
 import { citation, type RuleId } from '../rules';
 import { isValidIdNumber } from './id-number';
 import { MT_CLAIM_NEEDS_CONSENT, MT_CLAIM_SELF_PAY, mtClaimApplies } from './mt-claim';
@@ -97,10 +97,12 @@ function patientIdentity(f: PaperFields, make: Make): PaperFinding[] {
 
 function issueValidity(f: PaperFields, pack: PolicyPack, at: Date, make: Make): PaperFinding[] {
   const today = beijingDate(at);
-  const days = pack.validity.days;
+  // a 门特 prescription follows the region's own 门特 ceiling where it has one (Dongguan: 3 days)
+  const { validity, param } = validityFor(pack, f.chronicSpecial === true);
+  const days = validity.days;
   if (!isCalendarDate(f.rxDate)) {
     return [
-      make('R-VALID', 'RX_DATE_INVALID', 'block', `处方日期“${f.rxDate}”不是有效日期`, 'validity'),
+      make('R-VALID', 'RX_DATE_INVALID', 'block', `处方日期“${f.rxDate}”不是有效日期`, param),
     ];
   }
   if (f.rxDate > today) {
@@ -110,7 +112,7 @@ function issueValidity(f: PaperFields, pack: PolicyPack, at: Date, make: Make): 
         'RX_DATE_FUTURE',
         'block',
         `处方日期${f.rxDate}晚于今天（${today}），请核对处方`,
-        'validity',
+        param,
       ),
     ];
   }
@@ -122,7 +124,7 @@ function issueValidity(f: PaperFields, pack: PolicyPack, at: Date, make: Make): 
       'RX_EXPIRED',
       'block',
       `纸质处方已过有效期：开具于${f.rxDate}，自开具之日起${days}天内有效（至${lastDay}），今天为${today}`,
-      'validity',
+      param,
     ),
   ];
 }

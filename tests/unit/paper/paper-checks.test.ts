@@ -128,6 +128,27 @@ describe('paper prescription checks at capture', () => {
     expect(lapsed[0]?.citation).toContain('国家医保局《关于规范医保药品外配处方管理的通知》 §四');
   });
 
+  it('a Dongguan 门特 paper prescription is valid 3 days from issue, not the general ceiling [R-VALID][R-MT-CLAIM]', () => {
+    const dongguan = dongguanPharmacyPacks.find((p) => p.id === '441900') as PolicyPack;
+    const mt = (rxDate: string) =>
+      checkPaperPrescription(
+        fields({
+          institutionCode: 'H44190000001',
+          chronicSpecial: true,
+          selfPayConsent: true,
+          rxDate,
+        }),
+        dongguan,
+        lookup,
+        AT,
+      ).filter((x) => x.severity === 'block');
+    expect(mt('2026-11-21')).toEqual([]);
+    const expired = mt('2026-11-20');
+    expect(expired.map((x) => x.code)).toEqual(['RX_EXPIRED']);
+    expect(expired[0]?.message).toContain('3天内有效');
+    expect(expired[0]?.citation).toContain('门特药品外配处方无特殊情况从开出之日起3天内有效');
+  });
+
   it("refuses paper where the region's e-prescription center is live, from its live date on [R-CENTER]", () => {
     const chongqing = pack('500000');
     const live = { ...chongqing, eprescriptionLiveSince: '2026-11-01' };
