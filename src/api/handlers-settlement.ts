@@ -23,6 +23,8 @@ export function createSettlementHandlers(s: AppServices): HandlersFor<typeof set
     'settle.scopeConsents': (i) => a.scopeConsents(i.dispensingId),
     'settle.recordScopeConsent': (i, ctx) => a.recordScopeConsent(must(ctx), i),
     'sale.selfPay': (i, ctx) => a.selfPay(must(ctx), i.items),
+    'sale.mtClaim': (i, ctx) => a.mtClaim(must(ctx), i.paperId, i.items),
+    'sale.mtClaimMaterials': (i) => a.mtClaimMaterials(i.paperId, i.saleId),
     'sale.get': (i) => a.sale(i.saleId),
     'uploads.forSale': (i) => a.uploadsForSale(i),
     'stock.stocktake': (_i, ctx) => a.stocktake(must(ctx)),

@@ -42,6 +42,8 @@ const fields = {
   signatureConfirmed: z.boolean(),
   stampConfirmed: z.boolean(),
   lines: z.array(line).min(1, '至少一行药品').max(20),
+  chronicSpecial: z.boolean().optional(),
+  selfPayConsent: z.boolean().optional(),
 };
 
 const id = z.object({ id: z.number().int().positive() }).strict();

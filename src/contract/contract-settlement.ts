@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { RECEIPT_CHOICE_CODES, type ReceiptChoice } from '../domain/settlement/receipt-choice';
 import { audited, reads } from './method-policy';
 import type {
+  MtClaimMaterialsView,
+  MtClaimSaleView,
   ReceiptView,
   SaleUploadsView,
   ScopeConsentsView,
@@ -238,6 +240,46 @@ export const settlementContract = {
     audit: audited('sale.selfPay', {
       subject: 'selfPaySale',
       detail: { output: ['saleId'], extra: 'selfPayLines' },
+    }),
+  },
+  /**
+   * R-MT-CLAIM: a 门特 paper prescription archived as a self-pay purchase, sold for cash exactly as
+   * prescribed (one code per pack); never settled with the fund. Returns the 零星报销 materials.
+   */
+  'sale.mtClaim': {
+    input: z
+      .object({
+        paperId: id,
+        items: z
+          .array(
+            z
+              .object({
+                medListCodg: z.string().min(1).max(64),
+                codes: z.array(traceCode).min(1).max(100),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(20),
+      })
+      .strict(),
+    output: {} as MtClaimSaleView,
+    auth: true,
+    mutates: true,
+    audit: audited('sale.mtClaim', {
+      subject: 'paper',
+      detail: { input: ['paperId'], output: ['saleId'], extra: 'selfPayLines' },
+    }),
+  },
+  /** The 零星报销 materials of a 门特 self-pay purchase again (reprint). */
+  'sale.mtClaimMaterials': {
+    input: z.object({ paperId: id, saleId: id }).strict(),
+    output: {} as MtClaimMaterialsView,
+    auth: true,
+    mutates: false,
+    audit: audited('sale.mtClaimMaterials', {
+      subject: 'paper',
+      detail: { input: ['paperId', 'saleId'] },
     }),
   },
   'sale.get': {

@@ -63,7 +63,10 @@ export const stockContract = {
       detail: { input: ['batchId', 'packs', 'reason'], output: ['packsOnHand'] },
     }),
   },
-  /** 报损 (deltaPacks < 0) / 报溢 (> 0) / 盘点差异; its 3502 库存信息变更 is queued with it. */
+  /**
+   * 报损 (deltaPacks < 0) / 报溢 (> 0) / 盘点差异; its 3502 库存信息变更 is queued with it, naming
+   * the codes of the packs that left, which can never be sold afterwards (R-TRACE-ONCE).
+   */
   'stock.adjust': {
     input: z
       .object({
@@ -76,6 +79,8 @@ export const stockContract = {
           .refine((n) => n !== 0, '调整数量不能为 0'),
         reason: z.enum(['报损', '报溢', '盘点差异']),
         memo: z.string().trim().max(200).optional(),
+        /** Packs leaving (deltaPacks < 0): one traceability code per pack (R-STOCK). */
+        codes: codes.optional(),
       })
       .strict(),
     output: {} as StockChangeView,

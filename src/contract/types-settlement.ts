@@ -209,6 +209,20 @@ export interface ReceiptView {
 }
 
 /** A non-prescription self-pay sale (works offline; its 3505 is queued). */
+/** The 零星报销 materials of a self-pay 门特 purchase (R-MT-CLAIM): its text and an A4 PDF. */
+export interface MtClaimMaterialsView {
+  paperId: number;
+  saleId: number;
+  fileName: string;
+  lines: string[];
+  pdfBase64: string;
+}
+
+/** sale.mtClaim: the self-pay sale of a 门特 paper prescription and its materials. */
+export interface MtClaimSaleView extends SelfPaySaleView {
+  materials: MtClaimMaterialsView;
+}
+
 export interface SelfPaySaleView {
   saleId: number;
   soldAt: string;
@@ -239,6 +253,18 @@ export interface StocktakeView {
   msgid: string;
   batches: number;
   state: UploadState;
+  /**
+   * 无追溯码批次 (D40): batches of a traced item on hand with no pack code recorded (received
+   * before codes were recorded). Their packs are sold only by scanning each code at the sale.
+   */
+  untraced: UntracedBatchView[];
+}
+
+export interface UntracedBatchView {
+  batchId: number;
+  batchNo: string;
+  genname: string;
+  packsOnHand: number;
 }
 
 /** One settlement found by settlement.find (the lookup page): enough to recognise it and act. */

@@ -214,6 +214,11 @@ export const RULES = {
     '门特（门诊慢特病）外配处方按门特“一站式”结算：医疗类别与病种编码随处方进入结算',
     '001 §一；003 §三(一)',
   ),
+  'R-MT-CLAIM': rule(
+    'R-MT-CLAIM',
+    '未经电子处方中心流转的合规门特购药费用由参保人全额自付，凭药店出具的材料回开具处方的市内定点医疗机构办理零星报销，不得医保结算',
+    '001 §三(一)',
+  ),
   'R-DUAL-FIX': rule(
     'R-DUAL-FIX',
     '“双通道”药品“三定”：二级以上定点医疗机构的责任医师开具，专科医院限本专科用药，门诊慢特病患者须有经审核同意的“双通道”药品使用申请表',
@@ -261,6 +266,13 @@ export function citation(id: RuleId, admdvs?: string | null): string {
   return parts.every((p) => p.doc === null)
     ? `${r.id}：${r.title}`
     : `${r.id}：${r.title}（依据：${parts.map((p) => p.text).join('；')}）`;
+}
+
+/** Whether every document the rule cites binds the region (a regional rule elsewhere does not apply). */
+export function ruleGoverns(id: RuleId, admdvs: string | null): boolean {
+  return sourceParts(RULES[id].source).every(
+    (p) => p.doc === null || documentGoverns(p.doc, admdvs),
+  );
 }
 
 /** The rule's title and its documents by title and section, for a refusal's citation line. */

@@ -172,7 +172,7 @@ export const DEMO_PATIENTS: readonly DemoPatient[] = [
       },
     ],
     identities: [],
-    note: '城乡居民医保少年儿童；医保电子凭证未激活（演示激活引导，ST-EPC-02-001）',
+    note: '城乡居民医保少年儿童；医保电子凭证未激活（演示激活引导）',
   },
   {
     psnNo: '51000000000000000005',

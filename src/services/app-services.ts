@@ -143,7 +143,7 @@ export async function createAppServices(
   };
   const review = createReviewArea(areaDeps);
   const dispense = createDispenseArea(areaDeps, regions);
-  const settlement = createSettlementArea(areaDeps);
+  const settlement = createSettlementArea(areaDeps, dispense.paperRules);
   const paper = createPaperArea(areaDeps, regions);
   const stock = createStockArea(areaDeps);
   const audit = createAuditArea(areaDeps);

@@ -27,6 +27,24 @@ const BATCH_COLUMNS = `id, med_list_codg AS medListCodg, batch_no AS batchNo, ex
 export class StockMovementRepository {
   constructor(private readonly db: Db) {}
 
+  /**
+   * The loss that took this pack out of the stock: its 3502 names the pack's code (R-STOCK). A
+   * lost pack can never be sold (R-TRACE-ONCE). The frozen upload is the record of the loss.
+   */
+  lostPack(packKey: string): { batchNo: string; at: number } | undefined {
+    return this.db
+      .prepare(
+        `SELECT b.batch_no AS batchNo, u.created_at AS at
+         FROM sale_uploads u JOIN outbox o ON o.msgid = u.msgid
+         JOIN stock_batches b ON b.id = u.batch_id
+         WHERE u.infno = '3502' AND instr(o.body, ?) > 0
+           AND EXISTS (SELECT 1 FROM json_each(o.body, '$.input.invinfo.drugtracinfo') t
+                       WHERE json_extract(t.value, '$.drug_trac_codg') = ?)
+         ORDER BY u.id DESC LIMIT 1`,
+      )
+      .get(packKey, packKey) as { batchNo: string; at: number } | undefined;
+  }
+
   batch(id: number): BatchRow | undefined {
     return this.db.prepare(`SELECT ${BATCH_COLUMNS} FROM stock_batches WHERE id = ?`).get(id) as
       | BatchRow

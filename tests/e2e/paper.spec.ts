@@ -118,3 +118,18 @@ test('exports the day as one zip the browser downloads, with images, index, summ
   expect(mine.image.mime).toBe('application/pdf');
   expect(Buffer.from(entries[mine.image.file] ?? []).equals(scannedPdf)).toBe(true);
 });
+
+test('the capture form asks for the patient’s consent once 门特处方 is ticked [R-MT-CLAIM]', async ({
+  page,
+}) => {
+  await login(page, pharmacist.username, pharmacist.password);
+  await page.keyboard.press('Alt+KeyP');
+  await expect(page.getByTestId('paper-screen')).toBeVisible();
+  await expect(page.getByTestId('paper-self-pay-consent')).toHaveCount(0);
+  await page.getByTestId('paper-chronic-special').click();
+  await expect(page.getByTestId('paper-self-pay-consent')).toHaveCount(1);
+  await expect(page.getByText('患者同意全额自费购药，回开方医院办理零星报销')).toBeVisible();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.getByTestId('paper-chronic-special').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/paper-mt-claim-consent-1366.png' });
+});

@@ -48,7 +48,13 @@ export interface Harness {
 
 /** The app in browser mode on a fresh data folder, against an in-process sandbox center, over real HTTP. */
 export async function startHarness(
-  opts: { signInValidHours?: number; logger?: Logger; store?: StoreMode } = {},
+  opts: {
+    signInValidHours?: number;
+    logger?: Logger;
+    store?: StoreMode;
+    /** The pharmacy's registered admdvs (its pool area, R-REGION), e.g. '441900' for Dongguan. */
+    pharmacyAdmdvs?: string;
+  } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'epc-it-'));
   const sandbox = await startSandbox({
@@ -64,6 +70,7 @@ export async function startHarness(
     ...(opts.store ? { store: opts.store } : {}),
   });
   config.fsi.timeoutMs = 1500;
+  if (opts.pharmacyAdmdvs) config.pharmacy.admdvs = opts.pharmacyAdmdvs;
   let selfRestart: Promise<void> | null = null;
   const startCounter = async () => {
     const logger = opts.logger ?? silentLogger;

@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = {
   'refund.start': '退费',
   'receipt.reprint': '补打结算凭证',
   'sale.selfPay': '自费零售',
+  'sale.mtClaim': '门特自费购药（零星报销）',
+  'sale.mtClaimMaterials': '打印门特零星报销材料',
   'stock.receive': '进货入库',
   'stock.return': '采购退货',
   'stock.adjust': '报损/报溢',

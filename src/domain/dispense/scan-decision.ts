@@ -18,6 +18,8 @@ export type ScanRefusalReason =
   | 'EXPIRED'
   /** The center refused this code as already sold elsewhere (R-TRACE-ONCE). */
   | 'CENTER_REFUSED'
+  /** The pack left the stock as a loss (报损, 3502 naming its code): never sold (R-TRACE-ONCE). */
+  | 'LOST'
   /** Store mode: another counter of the store holds this pack in an open dispensing. */
   | 'HELD_ELSEWHERE'
   /** Store mode: a 拆零 pack opened at another counter (or not opened at all) cannot be continued here. */
@@ -36,6 +38,8 @@ export interface ScanInput {
   sold: SoldCodeWithSale | undefined;
   /** The center's refusal of this code as sold elsewhere, if it refused it (R-TRACE-ONCE). */
   centerRefused: CenterRefusedCode | undefined;
+  /** The loss that took this pack out of the stock, if it was reported lost. */
+  lost?: LostPack | undefined;
   /** yyyy-MM-dd */
   today: string;
   at: number;
@@ -53,6 +57,16 @@ export type ScanDecision =
         earlier: SoldCodeWithSale | null;
       };
     };
+
+/** A pack reported lost (报损): its batch and when (yyyy-MM-dd HH:mm:ss). */
+export interface LostPack {
+  batchNo: string;
+  at: string;
+}
+
+export function lostPackMessage(l: LostPack): string {
+  return `该盒药品已于 ${l.at} 报损出库（批号 ${l.batchNo}），不在可售库存中，不得销售`;
+}
 
 /** Units a line still needs (packs for a whole-pack line). */
 export function remaining(line: DispensingLine, codes: DispensingCode[]): number {
@@ -141,6 +155,7 @@ export function decideScan(s: ScanInput): ScanDecision {
       s.sold ?? null,
     );
   }
+  if (s.lost) return refuse('LOST', 'R-TRACE-ONCE', lostPackMessage(s.lost), key);
   const sold = s.sold && s.sold.returnedAt === null ? s.sold : null;
   const reusable =
     sold !== null &&

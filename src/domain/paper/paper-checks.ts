@@ -2,9 +2,10 @@ import { addDays, beijingDate, isCalendarDate } from '../calendar';
 import type { CatalogDrug } from '../catalog/catalog-drug';
 import { evaluatePrescription, VALID_RX_STATUS_CODG } from '../policy/evaluate';
 import { packCitation } from '../policy/pack-citation';
-import type { PolicyPack, PolicyParameter } from '../policy/policy-pack';
+import { type PolicyPack, type PolicyParameter, validityFor } from '../policy/policy-pack';
 import { citation, type RuleId } from '../rules';
 import { isValidIdNumber } from './id-number';
+import { MT_CLAIM_NEEDS_CONSENT, MT_CLAIM_SELF_PAY, mtClaimApplies } from './mt-claim';
 import type { PaperFields, PaperFinding } from './paper-types';
 
 type Lookup = (medListCodg: string) => CatalogDrug | undefined;
@@ -28,8 +29,8 @@ export function checkPaperPrescription(
     ...issueValidity(fields, pack, at, make),
     ...regionAndLines(fields, pack, lookup, at),
     ...quantities(fields, pack, make),
-    ...centerLive(pack, at, make),
-    ...paperCutoff(pack, at, make),
+    ...centerLive(fields, pack, at, make),
+    ...paperCutoff(fields, pack, at, make),
     ...dualChannel(fields, pack, lookup, at, make),
   ];
 }
@@ -96,10 +97,12 @@ function patientIdentity(f: PaperFields, make: Make): PaperFinding[] {
 
 function issueValidity(f: PaperFields, pack: PolicyPack, at: Date, make: Make): PaperFinding[] {
   const today = beijingDate(at);
-  const days = pack.validity.days;
+  // a 门特 prescription follows the region's own 门特 ceiling where it has one (Dongguan: 3 days)
+  const { validity, param } = validityFor(pack, f.chronicSpecial === true);
+  const days = validity.days;
   if (!isCalendarDate(f.rxDate)) {
     return [
-      make('R-VALID', 'RX_DATE_INVALID', 'block', `处方日期“${f.rxDate}”不是有效日期`, 'validity'),
+      make('R-VALID', 'RX_DATE_INVALID', 'block', `处方日期“${f.rxDate}”不是有效日期`, param),
     ];
   }
   if (f.rxDate > today) {
@@ -109,7 +112,7 @@ function issueValidity(f: PaperFields, pack: PolicyPack, at: Date, make: Make): 
         'RX_DATE_FUTURE',
         'block',
         `处方日期${f.rxDate}晚于今天（${today}），请核对处方`,
-        'validity',
+        param,
       ),
     ];
   }
@@ -121,7 +124,7 @@ function issueValidity(f: PaperFields, pack: PolicyPack, at: Date, make: Make): 
       'RX_EXPIRED',
       'block',
       `纸质处方已过有效期：开具于${f.rxDate}，自开具之日起${days}天内有效（至${lastDay}），今天为${today}`,
-      'validity',
+      param,
     ),
   ];
 }
@@ -199,9 +202,17 @@ function quantities(f: PaperFields, pack: PolicyPack, make: Make): PaperFinding[
  * with its own transition end (paperAcceptedUntil, e.g. Dongguan's 门特 transition) is governed by
  * that date instead.
  */
-function centerLive(pack: PolicyPack, at: Date, make: Make): PaperFinding[] {
+function centerLive(f: PaperFields, pack: PolicyPack, at: Date, make: Make): PaperFinding[] {
   const live = pack.eprescriptionLiveSince;
   if (live === null || pack.paperAcceptedUntil !== null || beijingDate(at) < live) return [];
+  if (mtClaimApplies(f, pack)) return [mtClaimFinding(f, `自${live}起`, make)];
+  const extended = extensionFinding(
+    pack,
+    beijingDate(at),
+    make,
+    `${pack.name}医保电子处方中心已上线，`,
+  );
+  if (extended) return [extended];
   return [
     make(
       'R-CENTER',
@@ -213,10 +224,11 @@ function centerLive(pack: PolicyPack, at: Date, make: Make): PaperFinding[] {
   ];
 }
 
-function paperCutoff(pack: PolicyPack, at: Date, make: Make): PaperFinding[] {
+function paperCutoff(f: PaperFields, pack: PolicyPack, at: Date, make: Make): PaperFinding[] {
   const until = pack.paperAcceptedUntil;
   const today = beijingDate(at);
   if (!until || today <= until) return [];
+  if (mtClaimApplies(f, pack)) return [mtClaimFinding(f, `过渡期已于${until}结束，`, make)];
   return [
     make(
       pack.citations.paperAcceptedUntil.ruleId,
@@ -226,6 +238,63 @@ function paperCutoff(pack: PolicyPack, at: Date, make: Make): PaperFinding[] {
       'paperAcceptedUntil',
     ),
   ];
+}
+
+/**
+ * R-PAPER-EXT: where the province approved extended paper use, a paper cut-off is lifted from the
+ * approval until its end (at most 3 months, checked when the pack loads); once it has lapsed the
+ * refusal names the approval and its end. Null where no extension is registered, or before its
+ * approval (the caller's own cut-off applies).
+ */
+function extensionFinding(
+  pack: PolicyPack,
+  today: string,
+  make: Make,
+  what: string,
+  medListCodg?: string,
+): PaperFinding | null {
+  const ext = pack.paperExtension;
+  if (!ext || today < ext.approvedOn) return null;
+  const approval = `省级医保部门批准的纸质处方延期（${ext.document}，${ext.approvedOn}批准）`;
+  if (today <= ext.until) {
+    return make(
+      'R-PAPER-EXT',
+      'PAPER_EXTENSION_IN_FORCE',
+      'warn',
+      `${what}${approval}有效至${ext.until}，期间可凭纸质处方调剂`,
+      'paperExtension',
+      medListCodg,
+    );
+  }
+  return make(
+    'R-PAPER-EXT',
+    'PAPER_EXTENSION_LAPSED',
+    'block',
+    `${what}${approval}已于${ext.until}到期，自${addDays(ext.until, 1)}起不得凭纸质处方调剂，须使用电子处方`,
+    'paperExtension',
+    medListCodg,
+  );
+}
+
+/**
+ * R-MT-CLAIM instead of the outright refusal: without the patient's consent to pay everything
+ * the capture is refused with the way forward; with it, archived as a self-pay purchase.
+ */
+function mtClaimFinding(f: PaperFields, since: string, make: Make): PaperFinding {
+  if (!f.selfPayConsent) {
+    return make(
+      'R-MT-CLAIM',
+      MT_CLAIM_NEEDS_CONSENT,
+      'block',
+      `门特处方${since}未经电子处方中心流转的不能医保结算：须患者同意全额自费购药（勾选“患者同意全额自费”），购药后由本店出具零星报销材料，患者回开具处方的医疗机构报销`,
+    );
+  }
+  return make(
+    'R-MT-CLAIM',
+    MT_CLAIM_SELF_PAY,
+    'warn',
+    `门特处方${since}未经电子处方中心流转：患者已同意全额自费购药，医保基金不支付；购药后打印零星报销材料交患者回开具处方的医疗机构报销`,
+  );
 }
 
 function dualChannel(
@@ -241,6 +310,9 @@ function dualChannel(
   return f.lines.flatMap((l, i) => {
     const drug = lookup(l.medListCodg);
     if (!drug?.dualChannel) return [];
+    const what = `第${i + 1}行 ${drug.genname}（${l.medListCodg}）为“双通道”药品，`;
+    const extended = extensionFinding(pack, today, make, what, l.medListCodg);
+    if (extended) return [extended];
     return [
       make(
         'R-PAPER-DUAL',

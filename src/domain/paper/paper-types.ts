@@ -29,10 +29,20 @@ export interface PaperFields {
   /** The pharmacist saw the 外配处方专用章 (R-PAPER-VALID). */
   stampConfirmed: boolean;
   lines: PaperLineInput[];
+  /** 门特药品外配处方 (Dongguan 门诊特定病种), as the paper names it (R-MT-CLAIM). */
+  chronicSpecial?: boolean;
+  /**
+   * The patient agreed to pay the whole purchase and claim it at the prescribing hospital
+   * (零星报销), where a non-flowed 门特 prescription can no longer settle with the fund (R-MT-CLAIM).
+   */
+  selfPayConsent?: boolean;
 }
 
 /** The prescription's own facts as archived: what was typed, without the confirmations and lines. */
-export type PaperHeader = Omit<PaperFields, 'signatureConfirmed' | 'stampConfirmed' | 'lines'>;
+export type PaperHeader = Omit<
+  PaperFields,
+  'signatureConfirmed' | 'stampConfirmed' | 'lines' | 'chronicSpecial' | 'selfPayConsent'
+>;
 
 /** One check result at capture; blocks refuse the capture, warnings are archived with it. */
 export interface PaperFinding {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addMonths } from '../calendar';
 import { DRUG_CLASS_CODES, type DrugClass } from '../catalog/drug-classes';
 import {
   citation,
@@ -43,6 +44,7 @@ export const POLICY_PARAMETERS = [
   'shortRxWarnDays',
   'paperAcceptedUntil',
   'dualChannelPaperCutoff',
+  'paperExtension',
   'eprescriptionLiveSince',
 ] as const;
 export type PolicyParameter = (typeof POLICY_PARAMETERS)[number];
@@ -72,6 +74,15 @@ export const policyPackSchema = z
     shortRxWarnDays: z.number().int().positive(),
     paperAcceptedUntil: isoDate.nullable(),
     dualChannelPaperCutoff: isoDate,
+    /**
+     * The province's approval of extended paper use (R-PAPER-EXT, 国家医保局外配处方管理通知 §四):
+     * the approval's date and document number, and the last day paper is still accepted, at
+     * most 3 months from the approval; null where none is registered.
+     */
+    paperExtension: z
+      .object({ approvedOn: isoDate, document: z.string().trim().min(1), until: isoDate })
+      .strict()
+      .nullable(),
     eprescriptionLiveSince: isoDate.nullable(),
     citations: z.object(
       Object.fromEntries(POLICY_PARAMETERS.map((p) => [p, cited])) as Record<
@@ -131,6 +142,15 @@ export function parsePolicyPack(json: unknown, where = '政策包'): PolicyPack 
       `${where} 的“双通道”纸质处方截止日期 ${pack.dualChannelPaperCutoff} 晚于 ${LATEST_DUAL_CHANNEL_CUTOFF}：延长纸质处方使用时间不超过3个月（${citation('R-PAPER-EXT')}）`,
     );
   }
+  const ext = pack.paperExtension;
+  if (
+    ext &&
+    (ext.until < ext.approvedOn || ext.until > addMonths(ext.approvedOn, PAPER_EXTENSION_MONTHS))
+  ) {
+    throw new Error(
+      `${where} 的纸质处方延期（${ext.document}，批准于${ext.approvedOn}）截止日期 ${ext.until} 不在批准之日起${PAPER_EXTENSION_MONTHS}个月内（${citation('R-PAPER-EXT')}）`,
+    );
+  }
   const foreign = POLICY_PARAMETERS.filter((p) => citesForeignDocument(pack, p));
   if (foreign.length) {
     throw new Error(`${where} 引用了不适用于${pack.name}的文件：${foreign.join('、')}`);
@@ -163,6 +183,9 @@ export function citesForeignDocument(pack: PolicyPack, param: PolicyParameter): 
  */
 export const LATEST_DUAL_CHANNEL_CUTOFF = '2025-04-01';
 
+/** 国家医保局外配处方管理通知 §四: "延长时间不超过3个月" (R-PAPER-EXT). */
+export const PAPER_EXTENSION_MONTHS = 3;
+
 const EXPECTED_RULE: Record<PolicyParameter, RuleId> = {
   validity: 'R-VALID',
   chronicSpecialValidity: 'R-VALID',
@@ -172,6 +195,7 @@ const EXPECTED_RULE: Record<PolicyParameter, RuleId> = {
   shortRxWarnDays: 'R-LONGRX',
   paperAcceptedUntil: 'R-PAPER-DUAL',
   dualChannelPaperCutoff: 'R-PAPER-DUAL',
+  paperExtension: 'R-PAPER-EXT',
   eprescriptionLiveSince: 'R-CENTER',
 };
 

@@ -28,7 +28,7 @@ export function largeLineReason(
   if (l.days !== null && l.days > dayLimit) {
     reasons.push(
       overLegal
-        ? `用药 ${l.days} 天，超过长期处方 ${limits.legal} 天上限（R-LONGRX）`
+        ? `用药 ${l.days} 天，超过长期处方 ${limits.legal} 天上限`
         : `用药 ${l.days} 天，超过${l.longRx ? '长期' : '非长期'}处方 ${dayLimit} 天`,
     );
   }

@@ -38,7 +38,7 @@ export function paperVolumeSignal(
     explanation:
       `${NOTICE_000} §五：“纸质处方使用量大的必查”；§四：已上线电子处方中心的地区应通过中心流转处方。` +
       (triggered
-        ? `本期纸质处方${byCount ? '数量' : ''}${byCount && byShare ? '和' : ''}${byShare ? '占比' : ''}超过阈值，请逐张核对处方真实性并备好影像留存（R-PAPER-KEEP）。`
+        ? `本期纸质处方${byCount ? '数量' : ''}${byCount && byShare ? '和' : ''}${byShare ? '占比' : ''}超过阈值，请逐张核对处方真实性并备好影像留存。`
         : '本期未超过阈值。'),
     drill: drillOf(
       [

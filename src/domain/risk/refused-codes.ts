@@ -15,6 +15,7 @@ export const REFUSAL_REASON_LABELS: Readonly<Record<string, string>> = {
   PACK_USED_UP: '拆零已用完',
   EXPIRED: '已过期',
   CENTER_REFUSED: '医保中心拒收（他处已售）',
+  LOST: '已报损出库',
 };
 
 /**
@@ -22,7 +23,7 @@ export const REFUSAL_REASON_LABELS: Readonly<Record<string, string>> = {
  * every pack of a product) and a double scan within one dispensing (the pack is on the counter).
  */
 const NOT_ABOUT_THE_PACK = new Set(['UNREADABLE', 'NOT_A_TRACE_CODE', 'ALREADY_SCANNED']);
-const RESALE = new Set(['ALREADY_SOLD', 'PACK_USED_UP', 'CENTER_REFUSED']);
+const RESALE = new Set(['ALREADY_SOLD', 'PACK_USED_UP', 'CENTER_REFUSED', 'LOST']);
 
 export interface RefusedCode {
   packKey: string;
@@ -82,7 +83,7 @@ export function refusedCodeSignal(
     threshold: `同一追溯码被拒 ${min} 次及以上`,
     thresholdValue: min,
     explanation:
-      `${NOTICE_000} 前言：哈尔滨部分药店欺诈骗保案；§二：定点零售药店应应用药品追溯码，确保药品可追溯。一个追溯码只对应一盒药，已售出的追溯码反复出现在柜台，提示回流药或串换（R-TRACE-ONCE）。` +
+      `${NOTICE_000} 前言：哈尔滨部分药店欺诈骗保案；§二：定点零售药店应应用药品追溯码，确保药品可追溯。一个追溯码只对应一盒药，已售出的追溯码反复出现在柜台，提示回流药或串换。` +
       (triggered ? '请核查这些包装的来源，必要时向医保部门反映。' : '本期没有反复被拒的追溯码。'),
     drill: drillOf(
       [

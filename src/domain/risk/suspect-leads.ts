@@ -35,7 +35,7 @@ export function suspectLeadSignal(leads: readonly SuspectLead[]): RiskSignal {
     threshold: '每一条可疑处方线索均应反映',
     thresholdValue: 1,
     explanation:
-      `${SEED_DOCUMENTS['000']} §二：定点零售药店调剂外配处方时应检查处方的真实性、合法性、规范性，发现问题的可以拒绝调剂，并及时向当地医保部门反映存疑外配处方线索（R-REPORT-SUSPECT）。` +
+      `${SEED_DOCUMENTS['000']} §二：定点零售药店调剂外配处方时应检查处方的真实性、合法性、规范性，发现问题的可以拒绝调剂，并及时向当地医保部门反映存疑外配处方线索。` +
       (triggered ? '请将下列线索连同拒绝理由报送当地医保部门。' : '本期没有记录可疑处方。'),
     drill: drillOf(
       [

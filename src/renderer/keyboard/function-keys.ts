@@ -76,21 +76,21 @@ export const FUNCTION_KEYS: readonly FunctionKey[] = [
   {
     key: 'F5',
     label: '结算收款',
-    help: '调剂页：调剂完成前按处方数量估算费用（2101，不扣费，患者可先知道要付多少）；调剂完成后医保预结算（2101），显示费用总额、统筹基金、个人账户、个人现金及每项自费原因（琥珀色），患者同意后按 Enter 结算（2102），Esc 取消；结果未知时自动冲正核实（2601），核实完毕前不能再次结算，请勿重复收费（R-SETTLE、R-PRICE、R-NONCOVERED）。自费零售页：按购物清单收款，出库并排队上传 3505',
+    help: '调剂页：调剂完成前按处方数量估算费用（2101，不扣费，患者可先知道要付多少）；调剂完成后医保预结算（2101），显示费用总额、统筹基金、个人账户、个人现金及每项自费原因（琥珀色），患者同意后按 Enter 结算（2102），Esc 取消；结果未知时自动冲正核实（2601），核实完毕前不能再次结算，请勿重复收费。自费零售页：按购物清单收款，出库并排队上传 3505',
     session: true,
     screens: PAYING,
   },
   {
     key: 'Shift+F5',
     label: '打印凭证',
-    help: '调剂页（结算成功后）或自费零售页（收款后）：打印结算凭证：58mm/80mm 热敏小票或 A4（PDF），含分摊、处方号与每盒追溯码（R-SETTLE）。结算查询页：补打所选结算的凭证（标明“补打”与补打时间，记入审计日志，R-KEEP），退费后打印退费凭证',
+    help: '调剂页（结算成功后）或自费零售页（收款后）：打印结算凭证：58mm/80mm 热敏小票或 A4（PDF），含分摊、处方号与每盒追溯码。结算查询页：补打所选结算的凭证（标明“补打”与补打时间，记入审计日志），退费后打印退费凭证',
     session: true,
     screens: PAYING,
   },
   {
     key: 'F6',
     label: '审方',
-    help: '处方页：打开或关闭审方面板：选择审核通过/驳回、填写审核意见、双通道核验，旁边显示用药历史与风险；最后扫描药师本人的医保电子凭证提交（R-PHARMACIST、R-OPINION）。已填写的审核意见在本次登录内保留，离开处方再回来仍在',
+    help: '处方页：打开或关闭审方面板：选择审核通过/驳回、填写审核意见、双通道核验，旁边显示用药历史与风险；最后扫描药师本人的医保电子凭证提交。已填写的审核意见在本次登录内保留，离开处方再回来仍在',
     session: true,
     screens: PRESCRIPTION,
   },
@@ -111,7 +111,7 @@ export const FUNCTION_KEYS: readonly FunctionKey[] = [
   {
     key: 'Shift+F7',
     label: '打印用药指导',
-    help: '调剂页：调剂完成后打印用药指导（R-GUIDE）',
+    help: '调剂页：调剂完成后打印用药指导',
     session: true,
     screens: DISPENSE,
   },
@@ -130,14 +130,14 @@ export const FUNCTION_KEYS: readonly FunctionKey[] = [
   {
     key: 'F9',
     label: '完成调剂',
-    help: '调剂页：每盒药品都已扫追溯码后完成调剂（全部扫完时也可按 Enter）（R-TRACE）',
+    help: '调剂页：每盒药品都已扫追溯码后完成调剂（全部扫完时也可按 Enter）',
     session: true,
     screens: DISPENSE,
   },
   {
     key: 'Shift+F9',
     label: '撤销调剂',
-    help: '调剂页：已调剂完成但未结算的处方，由执业药师填写原因并确认后撤销：药品退回库存、追溯码可再次销售，记录与原因保留（R-STOCK、R-TRACE-ONCE、R-KEEP）；已结算的须退费',
+    help: '调剂页：已调剂完成但未结算的处方，由执业药师填写原因并确认后撤销：药品退回库存、追溯码可再次销售，记录与原因保留；已结算的须退费',
     session: true,
     screens: DISPENSE,
   },
@@ -156,13 +156,13 @@ export const FUNCTION_KEYS: readonly FunctionKey[] = [
   {
     key: 'F12',
     label: '上岗 / 下岗',
-    help: '执业药师本人上岗或下岗；至少一名执业药师在岗时药店才能审方（R-PHARMACIST）',
+    help: '执业药师本人上岗或下岗；至少一名执业药师在岗时药店才能审方',
     session: true,
   },
   {
     key: 'Alt+Z',
     label: '自费零售',
-    help: '开始一笔自费零售（非处方商品现金销售）：选择商品、逐盒扫追溯码、F5 收款；不经医保中心，断网也可收款，出库（3505）联网后上传（R-STOCK）。收款后再按即接待下一位顾客',
+    help: '开始一笔自费零售（非处方商品现金销售）：选择商品、逐盒扫追溯码、F5 收款；不经医保中心，断网也可收款，出库（3505）联网后上传。收款后再按即接待下一位顾客',
     session: true,
     screens: ['counter', 'sale'],
   },
@@ -176,7 +176,7 @@ export const FUNCTION_KEYS: readonly FunctionKey[] = [
   {
     key: 'Alt+Y',
     label: '退费',
-    help: '结算查询页：为所选的已结算记录办理退费（撤销医保结算 2103，上传 7208、3506，恢复库存与追溯码），须填写原因，仅药师或管理员（R-REVERSE）；退费后显示退费凭证',
+    help: '结算查询页：为所选的已结算记录办理退费（撤销医保结算 2103，上传 7208、3506，恢复库存与追溯码），须填写原因，仅药师或管理员；退费后显示退费凭证',
     session: true,
     // Only on the lookup page, whose header shows it: no counter screen's hint bar.
     screens: [],

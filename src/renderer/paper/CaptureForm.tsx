@@ -7,6 +7,7 @@ import { DrugLineEditor } from './DrugLineEditor';
 import { FindingList } from './FindingList';
 import { ImagePreview } from './ImagePreview';
 import { ImageSourcePicker } from './ImageSourcePicker';
+import { MtClaimSale } from './MtClaimSale';
 import { type PaperFieldsInput, usePaperStore } from './paper-store';
 
 type TextField = keyof CaptureText;
@@ -24,12 +25,15 @@ const TEXT_FIELDS: Array<[TextField, string, string]> = [
 /** Capture: image (file, scanner folder or camera), fields, signature/stamp confirmation, check (Alt+K) and save (Alt+S). */
 export function CaptureForm() {
   const { drugs, busy, check, saved, error } = usePaperStore();
-  const { text, lines, longRx, signature, stamp, image, change } = useCaptureDraftStore();
+  const { text, lines, longRx, chronicSpecial, selfPayConsent, signature, stamp, image, change } =
+    useCaptureDraftStore();
   const [fileError, setFileError] = useState<string | null>(null);
 
   const fields = (): PaperFieldsInput => ({
     ...text,
     longRx,
+    chronicSpecial,
+    selfPayConsent: chronicSpecial && selfPayConsent,
     signatureConfirmed: signature,
     stampConfirmed: stamp,
     lines,
@@ -75,6 +79,22 @@ export function CaptureForm() {
           长期处方（最长12周）
         </Checkbox>
         <Checkbox
+          data-testid="paper-chronic-special"
+          checked={chronicSpecial}
+          onChange={(e) => change({ chronicSpecial: e.target.checked })}
+        >
+          门特处方（门诊特定病种）
+        </Checkbox>
+        {chronicSpecial && (
+          <Checkbox
+            data-testid="paper-self-pay-consent"
+            checked={selfPayConsent}
+            onChange={(e) => change({ selfPayConsent: e.target.checked })}
+          >
+            患者同意全额自费购药，回开方医院办理零星报销
+          </Checkbox>
+        )}
+        <Checkbox
           data-testid="paper-signature"
           checked={signature}
           onChange={(e) => change({ signature: e.target.checked })}
@@ -110,6 +130,7 @@ export function CaptureForm() {
         <ImagePreview image={image} />
         {error && !check && <ErrorAlert error={error} />}
         {check && <FindingList check={check} />}
+        <MtClaimSale />
         {saved && (
           <Alert
             data-testid="paper-saved"

@@ -20,6 +20,9 @@ export interface CaptureDraft {
   text: CaptureText;
   lines: DraftLine[];
   longRx: boolean;
+  /** 门特处方 and the patient's consent to pay it all (R-MT-CLAIM). */
+  chronicSpecial: boolean;
+  selfPayConsent: boolean;
   signature: boolean;
   stamp: boolean;
   image: PickedImage | null;
@@ -36,6 +39,8 @@ const empty = (): CaptureDraft => ({
   text: emptyText(),
   lines: [],
   longRx: false,
+  chronicSpecial: false,
+  selfPayConsent: false,
   signature: false,
   stamp: false,
   image: null,

@@ -5,7 +5,7 @@ export const PAPER_KEYS: readonly FunctionKey[] = [
   {
     key: 'Alt+P',
     label: '纸质处方',
-    help: '打开或关闭纸质处方页：上传处方影像、录入处方信息、核验（R-PAPER-VALID、R-PAPER-NO、R-PAPER-DUAL 等）、归档（保存2年，R-PAPER-KEEP）、查询与导出',
+    help: '打开或关闭纸质处方页：上传处方影像、录入处方信息、核验、归档（保存2年）、查询与导出',
     session: true,
   },
   {
@@ -41,7 +41,7 @@ export const PAPER_KEYS: readonly FunctionKey[] = [
   {
     key: 'Alt+D',
     label: '调剂纸质处方',
-    help: '纸质处方页：对查询结果中选中的“已归档待调剂”处方开始（或继续）调剂，进入调剂发药页逐盒扫追溯码；也可在结果列表中用上下键选择后按 Enter（须在岗执业药师，R-PHARMACIST）',
+    help: '纸质处方页：对查询结果中选中的“已归档待调剂”处方开始（或继续）调剂，进入调剂发药页逐盒扫追溯码；也可在结果列表中用上下键选择后按 Enter（须在岗执业药师）',
     session: true,
   },
   {

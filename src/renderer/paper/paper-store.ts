@@ -14,6 +14,7 @@ import { api } from '../api';
 import { useDispenseStore } from '../dispense/dispense-store';
 import { useNavigation } from '../navigation/navigation-store';
 import { busyCall } from '../stores/busy-call';
+import { useMtClaimStore } from './mt-claim-store';
 
 export type PaperFieldsInput = ApiInput<'paper.check'>;
 export type PaperSearchInput = ApiInput<'paper.search'>;
@@ -77,6 +78,7 @@ export const usePaperStore = create<PaperState>((set, get) => ({
     const saved = await attempt(set, () => api.call('paper.capture', { ...fields, imageBase64 }));
     if (saved) {
       set({ saved, check: null });
+      useMtClaimStore.getState().open(saved);
       void get().search({ ...get().query, page: 1 });
     } else {
       const detail = get().error?.detail;
@@ -107,6 +109,12 @@ export const usePaperStore = create<PaperState>((set, get) => ({
   },
   async dispense(id) {
     const view = await attempt(set, () => api.call('dispense.startPaper', { paperId: id }));
+    if (!view && get().error?.ruleId === 'R-MT-CLAIM') {
+      // A 门特 self-pay purchase is sold on this page, not dispensed for the fund.
+      const paper = await attempt(set, () => api.call('paper.get', { id }));
+      if (paper) useMtClaimStore.getState().open(paper);
+      return;
+    }
     if (!view) return;
     useNavigation.getState().close('paper');
     useDispenseStore.getState().show(view);

@@ -5,7 +5,7 @@ export const REPORT_KEYS: readonly FunctionKey[] = [
   {
     key: 'Alt+B',
     label: '报表',
-    help: '打开或关闭报表页（报表 Bào Biǎo）：每日结算、药品调剂、目录占比（R-CATALOG）、上传队列健康、外流药品价格（R-PRICE-PUB），可导出 CSV / XLSX / PDF（R-RECON）',
+    help: '打开或关闭报表页（报表 Bào Biǎo）：每日结算、药品调剂、目录占比、上传队列健康、外流药品价格，可导出 CSV / XLSX / PDF',
     session: true,
   },
   {

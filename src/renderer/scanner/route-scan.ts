@@ -77,7 +77,7 @@ function routeDrugCode(kind: keyof typeof SCAN_KIND_LABELS, text: string): void 
   useFeedbackStore
     .getState()
     .showNotice(
-      `已识别${SCAN_KIND_LABELS[kind]} ${shorten(text)}。药品条码请在审方通过后的调剂发药页面逐盒扫描，此处不作处理（R-TRACE）`,
+      `已识别${SCAN_KIND_LABELS[kind]} ${shorten(text)}。药品条码请在审方通过后的调剂发药页面逐盒扫描，此处不作处理`,
     );
 }
 

@@ -12,7 +12,10 @@ interface Fields {
 
 const KINDS: Kind[] = ['退货', '报损', '报溢', '盘点差异'];
 
-/** 退货/报损/报溢/盘点差异 of the selected batch (Alt+T); 3504 (with the returned packs' scanned codes) or 3502 is queued with it. */
+/**
+ * 退货/报损/报溢/盘点差异 of the selected batch (Alt+T); 3504 or 3502 is queued with it. Packs that
+ * leave (退货, 报损, a shortage) are scanned one code each and named on the upload.
+ */
 export function ChangeForm() {
   const [form] = Form.useForm<Fields>();
   const selected = useStockStore((s) =>

@@ -5,7 +5,7 @@ export const STOCK_KEYS: readonly FunctionKey[] = [
   {
     key: 'Alt+C',
     label: '库存',
-    help: '打开或关闭库存页（库存 Kù Cún）：批次、效期预警、进货、退货、报损/报溢、盘存上传及各项上传状态（R-STOCK）',
+    help: '打开或关闭库存页（库存 Kù Cún）：批次、效期预警、进货、退货、报损/报溢、盘存上传及各项上传状态',
     session: true,
   },
   {
@@ -23,7 +23,7 @@ export const STOCK_KEYS: readonly FunctionKey[] = [
   {
     key: 'Alt+A',
     label: '供应商资质',
-    help: '库存页：光标移到供应商资质登记（名称、药品经营许可证号、有效期），回车登记或更新；许可证过期的供应商不能进货（R-SUPPLY）',
+    help: '库存页：光标移到供应商资质登记（名称、药品经营许可证号、有效期），回车登记或更新；许可证过期的供应商不能进货',
     session: true,
   },
   {

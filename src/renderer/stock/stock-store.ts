@@ -4,6 +4,7 @@ import type { StockItemView } from '../../contract/types-dispense';
 import type { PaperDrugOption } from '../../contract/types-paper';
 import type { StockUploadView, SupplierView } from '../../contract/types-stock';
 import type { AppErrorShape } from '../../domain/errors';
+import { UNTRACED_LABEL } from '../../domain/stock/untraced-batch';
 import { api } from '../api';
 import { onPageChange } from '../navigation/navigation-store';
 import { busyCall } from '../stores/busy-call';
@@ -114,10 +115,19 @@ export const useStockStore = create<StockState>((set, get) => ({
   async adjust(deltaPacks, reason, memo) {
     const batchId = get().selectedBatchId;
     if (batchId === null) return false;
+    // Packs leaving the stock are named by their scanned codes, one per pack (R-STOCK).
+    const codes = deltaPacks < 0 ? get().codes.return : [];
     const b = await attempt(set, () =>
-      api.call('stock.adjust', { batchId, deltaPacks, reason, ...(memo ? { memo } : {}) }),
+      api.call('stock.adjust', {
+        batchId,
+        deltaPacks,
+        reason,
+        ...(memo ? { memo } : {}),
+        ...(codes.length ? { codes } : {}),
+      }),
     );
     if (!b) return false;
+    if (codes.length) get().clearCodes('return');
     await get().refresh();
     set({
       notice: `已${reason} ${Math.abs(deltaPacks)} 盒，现有 ${b.packsOnHand} 盒；${b.upload.label}${b.upload.stateLabel}`,
@@ -128,7 +138,14 @@ export const useStockStore = create<StockState>((set, get) => ({
     const t = await attempt(set, () => api.call('stock.stocktake', {}));
     if (!t) return;
     await get().refresh();
-    set({ notice: `盘存上传已排队：${t.batches} 个批次` });
+    const untraced = t.untraced.map((b) => `${b.genname} 批号 ${b.batchNo}（${b.packsOnHand} 盒）`);
+    set({
+      notice: `盘存上传已排队：${t.batches} 个批次${
+        untraced.length
+          ? `；${UNTRACED_LABEL} ${untraced.length} 个：${untraced.join('、')}，销售时须逐盒扫码`
+          : ''
+      }`,
+    });
   },
 }));
 

@@ -1,4 +1,5 @@
 import { parseDateTime } from '../../center/clock';
+import { UNTRACED_BATCH, UNTRACED_FIELD } from '../../domain/stock/untraced-batch';
 import type { FsiContext } from '../fsi/context';
 import { field } from '../fsi/context';
 import { isObject } from '../http-util';
@@ -18,8 +19,12 @@ export interface InventorySpec {
    * catalog says the item is traced — one code per pack moved (`tracedPerPack`, 3503/3504) or
    * the codes of the packs on hand (`tracedOnHand`, 3501) — or optionally.
    */
-  codes: 'required' | 'tracedPerPack' | 'tracedOnHand' | 'optional';
+  codes: CodesRule;
+  /** A record-by-record rule instead (3502: a loss names its packs, other changes may not). */
+  codesFor?: (record: Record<string, unknown>) => CodesRule;
 }
+
+type CodesRule = 'required' | 'tracedPerPack' | 'tracedOnHand' | 'optional';
 
 export interface ReceivedRecord {
   id: number;
@@ -71,11 +76,14 @@ function checkRecord(r: Record<string, unknown>, at: string, spec: InventorySpec
   if (cntUnits === null) throw new Refusal(`${at}数量（${spec.cntField}）应为非负数`);
   const codes = tracCodes(r, at);
   const medListCodg = field(r, 'med_list_codg');
-  if (spec.codes === 'required' && codes.length === 0) {
+  const rule = spec.codesFor?.(r) ?? spec.codes;
+  if (rule === 'required' && codes.length === 0) {
     throw new Refusal(`${at}须上传药品追溯码（drugtracinfo，一盒一码）`);
   }
-  if (spec.codes !== 'required' && spec.codes !== 'optional' && sandboxTraced(medListCodg)) {
-    checkTracedCodes(codes, cntUnits, spec.codes, at);
+  // D40: a stocktake record of a batch received before codes were recorded says so
+  const untraced = rule === 'tracedOnHand' && field(r, UNTRACED_FIELD) === UNTRACED_BATCH;
+  if (rule !== 'required' && rule !== 'optional' && !untraced && sandboxTraced(medListCodg)) {
+    checkTracedCodes(codes, cntUnits, rule, at);
   }
   for (const c of codes) checkTraceCode(c, medListCodg);
   return { codes, cntUnits };

@@ -27,7 +27,7 @@ export function checkPaperForSettlement(
   const until = region.paper.acceptedUntil;
   if (until !== null && today > until) {
     throw new Refusal(
-      `${region.name}自${nextDay(until)}起不再结算纸质外配处方（过渡期至${until}），请使用医保电子处方（R-PAPER-DUAL）`,
+      `${region.name}自${nextDay(until)}起不再结算纸质外配处方（过渡期至${until}），请使用医保电子处方`,
     );
   }
   const cutoff = region.paper.dualChannelCutoff;
@@ -35,7 +35,7 @@ export function checkPaperForSettlement(
     const dual = lines.map((l) => catalog.get(l.medListCodg)).find((d) => d?.dualChannel);
     if (dual) {
       throw new Refusal(
-        `药品 ${dual.genname}（${dual.medListCodg}）为“双通道”药品，自${cutoff}起不得凭纸质处方结算，须使用医保电子处方（R-PAPER-DUAL）`,
+        `药品 ${dual.genname}（${dual.medListCodg}）为“双通道”药品，自${cutoff}起不得凭纸质处方结算，须使用医保电子处方`,
       );
     }
   }

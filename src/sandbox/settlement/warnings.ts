@@ -13,7 +13,7 @@ export function settlementWarning(p: PreparedSettlement): string | undefined {
   );
   if (above.length > 0) {
     notes.push(
-      `双通道药品 ${above.map((l) => l.medListCodg).join('、')} 售价高于医保支付标准，双通道药品不得高于支付标准销售（R-PRICE）`,
+      `双通道药品 ${above.map((l) => l.medListCodg).join('、')} 售价高于医保支付标准，双通道药品不得高于支付标准销售`,
     );
   }
   if (p.breakdown.capExceedFen > 0) notes.push('本年度门诊统筹支付已达年度限额');

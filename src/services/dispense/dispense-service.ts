@@ -13,10 +13,12 @@ import { DispensingRepository } from '../../store/dispensing-repository';
 import type { PrescriptionRepository } from '../../store/prescription-repository';
 import { ScanRefusalRepository } from '../../store/scan-refusal-repository';
 import { SoldCodeRepository } from '../../store/sold-code-repository';
+import { StockMovementRepository } from '../../store/stock-movement-repository';
 import { StockRepository } from '../../store/stock-repository';
 import type { AuthenticatedSession } from '../auth-service';
 import type { Logger } from '../logger';
 import type { RxValidityGate } from '../rx-validity-gate';
+import { lostPackOf } from '../stock/lost-pack';
 import { buildDispensingView, earlierSaleOf, packsFromStock } from './dispensing-view';
 import { planLines } from './line-plan';
 import type { PaperRules } from './paper-rules';
@@ -43,6 +45,7 @@ export function createDispenseService(deps: Deps) {
   const repo = new DispensingRepository(deps.db);
   const sold = new SoldCodeRepository(deps.db);
   const centerRefused = new CenterRefusedCodeRepository(deps.db);
+  const movements = new StockMovementRepository(deps.db);
   const stock = new StockRepository(deps.db);
   const refusals = new ScanRefusalRepository(deps.db);
   const products = createProductIndex(deps.catalog);
@@ -120,6 +123,7 @@ export function createDispenseService(deps: Deps) {
    */
   function startPaper(session: AuthenticatedSession, paperId: number): DispensingView {
     const r = deps.paper.record(paperId);
+    deps.paper.assertFundRoute(r);
     const live = repo.livePaper(paperId);
     if (live?.state === 'completed') deps.paper.refuseDispensed(r);
     deps.paper.assertDispensable(r, deps.now());
@@ -162,6 +166,7 @@ export function createDispenseService(deps: Deps) {
       codes: repo.codes(d.id),
       sold: key ? sold.find(key) : undefined,
       centerRefused: key ? centerRefused.find(key) : undefined,
+      lost: key ? lostPackOf(movements, key) : undefined,
       today: dateOnly(at),
       at: at.getTime(),
     });

@@ -29,6 +29,8 @@ export function createDispenseArea(deps: AreaDeps, regions: RegionService) {
 
   return {
     ...dispense,
+    /** The paper prescription's dispensing rules, shared with the 门特 self-pay sale (R-MT-CLAIM). */
+    paperRules: paper,
     /** Store mode's scan, remove, cancel and complete; null for a single counter. */
     linked,
     storeLink(): Promise<StoreLinkView> | StoreLinkView {

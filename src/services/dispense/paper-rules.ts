@@ -2,8 +2,10 @@ import type { PaperSourceView } from '../../contract/types-dispense';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import type { DispensingLine } from '../../domain/dispense/dispensing-lines';
 import { AppError } from '../../domain/errors';
+import { isMtClaim, mtClaimFundRefusal } from '../../domain/paper/mt-claim';
 import { checkPaperPrescription } from '../../domain/paper/paper-checks';
 import { paperRefusal } from '../../domain/paper/paper-refusal';
+import type { PaperFinding } from '../../domain/paper/paper-types';
 import type { PolicyPack } from '../../domain/policy/policy-pack';
 import type { Db } from '../../store/database';
 import { type PaperRecord, PaperRepository } from '../../store/paper-repository';
@@ -56,6 +58,11 @@ export function createPaperRules(deps: Deps) {
     throw paperRefusal('POLICY', `${label(r)}不能调剂：`, [first, ...rest]);
   }
 
+  /** A 门特 self-pay purchase (R-MT-CLAIM) is sold for cash, never dispensed for settlement. */
+  function assertFundRoute(r: PaperRecord): void {
+    if (isMtClaim(JSON.parse(r.warnings) as PaperFinding[])) throw mtClaimFundRefusal(label(r));
+  }
+
   function assertPharmacistOnDuty(session: AuthenticatedSession): void {
     const staff = session.staff;
     if (staff.role !== 'pharmacist' || !staff.pharmacistCode?.trim()) {
@@ -98,6 +105,7 @@ export function createPaperRules(deps: Deps) {
   return {
     record,
     assertDispensable,
+    assertFundRoute,
     assertPharmacistOnDuty,
     planLines,
     source,

@@ -3,14 +3,21 @@ import type { PaperListItem, PaperSaleView, PaperView } from '../../contract/typ
 import { PAPER_STATUS_LABELS } from '../../domain/lifecycle/state-labels';
 import type { SettlementState } from '../../domain/lifecycle/states';
 import { maskIdNumber } from '../../domain/mask';
+import { isMtClaim } from '../../domain/paper/mt-claim';
 import { retainedUntil } from '../../domain/paper/paper-dates';
 import type { PaperFields, PaperFinding } from '../../domain/paper/paper-types';
 import { formatBeijingDateTime } from '../../domain/policy/beijing-time';
 import type { PaperRecord } from '../../store/paper-repository';
 import type { PaperSaleRow } from '../../store/paper-sale-repository';
 
-/** The checkable fields of an archived paper prescription (signature and stamp were confirmed at capture). */
+/**
+ * The checkable fields of an archived paper prescription (signature and stamp were confirmed at
+ * capture; a 门特 self-pay purchase and the patient's consent are in its archived findings).
+ */
 export const paperFieldsOf = (r: PaperRecord): PaperFields => ({
+  ...(isMtClaim(JSON.parse(r.warnings) as PaperFinding[])
+    ? { chronicSpecial: true, selfPayConsent: true }
+    : {}),
   institutionCode: r.institutionCode,
   institutionName: r.institutionName,
   serialNo: r.serialNo,

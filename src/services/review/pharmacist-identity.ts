@@ -50,7 +50,7 @@ export async function checkOwnVoucher(
   if (typeof certno !== 'string' || certno !== registeredCertno) {
     throw new AppError(
       'FORBIDDEN',
-      '扫描的医保电子凭证不是当前药师本人的：审方须以药师本人电子凭证核验身份（ST-EPC-02-006）',
+      '扫描的医保电子凭证不是当前药师本人的：审方须以药师本人电子凭证核验身份',
       { ruleId: 'R-PHARMACIST' },
     );
   }

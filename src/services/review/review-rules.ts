@@ -36,12 +36,12 @@ export interface StandingReview {
 /** R-PHARMACIST, ST-EPC-02-006: only a licensed pharmacist with a national code reviews. */
 export function assertReviewer(staff: StaffMember): void {
   if (staff.role !== 'pharmacist') {
-    throw new AppError('FORBIDDEN', '审方须由执业药师完成，当前岗位不能审方（ST-EPC-02-006）', {
+    throw new AppError('FORBIDDEN', '审方须由执业药师完成，当前岗位不能审方', {
       ruleId: 'R-PHARMACIST',
     });
   }
   if (!staff.pharmacistCode?.trim()) {
-    throw new AppError('FORBIDDEN', '该药师未登记国家药师编码，不能审方（ST-EPC-02-006）', {
+    throw new AppError('FORBIDDEN', '该药师未登记国家药师编码，不能审方', {
       ruleId: 'R-PHARMACIST',
     });
   }
@@ -59,7 +59,7 @@ export function assertIdentityRegistered(certno: string | null): asserts certno 
 
 export function assertOnShift(onShift: boolean): void {
   if (!onShift) {
-    throw new AppError('POLICY', '您当前不在岗：请先“上岗”后再审方（ST-EPC-02-006）', {
+    throw new AppError('POLICY', '您当前不在岗：请先“上岗”后再审方', {
       ruleId: 'R-PHARMACIST',
     });
   }

@@ -4,11 +4,13 @@ import type { OutboxItem } from '../../store/outbox-repository';
 import { markDispensingUpload } from '../../store/sale-upload-repository';
 import type { AreaDeps } from '../area-deps';
 import type { AuthenticatedSession } from '../auth-service';
+import type { PaperRules } from '../dispense/paper-rules';
 import type { DeliveredHooks } from '../outbox-delivered-hooks';
 import { centerRefusedCodeHook } from './center-refused-codes';
 import { createSettlementContext, type SettlementContext } from './context';
 import { createEstimateService } from './estimate-service';
 import { findSettlements, type LookupQuery } from './lookup';
+import { createMtClaimService } from './mt-claim-service';
 import { createPreviewService } from './preview-service';
 import { createElectronicReceipts } from './receipt/electronic-receipts-area';
 import { receipt } from './receipt/receipt-service';
@@ -61,12 +63,14 @@ function hooks(ctx: SettlementContext): Pick<DeliveredHooks, '2601' | '7207' | '
 }
 
 /** Settlement, refunds, self-pay sales and their uploads (issue "Settlement, refunds and uploads"). */
-export function createSettlementArea(deps: AreaDeps) {
+export function createSettlementArea(deps: AreaDeps, paperRules: PaperRules) {
   const ctx = createSettlementContext(deps);
   recoverInterrupted(ctx);
   const confirm = createSettleService(ctx);
   const refund = createRefundService(ctx);
   const sellHere = createSelfPayService(ctx);
+  // A 门特 claim sells from this counter's own stock and archive (the paper record is local).
+  const mtClaim = createMtClaimService(ctx, sellHere, paperRules);
   // A counter of a store sells cash packs at the store server first (issue 17).
   const sell = deps.storeLink
     ? linkSelfPayToStore(sellHere, deps.storeLink, deps.log, deps.now)
@@ -112,6 +116,11 @@ export function createSettlementArea(deps: AreaDeps) {
         : saleId.then((id) => selfPaySaleView(ctx, id));
     },
     sale: (saleId: number) => selfPaySaleView(ctx, saleId),
+    mtClaim(session: AuthenticatedSession, paperId: number, items: SelfPayItem[]) {
+      const saleId = mtClaim.sale(session, paperId, items);
+      return { ...selfPaySaleView(ctx, saleId), materials: mtClaim.materials(paperId, saleId) };
+    },
+    mtClaimMaterials: (paperId: number, saleId: number) => mtClaim.materials(paperId, saleId),
     handleSupervision: (
       session: AuthenticatedSession,
       input: Parameters<typeof handleSupervision>[2],

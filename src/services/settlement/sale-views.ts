@@ -7,6 +7,8 @@ import type {
 import { catalogRxFlag } from '../../domain/catalog/rx-class';
 import { AppError } from '../../domain/errors';
 import { money } from '../../domain/money';
+import { isTraced } from '../../domain/stock/traced-goods';
+import { UNTRACED_BATCH, UNTRACED_FIELD } from '../../domain/stock/untraced-batch';
 import { StockReceiptRepository } from '../../store/stock-receipt-repository';
 import type { AuthenticatedSession } from '../auth-service';
 import { drugtracinfo } from '../stock/pack-codes';
@@ -61,6 +63,11 @@ export function stocktake(ctx: SettlementContext, session: AuthenticatedSession)
   const batches = ctx.stock.all().filter((b) => b.packsOnHand > 0);
   if (batches.length === 0) throw new AppError('CONFLICT', '当前没有库存，无需盘存上传');
   const receipts = new StockReceiptRepository(ctx.db);
+  const codesOf = new Map(batches.map((b) => [b.id, receipts.codesOnHand(b.id)]));
+  const untraced = batches.filter((b) => {
+    const item = ctx.catalog.get(b.medListCodg);
+    return item !== undefined && isTraced(item) && codesOf.get(b.id)?.length === 0;
+  });
   const msgid = ctx.db
     .transaction(() =>
       enqueueUpload(
@@ -79,7 +86,8 @@ export function stocktake(ctx: SettlementContext, session: AuthenticatedSession)
               inv_cnt: b.packsOnHand,
               manu_lotnum: b.batchNo,
               expy_end: b.expiry,
-              drugtracinfo: drugtracinfo(receipts.codesOnHand(b.id)),
+              drugtracinfo: drugtracinfo(codesOf.get(b.id) ?? []),
+              ...(untraced.includes(b) ? { [UNTRACED_FIELD]: UNTRACED_BATCH } : {}),
             })),
           },
           opter: session.staff.username,
@@ -91,5 +99,15 @@ export function stocktake(ctx: SettlementContext, session: AuthenticatedSession)
       ),
     )
     .immediate();
-  return { msgid, batches: batches.length, state: uploadView(ctx, { infno: '3501', msgid }).state };
+  return {
+    msgid,
+    batches: batches.length,
+    state: uploadView(ctx, { infno: '3501', msgid }).state,
+    untraced: untraced.map((b) => ({
+      batchId: b.id,
+      batchNo: b.batchNo,
+      genname: ctx.catalog.get(b.medListCodg)?.genname ?? b.medListCodg,
+      packsOnHand: b.packsOnHand,
+    })),
+  };
 }

@@ -1,7 +1,7 @@
 import { dateOnly, dateTime } from '../../center/clock';
 import { assertSellableWithoutPrescription } from '../../domain/catalog/counter-sale';
 import { allocateFefo } from '../../domain/dispense/fefo';
-import { centerRefusalMessage } from '../../domain/dispense/scan-decision';
+import { centerRefusalMessage, lostPackMessage } from '../../domain/dispense/scan-decision';
 import { AppError } from '../../domain/errors';
 import { selfPayDocNo } from '../../domain/sale-doc-no';
 import { packKey, parseScannedCode } from '../../domain/trace/parse-scanned-code';
@@ -9,9 +9,11 @@ import type { SoldCodeWithSale } from '../../domain/trace/sold-code';
 import { CenterRefusedCodeRepository } from '../../store/center-refused-code-repository';
 import { type ScanRefusalInput, ScanRefusalRepository } from '../../store/scan-refusal-repository';
 import { SoldCodeRepository } from '../../store/sold-code-repository';
+import { StockMovementRepository } from '../../store/stock-movement-repository';
 import type { AuthenticatedSession } from '../auth-service';
 import { earlierSaleOf } from '../dispense/dispensing-view';
 import { createProductIndex } from '../dispense/product-index';
+import { lostPackOf } from '../stock/lost-pack';
 import type { SettlementContext } from './context';
 import type { PackGroup } from './pack-groups';
 import { input3505 } from './upload-bodies';
@@ -23,6 +25,16 @@ export interface SelfPayItem {
 }
 
 /**
+ * A self-pay sale against an archived prescription (a 门特 purchase the patient claims later,
+ * R-MT-CLAIM): prescription drugs may be sold, the 3505 names the prescription, and
+ * `inTransaction` (e.g. the paper's hand-over) commits or rolls back with the sale.
+ */
+export interface PrescribedSale {
+  rxno: string;
+  inTransaction: () => void;
+}
+
+/**
  * sale.selfPay: non-prescription goods for cash. No center call at the counter, so it works
  * offline: the sale, the stock taken FEFO, the codes (R-TRACE-ONCE) and the queued 3505
  * (R-STOCK) commit together; the outbox delivers the 3505 when the center is reachable.
@@ -31,6 +43,7 @@ export function createSelfPayService(ctx: SettlementContext) {
   const products = createProductIndex(ctx.catalog);
   const sold = new SoldCodeRepository(ctx.db);
   const centerRefused = new CenterRefusedCodeRepository(ctx.db);
+  const movements = new StockMovementRepository(ctx.db);
   const refusals = new ScanRefusalRepository(ctx.db);
   /** The refused scan of the running sale, recorded after its transaction rolled back (R-RISK). */
   let refused: Omit<ScanRefusalInput, 'at' | 'staffId'> | null = null;
@@ -54,6 +67,16 @@ export function createSelfPayService(ctx: SettlementContext) {
         };
         throw new AppError('POLICY', `追溯码 ${key} 的包装已于 ${parsed.expiry} 过期，不得销售`, {
           ruleId: 'R-SUPPLY',
+        });
+      }
+      const lost = lostPackOf(movements, key);
+      if (lost) {
+        refused = {
+          ...selfPayRefusal(raw, key, 'LOST', 'R-TRACE-ONCE'),
+          medListCodg: item.medListCodg,
+        };
+        throw new AppError('POLICY', `追溯码 ${key}：${lostPackMessage(lost)}`, {
+          ruleId: 'R-TRACE-ONCE',
         });
       }
       const atCenter = centerRefused.find(key);
@@ -88,12 +111,16 @@ export function createSelfPayService(ctx: SettlementContext) {
     return keys;
   }
 
-  function sell(session: AuthenticatedSession, items: SelfPayItem[]): number {
+  function sell(
+    session: AuthenticatedSession,
+    items: SelfPayItem[],
+    prescribed?: PrescribedSale,
+  ): number {
     const at = ctx.now();
     const today = dateOnly(at);
     refused = null;
     try {
-      return sellNow(session, items, at, today);
+      return sellNow(session, items, at, today, prescribed);
     } catch (err) {
       const r = pendingRefusal();
       if (r) refusals.record({ ...r, at: at.getTime(), staffId: session.staff.id });
@@ -106,13 +133,14 @@ export function createSelfPayService(ctx: SettlementContext) {
     items: SelfPayItem[],
     at: Date,
     today: string,
+    prescribed: PrescribedSale | undefined,
   ): number {
     return ctx.db
       .transaction(() => {
         const drugs = items.map((i) => {
           const drug = ctx.catalog.get(i.medListCodg);
           if (!drug) throw new AppError('VALIDATION', `药品目录中没有编码 ${i.medListCodg}`);
-          assertSellableWithoutPrescription(drug);
+          if (!prescribed) assertSellableWithoutPrescription(drug);
           return { item: i, drug, codes: packsOf(i, drug.genname, at, today) };
         });
         const total = drugs.reduce((s, x) => s + x.codes.length * x.drug.priceFen, 0);
@@ -172,7 +200,13 @@ export function createSelfPayService(ctx: SettlementContext) {
           {
             infno: '3505',
             input: input3505(
-              { docNo: selfPayDocNo(saleId), setlId: null, psnNo: null, hiRxno: null },
+              {
+                docNo: selfPayDocNo(saleId),
+                setlId: null,
+                psnNo: null,
+                hiRxno: prescribed?.rxno ?? null,
+                ...(prescribed ? { paper: true } : {}),
+              },
               groups,
               dateTime(at),
             ),
@@ -183,6 +217,7 @@ export function createSelfPayService(ctx: SettlementContext) {
           { hiRxno: null },
           at.getTime(),
         );
+        prescribed?.inTransaction();
         return saleId;
       })
       .immediate();

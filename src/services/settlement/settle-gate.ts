@@ -1,5 +1,7 @@
 import { AppError } from '../../domain/errors';
+import { isMtClaim, mtClaimFundRefusal } from '../../domain/paper/mt-claim';
 import { paperRxno } from '../../domain/paper/paper-rxno';
+import type { PaperFinding } from '../../domain/paper/paper-types';
 import type { Dispensing } from '../../store/dispensing-repository';
 import type { PaperRecord } from '../../store/paper-repository';
 import type { ReviewRecord } from '../../store/review-repository';
@@ -98,6 +100,9 @@ function electronic(ctx: SettlementContext, d: Dispensing, hiRxno: string): Sett
 function paper(ctx: SettlementContext, d: Dispensing, paperId: number): Settleable {
   const r = ctx.papers.get(paperId);
   if (!r) throw new AppError('NOT_FOUND', `没有第${paperId}号纸质处方`);
+  if (isMtClaim(JSON.parse(r.warnings) as PaperFinding[])) {
+    throw mtClaimFundRefusal(`第${paperId}号纸质处方`);
+  }
   if (r.status !== 'dispensed') {
     throw new AppError('POLICY', `第${paperId}号纸质处方未登记为已调剂，不能结算`, {
       ruleId: 'R-SETTLE',

@@ -23,7 +23,13 @@ export function createStockArea(deps: AreaDeps) {
     ) => returnToSupplier(ctx, s, i),
     adjust: (
       s: AuthenticatedSession,
-      i: { batchId: number; deltaPacks: number; reason: AdjustReason; memo?: string | undefined },
+      i: {
+        batchId: number;
+        deltaPacks: number;
+        reason: AdjustReason;
+        memo?: string | undefined;
+        codes?: string[] | undefined;
+      },
     ) => adjustStock(ctx, s, i),
     suppliers: () => listSuppliers(ctx),
     saveSupplier: (s: AuthenticatedSession, i: SupplierInput & { id?: number | undefined }) =>

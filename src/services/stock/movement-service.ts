@@ -2,6 +2,7 @@ import { dateOnly, dateTime } from '../../center/clock';
 import type { StockChangeView } from '../../contract/types-stock';
 import { AppError } from '../../domain/errors';
 import { assertNoScannedCode } from '../../domain/scan/code-shaped-text';
+import { SoldCodeRepository } from '../../store/sold-code-repository';
 import type { BatchRow } from '../../store/stock-movement-repository';
 import type { AuthenticatedSession } from '../auth-service';
 import { batchRef, batchView, catalogPrice } from './batch-view';
@@ -103,11 +104,69 @@ export function returnToSupplier(
   return changed(ctx, i.batchId, msgid);
 }
 
-/** stock.adjust (报损/报溢/盘点差异, R-STOCK): the batch changes and a 3502 is queued, together. */
+/**
+ * The packs a loss or shortage takes out of the batch, one code each (R-STOCK): packs of this
+ * item, never sold, not lost before, and — where the batch's codes were recorded on receiving —
+ * packs of this batch on hand, which then leave it. A batch received before codes were recorded
+ * (D40) has no list to check against; the codes still go on the 3502, so they can never be sold.
+ */
+function lostPackKeys(
+  ctx: StockContext,
+  b: BatchRow,
+  raws: readonly string[],
+  packs: number,
+  reason: AdjustReason,
+  at: Date,
+): string[] {
+  const item = ctx.catalog.get(b.medListCodg);
+  if (!item) throw new AppError('VALIDATION', `药品目录中没有编码 ${b.medListCodg}`);
+  const keys = stockPackKeys(ctx.products, item, raws, packs, reason, at);
+  const sold = new SoldCodeRepository(ctx.db);
+  for (const k of keys) {
+    if (sold.find(k)?.returnedAt === null) {
+      throw new AppError('POLICY', `追溯码 ${k} 的包装已售出，不在库存中，不能${reason}`, {
+        ruleId: 'R-TRACE-ONCE',
+      });
+    }
+    const lost = ctx.movements.lostPack(k);
+    if (lost) {
+      throw new AppError(
+        'CONFLICT',
+        `追溯码 ${k} 的包装已于 ${dateTime(new Date(lost.at))} 报损出库`,
+        {
+          ruleId: 'R-STOCK',
+        },
+      );
+    }
+  }
+  const onHand = new Set(ctx.receipts.codesOnHand(b.id));
+  if (onHand.size === 0) return keys;
+  const stranger = keys.find((k) => !onHand.has(k));
+  if (stranger) {
+    throw new AppError(
+      'POLICY',
+      `追溯码 ${stranger} 不是批号 ${b.batchNo} 在库的包装（未从该批入库、已售出或已出库），不能${reason}`,
+      { ruleId: 'R-STOCK' },
+    );
+  }
+  ctx.receipts.markReturned(b.id, keys, at.getTime());
+  return keys;
+}
+
+/**
+ * stock.adjust (报损/报溢/盘点差异, R-STOCK): the batch changes and a 3502 is queued, together; packs
+ * leaving are named by their codes (one per pack), which can never be sold afterwards.
+ */
 export function adjustStock(
   ctx: StockContext,
   session: AuthenticatedSession,
-  i: { batchId: number; deltaPacks: number; reason: AdjustReason; memo?: string | undefined },
+  i: {
+    batchId: number;
+    deltaPacks: number;
+    reason: AdjustReason;
+    memo?: string | undefined;
+    codes?: string[] | undefined;
+  },
 ): StockChangeView {
   const type = invChgType(i.reason, i.deltaPacks);
   if (!type) {
@@ -122,10 +181,21 @@ export function adjustStock(
   const msgid = ctx.db
     .transaction(() => {
       const b = mustBatch(ctx, i.batchId);
+      let keys: string[] = [];
       if (i.deltaPacks < 0) {
         takeable(b, packs, i.reason);
+        keys = lostPackKeys(ctx, b, i.codes ?? [], packs, i.reason, at);
         ctx.movements.remove(b.id, packs);
       } else {
+        if (i.codes?.length) {
+          throw new AppError(
+            'VALIDATION',
+            `${i.reason}增加库存时不扫追溯码；入库的包装请走进货入库`,
+            {
+              ruleId: 'R-STOCK',
+            },
+          );
+        }
         ctx.movements.add(b.id, packs);
       }
       const input = input3502(
@@ -135,6 +205,7 @@ export function adjustStock(
           unitPrice: catalogPrice(ctx.catalog, b.medListCodg),
           packs,
           memo: i.memo ? `${i.reason}：${i.memo}` : i.reason,
+          codes: keys,
         },
         dateTime(at),
         session.staff.displayName,

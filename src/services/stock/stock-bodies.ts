@@ -102,12 +102,19 @@ export function input3504(
 /** 3502 库存信息变更: a loss, surplus or stocktake difference of one batch. */
 export function input3502(
   b: BatchRef,
-  c: { invChgType: string; unitPrice: number; packs: number; memo: string },
+  c: {
+    invChgType: string;
+    unitPrice: number;
+    packs: number;
+    memo: string;
+    codes: readonly string[];
+  },
   at: string,
   opter: string,
 ) {
   return {
     invinfo: {
+      ...(c.codes.length > 0 ? { drugtracinfo: drugtracinfo(c.codes) } : {}),
       ...drugFields(b),
       inv_chg_type: c.invChgType,
       pric: c.unitPrice,

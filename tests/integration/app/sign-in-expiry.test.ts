@@ -38,6 +38,7 @@ describe('uploads queued across the end of their 9001 sign-in', () => {
   const receive = async () => {
     serial += 1;
     const batchNo = `EXP${Date.now().toString(36).toUpperCase()}${serial}`;
+    const codes = packCodes('8010371', 6);
     const r = await h.api<StockChangeView>(
       'stock.receive',
       {
@@ -46,7 +47,7 @@ describe('uploads queued across the end of their 9001 sign-in', () => {
         expiry: '2028-06-30',
         packs: 6,
         supplierId: (await registerSupplier(h, token)).id,
-        codes: packCodes('8010371', 6),
+        codes,
         invoiceNo: `FP2026${serial}`,
         deliveryNo: `SH-${serial}`,
         manufactureDate: '2026-01-15',
@@ -55,7 +56,7 @@ describe('uploads queued across the end of their 9001 sign-in', () => {
       token,
     );
     expect(r.ok, r.error?.message).toBe(true);
-    return r.value as StockChangeView;
+    return { ...(r.value as StockChangeView), codes };
   };
   const processed = (msgid: string) =>
     h.sandbox.db
@@ -81,7 +82,7 @@ describe('uploads queued across the end of their 9001 sign-in', () => {
     const c = await receive();
     const change = await h.api<StockChangeView>(
       'stock.adjust',
-      { batchId: b.batchId, deltaPacks: -1, reason: '报损' },
+      { batchId: b.batchId, deltaPacks: -1, reason: '报损', codes: b.codes.slice(0, 1) },
       token,
     );
     const d = change.value as StockChangeView;

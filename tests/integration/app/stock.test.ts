@@ -13,6 +13,8 @@ import { packCodes, registerSupplier } from '../../support/stock-receiving';
 const AMOXICILLIN = 'XJ01CAA040A001010100435';
 const AMOXICILLIN_ID = '8010371';
 const AMLODIPINE = 'XC08CAA010A001010201587';
+const IBUPROFEN = 'XM01AEB010E001020104466';
+const IBUPROFEN_ID = '8051851';
 const pharmacist = DEMO_STAFF.find((s) => s.role === 'pharmacist');
 const cashier = DEMO_STAFF.find((s) => s.role === 'cashier');
 if (!pharmacist || !cashier) throw new Error('demo staff missing');
@@ -162,6 +164,7 @@ describe('stock screens: receipts, returns, changes and stocktake with their upl
       deltaPacks: -2,
       reason: '报损',
       memo: '受潮',
+      codes: b.codes.slice(0, 2),
     });
     expect(loss.packsOnHand).toBe(8);
     const gain = await ok<StockChangeView>('stock.adjust', {
@@ -182,6 +185,69 @@ describe('stock screens: receipts, returns, changes and stocktake with their upl
       ['106', 3, '报溢'],
     ]);
     expect((await upload(loss.upload.msgid))?.summary).toContain('报损 2 盒');
+  });
+
+  it('报损 names every lost pack’s code on its 3502; without them, or with a pack not on hand, it is refused and nothing changes [R-STOCK][R-TRACE-ONCE]', async () => {
+    const no = batchNo();
+    const b = await receive(no, 6);
+    const before = counts();
+    const none = await call('stock.adjust', { batchId: b.batchId, deltaPacks: -2, reason: '报损' });
+    expect(none.error).toMatchObject({ code: 'POLICY', ruleId: 'R-STOCK' });
+    expect(none.error?.message).toContain('须逐盒扫追溯码 2 个');
+    const stranger = await call('stock.adjust', {
+      batchId: b.batchId,
+      deltaPacks: -1,
+      reason: '报损',
+      codes: packCodes(AMOXICILLIN_ID, 1),
+    });
+    expect(stranger.error).toMatchObject({ code: 'POLICY', ruleId: 'R-STOCK' });
+    expect(counts()).toEqual(before);
+
+    const lost = b.codes.slice(0, 2);
+    const loss = await ok<StockChangeView>('stock.adjust', {
+      batchId: b.batchId,
+      deltaPacks: -2,
+      reason: '报损',
+      memo: '破损',
+      codes: lost,
+    });
+    expect(loss.packsOnHand).toBe(4);
+    const onHand = h.services.db
+      .prepare('SELECT pack_key FROM stock_pack_codes WHERE batch_id = ? AND returned_at IS NULL')
+      .pluck()
+      .all(b.batchId);
+    expect(onHand).toEqual(b.codes.slice(2));
+    const again = await call('stock.adjust', {
+      batchId: b.batchId,
+      deltaPacks: -1,
+      reason: '报损',
+      codes: lost.slice(0, 1),
+    });
+    expect(again.error).toMatchObject({ code: 'CONFLICT', ruleId: 'R-STOCK' });
+
+    await h.services.worker.sendNow();
+    const [rec] = await atCenter('3502', no);
+    expect(rec?.record.inv_chg_type).toBe('105');
+    expect(rec?.record.drugtracinfo).toEqual(lost.map((c) => ({ drug_trac_codg: c })));
+  });
+
+  it('a pack reported lost can never be sold afterwards: the counter sale refuses its code [R-TRACE-ONCE][R-STOCK]', async () => {
+    const codes = packCodes(IBUPROFEN_ID, 3);
+    const b = await ok<StockChangeView>('stock.receive', {
+      medListCodg: IBUPROFEN,
+      batchNo: batchNo(),
+      expiry: '2028-06-30',
+      packs: 3,
+      supplierId: supplier.id,
+      codes,
+    });
+    const [lost, kept] = codes as [string, string];
+    await ok('stock.adjust', { batchId: b.batchId, deltaPacks: -1, reason: '报损', codes: [lost] });
+    const sale = await call('sale.selfPay', { items: [{ medListCodg: IBUPROFEN, codes: [lost] }] });
+    expect(sale.error).toMatchObject({ code: 'POLICY', ruleId: 'R-TRACE-ONCE' });
+    expect(sale.error?.message).toContain('报损出库');
+    const fine = await call('sale.selfPay', { items: [{ medListCodg: IBUPROFEN, codes: [kept] }] });
+    expect(fine.ok, fine.error?.message).toBe(true);
   });
 
   it('a return reason or adjustment note holding a scanned trace code is refused; the batch is unchanged [R-STOCK][issue19-5]', async () => {
@@ -219,6 +285,51 @@ describe('stock screens: receipts, returns, changes and stocktake with their upl
     expect(recs.length).toBe(t.batches);
   });
 
+  it('a batch received before pack codes were recorded is listed as 无追溯码批次, its 3501 says so and is taken; its packs sell only by scanning each code, which the 3505 names [R-STOCK][R-TRACE]', async () => {
+    const no = batchNo();
+    // stock from before codes were recorded on receiving: a batch row and nothing else
+    const batchId = Number(
+      h.services.db
+        .prepare(
+          `INSERT INTO stock_batches (med_list_codg, batch_no, expiry, packs_received,
+             packs_on_hand, received_by, received_at) VALUES (?, ?, '2027-01-01', 4, 4, 1, ?)`,
+        )
+        .run(IBUPROFEN, no, Date.now()).lastInsertRowid,
+    );
+    const t = await ok<StocktakeView>('stock.stocktake', {});
+    expect(t.untraced).toContainEqual({
+      batchId,
+      batchNo: no,
+      genname: '布洛芬缓释胶囊',
+      packsOnHand: 4,
+    });
+    await h.services.worker.sendNow();
+    expect((await upload(t.msgid))?.state).toBe('delivered');
+    const [rec] = (await atCenter('3501', no)).filter((r) => r.msgid === t.msgid);
+    expect(rec?.record).toMatchObject({ x_untraced: '1', inv_cnt: 4 });
+
+    const unscanned = await call('sale.selfPay', {
+      items: [{ medListCodg: IBUPROFEN, codes: [] }],
+    });
+    expect(unscanned.ok).toBe(false);
+    const [code] = packCodes(IBUPROFEN_ID, 1) as [string];
+    const sale = await ok<{ saleId: number }>('sale.selfPay', {
+      items: [{ medListCodg: IBUPROFEN, codes: [code] }],
+    });
+    const packs = h.services.db
+      .prepare('SELECT packs_on_hand FROM stock_batches WHERE id = ?')
+      .pluck()
+      .get(batchId);
+    expect(packs).toBe(3);
+    await h.services.worker.sendNow();
+    const up = await ok<{ uploads: Array<{ infno: string; msgid: string }> }>('uploads.forSale', {
+      saleId: sale.saleId,
+    });
+    const msgid = up.uploads.find((u) => u.infno === '3505')?.msgid;
+    const sold = (await atCenter('3505', no)).find((r) => r.msgid === msgid);
+    expect(sold?.record.drugtracinfo).toEqual([{ drug_trac_codg: code }]);
+  });
+
   it('the local change and its outbox row commit together: a failure after the local write leaves neither [R-STOCK][R-SALES-UP]', async () => {
     const b = await receive(batchNo(), 10);
     const db = h.services.db;
@@ -231,6 +342,7 @@ describe('stock screens: receipts, returns, changes and stocktake with their upl
         batchId: b.batchId,
         deltaPacks: -3,
         reason: '报损',
+        codes: b.codes.slice(5, 8),
       });
       expect(adj.ok).toBe(false);
       const ret = await call('stock.returnToSupplier', {
@@ -271,6 +383,7 @@ describe('stock screens: receipts, returns, changes and stocktake with their upl
       batchId: b.batchId,
       deltaPacks: -3,
       reason: '报损',
+      codes: b.codes.slice(5, 8),
     });
     expect(after.packsOnHand).toBe(7);
   });
@@ -283,6 +396,7 @@ describe('stock screens: receipts, returns, changes and stocktake with their upl
       batchId: b.batchId,
       deltaPacks: -1,
       reason: '报损',
+      codes: b.codes.slice(0, 1),
     });
     // The center answers the purchase with infcode 0 and retRslt "0".
     await h.fault({ target: '3503', kind: 'bizfail', times: 1 });

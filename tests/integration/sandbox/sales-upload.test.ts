@@ -316,6 +316,30 @@ describe('sandbox 7207/7208 销售出库与 3501–3507 进销存上传', () => 
     expect((await maskPurchase(udi)).err_msg).toBe('');
   });
 
+  it('a 3502 loss or shortage of a traced drug is refused without one code per pack; a surplus needs none [R-STOCK][R-TRACE-ONCE]', async () => {
+    const change = (inv_chg_type: string, drugtracinfo?: object[]) =>
+      send('3502', {
+        invinfo: {
+          ...drug,
+          fixmedins_bchno: `C${Date.now()}`,
+          inv_chg_type,
+          pric: 12.5,
+          cnt: 2,
+          rx_flag: '1',
+          inv_chg_time: dateTime(new Date()),
+          ...(drugtracinfo ? { drugtracinfo } : {}),
+        },
+      });
+    for (const lossType of ['105', '104']) {
+      const bare = await change(lossType);
+      expect(bare.infcode, lossType).toBe(-2);
+      expect(bare.err_msg).toContain('追溯码个数（0）应等于数量');
+      expect((await change(lossType, codes(1))).err_msg).toContain('追溯码个数（1）应等于数量');
+      expect((await change(lossType, codes(2))).err_msg).toBe('');
+    }
+    expect((await change('106')).err_msg).toBe('');
+  });
+
   it('3505 needs one code per pack and refuses a code sold before; 3506 releases it; 3507 deletes [R-STOCK][R-TRACE-ONCE]', async () => {
     const code = traceCode(DRUG.metformin);
     const selinfo = (codes: string[], bchno: string) => ({

@@ -151,6 +151,15 @@ describe('scan verdicts', () => {
     expect(d).toMatchObject({ refuse: { reason: 'CENTER_REFUSED', ruleId: 'R-TRACE-ONCE' } });
     expect('refuse' in d && d.refuse.message).toContain(centerMessage);
   });
+  it('refuses a pack reported lost (报损), naming its batch and when [R-TRACE-ONCE][R-STOCK]', () => {
+    const lost = { batchNo: 'B2026', at: '2026-12-01 09:30:00' };
+    const d = decideScan(input(code(1), { lost }));
+    expect(d).toMatchObject({ refuse: { reason: 'LOST', ruleId: 'R-TRACE-ONCE' } });
+    expect('refuse' in d && d.refuse.message).toContain(
+      '2026-12-01 09:30:00 报损出库（批号 B2026）',
+    );
+    expect(decideScan(input(code(1)))).toMatchObject({ accept: { code: code(1) } });
+  });
   it('refuses a product barcode and an unknown product identifier [R-TRACE][R-NOSWAP]', () => {
     expect(decideScan(input('6901500011739'))).toMatchObject({
       refuse: { reason: 'NOT_A_TRACE_CODE' },

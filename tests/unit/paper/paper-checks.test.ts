@@ -83,6 +83,72 @@ describe('paper prescription checks at capture', () => {
     expect(dongguanBlocks({ ...f, rxDate: '2025-06-29' }, inTransition)).toEqual([]);
   });
 
+  it('after Dongguan’s transition a 门特 prescription takes the self-pay claim route; dual-channel lines stay refused; elsewhere nothing changes [R-MT-CLAIM][R-PAPER-DUAL]', () => {
+    const dongguan = dongguanPharmacyPacks.find((p) => p.id === '441900') as PolicyPack;
+    const mt = fields({ institutionCode: 'H44190000001', chronicSpecial: true });
+    const codes = (x: PaperFields, p = dongguan) =>
+      checkPaperPrescription(x, p, lookup, AT).map((y) => [y.severity, y.code]);
+    expect(codes(mt)).toEqual([['block', 'MT_CLAIM_NEEDS_CONSENT']]);
+    expect(codes({ ...mt, selfPayConsent: true })).toEqual([['warn', 'MT_CLAIM_SELF_PAY']]);
+    const dual = {
+      ...mt,
+      selfPayConsent: true,
+      lines: [{ medListCodg: OSIMERTINIB, quantity: 1, days: 30 }],
+    };
+    expect(codes(dual)).toContainEqual(['block', 'DUAL_CHANNEL_ON_PAPER']);
+    const chongqingLive = { ...pack('500000'), eprescriptionLiveSince: '2026-11-01' };
+    expect(
+      codes({ ...fields(), chronicSpecial: true, selfPayConsent: true }, chongqingLive),
+    ).toEqual([['block', 'CENTER_LIVE_NO_PAPER']]);
+  });
+
+  it('accepts dual-channel paper while the province-approved extension runs and refuses it, naming the approval, once it lapses [R-PAPER-EXT]', () => {
+    const extended = {
+      ...pack('500000'),
+      paperExtension: {
+        approvedOn: '2025-01-01',
+        document: '渝医保函〔2025〕9号',
+        until: '2025-03-31',
+      },
+    };
+    const f = fields({ lines: [{ medListCodg: OSIMERTINIB, quantity: 1, days: 30 }] });
+    const found = (rxDate: string, at: string) =>
+      checkPaperPrescription({ ...f, rxDate }, extended, lookup, new Date(`${at}T10:00:00+08:00`));
+    const during = found('2025-03-30', '2025-03-31');
+    expect(during.filter((x) => x.severity === 'block')).toEqual([]);
+    expect(during.map((x) => x.code)).toContain('PAPER_EXTENSION_IN_FORCE');
+    const lapsed = found('2025-04-01', '2025-04-01').filter((x) => x.severity === 'block');
+    expect(lapsed.map((x) => [x.ruleId, x.code])).toEqual([
+      ['R-PAPER-EXT', 'PAPER_EXTENSION_LAPSED'],
+    ]);
+    expect(lapsed[0]?.message).toContain('渝医保函〔2025〕9号');
+    expect(lapsed[0]?.message).toContain('已于2025-03-31到期');
+    expect(lapsed[0]?.message).not.toMatch(/R-[A-Z]/);
+    expect(lapsed[0]?.citation).toContain('延长纸质处方使用时间须经省级医保部门同意');
+    expect(lapsed[0]?.citation).toContain('国家医保局《关于规范医保药品外配处方管理的通知》 §四');
+  });
+
+  it('a Dongguan 门特 paper prescription is valid 3 days from issue, not the general ceiling [R-VALID][R-MT-CLAIM]', () => {
+    const dongguan = dongguanPharmacyPacks.find((p) => p.id === '441900') as PolicyPack;
+    const mt = (rxDate: string) =>
+      checkPaperPrescription(
+        fields({
+          institutionCode: 'H44190000001',
+          chronicSpecial: true,
+          selfPayConsent: true,
+          rxDate,
+        }),
+        dongguan,
+        lookup,
+        AT,
+      ).filter((x) => x.severity === 'block');
+    expect(mt('2026-11-21')).toEqual([]);
+    const expired = mt('2026-11-20');
+    expect(expired.map((x) => x.code)).toEqual(['RX_EXPIRED']);
+    expect(expired[0]?.message).toContain('3天内有效');
+    expect(expired[0]?.citation).toContain('门特药品外配处方无特殊情况从开出之日起3天内有效');
+  });
+
   it("refuses paper where the region's e-prescription center is live, from its live date on [R-CENTER]", () => {
     const chongqing = pack('500000');
     const live = { ...chongqing, eprescriptionLiveSince: '2026-11-01' };

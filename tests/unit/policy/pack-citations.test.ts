@@ -139,6 +139,26 @@ describe('policy packs are true to the seeds', () => {
     for (const pack of packs) expect(pack.dualChannelPaperCutoff <= '2025-04-01').toBe(true);
   });
 
+  it('refuses a pack whose province-approved paper extension runs more than 3 months from its approval [R-PAPER-EXT]', () => {
+    const withExtension = (approvedOn: string, until: string) => ({
+      ...raw('500000'),
+      paperExtension: { approvedOn, document: '渝医保函〔2025〕9号', until },
+    });
+    const ok = parsePolicyPack(withExtension('2025-01-31', '2025-04-30'), '500000.json');
+    expect(ok.paperExtension).toEqual({
+      approvedOn: '2025-01-31',
+      document: '渝医保函〔2025〕9号',
+      until: '2025-04-30',
+    });
+    expect(() => parsePolicyPack(withExtension('2025-01-31', '2025-05-01'), '500000.json')).toThrow(
+      /渝医保函〔2025〕9号.*2025-05-01 不在批准之日起3个月内/,
+    );
+    expect(() => parsePolicyPack(withExtension('2025-03-01', '2025-02-28'), '500000.json')).toThrow(
+      /不在批准之日起3个月内/,
+    );
+    for (const pack of packs) expect(pack.citations.paperExtension.ruleId).toBe('R-PAPER-EXT');
+  });
+
   it('refuses a pack citing the wrong rule for any parameter, the paper and center dates included [R-CENTER][R-PAPER-DUAL][R-LONGRX]', () => {
     for (const [param, wrong] of [
       ['eprescriptionLiveSince', 'R-PAPER-DUAL'],
