@@ -22,7 +22,7 @@ import { STOCK_SUPPLY_MIGRATION } from './migrations/022-stock-supply';
 import { RECEIPTS_DELIVERIES_MIGRATION } from './migrations/023-receipts-deliveries';
 import { SUPERVISION_MIGRATION } from './migrations/024-supervision';
 import { STAFF_ACCOUNTS_MIGRATION } from './migrations/025-staff-accounts';
-import { SUPERVISION_MID_FEEDBACK_MIGRATION } from './migrations/029-supervision-mid-feedback';
+import { RULE_GAPS_MIGRATION } from './migrations/029-rule-gaps';
 
 /** One schema step. `up` runs once, inside its own transaction, and is never edited after release. */
 export interface Migration {
@@ -199,7 +199,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 26, name: 'reserved_026', up: 'SELECT 1;' },
   { version: 27, name: 'reserved_027', up: 'SELECT 1;' },
   { version: 28, name: 'reserved_028', up: 'SELECT 1;' },
-  { version: 29, name: 'supervision_mid_feedback', up: SUPERVISION_MID_FEEDBACK_MIGRATION },
+  { version: 29, name: 'rule_gaps_issue18', up: RULE_GAPS_MIGRATION },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

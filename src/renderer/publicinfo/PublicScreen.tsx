@@ -108,6 +108,7 @@ function ReceiptsTab() {
           <th>电子票据号</th>
           <th>开具时间</th>
           <th>患者选择</th>
+          <th>红字票据（退费）</th>
           <th />
         </tr>
       </thead>
@@ -117,8 +118,14 @@ function ReceiptsTab() {
             <td className="mono">{r.receiptNo}</td>
             <td>{r.issuedAt}</td>
             <td>{r.choiceLabel}</td>
+            <td className="mono">{r.reversal?.receiptNo ?? '—'}</td>
             <td>
               <Button onClick={() => void store().exportReceipt(r.settlementId)}>导出 PDF</Button>
+              {r.reversal && (
+                <Button onClick={() => void store().exportReceipt(r.settlementId, 'reversal')}>
+                  导出红字 PDF
+                </Button>
+              )}
             </td>
           </tr>
         ))}

@@ -25,7 +25,7 @@ interface PublicState {
   setTab(tab: PublicTab): void;
   load(): Promise<void>;
   download(report: PublicListId, format: PublicExportFormat): Promise<void>;
-  exportReceipt(settlementId: number): Promise<void>;
+  exportReceipt(settlementId: number, kind?: 'original' | 'reversal'): Promise<void>;
   exportDeliveries(): Promise<void>;
 }
 
@@ -67,9 +67,9 @@ export const usePublicStore = create<PublicState>((set) => {
         const r = await api.call('public.export', { report, format });
         downloadFile(r.fileName, r.mime, r.base64);
       }),
-    exportReceipt: (settlementId) =>
+    exportReceipt: (settlementId, kind = 'original') =>
       attempt(async () => {
-        const r = await api.call('einvoice.export', { settlementId });
+        const r = await api.call('einvoice.export', { settlementId, kind });
         downloadFile(r.fileName, r.mime, r.base64);
       }),
     exportDeliveries: () =>
