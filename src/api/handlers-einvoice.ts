@@ -6,6 +6,6 @@ export function createEinvoiceHandlers(s: AppServices): HandlersFor<typeof einvo
   return {
     'einvoice.list': (i) => s.settlement.electronicReceipts.list(i),
     'einvoice.export': (i, ctx) =>
-      s.settlement.electronicReceipts.export(must(ctx), i.settlementId),
+      s.settlement.electronicReceipts.export(must(ctx), i.settlementId, i.kind),
   };
 }

@@ -15,13 +15,16 @@ export const einvoiceContract = {
     ...reads,
   },
   'einvoice.export': {
-    input: z.object({ settlementId: id }).strict(),
+    /** `reversal`: the 红字 receipt a refund issued, exported alongside the original. */
+    input: z
+      .object({ settlementId: id, kind: z.enum(['original', 'reversal']).default('original') })
+      .strict(),
     output: {} as ReportExportResult,
     auth: true,
     mutates: true,
     audit: audited('einvoice.export', {
       subject: 'settlement',
-      detail: { input: ['settlementId'], output: ['fileName', 'bytes', 'sm3'] },
+      detail: { input: ['settlementId', 'kind'], output: ['fileName', 'bytes', 'sm3'] },
     }),
   },
 } as const;

@@ -195,6 +195,8 @@ export interface ElectronicReceiptView {
   /** SM3 of the stored PDF. */
   sm3: string;
   issuedAt: string;
+  /** The 红字 (冲红) receipt issued by the refund, if the settlement was refunded. */
+  reversal: { receiptNo: string; sm3: string; issuedAt: string } | null;
 }
 
 export type ReceiptFormat = 'thermal58' | 'thermal80' | 'a4';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { demoPharmacistsSql } from './pharmacists';
 import { SETTLEMENT_SCHEMA_SQL } from './settlement/schema';
+import { SUPERVISION_SCHEMA_SQL } from './supervision/schema';
 
 export type SandboxDb = Database.Database;
 
@@ -227,6 +228,8 @@ const MIGRATIONS: readonly string[] = [
      locked_at INTEGER,
      updated_at INTEGER NOT NULL
    );`,
+  // What the supervision subsystem found (3101/3102) and the pharmacy's feedback (3103).
+  SUPERVISION_SCHEMA_SQL,
 ];
 
 export function openSandboxDb(file: string, nativeBinding?: string): SandboxDb {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { FsiConfig } from '../center/fsi-client';
+import { institutionCodeProblem } from '../domain/national-codes';
 import { PROJECT_ROOT, SANDBOX_CONFIG_FILE } from './project-paths';
 import type { StoreMode } from './store-mode';
 
@@ -32,7 +33,10 @@ export const centerFileSchema = z.object({
   /** Region policy pack id (config/policy/<id>.json); the administrator may change it. */
   region: z.string().min(1).optional(),
   pharmacy: z.object({
-    fixmedinsCode: z.string().length(12),
+    fixmedinsCode: z.string().superRefine((code, ctx) => {
+      const problem = institutionCodeProblem(code);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
     fixmedinsName: z.string().min(1),
     admdvs: z.string().regex(/^\d{6}$/),
     devNo: z.string().min(1),

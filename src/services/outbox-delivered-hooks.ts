@@ -10,6 +10,7 @@ export type DeliveredHooks = { readonly [K in QueuedInfno]: DeliveredHook | null
 
 const NOTHING_MORE = {
   '9002': null,
+  '3103': null,
   '3501': null,
   '3502': null,
   '3503': null,

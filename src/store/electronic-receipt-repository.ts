@@ -52,6 +52,47 @@ export class ElectronicReceiptRepository {
     return pdf ?? null;
   }
 
+  /** The 红字 receipt of a refunded settlement's receipt (migration 26, append-only). */
+  insertReversal(r: {
+    settlementId: number;
+    receiptNo: string;
+    sm3: string;
+    issuedAt: number;
+    pdf: Buffer;
+  }): void {
+    this.db
+      .prepare(
+        `INSERT INTO electronic_receipt_reversals (settlement_id, receipt_no, sm3, issued_at, pdf)
+         VALUES (?, ?, ?, ?, ?)`,
+      )
+      .run(r.settlementId, r.receiptNo, r.sm3, r.issuedAt, r.pdf);
+  }
+
+  reversal(settlementId: number): Omit<ElectronicReceiptRecord, 'patientChoice'> | null {
+    const row = this.db
+      .prepare(
+        `SELECT settlement_id, receipt_no, sm3, issued_at FROM electronic_receipt_reversals
+          WHERE settlement_id = ?`,
+      )
+      .get(settlementId) as Omit<Row, 'patient_choice'> | undefined;
+    return row
+      ? {
+          settlementId: row.settlement_id,
+          receiptNo: row.receipt_no,
+          sm3: row.sm3,
+          issuedAt: row.issued_at,
+        }
+      : null;
+  }
+
+  reversalPdf(settlementId: number): Buffer | null {
+    const pdf = this.db
+      .prepare('SELECT pdf FROM electronic_receipt_reversals WHERE settlement_id = ?')
+      .pluck()
+      .get(settlementId) as Buffer | undefined;
+    return pdf ?? null;
+  }
+
   /** Issued in [fromMs, toMs), oldest first. */
   between(fromMs: number, toMs: number): ElectronicReceiptRecord[] {
     const rows = this.db

@@ -47,6 +47,8 @@ export type NewSettlement = Pick<
 > & {
   /** The pre-settlement supervision check it goes ahead on (R-SUPERVISE, migration 24). */
   supervisionCheckId?: number | null;
+  /** The 3102 check made just before the 2102, when the subsystem answered (migration 26). */
+  midCheckId?: number | null;
 };
 
 export interface SettlementCall {
@@ -131,13 +133,18 @@ export class SettlementRepository {
       .prepare(
         `INSERT INTO settlements (dispensing_id, hi_rxno, state, msgid, request, psn_no, insutype,
            insuplc_admdvs, patient_name, certno, staff_id, medfee_fen, supervision_check_id,
-           created_at, updated_at)
+           mid_check_id, created_at, updated_at)
          VALUES (@dispensingId, @hiRxno, 'settling', @msgid, @request, @psnNo, @insutype,
            @insuplcAdmdvs, @patientName, @certno, @staffId, @medfeeFen, @supervisionCheckId,
-           @at, @at) RETURNING id`,
+           @midCheckId, @at, @at) RETURNING id`,
       )
       .pluck()
-      .get({ ...s, supervisionCheckId: s.supervisionCheckId ?? null, at }) as number;
+      .get({
+        ...s,
+        supervisionCheckId: s.supervisionCheckId ?? null,
+        midCheckId: s.midCheckId ?? null,
+        at,
+      }) as number;
     this.addCall(id, '2102', s.msgid, at);
     return this.mustGet(id);
   }

@@ -1,6 +1,7 @@
 import type {
   SupervisionChoice,
   SupervisionOutcome,
+  SupervisionStage,
   SupervisionWarning,
 } from '../domain/supervision/supervision-warning';
 import type { Db } from './database';
@@ -16,6 +17,8 @@ export interface SupervisionHandling {
 export interface SupervisionCheck {
   id: number;
   dispensingId: number;
+  /** 'pre' 3101 at preview, 'mid' 3102 just before 2102 (migration 26). */
+  stage: SupervisionStage;
   msgid: string;
   outcome: SupervisionOutcome;
   warnings: SupervisionWarning[];
@@ -25,25 +28,26 @@ export interface SupervisionCheck {
   handling: SupervisionHandling | null;
 }
 
-/** Pre-settlement supervision checks (3101) and their handling; append-only (migration 24). */
+/** Supervision checks (3101, 3102), their handling and its 3103 feedback; append-only (24, 29). */
 export class SupervisionRepository {
   constructor(private readonly db: Db) {}
 
   insert(
     c: Pick<
       SupervisionCheck,
-      'dispensingId' | 'msgid' | 'outcome' | 'warnings' | 'error' | 'staffId'
+      'dispensingId' | 'stage' | 'msgid' | 'outcome' | 'warnings' | 'error' | 'staffId'
     >,
     at: number,
   ): SupervisionCheck {
     const id = this.db
       .prepare(
-        `INSERT INTO supervision_checks (dispensing_id, msgid, outcome, warnings, error, staff_id,
-           checked_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        `INSERT INTO supervision_checks (dispensing_id, stage, msgid, outcome, warnings, error,
+           staff_id, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       )
       .pluck()
       .get(
         c.dispensingId,
+        c.stage,
         c.msgid,
         c.outcome,
         JSON.stringify(c.warnings),
@@ -65,6 +69,26 @@ export class SupervisionRepository {
          VALUES (?, ?, ?, ?, ?)`,
       )
       .run(checkId, h.choice, h.reason, h.staffId, at);
+  }
+
+  /** Records the 3103 queued for a handled check; the primary key allows one per check. */
+  feedbackQueued(checkId: number, msgid: string, at: number): void {
+    this.db
+      .prepare('INSERT INTO supervision_feedbacks (check_id, msgid, queued_at) VALUES (?, ?, ?)')
+      .run(checkId, msgid, at);
+  }
+
+  /** The dispensing's checks (3101 or 3102) a pharmacist continued on, newest first. */
+  continuedChecks(dispensingId: number): SupervisionCheck[] {
+    const ids = this.db
+      .prepare(
+        `SELECT c.id FROM supervision_checks c
+           JOIN supervision_handlings h ON h.check_id = c.id AND h.choice = 'continue'
+          WHERE c.dispensing_id = ? ORDER BY c.id DESC`,
+      )
+      .pluck()
+      .all(dispensingId) as number[];
+    return ids.map((id) => this.mustGet(id));
   }
 
   get(id: number): SupervisionCheck | undefined {
@@ -92,6 +116,7 @@ function fromRow(r: Record<string, unknown>): SupervisionCheck {
   return {
     id: r.id as number,
     dispensingId: r.dispensing_id as number,
+    stage: r.stage as SupervisionStage,
     msgid: r.msgid as string,
     outcome: r.outcome as SupervisionOutcome,
     warnings: JSON.parse(r.warnings as string) as SupervisionWarning[],

@@ -15,7 +15,7 @@ test.beforeEach(async ({ page }) => {
   await login(page, pharmacist.username, pharmacist.password);
 });
 
-test('guidance states contraindications and the physician’s instruction; the patient takes an electronic receipt; Shift+F4 shows the price list, the receipt and the masked delivery [R-GUIDE][R-EINVOICE][R-PRICE-PUB][ST-EPC-02-004][R-DELIVERY]', async ({
+test('guidance states contraindications and the physician’s instruction; the patient takes an electronic receipt; Shift+F4 shows the price list, the receipt and the masked delivery, handed over (Alt+Shift+J) and signed for (Alt+Shift+Q) [R-GUIDE][R-EINVOICE][R-PRICE-PUB][ST-EPC-02-004][R-DELIVERY][R-DELIVERY-REC]', async ({
   page,
 }) => {
   test.setTimeout(150_000);
@@ -89,6 +89,30 @@ test('guidance states contraindications and the physician’s instruction; the p
   await expect(deliveries).toContainText('138****5678');
   await expect(deliveries).not.toContainText('民族路188号');
   await page.screenshot({ path: 'test-results/screens/public-deliveries-1366.png' });
+
+  // Hand-over and receipt from the keyboard: ordered → handed over → received.
+  const order = deliveries.getByTestId('delivery-row').filter({ hasText: '同城药品配送' }).last();
+  await expect(order).toHaveAttribute('data-state', 'ordered');
+  await order.click();
+  await expect(order).toHaveClass(/is-selected/);
+  await page.keyboard.press('Alt+Shift+J');
+  await expect(order).toHaveAttribute('data-state', 'handed_over');
+  await expect(order).toContainText('配送中');
+  await page.keyboard.press('Alt+Shift+Q');
+  const dialog = page.getByTestId('delivery-receipt-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(page.getByTestId('delivery-receiver')).toBeFocused();
+  await page.getByTestId('delivery-receiver').fill('张伟');
+  await page.getByTestId('delivery-identity-checked').check();
+  await expect(page.getByTestId('delivery-receipt-confirm')).toBeEnabled();
+  await page.getByTestId('delivery-receiver').focus();
+  await page.screenshot({ path: 'test-results/screens/delivery-receipt-dialog-1366.png' });
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(order).toHaveAttribute('data-state', 'received');
+  await expect(order).toContainText('已签收');
+  await expect(order).toContainText('张*');
+  await page.screenshot({ path: 'test-results/screens/delivery-received-1366.png' });
 
   await page.keyboard.press('Escape');
   await expect(screen).toHaveCount(0);

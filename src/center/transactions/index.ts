@@ -27,6 +27,8 @@ import { signOut9002 } from './sign-out-9002';
 import { stockChange3502 } from './stock-change-3502';
 import { stocktake3501 } from './stocktake-3501';
 import { supervisionCheck3101 } from './supervision-3101';
+import { supervisionCheck3102 } from './supervision-3102';
+import { supervisionFeedback3103 } from './supervision-feedback-3103';
 
 export type { BusinessVerdict, SuccessJudge } from './judges';
 
@@ -46,6 +48,8 @@ export const TRANSACTIONS = {
   '2103': settleCancel2103,
   '2601': reversal2601,
   '3101': supervisionCheck3101,
+  '3102': supervisionCheck3102,
+  '3103': supervisionFeedback3103,
   '3201': reconTotals3201,
   '3202': reconDetails3202,
   '3501': stocktake3501,

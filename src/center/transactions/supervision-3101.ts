@@ -16,6 +16,20 @@ export const supervisionResultSchema = z.looseObject({
 });
 export type SupervisionResult = z.infer<typeof supervisionResultSchema>;
 
+/** The lines to be checked, per encounter (3101 and 3102 share it). */
+export const supervisionInput = z.looseObject({
+  data: z.looseObject({
+    patient_id: text,
+    trig_scen: text,
+    fsi_encounter_dtos: z.array(
+      z.looseObject({ fsi_order_dtos: z.array(z.looseObject({ hilist_code: text })) }),
+    ),
+  }),
+});
+
+/** The findings (3101 and 3102 share it). */
+export const supervisionOutput = z.looseObject({ result: z.array(supervisionResultSchema) });
+
 /**
  * 3101 明细审核事前事中分析服务 (R-SUPERVISE): the fee lines about to be settled, checked by the
  * platform's intelligent-supervision subsystem before 2102. No effect at the center.
@@ -24,15 +38,7 @@ export const supervisionCheck3101 = syncTransaction({
   infno: '3101',
   name: '明细审核事前事中分析服务',
   mode: 'sync',
-  input: z.looseObject({
-    data: z.looseObject({
-      patient_id: text,
-      trig_scen: text,
-      fsi_encounter_dtos: z.array(
-        z.looseObject({ fsi_order_dtos: z.array(z.looseObject({ hilist_code: text })) }),
-      ),
-    }),
-  }),
-  output: z.looseObject({ result: z.array(supervisionResultSchema) }),
+  input: supervisionInput,
+  output: supervisionOutput,
   judge: infcodeOnly,
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { drugCodeProblem } from '../national-codes';
 import { DRUG_CLASS_CODES, type DrugClass } from './drug-classes';
 import { RX_CLASS_CODES, RX_CLASSES, type RxClass } from './rx-class';
 
@@ -7,7 +8,7 @@ import { RX_CLASS_CODES, RX_CLASSES, type RxClass } from './rx-class';
  * prescriptions from it; the app uses it to classify prescription lines (R-EXCLUDED,
  * dual-channel) and, later, to map traceability product identifiers and GTINs to drugs.
  */
-export const catalogDrugSchema = z.object({
+const catalogDrugFields = z.object({
   /** 医保药品目录编码 (med_list_codg). */
   medListCodg: z.string().min(1),
   genname: z.string().min(1),
@@ -60,6 +61,23 @@ export const catalogDrugSchema = z.object({
   contraindications: z.array(z.string().min(1)).optional(),
   /** 注意事项 from the package insert, stated on the guidance sheet (R-GUIDE). */
   cautions: z.array(z.string().min(1)).optional(),
+});
+
+/**
+ * An insurance-catalogue drug's code must have the national shape (ST-EPC-02-002): it is what
+ * every settlement and upload transmits. A non-listed item (self-pay goods, a hospital
+ * preparation) keeps the pharmacy's own code.
+ */
+export const catalogDrugSchema = catalogDrugFields.superRefine((d, ctx) => {
+  if (d.insuranceListed === false) return;
+  const problem = drugCodeProblem(d.medListCodg);
+  if (problem) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['medListCodg'],
+      message: `${d.genname}（${d.medListCodg}）：${problem}`,
+    });
+  }
 });
 export type CatalogDrug = z.infer<typeof catalogDrugSchema>;
 /** R-CATALOG: whether the drug counts as an insurance catalog variety (absent = listed). */

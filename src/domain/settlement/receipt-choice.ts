@@ -19,3 +19,8 @@ export function electronicReceiptNo(
 ): string {
   return `DZ${fixmedinsCode}${day.replaceAll('-', '')}${String(settlementId).padStart(8, '0')}`;
 }
+
+/** The 红字 (冲红) receipt's number: the original's, `HZ` in place of `DZ` (R-EINVOICE). */
+export function reversalReceiptNo(originalNo: string): string {
+  return originalNo.replace(/^DZ/, 'HZ');
+}

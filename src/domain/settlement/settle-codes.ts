@@ -7,6 +7,11 @@ export const SETTLE_CODES = {
   medType: '41',
   /** med_type 14 门诊慢特病: a 门特/门慢 prescription settles as such (R-MT-SETTLE) */
   chronicSpecialMedType: '14',
+  /**
+   * med_type 21 普通住院: a prescription of an inpatient stay; its dual-channel drugs settle with
+   * the stay, not at the pharmacy (R-MT-SETTLE, D41)
+   */
+  inpatientMedType: '21',
   /** hosp_appr_flag: 0 无须审批, 1 审批通过, 2 审批不通过（超限定支付范围，患者自付）(R-SCOPE) */
   hospApprFlag: { none: '0', approved: '1', outOfScope: '2' },
   /** Our code for a delivery fee line: outside the catalog, so never paid by the fund (R-NONCOVERED). */

@@ -46,6 +46,32 @@ export function outcomeOf(warnings: readonly SupervisionWarning[]): SupervisionO
 
 export type SupervisionChoice = 'continue' | 'cancel';
 
+/** 'pre' 事前 (3101, at preview) or 'mid' 事中 (3102, just before 2102). */
+export type SupervisionStage = 'pre' | 'mid';
+
+/** 3101/3102 trig_scen, 3103 too: the check is made at the pharmacy's settlement (docs/sandbox.md). */
+export const TRIGGER_PRESETTLEMENT = '7';
+
+/** 3103 dspo_way: how the pharmacist handled a finding (our assumption, docs/decisions.md D41). */
+export const DISPOSAL_WAYS: Readonly<Record<SupervisionChoice, '1' | '2'>> = {
+  continue: '1',
+  cancel: '2',
+};
+
+/**
+ * Findings of a 3102 check that a pharmacist already continued on (same platform rule in a
+ * continued earlier check of the dispensing), and those that are new. A new one needs its own
+ * decision; a blocking one is never carried.
+ */
+export function carriedFindings(
+  mid: readonly SupervisionWarning[],
+  continued: readonly SupervisionWarning[],
+): { carried: SupervisionWarning[]; fresh: SupervisionWarning[] } {
+  const handled = new Set(continued.map((w) => w.ruleId));
+  const carried = mid.filter((w) => w.severity !== 'block' && handled.has(w.ruleId));
+  return { carried, fresh: mid.filter((w) => !carried.includes(w)) };
+}
+
 /** Shortest reason a pharmacist must give for settling despite findings or without a check. */
 export const MIN_REASON_CHARS = 4;
 
@@ -57,15 +83,17 @@ export const MIN_REASON_CHARS = 4;
 export function settlementRefusal(
   outcome: SupervisionOutcome,
   handling: { choice: SupervisionChoice } | null,
+  stage: SupervisionStage = 'pre',
 ): string | null {
+  const check = stage === 'pre' ? '医保智能监管事前审核' : '医保智能监管事中审核（结算时）';
   if (outcome === 'clear') return null;
   if (outcome === 'blocked') {
-    return '医保智能监管事前审核提示“明确违规”，不能结算；请按提示核实处方与购药数量';
+    return `${check}提示“明确违规”，不能结算；请按提示核实处方与购药数量`;
   }
   if (!handling) {
     return outcome === 'unreachable'
-      ? '医保智能监管事前审核未能完成（监管子系统无应答），须由药师说明理由后选择继续或取消结算'
-      : '医保智能监管事前审核有提示，须由药师逐条查看后选择继续（说明理由）或取消结算';
+      ? `${check}未能完成（监管子系统无应答），须由药师说明理由后选择继续或取消结算`
+      : `${check}有提示，须由药师逐条查看后选择继续（说明理由）或取消结算`;
   }
   if (handling.choice === 'cancel')
     return '药师已就监管提示选择取消结算，不能结算；如需结算请重新预结算';

@@ -1,7 +1,10 @@
 import { Button, Tabs } from 'antd';
+import type { DeliveryOrderView } from '../../contract/types-delivery';
 import { yuanText } from '../../domain/money';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { isOpen, useNavigation } from '../navigation/navigation-store';
+import { useUiStore } from '../stores/ui-store';
+import { DeliveryReceiptDialog } from './DeliveryReceiptDialog';
 import { type PublicTab, usePublicStore } from './public-store';
 import './publicinfo.css';
 
@@ -108,6 +111,7 @@ function ReceiptsTab() {
           <th>电子票据号</th>
           <th>开具时间</th>
           <th>患者选择</th>
+          <th>红字票据（退费）</th>
           <th />
         </tr>
       </thead>
@@ -117,8 +121,14 @@ function ReceiptsTab() {
             <td className="mono">{r.receiptNo}</td>
             <td>{r.issuedAt}</td>
             <td>{r.choiceLabel}</td>
+            <td className="mono">{r.reversal?.receiptNo ?? '—'}</td>
             <td>
               <Button onClick={() => void store().exportReceipt(r.settlementId)}>导出 PDF</Button>
+              {r.reversal && (
+                <Button onClick={() => void store().exportReceipt(r.settlementId, 'reversal')}>
+                  导出红字 PDF
+                </Button>
+              )}
             </td>
           </tr>
         ))}
@@ -127,13 +137,41 @@ function ReceiptsTab() {
   );
 }
 
+function DeliveryActions({ d }: { d: DeliveryOrderView }) {
+  const store = usePublicStore.getState;
+  if (d.state === 'ordered') {
+    return (
+      <Button data-testid="delivery-handover" onClick={() => void store().handOver(d.orderId)}>
+        交付配送 <kbd>Alt+Shift+J</kbd>
+      </Button>
+    );
+  }
+  if (d.state === 'handed_over') {
+    return (
+      <Button
+        data-testid="delivery-receive"
+        onClick={() => {
+          store().select(d.orderId);
+          useUiStore.getState().setOverlay('deliveryReceipt');
+        }}
+      >
+        确认签收 <kbd>Alt+Shift+Q</kbd>
+      </Button>
+    );
+  }
+  return null;
+}
+
 function DeliveriesTab() {
   const deliveries = usePublicStore((s) => s.deliveries);
+  const selected = usePublicStore((s) => s.selectedOrderId);
   const store = usePublicStore.getState;
   return (
     <section data-testid="public-deliveries">
       <div className="public-actions">
-        <span>今日配送记录 {deliveries.length} 单 · 地址与电话已隐去 · 配送费由患者自付</span>
+        <span>
+          今日配送记录 {deliveries.length} 单 · 地址与电话已隐去 · 配送费由患者自付 · ↑↓ 选择
+        </span>
         <Button size="large" onClick={() => void store().exportDeliveries()}>
           导出 CSV
         </Button>
@@ -150,11 +188,18 @@ function DeliveriesTab() {
             <th>冷链</th>
             <th>交接</th>
             <th>签收</th>
+            <th />
           </tr>
         </thead>
         <tbody>
           {deliveries.map((d) => (
-            <tr key={d.orderId}>
+            <tr
+              key={d.orderId}
+              data-testid="delivery-row"
+              data-state={d.state}
+              className={d.orderId === selected ? 'is-selected' : ''}
+              onClick={() => store().select(d.orderId)}
+            >
               <td className="mono">{d.hiRxno}</td>
               <td>{d.stateLabel}</td>
               <td>
@@ -166,10 +211,14 @@ function DeliveriesTab() {
               <td>{d.coldChain ? '是' : '否'}</td>
               <td>{d.handedOverAt ?? '—'}</td>
               <td>{d.receivedAt ? `${d.receivedAt} ${d.receiverName ?? ''}` : '—'}</td>
+              <td>
+                <DeliveryActions d={d} />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      <DeliveryReceiptDialog />
     </section>
   );
 }

@@ -9,4 +9,18 @@ export const PUBLIC_KEYS: readonly FunctionKey[] = [
     session: true,
     screens: [],
   },
+  {
+    key: 'Alt+Shift+J',
+    label: '交付配送',
+    help: '公示与配送页的配送记录中（↑↓ 选择一单）：将选中的待配送订单交付配送方，记录交接人与时间',
+    session: true,
+    screens: [],
+  },
+  {
+    key: 'Alt+Shift+Q',
+    label: '确认签收',
+    help: '公示与配送页的配送记录中：为选中的配送中订单登记签收人并确认已核验其身份，Enter 确认、Esc 取消',
+    session: true,
+    screens: [],
+  },
 ];

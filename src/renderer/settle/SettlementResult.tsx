@@ -62,6 +62,14 @@ function ResultHead({ s }: { s: SettlementView }) {
             </dd>
           </>
         )}
+        {s.electronicReceipt?.reversal && (
+          <>
+            <dt>红字电子票据</dt>
+            <dd data-testid="settle-e-receipt-reversal">
+              <span className="mono">{s.electronicReceipt.reversal.receiptNo}</span>
+            </dd>
+          </>
+        )}
       </dl>
     </header>
   );

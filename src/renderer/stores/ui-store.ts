@@ -8,7 +8,8 @@ export type Overlay =
   | 'refund'
   | 'logout'
   | 'cancelHeld'
-  | 'offDuty';
+  | 'offDuty'
+  | 'deliveryReceipt';
 
 interface UiState {
   /** At most one overlay: help (F1), recent prescriptions (F8), region (F10), scanner test (F11), refund. */

@@ -45,8 +45,11 @@ export interface PrescriptionOrder {
   /** 长期处方 (R-LONGRX): longRxFlag 1. */
   longRx?: boolean;
   diagnosis?: { code: string; name: string };
-  /** 医疗类别 of the visit: 11 普通门诊 (default), 14 门诊慢特病 (门特/门慢, R-MT-SETTLE). */
-  medType?: '11' | '14';
+  /**
+   * 医疗类别 of the visit: 11 普通门诊 (default), 14 门诊慢特病 (门特/门慢, R-MT-SETTLE), 21 普通住院
+   * (an inpatient stay: its dual-channel drugs bought outside settle with the stay).
+   */
+  medType?: '11' | '14' | '21';
   /**
    * Number of the patient's approved “双通道”药品使用申请表 (门诊慢特病 patients, R-DUAL-FIX),
    * uploaded with the visit as our extension `xDualApplyNo`.

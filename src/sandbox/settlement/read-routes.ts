@@ -130,6 +130,23 @@ const READERS: Record<string, Reader> = {
       },
     };
   },
+  '/x/sandbox/supervision-feedbacks': (db, q) => {
+    if (!q.get('psn_no')) return bad('须给出 psn_no');
+    const rows = db
+      .prepare(
+        `SELECT f.jr_id, f.infno, f.rule_id, f.sev_deg, b.msgid, b.dspo_way, b.dspo_way_rea,
+                b.opter, b.created_at
+           FROM supervision_findings f JOIN supervision_feedbacks b ON b.jr_id = f.jr_id
+          WHERE f.psn_no = ? ORDER BY b.created_at, f.jr_id`,
+      )
+      .all(q.get('psn_no')) as Array<Record<string, unknown>>;
+    return {
+      status: 200,
+      body: {
+        feedbacks: rows.map((r) => ({ ...r, created_at: at(r.created_at as number) })),
+      },
+    };
+  },
   '/x/sandbox/reversals': (db, q) => {
     const rows = filtered(db, 'fsi_reversals', q, ['omsgid', 'fixmedins_code'], 'created_at');
     return { status: 200, body: { reversals: rows } };

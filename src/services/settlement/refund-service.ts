@@ -7,6 +7,7 @@ import type { SettlementRecord } from '../../store/settlement-repository';
 import type { AuthenticatedSession } from '../auth-service';
 import type { SettlementContext } from './context';
 import { packGroups } from './pack-groups';
+import { issueReversalReceipt } from './receipt/electronic-receipt';
 import { docNoOf } from './sale-queue';
 import { unknownReason } from './settle-service';
 import { type Operator, recordUnknown } from './unknown-outcome';
@@ -42,7 +43,8 @@ function requireUploadsSettled(ctx: SettlementContext, s: SettlementRecord) {
 
 /**
  * refund.start (R-REVERSE): 2103 reverses the settlement. On success, in one transaction: the
- * dispensing is returned, stock and traceability codes restored, 7208 and 3506 queued behind
+ * 红字 electronic receipt issued (R-EINVOICE), the dispensing is returned, stock and
+ * traceability codes restored, 7208 and 3506 queued behind
  * the sale's 7207/3505. An unknown outcome (no answer, or an answer that fails its checks) gets
  * its 2601, like a settlement.
  */
@@ -129,6 +131,7 @@ export function createRefundService(ctx: SettlementContext) {
         );
         ctx.settlements.resolveCall(req.msgid, 'ok', null, at);
         ctx.settlements.refunded(s.id, res.output, at);
+        issueReversalReceipt(ctx, s.id, new Date(at));
         ctx.returns.returnDispensing(s.dispensingId, at);
         const when = dateTime(new Date(at));
         const common = { ...op, insuplcAdmdvs: s.insuplcAdmdvs };

@@ -1,13 +1,16 @@
+import type { Out7204 } from '../../center/rx/fsi-72xx';
 import { AppError } from '../../domain/errors';
 import { isMtClaim, mtClaimFundRefusal } from '../../domain/paper/mt-claim';
 import { paperRxno } from '../../domain/paper/paper-rxno';
 import type { PaperFinding } from '../../domain/paper/paper-types';
+import { SETTLES_WITH_STAY_REFUSAL, settlesWithStay } from '../../domain/settlement/inpatient-dual';
 import type { Dispensing } from '../../store/dispensing-repository';
 import type { PaperRecord } from '../../store/paper-repository';
 import type { ReviewRecord } from '../../store/review-repository';
 import { verifiedImage } from '../paper/verified-image';
 import { conflictFinding } from '../review/rx-conflict';
 import type { SettlementContext } from './context';
+import { factsOfReply } from './rx-facts';
 
 /** A completed dispensing that may be settled now, with what its uploads need. */
 export type Settleable =
@@ -88,6 +91,12 @@ function electronic(ctx: SettlementContext, d: Dispensing, hiRxno: string): Sett
       '审方结果尚未送达医保中心（7206），送达后才能结算；请稍候或在上传队列中“立即发送”',
       { ruleId: 'R-OPINION' },
     );
+  }
+  const dualChannel = ctx.dispensings
+    .lines(d.id)
+    .some((l) => ctx.catalog.get(l.medListCodg)?.dualChannel === true);
+  if (settlesWithStay(factsOfReply(p.reply as Out7204), dualChannel)) {
+    throw new AppError('POLICY', SETTLES_WITH_STAY_REFUSAL, { ruleId: 'R-MT-SETTLE' });
   }
   return {
     source: 'electronic',

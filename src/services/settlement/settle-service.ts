@@ -15,6 +15,7 @@ import { requireScopeConsents } from './scope-consent-service';
 import { requireSettleable } from './settle-gate';
 import { settleOutputSchema } from './split-view';
 import { requireSupervisionPassed, runSupervision } from './supervision';
+import { runMidSupervision } from './supervision-mid';
 import { type Operator, recordUnknown } from './unknown-outcome';
 
 /** Why an answer cannot be trusted: the 2102 may or may not have taken effect. */
@@ -33,9 +34,10 @@ export function unknownReason(err: unknown): string {
 
 /**
  * settle.confirm: 2102 with the dispensing's lines (R-SETTLE, R-NOSWAP), after a checked
- * 2101 (the preview's, or one made now: the patient's own credential, R-PRICE) and a 3101
- * supervision check that is clear or whose findings a pharmacist continued with (R-SUPERVISE,
- * re-checked by the database when the attempt is recorded). The attempt is
+ * 2101 (the preview's, or one made now: the patient's own credential, R-PRICE), a 3101
+ * supervision check that is clear or whose findings a pharmacist continued with, and the 3102
+ * 事中 check of these same lines just before sending (R-SUPERVISE, D41; both re-checked by the
+ * database when the attempt is recorded). The attempt is
  * recorded with its msgid before sending; the answer moves it, in one transaction each, to
  * settled (+ 7207/3505 queued), refused, or outcome_unknown (+ 2601 queued). A reply that
  * fails its checks, or names a settlement already recorded, is an unknown outcome, never a
@@ -62,6 +64,7 @@ export function createSettleService(ctx: SettlementContext) {
     const checkId =
       stored?.supervisionCheckId ?? (await runSupervision(ctx, session, first, person, lines)).id;
     requireSupervisionPassed(ctx, checkId);
+    const midCheckId = await runMidSupervision(ctx, session, first, person, lines);
     const signNo = await ctx.auth.ensureSignedIn(session);
     const op: Operator = {
       opter: session.staff.username,
@@ -92,6 +95,7 @@ export function createSettleService(ctx: SettlementContext) {
             staffId: session.staff.id,
             medfeeFen: lines.reduce((sum, l) => sum + l.totalFen, 0),
             supervisionCheckId: checkId,
+            midCheckId,
           },
           started.getTime(),
         );

@@ -11,17 +11,20 @@ import {
   outcomeOf,
   SEVERITY_LABELS,
   type SupervisionChoice,
+  type SupervisionStage,
   type SupervisionWarning,
   settlementRefusal,
   severityOf,
+  TRIGGER_PRESETTLEMENT,
 } from '../../domain/supervision/supervision-warning';
 import type { SupervisionCheck } from '../../store/supervision-repository';
 import type { AuthenticatedSession } from '../auth-service';
 import type { SettlementContext } from './context';
 import type { Settleable } from './settle-gate';
+import { queueSupervisionFeedback } from './supervision-feedback';
 
-/** 3101 trig_scen: the check is made at the pharmacy's pre-settlement (docs/sandbox.md). */
-const TRIGGER_PRESETTLEMENT = '7';
+/** 3101 事前 at preview, 3102 事中 just before 2102. */
+const INFNO_OF_STAGE = { pre: '3101', mid: '3102' } as const;
 
 function warningOf(r: SupervisionResult): SupervisionWarning {
   return {
@@ -42,9 +45,9 @@ function whyNoVerdict(err: unknown): string {
 }
 
 /**
- * 3101 事前事中审核 of the lines about to be settled (R-SUPERVISE), recorded whatever it answers.
- * No answer is recorded as such: whether settlement may then go ahead is the pharmacist's
- * recorded decision (docs/decisions.md).
+ * 3101 事前 (at preview) or 3102 事中 (just before 2102) check of the lines about to be settled
+ * (R-SUPERVISE), recorded whatever it answers. No answer is recorded as such: whether settlement
+ * may then go ahead is the pharmacist's recorded decision (docs/decisions.md D26, D41).
  */
 export async function runSupervision(
   ctx: SettlementContext,
@@ -52,11 +55,13 @@ export async function runSupervision(
   g: Settleable,
   person: InsuredPerson,
   lines: FeeLine[],
+  stage: SupervisionStage = 'pre',
 ): Promise<SupervisionCheck> {
   const d = g.dispensing;
+  const infno = INFNO_OF_STAGE[stage];
   const signNo = await ctx.auth.ensureSignedIn(session);
   const req = ctx.fsi.buildRequest({
-    infno: '3101',
+    infno,
     input: {
       data: {
         patient_id: person.psnNo,
@@ -89,16 +94,17 @@ export async function runSupervision(
   let error: string | null = null;
   try {
     const res = assertOk(await ctx.fsi.send(req));
-    const parsed = TRANSACTIONS['3101'].output.safeParse(res.output);
+    const parsed = TRANSACTIONS[infno].output.safeParse(res.output);
     if (parsed.success) warnings = parsed.data.result.map(warningOf);
     else error = '医保智能监管子系统应答无法识别';
   } catch (err) {
     error = whyNoVerdict(err);
   }
-  if (error) ctx.log.warn('supervision.no_verdict', { msgid: req.msgid, error });
+  if (error) ctx.log.warn('supervision.no_verdict', { infno, msgid: req.msgid, error });
   return ctx.supervision.insert(
     {
       dispensingId: d.id,
+      stage,
       msgid: req.msgid,
       outcome: warnings ? outcomeOf(warnings) : 'unreachable',
       warnings: warnings ?? [],
@@ -145,11 +151,9 @@ export function handleSupervision(
           ruleId: 'R-SUPERVISE',
         });
       }
-      ctx.supervision.handle(
-        c.id,
-        { choice: input.choice, reason, staffId: session.staff.id },
-        ctx.now().getTime(),
-      );
+      const at = ctx.now().getTime();
+      ctx.supervision.handle(c.id, { choice: input.choice, reason, staffId: session.staff.id }, at);
+      queueSupervisionFeedback(ctx, session, ctx.supervision.mustGet(c.id), at);
       return supervisionView(ctx.supervision.mustGet(c.id), ctx.config.pharmacy.admdvs);
     })
     .immediate();
@@ -158,12 +162,12 @@ export function handleSupervision(
 /** Refuses settlement on a check that is not clear and not continued (R-SUPERVISE). */
 export function requireSupervisionPassed(ctx: SettlementContext, checkId: number): void {
   const c = ctx.supervision.mustGet(checkId);
-  const why = settlementRefusal(c.outcome, c.handling);
+  const why = settlementRefusal(c.outcome, c.handling, c.stage);
   if (!why) return;
   throw new AppError('POLICY', why, { ruleId: 'R-SUPERVISE', detail: warningsText(c) });
 }
 
-function warningsText(c: SupervisionCheck): string {
+export function warningsText(c: SupervisionCheck): string {
   return c.warnings
     .map((w) => `【${SEVERITY_LABELS[w.severity]}】${w.ruleName}：${w.content}`)
     .join('；');
@@ -183,8 +187,8 @@ export function supervisionView(c: SupervisionCheck, admdvs: string): Supervisio
           handledAt: new Date(c.handling.handledAt).toISOString(),
         }
       : null,
-    settleAllowed: settlementRefusal(c.outcome, c.handling) === null,
-    refusal: settlementRefusal(c.outcome, c.handling),
+    settleAllowed: settlementRefusal(c.outcome, c.handling, c.stage) === null,
+    refusal: settlementRefusal(c.outcome, c.handling, c.stage),
     citation: citation('R-SUPERVISE', admdvs),
   };
 }

@@ -56,6 +56,8 @@ function problemOf(issue: z.core.$ZodIssue): string {
       if (issue.format === 'starts_with') return '应以“/”开头';
       if (issue.format === 'regex') return '格式不对（应为 6 位数字）';
       return '格式不对';
+    case 'custom':
+      return issue.message;
     case 'unrecognized_keys':
       return `含有无法识别的项：${issue.keys.join('、')}`;
     default:

@@ -144,6 +144,54 @@ describe('guidance, public lists, receipts and delivery over HTTP', () => {
     ).toThrow(/不可删除/);
   });
 
+  it('a refund issues the 红字 counterpart of the electronic receipt in its own transaction, exportable alongside the original [R-EINVOICE][R-REVERSE]', async () => {
+    const sale = await settledWithInstruction('饭后服用', 'electronic');
+    const sid = sale.settlement.settlementId;
+    const original = sale.settlement.electronicReceipt;
+    expect(original?.reversal).toBeNull();
+    const early = await h.api('einvoice.export', { settlementId: sid, kind: 'reversal' }, token);
+    expect(early.error).toMatchObject({ code: 'NOT_FOUND', ruleId: 'R-EINVOICE' });
+    expect(() =>
+      h.services.db
+        .prepare(
+          `INSERT INTO electronic_receipt_reversals (settlement_id, receipt_no, pdf, sm3, issued_at)
+           VALUES (?, 'HZX', x'00', ?, 0)`,
+        )
+        .run(sid, '0'.repeat(64)),
+    ).toThrow(/已退费/);
+
+    const refunded = await ok<SettlementView>('refund.start', {
+      settlementId: sid,
+      reason: '患者要求退药',
+    });
+    expect(refunded.state).toBe('refunded');
+    const red = refunded.electronicReceipt?.reversal;
+    expect(red?.receiptNo).toBe(original?.receiptNo.replace(/^DZ/, 'HZ'));
+
+    const exported = await ok<ReportExportResult>('einvoice.export', {
+      settlementId: sid,
+      kind: 'reversal',
+    });
+    const pdf = Buffer.from(exported.base64, 'base64');
+    expect(exported.fileName).toContain('红字电子票据');
+    expect(sm3Hex(pdf)).toBe(red?.sm3);
+    const text = (await pdfTextLines(pdf))?.join('') ?? '';
+    expect(text).toContain('医保结算电子票据（红字）');
+    expect(text).toContain(red?.receiptNo ?? '?');
+    expect(text).toContain(original?.receiptNo ?? '?');
+    expect(text).toContain(`-${refunded.split?.total.yuan}`);
+    expect(text).not.toContain(zhang.certno);
+    // The original stays exportable, unchanged.
+    const first = await ok<ReportExportResult>('einvoice.export', { settlementId: sid });
+    expect(first.sm3).toBe(original?.sm3);
+
+    expect(() =>
+      h.services.db
+        .prepare('DELETE FROM electronic_receipt_reversals WHERE settlement_id = ?')
+        .run(sid),
+    ).toThrow(/不可删除/);
+  });
+
   it('posts the current prices of flowed drugs on an A4 sheet with the pharmacy and the date, and as CSV [R-PRICE-PUB][ST-EPC-02-004]', async () => {
     const today = dateOnly(new Date());
     const list = await ok<PublicPriceList>('public.priceList', {});

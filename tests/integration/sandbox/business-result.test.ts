@@ -70,6 +70,8 @@ describe('an infcode 0 with a failed business result, per transaction, as the cl
     );
     expect(schemaJudged.sort()).toEqual([
       '3101',
+      '3102',
+      '3103',
       '3201',
       '3202',
       '5205',

@@ -65,6 +65,24 @@ describe('first-run set-up wizard against the sandbox center over HTTP', () => {
     expect((await h.api<SetupStatus>('setup.status')).value?.imported).toBeNull();
   });
 
+  it('a configuration whose institution code is not a national 定点医药机构代码 is refused in Chinese, and nothing is stored [ST-EPC-02-002][R-CENTER]', async () => {
+    h = await startSetupHarness();
+    const file = centerFileFor(h.sandbox.url);
+    for (const code of ['p50010300001', 'P5001030000X', 'P500103000']) {
+      const r = await importConfig({
+        ...file,
+        pharmacy: { ...file.pharmacy, fixmedinsCode: code },
+      });
+      expect(r.error?.code, code).toBe('VALIDATION');
+      expect(r.error?.message, code).toMatch(
+        /定点医药机构编码（pharmacy\.fixmedinsCode）：定点医药机构代码应为/,
+      );
+    }
+    expect(existsSync(path.join(h.dataDir, 'center'))).toBe(false);
+    expect((await h.api<SetupStatus>('setup.status')).value?.imported).toBeNull();
+    expect((await importConfig(file)).ok).toBe(true);
+  });
+
   it('after import only non-secret fields come back (appId masked), the region pack follows the pool area, and no secret reaches the log [R-REGION][R-CENTER]', async () => {
     h = await startSetupHarness();
     const file = centerFileFor(h.sandbox.url);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  carriedFindings,
   outcomeOf,
   type SupervisionWarning,
   settlementRefusal,
@@ -37,5 +38,19 @@ describe('pre-settlement supervision verdicts', () => {
     expect(settlementRefusal('unreachable', null)).toMatch(/未能完成/);
     expect(settlementRefusal('warnings', { choice: 'cancel' })).toMatch(/取消/);
     expect(settlementRefusal('blocked', { choice: 'continue' })).toMatch(/明确违规/);
+  });
+
+  it('carries a 3102 finding over only when a pharmacist continued on the same platform rule, never a 明确违规 [R-SUPERVISE]', () => {
+    const of = (ruleId: string, sevDeg: string): SupervisionWarning => ({
+      ...warning(sevDeg),
+      jrId: `J-${ruleId}`,
+      ruleId,
+    });
+    const continued = [of('DUP', '2'), of('LIMIT', '2')];
+    const mid = [of('DUP', '2'), of('NEW', '3'), of('LIMIT', '1')];
+    const { carried, fresh } = carriedFindings(mid, continued);
+    expect(carried.map((w) => w.ruleId)).toEqual(['DUP']);
+    expect(fresh.map((w) => w.ruleId)).toEqual(['NEW', 'LIMIT']);
+    expect(carriedFindings(mid, []).carried).toEqual([]);
   });
 });

@@ -24,6 +24,8 @@ import { salesUpload7207 } from './sales-upload-7207';
 import { salesUploadCancel7208 } from './sales-upload-cancel-7208';
 import { signIn9001, signOut9002 } from './sign-in-out';
 import { supervisionCheck3101 } from './supervision-3101';
+import { supervisionCheck3102 } from './supervision-3102';
+import { supervisionFeedback3103 } from './supervision-feedback-3103';
 
 /**
  * The FSI gateway's dispatch table, keyed by infno. Later transactions (7201–7208,
@@ -41,6 +43,8 @@ export const FSI_TRANSACTIONS: Readonly<Record<string, FsiTransaction>> = {
   '5205': medicationRecords5205,
   '7206': rxReviewUpload7206,
   '3101': supervisionCheck3101,
+  '3102': supervisionCheck3102,
+  '3103': supervisionFeedback3103,
   '3201': reconTotals3201,
   '3202': reconDetails3202,
   '2101': pharmacyPresettle2101,

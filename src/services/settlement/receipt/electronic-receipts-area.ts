@@ -16,17 +16,23 @@ export function createElectronicReceipts(ctx: SettlementContext) {
         .map((r) => electronicReceiptView(ctx, r.settlementId))
         .filter((v): v is ElectronicReceiptView => v !== null);
     },
-    export(session: AuthenticatedSession, settlementId: number): ReportExportResult {
-      const pdf = electronicReceiptPdf(ctx, settlementId);
+    export(
+      session: AuthenticatedSession,
+      settlementId: number,
+      kind: 'original' | 'reversal' = 'original',
+    ): ReportExportResult {
+      const pdf = electronicReceiptPdf(ctx, settlementId, kind);
       const view = electronicReceiptView(ctx, settlementId);
+      const no = kind === 'reversal' ? view?.reversal?.receiptNo : view?.receiptNo;
       const file = {
-        stem: `电子票据_${view?.receiptNo ?? settlementId}`,
+        stem: `${kind === 'reversal' ? '红字电子票据' : '电子票据'}_${no ?? settlementId}`,
         ext: 'pdf',
         mime: 'application/pdf',
       };
       const result = writeExportFile(ctx.config.dataDir, file, pdf, ctx.now());
       ctx.log.info('receipt.electronicExported', {
         settlementId,
+        kind,
         file: result.fileName,
         sm3: result.sm3,
         staffId: session.staff.id,

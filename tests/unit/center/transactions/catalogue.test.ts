@@ -26,7 +26,7 @@ const OP = { opter: 'yaoshi', opterName: '张敏', signNo: 'S1' };
 
 describe('the catalogue of center transactions', () => {
   it('gives every transaction its number, a Chinese name, input and output schemas and a success judge [ARCH]', () => {
-    expect(FSI_INFNOS).toHaveLength(26);
+    expect(FSI_INFNOS).toHaveLength(28);
     for (const infno of FSI_INFNOS) {
       const entry = TRANSACTIONS[infno];
       expect(entry.infno, infno).toBe(infno);
@@ -42,6 +42,7 @@ describe('the catalogue of center transactions', () => {
   it('queues the uploads and the sign-out, and calls everything else while the counter waits [ARCH][R-SALES-UP][R-STOCK]', () => {
     expect([...QUEUED_INFNOS].sort()).toEqual([
       '2601',
+      '3103',
       '3501',
       '3502',
       '3503',
