@@ -29,6 +29,7 @@ import type { Logger } from './logger';
 import { redactDeliveredBacklogOnce } from './outbox-credentials';
 import { deliveredHooks } from './outbox-delivered-hooks';
 import { allRefusedHooks, fsiOutboxSender } from './outbox-delivery';
+import { createOutboxHastener } from './outbox-hastener';
 import { createOutboxQueueService } from './outbox-queue-service';
 import { createOutboxWorker } from './outbox-worker';
 import { createPaperArea } from './paper';
@@ -126,6 +127,7 @@ export async function createAppServices(
     },
     log,
   );
+  const outboxHastener = createOutboxHastener();
   const areaDeps: AreaDeps = {
     config,
     db,
@@ -140,6 +142,7 @@ export async function createAppServices(
     now: () => new Date(),
     storeLink: storeLinkOf(config),
     jobs,
+    outboxHastener,
   };
   const review = createReviewArea(areaDeps);
   const dispense = createDispenseArea(areaDeps, regions);
@@ -172,6 +175,7 @@ export async function createAppServices(
     onDelivered: deliveredHooks({ review: review.onDelivered, settlement: settlement.onDelivered }),
   });
   worker.start();
+  outboxHastener.bind(() => worker.sendNow());
   const outboxQueue = createOutboxQueueService({ repo: outbox, worker });
   const backup = createBackupService({
     db,

@@ -8,6 +8,7 @@ import type { AuthService } from './auth-service';
 import type { BackgroundJobs } from './background/job-runner';
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
+import type { OutboxHastener } from './outbox-hastener';
 import type { RxIntakeService } from './rx-intake-service';
 import type { RxValidityGate } from './rx-validity-gate';
 
@@ -32,4 +33,6 @@ export interface AreaDeps {
    * the caller's thread (background/jobs-of.ts).
    */
   jobs?: BackgroundJobs;
+  /** Asks the outbox to send now (e.g. settlement waiting for a review's 7206). */
+  outboxHastener?: OutboxHastener;
 }
