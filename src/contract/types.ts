@@ -1,5 +1,6 @@
 import type { AppErrorShape } from '../domain/errors';
 import type { RxLiveState } from '../domain/lifecycle/rx-live-state';
+import type { InsuranceNotice } from '../domain/settlement/insurance-standing';
 import type { Role } from '../domain/staff';
 
 /** Every API call answers with this envelope on both transports (IPC and HTTP). */
@@ -47,6 +48,8 @@ export interface InsuredPerson {
   }>;
   /** Which credential found the person: 01 e-voucher, 02 ID card, 03 social-security card. */
   certType: '01' | '02' | '03';
+  /** Shown in red at identification: not insured in force, insured in another pool area. */
+  insuranceNotices: InsuranceNotice[];
 }
 
 export interface OutboxStatus {
@@ -181,6 +184,8 @@ export interface PrescriptionView {
   reviewable: boolean;
   /** The one live status at this counter (review, dispensing, settlement) and the next step. */
   live: RxLiveState;
+  /** The patient's insurance as 1101 last answered (identification or download), in red. */
+  insuranceNotices: InsuranceNotice[];
   downloadedAt: string;
 }
 
@@ -201,3 +206,5 @@ export interface RegionSettings {
   /** After a change: the region pack it replaced (the audit trail records both, R-REGION). */
   previousRegionId?: string;
 }
+
+export type { InsuranceNotice };

@@ -5,11 +5,14 @@ import type { PrescriptionView, RxCandidate, RxListItem } from '../contract/type
 import { EC_PASSWORD_PATTERN, EC_VOUCHER_REFUSALS, needsEcPassword } from '../domain/ec-voucher';
 import { AppError } from '../domain/errors';
 import type { MdtrtCertType } from '../domain/insurance';
+import { insuranceNotices } from '../domain/settlement/insurance-standing';
+import type { InsuranceStandingRepository } from '../store/insurance-standing-repository';
 import type { PrescriptionRepository, StoredPrescription } from '../store/prescription-repository';
 import type { AuthenticatedSession, AuthService } from './auth-service';
 import { centerFailure } from './center-errors';
 import type { CrlCache } from './crl-cache';
 import type { Logger } from './logger';
+import type { PatientService } from './patient-service';
 import type { RegionService } from './region-service';
 import { checkOf, redownloaded } from './rx-archive';
 import { callRx } from './rx-center-calls';
@@ -39,6 +42,9 @@ interface Deps {
   verifier: RxVerifier;
   regions: RegionService;
   layout: LayoutChecker;
+  /** 1101 at download, so the patient's insurance standing is known before review (issue 19 item 8). */
+  patients?: PatientService;
+  standings?: InsuranceStandingRepository;
   log: Logger;
   now?: () => Date;
 }
@@ -169,10 +175,26 @@ export function createRxIntakeService(deps: Deps) {
     const kept = archived ? redownloaded(archived, stored) : stored;
     if (archived) deps.repo.recordCheck(kept.hiRxno, checkOf(kept));
     else deps.repo.archive(kept);
+    await checkInsurance(session, kept.certno);
     deps.log.info(
       `电子处方已${archived ? '重新下载（存档未变）' : '下载'} ${kept.hiRxno}：${kept.verification === 'verified' ? '验证通过' : `未通过（${local.code}/${center.state}）`}`,
     );
     return view(kept, at);
+  }
+
+  /**
+   * The patient's 1101 by the prescription's ID number, recording their standing. A failure
+   * only leaves the standing unknown: the download itself stands, and settlement checks again.
+   */
+  async function checkInsurance(session: AuthenticatedSession, certno: string): Promise<void> {
+    if (!deps.patients || !certno) return;
+    try {
+      await deps.patients.identify(session, { certType: '02', certNo: certno });
+    } catch (err) {
+      deps.log.warn('rx.download.insurance-unchecked', {
+        code: err instanceof AppError ? err.code : 'ERROR',
+      });
+    }
   }
 
   async function verifyAtCenter(session: AuthenticatedSession, signNo: string, reply: Out7204) {
@@ -214,6 +236,11 @@ export function createRxIntakeService(deps: Deps) {
     }
   }
 
+  function insuranceNoticesOf(certno: string) {
+    const standing = deps.standings?.get(certno.toUpperCase());
+    return standing ? insuranceNotices(standing, deps.regions.poolArea()) : [];
+  }
+
   async function view(p: StoredPrescription, at: Date): Promise<PrescriptionView> {
     const layout = await deps.layout.check(p.reply as Out7204, p.rxFile);
     return buildPrescriptionView(p, {
@@ -222,6 +249,7 @@ export function createRxIntakeService(deps: Deps) {
       at,
       layout,
       progress: deps.repo.progress(p.hiRxno),
+      insuranceNotices: insuranceNoticesOf(p.certno),
     });
   }
 

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { InsuranceNotices } from '../components/InsuranceNotices';
 import { ReviewPanel } from '../review/ReviewPanel';
 import { FindingsBanner } from './FindingsBanner';
 import { LayoutComparisonTable } from './LayoutComparisonTable';
@@ -31,6 +32,7 @@ export function PrescriptionScreen() {
       <ErrorBanner />
       <ReviewVerdict view={view} />
       <ReviewPanel />
+      <InsuranceNotices notices={view.insuranceNotices} />
       <FindingsBanner findings={view.findings} />
       <div className="rx-columns">
         <RxDetails view={view} />
