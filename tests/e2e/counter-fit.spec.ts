@@ -63,7 +63,7 @@ test('the downloaded prescription of a suspended person says so, and F7 is refus
   await expect(page.getByTestId('dispense-screen')).toHaveCount(0);
 });
 
-test('at 1366×768 the drugs sit beside the opinion; the layout file and checks fold and stay folded [R-OPINION][R-LAYOUT]', async ({
+test('at 1366×768 the drugs sit beside the opinion, quick-phrases fill it; the layout file and checks fold and stay folded [R-OPINION][R-LAYOUT]', async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -78,7 +78,15 @@ test('at 1366×768 the drugs sit beside the opinion; the layout file and checks 
   const o = await opinion.boundingBox();
   const d = await drugs.boundingBox();
   expect(d && o && d.x > o.x + o.width - 1).toBe(true);
-  await page.getByRole('radio', { name: '审核通过' }).focus();
+  // Opinion quick-phrases: Ctrl+Shift+digit inserts, a second one is appended.
+  await opinion.focus();
+  await page.keyboard.press('Control+Shift+Digit1');
+  await expect(opinion).toHaveValue('处方合理，用法用量适宜，无配伍禁忌');
+  await page.keyboard.press('Control+Shift+Digit3');
+  await expect(opinion).toHaveValue(
+    '处方合理，用法用量适宜，无配伍禁忌；已告知用法用量、注意事项及不良反应',
+  );
+  await expect(opinion).toBeFocused();
   await page.screenshot({ path: 'test-results/screens/rx-review-1366.png' });
 
   await page.keyboard.press('Control+Shift+F');

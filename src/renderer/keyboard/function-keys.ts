@@ -43,6 +43,9 @@ export const LAYOUT_FOLD_KEY = 'Ctrl+Shift+F';
 /** 核验 (heyan): fold or unfold the layout comparison and signature checks. */
 export const CHECKS_FOLD_KEY = 'Ctrl+Shift+H';
 
+/** The standard review opinions, inserted into the opinion field. */
+export const OPINION_PHRASE_KEYS = 'Ctrl+Shift+1…4';
+
 export const FUNCTION_KEYS: readonly FunctionKey[] = [
   { key: 'F1', label: '帮助', help: '显示或关闭本帮助（列出全部功能键）', session: false },
   {
@@ -203,6 +206,14 @@ export const FUNCTION_KEYS: readonly FunctionKey[] = [
     key: CHECKS_FOLD_KEY,
     label: '收起/展开核验',
     help: '处方页面：收起或展开版式比对与电子签名核验详情；本次登录期间记住',
+    session: true,
+    screens: PRESCRIPTION,
+  },
+  {
+    key: OPINION_PHRASE_KEYS,
+    id: 'opinion-phrases',
+    label: '常用审核意见',
+    help: '审方表单：插入第 1–4 条常用审核意见到“审核意见”（已有文字时接在其后），也可点击选择',
     session: true,
     screens: PRESCRIPTION,
   },
