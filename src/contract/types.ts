@@ -88,6 +88,10 @@ export interface RxCandidate {
   ticket: { epcToken: string } | { authRxno: string };
   /** Already downloaded to this counter. */
   downloaded: boolean;
+  /** The last digits of the prescription number, to tell two rows of one visit apart. */
+  rxnoTail: string;
+  /** Drug names, known once downloaded (7202 lists none). */
+  drugs: string[];
 }
 
 export interface RxCertificateInfo {
@@ -198,6 +202,10 @@ export interface RxListItem {
   reviewable: boolean;
   live: RxLiveState;
   downloadedAt: string;
+  /** Drugs, prescriber and the number's last digits: rows of one patient told apart. */
+  drugs: string[];
+  doctorName: string;
+  rxnoTail: string;
 }
 
 export interface RegionSettings {

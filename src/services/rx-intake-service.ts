@@ -5,6 +5,7 @@ import type { PrescriptionView, RxCandidate, RxListItem } from '../contract/type
 import { EC_PASSWORD_PATTERN, EC_VOUCHER_REFUSALS, needsEcPassword } from '../domain/ec-voucher';
 import { AppError } from '../domain/errors';
 import type { MdtrtCertType } from '../domain/insurance';
+import { rxnoTail } from '../domain/rx-number-tail';
 import { insuranceNotices } from '../domain/settlement/insurance-standing';
 import type { InsuranceStandingRepository } from '../store/insurance-standing-repository';
 import type { PrescriptionRepository, StoredPrescription } from '../store/prescription-repository';
@@ -58,6 +59,12 @@ interface Deps {
 export function createRxIntakeService(deps: Deps) {
   const now = deps.now ?? (() => new Date());
 
+  /** The drug names of a prescription already downloaded here; none otherwise. */
+  function drugsOf(hiRxno: string): string[] {
+    const p = deps.repo.get(hiRxno);
+    return p ? (p.reply as Out7204).rxdrugdetail.map((l) => l.drug_genname) : [];
+  }
+
   async function find(session: AuthenticatedSession, q: RxFindQuery): Promise<RxCandidate[]> {
     const signNo = await deps.auth.ensureSignedIn(session);
     try {
@@ -79,6 +86,8 @@ export function createRxIntakeService(deps: Deps) {
             statusName: '',
             ticket: { epcToken: output.data.epc_token },
             downloaded: deps.repo.has(output.data.hi_rxno),
+            rxnoTail: rxnoTail(output.data.hi_rxno),
+            drugs: drugsOf(output.data.hi_rxno),
           },
         ];
       }
@@ -103,6 +112,8 @@ export function createRxIntakeService(deps: Deps) {
         statusName: r.rx_stas_name,
         ticket: { authRxno: r.auth_rxno },
         downloaded: deps.repo.has(r.hi_rxno),
+        rxnoTail: rxnoTail(r.hi_rxno),
+        drugs: drugsOf(r.hi_rxno),
       }));
     } catch (err) {
       throw authorisationFailure(centerFailure(err, '查询电子处方'));
@@ -294,6 +305,9 @@ export function createRxIntakeService(deps: Deps) {
         reviewable: v.reviewable,
         live: v.live,
         downloadedAt: v.downloadedAt,
+        drugs: v.lines.map((l) => l.genname),
+        doctorName: v.doctorName,
+        rxnoTail: rxnoTail(r.hiRxno),
       });
     }
     return items;
