@@ -126,4 +126,34 @@ test('F5 once, right after the review, previews: the backend waits for the 7206 
   await page.keyboard.press('F5');
   await expect(page.getByTestId('settle-preview')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('settle-error')).toHaveCount(0);
+  // The year's first small purchase stays under Chongqing's 起付线: the 0.00 fund is explained.
+  await expect(page.getByTestId('split-fund')).toHaveAttribute('data-fen', '0');
+  const why = page.getByTestId('split-fund-why');
+  await expect(why).toContainText('计入起付线');
+  await expect(why).toContainText('支付比例');
+  await page.screenshot({ path: 'test-results/screens/settle-zero-fund-1366.png' });
+});
+
+test('a patient’s prescriptions are told apart by 尾号 and drugs, at the counter and in F8 [R-CHECKS]', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await ensureOnDuty(page);
+  await openRx(page, await prescribe([OMEPRAZOLE], chenJing.name));
+  await openRx(page, await prescribe([AMLODIPINE.code], chenJing.name));
+  await page.keyboard.press('Escape');
+  await scanUntil(page, chenJing.ecToken, () =>
+    expect(page.getByTestId('rx-candidate').first()).toBeVisible({ timeout: 5_000 }),
+  );
+  const tails = await page.getByTestId('rx-candidate-tail').allTextContents();
+  expect(tails.length).toBeGreaterThanOrEqual(2);
+  for (const t of tails) expect(t).toMatch(/^尾号 \d{6}$/);
+  expect(new Set(tails).size).toBe(tails.length);
+  const drugs = await page.getByTestId('rx-candidate-drugs').allTextContents();
+  expect(drugs).toEqual(expect.arrayContaining(['奥美拉唑肠溶胶囊', '苯磺酸氨氯地平片']));
+  await page.screenshot({ path: 'test-results/screens/rx-candidates-1366.png' });
+  await page.keyboard.press('F8');
+  await expect(page.getByTestId('recent-rx-drugs').first()).toContainText('医师');
+  await expect(page.getByTestId('recent-rx-tail').first()).toHaveText(/^尾号 \d{6}$/);
+  await page.screenshot({ path: 'test-results/screens/recent-rx-1366.png' });
 });
