@@ -52,16 +52,26 @@ describe('insurance standing at identification, download and dispensing', () => 
   });
 
   it('identification names a suspended person in red with what follows and the next step [R-SETTLE]', async () => {
-    const p = await ok<InsuredPerson>('patient.lookup', { certType: '01', certNo: zhaoLei.ecToken });
+    const p = await ok<InsuredPerson>('patient.lookup', {
+      certType: '01',
+      certNo: zhaoLei.ecToken,
+    });
     expect(p.insuranceNotices).toHaveLength(1);
     const [n] = p.insuranceNotices;
-    expect(n).toMatchObject({ kind: 'not-insured', ruleId: 'R-SETTLE', title: '参保状态：暂停参保' });
+    expect(n).toMatchObject({
+      kind: 'not-insured',
+      ruleId: 'R-SETTLE',
+      title: '参保状态：暂停参保',
+    });
     expect(n?.message).toContain('医保结算不可用');
     expect(n?.nextStep).toContain('恢复参保');
   });
 
   it('identification names an 异地 person with 备案 and the pool area [R-REGION]', async () => {
-    const p = await ok<InsuredPerson>('patient.lookup', { certType: '01', certNo: chenJing.ecToken });
+    const p = await ok<InsuredPerson>('patient.lookup', {
+      certType: '01',
+      certNo: chenJing.ecToken,
+    });
     expect(p.insuranceNotices.map((n) => n.kind)).toEqual(['remote']);
     expect(p.insuranceNotices[0]?.title).toBe('异地参保：参保地 510100');
     expect(p.insuranceNotices[0]?.message).toContain('异地就医需在参保地办理备案');
