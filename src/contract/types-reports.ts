@@ -27,6 +27,8 @@ export interface DailySettlementRow {
   selfPayFen: number;
   refunds: number;
   refundedFen: number;
+  /** 净额: insured medfee plus self-pay sales, less the refunds answered that day. */
+  netFen: number;
 }
 
 export interface DailySettlementsReport {

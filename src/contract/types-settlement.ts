@@ -72,6 +72,8 @@ export interface SplitView {
   balanceAfter: Money | null;
   /** The center's warn_msg, if any (e.g. a dual-channel drug above its standard). */
   centerWarnings: string[];
+  /** Why the fund pays 0.00 (起付线, 支付比例 from the center's setl_proc_info); null when it pays. */
+  zeroFundExplanation: string | null;
 }
 
 export interface SettlementPatientView {

@@ -1,5 +1,6 @@
 import type { AppErrorShape } from '../domain/errors';
 import type { RxLiveState } from '../domain/lifecycle/rx-live-state';
+import type { InsuranceNotice } from '../domain/settlement/insurance-standing';
 import type { Role } from '../domain/staff';
 
 /** Every API call answers with this envelope on both transports (IPC and HTTP). */
@@ -47,6 +48,8 @@ export interface InsuredPerson {
   }>;
   /** Which credential found the person: 01 e-voucher, 02 ID card, 03 social-security card. */
   certType: '01' | '02' | '03';
+  /** Shown in red at identification: not insured in force, insured in another pool area. */
+  insuranceNotices: InsuranceNotice[];
 }
 
 export interface OutboxStatus {
@@ -85,6 +88,10 @@ export interface RxCandidate {
   ticket: { epcToken: string } | { authRxno: string };
   /** Already downloaded to this counter. */
   downloaded: boolean;
+  /** The last digits of the prescription number, to tell two rows of one visit apart. */
+  rxnoTail: string;
+  /** Drug names, known once downloaded (7202 lists none). */
+  drugs: string[];
 }
 
 export interface RxCertificateInfo {
@@ -181,6 +188,8 @@ export interface PrescriptionView {
   reviewable: boolean;
   /** The one live status at this counter (review, dispensing, settlement) and the next step. */
   live: RxLiveState;
+  /** The patient's insurance as 1101 last answered (identification or download), in red. */
+  insuranceNotices: InsuranceNotice[];
   downloadedAt: string;
 }
 
@@ -193,6 +202,10 @@ export interface RxListItem {
   reviewable: boolean;
   live: RxLiveState;
   downloadedAt: string;
+  /** Drugs, prescriber and the number's last digits: rows of one patient told apart. */
+  drugs: string[];
+  doctorName: string;
+  rxnoTail: string;
 }
 
 export interface RegionSettings {
@@ -201,3 +214,5 @@ export interface RegionSettings {
   /** After a change: the region pack it replaced (the audit trail records both, R-REGION). */
   previousRegionId?: string;
 }
+
+export type { InsuranceNotice };

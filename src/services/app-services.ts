@@ -4,6 +4,7 @@ import type { AppInfo } from '../contract/types';
 import { type DataDirLock, lockDataDir } from '../store/data-dir-lock';
 import { openDatabase } from '../store/database';
 import { seedDemoStaff } from '../store/demo-staff';
+import { InsuranceStandingRepository } from '../store/insurance-standing-repository';
 import { OutboxRepository } from '../store/outbox-repository';
 import { PrescriptionRepository } from '../store/prescription-repository';
 import { SessionRepository } from '../store/session-repository';
@@ -29,6 +30,7 @@ import type { Logger } from './logger';
 import { redactDeliveredBacklogOnce } from './outbox-credentials';
 import { deliveredHooks } from './outbox-delivered-hooks';
 import { allRefusedHooks, fsiOutboxSender } from './outbox-delivery';
+import { createOutboxHastener } from './outbox-hastener';
 import { createOutboxQueueService } from './outbox-queue-service';
 import { createOutboxWorker } from './outbox-worker';
 import { createPaperArea } from './paper';
@@ -90,7 +92,6 @@ export async function createAppServices(
   redactDeliveredBacklogOnce(outbox, new SettingsRepository(db));
 
   const auth = createAuthService({ db, staff, sessions, outbox, fsi, log });
-  const patient = createPatientService({ fsi, auth });
   const catalog = loadCatalog(config.catalogFile);
   const prescriptions = new PrescriptionRepository(db);
   const regions = createRegionService({
@@ -100,6 +101,8 @@ export async function createAppServices(
     defaultRegion: config.defaultRegion,
     pharmacyAdmdvs: config.pharmacy.admdvs,
   });
+  const standings = new InsuranceStandingRepository(db);
+  const patient = createPatientService({ fsi, auth, poolArea: regions.poolArea, standings });
   const layoutLabels = loadLayoutLabels(config.policyDir);
   const crls = createCrlCache({
     caFiles: config.trust.caFiles,
@@ -114,6 +117,8 @@ export async function createAppServices(
     crls,
     verifier: createRxVerifier(crls.trustStore),
     regions,
+    patients: patient,
+    standings,
     layout: createLayoutChecker(() => layoutLabels(regions.current().id)),
     log,
   });
@@ -126,6 +131,7 @@ export async function createAppServices(
     },
     log,
   );
+  const outboxHastener = createOutboxHastener();
   const areaDeps: AreaDeps = {
     config,
     db,
@@ -140,6 +146,8 @@ export async function createAppServices(
     now: () => new Date(),
     storeLink: storeLinkOf(config),
     jobs,
+    outboxHastener,
+    patients: patient,
   };
   const review = createReviewArea(areaDeps);
   const dispense = createDispenseArea(areaDeps, regions);
@@ -172,6 +180,7 @@ export async function createAppServices(
     onDelivered: deliveredHooks({ review: review.onDelivered, settlement: settlement.onDelivered }),
   });
   worker.start();
+  outboxHastener.bind(() => worker.sendNow());
   const outboxQueue = createOutboxQueueService({ repo: outbox, worker });
   const backup = createBackupService({
     db,

@@ -8,6 +8,8 @@ import type { AuthService } from './auth-service';
 import type { BackgroundJobs } from './background/job-runner';
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
+import type { OutboxHastener } from './outbox-hastener';
+import type { PatientService } from './patient-service';
 import type { RxIntakeService } from './rx-intake-service';
 import type { RxValidityGate } from './rx-validity-gate';
 
@@ -20,6 +22,8 @@ export interface AreaDeps {
   outbox: OutboxRepository;
   prescriptions: PrescriptionRepository;
   rx: RxIntakeService;
+  /** 1101, recording each person's insurance standing (one instance for the whole counter). */
+  patients: PatientService;
   /** R-VALID again at dispensing and settlement. */
   rxValidity: RxValidityGate;
   catalog: ReadonlyMap<string, CatalogDrug>;
@@ -32,4 +36,6 @@ export interface AreaDeps {
    * the caller's thread (background/jobs-of.ts).
    */
   jobs?: BackgroundJobs;
+  /** Asks the outbox to send now (e.g. settlement waiting for a review's 7206). */
+  outboxHastener?: OutboxHastener;
 }

@@ -10,6 +10,13 @@ import {
   yuanToFen,
 } from '../domain/insurance';
 import { maskIdNumber } from '../domain/mask';
+import {
+  type InsuranceStanding,
+  insuranceNotices,
+  insuranceStanding,
+  type PoolArea,
+} from '../domain/settlement/insurance-standing';
+import type { InsuranceStandingRepository } from '../store/insurance-standing-repository';
 import type { AuthenticatedSession, AuthService } from './auth-service';
 import { centerFailure } from './center-errors';
 
@@ -37,11 +44,26 @@ export interface PatientQuery {
   cardSn?: string | undefined;
 }
 
+interface Deps {
+  fsi: FsiClient;
+  auth: AuthService;
+  /** The pharmacy's pool area (region pack): a person insured outside it is 异地. */
+  poolArea?: () => PoolArea;
+  /** Where each answer's standing is kept for the prescription screen and dispensing (R-SETTLE). */
+  standings?: InsuranceStandingRepository;
+  now?: () => Date;
+}
+
+const NO_POOL_AREA: PoolArea = { name: '', prefixes: [] };
+
 /**
  * 1101: finds the insured person behind an e-voucher token, ID card or social-security card
- * (the patient's authorisation, R-AUTH). The ID number leaves this service masked.
+ * (the patient's authorisation, R-AUTH). The ID number leaves this service masked. Each answer
+ * says in red when the basic insurance is not in force or is another pool area's (issue 19
+ * item 8), and is recorded so dispensing on insurance can be refused before anything is scanned.
  */
-export function createPatientService(deps: { fsi: FsiClient; auth: AuthService }) {
+export function createPatientService(deps: Deps) {
+  const pool = () => deps.poolArea?.() ?? NO_POOL_AREA;
   const service = {
     async lookup(session: AuthenticatedSession, q: PatientQuery): Promise<InsuredPerson> {
       return (await service.identify(session, q)).person;
@@ -84,7 +106,15 @@ export function createPatientService(deps: { fsi: FsiClient; auth: AuthService }
       } catch (err) {
         throw lookupFailure(err, q.certType);
       }
-      return { person: toInsuredPerson(output, q.certType), certno: output.baseinfo?.certno ?? '' };
+      const person = toInsuredPerson(output, q.certType, pool());
+      const certno = output.baseinfo?.certno ?? '';
+      deps.standings?.record(
+        certno.toUpperCase(),
+        person.psnNo,
+        standingOf(person, pool()),
+        (deps.now?.() ?? new Date()).getTime(),
+      );
+      return { person, certno };
     },
   };
   return service;
@@ -100,11 +130,22 @@ function lookupFailure(err: unknown, certType: MdtrtCertType): AppError {
   return new AppError('CENTER_REJECTED', `${failure.message}。${hint}`, { ruleId: 'R-AUTH' });
 }
 
-function toInsuredPerson(out: Output1101, certType: MdtrtCertType): InsuredPerson {
+const standingOf = (p: Pick<InsuredPerson, 'insutypes'>, pool: PoolArea): InsuranceStanding =>
+  insuranceStanding(p.insutypes, pool);
+
+function toInsuredPerson(out: Output1101, certType: MdtrtCertType, pool: PoolArea): InsuredPerson {
   const base = out.baseinfo;
   if (!base?.psn_no || !base.certno) {
     throw new AppError('CENTER_BAD_REPLY', '医保中心返回的参保人信息不完整，已拒绝使用');
   }
+  const insutypes = (out.insuinfo ?? []).map((i) => ({
+    insutype: i.insutype ?? '',
+    label: labelOf(INSUTYPE_LABELS, i.insutype ?? ''),
+    psnType: i.psn_type ?? '',
+    balanceFen: yuanToFen(i.balc),
+    insuplcAdmdvs: i.insuplc_admdvs ?? '',
+    status: labelOf(INSU_STATUS_LABELS, i.psn_insu_stas ?? ''),
+  }));
   return {
     psnNo: base.psn_no,
     name: base.psn_name ?? '',
@@ -113,14 +154,8 @@ function toInsuredPerson(out: Output1101, certType: MdtrtCertType): InsuredPerso
     age: Number(base.age ?? 0),
     birthday: base.brdy ?? '',
     certType,
-    insutypes: (out.insuinfo ?? []).map((i) => ({
-      insutype: i.insutype ?? '',
-      label: labelOf(INSUTYPE_LABELS, i.insutype ?? ''),
-      psnType: i.psn_type ?? '',
-      balanceFen: yuanToFen(i.balc),
-      insuplcAdmdvs: i.insuplc_admdvs ?? '',
-      status: labelOf(INSU_STATUS_LABELS, i.psn_insu_stas ?? ''),
-    })),
+    insutypes,
+    insuranceNotices: insuranceNotices(standingOf({ insutypes }, pool), pool),
   };
 }
 

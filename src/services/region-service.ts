@@ -7,6 +7,7 @@ import { dualChannelFixFindings } from '../domain/policy/dual-channel-fix';
 import { evaluatePrescription } from '../domain/policy/evaluate';
 import type { PolicyPack } from '../domain/policy/policy-pack';
 import { overSupplyFindings } from '../domain/policy/quantity-usage';
+import type { PoolArea } from '../domain/settlement/insurance-standing';
 import type { SettingsRepository } from '../store/settings-repository';
 import { dualChannelFactsOf } from './dual-channel-facts';
 
@@ -113,6 +114,8 @@ export function createRegionService(deps: {
 
   return {
     current: (): RegionInfo => ({ id: pack().id, name: pack().name }),
+    /** Where a person insured counts as local (异地 otherwise). */
+    poolArea: (): PoolArea => ({ name: pack().name, prefixes: pack().poolAreaPrefixes }),
     pack,
     settings,
     set(regionId: string): RegionSettings {

@@ -5,11 +5,15 @@ import type { PrescriptionView, RxCandidate, RxListItem } from '../contract/type
 import { EC_PASSWORD_PATTERN, EC_VOUCHER_REFUSALS, needsEcPassword } from '../domain/ec-voucher';
 import { AppError } from '../domain/errors';
 import type { MdtrtCertType } from '../domain/insurance';
+import { rxnoTail } from '../domain/rx-number-tail';
+import { insuranceNotices } from '../domain/settlement/insurance-standing';
+import type { InsuranceStandingRepository } from '../store/insurance-standing-repository';
 import type { PrescriptionRepository, StoredPrescription } from '../store/prescription-repository';
 import type { AuthenticatedSession, AuthService } from './auth-service';
 import { centerFailure } from './center-errors';
 import type { CrlCache } from './crl-cache';
 import type { Logger } from './logger';
+import type { PatientService } from './patient-service';
 import type { RegionService } from './region-service';
 import { checkOf, redownloaded } from './rx-archive';
 import { callRx } from './rx-center-calls';
@@ -39,6 +43,9 @@ interface Deps {
   verifier: RxVerifier;
   regions: RegionService;
   layout: LayoutChecker;
+  /** 1101 at download, so the patient's insurance standing is known before review (issue 19 item 8). */
+  patients?: PatientService;
+  standings?: InsuranceStandingRepository;
   log: Logger;
   now?: () => Date;
 }
@@ -51,6 +58,12 @@ interface Deps {
  */
 export function createRxIntakeService(deps: Deps) {
   const now = deps.now ?? (() => new Date());
+
+  /** The drug names of a prescription already downloaded here; none otherwise. */
+  function drugsOf(hiRxno: string): string[] {
+    const p = deps.repo.get(hiRxno);
+    return p ? (p.reply as Out7204).rxdrugdetail.map((l) => l.drug_genname) : [];
+  }
 
   async function find(session: AuthenticatedSession, q: RxFindQuery): Promise<RxCandidate[]> {
     const signNo = await deps.auth.ensureSignedIn(session);
@@ -73,6 +86,8 @@ export function createRxIntakeService(deps: Deps) {
             statusName: '',
             ticket: { epcToken: output.data.epc_token },
             downloaded: deps.repo.has(output.data.hi_rxno),
+            rxnoTail: rxnoTail(output.data.hi_rxno),
+            drugs: drugsOf(output.data.hi_rxno),
           },
         ];
       }
@@ -97,6 +112,8 @@ export function createRxIntakeService(deps: Deps) {
         statusName: r.rx_stas_name,
         ticket: { authRxno: r.auth_rxno },
         downloaded: deps.repo.has(r.hi_rxno),
+        rxnoTail: rxnoTail(r.hi_rxno),
+        drugs: drugsOf(r.hi_rxno),
       }));
     } catch (err) {
       throw authorisationFailure(centerFailure(err, '查询电子处方'));
@@ -169,10 +186,26 @@ export function createRxIntakeService(deps: Deps) {
     const kept = archived ? redownloaded(archived, stored) : stored;
     if (archived) deps.repo.recordCheck(kept.hiRxno, checkOf(kept));
     else deps.repo.archive(kept);
+    await checkInsurance(session, kept.certno);
     deps.log.info(
       `电子处方已${archived ? '重新下载（存档未变）' : '下载'} ${kept.hiRxno}：${kept.verification === 'verified' ? '验证通过' : `未通过（${local.code}/${center.state}）`}`,
     );
     return view(kept, at);
+  }
+
+  /**
+   * The patient's 1101 by the prescription's ID number, recording their standing. A failure
+   * only leaves the standing unknown: the download itself stands, and settlement checks again.
+   */
+  async function checkInsurance(session: AuthenticatedSession, certno: string): Promise<void> {
+    if (!deps.patients || !certno) return;
+    try {
+      await deps.patients.identify(session, { certType: '02', certNo: certno });
+    } catch (err) {
+      deps.log.warn('rx.download.insurance-unchecked', {
+        code: err instanceof AppError ? err.code : 'ERROR',
+      });
+    }
   }
 
   async function verifyAtCenter(session: AuthenticatedSession, signNo: string, reply: Out7204) {
@@ -214,6 +247,11 @@ export function createRxIntakeService(deps: Deps) {
     }
   }
 
+  function insuranceNoticesOf(certno: string) {
+    const standing = deps.standings?.get(certno.toUpperCase());
+    return standing ? insuranceNotices(standing, deps.regions.poolArea()) : [];
+  }
+
   async function view(p: StoredPrescription, at: Date): Promise<PrescriptionView> {
     const layout = await deps.layout.check(p.reply as Out7204, p.rxFile);
     return buildPrescriptionView(p, {
@@ -222,6 +260,7 @@ export function createRxIntakeService(deps: Deps) {
       at,
       layout,
       progress: deps.repo.progress(p.hiRxno),
+      insuranceNotices: insuranceNoticesOf(p.certno),
     });
   }
 
@@ -266,6 +305,9 @@ export function createRxIntakeService(deps: Deps) {
         reviewable: v.reviewable,
         live: v.live,
         downloadedAt: v.downloadedAt,
+        drugs: v.lines.map((l) => l.genname),
+        doctorName: v.doctorName,
+        rxnoTail: rxnoTail(r.hiRxno),
       });
     }
     return items;

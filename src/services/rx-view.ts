@@ -3,6 +3,7 @@ import { SIGNED_FIELD_LABELS } from '../center/rx/signed-field-labels';
 import { RX_VERDICT_CODES } from '../center/rx/verdict';
 import { beijingTime } from '../center/x509';
 import type {
+  InsuranceNotice,
   LayoutSummary,
   PrescriptionView,
   RuleFinding,
@@ -25,6 +26,7 @@ export function buildPrescriptionView(
     at: Date;
     layout: LayoutSummary;
     progress: Omit<RxProgress, 'reviewable'>;
+    insuranceNotices: InsuranceNotice[];
   },
 ): PrescriptionView {
   const reply = p.reply as Out7204;
@@ -95,6 +97,7 @@ export function buildPrescriptionView(
     findings,
     reviewable,
     live: rxLiveState({ reviewable, ...ctx.progress }),
+    insuranceNotices: ctx.insuranceNotices,
     downloadedAt: beijingTime(new Date(p.downloadedAt)),
   };
 }

@@ -31,8 +31,8 @@ const EMPAGLIFLOZIN = { code: 'XA10BKE020A001010103765', productId: '8124441' };
 const traceCode = traceCodes(5_000_000_000);
 
 /**
- * F5 pre-settles. Until the review's 7206 has reached the center the backend refuses
- * (CONFLICT, R-OPINION); the counter then simply presses F5 again.
+ * F5 pre-settles. The backend waits (bounded) for the review's 7206 itself; should that wait
+ * run out (CONFLICT, R-OPINION) the counter simply presses F5 again.
  */
 async function preview(page: Page) {
   const shown = page.getByTestId('settle-preview');

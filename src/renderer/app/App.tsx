@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { KeyHints } from '../components/KeyHints';
 import { LastScan } from '../components/LastScan';
 import { SandboxBanner } from '../components/SandboxBanner';
@@ -21,6 +21,7 @@ import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { BackendStatusBanner } from './BackendStatusBanner';
 import { FEATURES, screenKeysOf, screenViewOf, useFeatureKeys } from './registry';
+import { useHeadHeight } from './use-head-height';
 
 // Closed until F1 / F11: loaded on first render, after the login screen is drawn.
 const HelpOverlay = lazyView(() => import('./HelpOverlay').then((m) => m.HelpOverlay));
@@ -46,6 +47,8 @@ export function App() {
   const screen = useNavigation((s) => s.screen);
   useScannerCapture();
   useFunctionKeys(screenKeysOf);
+  const head = useRef<HTMLDivElement>(null);
+  useHeadHeight(head);
   useFeatureKeys();
 
   useEffect(() => {
@@ -66,7 +69,7 @@ export function App() {
   return (
     <div className="app">
       {/* stays in view while a long prescription scrolls: who is on duty, the queue, the center */}
-      <div className="app-head">
+      <div className="app-head" ref={head}>
         {info?.sandbox && <SandboxBanner />}
         {/* under a temporary password nothing but its change may be called: no status polling */}
         <TopBar info={info} session={session?.mustChangePassword ? null : session} />

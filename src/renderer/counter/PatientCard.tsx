@@ -1,6 +1,7 @@
 import { Card, Tag } from 'antd';
 import type { InsuredPerson } from '../../contract/types';
 import { CERT_TYPE_LABELS } from '../../domain/insurance';
+import { InsuranceNotices } from '../components/InsuranceNotices';
 import { formatFen } from '../format/money';
 
 /** The identified person. The ID number arrives masked and stays masked; the name is full for the pharmacist to confirm. */
@@ -25,6 +26,7 @@ export function PatientCard({ person }: { person: InsuredPerson }) {
             {person.certnoMasked}
           </span>
         </div>
+        <InsuranceNotices notices={person.insuranceNotices} />
         {person.insutypes.length === 0 ? (
           <div className="patient-none">未查到有效参保信息</div>
         ) : (

@@ -12,8 +12,16 @@ function CandidateRow({ c }: { c: RxCandidate }) {
       <div className="row-main">
         <span className="row-title">{c.fixmedinsName || `处方 ${c.hiRxno}`}</span>
         {subtitle && <span className="row-sub">{subtitle}</span>}
+        {c.drugs.length > 0 && (
+          <span className="row-sub" data-testid="rx-candidate-drugs">
+            {c.drugs.join('、')}
+          </span>
+        )}
       </div>
       <div className="row-facts">
+        <span className="mono" data-testid="rx-candidate-tail">
+          尾号 {c.rxnoTail}
+        </span>
         {c.prscTime && <span>开方 {c.prscTime}</span>}
         {c.validEndTime && <span>有效至 {c.validEndTime}</span>}
       </div>

@@ -38,6 +38,14 @@ export const STAFF_KEY = 'Ctrl+Shift+Y';
 /** 口令 (kouling): one's own password, for everyone. */
 export const PASSWORD_KEY = 'Ctrl+Shift+K';
 
+/** 文件 (wenjian): fold or unfold the prescription's layout file. */
+export const LAYOUT_FOLD_KEY = 'Ctrl+Shift+F';
+/** 核验 (heyan): fold or unfold the layout comparison and signature checks. */
+export const CHECKS_FOLD_KEY = 'Ctrl+Shift+H';
+
+/** The standard review opinions, inserted into the opinion field. */
+export const OPINION_PHRASE_KEYS = 'Ctrl+Shift+1…4';
+
 export const FUNCTION_KEYS: readonly FunctionKey[] = [
   { key: 'F1', label: '帮助', help: '显示或关闭本帮助（列出全部功能键）', session: false },
   {
@@ -186,6 +194,28 @@ export const FUNCTION_KEYS: readonly FunctionKey[] = [
     label: '清除 / 返回',
     help: '关闭弹窗或审方面板；取消预结算；在调剂页返回处方；在处方页面或自费零售页返回柜台；在柜台清除输入、查询结果与提示',
     session: true,
+  },
+  {
+    key: LAYOUT_FOLD_KEY,
+    label: '收起/展开版式文件',
+    help: '处方页面：收起或展开处方版式文件（PDF），让药品与审方表单留在屏幕内；本次登录期间记住',
+    session: true,
+    screens: PRESCRIPTION,
+  },
+  {
+    key: CHECKS_FOLD_KEY,
+    label: '收起/展开核验',
+    help: '处方页面：收起或展开版式比对与电子签名核验详情；本次登录期间记住',
+    session: true,
+    screens: PRESCRIPTION,
+  },
+  {
+    key: OPINION_PHRASE_KEYS,
+    id: 'opinion-phrases',
+    label: '常用审核意见',
+    help: '审方表单：插入第 1–4 条常用审核意见到“审核意见”（已有文字时接在其后），也可点击选择',
+    session: true,
+    screens: PRESCRIPTION,
   },
   {
     key: LOGOUT_KEY,

@@ -4,7 +4,13 @@ import { type Screen, useNavigation } from '../navigation/navigation-store';
 import { useShiftStore } from '../shift/shift-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
-import { chordOf, FUNCTION_KEYS, LOGOUT_KEY } from './function-keys';
+import {
+  CHECKS_FOLD_KEY,
+  chordOf,
+  FUNCTION_KEYS,
+  LAYOUT_FOLD_KEY,
+  LOGOUT_KEY,
+} from './function-keys';
 
 /** Keys the browser would act on (reload, menu, full screen, developer tools). */
 const BROWSER_KEYS = new Set(['F5', 'F6', 'F7', 'F10', 'F11', 'F12']);
@@ -56,6 +62,8 @@ const SCREEN_CHORDS = new Set([
   'F9',
   'Shift+F9',
   'Alt+Z',
+  LAYOUT_FOLD_KEY,
+  CHECKS_FOLD_KEY,
 ]);
 
 /** Keys that act only while signed in; answers whether the key was one of them. */

@@ -1,14 +1,19 @@
 import { useEffect } from 'react';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { InsuranceNotices } from '../components/InsuranceNotices';
+import { CHECKS_FOLD_KEY, LAYOUT_FOLD_KEY } from '../keyboard/function-keys';
 import { ReviewPanel } from '../review/ReviewPanel';
 import { FindingsBanner } from './FindingsBanner';
+import { FoldablePane } from './FoldablePane';
 import { LayoutComparisonTable } from './LayoutComparisonTable';
 import { LayoutPdfViewer } from './LayoutPdfViewer';
 import { usePrescriptionStore } from './prescription-store';
+import { ReviewDrugs } from './ReviewDrugs';
 import { ReviewVerdict } from './ReviewVerdict';
 import { RxDetails } from './RxDetails';
 import { RxHeader } from './RxHeader';
 import { SignaturePanel } from './SignaturePanel';
+import './prescription.css';
 
 /** A downloaded prescription, laid out for the review groundwork (R-LAYOUT, R-SIGN). */
 export function PrescriptionScreen() {
@@ -30,16 +35,21 @@ export function PrescriptionScreen() {
       <RxHeader view={view} loading={loading} />
       <ErrorBanner />
       <ReviewVerdict view={view} />
-      <ReviewPanel />
+      <ReviewPanel beside={<ReviewDrugs lines={view.lines} />} />
+      <InsuranceNotices notices={view.insuranceNotices} />
       <FindingsBanner findings={view.findings} />
       <div className="rx-columns">
         <RxDetails view={view} />
-        <LayoutPdfViewer hiRxno={view.hiRxno} />
+        <FoldablePane section="layout" title="处方版式文件" keyHint={LAYOUT_FOLD_KEY}>
+          <LayoutPdfViewer hiRxno={view.hiRxno} />
+        </FoldablePane>
       </div>
-      <div className="rx-columns">
-        <LayoutComparisonTable layout={view.layout} />
-        <SignaturePanel signature={view.signature} />
-      </div>
+      <FoldablePane section="checks" title="版式比对与签名核验" keyHint={CHECKS_FOLD_KEY}>
+        <div className="rx-columns">
+          <LayoutComparisonTable layout={view.layout} />
+          <SignaturePanel signature={view.signature} />
+        </div>
+      </FoldablePane>
     </main>
   );
 }

@@ -35,15 +35,21 @@ function useRecentList(open: boolean): ListState {
   return state;
 }
 
-/** The list shows names masked: institution and time identify a prescription well enough. */
+/** Names masked; drugs, prescriber and the number's last digits tell one patient's rows apart. */
 function RecentRow({ item }: { item: RxListItem }) {
   return (
     <>
       <div className="row-main">
         <span className="row-title">{item.fixmedinsName}</span>
         <span className="row-sub">患者 {maskName(item.patientName)}</span>
+        <span className="row-sub" data-testid="recent-rx-drugs">
+          {item.drugs.join('、')} · 医师 {item.doctorName}
+        </span>
       </div>
       <div className="row-facts">
+        <span className="mono" data-testid="recent-rx-tail">
+          尾号 {item.rxnoTail}
+        </span>
         <span>开方 {item.prscTime}</span>
         <span>下载 {item.downloadedAt}</span>
       </div>

@@ -1,6 +1,8 @@
 import { useDispenseStore } from '../dispense/dispense-store';
+import { CHECKS_FOLD_KEY, LAYOUT_FOLD_KEY } from '../keyboard/function-keys';
 import { useReviewStore } from '../review/review-store';
 import { usePrescriptionStore } from './prescription-store';
+import { useSectionFolds } from './section-folds';
 
 /** F6 review panel, Shift+F6 re-verify, F7 start dispensing: on the open prescription only. */
 export function onPrescriptionKey(chord: string): void {
@@ -13,6 +15,8 @@ export function onPrescriptionKey(chord: string): void {
     else void review.openPanel(hiRxno);
   }
   if (chord === 'F7') void useDispenseStore.getState().start(hiRxno);
+  if (chord === LAYOUT_FOLD_KEY) useSectionFolds.getState().toggle('layout');
+  if (chord === CHECKS_FOLD_KEY) useSectionFolds.getState().toggle('checks');
 }
 
 /** Esc closes the review panel, else the prescription (back to the counter). */

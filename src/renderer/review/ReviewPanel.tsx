@@ -1,4 +1,5 @@
 import { Spin } from 'antd';
+import type { ReactNode } from 'react';
 import type { ReviewStart } from '../../contract/types-review';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useShiftStore } from '../shift/shift-store';
@@ -39,8 +40,11 @@ function ReviewBody({ start }: { start: ReviewStart }) {
   );
 }
 
-/** F6 on the prescription screen: the review (审方) beside the patient's history and risks. */
-export function ReviewPanel() {
+/**
+ * F6 on the prescription screen: the review (审方) beside the prescribed drugs (`beside`) and
+ * the patient's history and risks.
+ */
+export function ReviewPanel({ beside }: { beside?: ReactNode }) {
   const hiRxno = useReviewStore((s) => s.hiRxno);
   const start = useReviewStore((s) => s.start);
   const loading = useReviewStore((s) => s.loading);
@@ -66,7 +70,10 @@ export function ReviewPanel() {
         {error && <ErrorAlert error={error} testId="review-error" />}
         {start && <ReviewBody start={start} />}
       </div>
-      <HistoryPane />
+      <div className="review-side">
+        {beside}
+        <HistoryPane />
+      </div>
     </section>
   );
 }

@@ -30,6 +30,11 @@ export function SplitSummary({ split }: { split: SplitView }) {
     <section className="split-summary" aria-label="结算分摊" data-testid="split-summary">
       <Amount label="费用总额" money={split.total} testId="split-total" />
       <Amount label="统筹基金支付" money={split.fund} testId="split-fund" />
+      {split.zeroFundExplanation && (
+        <p className="split-fund-why" data-testid="split-fund-why">
+          {split.zeroFundExplanation}
+        </p>
+      )}
       <Amount label="个人账户支付" money={split.account} testId="split-account" />
       <Amount label="个人现金支付" money={split.cash} testId="split-cash" strong />
       {split.balanceAfter && (

@@ -67,40 +67,6 @@ let following = false;
 
 const isNotFound = (err: unknown) => err instanceof ApiError && err.shape.code === 'NOT_FOUND';
 
-/** The passed review's 7206 is still on its way to the center: settlement waits for it. */
-const awaitingReviewUpload = (err: unknown) =>
-  err instanceof ApiError && err.shape.code === 'CONFLICT' && err.shape.ruleId === 'R-OPINION';
-
-/** How long F5 waits for the review's upload before saying so (it usually arrives in ~2 s). */
-const REVIEW_UPLOAD_WAIT_MS = 10_000;
-const REVIEW_UPLOAD_POLL_MS = 800;
-
-const pause = (ms: number) => new Promise<void>((resolve) => window.setTimeout(resolve, ms));
-
-/**
- * settle.preview, waiting while the review's 7206 is still in the outbox: the queue is asked to
- * send now once, then the preview is asked again until it answers or the wait is over.
- */
-async function previewAfterReviewUpload(
-  input: { dispensingId: number; useAccount: boolean },
-  still: () => boolean,
-): Promise<SettlePreview> {
-  const until = Date.now() + REVIEW_UPLOAD_WAIT_MS;
-  let hastened = false;
-  for (;;) {
-    try {
-      return await api.call('settle.preview', input);
-    } catch (err) {
-      if (!awaitingReviewUpload(err) || Date.now() > until || !still()) throw err;
-      if (!hastened) {
-        hastened = true;
-        await api.call('outbox.sendNow', {}).catch(() => undefined);
-      }
-      await pause(REVIEW_UPLOAD_POLL_MS);
-    }
-  }
-}
-
 const EMPTY = {
   dispensingId: null,
   phase: 'idle' as SettlePhase,
@@ -146,10 +112,11 @@ export const useSettleStore = create<SettleState>((set, get) => {
       const gen = generation;
       set({ phase: 'previewing', error: null });
       try {
-        const preview = await previewAfterReviewUpload(
-          { dispensingId, useAccount: get().useAccount },
-          () => gen === generation,
-        );
+        // The backend waits (bounded) for the review's 7206 before it answers (R-OPINION).
+        const preview = await api.call('settle.preview', {
+          dispensingId,
+          useAccount: get().useAccount,
+        });
         if (gen !== generation) return;
         set({ preview, phase: 'preview' });
         beep(

@@ -6,10 +6,12 @@ import { allocateFefo } from '../../domain/dispense/fefo';
 import { centerRefusalMessage, decideScan, remaining } from '../../domain/dispense/scan-decision';
 import { AppError } from '../../domain/errors';
 import { ruleCitationForUsers } from '../../domain/rules';
+import { assertDispensableOnInsurance } from '../../domain/settlement/insurance-standing';
 import { packKey, parseScannedCode } from '../../domain/trace/parse-scanned-code';
 import { CenterRefusedCodeRepository } from '../../store/center-refused-code-repository';
 import type { Db } from '../../store/database';
 import { DispensingRepository } from '../../store/dispensing-repository';
+import { InsuranceStandingRepository } from '../../store/insurance-standing-repository';
 import type { PrescriptionRepository } from '../../store/prescription-repository';
 import { ScanRefusalRepository } from '../../store/scan-refusal-repository';
 import { SoldCodeRepository } from '../../store/sold-code-repository';
@@ -48,6 +50,7 @@ export function createDispenseService(deps: Deps) {
   const movements = new StockMovementRepository(deps.db);
   const stock = new StockRepository(deps.db);
   const refusals = new ScanRefusalRepository(deps.db);
+  const standings = new InsuranceStandingRepository(deps.db);
   const products = createProductIndex(deps.catalog);
   const staffName = deps.db.prepare('SELECT display_name FROM staff WHERE id = ?').pluck();
 
@@ -96,6 +99,7 @@ export function createDispenseService(deps: Deps) {
     if (live) return view(live.id);
     const review = deps.gate().isReviewPassed(hiRxno);
     if (!review.passed) throw new AppError('POLICY', review.reason, { ruleId: 'R-OPINION' });
+    assertDispensableOnInsurance(standings.get(p.certno.toUpperCase()));
     const lines = planLines(p.reply as Out7204, deps.catalog);
     const id = deps.db
       .transaction(() =>

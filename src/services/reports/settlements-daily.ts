@@ -14,13 +14,14 @@ const zero = (): Totals => ({
   selfPayFen: 0,
   refunds: 0,
   refundedFen: 0,
+  netFen: 0,
 });
 
 /**
  * One row per local day (R-RECON, R-SETTLE): insured sales counted on the day the center settled
  * them (a later refund does not move them), split into fund, personal account and cash as the
  * center answered; refunds on the day the 2103 was answered, for the refunded sale's medfee;
- * self-pay sales on the day sold. Every day of the period has a row, empty days included.
+ * self-pay sales on the day sold; the net figure is settled plus self-pay less refunded. Every day of the period has a row, empty days included.
  */
 export function settlementsDaily(repo: ReportRepository, p: LocalPeriod): DailySettlementsReport {
   const settled = byDate(p, repo.settledByDay(p));
@@ -42,6 +43,7 @@ export function settlementsDaily(repo: ReportRepository, p: LocalPeriod): DailyS
       selfPayFen: sp?.fen ?? 0,
       refunds: r?.n ?? 0,
       refundedFen: r?.fen ?? 0,
+      netFen: (s?.medfee ?? 0) + (sp?.fen ?? 0) - (r?.fen ?? 0),
     };
     for (const k of Object.keys(totals) as Array<keyof Totals>) totals[k] += row[k];
     return row;

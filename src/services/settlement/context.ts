@@ -10,7 +10,6 @@ import { SettlementRepository } from '../../store/settlement-repository';
 import { StockRepository } from '../../store/stock-repository';
 import { SupervisionRepository } from '../../store/supervision-repository';
 import type { AreaDeps } from '../area-deps';
-import { createPatientService } from '../patient-service';
 import { createPreviewStore } from './preview-store';
 
 /** What the settlement area's services share. */
@@ -28,7 +27,6 @@ export function createSettlementContext(deps: AreaDeps) {
     stock: new StockRepository(deps.db),
     eReceipts: new ElectronicReceiptRepository(deps.db),
     supervision: new SupervisionRepository(deps.db),
-    patients: createPatientService({ fsi: deps.fsi, auth: deps.auth }),
     previews: createPreviewStore(deps.now),
   };
 }

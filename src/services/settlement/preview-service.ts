@@ -5,7 +5,7 @@ import { paperSourceOf } from '../paper/paper-views';
 import type { SettlementContext } from './context';
 import { patientView } from './insured-person';
 import { type PresettleInput, presettle } from './presettle';
-import { requireSettleable } from './settle-gate';
+import { settleableAfterReviewUpload } from './review-upload-wait';
 import { selfPayNotices, splitLines, splitTotals } from './split-view';
 import { runSupervision, supervisionView } from './supervision';
 
@@ -22,7 +22,7 @@ export function createPreviewService(ctx: SettlementContext) {
     session: AuthenticatedSession,
     input: PreviewInput,
   ): Promise<SettlePreview> {
-    const g = requireSettleable(ctx, input.dispensingId);
+    const g = await settleableAfterReviewUpload(ctx, input.dispensingId);
     const d = g.dispensing;
     const p = await presettle(ctx, session, g, input);
     const check = await runSupervision(ctx, session, g, p.person, p.lines);

@@ -9,6 +9,7 @@ import type { AuthenticatedSession } from '../auth-service';
 import type { SettlementContext } from './context';
 import { aboveStandardText, presettle } from './presettle';
 import { issueElectronicReceipt } from './receipt/electronic-receipt';
+import { settleableAfterReviewUpload } from './review-upload-wait';
 import { rxSettleFacts } from './rx-facts';
 import { queueSaleUploads } from './sale-queue';
 import { requireScopeConsents } from './scope-consent-service';
@@ -50,7 +51,7 @@ export function createSettleService(ctx: SettlementContext) {
     previewId: string | undefined,
     receiptChoice: ReceiptChoice = 'paper',
   ): Promise<number> {
-    const first = requireSettleable(ctx, dispensingId);
+    const first = await settleableAfterReviewUpload(ctx, dispensingId);
     requireScopeConsents(ctx, first);
     const d = first.dispensing;
     const stored = previewId ? ctx.previews.get(previewId, d.id) : undefined;

@@ -85,7 +85,7 @@ export function settlementView(ctx: SettlementContext, id: number): SettlementVi
   const sentInput = (JSON.parse(s.request) as { input?: unknown }).input;
   const lines: SplitLineView[] = parsed?.success
     ? splitLines(parsed.data, billed, outOfScopeSns(sentInput))
-    : splitLines({ setlinfo: {} as never, detlcutinfo: [] }, billed);
+    : splitLines({ setlinfo: {} as never, setldetail: [], detlcutinfo: [] }, billed);
   const unknown: UnknownOutcomeView[] = ctx.settlements
     .calls(s.id)
     .filter((c) => c.outcome === 'unknown' && c.reversalMsgid)

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SelfPayReason, SplitLineView, SplitView } from '../../contract/types-settlement';
 import { fenOf, money, yuanText } from '../../domain/money';
 import type { FeeLine } from '../../domain/settlement/fee-lines';
+import { zeroFundExplanation } from '../../domain/settlement/fund-explanation';
 import { SETTLE_CODES } from '../../domain/settlement/settle-codes';
 import { CHARGE_LEVEL_LABELS } from './codes';
 
@@ -40,6 +41,9 @@ const cutSchema = z.looseObject({
 /** The part of a 2101/2102 answer the counter relies on; anything unreadable is refused. */
 export const settleOutputSchema = z.looseObject({
   setlinfo: setlinfoSchema,
+  setldetail: z
+    .array(z.looseObject({ setl_proc_info: z.string().optional().default('') }))
+    .default([]),
   detlcutinfo: z.array(cutSchema).default([]),
 });
 
@@ -142,6 +146,13 @@ export function splitTotals(out: SettleOutput, warnMsg: string | null): SplitVie
     poolSelfPay: money(s.pool_prop_selfpay),
     balanceAfter: s.balc === undefined ? null : money(s.balc),
     centerWarnings: warnMsg ? [warnMsg] : [],
+    zeroFundExplanation: zeroFundExplanation({
+      totalFen: s.medfee_sumamt,
+      fundFen: s.fund_pay_sumamt,
+      deductibleFen: s.act_pay_dedc,
+      inScopeFen: s.inscp_scp_amt,
+      centerProcess: out.setldetail.map((d) => d.setl_proc_info),
+    }),
   };
 }
 

@@ -165,6 +165,8 @@ describe('report export', () => {
       '19.99',
       '0',
       '0.00',
+      // 净额: medfee + self-pay − refunds (issue 19 minor)
+      '125.99',
     ]);
     const quoted = renderCsv({ ...doc, summary: [['含"引号",逗号', '换\r\n行']] });
     expect(parseCsv(quoted.subarray(3).toString('utf8'))[2]).toEqual(['含"引号",逗号', '换\r\n行']);

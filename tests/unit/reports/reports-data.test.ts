@@ -147,6 +147,7 @@ describe('reports over a hand-seeded day', () => {
         selfPayFen: 1700,
         refunds: 0,
         refundedFen: 0,
+        netFen: 5300 + 8060 + 910 + 3150 + 1700,
       },
     ]);
     const two = get('settlements-daily', '2025-03-01', '2025-03-02');
@@ -162,8 +163,13 @@ describe('reports over a hand-seeded day', () => {
       selfPayFen: 999,
       refunds: 1,
       refundedFen: 3640,
+      netFen: 3640 + 999 - 3640,
     });
     expect(two.totals).toMatchObject({ settlements: 5, medfeeFen: 17_420 + 3640, refunds: 1 });
+    // The net figure counts a refunded sale once in and once out (issue 19 minor).
+    expect(two.totals.netFen).toBe(
+      two.totals.medfeeFen + two.totals.selfPayFen - two.totals.refundedFen,
+    );
     expect(two.totals.fundFen + two.totals.acctFen + two.totals.cashFen).toBe(two.totals.medfeeFen);
     const before = get('settlements-daily', '2025-02-28', '2025-02-28');
     if (before.kind !== 'settlements-daily') throw new Error(before.kind);

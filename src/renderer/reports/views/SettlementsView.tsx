@@ -37,6 +37,7 @@ export function SettlementsView({ report }: { report: DailySettlementsReport }) 
           { label: '个人现金支付', value: money(t.cashFen) },
           { label: `自费零售 ${t.selfPaySales} 笔`, value: money(t.selfPayFen) },
           { label: `退费 ${t.refunds} 笔`, value: money(t.refundedFen), alert: t.refunds > 0 },
+          { label: '净额（扣除退费）', value: money(t.netFen), testId: 'reports-total-net' },
         ]}
       />
       <ColumnChart
@@ -79,7 +80,40 @@ export function SettlementsView({ report }: { report: DailySettlementsReport }) 
             align: 'right',
             render: (_, r) => `${r.refunds} 笔 ${money(r.refundedFen)}`,
           },
+          { title: '净额', align: 'right', render: (_, r) => money(r.netFen) },
         ]}
+        summary={() => (
+          <Table.Summary.Row data-testid="reports-table-total">
+            <Table.Summary.Cell index={0}>合计</Table.Summary.Cell>
+            <Table.Summary.Cell index={1} align="right">
+              {t.settlements}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={2} align="right">
+              {money(t.medfeeFen)}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={3} align="right">
+              {money(t.fundFen)}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={4} align="right">
+              {money(t.acctFen)}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={5} align="right">
+              {money(t.cashFen)}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={6} align="right">
+              {t.selfPaySales}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={7} align="right">
+              {money(t.selfPayFen)}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={8} align="right">
+              {`${t.refunds} 笔 ${money(t.refundedFen)}`}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={9} align="right">
+              {money(t.netFen)}
+            </Table.Summary.Cell>
+          </Table.Summary.Row>
+        )}
       />
     </section>
   );

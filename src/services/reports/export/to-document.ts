@@ -34,6 +34,7 @@ function settlementsDaily(r: DailySettlementsReport): ReportDocument {
       ['个人账户 / 现金', `${yuan(t.acctFen)} 元 / ${yuan(t.cashFen)} 元`],
       ['自费销售', `${t.selfPaySales} 笔，${yuan(t.selfPayFen)} 元`],
       ['退费', `${t.refunds} 笔，${yuan(t.refundedFen)} 元`],
+      ['净额（医疗费 + 自费 − 退费）', `${yuan(t.netFen)} 元`],
     ],
     sections: [
       {
@@ -48,6 +49,7 @@ function settlementsDaily(r: DailySettlementsReport): ReportDocument {
           col('自费金额(元)', 'yuan'),
           col('退费笔数', 'int'),
           col('退费金额(元)', 'yuan'),
+          col('净额(元)', 'yuan'),
         ],
         rows: r.rows.map((d) => [
           d.date,
@@ -60,6 +62,7 @@ function settlementsDaily(r: DailySettlementsReport): ReportDocument {
           d.selfPayFen,
           d.refunds,
           d.refundedFen,
+          d.netFen,
         ]),
         totals: [
           '合计',
@@ -72,6 +75,7 @@ function settlementsDaily(r: DailySettlementsReport): ReportDocument {
           t.selfPayFen,
           t.refunds,
           t.refundedFen,
+          t.netFen,
         ],
       },
     ],
