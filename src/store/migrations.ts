@@ -22,6 +22,7 @@ import { STOCK_SUPPLY_MIGRATION } from './migrations/022-stock-supply';
 import { RECEIPTS_DELIVERIES_MIGRATION } from './migrations/023-receipts-deliveries';
 import { SUPERVISION_MIGRATION } from './migrations/024-supervision';
 import { STAFF_ACCOUNTS_MIGRATION } from './migrations/025-staff-accounts';
+import { PAPER_CONFIRMATION_MIGRATION } from './migrations/027-paper-confirmation';
 
 /** One schema step. `up` runs once, inside its own transaction, and is never edited after release. */
 export interface Migration {
@@ -194,6 +195,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 23, name: 'receipts_deliveries', up: RECEIPTS_DELIVERIES_MIGRATION },
   { version: 24, name: 'supervision', up: SUPERVISION_MIGRATION },
   { version: 25, name: 'staff_accounts', up: STAFF_ACCOUNTS_MIGRATION },
+  // 26 is reserved for a change developed in parallel; the merge replaces this placeholder with it.
+  { version: 26, name: 'reserved_026', up: 'SELECT 1;' },
+  { version: 27, name: 'paper_confirmation', up: PAPER_CONFIRMATION_MIGRATION },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

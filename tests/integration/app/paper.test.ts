@@ -158,9 +158,11 @@ describe('paper prescriptions over HTTP: capture, checks, archive, search, expor
     }
   });
 
-  it('only a licensed pharmacist captures [R-PHARMACIST]', async () => {
-    const res = await capture(paperFields(), fakePng(), await login('cashier'));
-    expect(res.error).toMatchObject({ code: 'FORBIDDEN', ruleId: 'R-PHARMACIST' });
+  it('a cashier captures (it waits for a pharmacist); an administrator may not capture [R-PHARMACIST]', async () => {
+    const cashier = await capture(paperFields(), fakePng(), await login('cashier'));
+    expect(cashier.value?.confirmation.state).toBe('pending');
+    const admin = await capture(paperFields(), fakePng(), await login('admin'));
+    expect(admin.error).toMatchObject({ code: 'FORBIDDEN', ruleId: 'R-PHARMACIST' });
   });
 
   it('refuses DELETE and content UPDATE inside 2 years, at the database [R-KEEP]', () => {
