@@ -157,7 +157,7 @@ export class PaperRepository {
     })();
   }
 
-  /** 待药师确认 → confirmed or rejected, once; the database refuses a non-pharmacist (migration 27). */
+  /** 待药师确认 → confirmed or rejected, once (primary key); the database refuses a non-pharmacist (migration 27). */
   decide(
     id: number,
     decision: 'confirmed' | 'rejected',
@@ -165,7 +165,6 @@ export class PaperRepository {
     at: number,
     reason: string | null = null,
   ): void {
-    assertTransition('paperConfirmation', 'pending', decision);
     this.db
       .prepare(
         `INSERT INTO paper_confirmations (paper_id, decision, reason, decided_by, decided_at)

@@ -3,7 +3,6 @@ import {
   COMPLAINT_STATE_LABELS,
   DELIVERY_STATE_LABELS,
   DISPENSING_STATE_LABELS,
-  PAPER_CONFIRMATION_LABELS,
   PAPER_STATUS_LABELS,
   SETTLEMENT_STATE_LABELS,
   UPLOAD_STATE_LABELS,
@@ -13,7 +12,6 @@ import type {
   DeliveryState,
   DispensingState,
   DispensingUploadState,
-  PaperConfirmationState,
   PaperStatus,
   SettlementState,
 } from './states';
@@ -23,7 +21,6 @@ export interface MachineStates {
   settlement: SettlementState;
   dispensing: DispensingState;
   paper: PaperStatus;
-  paperConfirmation: PaperConfirmationState;
   upload: DispensingUploadState;
   complaint: ComplaintState;
   delivery: DeliveryState;
@@ -62,11 +59,6 @@ export const TRANSITIONS: { readonly [M in Machine]: Table<MachineStates[M]> } =
     captured: ['dispensed'],
     dispensed: [],
   },
-  paperConfirmation: {
-    pending: ['confirmed', 'rejected'],
-    confirmed: [],
-    rejected: [],
-  },
   upload: {
     waiting: ['queued'],
     queued: ['delivered'],
@@ -92,7 +84,6 @@ export const INITIAL_STATES: { readonly [M in Machine]: MachineStates[M] } = {
   settlement: 'settling',
   dispensing: 'open',
   paper: 'captured',
-  paperConfirmation: 'pending',
   upload: 'waiting',
   complaint: 'received',
   delivery: 'ordered',
@@ -102,7 +93,6 @@ const MACHINE_NAMES: Record<Machine, string> = {
   settlement: '结算',
   dispensing: '调剂单',
   paper: '纸质处方',
-  paperConfirmation: '纸质处方药师确认',
   upload: '销售上传',
   complaint: '投诉举报',
   delivery: '配送单',
@@ -112,7 +102,6 @@ const LABELS: { readonly [M in Machine]: Record<MachineStates[M], string> } = {
   settlement: SETTLEMENT_STATE_LABELS,
   dispensing: DISPENSING_STATE_LABELS,
   paper: PAPER_STATUS_LABELS,
-  paperConfirmation: PAPER_CONFIRMATION_LABELS,
   upload: UPLOAD_STATE_LABELS,
   complaint: COMPLAINT_STATE_LABELS,
   delivery: DELIVERY_STATE_LABELS,

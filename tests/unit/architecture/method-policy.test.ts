@@ -38,6 +38,8 @@ describe('per-method policy on the contract', () => {
         'refund.start',
         'receipt.reprint',
         'sale.selfPay',
+        'paper.confirm',
+        'paper.reject',
         'stock.receive',
         'stock.returnToSupplier',
         'stock.adjust',
