@@ -8,6 +8,7 @@ export type Overlay =
   | 'refund'
   | 'logout'
   | 'cancelHeld'
+  | 'paperReject'
   | 'offDuty';
 
 interface UiState {
