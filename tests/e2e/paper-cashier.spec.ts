@@ -21,7 +21,8 @@ const scan = renderSummaryPdf(
 test.describe.configure({ mode: 'serial' });
 
 async function fillForm(page: Page): Promise<void> {
-  await page.keyboard.type('H50010300001');
+  // fill, not type: keys typed this fast read as a scanner burst
+  await page.getByTestId('paper-institution-code').fill('H50010300001');
   await page.getByTestId('paper-institution-name').fill('沙箱示范医院（渝中）');
   await page.getByTestId('paper-serial').fill(serial);
   await page.getByTestId('paper-date').fill(beijingToday());

@@ -21,13 +21,13 @@ export function ImagePreview({ image, sm3 }: { image: PickedImage | null; sm3?: 
   return (
     <div className="paper-preview" data-testid="paper-preview">
       <div className="paper-zoom-bar work-area-row">
-        <Button size="small" onClick={() => setZoom(stepZoom(zoom, -1))} aria-label="缩小">
+        <Button size="small" onClick={() => setZoom((z) => stepZoom(z, -1))} aria-label="缩小">
           − 缩小
         </Button>
         <Button size="small" onClick={() => setZoom('fit')} aria-label="适应窗口">
           适应（0）
         </Button>
-        <Button size="small" onClick={() => setZoom(stepZoom(zoom, 1))} aria-label="放大">
+        <Button size="small" onClick={() => setZoom((z) => stepZoom(z, 1))} aria-label="放大">
           ＋ 放大
         </Button>
         <span data-testid="paper-zoom" className="hint">
@@ -43,10 +43,11 @@ export function ImagePreview({ image, sm3 }: { image: PickedImage | null; sm3?: 
         className={`paper-zoom-box${zoom === 'fit' ? ' is-fit' : ''}`}
         style={style}
         onKeyDown={(e) => {
-          const next = zoomForKey(zoom, e.key);
-          if (next === null) return;
+          const { key } = e;
+          if (zoomForKey('fit', key) === null) return;
           e.preventDefault();
-          setZoom(next);
+          // from the latest zoom: keys pressed faster than a render must each count
+          setZoom((z) => zoomForKey(z, key) ?? z);
         }}
       >
         {image.mime === 'application/pdf' ? (
