@@ -5,13 +5,24 @@ import { useDispenseStore } from './dispense-store';
 const KIND_LABELS = { trace20: '追溯码', gs1: 'GS1', ma: 'MA码' } as const;
 
 /** The codes scanned onto one line; each can be taken off while the dispensing is open. */
-export function LineCodes({ codes, editable }: { codes: ScannedCodeView[]; editable: boolean }) {
+export function LineCodes({
+  codes,
+  editable,
+  packUnit,
+}: {
+  codes: ScannedCodeView[];
+  editable: boolean;
+  /** The product's own pack unit (盒, 支, 瓶 …) from the catalog. */
+  packUnit: string;
+}) {
   if (codes.length === 0) return null;
   return (
     <ul className="line-codes" data-testid="line-codes">
       {codes.map((c) => (
         <li key={c.code} data-testid="line-code" data-code={c.code}>
-          <span className="line-code-no">第 {c.packNo} 盒</span>
+          <span className="line-code-no">
+            第 {c.packNo} {packUnit}
+          </span>
           <span className="mono">{c.code}</span>
           <span className="hint">
             {KIND_LABELS[c.kind]}
