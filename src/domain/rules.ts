@@ -272,7 +272,7 @@ export function ruleCitationForUsers(id: RuleId, admdvs?: string | null): string
   const parts = sourceParts(r.source).filter(
     (p) => admdvs === undefined || p.doc === null || documentGoverns(p.doc, admdvs),
   );
-  return `${r.title}（${parts.map((p) => p.text).join('；')}）`;
+  return parts.length === 0 ? r.title : `${r.title}（${parts.map((p) => p.text).join('；')}）`;
 }
 
 function sourceParts(source: string): { doc: SeedDocumentId | null; text: string }[] {
