@@ -3,7 +3,7 @@ import { DEMO_PATIENTS } from '../../src/sandbox/seed-data';
 import { renderSummaryPdf } from '../../src/services/paper/summary-pdf';
 import { DEMO_STAFF } from '../../src/store/demo-staff';
 import { beijingToday } from '../support/paper-fixtures';
-import { login } from './support';
+import { login, scanUntil } from './support';
 
 const role = (r: string) => {
   const s = DEMO_STAFF.find((x) => x.role === r);
@@ -101,7 +101,7 @@ test('an administrator’s capture is refused and the refusal is shown, not swal
   await expect(error).toContainText('管理员不能登记纸质处方');
 });
 
-test('the pharmacist zooms the image (+ / − / 0), confirms the cashier’s capture, and it becomes dispensable [R-PHARMACIST]', async ({
+test('the pharmacist zooms the image (+ / − / 0), confirms the cashier’s capture, and it becomes dispensable; a scanned pack is removed with Delete [R-PHARMACIST][R-TRACE]', async ({
   page,
 }) => {
   await login(page, role('pharmacist').username, role('pharmacist').password);
@@ -142,4 +142,13 @@ test('the pharmacist zooms the image (+ / − / 0), confirms the cashier’s cap
   await expect(screen).toHaveAttribute('data-state', 'open', { timeout: 20_000 });
   await expect(screen).toHaveAttribute('data-source', 'paper');
   await expect(page.getByTestId('dispense-paper-badge')).toContainText(serial);
+
+  // one pack scanned, then taken off again from the keyboard: Tab to it, Delete
+  const code = `8020741${String(Date.now() % 1_000_000_000).padStart(13, '0')}`;
+  const scanned = page.locator(`[data-testid=line-code][data-code="${code}"]`);
+  await scanUntil(page, code, () => expect(scanned).toHaveCount(1, { timeout: 5_000 }));
+  await expect(scanned).toContainText('第 1 盒');
+  await scanned.focus();
+  await page.keyboard.press('Delete');
+  await expect(scanned).toHaveCount(0);
 });

@@ -19,7 +19,19 @@ export function LineCodes({
   return (
     <ul className="line-codes" data-testid="line-codes">
       {codes.map((c) => (
-        <li key={c.code} data-testid="line-code" data-code={c.code}>
+        <li
+          key={c.code}
+          data-testid="line-code"
+          data-code={c.code}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scanned pack is selected by Tab and taken off with Delete
+          tabIndex={editable ? 0 : undefined}
+          aria-label={editable ? `第 ${c.packNo} ${packUnit} ${c.code}，按 Delete 移除` : undefined}
+          onKeyDown={(e) => {
+            if (!editable || e.key !== 'Delete' || e.target !== e.currentTarget) return;
+            e.preventDefault();
+            void useDispenseStore.getState().removeCode(c.code);
+          }}
+        >
           <span className="line-code-no">
             第 {c.packNo} {packUnit}
           </span>
@@ -37,7 +49,7 @@ export function LineCodes({
               aria-label={`移除追溯码 ${c.code}`}
               onClick={() => void useDispenseStore.getState().removeCode(c.code)}
             >
-              移除
+              移除（Delete）
             </Button>
           )}
         </li>
