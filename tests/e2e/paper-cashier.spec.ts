@@ -122,6 +122,7 @@ test('the pharmacist zooms the image (+ / − / 0), confirms the cashier’s cap
   await expect(zoomBox.getByTestId('paper-pdf')).toHaveAttribute('data-state', 'ready');
   await zoomBox.focus();
   await page.keyboard.press('+');
+  await expect(zoomBox).toHaveAttribute('data-zoom', '1');
   await page.keyboard.press('+');
   await expect(zoomBox).toHaveAttribute('data-zoom', '1.5');
   await page.keyboard.press('-');

@@ -1,5 +1,5 @@
 import { Button, Empty } from 'antd';
-import { type CSSProperties, useState } from 'react';
+import { useState } from 'react';
 import { PaperPdfPreview } from './PaperPdfPreview';
 import { type PreviewZoom, stepZoom, zoomForKey, zoomLabel } from './preview-zoom';
 
@@ -17,7 +17,6 @@ export interface PickedImage {
 export function ImagePreview({ image, sm3 }: { image: PickedImage | null; sm3?: string }) {
   const [zoom, setZoom] = useState<PreviewZoom>('fit');
   if (!image) return <Empty description="尚未选择处方影像（JPEG / PNG / PDF，不超过10 MB）" />;
-  const style = { '--paper-zoom': zoom === 'fit' ? 1 : zoom } as CSSProperties;
   return (
     <div className="paper-preview" data-testid="paper-preview">
       <div className="paper-zoom-bar work-area-row">
@@ -41,7 +40,6 @@ export function ImagePreview({ image, sm3 }: { image: PickedImage | null; sm3?: 
         data-testid="paper-zoom-box"
         data-zoom={zoom}
         className={`paper-zoom-box${zoom === 'fit' ? ' is-fit' : ''}`}
-        style={style}
         onKeyDown={(e) => {
           const { key } = e;
           if (zoomForKey('fit', key) === null) return;
