@@ -101,7 +101,7 @@ test('an administrator’s capture is refused and the refusal is shown, not swal
   await expect(error).toContainText('管理员不能登记纸质处方');
 });
 
-test('the pharmacist zooms the image (+ / − / 0), confirms the cashier’s capture, and it becomes dispensable; a scanned pack is removed with Delete [R-PHARMACIST][R-TRACE]', async ({
+test('the pharmacist zooms the image (+ / − / Home), confirms the cashier’s capture, and it becomes dispensable; a scanned pack is removed with Delete [R-PHARMACIST][R-TRACE]', async ({
   page,
 }) => {
   await login(page, role('pharmacist').username, role('pharmacist').password);
@@ -127,7 +127,7 @@ test('the pharmacist zooms the image (+ / − / 0), confirms the cashier’s cap
   await expect(zoomBox).toHaveAttribute('data-zoom', '1.5');
   await page.keyboard.press('-');
   await expect(zoomBox).toHaveAttribute('data-zoom', '1');
-  await page.keyboard.press('0');
+  await page.keyboard.press('Home');
   await expect(zoomBox).toHaveAttribute('data-zoom', 'fit');
   await page.keyboard.press('+');
   await page.setViewportSize({ width: 1366, height: 768 });

@@ -12,7 +12,7 @@ export interface PickedImage {
 
 /**
  * The picked (or archived, verified) prescription image; PDFs are drawn by pdf.js. The box
- * takes the focus: + / − zoom, 0 fits the page, the arrow keys scroll a zoomed page.
+ * takes the focus: + / − zoom, Home fits the page, the arrow keys scroll a zoomed page.
  */
 export function ImagePreview({ image, sm3 }: { image: PickedImage | null; sm3?: string }) {
   const [zoom, setZoom] = useState<PreviewZoom>('fit');
@@ -24,7 +24,7 @@ export function ImagePreview({ image, sm3 }: { image: PickedImage | null; sm3?: 
           − 缩小
         </Button>
         <Button size="small" onClick={() => setZoom('fit')} aria-label="适应窗口">
-          适应（0）
+          适应（Home）
         </Button>
         <Button size="small" onClick={() => setZoom((z) => stepZoom(z, 1))} aria-label="放大">
           ＋ 放大
@@ -36,7 +36,7 @@ export function ImagePreview({ image, sm3 }: { image: PickedImage | null; sm3?: 
       <section
         // biome-ignore lint/a11y/noNoninteractiveTabindex: the focus holder of the preview's + / − / 0 zoom keys
         tabIndex={0}
-        aria-label={`处方影像 ${image.name}：+ 放大，− 缩小，0 适应窗口`}
+        aria-label={`处方影像 ${image.name}：+ 放大，− 缩小，Home 适应窗口`}
         data-testid="paper-zoom-box"
         data-zoom={zoom}
         className={`paper-zoom-box${zoom === 'fit' ? ' is-fit' : ''}`}

@@ -11,11 +11,14 @@ export function stepZoom(zoom: PreviewZoom, direction: 1 | -1): PreviewZoom {
   return STEPS[Math.min(STEPS.length - 1, next)] ?? 'fit';
 }
 
-/** What a key does to the zoom: + / = enlarges, − shrinks, 0 fits; anything else nothing. */
+/**
+ * What a key does to the zoom: + / = enlarges, − shrinks, Home fits; anything else nothing.
+ * Not a digit or letter for fit: the scanner capture keeps those from anything but a field.
+ */
 export function zoomForKey(zoom: PreviewZoom, key: string): PreviewZoom | null {
   if (key === '+' || key === '=') return stepZoom(zoom, 1);
   if (key === '-' || key === '_') return stepZoom(zoom, -1);
-  if (key === '0') return 'fit';
+  if (key === 'Home') return 'fit';
   return null;
 }
 
