@@ -10,6 +10,8 @@ export function createPaperHandlers(s: AppServices): HandlersFor<typeof paperCon
       const { imageBase64, ...fields } = i;
       return paper.capture(must(ctx).staff, fields, imageBase64);
     },
+    'paper.confirm': (i, ctx) => paper.confirm(must(ctx).staff, i.id),
+    'paper.reject': (i, ctx) => paper.reject(must(ctx).staff, i.id, i.reason),
     'paper.get': (i) => paper.get(i.id),
     'paper.image': (i) => paper.image(i.id),
     'paper.search': (i) => paper.search(i),

@@ -48,6 +48,13 @@ const fields = {
 
 const id = z.object({ id: z.number().int().positive() }).strict();
 
+/** A cashier captures; only a licensed pharmacist confirms or sends back (R-PHARMACIST). */
+const pharmacists = {
+  allowed: ['pharmacist'],
+  refusal: '纸质处方须由执业药师确认或退回，收银员不能确认',
+  ruleId: 'R-PHARMACIST',
+} as const;
+
 /** Paper prescriptions: offline capture, checks and the 2-year archive (R-PAPER-*, R-KEEP). */
 export const paperContract = {
   /** Runs every capture check without storing anything (the form shows the results). */
@@ -57,7 +64,10 @@ export const paperContract = {
     auth: true,
     ...reads,
   },
-  /** Checks, then archives fields + image (SM3 recorded); licensed pharmacists only. */
+  /**
+   * Checks, then archives fields + image (SM3 recorded). A pharmacist's capture is confirmed at
+   * once; a cashier's waits as 待药师确认 until a pharmacist confirms it (paper.confirm).
+   */
   'paper.capture': {
     input: z
       .object({
@@ -74,6 +84,24 @@ export const paperContract = {
       subject: 'paper',
       detail: { input: ['institutionCode', 'serialNo', 'rxDate'], output: ['id'] },
     }),
+  },
+  /** 药师确认: a cashier's capture becomes dispensable (R-PHARMACIST). */
+  'paper.confirm': {
+    input: id,
+    output: {} as PaperView,
+    auth: true,
+    roles: pharmacists,
+    mutates: true,
+    audit: audited('paper.confirm', { subject: 'paper', detail: { output: ['id'] } }),
+  },
+  /** 药师退回 with a reason: the record stays archived and is never dispensed (R-PHARMACIST). */
+  'paper.reject': {
+    input: z.object({ id: z.number().int().positive(), reason: text(200) }).strict(),
+    output: {} as PaperView,
+    auth: true,
+    roles: pharmacists,
+    mutates: true,
+    audit: audited('paper.reject', { subject: 'paper', detail: { output: ['id'] } }),
   },
   /** Reads of the archive are recorded: it holds patients' names, ID numbers and diagnoses. */
   'paper.get': {

@@ -193,6 +193,11 @@ export interface StockItemView {
   /** Unexpired packs. */
   packsAvailable: number;
   batches: StockBatchView[];
+  /** Retail price of one pack in fen (the catalog's), null for goods not in the catalog. */
+  priceFen: number | null;
+  /** Traceability product identifiers and GTIN-14s of its packs: a scanned pack names its goods. */
+  traceProductIds: string[];
+  gtin14s: string[];
 }
 
 export type { GuidanceLine };

@@ -1,4 +1,9 @@
-import type { DispensingState, PaperStatus, SettlementState } from '../domain/lifecycle/states';
+import type {
+  DispensingState,
+  PaperConfirmationState,
+  PaperStatus,
+  SettlementState,
+} from '../domain/lifecycle/states';
 import type { PaperFinding } from '../domain/paper/paper-types';
 
 /** Output types of the paper-prescription methods (contract-paper.ts). */
@@ -19,11 +24,25 @@ export interface PaperLineView {
   dualChannel: boolean;
 }
 
+/** The pharmacist's decision on a capture (R-PHARMACIST); only a confirmed one is dispensed. */
+export interface PaperConfirmationView {
+  state: PaperConfirmationState;
+  /** 待药师确认 / 药师已确认 / 药师已退回 */
+  label: string;
+  /** Staff id of the pharmacist who decided; null while pending. */
+  by: number | null;
+  /** Beijing time yyyy-MM-dd HH:mm:ss; null while pending. */
+  at: string | null;
+  /** Why it was sent back. */
+  reason: string | null;
+}
+
 export interface PaperView {
   id: number;
   /** Always 'paper': how the dispense/settlement path tells it from an e-prescription. */
   kind: 'paper';
   status: PaperStatus;
+  confirmation: PaperConfirmationView;
   /** Its latest dispensing and settlement, as in PaperListItem. */
   sale: PaperSaleView | null;
   /** 已归档待调剂 / 已调剂 */
@@ -62,6 +81,7 @@ export interface PaperSaleView {
 export interface PaperListItem {
   id: number;
   status: PaperStatus;
+  confirmation: PaperConfirmationView;
   /** Its latest dispensing (a cancelled one only when there is no other); null before any. */
   sale: PaperSaleView | null;
   institutionCode: string;

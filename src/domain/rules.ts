@@ -275,10 +275,16 @@ export function ruleGoverns(id: RuleId, admdvs: string | null): boolean {
   );
 }
 
-/** The rule's title and its documents by title and section, for a refusal's citation line. */
-export function ruleCitationForUsers(id: RuleId): string {
+/**
+ * The rule's title and its documents by title and section, for a refusal's citation line; with
+ * `admdvs` (the pharmacy's region pack) only the documents that govern that region.
+ */
+export function ruleCitationForUsers(id: RuleId, admdvs?: string | null): string {
   const r = RULES[id];
-  return `${r.title}（${sourceWithTitles(r.source)}）`;
+  const parts = sourceParts(r.source).filter(
+    (p) => admdvs === undefined || p.doc === null || documentGoverns(p.doc, admdvs),
+  );
+  return parts.length === 0 ? r.title : `${r.title}（${parts.map((p) => p.text).join('；')}）`;
 }
 
 function sourceParts(source: string): { doc: SeedDocumentId | null; text: string }[] {

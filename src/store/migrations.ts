@@ -24,6 +24,7 @@ import { SUPERVISION_MIGRATION } from './migrations/024-supervision';
 import { STAFF_ACCOUNTS_MIGRATION } from './migrations/025-staff-accounts';
 import { RULE_GAPS_MIGRATION } from './migrations/026-rule-gaps';
 import { INSURANCE_STANDINGS_MIGRATION } from './migrations/027-insurance-standings';
+import { PAPER_CONFIRMATION_MIGRATION } from './migrations/028-paper-confirmation';
 
 /** One schema step. `up` runs once, inside its own transaction, and is never edited after release. */
 export interface Migration {
@@ -198,6 +199,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 25, name: 'staff_accounts', up: STAFF_ACCOUNTS_MIGRATION },
   { version: 26, name: 'rule_gaps_issue18', up: RULE_GAPS_MIGRATION },
   { version: 27, name: 'insurance_standings', up: INSURANCE_STANDINGS_MIGRATION },
+  { version: 28, name: 'paper_confirmation', up: PAPER_CONFIRMATION_MIGRATION },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

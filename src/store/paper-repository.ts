@@ -1,4 +1,4 @@
-import type { PaperStatus } from '../domain/lifecycle/states';
+import type { PaperConfirmationState, PaperStatus } from '../domain/lifecycle/states';
 import { assertTransition } from '../domain/lifecycle/transitions';
 import type { PaperHeader } from '../domain/paper/paper-types';
 import type { Db } from './database';
@@ -24,10 +24,21 @@ export interface NewPaperRecord extends PaperHeader {
   capturedBy: number;
   createdAt: number;
   lines: PaperLineRecord[];
+  /** A pharmacist's capture is confirmed by that pharmacist in the same transaction (migration 28). */
+  confirmedByCapturer?: boolean;
 }
 
-export interface PaperRecord extends Omit<NewPaperRecord, 'lines'> {
+/** A pharmacist's decision on the record; `pending` until one is made (R-PHARMACIST). */
+export interface PaperConfirmation {
+  state: PaperConfirmationState;
+  by: number | null;
+  at: number | null;
+  reason: string | null;
+}
+
+export interface PaperRecord extends Omit<NewPaperRecord, 'lines' | 'confirmedByCapturer'> {
   id: number;
+  confirmation: PaperConfirmation;
   status: PaperStatus;
   imageMime: PaperMime;
   imageSize: number;
@@ -59,6 +70,10 @@ interface Row {
   created_at: number;
   mime: PaperMime;
   size: number;
+  decision: 'confirmed' | 'rejected' | null;
+  reason: string | null;
+  decided_by: number | null;
+  decided_at: number | null;
 }
 
 interface LineRow {
@@ -73,8 +88,10 @@ interface LineRow {
   dual_channel: number;
 }
 
-const SELECT = `SELECT p.*, i.mime, i.size FROM paper_prescriptions p
-  JOIN paper_images i ON i.sm3 = p.image_sm3`;
+const SELECT = `SELECT p.*, i.mime, i.size, c.decision, c.reason, c.decided_by, c.decided_at
+  FROM paper_prescriptions p
+  JOIN paper_images i ON i.sm3 = p.image_sm3
+  LEFT JOIN paper_confirmations c ON c.paper_id = p.id`;
 
 /** Paper prescriptions and their images (migration 6). */
 export class PaperRepository {
@@ -134,8 +151,26 @@ export class PaperRepository {
           l.dualChannel ? 1 : 0,
         );
       }
+      if (record.confirmedByCapturer)
+        this.decide(id, 'confirmed', record.capturedBy, record.createdAt);
       return id;
     })();
+  }
+
+  /** 待药师确认 → confirmed or rejected, once (primary key); the database refuses a non-pharmacist (migration 28). */
+  decide(
+    id: number,
+    decision: 'confirmed' | 'rejected',
+    by: number,
+    at: number,
+    reason: string | null = null,
+  ): void {
+    this.db
+      .prepare(
+        `INSERT INTO paper_confirmations (paper_id, decision, reason, decided_by, decided_at)
+         VALUES (?, ?, ?, ?, ?)`,
+      )
+      .run(id, decision, reason, by, at);
   }
 
   get(id: number): PaperRecord | null {
@@ -219,6 +254,12 @@ export class PaperRepository {
       createdAt: r.created_at,
       imageMime: r.mime,
       imageSize: r.size,
+      confirmation: {
+        state: r.decision ?? 'pending',
+        by: r.decided_by,
+        at: r.decided_at,
+        reason: r.reason,
+      },
       lines: byPaper.get(r.id) ?? [],
     }));
   }

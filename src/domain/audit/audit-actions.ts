@@ -41,6 +41,8 @@ export const AUDIT_ACTIONS = {
   'paper.imageView': '查看纸质处方影像',
   'paper.search': '检索纸质处方',
   'paper.capture': '纸质处方归档',
+  'paper.confirm': '药师确认纸质处方',
+  'paper.reject': '药师退回纸质处方',
   'paper.export': '纸质处方导出',
   'rx.export': '电子处方导出',
   'report.export': '报表导出',

@@ -132,7 +132,7 @@ export function decideScan(s: ScanInput): ScanDecision {
     return refuse(
       'ALREADY_SCANNED',
       'R-TRACE-ONCE',
-      `该追溯码本次已扫过（${drug.genname} 第 ${here.packNo} 盒），同一盒不能重复计数`,
+      `该追溯码本次已扫过（${drug.genname} 第 ${here.packNo} ${drug.packUnit}），同一${drug.packUnit}不能重复计数`,
       key,
     );
   }

@@ -2,6 +2,7 @@ import type {
   ComplaintState,
   DeliveryState,
   DispensingState,
+  PaperConfirmationState,
   PaperStatus,
   SettlementState,
   UploadState,
@@ -29,6 +30,12 @@ export const DELIVERY_STATE_LABELS: Record<DeliveryState, string> = {
   ordered: '待交接',
   handed_over: '配送中',
   received: '已签收',
+};
+
+export const PAPER_CONFIRMATION_LABELS: Record<PaperConfirmationState, string> = {
+  pending: '待药师确认',
+  confirmed: '药师已确认',
+  rejected: '药师已退回',
 };
 
 export const PAPER_STATUS_LABELS: Record<PaperStatus, string> = {

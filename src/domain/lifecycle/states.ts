@@ -19,6 +19,12 @@ export type DispensingState = 'open' | 'completed' | 'cancelled' | 'returned';
 /** A captured paper prescription; dispensed once, and kept so (retention trigger, migration 6). */
 export type PaperStatus = 'captured' | 'dispensed';
 
+/**
+ * A pharmacist's decision on a captured paper prescription (migration 28): a cashier's capture
+ * waits for it; a pharmacist's own capture is confirmed at once. Only a confirmed one is dispensed.
+ */
+export type PaperConfirmationState = 'pending' | 'confirmed' | 'rejected';
+
 /** A per-sale upload row (7207 / 3505 of a dispensing): waiting for the settlement, then queued, then delivered. */
 export type DispensingUploadState = 'waiting' | 'queued' | 'delivered';
 

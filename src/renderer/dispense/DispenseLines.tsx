@@ -23,7 +23,7 @@ function LineRow({ line, editable }: { line: DispenseLineView; editable: boolean
             拆零{line.unitsPerPack ? ` · 每${line.packUnit}${line.unitsPerPack}` : ''}
           </Tag>
         )}
-        <LineCodes codes={line.codes} editable={editable} />
+        <LineCodes codes={line.codes} editable={editable} packUnit={line.packUnit} />
       </td>
       <td className="num drug-qty">
         {line.quantityPrescribed}

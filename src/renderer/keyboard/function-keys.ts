@@ -143,6 +143,13 @@ export const FUNCTION_KEYS: readonly FunctionKey[] = [
     screens: DISPENSE,
   },
   {
+    key: 'Delete',
+    label: '移除追溯码',
+    help: '调剂页：Tab 选中已扫的一盒（支、瓶…）后按 Delete，移除该追溯码（调剂完成前）',
+    session: true,
+    screens: DISPENSE,
+  },
+  {
     key: 'Shift+F9',
     label: '撤销调剂',
     help: '调剂页：已调剂完成但未结算的处方，由执业药师填写原因并确认后撤销：药品退回库存、追溯码可再次销售，记录与原因保留；已结算的须退费',

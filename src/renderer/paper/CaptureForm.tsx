@@ -1,5 +1,5 @@
-import { Alert, Button, Checkbox, Input } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Checkbox, Input, type InputRef } from 'antd';
+import { useRef, useState } from 'react';
 import { DateField } from '../components/DateField';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { type CaptureText, useCaptureDraftStore } from './capture-draft-store';
@@ -28,6 +28,9 @@ export function CaptureForm() {
   const { text, lines, longRx, chronicSpecial, selfPayConsent, signature, stamp, image, change } =
     useCaptureDraftStore();
   const [fileError, setFileError] = useState<string | null>(null);
+  const firstField = useRef<InputRef>(null);
+  /** A refusal whose findings the list already shows (the checks); every other one is shown here. */
+  const findingsShown = check !== null && error?.detail?.startsWith('{') === true;
 
   const fields = (): PaperFieldsInput => ({
     ...text,
@@ -51,7 +54,11 @@ export function CaptureForm() {
     <section className="paper-capture work-area-columns">
       <div className="paper-form work-area-stack">
         <ImageSourcePicker
-          onPicked={(picked) => change({ image: picked })}
+          onPicked={(picked) => {
+            change({ image: picked });
+            // the file dialog (or the camera) gave the focus back to the page: keep it in the form
+            firstField.current?.focus();
+          }}
           onError={setFileError}
         />
         {fileError && <Alert type="error" title={fileError} />}
@@ -67,6 +74,7 @@ export function CaptureForm() {
           ) : (
             <Input
               key={key}
+              ref={key === 'institutionCode' ? firstField : undefined}
               data-testid={testId}
               prefix={label}
               value={text[key]}
@@ -128,7 +136,7 @@ export function CaptureForm() {
       </div>
       <div className="paper-side work-area-stack">
         <ImagePreview image={image} />
-        {error && !check && <ErrorAlert error={error} />}
+        {error && !findingsShown && <ErrorAlert error={error} testId="paper-error" />}
         {check && <FindingList check={check} />}
         <MtClaimSale />
         {saved && (
@@ -137,6 +145,11 @@ export function CaptureForm() {
             type="success"
             showIcon
             title={`已归档：第${saved.id}号（${saved.statusLabel}），影像SM3 ${saved.image.sm3.slice(0, 16)}…，保存至${saved.retainedUntil.slice(0, 10)}`}
+            description={
+              saved.confirmation.state === 'pending'
+                ? '请执业药师在下方查询结果中核对影像后确认，确认后方可调剂'
+                : undefined
+            }
           />
         )}
       </div>

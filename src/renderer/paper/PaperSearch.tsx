@@ -1,8 +1,11 @@
 import { Button, Input, Table, Tag } from 'antd';
 import { type KeyboardEvent, useState } from 'react';
 import type { PaperListItem } from '../../contract/types-paper';
+import { useSessionStore } from '../stores/session-store';
+import { useUiStore } from '../stores/ui-store';
 import { ImagePreview } from './ImagePreview';
-import { dispensable, usePaperStore } from './paper-store';
+import { PaperRejectDialog } from './PaperRejectDialog';
+import { awaitingPharmacist, dispensable, usePaperStore } from './paper-store';
 
 const FIELDS = [
   ['patientName', '患者姓名', 'paper-search-name'],
@@ -17,9 +20,19 @@ type Field = (typeof FIELDS)[number][0];
 
 /** Where the record is on the dispense/settle path: 已归档待调剂, 调剂中, 已结算, 已退费 … */
 function SaleState({ item }: { item: PaperListItem }) {
-  const label = item.sale?.label ?? (item.status === 'dispensed' ? '已调剂' : '已归档待调剂');
-  const color =
-    item.sale?.settlementState === 'settled' ? 'success' : item.sale ? 'blue' : 'default';
+  const confirmed = item.confirmation.state === 'confirmed';
+  const label = !confirmed
+    ? item.confirmation.label
+    : (item.sale?.label ?? (item.status === 'dispensed' ? '已调剂' : '已归档待调剂'));
+  const color = !confirmed
+    ? item.confirmation.state === 'pending'
+      ? 'gold'
+      : 'red'
+    : item.sale?.settlementState === 'settled'
+      ? 'success'
+      : item.sale
+        ? 'blue'
+        : 'default';
   return (
     <Tag color={color} data-testid={`paper-state-${item.id}`}>
       {label}
@@ -27,7 +40,44 @@ function SaleState({ item }: { item: PaperListItem }) {
   );
 }
 
+/** A pharmacist confirms (Enter / Alt+D on the row) or sends back a cashier's capture. */
+function ConfirmButtons({ item }: { item: PaperListItem }) {
+  const pharmacist = useSessionStore((s) => s.session?.staff.role === 'pharmacist');
+  if (!pharmacist) return <span className="hint">待执业药师确认</span>;
+  const select = () => {
+    usePaperStore.getState().select(item.id);
+    void usePaperStore.getState().showImage(item.id);
+  };
+  return (
+    <span className="work-area-row">
+      <Button
+        type="primary"
+        data-testid={`paper-confirm-${item.id}`}
+        onClick={(e) => {
+          e.stopPropagation();
+          select();
+          void usePaperStore.getState().confirm(item.id);
+        }}
+      >
+        药师确认
+      </Button>
+      <Button
+        danger
+        data-testid={`paper-reject-${item.id}`}
+        onClick={(e) => {
+          e.stopPropagation();
+          select();
+          useUiStore.getState().setOverlay('paperReject');
+        }}
+      >
+        退回
+      </Button>
+    </span>
+  );
+}
+
 function DispenseButton({ item }: { item: PaperListItem }) {
+  if (awaitingPharmacist(item)) return <ConfirmButtons item={item} />;
   if (!dispensable(item)) return null;
   const resume = item.sale?.dispensingState === 'open';
   return (
@@ -129,6 +179,7 @@ export function PaperSearch() {
           ]}
         />
       </section>
+      <PaperRejectDialog />
       {preview && (
         <ImagePreview
           image={{

@@ -44,14 +44,23 @@ interface PaperState {
   /** 调剂: opens (or resumes) the dispensing of a captured paper prescription (R-PAPER-*). */
   dispense(id: number): Promise<void>;
   dispenseSelected(): Promise<void>;
+  /** 药师确认 of a cashier's capture (R-PHARMACIST); the search row shows the new state. */
+  confirm(id: number): Promise<boolean>;
+  /** 药师退回 with a reason (R-PHARMACIST). */
+  reject(id: number, reason: string): Promise<boolean>;
 }
 
 const attempt = <T>(set: (s: Partial<PaperState>) => void, run: () => Promise<T>) =>
   busyCall(set, run);
 
-/** A captured record, or one whose dispensing is still open (it resumes). */
+/** A confirmed, captured record, or one whose dispensing is still open (it resumes). */
 export const dispensable = (i: PaperListItem) =>
-  i.status === 'captured' && (i.sale === null || i.sale.dispensingState !== 'completed');
+  i.status === 'captured' &&
+  i.confirmation.state === 'confirmed' &&
+  (i.sale === null || i.sale.dispensingState !== 'completed');
+
+/** A cashier's capture a pharmacist has still to confirm or send back (R-PHARMACIST). */
+export const awaitingPharmacist = (i: PaperListItem) => i.confirmation.state === 'pending';
 
 /** The paper-prescription screen (Alt+P): capture, checks, archive search, export. */
 export const usePaperStore = create<PaperState>((set, get) => ({
@@ -88,7 +97,9 @@ export const usePaperStore = create<PaperState>((set, get) => ({
   },
   async search(query) {
     const results = await attempt(set, () => api.call('paper.search', query));
-    if (results) set({ results, query, selectedId: results.items[0]?.id ?? null });
+    if (!results) return;
+    const kept = results.items.some((i) => i.id === get().selectedId);
+    set({ results, query, selectedId: kept ? get().selectedId : (results.items[0]?.id ?? null) });
   },
   async showImage(id) {
     const preview = await attempt(set, () => api.call('paper.image', { id }));
@@ -118,6 +129,16 @@ export const usePaperStore = create<PaperState>((set, get) => ({
     if (!view) return;
     useNavigation.getState().close('paper');
     useDispenseStore.getState().show(view);
+  },
+  async confirm(id) {
+    const done = await attempt(set, () => api.call('paper.confirm', { id }));
+    if (done) await get().search(get().query);
+    return done !== null;
+  },
+  async reject(id, reason) {
+    const done = await attempt(set, () => api.call('paper.reject', { id, reason }));
+    if (done) await get().search(get().query);
+    return done !== null;
   },
   async dispenseSelected() {
     const id = get().selectedId;

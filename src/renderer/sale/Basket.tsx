@@ -1,5 +1,9 @@
 import { Button } from 'antd';
+import { formatFen } from '../format/money';
 import { type BasketLine, useSaleStore } from './sale-store';
+
+/** What a line costs at the catalog's retail price (the backend prices the sale the same way). */
+const lineFen = (l: BasketLine) => (l.item.priceFen ?? 0) * l.codes.length;
 
 function Line({ line, active }: { line: BasketLine; active: boolean }) {
   const { item, codes } = line;
@@ -24,6 +28,15 @@ function Line({ line, active }: { line: BasketLine; active: boolean }) {
         <span className="scan-count">
           {codes.length}
           {item.packUnit}
+        </span>
+        <span
+          className="basket-line-price"
+          data-testid="basket-line-price"
+          data-fen={lineFen(line)}
+        >
+          {item.priceFen === null
+            ? '无零售价'
+            : `${formatFen(item.priceFen)} × ${codes.length} = ${formatFen(lineFen(line))}`}
         </span>
         <Button size="small" onClick={() => store.removeLine(item.medListCodg)}>
           移除
@@ -55,6 +68,7 @@ export function Basket() {
   const active = useSaleStore((s) => s.active);
   const selling = useSaleStore((s) => s.selling);
   const packs = basket.reduce((n, l) => n + l.codes.length, 0);
+  const total = basket.reduce((n, l) => n + lineFen(l), 0);
   return (
     <section className="rx-pane basket" aria-label="购物清单" data-testid="basket">
       <h3 className="pane-title">
@@ -66,7 +80,10 @@ export function Basket() {
           <Line key={l.item.medListCodg} line={l} active={l.item.medListCodg === active} />
         ))}
       </ul>
-      <p className="hint">金额按本店零售价计算，确认收款后显示并打印小票。</p>
+      <p className="basket-total" data-testid="basket-total" data-fen={total}>
+        应收合计 <strong>{formatFen(total)}</strong>
+      </p>
+      <p className="hint">金额按本店零售价计算，确认收款后打印小票。</p>
       <Button
         type="primary"
         size="large"

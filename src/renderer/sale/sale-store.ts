@@ -7,6 +7,7 @@ import { beep } from '../feedback/beep';
 import { useNavigation } from '../navigation/navigation-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
+import { goodsOfCode } from './goods-of-code';
 
 /** One kind of goods in the basket; one scanned code per pack (R-TRACE). */
 export interface BasketLine {
@@ -111,8 +112,23 @@ export const useSaleStore = create<SaleState>((set, get) => ({
   },
 
   addCode(code) {
-    const { basket, active, sold } = get();
+    const { sold, goods } = get();
     if (sold) return;
+    // a pack names its goods: scanning it adds them, whatever line was being scanned
+    const named = goodsOfCode(goods ?? [], code, new Date());
+    if (named === 'none') {
+      beep('refused');
+      set({
+        error: {
+          code: 'POLICY',
+          message: `追溯码 ${code} 的商品不在可自费销售的非处方商品中：处方药须凭处方调剂，不能在此销售`,
+          ruleId: 'R-GSP-RX',
+        },
+      });
+      return;
+    }
+    if (named !== 'unnamed') get().pick(named.found);
+    const { basket, active } = get();
     const line = basket.find((l) => l.item.medListCodg === active);
     if (!line) {
       beep('error');

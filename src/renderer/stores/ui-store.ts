@@ -9,6 +9,7 @@ export type Overlay =
   | 'logout'
   | 'cancelHeld'
   | 'offDuty'
+  | 'paperReject'
   | 'deliveryReceipt';
 
 interface UiState {

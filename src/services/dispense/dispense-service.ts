@@ -5,6 +5,7 @@ import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import { allocateFefo } from '../../domain/dispense/fefo';
 import { centerRefusalMessage, decideScan, remaining } from '../../domain/dispense/scan-decision';
 import { AppError } from '../../domain/errors';
+import type { PolicyPack } from '../../domain/policy/policy-pack';
 import { ruleCitationForUsers } from '../../domain/rules';
 import { assertDispensableOnInsurance } from '../../domain/settlement/insurance-standing';
 import { packKey, parseScannedCode } from '../../domain/trace/parse-scanned-code';
@@ -33,6 +34,8 @@ interface Deps {
   prescriptions: PrescriptionRepository;
   gate: () => ReviewGate;
   paper: PaperRules;
+  /** The pharmacy's region pack: a refusal names only the documents that govern its region. */
+  pack: () => PolicyPack;
   rxValidity: RxValidityGate;
   log: Logger;
   now: () => Date;
@@ -204,7 +207,7 @@ export function createDispenseService(deps: Deps) {
       code: r.code,
       reason: r.reason,
       ruleId: r.ruleId,
-      citation: r.ruleId ? ruleCitationForUsers(r.ruleId) : null,
+      citation: r.ruleId ? ruleCitationForUsers(r.ruleId, deps.pack().admdvs) : null,
       message: r.message,
       scannedDrug: r.drug ? { medListCodg: r.drug.medListCodg, genname: r.drug.genname } : null,
       earlierSale: r.earlier
@@ -224,6 +227,7 @@ export function createDispenseService(deps: Deps) {
         const line = lines.find((l) => l.lineNo === c.lineNo);
         const name = line?.genname ?? '';
         const of = line?.packsPrescribed ?? 0;
+        const packUnit = deps.catalog.get(line?.medListCodg ?? '')?.packUnit ?? '盒';
         const units = c.units === null ? '' : `，取 ${c.units}${line?.qtyUnit ?? ''}`;
         return {
           verdict: 'accepted',
@@ -235,7 +239,7 @@ export function createDispenseService(deps: Deps) {
           packsOnLine: of,
           reusedPack: c.reusedPack,
           units: c.units,
-          message: `${name} 第 ${c.packNo}/${of} ${c.reusedPack ? '盒（续用已拆零包装）' : '盒'}已扫码${units}`,
+          message: `${name} 第 ${c.packNo}/${of} ${packUnit}${c.reusedPack ? '（续用已拆零包装）' : ''}已扫码${units}`,
           dispensing: view(d.id),
         };
       })

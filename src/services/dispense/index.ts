@@ -19,7 +19,7 @@ export function createDispenseArea(deps: AreaDeps, regions: RegionService) {
   let gate: ReviewGate = createTableReviewGate(deps.db);
   const pack = currentPackOf(deps.config, regions);
   const paper = createPaperRules({ db: deps.db, catalog: deps.catalog, pack });
-  const dispense = createDispenseService({ ...deps, gate: () => gate, paper });
+  const dispense = createDispenseService({ ...deps, gate: () => gate, paper, pack });
   const held = createHeldService({ ...deps, view: dispense.get });
   const stock = createStockService(deps);
   const history = createHistoryService({ ...deps, pack });

@@ -44,9 +44,23 @@ export function createPaperRules(deps: Deps) {
     });
   }
 
-  /** Not yet dispensed, and still passing every capture check today (R-VALID first). */
+  /** A cashier's capture waits for a pharmacist's confirmation; a rejected one never goes (R-PHARMACIST). */
+  function assertConfirmed(r: PaperRecord): void {
+    const c = r.confirmation;
+    if (c.state === 'confirmed') return;
+    throw new AppError(
+      'POLICY',
+      c.state === 'pending'
+        ? `${label(r)}由收银员登记，尚待执业药师确认：请药师在纸质处方页核对影像与数据后确认，再调剂`
+        : `${label(r)}已被药师退回（${c.reason ?? ''}），不得调剂`,
+      { ruleId: 'R-PHARMACIST' },
+    );
+  }
+
+  /** Not yet dispensed, confirmed, and still passing every capture check today (R-VALID first). */
   function assertDispensable(r: PaperRecord, at: Date): void {
     if (r.status === 'dispensed') refuseDispensed(r);
+    assertConfirmed(r);
     const blocks = checkPaperPrescription(
       paperFieldsOf(r),
       deps.pack(),

@@ -2,6 +2,7 @@ import { dateOnly, dateTime } from '../../center/clock';
 import type { StockBatchView, StockItemView } from '../../contract/types-dispense';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import { RX_CLASSES, sellableWithoutPrescription } from '../../domain/catalog/rx-class';
+import { toGtin14 } from '../../domain/trace/ean13';
 import type { Db } from '../../store/database';
 import { type StockBatch, StockRepository } from '../../store/stock-repository';
 import { createDemoReceipts } from '../stock/demo-receipts';
@@ -47,6 +48,9 @@ export function createStockService(deps: Deps) {
           .filter((b) => b.expiry >= today)
           .reduce((s, b) => s + b.packsOnHand, 0),
         batches: batches.map((b) => batchView(b, today)),
+        priceFen: drug?.priceFen ?? null,
+        traceProductIds: drug ? [...drug.traceProductIds] : [],
+        gtin14s: drug ? drug.gtins.map(toGtin14) : [],
       };
     });
   }

@@ -22,7 +22,10 @@ export interface CaptureDeps {
   now: () => Date;
 }
 
-/** Checks (R-PAPER-*, R-VALID, R-REGION, R-EXCLUDED, R-LONGRX) and archiving of paper prescriptions. */
+/**
+ * Checks (R-PAPER-*, R-VALID, R-REGION, R-EXCLUDED, R-LONGRX) and archiving of paper
+ * prescriptions. A cashier's capture waits for a pharmacist (confirm-service, R-PHARMACIST).
+ */
 export function createCaptureService(deps: CaptureDeps) {
   const lookup = (code: string) => deps.catalog.get(code);
 
@@ -68,10 +71,12 @@ export function createCaptureService(deps: CaptureDeps) {
   }
 
   function capture(staff: StaffMember, fields: PaperFields, imageBase64: string): PaperView {
-    if (staff.role !== 'pharmacist') {
-      throw new AppError('FORBIDDEN', '纸质处方须由执业药师核验后登记', {
-        ruleId: 'R-PHARMACIST',
-      });
+    if (staff.role === 'admin') {
+      throw new AppError(
+        'FORBIDDEN',
+        '管理员不能登记纸质处方：请由收银员登记、执业药师确认，或由执业药师直接登记',
+        { ruleId: 'R-PHARMACIST' },
+      );
     }
     const image = decodeImage(imageBase64);
     const result = check(fields);
@@ -87,6 +92,7 @@ export function createCaptureService(deps: CaptureDeps) {
           warnings: JSON.stringify(result.findings),
           capturedBy: staff.id,
           createdAt: at.getTime(),
+          confirmedByCapturer: staff.role === 'pharmacist',
           lines: fields.lines.map((l, i) => {
             const drug = lookup(l.medListCodg) as CatalogDrug;
             return {

@@ -9,6 +9,7 @@ import type { AreaDeps } from '../area-deps';
 import { jobsOf } from '../background/jobs-of';
 import type { RegionService } from '../region-service';
 import { createCaptureService } from './capture-service';
+import { createConfirmService } from './confirm-service';
 import { createReadService } from './read-service';
 import { currentPackOf } from './region-pack';
 import { createScanFolder } from './scan-folder';
@@ -24,6 +25,7 @@ export function createPaperArea(deps: AreaDeps, regions: RegionService) {
     log: deps.log,
     now: deps.now,
   });
+  const confirmation = createConfirmService({ repo, log: deps.log, now: deps.now });
   const read = createReadService({ db: deps.db, repo, search, log: deps.log });
   const jobs = jobsOf(deps);
   const drugs: PaperDrugOption[] = [...deps.catalog.values()].map((d) => ({
@@ -37,6 +39,7 @@ export function createPaperArea(deps: AreaDeps, regions: RegionService) {
   }));
   return {
     ...capture,
+    ...confirmation,
     ...read,
     drugs: () => drugs,
     /** The inspection archive as one zip in <dataDir>/exports, written in the background. */

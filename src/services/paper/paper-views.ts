@@ -1,6 +1,14 @@
 import type { PaperSourceView } from '../../contract/types-dispense';
-import type { PaperListItem, PaperSaleView, PaperView } from '../../contract/types-paper';
-import { PAPER_STATUS_LABELS } from '../../domain/lifecycle/state-labels';
+import type {
+  PaperConfirmationView,
+  PaperListItem,
+  PaperSaleView,
+  PaperView,
+} from '../../contract/types-paper';
+import {
+  PAPER_CONFIRMATION_LABELS,
+  PAPER_STATUS_LABELS,
+} from '../../domain/lifecycle/state-labels';
 import type { SettlementState } from '../../domain/lifecycle/states';
 import { maskIdNumber } from '../../domain/mask';
 import { isMtClaim } from '../../domain/paper/mt-claim';
@@ -60,13 +68,31 @@ export function toPaperSaleView(row: PaperSaleRow | undefined): PaperSaleView | 
   };
 }
 
+function confirmationOf(r: PaperRecord): PaperConfirmationView {
+  const c = r.confirmation;
+  return {
+    state: c.state,
+    label: PAPER_CONFIRMATION_LABELS[c.state],
+    by: c.by,
+    at: c.at === null ? null : formatBeijingDateTime(new Date(c.at)),
+    reason: c.reason,
+  };
+}
+
+/** What the archive shows as a record's state: the pharmacist's decision until it is confirmed. */
+const statusLabelOf = (r: PaperRecord) =>
+  r.confirmation.state === 'confirmed'
+    ? PAPER_STATUS_LABELS[r.status]
+    : PAPER_CONFIRMATION_LABELS[r.confirmation.state];
+
 export function toPaperView(r: PaperRecord, sale: PaperSaleView | null = null): PaperView {
   return {
     id: r.id,
     kind: 'paper',
     status: r.status,
+    confirmation: confirmationOf(r),
     sale,
-    statusLabel: PAPER_STATUS_LABELS[r.status],
+    statusLabel: statusLabelOf(r),
     institutionCode: r.institutionCode,
     institutionName: r.institutionName,
     serialNo: r.serialNo,
@@ -88,6 +114,7 @@ export function toPaperListItem(r: PaperRecord, sale: PaperSaleView | null = nul
   return {
     id: r.id,
     status: r.status,
+    confirmation: confirmationOf(r),
     sale,
     institutionCode: r.institutionCode,
     institutionName: r.institutionName,

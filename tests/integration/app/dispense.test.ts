@@ -186,7 +186,8 @@ describe('dispensing as prescribed with traceability codes, over HTTP', () => {
     const v = await scan(d.dispensingId, code);
     expect(v).toMatchObject({ verdict: 'refused', reason: 'EXPIRED', ruleId: 'R-SUPPLY' });
     expect(v.verdict === 'refused' && v.message).toContain('1999-12-31');
-    expect(v.verdict === 'refused' && v.citation).toContain('辽医保办发〔2023〕1号 §二(三)');
+    // the rule's only document is Liaoning's notice, which does not govern this Chongqing pharmacy
+    expect(v.verdict === 'refused' && v.citation).not.toContain('辽医保办发');
     expect(v.dispensing.lines[0]?.packsScanned).toBe(0);
     const logged = h.services.db
       .prepare('SELECT reason, rule_id FROM scan_refusals WHERE dispensing_id = ?')
@@ -195,12 +196,16 @@ describe('dispensing as prescribed with traceability codes, over HTTP', () => {
     await ok('dispense.cancel', { dispensingId: d.dispensingId });
   });
 
-  it('refuses one pack more than prescribed [R-NOSWAP][ST-EPC-02-010]', async () => {
+  it('refuses one pack more than prescribed, citing the quantity rule by the documents governing Chongqing [R-NOSWAP][ST-EPC-02-010]', async () => {
     const hiRxno = await prescribe(wang, [METFORMIN]);
     const d = await startReviewed(hiRxno);
     const first = await scan(d.dispensingId, traceCode('8031111'));
     const v = await scan(d.dispensingId, traceCode('8031112'));
     expect(v).toMatchObject({ verdict: 'refused', reason: 'TOO_MANY', ruleId: 'R-NOSWAP' });
+    expect(v.verdict === 'refused' && v.message).toContain('不得超量发药');
+    // Chongqing's own notice and the national standard, never Liaoning's notice
+    expect(v.verdict === 'refused' && v.citation).toContain('渝医保办〔2023〕70号 §三(二)3');
+    expect(v.verdict === 'refused' && v.citation).not.toContain('辽医保办发');
     const removed = await ok<DispensingView>('dispense.removeCode', {
       dispensingId: d.dispensingId,
       code: first.code,

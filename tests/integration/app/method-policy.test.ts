@@ -23,6 +23,8 @@ const VALID_INPUT: Record<string, unknown> = {
   'backup.check': { name: '柜台备份_x' },
   'backup.restore': { name: '柜台备份_x', confirm: '确认恢复' },
   'log.export': { folder: null },
+  'paper.confirm': { id: 1 },
+  'paper.reject': { id: 1, reason: '影像与登记不符' },
   'desktop.setPrint': { printerName: null, paper: 'A4', kickCashDrawer: false },
   'desktop.setUpdateFeed': { feedUrl: null },
   'stock.saveSupplier': {

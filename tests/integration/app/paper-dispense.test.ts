@@ -58,6 +58,11 @@ describe('paper prescriptions dispensed and settled through the same path, over 
         password: staff(role).password,
       })
     ).value?.token ?? '';
+  const staffIdOf = (role: string) =>
+    h.services.db
+      .prepare('SELECT id FROM staff WHERE username = ?')
+      .pluck()
+      .get(staff(role).username) as number;
   const center = async <T>(route: string): Promise<T> =>
     (await fetch(`${h.sandboxUrl}/x/sandbox/${route}`)).json() as Promise<T>;
   const packsOnHand = (medListCodg: string) =>
@@ -86,6 +91,7 @@ describe('paper prescriptions dispensed and settled through the same path, over 
         warnings: '[]',
         capturedBy: 1,
         createdAt: at,
+        confirmedByCapturer: true,
         lines: [
           {
             lineNo: 1,
@@ -300,6 +306,115 @@ describe('paper prescriptions dispensed and settled through the same path, over 
     expect(res.error).toMatchObject({ code: 'FORBIDDEN', ruleId: 'R-PHARMACIST' });
     const still = await ok<PaperView>('paper.get', { id: paper.id });
     expect(still).toMatchObject({ status: 'captured', sale: null });
+  });
+
+  it('a cashier captures: it waits as 待药师确认, is not dispensable, the cashier cannot confirm; the pharmacist confirms and it dispenses [R-PHARMACIST]', async () => {
+    const cashier = await login('cashier');
+    const paper = await ok<PaperView>(
+      'paper.capture',
+      {
+        ...paperFields({ patientName: zhang.name, patientCertno: zhang.certno }),
+        imageBase64: fakePng().toString('base64'),
+      },
+      cashier,
+    );
+    expect(paper.confirmation).toMatchObject({ state: 'pending', label: '待药师确认', by: null });
+    expect(paper.statusLabel).toBe('待药师确认');
+
+    const early = await api('dispense.startPaper', { paperId: paper.id });
+    expect(early.error).toMatchObject({ code: 'POLICY', ruleId: 'R-PHARMACIST' });
+    expect(early.error?.message).toContain('尚待执业药师确认');
+    const byCashier = await api('paper.confirm', { id: paper.id }, cashier);
+    expect(byCashier.error).toMatchObject({ code: 'FORBIDDEN', ruleId: 'R-PHARMACIST' });
+    expect(
+      h.services.db
+        .prepare('SELECT count(*) FROM dispensings WHERE paper_id = ?')
+        .pluck()
+        .get(paper.id),
+    ).toBe(0);
+
+    const confirmed = await ok<PaperView>('paper.confirm', { id: paper.id });
+    const pharmacistId = staffIdOf('pharmacist');
+    expect(confirmed.confirmation).toMatchObject({ state: 'confirmed', by: pharmacistId });
+    expect(confirmed.confirmation.at).toMatch(/^\d{4}-\d{2}-\d{2} /);
+    const again = await api('paper.confirm', { id: paper.id });
+    expect(again.error).toMatchObject({ code: 'CONFLICT', ruleId: 'R-PHARMACIST' });
+
+    const d = await ok<DispensingView>('dispense.startPaper', { paperId: paper.id });
+    expect(d.lines).toHaveLength(1);
+    await ok('dispense.cancel', { dispensingId: d.dispensingId });
+    const audit = h.services.db
+      .prepare(
+        "SELECT outcome, subject FROM audit_log WHERE action = 'paper.confirm' AND staff_id = ? ORDER BY seq",
+      )
+      .all(pharmacistId);
+    expect(audit).toEqual([
+      { outcome: 'ok', subject: `纸质#${paper.id}` },
+      { outcome: 'refused', subject: `纸质#${paper.id}` },
+    ]);
+  });
+
+  it("a pharmacist sends a cashier's capture back with a reason; it is never dispensed [R-PHARMACIST]", async () => {
+    const cashier = await login('cashier');
+    const paper = await ok<PaperView>(
+      'paper.capture',
+      {
+        ...paperFields({ patientName: zhang.name, patientCertno: zhang.certno }),
+        imageBase64: fakePng().toString('base64'),
+      },
+      cashier,
+    );
+    const noReason = await api('paper.reject', { id: paper.id, reason: ' ' });
+    expect(noReason.error?.code).toBe('VALIDATION');
+    const rejected = await ok<PaperView>('paper.reject', {
+      id: paper.id,
+      reason: '影像中剂量与登记不符',
+    });
+    expect(rejected.confirmation).toMatchObject({
+      state: 'rejected',
+      reason: '影像中剂量与登记不符',
+    });
+    const res = await api('dispense.startPaper', { paperId: paper.id });
+    expect(res.error).toMatchObject({ code: 'POLICY', ruleId: 'R-PHARMACIST' });
+    expect(res.error?.message).toContain('已被药师退回');
+  });
+
+  it('the database refuses a dispensing of an unconfirmed paper prescription and a confirmation by a cashier [R-PHARMACIST]', async () => {
+    const paper = await ok<PaperView>(
+      'paper.capture',
+      {
+        ...paperFields({ patientName: zhang.name, patientCertno: zhang.certno }),
+        imageBase64: fakePng().toString('base64'),
+      },
+      await login('cashier'),
+    );
+    const db = h.services.db;
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO dispensings (paper_id, reviewed_by, certno, patient_name, staff_id, state, started_at)
+           VALUES (?, ?, ?, ?, ?, 'open', ?)`,
+        )
+        .run(
+          paper.id,
+          staffIdOf('pharmacist'),
+          zhang.certno,
+          zhang.name,
+          staffIdOf('pharmacist'),
+          Date.now(),
+        ),
+    ).toThrow(/R-PHARMACIST/);
+    expect(() =>
+      new PaperRepository(db).decide(paper.id, 'confirmed', staffIdOf('cashier'), Date.now()),
+    ).toThrow(/R-PHARMACIST/);
+    new PaperRepository(db).decide(paper.id, 'confirmed', staffIdOf('pharmacist'), Date.now());
+    expect(() =>
+      db
+        .prepare(
+          "UPDATE paper_confirmations SET decision = 'rejected', reason = 'x' WHERE paper_id = ?",
+        )
+        .run(paper.id),
+    ).toThrow(/R-KEEP/);
   });
 
   it('refunds a paper sale with 2103 and 3506 (no 7208); codes and stock come back [R-REVERSE][R-TRACE-ONCE]', async () => {

@@ -158,11 +158,6 @@ describe('paper prescriptions over HTTP: capture, checks, archive, search, expor
     }
   });
 
-  it('only a licensed pharmacist captures [R-PHARMACIST]', async () => {
-    const res = await capture(paperFields(), fakePng(), await login('cashier'));
-    expect(res.error).toMatchObject({ code: 'FORBIDDEN', ruleId: 'R-PHARMACIST' });
-  });
-
   it('refuses DELETE and content UPDATE inside 2 years, at the database [R-KEEP]', () => {
     const db = h.services.db;
     expect(() => db.prepare('DELETE FROM paper_prescriptions WHERE id = ?').run(first.id)).toThrow(
@@ -270,5 +265,12 @@ describe('paper prescriptions over HTTP: capture, checks, archive, search, expor
     const exported = await h.api('paper.export', { from: today, to: today }, token);
     expect(exported.error).toMatchObject({ ruleId: 'R-PAPER-KEEP' });
     expect(exported.error?.message).toContain('完整性校验失败');
+  });
+
+  it('a cashier captures (it waits for a pharmacist); an administrator may not capture [R-PHARMACIST]', async () => {
+    const cashier = await capture(paperFields(), fakePng(), await login('cashier'));
+    expect(cashier.value?.confirmation.state).toBe('pending');
+    const admin = await capture(paperFields(), fakePng(), await login('admin'));
+    expect(admin.error).toMatchObject({ code: 'FORBIDDEN', ruleId: 'R-PHARMACIST' });
   });
 });

@@ -40,6 +40,8 @@ describe('per-method policy on the contract', () => {
         'sale.selfPay',
         'sale.mtClaim',
         'sale.mtClaimMaterials',
+        'paper.confirm',
+        'paper.reject',
         'stock.receive',
         'stock.returnToSupplier',
         'stock.adjust',

@@ -116,6 +116,24 @@ describe('scan verdicts', () => {
       accept: {},
     });
   });
+  it('names a pen scanned twice by the product’s own unit: 第 1 支, not 第 1 盒 [R-TRACE-ONCE]', () => {
+    const pen = { ...AMOX, packUnit: '支' };
+    const once = {
+      lineNo: 1,
+      code: code(1),
+      kind: 'trace20' as const,
+      raw: code(1),
+      packNo: 1,
+      units: null,
+      reusedPack: false,
+      scannedAt: 0,
+    };
+    const d = decideScan(input(code(1), { drug: pen, codes: [once] }));
+    expect(d).toMatchObject({ refuse: { reason: 'ALREADY_SCANNED' } });
+    const msg = 'refuse' in d ? d.refuse.message : '';
+    expect(msg).toContain('第 1 支');
+    expect(msg).not.toContain('盒');
+  });
   it('refuses a code sold before with the earlier sale, allows a returned one [R-TRACE-ONCE]', () => {
     expect(decideScan(input(code(1), { sold: soldRow() }))).toMatchObject({
       refuse: { reason: 'ALREADY_SOLD', ruleId: 'R-TRACE-ONCE', earlier: { hiRxno: 'RX1' } },

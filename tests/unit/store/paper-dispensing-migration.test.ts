@@ -165,13 +165,18 @@ describe('migration 7: dispensings rebuilt for paper prescriptions', () => {
          state, started_at) VALUES (?, ?, ?, 'C2', '王', 1, 'open', ?)`,
     );
     const paperId = paperInsert(db, 'P-1');
+    // a pharmacist's confirmation, without which no paper dispensing is stored (migration 28)
+    db.prepare(
+      "INSERT INTO paper_confirmations (paper_id, decision, decided_by, decided_at) VALUES (?, 'confirmed', 1, ?)",
+    ).run(paperId, AT);
     expect(() => insert.run(null, null, null, AT)).toThrow(/CHECK/);
     expect(() => insert.run('RX1', paperId, 1, AT)).toThrow(/CHECK/);
     expect(() => insert.run(null, paperId, null, AT)).toThrow(/CHECK/);
     const id = Number(insert.run(null, paperId, 1, AT).lastInsertRowid);
     expect(id).toBe(10);
     expect(() => insert.run(null, paperId, 1, AT)).toThrow(/UNIQUE/);
-    expect(() => insert.run(null, 999, 1, AT)).toThrow(/FOREIGN KEY/);
+    // no such paper prescription: since migration 28 its missing confirmation refuses it first
+    expect(() => insert.run(null, 999, 1, AT)).toThrow(/FOREIGN KEY|R-PHARMACIST/);
   });
 
   it('a rebuild that leaves a dangling reference is rolled back and foreign keys are restored [ARCH]', () => {
