@@ -11,6 +11,7 @@ import { ROOT } from './lib/processes';
 export const THREAD_ENTRIES = [
   'src/services/background/job-worker.ts',
   'src/center/rx/bulk-verify-worker.ts',
+  'src/services/rx-reverify/reverify-worker.ts',
 ] as const;
 
 /**
