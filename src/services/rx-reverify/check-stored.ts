@@ -1,6 +1,7 @@
 import type { BulkVerifier } from '../../center/rx/bulk-verify';
 import type { Out7204 } from '../../center/rx/fsi-72xx';
-import { compareSignedFields, tamperedFieldsReason } from '../../center/rx/verify-rx';
+import { SIGNED_FIELD_LABELS } from '../../center/rx/signed-field-labels';
+import { compareSignedFields } from '../../center/rx/verify-rx';
 import type { RxReverifyFailure } from '../../contract/types-reverify';
 import type { StoredPrescription } from '../../store/prescription-repository';
 import { toRxFile } from '../rx-export';
@@ -19,7 +20,14 @@ export function checkStored(
   if (!verdict.valid)
     return { ...named, code: verdict.code, reason: verdict.reason, ruleId: verdict.ruleId };
   const altered = verdict.payload
-    ? tamperedFieldsReason(compareSignedFields(verdict.payload, p.reply as Out7204))
-    : null;
-  return altered ? { ...named, code: 'FIELDS_ALTERED', reason: altered, ruleId: 'R-SIGN' } : null;
+    ? compareSignedFields(verdict.payload, p.reply as Out7204).filter((c) => !c.equal)
+    : [];
+  if (altered.length === 0) return null;
+  const fields = altered.map((c) => SIGNED_FIELD_LABELS[c.field]).join('、');
+  return {
+    ...named,
+    code: 'FIELDS_ALTERED',
+    reason: `存档的处方数据与医疗机构签名内容不符（${fields}），处方可能被篡改，不得审核或结算`,
+    ruleId: 'R-SIGN',
+  };
 }
