@@ -13,6 +13,12 @@ export function ReverifyResult() {
   const r = useAuditStore((s) => s.reverified);
   if (!r) return null;
   const ok = r.failed === 0;
+  if (r.checked === 0)
+    return (
+      <div data-testid="rx-reverify-result" data-failed={0} role="status">
+        <Alert type="info" showIcon title="本机尚无存档的电子处方，无需重新验签" />
+      </div>
+    );
   const listed =
     r.failures.length < r.failed ? `（列出前 ${r.failures.length} 张，按处方编号）` : '';
   return (
