@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { PooledTask } from '../../center/kept-threads';
 import { createThreadVerifiers } from '../../center/rx/bulk-thread-verifier';
+import { lowerThisThreadsPriority } from '../../center/thread-priority';
 import type { RxReverifyFailure } from '../../contract/types-reverify';
 import { type Db, openReadOnlyDatabase } from '../../store/database';
 import { PrescriptionRepository } from '../../store/prescription-repository';
@@ -11,6 +12,7 @@ import type { ReverifyReply, ReverifySetup, ReverifyTask } from './reverify-mess
  * One thread of re-verifying the stored prescriptions (reverify-stored.ts): it reads its
  * ranges on its own read-only connection, so no prescription passes through the counter's thread.
  */
+lowerThisThreadsPriority();
 const verifierFor = createThreadVerifiers();
 let open: { file: string; db: Db; repo: PrescriptionRepository } | null = null;
 
