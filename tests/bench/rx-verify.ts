@@ -10,9 +10,10 @@ import {
 import type { RxFile } from '../../src/center/rx/rx-file';
 import { createTrustStore } from '../../src/center/rx/trust-store';
 import { verifyRxFile } from '../../src/center/rx/verify-rx';
-import { clearSignatureCache, issueCertificate, parseCertificate } from '../../src/center/x509';
-import { createPkiFixture, INSTITUTION_SUBJECT, type Issued, seededKeyPair } from '../support/pki';
+import { clearSignatureCache } from '../../src/center/x509';
+import { createPkiFixture } from '../support/pki';
 import { buildRxFile, drugLines, layoutPdf } from '../unit/rx/rx-fixture';
+import { benchRxFiles } from './rx-bench-files';
 import { measureStall, stallRow } from './stall';
 import { type BenchRow, type BenchTarget, percentiles } from './table';
 
@@ -120,32 +121,7 @@ export async function benchRxVerify(): Promise<BenchRow[]> {
 
   // Stored prescriptions: DISTINCT distinct signed files from a handful of institutions,
   // cycled to BULK_ITEMS (the bulk path caches per certificate only, never per item).
-  const institutions: Issued[] = Array.from({ length: INSTITUTIONS }, (_, i) => {
-    const keyPair = seededKeyPair(`bench-institution-${i}`);
-    const der = issueCertificate({
-      issuer: { cert: pki.ca.cert, privateKey: pki.ca.keyPair.privateKey },
-      subject: {
-        ...INSTITUTION_SUBJECT,
-        CN: `压测医院${i}电子签名`,
-        serialNumber: `H5001030000${i}`,
-      },
-      publicKey: keyPair.publicKey,
-      serialHex: `B${i}`,
-      notBefore: new Date(at.getTime() - 86_400_000),
-      notAfter: new Date(at.getTime() + 300 * 86_400_000),
-    });
-    return { cert: parseCertificate(der), der, keyPair };
-  });
-  const distinct: RxFile[] = Array.from({ length: DISTINCT }, (_, i) =>
-    buildRxFile(institutions[i % INSTITUTIONS] as Issued, {
-      fields: {
-        hiRxno: `H5001032026${String(i).padStart(8, '0')}`,
-        fixmedinsCode: `H5001030000${i % INSTITUTIONS}`,
-      },
-      lines: drugLines(5, i),
-      pdf: layoutPdf(20 * 1024, i + 1),
-    }),
-  );
+  const distinct: RxFile[] = benchRxFiles(pki, DISTINCT, INSTITUTIONS);
   const items = Array.from({ length: BULK_ITEMS }, (_, i) => distinct[i % DISTINCT]);
 
   const naiveJs = throughput(
