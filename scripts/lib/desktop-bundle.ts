@@ -7,6 +7,7 @@ import path from 'node:path';
 export const THREAD_ENTRIES = [
   'src/services/background/job-worker.ts',
   'src/center/rx/bulk-verify-worker.ts',
+  'src/services/rx-reverify/reverify-worker.ts',
 ] as const;
 
 /** The backend utility process (D36): electron/main.ts forks `dist-electron/backend-process.cjs`. */

@@ -81,6 +81,7 @@ export function createHandlers(s: AppServices): Handlers {
     'rx.get': (i) => s.rx.get(i.hiRxno),
     'rx.list': () => s.rx.list(),
     'rx.layoutFile': (i) => s.rx.layoutFile(i.hiRxno),
+    'rx.reverifyAll': () => s.rxReverify.reverifyAll(),
     'settings.region': () => s.regions.settings(),
     'settings.setRegion': (i) => s.regions.set(i.regionId),
   };

@@ -31,6 +31,7 @@ import type {
   RxListItem,
   SessionInfo,
 } from './types';
+import type { RxReverifySummary } from './types-reverify';
 
 /**
  * The one API contract. Each method names its input schema (validated at every transport
@@ -134,6 +135,22 @@ const coreContract = {
     output: {} as { pdfBase64: string },
     auth: true,
     ...reads,
+  },
+  /**
+   * R-SIGN: every stored prescription verified again against today's CA files and CRLs (on all
+   * cores, off the counter's thread); counts and the failing ones with the reason in Chinese.
+   */
+  'rx.reverifyAll': {
+    input: z.object({}).strict(),
+    output: {} as RxReverifySummary,
+    auth: true,
+    roles: {
+      allowed: ['admin', 'pharmacist'],
+      refusal: '只有管理员或执业药师可以对全部存档处方重新验签',
+      ruleId: 'R-SIGN',
+    },
+    mutates: false,
+    audit: audited('rx.reverifyAll', { detail: { output: ['checked', 'failed'] } }),
   },
   'settings.region': {
     input: z.object({}).strict(),

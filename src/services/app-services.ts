@@ -47,6 +47,7 @@ import { createReviewArea } from './review';
 import { createRiskArea } from './risk';
 import { createRxIntakeService } from './rx-intake-service';
 import { createLayoutChecker } from './rx-layout-check';
+import { createRxReverifyService } from './rx-reverify/reverify-service';
 import { createRxValidityGate } from './rx-validity-gate';
 import { createRxVerifier } from './rx-verifier';
 import { createSettlementArea } from './settlement';
@@ -132,6 +133,14 @@ export async function createAppServices(
     log,
   );
   const outboxHastener = createOutboxHastener();
+  const rxReverify = createRxReverifyService({
+    dbFile: path.join(config.dataDir, COUNTER_DB_FILE),
+    nativeBinding: config.nativeBinding,
+    repo: prescriptions,
+    trustStore: crls.trustStore,
+    now: () => new Date(),
+    log,
+  });
   const areaDeps: AreaDeps = {
     config,
     db,
@@ -208,6 +217,8 @@ export async function createAppServices(
     auth,
     patient,
     rx,
+    /** Re-verification of every stored prescription on all cores (issue 20). */
+    rxReverify,
     regions,
     review,
     dispense,
@@ -244,6 +255,7 @@ export async function createAppServices(
       await worker.stop();
       await backup.whenIdle();
       await jobs.close();
+      await rxReverify.close();
       db.close();
       lock.release();
     },

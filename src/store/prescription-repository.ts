@@ -146,6 +146,25 @@ export class PrescriptionRepository {
     return row ? fromRow(row) : undefined;
   }
 
+  /**
+   * The rowids the stored prescriptions span, so re-verification threads can each read a range
+   * (archived prescriptions are never deleted, R-KEEP, so the span is dense).
+   */
+  rowidSpan(): { first: number; last: number } | null {
+    const r = this.db
+      .prepare('SELECT min(rowid) AS first, max(rowid) AS last FROM prescriptions')
+      .get() as { first: number | null; last: number | null };
+    return r.first === null || r.last === null ? null : { first: r.first, last: r.last };
+  }
+
+  /** The stored prescriptions whose rowid is in [first, last]. */
+  inRowidRange(first: number, last: number): StoredPrescription[] {
+    const rows = this.db
+      .prepare('SELECT * FROM prescriptions WHERE rowid BETWEEN ? AND ? ORDER BY rowid')
+      .all(first, last) as Row[];
+    return rows.map(fromRow);
+  }
+
   has(hiRxno: string): boolean {
     return (
       this.db.prepare('SELECT 1 FROM prescriptions WHERE hi_rxno = ?').get(hiRxno) !== undefined

@@ -8,6 +8,7 @@ import { benchOutbox } from './outbox';
 import { benchPaper } from './paper';
 import { benchReports } from './reports';
 import { benchRisk } from './risk';
+import { benchRxReverify } from './rx-reverify';
 import { benchRxVerify } from './rx-verify';
 import { benchScanVerdict } from './scan-verdict';
 import { benchScannerFidelity } from './scanner-fidelity';
@@ -20,6 +21,7 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['crypto', benchCrypto],
   ['outbox', benchOutbox],
   ['rx verify', benchRxVerify],
+  ['rx reverify', benchRxReverify],
   ['cold start', () => benchColdStart()],
   ['scan verdict', benchScanVerdict],
   ['scanner fidelity', benchScannerFidelity],

@@ -51,7 +51,9 @@ export async function measureStall(work: () => unknown, call?: () => unknown): P
     const now = process.cpuUsage(last);
     cpuMs = Math.max(cpuMs, (now.user + now.system) / 1000);
     last = process.cpuUsage();
-    if (ticking) setImmediate(tick);
+    // A 1 ms timer, not setImmediate: an immediate re-queued forever keeps the loop spinning,
+    // which takes a whole core from the job's threads (the counter's idle loop sleeps).
+    if (ticking) setTimeout(tick, 1);
   };
   const probe = (due: number) => {
     if (!ticking || !call) return;
@@ -61,7 +63,7 @@ export async function measureStall(work: () => unknown, call?: () => unknown): P
     setTimeout(() => probe(next), PROBE_EVERY_MS);
   };
   delay.enable();
-  setImmediate(tick);
+  setTimeout(tick, 1);
   if (call) setTimeout(() => probe(performance.now()), 0);
   await turn();
   await work();

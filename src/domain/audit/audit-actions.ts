@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS = {
   'log.export': '导出日志',
   'patient.lookup': '查询参保人信息',
   'rx.find': '查询患者处方',
+  'rx.reverifyAll': '全部处方重新验签',
   'dispense.startPaper': '开始纸质处方调剂',
   'paper.view': '查阅纸质处方',
   'paper.imageView': '查看纸质处方影像',

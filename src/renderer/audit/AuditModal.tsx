@@ -4,6 +4,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { AuditSlip } from './AuditSlip';
 import { useAuditStore } from './audit-store';
 import { detailText } from './detail-text';
+import { ReverifyResult } from './ReverifyResult';
 
 const OUTCOME_COLORS = {
   ok: 'success',
@@ -73,8 +74,17 @@ export function AuditModal() {
           onClick={() => void useAuditStore.getState().verify()}
         >
           校验审计链 <kbd>Enter</kbd>
+        </Button>{' '}
+        <Button
+          size="large"
+          data-testid="rx-reverify-all"
+          loading={busy}
+          onClick={() => void useAuditStore.getState().reverifyAll()}
+        >
+          全部处方重新验签 <kbd>Alt+Shift+V</kbd>
         </Button>
         <Verdict />
+        <ReverifyResult />
         <AuditSlip />
         {error && <ErrorAlert error={error} testId="audit-error" />}
         <p className="hint">

@@ -7,7 +7,7 @@ const mayAudit = () => {
   return role === 'admin' || role === 'pharmacist';
 };
 
-/** Alt+L opens the audit log for administrators and pharmacists; Enter verifies; Alt+W prints the slip; Esc closes. */
+/** Alt+L opens the audit log for administrators and pharmacists; Enter verifies; Alt+W prints the slip; Alt+Shift+V re-verifies every stored prescription; Esc closes. */
 export function onAuditKeyDown(ev: KeyboardEvent): void {
   const audit = useAuditStore.getState();
   const alt = ev.altKey && !ev.ctrlKey && !ev.metaKey && !ev.shiftKey;
@@ -23,6 +23,12 @@ export function onAuditKeyDown(ev: KeyboardEvent): void {
     ev.preventDefault();
     ev.stopPropagation();
     if (audit.verdict?.ok && audit.verdict.head) printAuditSlip();
+    return;
+  }
+  if (ev.altKey && ev.shiftKey && !ev.ctrlKey && !ev.metaKey && ev.code === 'KeyV') {
+    ev.preventDefault();
+    ev.stopPropagation();
+    void audit.reverifyAll();
     return;
   }
   const plain = !ev.altKey && !ev.ctrlKey && !ev.metaKey && !ev.shiftKey;

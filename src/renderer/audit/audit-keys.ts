@@ -16,4 +16,11 @@ export const AUDIT_KEYS: readonly FunctionKey[] = [
     help: '审计日志中，校验完整后：打印链尾条号与摘要，签字后离机存放；整个数据目录被改写也能据此发现',
     session: true,
   },
+  {
+    key: 'Alt+Shift+V',
+    id: 'rx-reverify-all',
+    label: '全部处方重新验签',
+    help: '审计日志中：用今天的 CA 证书与吊销列表把本机存档的全部电子处方重新验签（验 Yàn），列出不再通过的处方编号与原因；在后台线程中进行，不影响柜台',
+    session: true,
+  },
 ];

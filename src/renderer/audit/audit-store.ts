@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AuditEntryView, AuditVerifyView } from '../../contract/types-audit';
+import type { RxReverifySummary } from '../../contract/types-reverify';
 import { addDays, beijingDate } from '../../domain/calendar';
 import type { AppErrorShape } from '../../domain/errors';
 import { api } from '../api';
@@ -16,6 +17,8 @@ interface AuditState {
   entries: AuditEntryView[];
   total: number;
   verdict: AuditVerifyView | null;
+  /** The last re-verification of every stored prescription (R-SIGN), while the panel is open. */
+  reverified: RxReverifySummary | null;
   busy: boolean;
   error: AppErrorShape | null;
   /** A printed slip's `<seq>:<hash>` to check against (链尾凭条); empty: none. */
@@ -25,6 +28,7 @@ interface AuditState {
   close(): void;
   refresh(): Promise<void>;
   verify(): Promise<void>;
+  reverifyAll(): Promise<void>;
 }
 
 /** The audit-log panel (Alt+L): recent entries, masked, and the chain verdict (R-KEEP). */
@@ -33,6 +37,7 @@ export const useAuditStore = create<AuditState>((set, get) => ({
   entries: [],
   total: 0,
   verdict: null,
+  reverified: null,
   busy: false,
   error: null,
   witnessText: '',
@@ -40,11 +45,11 @@ export const useAuditStore = create<AuditState>((set, get) => ({
   toggle() {
     if (get().open) get().close();
     else {
-      set({ open: true, verdict: null, error: null, witnessText: '' });
+      set({ open: true, verdict: null, reverified: null, error: null, witnessText: '' });
       void get().refresh();
     }
   },
-  close: () => set({ open: false, entries: [], verdict: null }),
+  close: () => set({ open: false, entries: [], verdict: null, reverified: null }),
   /** In the background: Enter pressed while the list loads must still verify. */
   async refresh() {
     const page = await backgroundCall(set, () =>
@@ -58,6 +63,15 @@ export const useAuditStore = create<AuditState>((set, get) => ({
     const verdict = await busyCall(set, () => api.call('audit.verify', witness ? { witness } : {}));
     if (!verdict) return;
     set({ verdict });
+    await get().refresh();
+  },
+  async reverifyAll() {
+    if (get().busy) return;
+    const reverified = await busyCall(set, () => api.call('rx.reverifyAll', {}), {
+      reverified: null,
+    });
+    if (!reverified) return;
+    set({ reverified });
     await get().refresh();
   },
 }));

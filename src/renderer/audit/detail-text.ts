@@ -33,6 +33,8 @@ const LABELS: Record<string, string> = {
   serialNo: '处方编号',
   rxDate: '处方日期',
   count: '张数',
+  checked: '验签张数',
+  failed: '未通过张数',
   fileName: '文件',
   file: '文件',
   size: '字节',

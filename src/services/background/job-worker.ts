@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { lowerThisThreadsPriority } from '../../center/thread-priority';
 import { AppError } from '../../domain/errors';
 import {
   collectingLogger,
@@ -10,6 +11,7 @@ import type { JobError, JobReply, JobRequest } from './job-messages';
 import { runJob } from './jobs';
 
 /** The job thread (background/job-runner.ts): its own read-only connection, one job at a time. */
+lowerThisThreadsPriority();
 const setup = workerData as JobThreadSetup;
 const db = openJobDatabase(setup);
 

@@ -18,6 +18,7 @@ import { ReportRepository } from '../../store/report-repository';
 import { createAnchorFile } from '../audit/anchor-file';
 import { sm3AuditHasher } from '../audit/audit-hasher';
 import { verifyAuditTrail } from '../audit/audit-verify';
+import { writeDeliveryExport } from '../delivery/delivery-export';
 import { writePaperExportZip } from '../paper/export-zip';
 import { buildReport, type ReportSources } from '../reports/build-report';
 import { toDocument } from '../reports/export/to-document';
@@ -85,6 +86,10 @@ export const JOBS = {
       region: () => q.region,
       log: ctx.log,
     }).compute(q.from, q.to),
+
+  /** R-DELIVERY-REC: the period's delivery orders as CSV under <dataDir>/exports. */
+  'delivery.export': (ctx: JobContext, q: { from: string; to: string; atMs: number }) =>
+    writeDeliveryExport(ctx.db, ctx.dataDir, q, new Date(q.atMs)),
 
   /** R-PAPER-KEEP: the inspection archive zip under <dataDir>/exports. */
   'paper.export': (

@@ -1,12 +1,9 @@
-import { dateTime } from '../../center/clock';
 import type { DeliveryOrderView } from '../../contract/types-delivery';
 import type { ReportExportResult } from '../../contract/types-reports';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import { assertDeliveryOrder, assertReceiptConfirmed } from '../../domain/delivery/delivery-rules';
 import { AppError } from '../../domain/errors';
 import { DELIVERY_STATE_LABELS } from '../../domain/lifecycle/state-labels';
-import { maskAddress, maskName, maskPhone } from '../../domain/mask';
-import { yuanText } from '../../domain/money';
 import {
   type DeliveryOrderRecord,
   DeliveryOrderRepository,
@@ -15,9 +12,11 @@ import { DispensingRepository } from '../../store/dispensing-repository';
 import { SettlementRepository } from '../../store/settlement-repository';
 import type { AreaDeps } from '../area-deps';
 import type { AuthenticatedSession } from '../auth-service';
-import { writeExportFile } from '../reports/export/write-export';
+import { jobsOf } from '../background/jobs-of';
 import { localPeriod } from '../reports/period';
-import { deliveryCsv } from './delivery-csv';
+import { deliveryView } from './delivery-view';
+
+export { deliveryView };
 
 export interface NewDeliveryInput {
   settlementId: number;
@@ -30,36 +29,10 @@ export interface NewDeliveryInput {
   coldChainRecord?: string;
 }
 
-const time = (ms: number | null) => (ms === null ? null : dateTime(new Date(ms)));
-
-export function deliveryView(r: DeliveryOrderRecord, full: boolean): DeliveryOrderView {
-  return {
-    orderId: r.id,
-    settlementId: r.settlementId,
-    hiRxno: r.hiRxno,
-    state: r.state,
-    stateLabel: DELIVERY_STATE_LABELS[r.state],
-    recipientName: full ? r.recipientName : maskName(r.recipientName),
-    recipientPhone: full ? r.recipientPhone : maskPhone(r.recipientPhone),
-    address: full ? r.address : maskAddress(r.address),
-    masked: !full,
-    courier: r.courier,
-    feeYuan: yuanText(r.feeFen),
-    coldChain: r.coldChain,
-    coldChainRecord: r.coldChainRecord,
-    createdAt: dateTime(new Date(r.createdAt)),
-    createdBy: r.createdByName,
-    handedOverAt: time(r.handedOverAt),
-    handedOverBy: r.handedOverByName,
-    receivedAt: time(r.receivedAt),
-    receiverName: r.receiverName === null ? null : full ? r.receiverName : maskName(r.receiverName),
-    receiptRecordedBy: r.receiptRecordedByName,
-  };
-}
-
 /** Delivery orders of settled prescriptions, their hand-over and receipt (R-DELIVERY, R-DELIVERY-REC). */
 export function createDeliveryArea(deps: AreaDeps) {
   const orders = new DeliveryOrderRepository(deps.db);
+  const jobs = jobsOf(deps);
   const settlements = new SettlementRepository(deps.db);
   const dispensings = new DispensingRepository(deps.db);
 
@@ -139,17 +112,17 @@ export function createDeliveryArea(deps: AreaDeps) {
       return orders.between(p.startMs, p.endMs).map((r) => deliveryView(r, false));
     },
 
-    export(session: AuthenticatedSession, q: { from: string; to: string }): ReportExportResult {
-      const p = localPeriod(q.from, q.to);
-      const rows = orders.between(p.startMs, p.endMs).map((r) => deliveryView(r, false));
-      const file = {
-        stem: `配送记录_${q.from}_${q.to}`,
-        ext: 'csv',
-        mime: 'text/csv; charset=utf-8',
-      };
-      const result = writeExportFile(deps.config.dataDir, file, deliveryCsv(rows), deps.now());
+    /** The CSV is written by the job thread (issue 20: no export stalls the counter). */
+    async export(
+      session: AuthenticatedSession,
+      q: { from: string; to: string },
+    ): Promise<ReportExportResult> {
+      const { rows, ...result } = await jobs.run('delivery.export', {
+        ...q,
+        atMs: deps.now().getTime(),
+      });
       deps.log.info('delivery.exported', {
-        rows: rows.length,
+        rows,
         sm3: result.sm3,
         staffId: session.staff.id,
       });

@@ -45,11 +45,20 @@ describe('background jobs: the job thread gives what the counter would, and the 
   beforeAll(async () => {
     h = await startHarness();
     token = await signedInOnDuty(h, pharmacist);
-    await settleOnePack(h, ok, {
+    const sale = await settleOnePack(h, ok, {
       patient: zhang,
       drug: AMLODIPINE,
       ownVoucher,
       traceCode: `80207419${String(Date.now()).slice(-12)}`,
+    });
+    await ok('delivery.create', {
+      settlementId: sale.settlementId,
+      recipientName: '赵建国',
+      recipientPhone: '13812345678',
+      address: '重庆市渝中区民族路188号',
+      courier: '同城药品配送',
+      feeFen: 800,
+      coldChain: false,
     });
     for (const patientName of ['赵建国', '钱秀英']) {
       await ok('paper.capture', {
@@ -66,7 +75,7 @@ describe('background jobs: the job thread gives what the counter would, and the 
     await h?.close();
   });
 
-  it('each job gives in the job thread exactly what it gives on the counter thread [R-KEEP][R-RISK][R-RECON][R-PAPER-KEEP]', async () => {
+  it('each job gives in the job thread exactly what it gives on the counter thread [R-KEEP][R-RISK][R-RECON][R-PAPER-KEEP][R-DELIVERY-REC]', async () => {
     const before = thread.answeredByThread;
     const today = dateOnly(new Date());
     const atMs = Date.now();
@@ -111,12 +120,20 @@ describe('background jobs: the job thread gives what the counter would, and the 
     expect(signals.length).toBeGreaterThan(0);
     expect(await thread.run('risk.signals', risk)).toEqual(signals);
 
+    const period = { from: today, to: today, atMs };
+    const deliveriesHere = await inPlace.run('delivery.export', period);
+    expect(deliveriesHere.rows).toBe(1);
+    const csvHere = readFileSync(deliveriesHere.path);
+    const deliveriesThere = await thread.run('delivery.export', period);
+    expect(deliveriesThere).toEqual(deliveriesHere);
+    expect(readFileSync(deliveriesThere.path).equals(csvHere)).toBe(true);
+
     const paper = { from: beijingToday(), to: beijingToday(), pharmacy: config.pharmacy, atMs };
     const zipHere: PaperExportResult = await inPlace.run('paper.export', paper);
     expect(zipHere.count).toBe(2);
     expect(await thread.run('paper.export', paper)).toEqual(zipHere);
 
-    expect(thread.answeredByThread - before).toBe(1 + REPORTS.length + 3 + 1 + 1);
+    expect(thread.answeredByThread - before).toBe(1 + REPORTS.length + 3 + 1 + 1 + 1);
   });
 
   it('the API answers audit verify, reports, risk signals and both exports from the job thread, and still audits them [R-KEEP]', async () => {
@@ -137,7 +154,8 @@ describe('background jobs: the job thread gives what the counter would, and the 
       to: beijingToday(),
     });
     expect(zip.count).toBe(2);
-    expect(thread.answeredByThread - before).toBe(5);
+    await ok('delivery.export', { from: today, to: today });
+    expect(thread.answeredByThread - before).toBe(6);
 
     const actions = (
       h.services.db
@@ -145,7 +163,7 @@ describe('background jobs: the job thread gives what the counter would, and the 
         .all(verify.head?.seq ?? 0) as Array<{ action: string }>
     ).map((r) => r.action);
     expect(actions).toEqual(
-      expect.arrayContaining(['audit.verify', 'report.export', 'paper.export']),
+      expect.arrayContaining(['audit.verify', 'report.export', 'paper.export', 'delivery.export']),
     );
     const again = await ok<AuditVerifyView>('audit.verify', {});
     expect(again.ok, again.verdict).toBe(true);

@@ -60,6 +60,7 @@ describe('per-method policy on the contract', () => {
         'recon.export',
         'outbox.requeue',
         'audit.verify',
+        'rx.reverifyAll',
         // Reads of personal data and device settings (issue 14, data protection).
         'patient.lookup',
         'rx.find',

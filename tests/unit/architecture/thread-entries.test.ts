@@ -14,11 +14,15 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Every file that starts a worker thread, with the entry files it names. */
+/** Every file that starts a worker thread (itself or as a kept pool), with the entry files it names. */
 function threadStarters(): Array<{ file: string; entries: string[] }> {
   return sourceFiles(path.join(ROOT, 'src'))
     .map((file) => ({ file, text: readFileSync(file, 'utf8') }))
-    .filter(({ text }) => /\bstartThread\(/.test(text) && !/export function startThread/.test(text))
+    .filter(
+      ({ text }) =>
+        /\b(startThread|createKeptThreads)\(/.test(text) &&
+        !/export function (startThread|createKeptThreads)/.test(text),
+    )
     .map(({ file, text }) => ({
       file: path.relative(ROOT, file),
       entries: [...text.matchAll(ENTRY)].map((m) =>
@@ -33,6 +37,7 @@ describe('worker threads in the desktop bundle', () => {
     expect(starters.map((s) => s.file).sort()).toEqual([
       'src/center/rx/bulk-verify-threads.ts',
       'src/services/background/job-runner.ts',
+      'src/services/rx-reverify/reverify-stored.ts',
     ]);
     for (const s of starters) {
       expect(s.entries, s.file).toHaveLength(1);
