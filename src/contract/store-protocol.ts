@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storeRxProtocol } from './store-protocol-rx';
 import type {
   CenterRefusedReport,
   ConfirmAnswer,
@@ -99,6 +100,7 @@ export const storeProtocol = {
     output: {} as CenterRefusedReport,
     mutates: true,
   },
+  ...storeRxProtocol,
 } as const;
 
 export type StoreMethod = keyof typeof storeProtocol;

@@ -48,14 +48,22 @@ export interface Harness {
 
 /** The app in browser mode on a fresh data folder, against an in-process sandbox center, over real HTTP. */
 export async function startHarness(
-  opts: { signInValidHours?: number; logger?: Logger; store?: StoreMode } = {},
+  opts: {
+    signInValidHours?: number;
+    logger?: Logger;
+    store?: StoreMode;
+    /** A center shared with other counters of the same pharmacy; the caller closes it. */
+    sandbox?: RunningSandbox;
+  } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'epc-it-'));
-  const sandbox = await startSandbox({
-    port: 0,
-    dbFile: path.join(dir, 'sandbox.db'),
-    ...(opts.signInValidHours === undefined ? {} : { signInValidHours: opts.signInValidHours }),
-  });
+  const sandbox =
+    opts.sandbox ??
+    (await startSandbox({
+      port: 0,
+      dbFile: path.join(dir, 'sandbox.db'),
+      ...(opts.signInValidHours === undefined ? {} : { signInValidHours: opts.signInValidHours }),
+    }));
   const config = loadConfig({
     mode: 'browser',
     version: 'test',
@@ -125,7 +133,7 @@ export async function startHarness(
     async close() {
       await counter.host.close();
       await counter.services.close();
-      await sandbox.close();
+      if (!opts.sandbox) await sandbox.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

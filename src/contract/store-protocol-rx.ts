@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import type { RxClaimAnswer, RxReleaseAnswer } from './types-store-rx';
+
+/** The same idempotency key shape as store-protocol.ts (kept here to avoid an import cycle). */
+const idempotencyKey = z
+  .string()
+  .min(8)
+  .max(128)
+  .regex(/^[A-Za-z0-9:._-]+$/);
+export const hiRxno = z.string().min(1).max(64);
+
+/**
+ * Prescription claims at the store server (issue 17, R-STATUS): a downloaded prescription is
+ * dispensed at one counter only. Claimed when its dispensing starts, released when the counter
+ * cancels or undoes it, kept once settled (docs/store-server.md, "Prescription claims").
+ */
+export const storeRxProtocol = {
+  /** Hold the prescription for this counter, or be told which counter holds it. */
+  'rx.claim': {
+    input: z.object({ idempotencyKey, hiRxno }).strict(),
+    output: {} as RxClaimAnswer,
+    mutates: true,
+  },
+  /** This counter cancelled or undid the dispensing: another counter may take it. */
+  'rx.release': {
+    input: z.object({ idempotencyKey, hiRxno }).strict(),
+    output: {} as RxReleaseAnswer,
+    mutates: true,
+  },
+} as const;
