@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { storeRxProtocol } from './store-protocol-rx';
+import { storeSettlementsProtocol } from './store-protocol-settlements';
 import type {
   CenterRefusedReport,
   ConfirmAnswer,
@@ -101,6 +102,7 @@ export const storeProtocol = {
     mutates: true,
   },
   ...storeRxProtocol,
+  ...storeSettlementsProtocol,
 } as const;
 
 export type StoreMethod = keyof typeof storeProtocol;

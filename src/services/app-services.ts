@@ -172,6 +172,7 @@ export async function createAppServices(
     onDelivered: deliveredHooks({ review: review.onDelivered, settlement: settlement.onDelivered }),
   });
   worker.start();
+  settlement.toStore?.start();
   const outboxQueue = createOutboxQueueService({ repo: outbox, worker });
   const backup = createBackupService({
     db,
@@ -232,6 +233,7 @@ export async function createAppServices(
     db,
     async close() {
       stopDailyBackup();
+      await settlement.toStore?.stop();
       await worker.stop();
       await backup.whenIdle();
       await jobs.close();

@@ -25,6 +25,7 @@ import { createSelfPayService, type SelfPayItem } from './self-pay-service';
 import { createSettleService } from './settle-service';
 import { settlementView } from './settlement-view';
 import { linkSelfPayToStore } from './store-linked-self-pay';
+import { createStoreSettlementDelivery } from './store-settlement-delivery';
 import { handleSupervision } from './supervision';
 import { applyReversal, recordUnknown, resolveNow } from './unknown-outcome';
 
@@ -71,7 +72,17 @@ export function createSettlementArea(deps: AreaDeps) {
   const sell = deps.storeLink
     ? linkSelfPayToStore(sellHere, deps.storeLink, deps.log, deps.now)
     : sellHere;
+  // …and sends every settlement and refund to the store server's records (issue 17).
+  const toStore = deps.storeLink
+    ? createStoreSettlementDelivery({ db: deps.db, link: deps.storeLink, log: deps.log })
+    : null;
+  const thenDeliver = <T>(result: T): T => {
+    toStore?.soon();
+    return result;
+  };
   return {
+    /** Store mode's delivery of settlement records; null for a single counter. */
+    toStore,
     electronicReceipts: createElectronicReceipts(ctx),
     preview: createPreviewService(ctx),
     estimate: createEstimateService(ctx),
@@ -81,7 +92,9 @@ export function createSettlementArea(deps: AreaDeps) {
       previewId?: string,
       receiptChoice?: ReceiptChoice,
     ) {
-      return settlementView(ctx, await confirm(session, dispensingId, previewId, receiptChoice));
+      return thenDeliver(
+        settlementView(ctx, await confirm(session, dispensingId, previewId, receiptChoice)),
+      );
     },
     get(of: { settlementId: number } | { dispensingId: number }) {
       if ('settlementId' in of) return settlementView(ctx, of.settlementId);
@@ -92,11 +105,11 @@ export function createSettlementArea(deps: AreaDeps) {
     async resolveUnknown(settlementId: number) {
       settlementView(ctx, settlementId);
       await resolveNow(ctx, settlementId);
-      return settlementView(ctx, settlementId);
+      return thenDeliver(settlementView(ctx, settlementId));
     },
     async refund(session: AuthenticatedSession, settlementId: number, reason: string) {
       await refund(session, settlementId, reason);
-      return settlementView(ctx, settlementId);
+      return thenDeliver(settlementView(ctx, settlementId));
     },
     receipt: receipt.bind(null, ctx),
     find: (q: LookupQuery) => findSettlements(ctx, q),
