@@ -24,6 +24,7 @@ import {
 import { createSelfPayService, type SelfPayItem } from './self-pay-service';
 import { createSettleService } from './settle-service';
 import { settlementView } from './settlement-view';
+import { storeDayReport } from './store-day-report';
 import { linkSelfPayToStore } from './store-linked-self-pay';
 import { createStoreSettlementDelivery } from './store-settlement-delivery';
 import { handleSupervision } from './supervision';
@@ -83,6 +84,7 @@ export function createSettlementArea(deps: AreaDeps) {
   return {
     /** Store mode's delivery of settlement records; null for a single counter. */
     toStore,
+    storeDayReport: (day: string) => storeDayReport(deps.storeLink, deps.log, day),
     electronicReceipts: createElectronicReceipts(ctx),
     preview: createPreviewService(ctx),
     estimate: createEstimateService(ctx),
