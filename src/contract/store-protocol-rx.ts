@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RxClaimAnswer, RxReleaseAnswer } from './types-store-rx';
+import type { RxClaimAnswer, RxHeldAnswer, RxReleaseAnswer } from './types-store-rx';
 
 /** The same idempotency key shape as store-protocol.ts (kept here to avoid an import cycle). */
 const idempotencyKey = z
@@ -26,5 +26,11 @@ export const storeRxProtocol = {
     input: z.object({ idempotencyKey, hiRxno }).strict(),
     output: {} as RxReleaseAnswer,
     mutates: true,
+  },
+  /** The prescriptions this counter holds and has not settled, oldest first (at most 500). */
+  'rx.held': {
+    input: z.object({}).strict(),
+    output: {} as RxHeldAnswer,
+    mutates: false,
   },
 } as const;

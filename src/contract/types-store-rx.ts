@@ -29,3 +29,9 @@ export type RxClaimAnswer =
 export type RxReleaseAnswer =
   | { verdict: 'released' | 'not-held'; hiRxno: string }
   | { verdict: 'refused'; hiRxno: string; ruleId: RuleId; citation: string; message: string };
+
+/** This counter's unsettled claims (a cancel whose release did not reach the store stays here). */
+export interface RxHeldAnswer {
+  held: Array<{ hiRxno: string; claimedAt: number }>;
+  serverTime: number;
+}

@@ -173,6 +173,7 @@ export async function createAppServices(
   });
   worker.start();
   settlement.toStore?.start();
+  dispense.claims?.startReconciling();
   const outboxQueue = createOutboxQueueService({ repo: outbox, worker });
   const backup = createBackupService({
     db,
@@ -233,6 +234,7 @@ export async function createAppServices(
     db,
     async close() {
       stopDailyBackup();
+      dispense.claims?.stopReconciling();
       await settlement.toStore?.stop();
       await worker.stop();
       await backup.whenIdle();

@@ -1,8 +1,9 @@
 import { type StoreMethod, storeProtocol } from '../contract/store-protocol';
 import { storeRxProtocol } from '../contract/store-protocol-rx';
+import { claimNonce } from './auth';
 import { type Outcome, runIdempotent } from './idempotent';
 import type { MethodContext } from './methods';
-import { claimRx, releaseRx } from './rx-claims';
+import { claimRx, heldBy, releaseRx } from './rx-claims';
 
 export type RxMethod = keyof typeof storeRxProtocol;
 
@@ -11,13 +12,17 @@ export function isRxMethod(method: StoreMethod): method is RxMethod {
 }
 
 /** The prescription-claim methods; a claim must survive a crash once answered (durable). */
-export function runRxMethod(
+export async function runRxMethod(
   method: RxMethod,
   input: unknown,
   ctx: MethodContext,
 ): Promise<unknown> {
-  const i = storeProtocol[method].input.parse(input);
   const me = ctx.counterId;
+  if (method === 'rx.held') {
+    await claimNonce(ctx.pool, me, ctx.nonce);
+    return heldBy(ctx.pool, me);
+  }
+  const i = storeProtocol[method].input.parse(input);
   return runIdempotent<unknown>({
     pool: ctx.pool,
     counterId: me,

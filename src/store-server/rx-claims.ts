@@ -1,4 +1,9 @@
-import type { RxClaimAnswer, RxHolder, RxReleaseAnswer } from '../contract/types-store-rx';
+import type {
+  RxClaimAnswer,
+  RxHeldAnswer,
+  RxHolder,
+  RxReleaseAnswer,
+} from '../contract/types-store-rx';
 import { formatBeijingDateTime } from '../domain/policy/beijing-time';
 import { ruleCitationForUsers } from '../domain/rules';
 import { type Client, ms } from './database';
@@ -108,4 +113,16 @@ export async function releaseRx(
   await c.query('DELETE FROM rx_claims WHERE hi_rxno = $1', [hiRxno]);
   await event(c, hiRxno, me, 'released');
   return { answer: { verdict: 'released', hiRxno }, keep: true };
+}
+
+export async function heldBy(c: Pick<Client, 'query'>, me: string): Promise<RxHeldAnswer> {
+  const rows = await c.query<{ hi_rxno: string; claimed_at: Date }>(
+    `SELECT hi_rxno, claimed_at FROM rx_claims WHERE counter_id = $1 AND settled_at IS NULL
+     ORDER BY claimed_at LIMIT 500`,
+    [me],
+  );
+  return {
+    held: rows.rows.map((r) => ({ hiRxno: r.hi_rxno, claimedAt: ms(r.claimed_at) })),
+    serverTime: Date.now(),
+  };
 }

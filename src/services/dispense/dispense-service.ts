@@ -380,6 +380,7 @@ export function createDispenseService(deps: Deps) {
     complete,
     cancel,
     get: view,
+    isLive: (hiRxno: string) => repo.live(hiRxno) !== undefined,
   };
 }
 

@@ -33,6 +33,7 @@ export function createDispenseArea(deps: AreaDeps, regions: RegionService) {
       ? linkRxClaimsToStore(
           {
             start: dispense.start,
+            isLive: dispense.isLive,
             get: dispense.get,
             cancel: linked.cancel,
             cancelHeld: held.cancelHeld,

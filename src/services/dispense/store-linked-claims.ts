@@ -9,8 +9,14 @@ import type { Logger } from '../logger';
 export const STORE_UNREACHABLE_CLAIM =
   '门店服务器无法连接：无法确认该处方是否正在其他柜台调剂，为防止一张处方在两个柜台重复调剂，暂不能开始调剂。请检查网络或联系管理员，恢复连接后再试';
 
+/** A claim younger than this may belong to a start still under way: never released by reconcile. */
+const RECONCILE_MIN_AGE_MS = 60_000;
+const RECONCILE_EVERY_MS = 60_000;
+
 interface Claimable {
   start(session: AuthenticatedSession, hiRxno: string): DispensingView;
+  /** An open or completed dispensing of the prescription exists here. */
+  isLive(hiRxno: string): boolean;
   get(id: number): DispensingView;
   cancel(session: AuthenticatedSession, id: number): Promise<DispensingView>;
   cancelHeld(session: AuthenticatedSession, id: number, reason: string): CancelledHeldView;
@@ -57,7 +63,7 @@ export function linkRxClaimsToStore(d: Claimable, link: StoreClient, log: Logger
       });
       if (answer.verdict === 'refused') log.warn(`门店服务器未释放处方：${answer.message}`);
     } catch (e) {
-      // The claim stays with this counter: reopening and cancelling here releases it later.
+      // The claim stays with this counter until reconcileNow finds no live dispensing behind it.
       log.warn(`门店服务器释放处方失败（${hiRxno}）：${(e as Error).message}`);
     }
   }
@@ -89,5 +95,38 @@ export function linkRxClaimsToStore(d: Claimable, link: StoreClient, log: Logger
     return v;
   }
 
-  return { start, cancel, cancelHeld };
+  /**
+   * Releases this counter's claims that no live dispensing here backs any more (a cancel whose
+   * release did not reach the store); returns how many.
+   */
+  async function reconcileNow(minAgeMs = RECONCILE_MIN_AGE_MS): Promise<number> {
+    const { held, serverTime } = await link.call('rx.held', {});
+    let released = 0;
+    for (const c of held) {
+      if (serverTime - c.claimedAt < minAgeMs || d.isLive(c.hiRxno)) continue;
+      await release(c.hiRxno);
+      released++;
+    }
+    return released;
+  }
+
+  let timer: NodeJS.Timeout | null = null;
+  return {
+    start,
+    cancel,
+    cancelHeld,
+    reconcileNow,
+    startReconciling() {
+      timer ??= setInterval(() => {
+        reconcileNow().catch((e: unknown) =>
+          log.warn(`门店服务器处方归属核对失败：${(e as Error).message}`),
+        );
+      }, RECONCILE_EVERY_MS);
+      timer.unref();
+    },
+    stopReconciling() {
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
+  };
 }

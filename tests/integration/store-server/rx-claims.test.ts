@@ -180,4 +180,35 @@ describe('store server: one counter holds each prescription', () => {
     const d = await ok<DispensingView>('A', 'dispense.start', { hiRxno });
     await ok('A', 'dispense.cancel', { dispensingId: d.dispensingId });
   });
+
+  it('a cancel made while the store server is down frees the prescription once the counter reconciles with the store [R-STATUS][STORE-OFFLINE]', async () => {
+    const hiRxno = await rxAtBothCounters();
+    const stillOpen = await rxAtBothCounters();
+    const d = await ok<DispensingView>('A', 'dispense.start', { hiRxno });
+    const open = await ok<DispensingView>('A', 'dispense.start', { hiRxno: stillOpen });
+    await store.server.close();
+    try {
+      // The local cancel goes ahead; the release cannot reach the store.
+      expect(
+        (await ok<DispensingView>('A', 'dispense.cancel', { dispensingId: d.dispensingId })).state,
+      ).toBe('cancelled');
+    } finally {
+      await store.pool.end();
+      store = await startInProcessStore(pg15.url(), storePort);
+    }
+    const stale = await call('B', 'dispense.start', { hiRxno });
+    expect(stale.error?.message).toContain('正在柜台 A 调剂');
+    const claims = counters.A.h.services.dispense.claims;
+    if (!claims) throw new Error('store mode expected');
+    expect(await claims.reconcileNow(0)).toBeGreaterThanOrEqual(1);
+    const atB = await ok<DispensingView>('B', 'dispense.start', { hiRxno });
+    expect(atB.state).toBe('open');
+    // A claim backed by an open dispensing here is kept.
+    const kept = await store.pool.query('SELECT counter_id FROM rx_claims WHERE hi_rxno = $1', [
+      stillOpen,
+    ]);
+    expect(kept.rows).toEqual([{ counter_id: 'A' }]);
+    await ok('B', 'dispense.cancel', { dispensingId: atB.dispensingId });
+    await ok('A', 'dispense.cancel', { dispensingId: open.dispensingId });
+  });
 });
