@@ -192,7 +192,7 @@ describe('a counter of the store sends its settlements and refunds', () => {
     await h?.close();
   });
 
-  it('settled while the store server is down, each settlement reaches the store once it is back, and the store-wide day report at the counter shows it [R-SETTLE][R-KEEP][STORE-OFFLINE]', async () => {
+  it('each settlement and a refund made while the store server was down reach the store once, the settled prescription stays with its counter, and the store-wide day report at the counter shows them [R-SETTLE][R-KEEP][R-STATUS][STORE-OFFLINE]', async () => {
     const delivery = h.services.settlement.toStore;
     if (!delivery) throw new Error('store mode expected');
     const first = await sale();
@@ -203,6 +203,18 @@ describe('a counter of the store sends its settlements and refunds', () => {
       [first.hiRxno],
     );
     expect(claim.rows).toEqual([{ counter_id: 'A', settled: true }]);
+    // Kept after settlement: another counter is told where it was settled; A cannot release it.
+    const atB = await counter(url, 'B').call('rx.claim', {
+      idempotencyKey: key('claim'),
+      hiRxno: first.hiRxno,
+    });
+    expect(atB).toMatchObject({ verdict: 'refused', ruleId: 'R-STATUS' });
+    if (atB.verdict === 'refused') expect(atB.message).toContain('在柜台 A 结算');
+    const release = await counter(url, 'A').call('rx.release', {
+      idempotencyKey: key('release'),
+      hiRxno: first.hiRxno,
+    });
+    expect(release).toMatchObject({ verdict: 'refused', ruleId: 'R-REVERSE' });
 
     // Scans and completion need the store; the refund is made while it is down.
     const second = await sale();
