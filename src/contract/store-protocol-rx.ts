@@ -1,12 +1,7 @@
 import { z } from 'zod';
+import { idempotencyKey } from './store-protocol-fields';
 import type { RxClaimAnswer, RxHeldAnswer, RxReleaseAnswer } from './types-store-rx';
 
-/** The same idempotency key shape as store-protocol.ts (kept here to avoid an import cycle). */
-const idempotencyKey = z
-  .string()
-  .min(8)
-  .max(128)
-  .regex(/^[A-Za-z0-9:._-]+$/);
 export const hiRxno = z.string().min(1).max(64);
 
 /**

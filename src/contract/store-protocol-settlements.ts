@@ -1,16 +1,11 @@
 import { z } from 'zod';
+import { idempotencyKey } from './store-protocol-fields';
 import type {
   SettlementsLastAnswer,
   SettlementsRecordAnswer,
   StoreDayReport,
 } from './types-store-settlements';
 
-/** The same idempotency key shape as store-protocol.ts (kept here to avoid an import cycle). */
-const idempotencyKey = z
-  .string()
-  .min(8)
-  .max(128)
-  .regex(/^[A-Za-z0-9:._-]+$/);
 const fen = z.number().int().nonnegative().max(1e12);
 
 export const settlementRecord = z
