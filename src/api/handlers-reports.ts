@@ -5,6 +5,7 @@ import { type HandlersFor, must } from './handler-context';
 export function createReportsHandlers(s: AppServices): HandlersFor<typeof reportsContract> {
   return {
     'reports.get': (i, ctx) => s.reports.get(must(ctx), i),
+    'reports.storeDay': (i) => s.settlement.storeDayReport(i.day),
     'reports.export': (i, ctx) => s.reports.export(must(ctx), i),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { audited, reads } from './method-policy';
 import type { Report, ReportExportResult } from './types-reports';
+import type { StoreDayReport } from './types-store-settlements';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 yyyy-MM-dd');
 const reportId = z.enum([
@@ -17,6 +18,13 @@ export const reportsContract = {
   'reports.get': {
     input: z.object(query).strict(),
     output: {} as Report,
+    auth: true,
+    ...reads,
+  },
+  /** A counter of a store: every counter's settlements and refunds of one day, read from the store server (issue 17). */
+  'reports.storeDay': {
+    input: z.object({ day: isoDate }).strict(),
+    output: {} as StoreDayReport,
     auth: true,
     ...reads,
   },

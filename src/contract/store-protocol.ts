@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { idempotencyKey } from './store-protocol-fields';
+import { storeRxProtocol } from './store-protocol-rx';
+import { storeSettlementsProtocol } from './store-protocol-settlements';
 import type {
   CenterRefusedReport,
   ConfirmAnswer,
@@ -22,11 +25,8 @@ const packCode = z
 const medListCodg = z.string().min(1).max(50);
 /** The counter's own reference of the dispensing or sale (its local id), unique per counter. */
 const saleRef = z.string().min(1).max(64);
-export const idempotencyKey = z
-  .string()
-  .min(8)
-  .max(128)
-  .regex(/^[A-Za-z0-9:._-]+$/);
+
+export { idempotencyKey };
 
 const confirmLine = z
   .object({
@@ -99,6 +99,8 @@ export const storeProtocol = {
     output: {} as CenterRefusedReport,
     mutates: true,
   },
+  ...storeRxProtocol,
+  ...storeSettlementsProtocol,
 } as const;
 
 export type StoreMethod = keyof typeof storeProtocol;

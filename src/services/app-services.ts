@@ -190,6 +190,8 @@ export async function createAppServices(
   });
   worker.start();
   outboxHastener.bind(() => worker.sendNow());
+  settlement.toStore?.start();
+  dispense.claims?.startReconciling();
   const outboxQueue = createOutboxQueueService({ repo: outbox, worker });
   const backup = createBackupService({
     db,
@@ -252,6 +254,8 @@ export async function createAppServices(
     db,
     async close() {
       stopDailyBackup();
+      dispense.claims?.stopReconciling();
+      await settlement.toStore?.stop();
       await worker.stop();
       await backup.whenIdle();
       await jobs.close();

@@ -3,6 +3,8 @@ import { type StoreMethod, storeProtocol } from '../contract/store-protocol';
 import { claimNonce } from './auth';
 import type { StoreServerConfig } from './config';
 import { runIdempotent } from './idempotent';
+import { isRxMethod, runRxMethod } from './methods-rx';
+import { isSettlementsMethod, runSettlementsMethod } from './methods-settlements';
 import { confirm, recordCenterRefusal, release, reserve, returnCodes } from './sold-codes';
 
 export interface MethodContext {
@@ -19,6 +21,8 @@ export async function runMethod(
   input: unknown,
   ctx: MethodContext,
 ): Promise<unknown> {
+  if (isRxMethod(method)) return runRxMethod(method, input, ctx);
+  if (isSettlementsMethod(method)) return runSettlementsMethod(method, input, ctx);
   // A sale, a return and a center refusal must survive a crash once answered; a hold need not.
   const durable =
     method === 'codes.confirm' || method === 'codes.return' || method === 'codes.centerRefused';

@@ -8,8 +8,9 @@ import { type BenchRow, percentiles } from './table';
 
 /**
  * The store server (issue 17) on a throwaway PostgreSQL cluster with its durable defaults
- * (fsync on): scan → verdict over signed HTTP with 10 million sold codes, and reservations and
- * sales per second with 1, 2 and 4 counters each working one scan at a time.
+ * (fsync on): scan → verdict over signed HTTP with 10 million sold codes, and reservations,
+ * sales and whole insured sales (claim, packs, settlement record) per second with 1, 2 and 4
+ * counters each working one call at a time.
  */
 const STORED = 10_000_000;
 const SCANS = 2_000;
@@ -97,6 +98,16 @@ export async function benchStoreServer(): Promise<BenchRow[]> {
         },
       );
     }
+    for (const counters of [1, 2, 4]) {
+      const clients = COUNTER_IDS.slice(0, counters).map(client);
+      rows.push({
+        area: 'store server',
+        name: `insured sales/s at the store, ${counters} counter(s)`,
+        value: await insuredSales(clients, () => n++),
+        unit: '/s',
+        note: `${counters} counter(s), ${SECONDS_PER_RUN} s: claim the prescription, reserve 2 packs, confirm, record the settlement (5 signed calls, 3 durable commits)`,
+      });
+    }
     await server.close();
     return rows;
   } finally {
@@ -158,4 +169,61 @@ async function throughput(clients: StoreClient[], next: () => number) {
     }),
   );
   return { reservations: reservations / SECONDS_PER_RUN, sales: sales / SECONDS_PER_RUN };
+}
+
+/** Each counter loops over the store's whole part of an insured sale, one call at a time. */
+async function insuredSales(clients: StoreClient[], next: () => number): Promise<number> {
+  let sales = 0;
+  const until = performance.now() + SECONDS_PER_RUN * 1000;
+  await Promise.all(
+    clients.map(async (c) => {
+      while (performance.now() < until) {
+        const i = next();
+        const ref = `rx-${c.counterId}-${i}`;
+        const hiRxno = `H500103${String(i).padStart(18, '0')}`;
+        const claim = await c.call('rx.claim', { idempotencyKey: `${ref}-claim`, hiRxno });
+        if (claim.verdict !== 'claimed') continue;
+        const codes = [0, 1].map(() => `8${PRODUCT_ID}${String(next()).padStart(12, '0')}`);
+        for (const code of codes) {
+          await c.call('codes.reserve', {
+            idempotencyKey: `${ref}-r-${code}`,
+            code,
+            medListCodg: MED,
+            saleRef: ref,
+            reusePack: false,
+          });
+        }
+        const done = await c.call('codes.confirm', {
+          idempotencyKey: `${ref}-c`,
+          saleRef: ref,
+          lines: codes.map((code) => ({
+            code,
+            medListCodg: MED,
+            unitsPerPack: null,
+            unitsLeft: null,
+            reusedUnits: null,
+          })),
+        });
+        if (done.verdict !== 'confirmed') continue;
+        await c.call('settlements.record', {
+          idempotencyKey: `${ref}-s`,
+          records: [
+            {
+              kind: 'settle',
+              localId: i + 1,
+              setlId: `S${i}`,
+              hiRxno,
+              medfeeFen: 3_000,
+              fundFen: 2_100,
+              acctFen: 0,
+              cashFen: 900,
+              at: Date.now(),
+            },
+          ],
+        });
+        sales++;
+      }
+    }),
+  );
+  return sales / SECONDS_PER_RUN;
 }

@@ -54,14 +54,18 @@ export async function startHarness(
     store?: StoreMode;
     /** The pharmacy's registered admdvs (its pool area, R-REGION), e.g. '441900' for Dongguan. */
     pharmacyAdmdvs?: string;
+    /** A center shared with other counters of the same pharmacy; the caller closes it. */
+    sandbox?: RunningSandbox;
   } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'epc-it-'));
-  const sandbox = await startSandbox({
-    port: 0,
-    dbFile: path.join(dir, 'sandbox.db'),
-    ...(opts.signInValidHours === undefined ? {} : { signInValidHours: opts.signInValidHours }),
-  });
+  const sandbox =
+    opts.sandbox ??
+    (await startSandbox({
+      port: 0,
+      dbFile: path.join(dir, 'sandbox.db'),
+      ...(opts.signInValidHours === undefined ? {} : { signInValidHours: opts.signInValidHours }),
+    }));
   const config = loadConfig({
     mode: 'browser',
     version: 'test',
@@ -132,7 +136,7 @@ export async function startHarness(
     async close() {
       await counter.host.close();
       await counter.services.close();
-      await sandbox.close();
+      if (!opts.sandbox) await sandbox.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -393,6 +393,7 @@ export function createDispenseService(deps: Deps) {
     complete,
     cancel,
     get: view,
+    isLive: (hiRxno: string) => repo.live(hiRxno) !== undefined,
   };
 }
 

@@ -12,6 +12,7 @@ import { createHistoryService } from './history-service';
 import { createPaperRules } from './paper-rules';
 import { createTableReviewGate, type ReviewGate } from './review-gate';
 import { createStockService } from './stock-service';
+import { linkRxClaimsToStore } from './store-linked-claims';
 import { linkDispenseToStore } from './store-linked-dispense';
 
 /** Dispensing, stock and traceability-code services of the counter. */
@@ -26,6 +27,21 @@ export function createDispenseArea(deps: AreaDeps, regions: RegionService) {
   if (deps.config.sandbox) seedDemoStock(deps, stock.seedDemo);
   // A counter of a store: scans and completions go through the store server (issue 17).
   const linked = deps.storeLink ? linkDispenseToStore(dispense, deps.storeLink, deps.log) : null;
+  // …and a prescription is dispensed at one counter only: claimed at the store on start.
+  const claims =
+    linked && deps.storeLink
+      ? linkRxClaimsToStore(
+          {
+            start: dispense.start,
+            isLive: dispense.isLive,
+            get: dispense.get,
+            cancel: linked.cancel,
+            cancelHeld: held.cancelHeld,
+          },
+          deps.storeLink,
+          deps.log,
+        )
+      : null;
 
   return {
     ...dispense,
@@ -33,6 +49,8 @@ export function createDispenseArea(deps: AreaDeps, regions: RegionService) {
     paperRules: paper,
     /** Store mode's scan, remove, cancel and complete; null for a single counter. */
     linked,
+    /** Store mode's start, cancel and undo with the prescription's claim; null for a single counter. */
+    claims,
     storeLink(): Promise<StoreLinkView> | StoreLinkView {
       return linked
         ? linked.probe()

@@ -26,7 +26,9 @@ import {
 import { createSelfPayService, type SelfPayItem } from './self-pay-service';
 import { createSettleService } from './settle-service';
 import { settlementView } from './settlement-view';
+import { storeDayReport } from './store-day-report';
 import { linkSelfPayToStore } from './store-linked-self-pay';
+import { createStoreSettlementDelivery } from './store-settlement-delivery';
 import { handleSupervision } from './supervision';
 import { applyReversal, recordUnknown, resolveNow } from './unknown-outcome';
 
@@ -75,7 +77,18 @@ export function createSettlementArea(deps: AreaDeps, paperRules: PaperRules) {
   const sell = deps.storeLink
     ? linkSelfPayToStore(sellHere, deps.storeLink, deps.log, deps.now)
     : sellHere;
+  // …and sends every settlement and refund to the store server's records (issue 17).
+  const toStore = deps.storeLink
+    ? createStoreSettlementDelivery({ db: deps.db, link: deps.storeLink, log: deps.log })
+    : null;
+  const thenDeliver = <T>(result: T): T => {
+    toStore?.soon();
+    return result;
+  };
   return {
+    /** Store mode's delivery of settlement records; null for a single counter. */
+    toStore,
+    storeDayReport: (day: string) => storeDayReport(deps.storeLink, deps.log, day),
     electronicReceipts: createElectronicReceipts(ctx),
     preview: createPreviewService(ctx),
     estimate: createEstimateService(ctx),
@@ -85,7 +98,9 @@ export function createSettlementArea(deps: AreaDeps, paperRules: PaperRules) {
       previewId?: string,
       receiptChoice?: ReceiptChoice,
     ) {
-      return settlementView(ctx, await confirm(session, dispensingId, previewId, receiptChoice));
+      return thenDeliver(
+        settlementView(ctx, await confirm(session, dispensingId, previewId, receiptChoice)),
+      );
     },
     get(of: { settlementId: number } | { dispensingId: number }) {
       if ('settlementId' in of) return settlementView(ctx, of.settlementId);
@@ -96,11 +111,11 @@ export function createSettlementArea(deps: AreaDeps, paperRules: PaperRules) {
     async resolveUnknown(settlementId: number) {
       settlementView(ctx, settlementId);
       await resolveNow(ctx, settlementId);
-      return settlementView(ctx, settlementId);
+      return thenDeliver(settlementView(ctx, settlementId));
     },
     async refund(session: AuthenticatedSession, settlementId: number, reason: string) {
       await refund(session, settlementId, reason);
-      return settlementView(ctx, settlementId);
+      return thenDeliver(settlementView(ctx, settlementId));
     },
     receipt: receipt.bind(null, ctx),
     find: (q: LookupQuery) => findSettlements(ctx, q),

@@ -1,10 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrescriptionView, RxCandidate } from '../../../src/contract/types';
 import type { DispensingView, ScanVerdict } from '../../../src/contract/types-dispense';
 import type { StoreLinkView } from '../../../src/contract/types-store';
 import { createPrescription } from '../../../src/sandbox/hospital/create-prescription';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
+import { type RunningSandbox, startSandbox } from '../../../src/sandbox/server';
 import type { ReviewGate } from '../../../src/services/dispense/review-gate';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../support/app-harness';
@@ -26,6 +30,10 @@ if (!pharmacist || !zhang) throw new Error('demo data missing');
 const pg15 = postgresForThisFile();
 let store: Awaited<ReturnType<typeof startInProcessStore>>;
 let storePort = 0;
+// One center for both counters, as in a real pharmacy: prescription numbers are the center's, so
+// two counters never see one number for two different prescriptions (each claims what it starts).
+let center: RunningSandbox;
+let centerDir = '';
 const counters: Record<'A' | 'B', { h: Harness; token: string }> = {} as never;
 let serial = 7_000;
 const traceCode = (productId: string) =>
@@ -71,6 +79,7 @@ async function openDispensing(id: 'A' | 'B', packs = 1): Promise<DispensingView>
 /** A whole counter app in store mode, logged in as the pharmacist. */
 async function counterOfStore(id: 'A' | 'B'): Promise<{ h: Harness; token: string }> {
   const h = await startHarness({
+    sandbox: center,
     store: {
       mode: 'counter',
       url: store.server.url,
@@ -90,11 +99,15 @@ async function counterOfStore(id: 'A' | 'B'): Promise<{ h: Harness; token: strin
 beforeAll(async () => {
   storePort = await freePort();
   store = await startInProcessStore(pg15.url(), storePort);
+  centerDir = mkdtempSync(path.join(os.tmpdir(), 'epc-center-'));
+  center = await startSandbox({ port: 0, dbFile: path.join(centerDir, 'sandbox.db') });
   counters.A = await counterOfStore('A');
   counters.B = await counterOfStore('B');
 }, 120_000);
 afterAll(async () => {
   for (const c of Object.values(counters)) await c?.h.close();
+  await center?.close();
+  if (centerDir) rmSync(centerDir, { recursive: true, force: true });
   await store?.stop();
 });
 
