@@ -22,6 +22,7 @@ import { STOCK_SUPPLY_MIGRATION } from './migrations/022-stock-supply';
 import { RECEIPTS_DELIVERIES_MIGRATION } from './migrations/023-receipts-deliveries';
 import { SUPERVISION_MIGRATION } from './migrations/024-supervision';
 import { STAFF_ACCOUNTS_MIGRATION } from './migrations/025-staff-accounts';
+import { STORE_QUEUE_MIGRATION } from './migrations/030-store-queue';
 
 /** One schema step. `up` runs once, inside its own transaction, and is never edited after release. */
 export interface Migration {
@@ -194,6 +195,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 23, name: 'receipts_deliveries', up: RECEIPTS_DELIVERIES_MIGRATION },
   { version: 24, name: 'supervision', up: SUPERVISION_MIGRATION },
   { version: 25, name: 'staff_accounts', up: STAFF_ACCOUNTS_MIGRATION },
+  { version: 26, name: 'store_queue', up: STORE_QUEUE_MIGRATION },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

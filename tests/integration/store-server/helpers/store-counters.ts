@@ -1,0 +1,76 @@
+import { createServer } from 'node:net';
+import { expect } from 'vitest';
+import { DEMO_PATIENTS } from '../../../../src/sandbox/seed-data';
+import { DEMO_STAFF } from '../../../../src/store/demo-staff';
+import { type Harness, startHarness } from '../../../support/app-harness';
+import { signedInOnDuty } from '../../../support/settled-sale';
+import { COUNTERS, startInProcessStore } from './store';
+
+export const pharmacist = DEMO_STAFF.find((s) => s.role === 'pharmacist');
+export const ownVoucher = DEMO_PATIENTS.find((p) => p.certno === pharmacist?.certno)?.ecToken ?? '';
+if (!pharmacist || !ownVoucher) throw new Error('demo data missing');
+
+export type CounterId = 'A' | 'B';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => resolve(p));
+    });
+  });
+}
+
+/**
+ * A store server on PostgreSQL (on a fixed port, so it can be stopped and started again like a
+ * real one) and two whole counter apps in store mode, each signed in as the pharmacist on duty.
+ */
+export function storeWithTwoCounters(databaseUrl: () => string) {
+  let store: Awaited<ReturnType<typeof startInProcessStore>>;
+  let port = 0;
+  const counters = {} as Record<CounterId, { h: Harness; token: string }>;
+
+  async function counterOfStore(id: CounterId) {
+    const h = await startHarness({
+      store: {
+        mode: 'counter',
+        url: store.server.url,
+        counterId: id,
+        secret: COUNTERS.get(id) ?? '',
+      },
+    });
+    return { h, token: await signedInOnDuty(h, pharmacist as never) };
+  }
+
+  return {
+    counters,
+    pool: () => store.pool,
+    async start() {
+      port = await freePort();
+      store = await startInProcessStore(databaseUrl(), port);
+      counters.A = await counterOfStore('A');
+      counters.B = await counterOfStore('B');
+    },
+    async stopAll() {
+      for (const c of Object.values(counters)) await c?.h.close();
+      await store?.stop();
+    },
+    /** The store server stops answering (its HTTP side closes; PostgreSQL keeps the data). */
+    async cutOff() {
+      await store.server.close();
+    },
+    /** The store server again on the same port and database, as after a restart. */
+    async reconnect() {
+      await store.pool.end();
+      store = await startInProcessStore(databaseUrl(), port);
+    },
+    call<T>(id: CounterId, method: string, input: unknown) {
+      return counters[id].h.api<T>(method, input, counters[id].token);
+    },
+    async ok<T>(id: CounterId, method: string, input: unknown): Promise<T> {
+      const r = await counters[id].h.api<T>(method, input, counters[id].token);
+      expect(r.ok, `${id} ${method}: ${r.error?.message}`).toBe(true);
+      return r.value as T;
+    },
+  };
+}
