@@ -69,7 +69,7 @@ export function createSettlementArea(deps: AreaDeps) {
   const sellHere = createSelfPayService(ctx);
   // A counter of a store sells cash packs at the store server first (issue 17).
   const sell = deps.storeLink
-    ? linkSelfPayToStore(sellHere, deps.storeLink, deps.log, deps.now)
+    ? linkSelfPayToStore(sellHere, deps.storeLink, deps.storeQueue, deps.log, deps.now)
     : sellHere;
   return {
     electronicReceipts: createElectronicReceipts(ctx),

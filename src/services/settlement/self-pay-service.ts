@@ -22,6 +22,13 @@ export interface SelfPayItem {
   codes: string[];
 }
 
+/** Runs inside the sale's transaction with its packs (a counter of a store queues them offline). */
+export type WithinSale = (
+  saleId: number,
+  packs: Array<{ code: string; medListCodg: string }>,
+  at: number,
+) => void;
+
 /**
  * sale.selfPay: non-prescription goods for cash. No center call at the counter, so it works
  * offline: the sale, the stock taken FEFO, the codes (R-TRACE-ONCE) and the queued 3505
@@ -88,12 +95,16 @@ export function createSelfPayService(ctx: SettlementContext) {
     return keys;
   }
 
-  function sell(session: AuthenticatedSession, items: SelfPayItem[]): number {
+  function sell(
+    session: AuthenticatedSession,
+    items: SelfPayItem[],
+    withinSale: WithinSale | null = null,
+  ): number {
     const at = ctx.now();
     const today = dateOnly(at);
     refused = null;
     try {
-      return sellNow(session, items, at, today);
+      return sellNow(session, items, at, today, withinSale);
     } catch (err) {
       const r = pendingRefusal();
       if (r) refusals.record({ ...r, at: at.getTime(), staffId: session.staff.id });
@@ -106,6 +117,7 @@ export function createSelfPayService(ctx: SettlementContext) {
     items: SelfPayItem[],
     at: Date,
     today: string,
+    withinSale: WithinSale | null,
   ): number {
     return ctx.db
       .transaction(() => {
@@ -181,6 +193,11 @@ export function createSelfPayService(ctx: SettlementContext) {
             signNo: session.signNo,
           },
           { hiRxno: null },
+          at.getTime(),
+        );
+        withinSale?.(
+          saleId,
+          drugs.flatMap((d) => d.codes.map((code) => ({ code, medListCodg: d.drug.medListCodg }))),
           at.getTime(),
         );
         return saleId;

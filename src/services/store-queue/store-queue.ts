@@ -8,6 +8,7 @@ import {
 } from '../../store/store-queue-repository';
 import type { StoreClient } from '../../store-link/store-client';
 import type { Logger } from '../logger';
+import { clashView } from './clash-views';
 
 /** How often a counter retries what it owes its store server while there is something to send. */
 const RETRY_EVERY_MS = 10_000;
@@ -43,11 +44,14 @@ export function createStoreQueue(deps: Deps) {
     kickSoon();
   }
 
-  /** Inside the offline cash sale's transaction. */
-  function recordOfflineSale(saleId: number, packs: QueuedPack[], at: number): string {
-    const saleRef = `selfpay-${randomUUID()}`;
-    repo.enqueueOfflineSale({ key: `offline-${me}-${randomUUID()}`, saleRef, saleId, packs, at });
-    return saleRef;
+  /**
+   * Inside the offline cash sale's transaction. It keeps the sale reference and key of the
+   * confirm that went unanswered: if that confirm did reach the store, the reconciling resend
+   * gets its stored answer instead of a clash with itself.
+   */
+  function recordOfflineSale(saleRef: string, key: string) {
+    return (saleId: number, packs: QueuedPack[], at: number): void =>
+      repo.enqueueOfflineSale({ key, saleRef, saleId, packs, at });
   }
 
   async function deliverReturn(item: StoreQueueItem): Promise<void> {
@@ -141,7 +145,7 @@ export function createStoreQueue(deps: Deps) {
     recordOfflineSale,
     deliverNow,
     counts: () => repo.counts(),
-    clashes: () => repo.clashes(),
+    clashes: () => repo.clashes().map(clashView),
     start() {
       timer = setInterval(() => {
         if (repo.counts().pending > 0) void deliverNow();

@@ -4,6 +4,7 @@ import { DEMO_PATIENTS } from '../../../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../../support/app-harness';
 import { signedInOnDuty } from '../../../support/settled-sale';
+import { cuttableLink } from './cuttable-link';
 import { COUNTERS, startInProcessStore } from './store';
 
 export const pharmacist = DEMO_STAFF.find((s) => s.role === 'pharmacist');
@@ -29,12 +30,14 @@ export function storeWithTwoCounters(databaseUrl: () => string) {
   let store: Awaited<ReturnType<typeof startInProcessStore>>;
   let port = 0;
   const counters = {} as Record<CounterId, { h: Harness; token: string }>;
+  const links = {} as Record<CounterId, Awaited<ReturnType<typeof cuttableLink>>>;
 
   async function counterOfStore(id: CounterId) {
+    links[id] = await cuttableLink(port, await freePort());
     const h = await startHarness({
       store: {
         mode: 'counter',
-        url: store.server.url,
+        url: links[id].url,
         counterId: id,
         secret: COUNTERS.get(id) ?? '',
       },
@@ -53,8 +56,14 @@ export function storeWithTwoCounters(databaseUrl: () => string) {
     },
     async stopAll() {
       for (const c of Object.values(counters)) await c?.h.close();
+      for (const l of Object.values(links)) await l?.cut();
       await store?.stop();
     },
+    /** One counter's link to the store server is cut; the store and the other counter run on. */
+    cutOffCounter: (id: CounterId) => links[id].cut(),
+    reconnectCounter: (id: CounterId) => links[id].restore(),
+    /** The store server still receives this counter's requests, but its answers are lost. */
+    loseAnswersOf: (id: CounterId, on: boolean) => links[id].dropAnswers(on),
     /** The store server stops answering (its HTTP side closes; PostgreSQL keeps the data). */
     async cutOff() {
       await store.server.close();
