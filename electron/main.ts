@@ -19,7 +19,7 @@ import type { DesktopService } from '../src/services/desktop/desktop-service';
 import { openLogFiles } from '../src/services/log-files';
 import { createLogger, createTeeWriter } from '../src/services/logger';
 import { resolveStartMode } from '../src/services/setup/data-folder-mode';
-import { storeModeFromEnv } from '../src/services/store-mode';
+import { storeModeFromEnvIfSet } from '../src/services/store-mode';
 
 import { kickCashDrawer } from './cash-drawer';
 import { guardClose } from './close-guard';
@@ -128,7 +128,7 @@ async function createDispatch(): Promise<{
         ...source,
         sandboxConfigFile: path.join(resources, 'config/sandbox.json'),
         nativeBinding: nativeBinding(),
-        store: storeModeFromEnv(process.env),
+        store: storeModeFromEnvIfSet(process.env),
       }),
     startSandbox: startEmbeddedSandbox,
     // A staged restore is applied at start: the desktop program relaunches itself for it.

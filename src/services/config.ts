@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { FsiConfig } from '../center/fsi-client';
-import type { StoreMode } from './store-mode';
+import { type StoreMode, storedStoreMode } from './store-mode';
 
 /** Credentials and endpoints of the center, as a real deployment configures them. */
 export const centerFileSchema = z.object({
@@ -104,7 +104,7 @@ export interface ConfigSources {
   sandboxUrl?: string | undefined;
   sandboxConfigFile?: string;
   nativeBinding?: string;
-  /** Absent: a single counter, as before issue 17. */
+  /** Set by the environment (EPC_STORE_*); absent: the data folder's record, else a single counter. */
   store?: StoreMode;
 }
 
@@ -116,7 +116,8 @@ export function loadConfig(src: ConfigSources): AppConfig {
     nativeBinding: src.nativeBinding,
     policyDir: path.join(PROJECT_ROOT, 'config/policy'),
     catalogFile: path.join(PROJECT_ROOT, 'config/catalog/drugs.json'),
-    store: src.store ?? { mode: 'single' as const },
+    // The environment's choice, else the wizard's record in the data folder, else a single counter.
+    store: src.store ?? storedStoreMode(src.dataDir) ?? { mode: 'single' as const },
   };
   const crlDir = crlDirOf(src.dataDir);
   if (src.centerConfigFile) {
