@@ -143,13 +143,13 @@ test('two counters of one store: a pack sold at A is refused at B; offline both 
     (await api('B', 'sale.selfPay', { items: [{ medListCodg: LORATADINE, codes: [offline[0]] }] }))
       .ok,
   ).toBe(true);
-  await a.reload();
+  await openCounter(a, 'A');
   await expect(a.getByTestId('store-link')).toHaveAttribute('data-reachable', 'false');
   await expect(a.getByTestId('store-unconfirmed')).toContainText('离线售出 2 个追溯码待门店确认');
   await a.screenshot({ path: 'test-results/screens/store-counter-offline-1366.png' });
 
   await linkOfA.restore();
-  await a.reload();
+  await openCounter(a, 'A');
   await expect(a.getByTestId('store-clashes-open')).toContainText('追溯码冲突 1 个', {
     timeout: 30_000,
   });
@@ -166,9 +166,14 @@ test('two counters of one store: a pack sold at A is refused at B; offline both 
 
   // The store server stops: both counters say so.
   await stopStore();
-  for (const p of [a, b]) {
-    await p.reload();
-    await expect(p.getByTestId('store-link')).toHaveAttribute('data-reachable', 'false');
+  for (const [p, id] of [
+    [a, 'A'],
+    [b, 'B'],
+  ] as const) {
+    await openCounter(p, id);
+    await expect(p.getByTestId('store-link')).toHaveAttribute('data-reachable', 'false', {
+      timeout: 15_000,
+    });
     await expect(p.getByTestId('store-link')).toContainText('门店服务器无法连接');
   }
 });

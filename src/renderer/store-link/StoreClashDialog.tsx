@@ -39,6 +39,10 @@ export function StoreClashDialog({ open, onClose }: { open: boolean; onClose: ()
     <Modal
       open={open}
       onCancel={onClose}
+      // The dialog takes the focus when its opening ends: hand it to the first clash then too.
+      afterOpenChange={(opened) => {
+        if (opened) first.current?.focus();
+      }}
       footer={null}
       width={900}
       title="追溯码冲突：离线售出的包装在其他柜台也已售出"

@@ -24,6 +24,9 @@ export async function cuttableLink(targetPort: number, port: number) {
         else inbound.write(chunk);
       });
       outbound.on('end', () => inbound.end());
+      // The store server gone: the counter sees the connection fail at once, as without a relay.
+      outbound.on('close', () => inbound.destroy());
+      inbound.on('close', () => outbound.destroy());
     });
     server = s;
     return new Promise((resolve) => s.listen(port, '127.0.0.1', () => resolve()));
