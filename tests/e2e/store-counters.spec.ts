@@ -160,6 +160,8 @@ test('two counters of one store: a pack sold at A is refused at B; offline both 
   await expect(clash).toContainText('柜台 A');
   await expect(clash).toContainText('柜台 B');
   await expect(clash.locator('button')).toBeFocused();
+  // The dialog's opening animation over: the screenshot shows it as the pharmacist reads it.
+  await expect(a.locator('.ant-zoom-appear, .ant-zoom-enter, .ant-fade-appear')).toHaveCount(0);
   await a.screenshot({ path: 'test-results/screens/store-clash-list-1366.png' });
   await a.keyboard.press('Escape');
   await expect(a.getByTestId('store-clashes')).toHaveCount(0);
