@@ -14,6 +14,7 @@ export function createDispenseHandlers(s: AppServices): HandlersFor<typeof dispe
     'dispense.complete': (i, ctx) => (d.linked ?? d).complete(must(ctx), i.dispensingId),
     'dispense.cancel': (i, ctx) => (d.claims ?? d).cancel(must(ctx), i.dispensingId),
     'store.link': () => d.storeLink(),
+    'store.clashes': () => d.storeClashes(),
     'dispense.held': () => d.held(),
     'dispense.reopen': (i) => d.reopen(i.dispensingId),
     'dispense.cancelHeld': (i, ctx) =>

@@ -23,6 +23,7 @@ export function createClosedSetupHandlers(): HandlersFor<typeof setupContract> {
     'setup.importCenterConfig': closed,
     'setup.testConnection': closed,
     'setup.createFirstAdmin': closed,
+    'setup.storeLink': closed,
     'setup.chooseDemo': closed,
     'setup.finish': closed,
   };

@@ -24,6 +24,7 @@ export function createSetupDispatcher(
     'setup.importCenterConfig': (i) => setup.importCenterConfig(i),
     'setup.testConnection': () => setup.testConnection(),
     'setup.createFirstAdmin': (i) => setup.createFirstAdmin(i),
+    'setup.storeLink': (i) => setup.storeLink(i),
     'setup.chooseDemo': () => setup.chooseDemo(),
     'setup.finish': () => setup.finish(),
   };

@@ -11,7 +11,7 @@ import type {
   ScanVerdict,
   StockItemView,
 } from './types-dispense';
-import type { StoreLinkView } from './types-store';
+import type { StoreClashView, StoreLinkView } from './types-store';
 
 const dispensingId = z.number().int().positive();
 
@@ -35,6 +35,16 @@ export const dispenseContract = {
   'store.link': {
     input: z.object({}).strict(),
     output: {} as StoreLinkView,
+    auth: true,
+    ...reads,
+  },
+  /**
+   * Pack codes this counter sold offline that another counter sold meanwhile, with both sales,
+   * newest first (R-TRACE-ONCE, D42): for the pharmacist to check; empty for a single counter.
+   */
+  'store.clashes': {
+    input: z.object({}).strict(),
+    output: [] as StoreClashView[],
     auth: true,
     ...reads,
   },

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { audited, reads } from './method-policy';
-import type { CenterConfigSummary, ConnectionReport, SetupDone, SetupStatus } from './types-setup';
+import type {
+  CenterConfigSummary,
+  ConnectionReport,
+  SetupDone,
+  SetupStatus,
+  StoreLinkChoice,
+} from './types-setup';
 
 /** A configuration file and a few CA certificates; nothing near the 256 KB default is needed. */
 const SETUP_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
@@ -63,6 +69,27 @@ export const setupContract = {
     auth: false,
     mutates: true,
     audit: audited('setup.firstAdmin', { detail: { input: ['username'] } }),
+  },
+  /**
+   * 单柜台 or 门店柜台 (issue 17): a counter of a store is recorded in the data folder once its
+   * store server answered (store.status); the EPC_STORE_* variables still override it.
+   */
+  'setup.storeLink': {
+    input: z.discriminatedUnion('mode', [
+      z.object({ mode: z.literal('single') }).strict(),
+      z
+        .object({
+          mode: z.literal('counter'),
+          url: z.string().trim().min(1).max(200),
+          counterId: z.string().trim().min(1).max(32),
+          secret: z.string().min(1).max(256),
+        })
+        .strict(),
+    ]),
+    output: {} as StoreLinkChoice,
+    auth: false,
+    mutates: true,
+    audit: audited('setup.storeLink', { detail: { input: ['mode', 'counterId'] } }),
   },
   'setup.chooseDemo': {
     input: z.object({}).strict(),

@@ -41,3 +41,12 @@ export interface ConnectionReport {
 export interface SetupDone {
   mode: 'real' | 'demo';
 }
+
+/** The wizard's 单柜台 / 门店柜台 choice (issue 17). */
+export type StoreLinkChoiceInput =
+  | { mode: 'single' }
+  | { mode: 'counter'; url: string; counterId: string; secret: string };
+
+export type StoreLinkChoice =
+  | { mode: 'single'; message: string }
+  | { mode: 'counter'; counterId: string; message: string };

@@ -61,6 +61,16 @@ export interface StoreErrorBody {
   citation?: string;
 }
 
+/** What a counter of a store still owes its store server (D42). */
+export interface StoreOwedView {
+  /** returns and offline sales not yet delivered */
+  pending: number;
+  /** pack codes sold offline, not yet confirmed at the store */
+  unconfirmedCodes: number;
+  /** pack codes sold offline that another counter sold meanwhile (flagged to the pharmacist) */
+  clashes: number;
+}
+
 /** What the counter shows of its mode (issue 17): a single counter, or a counter of a store. */
 export type StoreLinkView =
   | { mode: 'single'; message: string }
@@ -71,4 +81,28 @@ export type StoreLinkView =
       /** ms since epoch of the store server's last answer; null before the first */
       lastAnswerAt: number | null;
       message: string;
+      owed: StoreOwedView;
     };
+
+/** One side of a clash: a sale of the pack, as the counter or the store server knows it. */
+export interface StoreClashSale {
+  counterId: string | null;
+  /** the counter's reference of the sale (dispensing-…, selfpay-…) */
+  saleRef: string | null;
+  /** Beijing time, yyyy-MM-dd HH:mm:ss; null when the store knows no sale (a hold) */
+  soldAt: string | null;
+}
+
+/** A pack sold offline here and, meanwhile, at another counter (R-TRACE-ONCE, D42). */
+export interface StoreClashView {
+  id: number;
+  code: string;
+  /** this counter's offline cash sale, with its sale number (Z…) */
+  ours: StoreClashSale & { docNo: string };
+  other: StoreClashSale;
+  /** the store server's words */
+  message: string;
+  foundAt: string;
+  ruleId: RuleId;
+  citation: string;
+}

@@ -5,7 +5,7 @@ import { loadConfig, PROJECT_ROOT } from '../services/config';
 import { openLogFiles } from '../services/log-files';
 import { createLogger, createTeeWriter } from '../services/logger';
 import { resolveStartMode } from '../services/setup/data-folder-mode';
-import { storeModeFromEnv } from '../services/store-mode';
+import { storeModeFromEnvIfSet } from '../services/store-mode';
 import { BACKEND_OPTIONS_ENV, backendOptions } from './backend/protocol';
 import { type BackendHooks, type ServedRuntime, serveBackend } from './backend/serve-backend';
 import { portToParent } from './backend/transport';
@@ -25,6 +25,7 @@ async function openRuntime(hooks: BackendHooks): Promise<ServedRuntime> {
   // Before asking for an embedded sandbox for nothing; the services take the lock for real.
   if (isDataDirLocked(dataDir, nativeBinding)) throw new DataDirLockedError(dataDir);
   logTee.attach(openLogFiles(path.join(dataDir, 'logs')).write);
+  const envStore = storeModeFromEnvIfSet(process.env);
   const runtime = await openCounterRuntime({
     mode: resolveStartMode(process.env, dataDir),
     dataDir,
@@ -39,7 +40,8 @@ async function openRuntime(hooks: BackendHooks): Promise<ServedRuntime> {
         ...source,
         ...(options.sandboxConfigFile ? { sandboxConfigFile: options.sandboxConfigFile } : {}),
         nativeBinding,
-        store: storeModeFromEnv(process.env),
+        // The EPC_STORE_* variables override what the set-up wizard recorded in the folder.
+        ...(envStore ? { store: envStore } : {}),
       }),
     startSandbox: hooks.startSandbox,
     restart: hooks.restart,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../services/config';
 import { resolveStartMode } from '../services/setup/data-folder-mode';
-import { storeModeFromEnv } from '../services/store-mode';
+import { storeModeFromEnvIfSet } from '../services/store-mode';
 import { runBrowserMode } from './run-browser-mode';
 
 /**
@@ -29,7 +29,7 @@ const app = await Promise.resolve()
       dataDir,
       version: pkg.version,
       mode: resolveStartMode(process.env, dataDir),
-      store: storeModeFromEnv(process.env),
+      store: storeModeFromEnvIfSet(process.env),
     }),
   )
   .catch(fail);

@@ -55,6 +55,7 @@ import { createStaffService } from './staff/staff-service';
 import { type PhaseTimer, phaseClock } from './start-phases';
 import { createStockArea } from './stock';
 import { storeLinkOf } from './store-mode';
+import { createStoreQueue } from './store-queue/store-queue';
 import { createLogExport } from './support/log-export';
 import { createRendererErrorLog } from './support/renderer-errors';
 
@@ -141,6 +142,11 @@ export async function createAppServices(
     now: () => new Date(),
     log,
   });
+  const storeLink = storeLinkOf(config);
+  const storeQueue = storeLink
+    ? createStoreQueue({ db, link: storeLink, log, now: () => new Date() })
+    : null;
+  storeQueue?.start();
   const areaDeps: AreaDeps = {
     config,
     db,
@@ -153,7 +159,8 @@ export async function createAppServices(
     catalog,
     log,
     now: () => new Date(),
-    storeLink: storeLinkOf(config),
+    storeLink,
+    storeQueue,
     jobs,
     outboxHastener,
     patients: patient,
@@ -247,6 +254,8 @@ export async function createAppServices(
       now: () => new Date(),
     }),
     worker,
+    /** What this counter owes its store server (store mode only, D42). */
+    storeQueue,
     /** The job thread of heavy read-only work (issue 20). */
     jobs,
     /** Whether the center answers at all (the 医保中心离线 banner, issue 19 item 12). */
@@ -256,6 +265,7 @@ export async function createAppServices(
       stopDailyBackup();
       dispense.claims?.stopReconciling();
       await settlement.toStore?.stop();
+      await storeQueue?.stop();
       await worker.stop();
       await backup.whenIdle();
       await jobs.close();

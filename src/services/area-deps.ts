@@ -12,6 +12,7 @@ import type { OutboxHastener } from './outbox-hastener';
 import type { PatientService } from './patient-service';
 import type { RxIntakeService } from './rx-intake-service';
 import type { RxValidityGate } from './rx-validity-gate';
+import type { StoreQueue } from './store-queue/store-queue';
 
 /** What every business area of the counter is built from (see app-services.ts). */
 export interface AreaDeps {
@@ -31,6 +32,8 @@ export interface AreaDeps {
   now: () => Date;
   /** A counter of a store: its store server's client (issue 17); null for a single counter. */
   storeLink: StoreClient | null;
+  /** What a counter of a store owes its store server (returns, offline sales; D42); null otherwise. */
+  storeQueue: StoreQueue | null;
   /**
    * Where heavy read-only work runs (issue 20): the job thread in the app; absent, in place on
    * the caller's thread (background/jobs-of.ts).

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { FsiConfig } from '../center/fsi-client';
 import { institutionCodeProblem } from '../domain/national-codes';
 import { PROJECT_ROOT, SANDBOX_CONFIG_FILE } from './project-paths';
-import type { StoreMode } from './store-mode';
+import { type StoreMode, storedStoreMode } from './store-mode';
 
 /** Credentials and endpoints of the center, as a real deployment configures them. */
 export const centerFileSchema = z.object({
@@ -108,7 +108,7 @@ export interface ConfigSources {
   sandboxUrl?: string | undefined;
   sandboxConfigFile?: string;
   nativeBinding?: string;
-  /** Absent: a single counter, as before issue 17. */
+  /** Set by the environment (EPC_STORE_*); absent: the data folder's record, else a single counter. */
   store?: StoreMode;
 }
 
@@ -120,7 +120,8 @@ export function loadConfig(src: ConfigSources): AppConfig {
     nativeBinding: src.nativeBinding,
     policyDir: path.join(PROJECT_ROOT, 'config/policy'),
     catalogFile: path.join(PROJECT_ROOT, 'config/catalog/drugs.json'),
-    store: src.store ?? { mode: 'single' as const },
+    // The environment's choice, else the wizard's record in the data folder, else a single counter.
+    store: src.store ?? storedStoreMode(src.dataDir) ?? { mode: 'single' as const },
   };
   const crlDir = crlDirOf(src.dataDir);
   if (src.centerConfigFile) {

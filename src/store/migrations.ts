@@ -25,6 +25,7 @@ import { STAFF_ACCOUNTS_MIGRATION } from './migrations/025-staff-accounts';
 import { RULE_GAPS_MIGRATION } from './migrations/026-rule-gaps';
 import { INSURANCE_STANDINGS_MIGRATION } from './migrations/027-insurance-standings';
 import { PAPER_CONFIRMATION_MIGRATION } from './migrations/028-paper-confirmation';
+import { STORE_QUEUE_MIGRATION } from './migrations/029-store-queue';
 
 /** One schema step. `up` runs once, inside its own transaction, and is never edited after release. */
 export interface Migration {
@@ -200,6 +201,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 26, name: 'rule_gaps_issue18', up: RULE_GAPS_MIGRATION },
   { version: 27, name: 'insurance_standings', up: INSURANCE_STANDINGS_MIGRATION },
   { version: 28, name: 'paper_confirmation', up: PAPER_CONFIRMATION_MIGRATION },
+  { version: 29, name: 'store_queue', up: STORE_QUEUE_MIGRATION },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

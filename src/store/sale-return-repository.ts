@@ -6,8 +6,14 @@ import type { Db } from './database';
  * packs go back to their batches and their codes may be sold again (sold_codes.returned_at);
  * 拆零 units go back to the opened pack, which counts as returned once it is full again.
  */
+/** Called inside the return's transaction with the packs that left the sold set (store mode). */
+export type CodesReturnedListener = (dispensingId: number, codes: string[], at: number) => void;
+
 export class SaleReturnRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly onCodesReturned: CodesReturnedListener | null = null,
+  ) {}
 
   returnDispensing(dispensingId: number, at: number): { packs: number; codes: number } {
     assertTransition('dispensing', 'completed', 'returned');
@@ -69,23 +75,25 @@ export class SaleReturnRepository {
        WHERE code = ? AND returned_at IS NULL`,
     );
     const fullLines = new Set<number>();
-    let returned = 0;
+    const freed: string[] = [];
     for (const c of codes) {
       if (c.split_pack === 1 && c.units !== null) {
-        unitsBack.run(c.units, dispensingId, c.units, at, c.code);
+        const changed = unitsBack.run(c.units, dispensingId, c.units, at, c.code).changes;
         const full = this.db
           .prepare('SELECT returned_at IS NOT NULL FROM sold_codes WHERE code = ?')
           .pluck()
           .get(c.code) as number | undefined;
         if (full === 1) {
           fullLines.add(c.line_no);
-          returned += 1;
+          if (changed === 1) freed.push(c.code);
         }
       } else {
-        returned += wholeReturn.run(at, c.code, dispensingId).changes;
+        if (wholeReturn.run(at, c.code, dispensingId).changes === 1) freed.push(c.code);
         fullLines.add(c.line_no);
       }
     }
+    const returned = freed.length;
+    if (freed.length > 0) this.onCodesReturned?.(dispensingId, freed, at);
     const allocations = this.db
       .prepare(
         'SELECT line_no, batch_id, packs FROM dispensing_allocations WHERE dispensing_id = ?',

@@ -68,6 +68,7 @@ export const AUDIT_ACTIONS = {
   'setup.testConnection': '首次设置：连接测试',
   'setup.firstAdmin': '首次设置：创建管理员',
   'setup.chooseDemo': '首次设置：选择演示/培训模式',
+  'setup.storeLink': '首次设置：选择单柜台或门店柜台',
   'setup.finish': '首次设置：完成并启用真实医保中心',
 } as const satisfies Record<string, string>;
 

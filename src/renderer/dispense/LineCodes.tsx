@@ -23,7 +23,6 @@ export function LineCodes({
           key={c.code}
           data-testid="line-code"
           data-code={c.code}
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scanned pack is selected by Tab and taken off with Delete
           tabIndex={editable ? 0 : undefined}
           aria-label={editable ? `第 ${c.packNo} ${packUnit} ${c.code}，按 Delete 移除` : undefined}
           onKeyDown={(e) => {

@@ -12,3 +12,25 @@ export function storeLinkChip(link: StoreLinkView | null, error: string | null) 
         text: `门店柜台 ${link.counterId} · 门店服务器无法连接，暂不能接受新的追溯码`,
       } as const);
 }
+
+/** What a counter of a store still owes its store server, as top-bar tags (D42). */
+export function storeOwedTags(link: StoreLinkView | null) {
+  if (link?.mode !== 'counter') return [];
+  const tags: Array<{ kind: 'unconfirmed' | 'clashes'; color: 'warning' | 'error'; text: string }> =
+    [];
+  if (link.owed.unconfirmedCodes > 0) {
+    tags.push({
+      kind: 'unconfirmed',
+      color: 'warning',
+      text: `离线售出 ${link.owed.unconfirmedCodes} 个追溯码待门店确认`,
+    });
+  }
+  if (link.owed.clashes > 0) {
+    tags.push({
+      kind: 'clashes',
+      color: 'error',
+      text: `追溯码冲突 ${link.owed.clashes} 个，请药师核实`,
+    });
+  }
+  return tags;
+}

@@ -13,12 +13,14 @@ import { DispensingRepository } from '../../store/dispensing-repository';
 import { SaleReturnRepository } from '../../store/sale-return-repository';
 import type { AuthenticatedSession } from '../auth-service';
 import type { Logger } from '../logger';
+import type { StoreQueue } from '../store-queue/store-queue';
 
 interface Deps {
   db: Db;
   log: Logger;
   now: () => Date;
   view: (id: number) => DispensingView;
+  storeQueue: StoreQueue | null;
 }
 
 /**
@@ -27,7 +29,7 @@ interface Deps {
  */
 export function createHeldService(deps: Deps) {
   const repo = new DispensingRepository(deps.db);
-  const returns = new SaleReturnRepository(deps.db);
+  const returns = new SaleReturnRepository(deps.db, deps.storeQueue?.recordReturn ?? null);
   const staffName = deps.db.prepare('SELECT display_name FROM staff WHERE id = ?').pluck();
 
   function held(): HeldDispensingView[] {

@@ -1,5 +1,5 @@
 import type { Out7204 } from '../../center/rx/fsi-72xx';
-import type { StoreLinkView } from '../../contract/types-store';
+import type { StoreClashView, StoreLinkView } from '../../contract/types-store';
 import { AppError } from '../../domain/errors';
 import { paperRxno } from '../../domain/paper/paper-rxno';
 import type { AreaDeps } from '../area-deps';
@@ -26,7 +26,9 @@ export function createDispenseArea(deps: AreaDeps, regions: RegionService) {
   const history = createHistoryService({ ...deps, pack });
   if (deps.config.sandbox) seedDemoStock(deps, stock.seedDemo);
   // A counter of a store: scans and completions go through the store server (issue 17).
-  const linked = deps.storeLink ? linkDispenseToStore(dispense, deps.storeLink, deps.log) : null;
+  const linked = deps.storeLink
+    ? linkDispenseToStore(dispense, deps.storeLink, deps.storeQueue, deps.log)
+    : null;
   // …and a prescription is dispensed at one counter only: claimed at the store on start.
   const claims =
     linked && deps.storeLink
@@ -55,6 +57,10 @@ export function createDispenseArea(deps: AreaDeps, regions: RegionService) {
       return linked
         ? linked.probe()
         : { mode: 'single', message: '单柜台模式：本机数据库，不连接门店服务器' };
+    },
+    /** Offline cash sales that clashed with another counter's sale (store mode, D42). */
+    storeClashes(): StoreClashView[] {
+      return deps.storeQueue?.clashes() ?? [];
     },
     held: held.held,
     reopen: held.reopen,

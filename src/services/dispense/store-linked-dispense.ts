@@ -7,6 +7,7 @@ import type { RuleId } from '../../domain/rules';
 import { type StoreClient, StoreRequestError } from '../../store-link/store-client';
 import type { AuthenticatedSession } from '../auth-service';
 import type { Logger } from '../logger';
+import type { StoreQueue } from '../store-queue/store-queue';
 import type { DispenseService } from './dispense-service';
 
 /** What the counter says when it cannot ask its store server (docs/store-server.md, offline table). */
@@ -26,7 +27,12 @@ function storeRefusedRequest(e: StoreRequestError): string {
  * sells the packs there (one transaction, idempotent) before the local completion. The store
  * server is the one truth of sold packs across counters; SQLite stays the working copy.
  */
-export function linkDispenseToStore(d: DispenseService, link: StoreClient, log: Logger) {
+export function linkDispenseToStore(
+  d: DispenseService,
+  link: StoreClient,
+  queue: StoreQueue | null,
+  log: Logger,
+) {
   const saleRef = (id: number) => `dispensing-${id}`;
   const once = (what: string, id: number) => `${what}-${link.counterId}-${id}-${randomUUID()}`;
 
@@ -156,19 +162,23 @@ export function linkDispenseToStore(d: DispenseService, link: StoreClient, log: 
 
   function status(): StoreLinkView {
     const s = link.status();
+    const owed = queue?.counts() ?? { pending: 0, unconfirmedCodes: 0, clashes: 0 };
     return {
       mode: 'counter',
       counterId: link.counterId,
       reachable: s.reachable,
       lastAnswerAt: s.lastAnswerAt,
+      owed,
       message: s.reachable
         ? `门店模式：柜台 ${link.counterId}，门店服务器已连接`
-        : `门店模式：柜台 ${link.counterId}，门店服务器未连接——暂不能接受新的追溯码`,
+        : `门店模式：柜台 ${link.counterId}，门店服务器未连接——暂不能接受新的追溯码（处方调剂须等待）；非处方药自费零售可离线完成，恢复连接后与门店核对`,
     };
   }
 
   async function probe(): Promise<StoreLinkView> {
     await link.call('store.status', {}).catch(() => undefined);
+    // Back in touch: what was queued while cut off goes now (the timer would send it too).
+    if (link.status().reachable && queue && queue.counts().pending > 0) await queue.deliverNow();
     return status();
   }
 

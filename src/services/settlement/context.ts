@@ -21,7 +21,7 @@ export function createSettlementContext(deps: AreaDeps) {
     dispensings: new DispensingRepository(deps.db),
     papers: new PaperRepository(deps.db),
     reviews: new ReviewRepository(deps.db),
-    returns: new SaleReturnRepository(deps.db),
+    returns: new SaleReturnRepository(deps.db, deps.storeQueue?.recordReturn ?? null),
     selfPay: new SelfPayRepository(deps.db),
     scopeConsents: new ScopeConsentRepository(deps.db),
     stock: new StockRepository(deps.db),

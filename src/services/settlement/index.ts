@@ -75,7 +75,13 @@ export function createSettlementArea(deps: AreaDeps, paperRules: PaperRules) {
   const mtClaim = createMtClaimService(ctx, sellHere, paperRules);
   // A counter of a store sells cash packs at the store server first (issue 17).
   const sell = deps.storeLink
-    ? linkSelfPayToStore(sellHere, deps.storeLink, deps.log, deps.now)
+    ? linkSelfPayToStore(
+        (session, items, withinSale) => sellHere(session, items, undefined, withinSale),
+        deps.storeLink,
+        deps.storeQueue,
+        deps.log,
+        deps.now,
+      )
     : sellHere;
   // …and sends every settlement and refund to the store server's records (issue 17).
   const toStore = deps.storeLink

@@ -24,6 +24,13 @@ export interface SelfPayItem {
   codes: string[];
 }
 
+/** Runs inside the sale's transaction with its packs (a counter of a store queues them offline). */
+export type WithinSale = (
+  saleId: number,
+  packs: Array<{ code: string; medListCodg: string }>,
+  at: number,
+) => void;
+
 /**
  * A self-pay sale against an archived prescription (a 门特 purchase the patient claims later,
  * R-MT-CLAIM): prescription drugs may be sold, the 3505 names the prescription, and
@@ -115,12 +122,13 @@ export function createSelfPayService(ctx: SettlementContext) {
     session: AuthenticatedSession,
     items: SelfPayItem[],
     prescribed?: PrescribedSale,
+    withinSale: WithinSale | null = null,
   ): number {
     const at = ctx.now();
     const today = dateOnly(at);
     refused = null;
     try {
-      return sellNow(session, items, at, today, prescribed);
+      return sellNow(session, items, at, today, prescribed, withinSale);
     } catch (err) {
       const r = pendingRefusal();
       if (r) refusals.record({ ...r, at: at.getTime(), staffId: session.staff.id });
@@ -134,6 +142,7 @@ export function createSelfPayService(ctx: SettlementContext) {
     at: Date,
     today: string,
     prescribed: PrescribedSale | undefined,
+    withinSale: WithinSale | null,
   ): number {
     return ctx.db
       .transaction(() => {
@@ -218,6 +227,11 @@ export function createSelfPayService(ctx: SettlementContext) {
           at.getTime(),
         );
         prescribed?.inTransaction();
+        withinSale?.(
+          saleId,
+          drugs.flatMap((d) => d.codes.map((code) => ({ code, medListCodg: d.drug.medListCodg }))),
+          at.getTime(),
+        );
         return saleId;
       })
       .immediate();

@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../domain/errors';
 import { packKey, parseScannedCode } from '../../domain/trace/parse-scanned-code';
-import { type StoreClient, StoreRequestError } from '../../store-link/store-client';
+import {
+  type StoreClient,
+  StoreRequestError,
+  StoreUnreachableError,
+} from '../../store-link/store-client';
 import type { AuthenticatedSession } from '../auth-service';
 import type { Logger } from '../logger';
-import type { SelfPayItem } from './self-pay-service';
+import type { StoreQueue } from '../store-queue/store-queue';
+import type { SelfPayItem, WithinSale } from './self-pay-service';
 
 export const STORE_UNREACHABLE_SELF_PAY =
   '门店服务器无法连接：追溯码未能在门店登记为已售，为防止同一盒药品在两个柜台重复销售，暂不能完成自费零售。请检查网络或联系管理员，恢复连接后再售';
@@ -12,11 +17,19 @@ export const STORE_UNREACHABLE_SELF_PAY =
 /**
  * A counter of a store (issue 17): a self-pay (cash) sale sells its packs at the store server
  * first (one idempotent confirm, every pack or none), then locally; a local refusal (stock,
- * wrong drug) undoes the store's sale.
+ * wrong drug) undoes the store's sale. While the store server cannot be reached the sale of
+ * goods that need no prescription completes locally (the local rules still refuse a
+ * prescription drug, R-GSP-RX, and a code this counter sold, R-TRACE-ONCE); its packs are queued
+ * as sold offline and reconciled with the store on reconnect, any clash flagged (D42).
  */
 export function linkSelfPayToStore(
-  sell: (session: AuthenticatedSession, items: SelfPayItem[]) => number,
+  sell: (
+    session: AuthenticatedSession,
+    items: SelfPayItem[],
+    withinSale?: WithinSale | null,
+  ) => number,
   link: StoreClient,
+  queue: StoreQueue | null,
   log: Logger,
   now: () => Date,
 ) {
@@ -31,10 +44,13 @@ export function linkSelfPayToStore(
     // An unreadable code is the local rules' refusal (R-TRACE), before the store is asked.
     if (lines.some((l) => l.code === null)) return sell(session, items);
     const saleRef = `selfpay-${randomUUID()}`;
+    const confirmKey = `${saleRef}-confirm`;
+    // In code order, as the reconciler resends an unanswered confirm (store-queue.ts).
+    lines.sort((a, b) => ((a.code ?? '') < (b.code ?? '') ? -1 : 1));
     let answer: Awaited<ReturnType<typeof link.call<'codes.confirm'>>>;
     try {
       answer = await link.call('codes.confirm', {
-        idempotencyKey: `${saleRef}-confirm`,
+        idempotencyKey: confirmKey,
         saleRef,
         lines: lines.map((l) => ({
           code: l.code as string,
@@ -46,6 +62,11 @@ export function linkSelfPayToStore(
       });
     } catch (e) {
       log.warn(`门店服务器无法登记自费零售：${(e as Error).message}`);
+      if (e instanceof StoreUnreachableError && queue) {
+        const saleId = sell(session, items, queue.recordOfflineSale(saleRef, confirmKey));
+        log.warn(`门店服务器无法连接：自费零售 ${saleId} 已离线完成，追溯码待门店确认`);
+        return saleId;
+      }
       const message =
         e instanceof StoreRequestError
           ? `门店服务器拒绝了本柜台的请求（${e.message}），暂不能完成自费零售；请联系管理员核对柜台登记与电脑时间`

@@ -4,6 +4,7 @@ import type {
   ConnectionReport,
   SetupDone,
   SetupStatus,
+  StoreLinkChoiceInput,
 } from '../../contract/types-setup';
 import { AppError } from '../../domain/errors';
 import { passwordProblems } from '../../domain/password-policy';
@@ -28,6 +29,7 @@ import {
 } from './center-config-import';
 import { testConnection } from './connection-test';
 import { centerFolderOf, markDemoFolder } from './data-folder-mode';
+import { chooseStoreLink, sandboxInstitution } from './store-link-choice';
 
 export interface SetupDeps {
   dataDir: string;
@@ -139,6 +141,13 @@ export function createSetupService(deps: SetupDeps) {
         })
         .immediate();
       return { username: created.username };
+    },
+
+    /** 单柜台 / 门店柜台: the institution is the imported center's pharmacy, else the sandbox's. */
+    storeLink(input: StoreLinkChoiceInput) {
+      assertOpen();
+      const institution = imported?.file.pharmacy.fixmedinsCode ?? sandboxInstitution();
+      return chooseStoreLink(deps.dataDir, institution, input);
     },
 
     chooseDemo(): SetupDone {

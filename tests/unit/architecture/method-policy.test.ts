@@ -90,6 +90,7 @@ describe('per-method policy on the contract', () => {
         'setup.testConnection',
         'setup.createFirstAdmin',
         'setup.chooseDemo',
+        'setup.storeLink',
         'setup.finish',
       ].sort(),
     );

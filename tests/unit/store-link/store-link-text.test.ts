@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { storeLinkChip } from '../../../src/renderer/store-link/store-link-text';
+import { storeLinkChip, storeOwedTags } from '../../../src/renderer/store-link/store-link-text';
 
 describe('the top bar says which mode the counter is in', () => {
   it('a counter of a store says plainly when its store server does not answer [R-TRACE-ONCE]', () => {
-    const base = { mode: 'counter', counterId: 'C2', lastAnswerAt: null, message: '' } as const;
+    const base = {
+      mode: 'counter',
+      counterId: 'C2',
+      lastAnswerAt: null,
+      message: '',
+      owed: { pending: 0, unconfirmedCodes: 0, clashes: 0 },
+    } as const;
     expect(storeLinkChip({ ...base, reachable: true }, null)).toEqual({
       color: 'success',
       text: '门店柜台 C2 · 门店服务器已连接',
@@ -14,5 +20,24 @@ describe('the top bar says which mode the counter is in', () => {
     });
     expect(storeLinkChip(null, '网络中断').color).toBe('error');
     expect(storeLinkChip({ mode: 'single', message: '' }, null).text).toBe('单柜台模式');
+  });
+
+  it('a counter of a store shows packs sold offline until the store confirms them, and clashes for the pharmacist [R-TRACE-ONCE]', () => {
+    const link = {
+      mode: 'counter',
+      counterId: 'A',
+      lastAnswerAt: null,
+      message: '',
+      reachable: true,
+      owed: { pending: 1, unconfirmedCodes: 2, clashes: 1 },
+    } as const;
+    expect(storeOwedTags(link)).toEqual([
+      { kind: 'unconfirmed', color: 'warning', text: '离线售出 2 个追溯码待门店确认' },
+      { kind: 'clashes', color: 'error', text: '追溯码冲突 1 个，请药师核实' },
+    ]);
+    expect(
+      storeOwedTags({ ...link, owed: { pending: 0, unconfirmedCodes: 0, clashes: 0 } }),
+    ).toEqual([]);
+    expect(storeOwedTags({ mode: 'single', message: '' })).toEqual([]);
   });
 });

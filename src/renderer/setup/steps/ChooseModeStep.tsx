@@ -1,5 +1,6 @@
 import { Button } from 'antd';
 import { useSetupStore } from '../setup-store';
+import { StoreLinkPanel } from './StoreLinkPanel';
 
 export function ChooseModeStep() {
   const busy = useSetupStore((s) => s.busy);
@@ -8,6 +9,7 @@ export function ChooseModeStep() {
       <p className="setup-lead">
         本柜台尚未设置。正式使用请导入医保部门下发的中心配置文件；仅用于演示或培训时，可选择沙箱环境（不连接真实医保中心）。
       </p>
+      <StoreLinkPanel />
       <div className="setup-choices">
         <Button
           type="primary"

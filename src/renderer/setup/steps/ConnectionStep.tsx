@@ -1,6 +1,7 @@
 import { Button, List, Tag } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useSetupStore } from '../setup-store';
+import { StoreLinkPanel } from './StoreLinkPanel';
 
 export function ConnectionStep() {
   const busy = useSetupStore((s) => s.busy);
@@ -28,6 +29,7 @@ export function ConnectionStep() {
           )}
         />
       )}
+      {report?.allOk && <StoreLinkPanel />}
       <div className="setup-actions">
         <Button onClick={() => useSetupStore.getState().back()}>
           上一步 <kbd>Esc</kbd>

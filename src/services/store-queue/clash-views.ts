@@ -1,0 +1,28 @@
+import { dateTime } from '../../center/clock';
+import type { StoreClashView } from '../../contract/types-store';
+import { ruleCitationForUsers } from '../../domain/rules';
+import { selfPayDocNo } from '../../domain/sale-doc-no';
+import type { StoreClashRecord } from '../../store/store-queue-repository';
+
+/** A recorded clash as the pharmacist reads it: both sales, the store's words, the rule. */
+export function clashView(c: StoreClashRecord): StoreClashView {
+  return {
+    id: c.id,
+    code: c.code,
+    ours: {
+      counterId: c.ourCounter,
+      saleRef: c.ourSaleRef,
+      soldAt: dateTime(new Date(c.ourSoldAt)),
+      docNo: selfPayDocNo(c.selfPaySaleId),
+    },
+    other: {
+      counterId: c.otherCounter,
+      saleRef: c.otherSaleRef,
+      soldAt: c.otherSoldAt === null ? null : dateTime(new Date(c.otherSoldAt)),
+    },
+    message: c.message,
+    foundAt: dateTime(new Date(c.foundAt)),
+    ruleId: 'R-TRACE-ONCE',
+    citation: ruleCitationForUsers('R-TRACE-ONCE'),
+  };
+}

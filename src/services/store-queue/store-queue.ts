@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import type { StoreRefusal } from '../../contract/types-store';
+import type { Db } from '../../store/database';
+import {
+  type QueuedPack,
+  type StoreQueueItem,
+  StoreQueueRepository,
+} from '../../store/store-queue-repository';
+import type { StoreClient } from '../../store-link/store-client';
+import type { Logger } from '../logger';
+import { clashView } from './clash-views';
+
+/** How often a counter retries what it owes its store server while there is something to send. */
+const RETRY_EVERY_MS = 10_000;
+
+interface Deps {
+  db: Db;
+  link: StoreClient;
+  log: Logger;
+  now: () => Date;
+  retryEveryMs?: number;
+}
+
+/**
+ * What a counter of a store owes its store server (D42): returns of refunded or undone
+ * dispensings and cash sales made while the server was unreachable. Each is written with the
+ * local change (so nothing is lost and the refund never waits for the store), then delivered in
+ * order with its own idempotency key (so the store applies it exactly once). An offline sale is
+ * reconciled: packs another counter sold meanwhile are recorded as clashes with both sales, and
+ * the rest are confirmed at the store.
+ */
+export function createStoreQueue(deps: Deps) {
+  const repo = new StoreQueueRepository(deps.db);
+  const me = deps.link.counterId;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let timer: NodeJS.Timeout | null = null;
+
+  const kickSoon = () => setImmediate(() => void deliverNow());
+
+  /** Inside the refund's or 撤销调剂's transaction (SaleReturnRepository's listener). */
+  function recordReturn(dispensingId: number, codes: string[], at: number): void {
+    repo.enqueueReturn({ key: `return-${me}-${randomUUID()}`, dispensingId, codes, at });
+    kickSoon();
+  }
+
+  /**
+   * Inside the offline cash sale's transaction. It keeps the sale reference and key of the
+   * confirm that went unanswered: if that confirm did reach the store, the reconciling resend
+   * gets its stored answer instead of a clash with itself.
+   */
+  function recordOfflineSale(saleRef: string, key: string) {
+    return (saleId: number, packs: QueuedPack[], at: number): void =>
+      repo.enqueueOfflineSale({ key, saleRef, saleId, packs, at });
+  }
+
+  async function deliverReturn(item: StoreQueueItem): Promise<void> {
+    await deps.link.call('codes.return', {
+      idempotencyKey: item.idempotencyKey,
+      saleRef: item.saleRef,
+      codes: item.packs.map((p) => p.code),
+    });
+    repo.done(item.id, deps.now().getTime());
+  }
+
+  function clashOf(item: StoreQueueItem, r: StoreRefusal) {
+    return {
+      code: r.code,
+      ourCounter: me,
+      ourSaleRef: item.saleRef,
+      ourSoldAt: item.createdAt,
+      otherCounter: r.earlier?.counterId ?? null,
+      otherSaleRef: r.earlier?.saleRef ?? null,
+      otherSoldAt: r.earlier?.soldAt ?? null,
+      reason: r.reason,
+      message: r.message,
+      foundAt: deps.now().getTime(),
+    };
+  }
+
+  /** Confirms the unconfirmed packs; each refusal becomes a clash and the rest are sent again. */
+  async function reconcileSale(item: StoreQueueItem): Promise<void> {
+    for (;;) {
+      const packs = repo.pending().find((p) => p.id === item.id)?.packs ?? [];
+      if (packs.length === 0) return repo.done(item.id, deps.now().getTime());
+      // One key per round: a resend after a crash gets the stored answer and applies nothing twice.
+      const round = repo.clashCount(item.id);
+      const answer = await deps.link.call('codes.confirm', {
+        idempotencyKey: round === 0 ? item.idempotencyKey : `${item.idempotencyKey}-r${round}`,
+        saleRef: item.saleRef,
+        lines: packs.map((p) => ({
+          code: p.code,
+          medListCodg: p.medListCodg,
+          unitsPerPack: null,
+          unitsLeft: null,
+          reusedUnits: null,
+        })),
+      });
+      if (answer.verdict === 'confirmed') return repo.done(item.id, deps.now().getTime());
+      const known = new Set(packs.map((p) => p.code));
+      const clashes = answer.refusals.filter((r) => known.has(r.code));
+      if (clashes.length === 0) throw new Error('门店服务器拒绝了离线销售但未指明追溯码');
+      deps.db.transaction(() => {
+        for (const r of clashes) repo.clash(item.id, clashOf(item, r));
+      })();
+      deps.log.warn(
+        `离线零售追溯码与其他柜台冲突（${clashes.length} 个），已记录待药师核实：${item.saleRef}`,
+      );
+    }
+  }
+
+  async function deliverAll(): Promise<void> {
+    for (const item of repo.pending()) {
+      try {
+        if (item.kind === 'return') await deliverReturn(item);
+        else await reconcileSale(item);
+      } catch (e) {
+        // In order: a later item waits for an earlier one (a return after its sale).
+        repo.failed(item.id, (e as Error).message);
+        deps.log.warn(`门店服务器暂未收到本柜台的待送记录：${(e as Error).message}`);
+        return;
+      }
+    }
+  }
+
+  /** Sends what is owed now (one run at a time); resolves when this run is over. */
+  function deliverNow(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await deliverAll();
+      } while (again && repo.counts().pending > 0 && deps.link.status().reachable);
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  return {
+    recordReturn,
+    recordOfflineSale,
+    deliverNow,
+    counts: () => repo.counts(),
+    clashes: () => repo.clashes().map(clashView),
+    start() {
+      timer = setInterval(() => {
+        if (repo.counts().pending > 0) void deliverNow();
+      }, deps.retryEveryMs ?? RETRY_EVERY_MS);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await running;
+    },
+  };
+}
+
+export type StoreQueue = ReturnType<typeof createStoreQueue>;

@@ -1,0 +1,99 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { StoreLinkChoice } from '../../../src/contract/types-setup';
+import type { StoreLinkView } from '../../../src/contract/types-store';
+import { loadConfig } from '../../../src/services/config';
+import { storedStoreMode } from '../../../src/services/store-mode';
+import { type SetupHarness, startSetupHarness } from '../../support/setup-harness';
+import { postgresForThisFile } from './helpers/postgres';
+import { COUNTERS, startInProcessStore } from './helpers/store';
+
+/**
+ * The first-run wizard offers 单柜台 or 门店柜台 (issue 17): a counter of a store is recorded in
+ * the data folder only after its store server answered for this pharmacy and counter; the
+ * counter then starts in store mode, and the EPC_STORE_* variables still override the record.
+ */
+const pg15 = postgresForThisFile();
+let store: Awaited<ReturnType<typeof startInProcessStore>>;
+let h: SetupHarness;
+beforeAll(async () => {
+  store = await startInProcessStore(pg15.url());
+}, 120_000);
+afterEach(async () => h?.close());
+afterAll(() => store?.stop());
+
+const linkFile = () => path.join(h.dataDir, 'store', 'store-link.json');
+
+describe('the set-up wizard chooses 单柜台 or 门店柜台', () => {
+  it('records a counter of a store only after store.status answered; a wrong secret or address is named and nothing is stored [R-AUTH][R-TRACE-ONCE]', async () => {
+    h = await startSetupHarness();
+    const secret = COUNTERS.get('A') ?? '';
+    const wrongSecret = await h.api('setup.storeLink', {
+      mode: 'counter',
+      url: store.server.url,
+      counterId: 'A',
+      secret: 'x'.repeat(40),
+    });
+    expect(wrongSecret.error?.code).toBe('CONFLICT');
+    expect(wrongSecret.error?.message).toContain('请核对柜台号与柜台密钥');
+    const badUrl = await h.api('setup.storeLink', {
+      mode: 'counter',
+      url: 'store-server',
+      counterId: 'A',
+      secret,
+    });
+    expect(badUrl.error).toMatchObject({ code: 'VALIDATION' });
+    expect(badUrl.error?.message).toContain('门店服务器地址 须为 http://主机:端口');
+    expect(existsSync(linkFile())).toBe(false);
+
+    const chosen = await h.api<StoreLinkChoice>('setup.storeLink', {
+      mode: 'counter',
+      url: store.server.url,
+      counterId: 'A',
+      secret,
+    });
+    expect(chosen.value).toMatchObject({ mode: 'counter', counterId: 'A' });
+    expect(statSync(linkFile()).mode & 0o777).toBe(0o600);
+    expect(storedStoreMode(h.dataDir)).toEqual({
+      mode: 'counter',
+      url: store.server.url,
+      counterId: 'A',
+      secret,
+    });
+    expect(h.logLines.join('\n')).not.toContain(secret);
+
+    expect((await h.api('setup.chooseDemo')).ok).toBe(true);
+    const login = await h.api<{ token: string }>('auth.login', {
+      username: 'yaoshi',
+      password: 'demo1234',
+    });
+    const link = await h.api<StoreLinkView>('store.link', {}, login.value?.token);
+    expect(link.value).toMatchObject({ mode: 'counter', counterId: 'A', reachable: true });
+    expect((await h.api('setup.storeLink', { mode: 'single' })).error?.code).toBe('FORBIDDEN');
+
+    // The environment still overrides the folder's record.
+    const fromEnv = loadConfig({
+      mode: 'browser',
+      version: 'test',
+      dataDir: h.dataDir,
+      sandboxUrl: h.sandbox.url,
+      store: { mode: 'single' },
+    });
+    expect(fromEnv.store).toEqual({ mode: 'single' });
+  });
+
+  it('单柜台 is recorded as such and the counter runs alone [R-TRACE-ONCE]', async () => {
+    h = await startSetupHarness();
+    const chosen = await h.api<StoreLinkChoice>('setup.storeLink', { mode: 'single' });
+    expect(chosen.value?.mode).toBe('single');
+    expect(storedStoreMode(h.dataDir)).toEqual({ mode: 'single' });
+    expect((await h.api('setup.chooseDemo')).ok).toBe(true);
+    const login = await h.api<{ token: string }>('auth.login', {
+      username: 'yaoshi',
+      password: 'demo1234',
+    });
+    const link = await h.api<StoreLinkView>('store.link', {}, login.value?.token);
+    expect(link.value).toMatchObject({ mode: 'single' });
+  });
+});
