@@ -55,7 +55,7 @@ function shutdown(code = 0): never {
   process.exit(code);
 }
 
-/** The sandbox center as its own process; its exit ends the counter. */
+/** The sandbox center as its own process; the counter outlives it. */
 async function startSandbox(): Promise<{ url: string; stop(): void }> {
   const started = performance.now();
   const sandbox = await startSandboxProcess({
@@ -64,9 +64,12 @@ async function startSandbox(): Promise<{ url: string; stop(): void }> {
   });
   phases.push(['sandbox', performance.now() - started]);
   children.push(sandbox.child);
-  sandbox.child.once('exit', (code) => {
-    console.error(`沙箱中心已退出（退出码 ${code}）`);
-    shutdown(1);
+  // The counter runs on without its center, as with a real center that went down: the 医保中心离线
+  // banner says what still works, and nothing local is lost (issue 19).
+  sandbox.child.once('exit', (code, signal) => {
+    console.error(
+      `沙箱中心已退出（${signal ?? `退出码 ${code}`}）：柜台继续运行，医保中心按离线处理；重新启动程序即可恢复沙箱中心`,
+    );
   });
   return { url: sandbox.url, stop: () => sandbox.child.kill('SIGTERM') };
 }

@@ -1,14 +1,27 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { OutboxStatus } from '../../../src/contract/types';
 import type { AuditVerifyView } from '../../../src/contract/types-audit';
+import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const pharmacist = DEMO_STAFF.find((s) => s.role === 'pharmacist');
-if (!pharmacist) throw new Error('demo data missing');
+const [patient] = DEMO_PATIENTS;
+if (!pharmacist || !patient) throw new Error('demo data missing');
+
+/** The sandbox center npm start started: its own process, a child of the start script. */
+function sandboxPidOf(parent: number): number {
+  const rows = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(parent)], {
+    encoding: 'utf8',
+  });
+  const row = rows.split('\n').find((r) => r.includes('sandbox'));
+  if (!row) throw new Error(`no sandbox process under ${parent}:\n${rows}`);
+  return Number(row.trim().split(/\s+/)[0]);
+}
 
 async function call<T>(url: string, method: string, input: unknown, token?: string) {
   const res = await fetch(`${url}/api/${method}`, {
@@ -30,6 +43,8 @@ async function call<T>(url: string, method: string, input: unknown, token?: stri
 describe('npm start from its bundle (issue 20)', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'epc-start-bundle-'));
   let child: ChildProcess | undefined;
+  let url = '';
+  let token = '';
   afterAll(async () => {
     if (child && child.exitCode === null) {
       const exited = new Promise((resolve) => child?.once('exit', resolve));
@@ -59,7 +74,7 @@ describe('npm start from its bundle (issue 20)', () => {
     child.stderr?.on('data', (c: Buffer) => {
       out += c.toString();
     });
-    const url = await new Promise<string>((resolve, reject) => {
+    url = await new Promise<string>((resolve, reject) => {
       const look = () => {
         const m = /BROWSER_READY (\S+)/.exec(out);
         if (m?.[1]) resolve(m[1]);
@@ -74,9 +89,29 @@ describe('npm start from its bundle (issue 20)', () => {
       password: pharmacist.password,
     });
     expect(login.ok, login.error?.message).toBe(true);
-    const verified = await call<AuditVerifyView>(url, 'audit.verify', {}, login.value.token);
+    token = login.value.token;
+    const verified = await call<AuditVerifyView>(url, 'audit.verify', {}, token);
     expect(verified.ok, verified.error?.message).toBe(true);
     expect(verified.value).toMatchObject({ ok: true, firstBroken: null });
     expect(verified.value.entries).toBeGreaterThan(0);
   }, 120_000);
+  it('the counter outlives its sandbox center: after the center process dies the counter answers, says the center is offline, and keeps its work [R-KEEP][R-SALES-UP]', async () => {
+    expect(child?.pid).toBeDefined();
+    const sandboxPid = sandboxPidOf(child?.pid as number);
+    process.kill(sandboxPid, 'SIGKILL');
+    for (let i = 0; i < 2; i++) {
+      const lookup = await call(
+        url,
+        'patient.lookup',
+        { certType: '02', certNo: patient.certno },
+        token,
+      );
+      expect(lookup.ok).toBe(false);
+    }
+    const status = await call<OutboxStatus>(url, 'outbox.status', {}, token);
+    expect(status.ok, status.error?.message).toBe(true);
+    expect(status.value.center.offline).toBe(true);
+    expect((await call(url, 'app.info', {})).ok).toBe(true);
+    expect(child?.exitCode).toBeNull();
+  }, 60_000);
 });
