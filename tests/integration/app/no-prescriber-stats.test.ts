@@ -111,6 +111,11 @@ describe('no per-prescriber statistics from any period report [R-NO-STATS]', () 
     const recon = await ok<{ base64: string }>('recon.export', period);
     outputs.push(['recon.export', Buffer.from(recon.base64, 'base64').toString('utf8')]);
     called.add('recon.period').add('recon.export');
+    // The store-wide day report holds per-counter totals only (StoreDayReport); a single
+    // counter has no store and is told so.
+    const storeDay = await h.api('reports.storeDay', { day: today() }, token);
+    expect(storeDay.error?.code).toBe('CONFLICT');
+    called.add('reports.storeDay');
 
     const periodMethods = [
       ...Object.keys(riskContract),

@@ -259,7 +259,7 @@ describe('sandbox 2101/2102 门诊统筹结算：政策参数', () => {
       psn_cash_pay: 0,
       balc: 1230.6,
     });
-    expect(res.warn_msg).toContain('R-PRICE');
+    expect(res.warn_msg).toContain('支付标准');
     const cut = (res.output as { detlcutinfo: Record<string, unknown>[] }).detlcutinfo;
     expect(cut[0]).toMatchObject({
       pric_uplmt_amt: 4980,
