@@ -85,33 +85,22 @@ export function SettlementsView({ report }: { report: DailySettlementsReport }) 
         summary={() => (
           <Table.Summary.Row data-testid="reports-table-total">
             <Table.Summary.Cell index={0}>合计</Table.Summary.Cell>
-            <Table.Summary.Cell index={1} align="right">
-              {t.settlements}
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={2} align="right">
-              {money(t.medfeeFen)}
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={3} align="right">
-              {money(t.fundFen)}
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={4} align="right">
-              {money(t.acctFen)}
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={5} align="right">
-              {money(t.cashFen)}
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={6} align="right">
-              {t.selfPaySales}
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={7} align="right">
-              {money(t.selfPayFen)}
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={8} align="right">
-              {`${t.refunds} 笔 ${money(t.refundedFen)}`}
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={9} align="right">
-              {money(t.netFen)}
-            </Table.Summary.Cell>
+            {[
+              t.settlements,
+              money(t.medfeeFen),
+              money(t.fundFen),
+              money(t.acctFen),
+              money(t.cashFen),
+              t.selfPaySales,
+              money(t.selfPayFen),
+              `${t.refunds} 笔 ${money(t.refundedFen)}`,
+              money(t.netFen),
+            ].map((value, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: fixed columns in a fixed order
+              <Table.Summary.Cell key={i} index={i + 1} align="right">
+                {value}
+              </Table.Summary.Cell>
+            ))}
           </Table.Summary.Row>
         )}
       />
