@@ -9,9 +9,9 @@ export const COMPLAINT_KEYS: readonly FunctionKey[] = [
     session: true,
   },
   {
-    key: 'N / ↑↓ / Enter',
-    label: '登记与跟进',
-    help: '投诉举报页（光标不在输入框时）：N 新登记（光标到事由）；↑↓ 选择一条；Enter 到跟进表单。输入框内 Enter 提交，Esc 离开输入框，再按 Esc 关闭本页',
+    key: 'N',
+    label: '新登记',
+    help: '投诉举报页（光标不在输入框时）：N 新登记（光标到事由）；↑↓ 选择一条，Enter 到跟进表单。输入框内 Enter 提交，Esc 离开输入框，再按 Esc 关闭本页',
     session: true,
   },
 ];

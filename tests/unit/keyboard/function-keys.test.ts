@@ -1,26 +1,33 @@
+/// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
-import { AUDIT_KEYS } from '../../../src/renderer/audit/audit-keys';
 import {
   chordOf,
   FUNCTION_KEYS,
   type FunctionKey,
   LOGOUT_KEY,
 } from '../../../src/renderer/keyboard/function-keys';
-import { PAPER_KEYS } from '../../../src/renderer/paper/paper-keys';
-import { PUBLIC_KEYS } from '../../../src/renderer/publicinfo/public-keys';
-import { REPORT_KEYS } from '../../../src/renderer/reports/report-keys';
-import { RISK_KEYS } from '../../../src/renderer/risk/risk-keys';
-import { STOCK_KEYS } from '../../../src/renderer/stock/stock-keys';
 
-const ALL_KEYS: readonly FunctionKey[] = [
-  ...FUNCTION_KEYS,
-  ...PAPER_KEYS,
-  ...STOCK_KEYS,
-  ...RISK_KEYS,
-  ...REPORT_KEYS,
-  ...PUBLIC_KEYS,
-  ...AUDIT_KEYS,
-];
+/** Every key table of every screen: a new `*-keys.ts` table is checked without being listed here. */
+const KEY_MODULES: Record<string, Record<string, unknown>> = import.meta.glob(
+  '../../../src/renderer/**/*-keys.ts',
+  { eager: true },
+);
+
+function isKeyTable(value: unknown): value is readonly FunctionKey[] {
+  return (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every((row) => typeof row === 'object' && row !== null && 'key' in row && 'label' in row)
+  );
+}
+
+const KEY_TABLES = Object.entries(KEY_MODULES).flatMap(([file, exports]) =>
+  Object.entries(exports)
+    .filter(([, value]) => isKeyTable(value))
+    .map(([name, value]) => ({ file, name, rows: value as readonly FunctionKey[] })),
+);
+
+const ALL_KEYS: readonly FunctionKey[] = KEY_TABLES.flatMap((table) => table.rows);
 
 /** The single chords a table row names: 'Alt+7 / Alt+8 / Alt+9', 'Alt+1…5', '↑ ↓' are several. */
 function chordsOf(key: string): string[] {
@@ -38,6 +45,14 @@ function chordsOf(key: string): string[] {
 }
 
 describe('function keys: one meaning per key across the app', () => {
+  it('reads every screen key table, including the complaint register [ARCH][issue19-6]', () => {
+    const names = KEY_TABLES.map((t) => t.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['FUNCTION_KEYS', 'COMPLAINT_KEYS', 'PAPER_KEYS']),
+    );
+    expect(ALL_KEYS.length).toBeGreaterThan(FUNCTION_KEYS.length);
+  });
+
   it('no key or chord has two meanings, on any screen [ARCH][issue19-6]', () => {
     const meanings = new Map<string, Set<string>>();
     for (const row of ALL_KEYS) {
