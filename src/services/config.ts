@@ -38,7 +38,7 @@ export const centerFileSchema = z.object({
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
     fixmedinsName: z.string().min(1),
-    admdvs: z.string().regex(/^\d{6}$/),
+    admdvs: z.string().regex(/^\d{6}$/, '应为 6 位数字的医保区划代码'),
     devNo: z.string().min(1),
   }),
 });

@@ -54,7 +54,7 @@ function problemOf(issue: z.core.$ZodIssue): string {
     case 'invalid_format':
       if (issue.format === 'url') return '不是合法的网址（应以 http:// 或 https:// 开头）';
       if (issue.format === 'starts_with') return '应以“/”开头';
-      if (issue.format === 'regex') return '格式不对（应为 6 位数字）';
+      if (issue.format === 'regex') return withSchemaWords('格式不对', issue.message);
       return '格式不对';
     case 'custom':
       return issue.message;
@@ -63,6 +63,11 @@ function problemOf(issue: z.core.$ZodIssue): string {
     default:
       return '取值不合法';
   }
+}
+
+/** A schema that states its format in Chinese is quoted; zod's English default is not shown. */
+function withSchemaWords(problem: string, schemaMessage: string): string {
+  return /[\u4e00-\u9fff]/.test(schemaMessage) ? `${problem}（${schemaMessage}）` : problem;
 }
 
 function typeName(expected: string): string {

@@ -57,7 +57,9 @@ describe('first-run set-up wizard against the sandbox center over HTTP', () => {
     expect(r.error?.code).toBe('VALIDATION');
     expect(r.error?.message).toContain('医保服务接口地址（fsi.baseUrl）：不是合法的网址');
     expect(r.error?.message).toContain('应用密钥（epc.appSecret）：缺少此项');
-    expect(r.error?.message).toContain('统筹区划代码（pharmacy.admdvs）：格式不对');
+    expect(r.error?.message).toContain(
+      '统筹区划代码（pharmacy.admdvs）：格式不对（应为 6 位数字的医保区划代码）',
+    );
     expect((await importConfig('{ not json')).error?.message).toContain('不是合法的 JSON');
     const badCa = await importConfig(file, Buffer.from('no certificate').toString('base64'));
     expect(badCa.error?.message).toContain('CA 证书文件“sandbox-ca.pem”无法解析');
