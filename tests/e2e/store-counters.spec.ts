@@ -118,7 +118,7 @@ test('two counters of one store: a pack sold at A is refused at B; offline both 
   const b = await browser.newPage();
   await openCounter(a, 'A');
   await openCounter(b, 'B');
-  await expect(a.getByTestId('store-link')).toContainText('门店柜台 A · 门店服务器已连接');
+  await expect(a.getByTestId('store-link')).toContainText('柜台 A · 门店已连接');
   await a.screenshot({ path: 'test-results/screens/store-counter-online-1366.png' });
 
   const sold = packCode();
@@ -145,7 +145,8 @@ test('two counters of one store: a pack sold at A is refused at B; offline both 
   ).toBe(true);
   await openCounter(a, 'A');
   await expect(a.getByTestId('store-link')).toHaveAttribute('data-reachable', 'false');
-  await expect(a.getByTestId('store-unconfirmed')).toContainText('离线售出 2 个追溯码待门店确认');
+  await expect(a.getByTestId('store-unconfirmed')).toContainText('离线售出 2 码待确认');
+  await expect(a.getByText('识别参保人')).toBeVisible();
   await a.screenshot({ path: 'test-results/screens/store-counter-offline-1366.png' });
 
   await linkOfA.restore();
@@ -176,6 +177,6 @@ test('two counters of one store: a pack sold at A is refused at B; offline both 
     await expect(p.getByTestId('store-link')).toHaveAttribute('data-reachable', 'false', {
       timeout: 15_000,
     });
-    await expect(p.getByTestId('store-link')).toContainText('门店服务器无法连接');
+    await expect(p.getByTestId('store-link')).toContainText(`柜台 ${id} · 门店离线`);
   }
 });

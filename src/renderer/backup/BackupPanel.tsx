@@ -2,15 +2,10 @@ import { Button, Tag } from 'antd';
 import { useEffect } from 'react';
 import { formatBeijingDateTime } from '../../domain/policy/beijing-time';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { formatAge } from '../format/age';
+import { formatAgo } from '../format/age';
 import { useBackupStore } from './backup-store';
 import { RestoreSection } from './RestoreSection';
 import './backup.css';
-
-const agoText = (ms: number) => {
-  const age = formatAge(ms);
-  return age === '刚刚' ? age : `${age}前`;
-};
 
 /** The counter's backups: when the last good one was made, where, and a button for one now. */
 export function BackupPanel({ canRun }: { canRun: boolean }) {
@@ -42,7 +37,7 @@ export function BackupPanel({ canRun }: { canRun: boolean }) {
               </Tag>
             ) : (
               <strong>
-                {formatBeijingDateTime(new Date(lastOk))}（{agoText(Date.now() - lastOk)}）
+                {formatBeijingDateTime(new Date(lastOk))}（{formatAgo(Date.now() - lastOk)}）
               </strong>
             )}
             {status.overdue && lastOk !== null && (

@@ -1,3 +1,9 @@
+/** How long ago, for a status line: '刚刚', '45秒前', '12分钟前'. */
+export function formatAgo(ms: number): string {
+  const age = formatAge(ms);
+  return age === '刚刚' ? age : `${age}前`;
+}
+
 /** A duration for the outbox chip: '刚刚', '45秒', '12分钟', '3小时', '2天'. */
 export function formatAge(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));

@@ -1,6 +1,6 @@
 import { Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
-import { formatAge } from '../format/age';
+import { formatAgo } from '../format/age';
 import { lazyView } from '../navigation/lazy-view';
 import { useOutboxStore } from './outbox-store';
 
@@ -35,9 +35,7 @@ export function OutboxChip() {
     } else {
       color = status.parked > 0 ? 'error' : 'processing';
       const age =
-        status.oldestPendingAgeMs === null
-          ? ''
-          : ` · 最早 ${formatAge(status.oldestPendingAgeMs)}前`;
+        status.oldestPendingAgeMs === null ? '' : ` · 最早 ${formatAgo(status.oldestPendingAgeMs)}`;
       const parked = status.parked > 0 ? ` · ${status.parked} 条需人工处理` : '';
       const circuit =
         status.circuit.state === 'open' && status.circuit.retryInMs !== null

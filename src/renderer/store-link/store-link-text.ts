@@ -1,15 +1,18 @@
 import type { StoreLinkView } from '../../contract/types-store';
 
-/** What the top bar says of the counter's mode (issue 17): the words and their colour. */
+/**
+ * What the top bar says of the counter's mode (issue 17): the words and their colour. Short, so
+ * the top bar keeps one row at 1366 px; the chip's tooltip and every refusal say the rest.
+ */
 export function storeLinkChip(link: StoreLinkView | null, error: string | null) {
   if (error) return { color: 'error', text: `门店服务器状态未知：${error}` } as const;
   if (!link) return { color: 'default', text: '柜台模式：读取中…' } as const;
   if (link.mode === 'single') return { color: 'default', text: '单柜台模式' } as const;
   return link.reachable
-    ? ({ color: 'success', text: `门店柜台 ${link.counterId} · 门店服务器已连接` } as const)
+    ? ({ color: 'success', text: `柜台 ${link.counterId} · 门店已连接` } as const)
     : ({
         color: 'error',
-        text: `门店柜台 ${link.counterId} · 门店服务器无法连接，暂不能接受新的追溯码`,
+        text: `柜台 ${link.counterId} · 门店离线，暂停新追溯码`,
       } as const);
 }
 
@@ -22,14 +25,14 @@ export function storeOwedTags(link: StoreLinkView | null) {
     tags.push({
       kind: 'unconfirmed',
       color: 'warning',
-      text: `离线售出 ${link.owed.unconfirmedCodes} 个追溯码待门店确认`,
+      text: `离线售出 ${link.owed.unconfirmedCodes} 码待确认`,
     });
   }
   if (link.owed.clashes > 0) {
     tags.push({
       kind: 'clashes',
       color: 'error',
-      text: `追溯码冲突 ${link.owed.clashes} 个，请药师核实`,
+      text: `追溯码冲突 ${link.owed.clashes} 个`,
     });
   }
   return tags;

@@ -12,11 +12,11 @@ describe('the top bar says which mode the counter is in', () => {
     } as const;
     expect(storeLinkChip({ ...base, reachable: true }, null)).toEqual({
       color: 'success',
-      text: '门店柜台 C2 · 门店服务器已连接',
+      text: '柜台 C2 · 门店已连接',
     });
     expect(storeLinkChip({ ...base, reachable: false }, null)).toEqual({
       color: 'error',
-      text: '门店柜台 C2 · 门店服务器无法连接，暂不能接受新的追溯码',
+      text: '柜台 C2 · 门店离线，暂停新追溯码',
     });
     expect(storeLinkChip(null, '网络中断').color).toBe('error');
     expect(storeLinkChip({ mode: 'single', message: '' }, null).text).toBe('单柜台模式');
@@ -32,8 +32,8 @@ describe('the top bar says which mode the counter is in', () => {
       owed: { pending: 1, unconfirmedCodes: 2, clashes: 1 },
     } as const;
     expect(storeOwedTags(link)).toEqual([
-      { kind: 'unconfirmed', color: 'warning', text: '离线售出 2 个追溯码待门店确认' },
-      { kind: 'clashes', color: 'error', text: '追溯码冲突 1 个，请药师核实' },
+      { kind: 'unconfirmed', color: 'warning', text: '离线售出 2 码待确认' },
+      { kind: 'clashes', color: 'error', text: '追溯码冲突 1 个' },
     ]);
     expect(
       storeOwedTags({ ...link, owed: { pending: 0, unconfirmedCodes: 0, clashes: 0 } }),
