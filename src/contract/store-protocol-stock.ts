@@ -45,10 +45,19 @@ export const storeStockProtocol = {
     output: {} as StockReceiveAnswer,
     mutates: true,
   },
-  /** codes.confirm and the FEFO allocation of its whole packs, in one transaction: all or nothing. */
+  /**
+   * codes.confirm and the FEFO allocation of its whole packs, in one transaction: all or nothing.
+   * `offline`: the reconciliation of a cash sale made while the store was unreachable — the goods
+   * have left the shop, so too little stock is recorded as a shortfall for the pharmacist, not refused.
+   */
   'stock.sell': {
     input: z
-      .object({ idempotencyKey, saleRef, lines: z.array(confirmLine).min(1).max(500) })
+      .object({
+        idempotencyKey,
+        saleRef,
+        lines: z.array(confirmLine).min(1).max(500),
+        offline: z.boolean().optional(),
+      })
       .strict(),
     output: {} as StockSellAnswer,
     mutates: true,

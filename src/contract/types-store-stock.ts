@@ -16,7 +16,7 @@ export interface StoreBatchView {
 
 /** Why the store refused a receipt or could not cover a sale; the words are the counter's. */
 export interface StockRefusal {
-  reason: 'SUPPLIER' | 'EXPIRED_BATCH' | 'EXPIRY_MISMATCH' | 'SHORT';
+  reason: 'SUPPLIER' | 'EXPIRED_BATCH' | 'EXPIRY_MISMATCH' | 'SHORT' | 'SOLD_OFFLINE_SHORT';
   ruleId: RuleId;
   citation: string;
   message: string;
@@ -36,7 +36,14 @@ export interface StockTaken {
 }
 
 export type StockSellAnswer =
-  | { verdict: 'sold'; sold: number; at: number; taken: StockTaken[] }
+  | {
+      verdict: 'sold';
+      sold: number;
+      at: number;
+      taken: StockTaken[];
+      /** An offline sale's packs the batches could not cover (recorded at the store, D49). */
+      shortfalls: StockRefusal[];
+    }
   | { verdict: 'refused'; refusals: StoreRefusal[]; shortages: StockRefusal[] };
 
 export interface StockReturnAnswer {

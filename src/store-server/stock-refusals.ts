@@ -37,3 +37,16 @@ export function expiryMismatch(medListCodg: string, batchNo: string, known: stri
     `批号 ${batchNo} 已在门店按有效期 ${known} 入库，与本次填写的有效期不符；请核对有效期`,
   );
 }
+
+export function soldOfflineShort(
+  medListCodg: string,
+  packs: number,
+  saleRef: string,
+): StockRefusal {
+  return stockRefusal(
+    'SOLD_OFFLINE_SHORT',
+    'R-STOCK',
+    medListCodg,
+    `离线售出（${saleRef}）的药品 ${medListCodg} 有 ${packs} 盒门店库存中没有：已售出，请药师盘点核实`,
+  );
+}

@@ -14,7 +14,13 @@ import { assertSupplierMayDeliver } from '../domain/stock/supplier-licence';
 import { type Client, ms } from './database';
 import type { Outcome } from './idempotent';
 import { confirm } from './sold-codes';
-import { expiredBatch, expiryMismatch, shortOfStock, stockRefusal } from './stock-refusals';
+import {
+  expiredBatch,
+  expiryMismatch,
+  shortOfStock,
+  soldOfflineShort,
+  stockRefusal,
+} from './stock-refusals';
 
 /**
  * Stock of the pharmacy at the store server (D49). Quantities change only by inserting
@@ -122,6 +128,7 @@ export async function sellStock(
   for (const s of sales)
     byDrug.set(s.med_list_codg, [...(byDrug.get(s.med_list_codg) ?? []), s.id]);
   const shortages = [];
+  const shortfalls: Array<{ drug: string; packs: number }> = [];
   const taken: StockTaken[] = [];
   const movements: { batchIds: string[]; saleIds: string[] } = { batchIds: [], saleIds: [] };
   // Drugs in one order for every sale, batches in FEFO order: two sales wait, never deadlock.
@@ -139,7 +146,9 @@ export async function sellStock(
       batches.map((b, index) => ({ id: index, packsOnHand: b.on_hand })),
       saleIds.length,
     );
-    if (fefo.shortBy > 0) {
+    if (fefo.shortBy > 0 && i.offline === true) {
+      shortfalls.push({ drug, packs: fefo.shortBy });
+    } else if (fefo.shortBy > 0) {
       shortages.push(shortOfStock(drug, saleIds.length, saleIds.length - fefo.shortBy));
       continue;
     }
@@ -161,8 +170,21 @@ export async function sellStock(
      SELECT b, 'sale', -1, $3, s FROM unnest($1::bigint[], $2::bigint[]) AS m (b, s)`,
     [movements.batchIds, movements.saleIds, me],
   );
+  for (const f of shortfalls) {
+    await c.query(
+      `INSERT INTO store_stock_shortfalls (counter_id, sale_ref, med_list_codg, packs_short)
+       VALUES ($1, $2, $3, $4)`,
+      [me, i.saleRef, f.drug, f.packs],
+    );
+  }
   return {
-    answer: { verdict: 'sold', sold: sold.answer.sold, at: sold.answer.at, taken },
+    answer: {
+      verdict: 'sold',
+      sold: sold.answer.sold,
+      at: sold.answer.at,
+      taken,
+      shortfalls: shortfalls.map((f) => soldOfflineShort(f.drug, f.packs, i.saleRef)),
+    },
     keep: true,
   };
 }

@@ -72,3 +72,17 @@ CREATE TRIGGER store_batches_guard BEFORE INSERT OR UPDATE ON store_batches
   FOR EACH ROW EXECUTE FUNCTION guard_store_batch();
 CREATE TRIGGER store_batches_keep BEFORE DELETE ON store_batches
   FOR EACH ROW EXECUTE FUNCTION refuse_change();
+
+-- A cash sale made offline and reconciled later whose packs the batches could not cover: the
+-- goods have left the shop, so the sale stands and the gap is kept for the pharmacist (like a
+-- code clash), never dropped.
+CREATE TABLE store_stock_shortfalls (
+  id bigserial PRIMARY KEY,
+  counter_id text NOT NULL REFERENCES counters (counter_id),
+  sale_ref text NOT NULL,
+  med_list_codg text NOT NULL,
+  packs_short integer NOT NULL CHECK (packs_short > 0),
+  at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TRIGGER store_stock_shortfalls_append_only BEFORE UPDATE OR DELETE ON store_stock_shortfalls
+  FOR EACH ROW EXECUTE FUNCTION refuse_change();

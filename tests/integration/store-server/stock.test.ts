@@ -208,6 +208,51 @@ describe('store server: stock and FEFO across counters', () => {
     ]);
   });
 
+  it('an offline cash sale reconciled with too little stock is sold and its gap recorded for the pharmacist, never a negative quantity [R-STOCK][R-TRACE-ONCE]', async () => {
+    await receive(a, MED, 'L-1', LATE, 1);
+    const codes = [packCode(), packCode(), packCode()];
+    const answer = await b.call('stock.sell', {
+      idempotencyKey: key('offline'),
+      saleRef: 'offline-7',
+      offline: true,
+      lines: codes.map((code) => ({
+        code,
+        medListCodg: MED,
+        unitsPerPack: null,
+        unitsLeft: null,
+        reusedUnits: null,
+      })),
+    });
+    expect(answer).toMatchObject({
+      verdict: 'sold',
+      sold: 3,
+      taken: [{ batchNo: 'L-1', packs: 1 }],
+      shortfalls: [{ reason: 'SOLD_OFFLINE_SHORT', ruleId: 'R-STOCK', medListCodg: MED }],
+    });
+    if (answer.verdict !== 'sold') throw new Error('expected a sale');
+    expect(answer.shortfalls[0]?.message).toBe(
+      `离线售出（offline-7）的药品 ${MED} 有 2 盒门店库存中没有：已售出，请药师盘点核实`,
+    );
+    expect((await liveCodes(codes)).length).toBe(3);
+    const kept = await store.pool.query(
+      'SELECT counter_id, sale_ref, med_list_codg, packs_short FROM store_stock_shortfalls',
+    );
+    expect(kept.rows).toEqual([
+      { counter_id: 'B', sale_ref: 'offline-7', med_list_codg: MED, packs_short: 2 },
+    ]);
+    await expect(store.pool.query('DELETE FROM store_stock_shortfalls')).rejects.toThrow(
+      /append-only/,
+    );
+    expect(await batchLedger(store.pool, MED)).toEqual([
+      { batch_no: 'L-1', on_hand: 0, moved: 0, sold: 1 },
+    ]);
+    // The same shortage at the counter, online, is refused: nothing is sold.
+    expect(await sell(a, 'online-8', MED, [packCode()])).toMatchObject({
+      verdict: 'refused',
+      shortages: [{ reason: 'SHORT' }],
+    });
+  });
+
   it('the database itself refuses a negative quantity, a quantity written past the movements, and a changed or deleted movement [R-STOCK][R-KEEP]', async () => {
     await receive(a, MED, 'L-1', LATE, 1);
     const batch = (await store.pool.query<{ id: string }>('SELECT id FROM store_batches')).rows[0];
