@@ -11,5 +11,6 @@ export function createStockHandlers(s: AppServices): HandlersFor<typeof stockCon
     'stock.suppliers': () => a.suppliers(),
     'stock.saveSupplier': (i, ctx) => a.saveSupplier(must(ctx), i),
     'stock.uploads': () => a.uploads(),
+    'stock.storeLevels': () => a.storeLevels(),
   };
 }

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { audited, reads } from './method-policy';
-import type { StockChangeView, StockUploadView, SupplierView } from './types-stock';
+import type {
+  StockChangeView,
+  StockUploadView,
+  StoreStockLevelsView,
+  SupplierView,
+} from './types-stock';
 
 const batchId = z.number().int().positive();
 const packs = z.number().int().positive().max(100_000);
@@ -125,6 +130,13 @@ export const stockContract = {
   'stock.uploads': {
     input: z.object({}).strict(),
     output: [] as StockUploadView[],
+    auth: true,
+    ...reads,
+  },
+  /** A counter of a store: the store's batches (one truth across counters, D49), or its last copy offline. */
+  'stock.storeLevels': {
+    input: z.object({}).strict(),
+    output: {} as StoreStockLevelsView,
     auth: true,
     ...reads,
   },

@@ -1,7 +1,14 @@
 import { z } from 'zod';
-import { idempotencyKey } from './store-protocol-fields';
+import {
+  confirmLine,
+  idempotencyKey,
+  medListCodg,
+  packCode,
+  saleRef,
+} from './store-protocol-fields';
 import { storeRxProtocol } from './store-protocol-rx';
 import { storeSettlementsProtocol } from './store-protocol-settlements';
+import { storeStockProtocol } from './store-protocol-stock';
 import type {
   CenterRefusedReport,
   ConfirmAnswer,
@@ -17,28 +24,7 @@ import type {
  * idempotency key: a retry with the same key gets the first answer and changes nothing again.
  * Transport: POST /v1/<method>, JSON, signed per counter (store-protocol-auth.ts).
  */
-const packCode = z
-  .string()
-  .min(4)
-  .max(64)
-  .regex(/^[\x21-\x7e]+$/, '追溯码只含可打印ASCII字符');
-const medListCodg = z.string().min(1).max(50);
-/** The counter's own reference of the dispensing or sale (its local id), unique per counter. */
-const saleRef = z.string().min(1).max(64);
-
 export { idempotencyKey };
-
-const confirmLine = z
-  .object({
-    code: packCode,
-    medListCodg,
-    /** 拆零: units a pack holds and units left after this sale; null for a whole pack. */
-    unitsPerPack: z.number().int().positive().nullable(),
-    unitsLeft: z.number().int().nonnegative().nullable(),
-    /** Units taken from a pack this counter opened earlier (续用已拆零包装). */
-    reusedUnits: z.number().int().positive().nullable(),
-  })
-  .strict();
 
 export const storeProtocol = {
   /** Reachability and who the counter is talking to; no change. */
@@ -101,6 +87,7 @@ export const storeProtocol = {
   },
   ...storeRxProtocol,
   ...storeSettlementsProtocol,
+  ...storeStockProtocol,
 } as const;
 
 export type StoreMethod = keyof typeof storeProtocol;

@@ -1,5 +1,6 @@
 import type { StockBatchView } from './types-dispense';
 import type { UploadState } from './types-settlement';
+import type { StoreBatchView } from './types-store-stock';
 
 /** One stock upload (3501–3504) and its outbox state (R-STOCK). */
 export interface StockUploadView {
@@ -33,4 +34,17 @@ export interface SupplierView {
   active: boolean;
   /** Active with a licence valid today: goods may be received from it. */
   mayDeliver: boolean;
+}
+
+/**
+ * A counter of a store: the pharmacy's stock as the store server holds it (D49), or — the store
+ * unreachable — this counter's last copy of it, marked as such (`source`, `asOf`).
+ */
+export interface StoreStockLevelsView {
+  source: 'store' | 'lastCopy';
+  /** ms since epoch: the store's time of the reading (for a copy, when it was read). */
+  asOf: number;
+  batches: StoreBatchView[];
+  /** Chinese, for the screen: where the figures come from. */
+  note: string;
 }

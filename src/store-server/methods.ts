@@ -5,6 +5,7 @@ import type { StoreServerConfig } from './config';
 import { runIdempotent } from './idempotent';
 import { isRxMethod, runRxMethod } from './methods-rx';
 import { isSettlementsMethod, runSettlementsMethod } from './methods-settlements';
+import { isStockMethod, runStockMethod } from './methods-stock';
 import { confirm, recordCenterRefusal, release, reserve, returnCodes } from './sold-codes';
 
 export interface MethodContext {
@@ -23,6 +24,7 @@ export async function runMethod(
 ): Promise<unknown> {
   if (isRxMethod(method)) return runRxMethod(method, input, ctx);
   if (isSettlementsMethod(method)) return runSettlementsMethod(method, input, ctx);
+  if (isStockMethod(method)) return runStockMethod(method, input, ctx);
   // A sale, a return and a center refusal must survive a crash once answered; a hold need not.
   const durable =
     method === 'codes.confirm' || method === 'codes.return' || method === 'codes.centerRefused';

@@ -14,6 +14,7 @@ import { benchScanVerdict } from './scan-verdict';
 import { benchScannerFidelity } from './scanner-fidelity';
 import { benchSettle } from './settle';
 import { benchStoreServer } from './store-server';
+import { benchStoreStock } from './store-stock';
 import { type BenchRow, formatTable, formatVerdicts } from './table';
 
 /** `npm run bench`: every performance figure the issues name, printed as one table. */
@@ -35,6 +36,7 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['risk', benchRisk],
   ['layout', benchLayout],
   ['store server', benchStoreServer],
+  ['store stock', benchStoreStock],
 ];
 
 // `npm run bench -- reports outbox`: only the named suites (all when none is named).

@@ -7,6 +7,7 @@ import { adjustStock, returnToSupplier } from './movement-service';
 import { type ReceiveInput, receiveStock } from './receive-service';
 import { createStockContext } from './stock-context';
 import { stockUploadView } from './stock-upload-view';
+import { createStoreLevels } from './store-levels';
 import { listSuppliers, saveSupplier } from './supplier-service';
 
 /** How many stock uploads the stock screen lists. */
@@ -15,6 +16,7 @@ const RECENT_UPLOADS = 100;
 /** Stock screens' changes and their uploads 3502/3503/3504 (R-STOCK; 3501 is stock.stocktake). */
 export function createStockArea(deps: AreaDeps) {
   const ctx = createStockContext(deps);
+  const storeLevels = createStoreLevels(deps.storeLink, deps.log);
   return {
     receive: (s: AuthenticatedSession, i: ReceiveInput) => receiveStock(ctx, s, i),
     returnToSupplier: (
@@ -34,6 +36,7 @@ export function createStockArea(deps: AreaDeps) {
     suppliers: () => listSuppliers(ctx),
     saveSupplier: (s: AuthenticatedSession, i: SupplierInput & { id?: number | undefined }) =>
       saveSupplier(ctx, s, i),
+    storeLevels,
     uploads: (): StockUploadView[] =>
       ctx.movements.uploads(RECENT_UPLOADS).map((r) => stockUploadView(ctx, r)),
   };

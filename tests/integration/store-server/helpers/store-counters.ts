@@ -57,6 +57,8 @@ export function storeWithTwoCounters(databaseUrl: () => string) {
   return {
     counters,
     pool: () => store.pool,
+    /** The store server's own address (not through a counter's relay). */
+    storeUrl: () => store.server.url,
     async start() {
       port = await freePort();
       store = await startInProcessStore(databaseUrl(), port);

@@ -94,6 +94,6 @@ export const key = (what: string) => `${what}-${randomBytes(8).toString('hex')}`
 
 export async function clearRegistry(pool: pg.Pool): Promise<void> {
   await pool.query(
-    'TRUNCATE code_reservations, code_sales, center_refused_codes, idempotency_keys, request_nonces',
+    'TRUNCATE code_reservations, code_sales, center_refused_codes, idempotency_keys, request_nonces, store_stock_movements, store_batches, store_stock_shortfalls',
   );
 }

@@ -1,0 +1,43 @@
+import type { StoreStockLevelsView } from '../../contract/types-stock';
+import { AppError } from '../../domain/errors';
+import { formatBeijingDateTime } from '../../domain/policy/beijing-time';
+import { type StoreClient, StoreRequestError } from '../../store-link/store-client';
+import type { Logger } from '../logger';
+
+export const SINGLE_COUNTER_STORE_LEVELS =
+  '单柜台模式：没有门店服务器，库存即本机库存（见库存列表）';
+export const STORE_UNREACHABLE_NO_COPY =
+  '门店服务器无法连接，本柜台尚无门店库存的副本；恢复连接后再查看';
+
+/**
+ * The pharmacy's stock for a counter of a store (D49): read from the store server, and kept as
+ * this counter's last copy; while the store is unreachable the copy is shown, marked with the
+ * time it was read — never as the current truth.
+ */
+export function createStoreLevels(link: StoreClient | null, log: Logger) {
+  let lastCopy: StoreStockLevelsView | null = null;
+  return async function storeLevels(): Promise<StoreStockLevelsView> {
+    if (!link) throw new AppError('CONFLICT', SINGLE_COUNTER_STORE_LEVELS);
+    try {
+      const r = await link.call('stock.levels', { medListCodgs: null });
+      lastCopy = {
+        source: 'store',
+        asOf: r.at,
+        batches: r.batches,
+        note: `门店库存（门店服务器，${formatBeijingDateTime(new Date(r.at))}）`,
+      };
+      return lastCopy;
+    } catch (e) {
+      log.warn(`门店库存读取失败：${(e as Error).message}`);
+      if (e instanceof StoreRequestError) {
+        throw new AppError('CONFLICT', `门店服务器拒绝了本柜台的请求（${e.message}）`);
+      }
+      if (!lastCopy) throw new AppError('CONFLICT', STORE_UNREACHABLE_NO_COPY);
+      return {
+        ...lastCopy,
+        source: 'lastCopy',
+        note: `离线副本（${formatBeijingDateTime(new Date(lastCopy.asOf))} 读取）：门店服务器无法连接，以下数量可能已变化`,
+      };
+    }
+  };
+}
