@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storeAuditProtocol } from './store-protocol-audit';
 import { idempotencyKey } from './store-protocol-fields';
 import { storeRxProtocol } from './store-protocol-rx';
 import { storeSettlementsProtocol } from './store-protocol-settlements';
@@ -101,6 +102,7 @@ export const storeProtocol = {
   },
   ...storeRxProtocol,
   ...storeSettlementsProtocol,
+  ...storeAuditProtocol,
 } as const;
 
 export type StoreMethod = keyof typeof storeProtocol;

@@ -198,6 +198,7 @@ export async function createAppServices(
   worker.start();
   outboxHastener.bind(() => worker.sendNow());
   settlement.toStore?.start();
+  audit.toStore?.start();
   dispense.claims?.startReconciling();
   const outboxQueue = createOutboxQueueService({ repo: outbox, worker });
   const backup = createBackupService({
@@ -265,6 +266,7 @@ export async function createAppServices(
       stopDailyBackup();
       dispense.claims?.stopReconciling();
       await settlement.toStore?.stop();
+      await audit.toStore?.stop();
       await storeQueue?.stop();
       await worker.stop();
       await backup.whenIdle();
