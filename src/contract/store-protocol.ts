@@ -3,6 +3,7 @@ import { storeAuditProtocol } from './store-protocol-audit';
 import { idempotencyKey } from './store-protocol-fields';
 import { storeRxProtocol } from './store-protocol-rx';
 import { storeSettlementsProtocol } from './store-protocol-settlements';
+import { storeStaffProtocol } from './store-protocol-staff';
 import type {
   CenterRefusedReport,
   ConfirmAnswer,
@@ -103,6 +104,7 @@ export const storeProtocol = {
   ...storeRxProtocol,
   ...storeSettlementsProtocol,
   ...storeAuditProtocol,
+  ...storeStaffProtocol,
 } as const;
 
 export type StoreMethod = keyof typeof storeProtocol;

@@ -6,6 +6,7 @@ import { runIdempotent } from './idempotent';
 import { isAuditMethod, runAuditMethod } from './methods-audit';
 import { isRxMethod, runRxMethod } from './methods-rx';
 import { isSettlementsMethod, runSettlementsMethod } from './methods-settlements';
+import { isStaffMethod, runStaffMethod } from './methods-staff';
 import { confirm, recordCenterRefusal, release, reserve, returnCodes } from './sold-codes';
 
 export interface MethodContext {
@@ -25,6 +26,7 @@ export async function runMethod(
   if (isRxMethod(method)) return runRxMethod(method, input, ctx);
   if (isSettlementsMethod(method)) return runSettlementsMethod(method, input, ctx);
   if (isAuditMethod(method)) return runAuditMethod(method, input, ctx);
+  if (isStaffMethod(method)) return runStaffMethod(method, input, ctx);
   // A sale, a return and a center refusal must survive a crash once answered; a hold need not.
   const durable =
     method === 'codes.confirm' || method === 'codes.return' || method === 'codes.centerRefused';
