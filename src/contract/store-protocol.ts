@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { storeAuditProtocol } from './store-protocol-audit';
+import { storeCashProtocol } from './store-protocol-cash';
 import { idempotencyKey } from './store-protocol-fields';
 import { storeRxProtocol } from './store-protocol-rx';
 import { storeSettlementsProtocol } from './store-protocol-settlements';
@@ -105,6 +106,7 @@ export const storeProtocol = {
   ...storeSettlementsProtocol,
   ...storeAuditProtocol,
   ...storeStaffProtocol,
+  ...storeCashProtocol,
 } as const;
 
 export type StoreMethod = keyof typeof storeProtocol;

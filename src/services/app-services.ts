@@ -204,6 +204,7 @@ export async function createAppServices(
   worker.start();
   outboxHastener.bind(() => worker.sendNow());
   settlement.toStore?.start();
+  settlement.cashToStore?.start();
   audit.toStore?.start();
   dispense.claims?.startReconciling();
   const outboxQueue = createOutboxQueueService({ repo: outbox, worker });
@@ -280,6 +281,7 @@ export async function createAppServices(
       stopDailyBackup();
       dispense.claims?.stopReconciling();
       await settlement.toStore?.stop();
+      await settlement.cashToStore?.stop();
       await audit.toStore?.stop();
       await storeStaff?.stop();
       await storeQueue?.stop();

@@ -81,3 +81,21 @@ CREATE TRIGGER store_shifts_only_close BEFORE UPDATE ON store_shifts
   FOR EACH ROW EXECUTE FUNCTION store_shift_only_closes();
 CREATE TRIGGER store_shifts_never_deleted BEFORE DELETE ON store_shifts
   FOR EACH ROW EXECUTE FUNCTION refuse_change();
+
+-- Self-pay (cash) sales of every counter (issue 17, R-SETTLE, R-KEEP): the store day report's
+-- cash takings. The counter's self_pay_sales is the queue and `cashSales.last` (its highest
+-- stored sale id) the cursor; append-only, once per (counter, the counter's sale id).
+CREATE TABLE store_cash_sales (
+  id bigserial PRIMARY KEY,
+  counter_id text NOT NULL REFERENCES counters (counter_id),
+  local_id bigint NOT NULL CHECK (local_id > 0),
+  total_fen bigint NOT NULL CHECK (total_fen >= 0),
+  -- when it was sold at the counter; recorded_at: when the store stored it
+  sold_at timestamptz NOT NULL,
+  recorded_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (counter_id, local_id)
+);
+CREATE INDEX store_cash_sales_at ON store_cash_sales (sold_at);
+
+CREATE TRIGGER store_cash_sales_append_only BEFORE UPDATE OR DELETE ON store_cash_sales
+  FOR EACH ROW EXECUTE FUNCTION refuse_change();
