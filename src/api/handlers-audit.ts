@@ -26,5 +26,6 @@ export function createAuditHandlers(s: AppServices): HandlersFor<typeof auditCon
       if (!(to > from)) throw new AppError('VALIDATION', '结束日期不能早于开始日期');
       return s.audit.list({ from, to, action: i.action, page: i.page, pageSize: i.pageSize });
     },
+    'audit.store': (i) => s.audit.storeList(i),
   };
 }

@@ -6,7 +6,7 @@ export function createDispenseHandlers(s: AppServices): HandlersFor<typeof dispe
   const d = s.dispense;
   return {
     'dispense.start': (i, ctx) => (d.claims ?? d).start(must(ctx), i.hiRxno),
-    'dispense.startPaper': (i, ctx) => d.startPaper(must(ctx), i.paperId),
+    'dispense.startPaper': (i, ctx) => (d.claims ?? d).startPaper(must(ctx), i.paperId),
     // A counter of a store goes through its store server (d.linked); a single counter does not.
     'dispense.scan': (i, ctx) => (d.linked ?? d).scan(must(ctx), i.dispensingId, i.code),
     'dispense.removeCode': (i, ctx) =>

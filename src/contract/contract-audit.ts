@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { audited, reads } from './method-policy';
-import type { AuditListView, AuditVerifyView } from './types-audit';
+import type { AuditListView, AuditVerifyView, StoreAuditListView } from './types-audit';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 yyyy-MM-dd');
 
@@ -36,6 +36,26 @@ export const auditContract = {
       })
       .strict(),
     output: {} as AuditListView,
+    auth: true,
+    roles: auditReaders,
+    ...reads,
+  },
+  /**
+   * Store mode (issue 17): the store-wide trail of every counter for an inspector — a period
+   * (Beijing dates, inclusive), optionally one counter and one action; newest first, masked.
+   */
+  'audit.store': {
+    input: z
+      .object({
+        from: isoDate,
+        to: isoDate,
+        counterId: z.string().min(1).max(32).optional(),
+        action: z.string().min(1).max(64).optional(),
+        page: z.number().int().min(1).default(1),
+        pageSize: z.number().int().min(1).max(200).default(50),
+      })
+      .strict(),
+    output: {} as StoreAuditListView,
     auth: true,
     roles: auditReaders,
     ...reads,

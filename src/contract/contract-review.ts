@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { audited, reads } from './method-policy';
 import { rxNo, scanText } from './schemas';
-import type { ReviewStart, ReviewView, ShiftStatus, ShiftView } from './types-review';
+import type {
+  ReviewStart,
+  ReviewView,
+  ShiftStatus,
+  ShiftView,
+  StoreOnDutyView,
+} from './types-review';
 
 const empty = z.object({}).strict();
 
@@ -21,6 +27,8 @@ const dualChannelChecks = z
 export const reviewContract = {
   /** Who is on duty; whether the pharmacy may review now (R-PHARMACIST). */
   'shift.status': { input: empty, output: {} as ShiftStatus, auth: true, ...reads },
+  /** Store mode: who is on duty at which counter of the store (issue 17, R-PHARMACIST). */
+  'shift.store': { input: empty, output: {} as StoreOnDutyView, auth: true, ...reads },
   /** Licensed pharmacists only; idempotent (an open shift is returned as is). */
   'shift.open': {
     input: empty,

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { storeAuditProtocol } from './store-protocol-audit';
+import { storeCashProtocol } from './store-protocol-cash';
 import {
   confirmLine,
   idempotencyKey,
@@ -8,6 +10,7 @@ import {
 } from './store-protocol-fields';
 import { storeRxProtocol } from './store-protocol-rx';
 import { storeSettlementsProtocol } from './store-protocol-settlements';
+import { storeStaffProtocol } from './store-protocol-staff';
 import { storeStockProtocol } from './store-protocol-stock';
 import type {
   CenterRefusedReport,
@@ -88,6 +91,9 @@ export const storeProtocol = {
   ...storeRxProtocol,
   ...storeSettlementsProtocol,
   ...storeStockProtocol,
+  ...storeAuditProtocol,
+  ...storeStaffProtocol,
+  ...storeCashProtocol,
 } as const;
 
 export type StoreMethod = keyof typeof storeProtocol;

@@ -57,3 +57,12 @@ export interface AuditVerifyView {
   /** Milliseconds the check took. */
   elapsedMs: number;
 }
+
+/** The store-wide trail (store mode, issue 17): every counter's entries as the store keeps them. */
+export interface StoreAuditListView {
+  total: number;
+  page: number;
+  pageSize: number;
+  /** Newest first; `seq` is the counter's own. */
+  entries: Array<AuditEntryView & { counterId: string }>;
+}

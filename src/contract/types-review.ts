@@ -111,3 +111,17 @@ export interface ReviewStart {
   /** Minimum opinion lengths (characters) per result (R-OPINION). */
   opinionMinLength: Record<ReviewResult, number>;
 }
+
+/** Store mode (issue 17): every pharmacist on duty at the store's counters, as the store records it. */
+export interface StoreOnDutyView {
+  shifts: Array<{
+    counterId: string;
+    pharmacistName: string;
+    pharmacistCode: string;
+    openedAt: string;
+    /** on duty at this many counters at once (recorded, not refused: D50) */
+    atCounters: number;
+  }>;
+  /** One Chinese line, e.g. 门店在岗执业药师：柜台 A 张敏、柜台 B 李华 */
+  message: string;
+}

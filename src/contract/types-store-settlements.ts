@@ -21,6 +21,9 @@ export interface StoreDayTotals {
   fundFen: number;
   acctFen: number;
   cashFen: number;
+  /** self-pay (cash) sales of goods: how many, and their takings in fen */
+  cashSales: number;
+  cashSalesFen: number;
 }
 
 export interface StoreDayReport {

@@ -56,6 +56,7 @@ import { type PhaseTimer, phaseClock } from './start-phases';
 import { createStockArea } from './stock';
 import { storeLinkOf } from './store-mode';
 import { createStoreQueue } from './store-queue/store-queue';
+import { createStoreStaffSync } from './store-staff/store-staff-sync';
 import { createLogExport } from './support/log-export';
 import { createRendererErrorLog } from './support/renderer-errors';
 
@@ -147,6 +148,11 @@ export async function createAppServices(
     ? createStoreQueue({ db, link: storeLink, log, now: () => new Date() })
     : null;
   storeQueue?.start();
+  // The pharmacy's staff roster and shifts at the store server (issue 17, D50).
+  const storeStaff = storeLink
+    ? createStoreStaffSync({ db, link: storeLink, log, now: Date.now })
+    : null;
+  storeStaff?.start();
   const areaDeps: AreaDeps = {
     config,
     db,
@@ -198,6 +204,8 @@ export async function createAppServices(
   worker.start();
   outboxHastener.bind(() => worker.sendNow());
   settlement.toStore?.start();
+  settlement.cashToStore?.start();
+  audit.toStore?.start();
   dispense.claims?.startReconciling();
   const outboxQueue = createOutboxQueueService({ repo: outbox, worker });
   const backup = createBackupService({
@@ -240,7 +248,15 @@ export async function createAppServices(
     risk,
     reports,
     complaints,
-    staff: createStaffService({ db, log, hash: hashPassword, verify: verifyPassword }),
+    staff: createStaffService({
+      db,
+      log,
+      hash: hashPassword,
+      verify: verifyPassword,
+      rosterChanged: storeStaff?.markChanged,
+    }),
+    /** Store mode: the roster and shifts kept in step with the store server (D50). */
+    storeStaff,
     outbox,
     outboxQueue,
     backup,
@@ -265,6 +281,9 @@ export async function createAppServices(
       stopDailyBackup();
       dispense.claims?.stopReconciling();
       await settlement.toStore?.stop();
+      await settlement.cashToStore?.stop();
+      await audit.toStore?.stop();
+      await storeStaff?.stop();
       await storeQueue?.stop();
       await worker.stop();
       await backup.whenIdle();

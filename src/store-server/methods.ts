@@ -3,8 +3,11 @@ import { type StoreMethod, storeProtocol } from '../contract/store-protocol';
 import { claimNonce } from './auth';
 import type { StoreServerConfig } from './config';
 import { runIdempotent } from './idempotent';
+import { isAuditMethod, runAuditMethod } from './methods-audit';
+import { isCashMethod, runCashMethod } from './methods-cash';
 import { isRxMethod, runRxMethod } from './methods-rx';
 import { isSettlementsMethod, runSettlementsMethod } from './methods-settlements';
+import { isStaffMethod, runStaffMethod } from './methods-staff';
 import { isStockMethod, runStockMethod } from './methods-stock';
 import { confirm, recordCenterRefusal, release, reserve, returnCodes } from './sold-codes';
 
@@ -25,6 +28,9 @@ export async function runMethod(
   if (isRxMethod(method)) return runRxMethod(method, input, ctx);
   if (isSettlementsMethod(method)) return runSettlementsMethod(method, input, ctx);
   if (isStockMethod(method)) return runStockMethod(method, input, ctx);
+  if (isAuditMethod(method)) return runAuditMethod(method, input, ctx);
+  if (isStaffMethod(method)) return runStaffMethod(method, input, ctx);
+  if (isCashMethod(method)) return runCashMethod(method, input, ctx);
   // A sale, a return and a center refusal must survive a crash once answered; a hold need not.
   const durable =
     method === 'codes.confirm' || method === 'codes.return' || method === 'codes.centerRefused';

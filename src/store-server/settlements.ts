@@ -4,6 +4,7 @@ import type {
   StoreDayReport,
   StoreDayTotals,
 } from '../contract/types-store-settlements';
+import { cashTakingsOfDay } from './cash-sales';
 import type { Client } from './database';
 import type { Outcome } from './idempotent';
 
@@ -84,7 +85,10 @@ export async function lastRecordedAt(c: Pick<Client, 'query'>, me: string): Prom
   return last === null || last === undefined ? null : Number(last);
 }
 
-/** One Beijing day's settlements minus refunds, per counter and for the store. */
+/**
+ * One Beijing day's settlements minus refunds and its cash sales, per counter (any counter with
+ * either) and for the store.
+ */
 export async function dayReport(c: Pick<Client, 'query'>, day: string): Promise<StoreDayReport> {
   const rows = (
     await c.query<{
@@ -110,6 +114,8 @@ export async function dayReport(c: Pick<Client, 'query'>, day: string): Promise<
       [day],
     )
   ).rows;
+  const cash = await cashTakingsOfDay(c, day);
+  const none = { cashSales: 0, cashSalesFen: 0 };
   const counters = rows.map((r) => ({
     counterId: r.counter_id,
     settlements: Number(r.settlements),
@@ -118,7 +124,14 @@ export async function dayReport(c: Pick<Client, 'query'>, day: string): Promise<
     fundFen: Number(r.fund),
     acctFen: Number(r.acct),
     cashFen: Number(r.cash),
+    ...(cash.get(r.counter_id) ?? none),
   }));
+  for (const [counterId, takings] of cash) {
+    if (counters.some((t) => t.counterId === counterId)) continue;
+    const zero = { settlements: 0, refunds: 0, medfeeFen: 0, fundFen: 0, acctFen: 0, cashFen: 0 };
+    counters.push({ counterId, ...zero, ...takings });
+  }
+  counters.sort((a, b) => a.counterId.localeCompare(b.counterId));
   const store: StoreDayTotals = {
     settlements: 0,
     refunds: 0,
@@ -126,6 +139,8 @@ export async function dayReport(c: Pick<Client, 'query'>, day: string): Promise<
     fundFen: 0,
     acctFen: 0,
     cashFen: 0,
+    cashSales: 0,
+    cashSalesFen: 0,
   };
   for (const t of counters) {
     for (const k of Object.keys(store) as Array<keyof StoreDayTotals>) store[k] += t[k];

@@ -123,6 +123,17 @@ export class DispensingRepository {
     return r ? dispensingFrom(r as Record<string, unknown>) : undefined;
   }
 
+  /** The open or completed dispensing of the paper prescription whose rxno is `<institution>-<serial>`. */
+  livePaperRxno(rxno: string): Dispensing | undefined {
+    const r = this.db
+      .prepare(
+        `SELECT d.* FROM dispensings d JOIN paper_prescriptions p ON p.id = d.paper_id
+         WHERE p.institution_code || '-' || p.serial_no = ? AND d.state IN ('open', 'completed')`,
+      )
+      .get(rxno);
+    return r ? dispensingFrom(r as Record<string, unknown>) : undefined;
+  }
+
   /** The open or completed dispensing of a paper prescription. */
   livePaper(paperId: number): Dispensing | undefined {
     const r = this.db

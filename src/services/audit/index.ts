@@ -10,11 +10,14 @@ import { type AuditedCall, interruptedRecordOfCall, recordOfCall } from './audit
 import { verifyAuditTrail, verifyAuditTrailInSlices } from './audit-verify';
 import { type AuditRecord, createAuditWriter } from './audit-writer';
 import { createPendingCalls } from './pending-calls';
+import { createStoreAuditDelivery } from './store-audit-delivery';
+import { type StoreAuditListQuery, storeAuditList } from './store-audit-list';
 
 export type { AuditedCall } from './audit-recorder';
 export type { AuditRecord } from './audit-writer';
 
-type AuditDeps = Pick<AreaDeps, 'db' | 'log' | 'now' | 'jobs'> & { config: { dataDir: string } };
+type AuditDeps = Pick<AreaDeps, 'db' | 'log' | 'now' | 'jobs'> &
+  Partial<Pick<AreaDeps, 'storeLink'>> & { config: { dataDir: string } };
 
 /**
  * The tamper-evident audit trail (R-KEEP): every security-relevant action is appended to a
@@ -37,6 +40,14 @@ export function createAuditArea(deps: AuditDeps) {
 
   return {
     anchorFile: anchor.file,
+
+    /** Store mode: copies this trail to the store server (issue 17); null for a single counter. */
+    toStore: deps.storeLink
+      ? createStoreAuditDelivery({ repo, link: deps.storeLink, log: deps.log })
+      : null,
+
+    /** Store mode: the store-wide trail of every counter, for an inspector (issue 17). */
+    storeList: (q: StoreAuditListQuery) => storeAuditList(deps.storeLink ?? null, deps.log, q),
 
     /** Appends one entry. Must not run inside another transaction (the anchor moves at once). */
     record(r: AuditRecord): AuditRow {

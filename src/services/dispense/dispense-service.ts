@@ -393,7 +393,9 @@ export function createDispenseService(deps: Deps) {
     complete,
     cancel,
     get: view,
-    isLive: (hiRxno: string) => repo.live(hiRxno) !== undefined,
+    /** An open or completed dispensing of the prescription (or paper prescription's rxno) here. */
+    isLive: (rxno: string) =>
+      repo.live(rxno) !== undefined || repo.livePaperRxno(rxno) !== undefined,
   };
 }
 

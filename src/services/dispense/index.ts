@@ -35,6 +35,11 @@ export function createDispenseArea(deps: AreaDeps, regions: RegionService) {
       ? linkRxClaimsToStore(
           {
             start: dispense.start,
+            startPaper: dispense.startPaper,
+            paperRxnoOf: (paperId) => {
+              const r = paper.record(paperId);
+              return paperRxno(r.institutionCode, r.serialNo);
+            },
             isLive: dispense.isLive,
             get: dispense.get,
             cancel: linked.cancel,

@@ -9,12 +9,18 @@ import type { Logger } from '../logger';
 export const STORE_UNREACHABLE_CLAIM =
   '门店服务器无法连接：无法确认该处方是否正在其他柜台调剂，为防止一张处方在两个柜台重复调剂，暂不能开始调剂。请检查网络或联系管理员，恢复连接后再试';
 
+/** The store claim's key of a dispensing: the prescription number, or a paper prescription's rxno. */
+const claimKeyOf = (v: DispensingView): string | null => v.hiRxno ?? (v.paper ? v.rxno : null);
+
 /** A claim younger than this may belong to a start still under way: never released by reconcile. */
 const RECONCILE_MIN_AGE_MS = 60_000;
 const RECONCILE_EVERY_MS = 60_000;
 
 interface Claimable {
   start(session: AuthenticatedSession, hiRxno: string): DispensingView;
+  startPaper(session: AuthenticatedSession, paperId: number): DispensingView;
+  /** A paper prescription's rxno, `<institution>-<serial>` (paperRxno): its claim's key. */
+  paperRxnoOf(paperId: number): string;
   /** An open or completed dispensing of the prescription exists here. */
   isLive(hiRxno: string): boolean;
   get(id: number): DispensingView;
@@ -78,9 +84,24 @@ export function linkRxClaimsToStore(d: Claimable, link: StoreClient, log: Logger
     }
   }
 
+  /** A paper prescription is dispensed at one counter only too, claimed by its rxno (D50). */
+  async function startPaper(
+    session: AuthenticatedSession,
+    paperId: number,
+  ): Promise<DispensingView> {
+    const key = d.paperRxnoOf(paperId);
+    const fresh = await claim(key);
+    try {
+      return d.startPaper(session, paperId);
+    } catch (e) {
+      if (fresh) await release(key);
+      throw e;
+    }
+  }
+
   async function cancel(session: AuthenticatedSession, id: number): Promise<DispensingView> {
     const v = await d.cancel(session, id);
-    await release(v.hiRxno);
+    await release(claimKeyOf(v));
     return v;
   }
 
@@ -89,9 +110,9 @@ export function linkRxClaimsToStore(d: Claimable, link: StoreClient, log: Logger
     id: number,
     reason: string,
   ): Promise<CancelledHeldView> {
-    const { hiRxno } = d.get(id);
+    const key = claimKeyOf(d.get(id));
     const v = d.cancelHeld(session, id, reason);
-    await release(hiRxno);
+    await release(key);
     return v;
   }
 
@@ -113,6 +134,7 @@ export function linkRxClaimsToStore(d: Claimable, link: StoreClient, log: Logger
   let timer: NodeJS.Timeout | null = null;
   return {
     start,
+    startPaper,
     cancel,
     cancelHeld,
     reconcileNow,

@@ -26,6 +26,7 @@ import {
 import { createSelfPayService, type SelfPayItem } from './self-pay-service';
 import { createSettleService } from './settle-service';
 import { settlementView } from './settlement-view';
+import { createStoreCashDelivery } from './store-cash-delivery';
 import { storeDayReport } from './store-day-report';
 import { linkSelfPayToStore } from './store-linked-self-pay';
 import { createStoreSettlementDelivery } from './store-settlement-delivery';
@@ -87,6 +88,14 @@ export function createSettlementArea(deps: AreaDeps, paperRules: PaperRules) {
   const toStore = deps.storeLink
     ? createStoreSettlementDelivery({ db: deps.db, link: deps.storeLink, log: deps.log })
     : null;
+  // …and every cash sale, for the store day report's cash takings (issue 17).
+  const cashToStore = deps.storeLink
+    ? createStoreCashDelivery({ db: deps.db, link: deps.storeLink, log: deps.log })
+    : null;
+  const thenDeliverCash = <T>(result: T): T => {
+    cashToStore?.soon();
+    return result;
+  };
   const thenDeliver = <T>(result: T): T => {
     toStore?.soon();
     return result;
@@ -94,6 +103,8 @@ export function createSettlementArea(deps: AreaDeps, paperRules: PaperRules) {
   return {
     /** Store mode's delivery of settlement records; null for a single counter. */
     toStore,
+    /** Store mode's delivery of cash sales; null for a single counter. */
+    cashToStore,
     storeDayReport: (day: string) => storeDayReport(deps.storeLink, deps.log, day),
     electronicReceipts: createElectronicReceipts(ctx),
     preview: createPreviewService(ctx),
@@ -133,13 +144,16 @@ export function createSettlementArea(deps: AreaDeps, paperRules: PaperRules) {
     selfPay(session: AuthenticatedSession, items: SelfPayItem[]) {
       const saleId = sell(session, items);
       return typeof saleId === 'number'
-        ? selfPaySaleView(ctx, saleId)
-        : saleId.then((id) => selfPaySaleView(ctx, id));
+        ? thenDeliverCash(selfPaySaleView(ctx, saleId))
+        : saleId.then((id) => thenDeliverCash(selfPaySaleView(ctx, id)));
     },
     sale: (saleId: number) => selfPaySaleView(ctx, saleId),
     mtClaim(session: AuthenticatedSession, paperId: number, items: SelfPayItem[]) {
       const saleId = mtClaim.sale(session, paperId, items);
-      return { ...selfPaySaleView(ctx, saleId), materials: mtClaim.materials(paperId, saleId) };
+      return thenDeliverCash({
+        ...selfPaySaleView(ctx, saleId),
+        materials: mtClaim.materials(paperId, saleId),
+      });
     },
     mtClaimMaterials: (paperId: number, saleId: number) => mtClaim.materials(paperId, saleId),
     handleSupervision: (

@@ -42,6 +42,8 @@ interface StaffServiceDeps {
   hash: (plain: string) => Promise<string>;
   verify: (plain: string, encoded: string) => Promise<boolean>;
   now?: () => number;
+  /** Store mode: called inside each account change's transaction (the roster owes it, D50). */
+  rosterChanged?: ((username: string) => void) | undefined;
 }
 
 /** R-PHARMACIST, and 004 ST-EPC-02-002 for the code: who may review is registered here. */
@@ -76,9 +78,13 @@ export function createStaffService(deps: StaffServiceDeps) {
   };
 
   /** The schema's own refusals (last administrator) as the counter's error. */
-  const guarded = <T>(write: () => T): T => {
+  const guarded = <T>(username: string, write: () => T): T => {
     try {
-      return deps.db.transaction(write)();
+      return deps.db.transaction(() => {
+        const result = write();
+        deps.rosterChanged?.(username);
+        return result;
+      })();
     } catch (err) {
       if (sqliteCode(err) === 'SQLITE_CONSTRAINT_TRIGGER' && err instanceof Error)
         throw new AppError('CONFLICT', err.message);
@@ -106,7 +112,7 @@ export function createStaffService(deps: StaffServiceDeps) {
       refuseAccount(fields);
       refusePassword(input.password, username);
       const passwordHash = await deps.hash(input.password);
-      const id = guarded(() => {
+      const id = guarded(username, () => {
         const created = repo.create({
           username,
           ...fields,
@@ -131,7 +137,7 @@ export function createStaffService(deps: StaffServiceDeps) {
         certno: input.certno ?? identities.get(input.id)?.certno ?? null,
       });
       refuseAccount(fields);
-      guarded(() => {
+      guarded(before.username, () => {
         repo.update(input.id, fields);
         if (fields.certno) identities.set(input.id, fields.certno);
       });
@@ -142,15 +148,17 @@ export function createStaffService(deps: StaffServiceDeps) {
     deactivate(actor: AuthenticatedSession, id: number): StaffView {
       if (actor.staff.id === id)
         throw new AppError('FORBIDDEN', '不能停用自己的账号，请由另一名管理员操作');
-      if (!view(id).active) throw new AppError('CONFLICT', '该账号已停用');
-      guarded(() => repo.deactivate(id, actor.staff.id));
+      const target = view(id);
+      if (!target.active) throw new AppError('CONFLICT', '该账号已停用');
+      guarded(target.username, () => repo.deactivate(id, actor.staff.id));
       deps.log.info('staff.deactivate', { staffId: id });
       return view(id);
     },
 
     reactivate(id: number): StaffView {
-      if (view(id).active) throw new AppError('CONFLICT', '该账号在用，无需启用');
-      guarded(() => repo.reactivate(id));
+      const target = view(id);
+      if (target.active) throw new AppError('CONFLICT', '该账号在用，无需启用');
+      guarded(target.username, () => repo.reactivate(id));
       deps.log.info('staff.reactivate', { staffId: id });
       return view(id);
     },
@@ -160,7 +168,7 @@ export function createStaffService(deps: StaffServiceDeps) {
       const target = view(id);
       refusePassword(password, target.username);
       const passwordHash = await deps.hash(password);
-      guarded(() => {
+      guarded(target.username, () => {
         repo.setPassword(id, passwordHash, true);
         failures.clear(target.username);
       });
@@ -182,7 +190,7 @@ export function createStaffService(deps: StaffServiceDeps) {
         throw new AppError('VALIDATION', '新密码不能与原密码相同', { detail: 'password' });
       refusePassword(newPassword, actor.staff.username);
       const passwordHash = await deps.hash(newPassword);
-      guarded(() => repo.setPassword(actor.staff.id, passwordHash, false));
+      guarded(actor.staff.username, () => repo.setPassword(actor.staff.id, passwordHash, false));
       deps.log.info('session.changePassword', { staffId: actor.staff.id });
       return { ok: true };
     },

@@ -15,6 +15,7 @@ const VALID_INPUT: Record<string, unknown> = {
   'refund.start': { settlementId: 1, reason: '顾客退货' },
   'audit.verify': {},
   'audit.list': { from: '2025-01-01', to: '2025-01-01' },
+  'audit.store': { from: '2025-01-01', to: '2025-01-01' },
   'rx.reverifyAll': {},
   'dispense.cancelHeld': { dispensingId: 1, reason: '患者不接受价格' },
   'complaints.followUp': { id: 1, to: 'checking' },
