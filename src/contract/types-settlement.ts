@@ -284,7 +284,10 @@ export interface UntracedBatchView {
 
 /** One settlement found by settlement.find (the lookup page): enough to recognise it and act. */
 export interface SettlementLookupRow {
-  settlementId: number;
+  /** The insured settlement; null for a 自费结算 of an e-prescription (D45). */
+  settlementId: number | null;
+  /** The 自费结算 of an e-prescription (D45): its self-pay sale; null for an insured settlement. */
+  selfPaySaleId: number | null;
   setlId: string | null;
   hiRxno: string;
   /** Settled at, or (outcome unknown) sent at. */

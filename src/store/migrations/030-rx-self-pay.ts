@@ -52,6 +52,9 @@ export const RX_SELF_PAY_MIGRATION = `
   CREATE UNIQUE INDEX rx_self_pay_sales_one_standing ON rx_self_pay_sales (hi_rxno)
     WHERE refunded_at IS NULL;
 
+  CREATE INDEX rx_self_pay_sales_by_refund ON rx_self_pay_sales (refunded_at)
+    WHERE refunded_at IS NOT NULL;
+
   CREATE TRIGGER rx_self_pay_sale_needs_its_consent
   BEFORE INSERT ON rx_self_pay_sales
   WHEN NOT EXISTS (SELECT 1 FROM rx_self_pay_consents c
