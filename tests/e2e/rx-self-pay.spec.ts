@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { DEMO_PATIENTS } from '../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../src/store/demo-staff';
 import { ensureOnDuty, openRx, prescribe, reviewPass, traceCodes } from './counter-flow';
-import { login } from './support';
+import { login, scanUntil } from './support';
 
 /**
  * Issue 19 item 8's alternative (D45): on the prescription page of a suspended person, where
@@ -48,9 +48,10 @@ test('a suspended person’s prescription is settled as 自费 by keyboard: cons
   await expect(dialog).toHaveAttribute('data-step', 'scan');
   const scan = page.getByTestId('rx-self-pay-scan');
   await expect(scan).toBeFocused();
-  await page.keyboard.type(traceCode(AMLODIPINE.productId));
-  await page.keyboard.press('Enter');
-  await expect(scan).toHaveAttribute('placeholder', /已扫齐/);
+  await scanUntil(page, traceCode(AMLODIPINE.productId), () =>
+    expect(scan).toHaveAttribute('placeholder', /已扫齐/, { timeout: 5_000 }),
+  );
+  await scan.focus();
   await page.keyboard.press('Enter');
 
   await expect(dialog).toHaveAttribute('data-step', 'done', { timeout: 20_000 });
