@@ -42,6 +42,7 @@ test('a suspended person’s prescription is settled as 自费 by keyboard: cons
   const who = page.getByTestId('rx-self-pay-who');
   await expect(who).toBeFocused();
   await page.keyboard.type('赵磊');
+  await expect(page.getByTestId('rx-self-pay-consent')).toBeEnabled();
   await page.screenshot({ path: 'test-results/screens/rx-self-pay-consent-1366.png' });
   await page.keyboard.press('Enter');
 
