@@ -198,6 +198,8 @@ describe('自费结算 of an e-prescription with the patient’s consent, over H
 
     const view = await ok<PrescriptionView>('rx.get', { hiRxno });
     expect(view.live).toMatchObject({ code: 'self_paid', label: '已自费结算', next: null });
+    const list = await ok<Array<{ hiRxno: string; live: { code: string } }>>('rx.list', {});
+    expect(list.find((x) => x.hiRxno === hiRxno)?.live.code).toBe('self_paid');
     const again = await api('sale.rxSelfPay', { hiRxno, items: await packsOf(hiRxno) });
     expect(again.error).toMatchObject({ code: 'CONFLICT', ruleId: 'R-STATUS' });
   });
