@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { RECEIPT_CHOICE_CODES, type ReceiptChoice } from '../domain/settlement/receipt-choice';
 import { audited, reads } from './method-policy';
+import { rxNo } from './schemas';
 import type {
   MtClaimMaterialsView,
   MtClaimSaleView,
   ReceiptView,
+  RxSelfPayOffer,
   SaleUploadsView,
   ScopeConsentsView,
   SelfPaySaleView,
@@ -269,6 +271,89 @@ export const settlementContract = {
     audit: audited('sale.mtClaim', {
       subject: 'paper',
       detail: { input: ['paperId'], output: ['saleId'], extra: 'selfPayLines' },
+    }),
+  },
+  /**
+   * D45: the words the 自费结算 consent dialog shows for an e-prescription of a person whose
+   * insurance is not in force; refused (R-SETTLE) for a person insured in force.
+   */
+  'rx.selfPayOffer': {
+    input: z.object({ hiRxno: rxNo }).strict(),
+    output: {} as RxSelfPayOffer,
+    auth: true,
+    ...reads,
+  },
+  /** D45: the patient's consent to 自费结算 (who, the words shown); who recorded it and when. */
+  'rx.selfPayConsent': {
+    input: z
+      .object({
+        hiRxno: rxNo,
+        confirmedBy: z.string().trim().min(2).max(40),
+        confirmerRelation: z.enum(['self', 'guardian', 'agent']),
+        words: z.string().min(20).max(500),
+      })
+      .strict(),
+    output: {} as { consentId: number },
+    auth: true,
+    roles: {
+      allowed: ['pharmacist'],
+      refusal: '电子处方自费结算须由药师办理',
+      ruleId: 'R-PHARMACIST',
+    },
+    mutates: true,
+    audit: audited('rx.selfPayConsent', {
+      subject: 'rx',
+      detail: { input: ['hiRxno', 'confirmerRelation'], output: ['consentId'] },
+    }),
+  },
+  /**
+   * D45: an e-prescription of a person not insured in force, sold as 自费 with the recorded
+   * consent, exactly as prescribed (one code per pack); no 2101/2102; 7207 (自费) and 3505 queued.
+   */
+  'sale.rxSelfPay': {
+    input: z
+      .object({
+        hiRxno: rxNo,
+        items: z
+          .array(
+            z
+              .object({
+                medListCodg: z.string().min(1).max(64),
+                codes: z.array(traceCode).min(1).max(100),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(20),
+      })
+      .strict(),
+    output: {} as SelfPaySaleView,
+    auth: true,
+    roles: {
+      allowed: ['pharmacist'],
+      refusal: '电子处方自费结算须由药师办理',
+      ruleId: 'R-PHARMACIST',
+    },
+    mutates: true,
+    audit: audited('sale.rxSelfPay', {
+      subject: 'rx',
+      detail: { input: ['hiRxno'], output: ['saleId'], extra: 'selfPayLines' },
+    }),
+  },
+  /** R-REVERSE: 退费 of an e-prescription's self-pay sale: cash back, packs and codes back, 7208/3506. */
+  'sale.rxSelfPayRefund': {
+    input: z.object({ saleId: id, reason: z.string().trim().min(2).max(200) }).strict(),
+    output: {} as SelfPaySaleView,
+    auth: true,
+    roles: {
+      allowed: ['pharmacist', 'admin'],
+      refusal: '退费须由药师或管理员办理',
+      ruleId: 'R-REVERSE',
+    },
+    mutates: true,
+    audit: audited('sale.rxSelfPayRefund', {
+      subject: 'selfPaySale',
+      detail: { input: ['saleId', 'reason'] },
     }),
   },
   /** The 零星报销 materials of a 门特 self-pay purchase again (reprint). */

@@ -227,8 +227,19 @@ export interface MtClaimSaleView extends SelfPaySaleView {
   materials: MtClaimMaterialsView;
 }
 
+/** D45: what the 自费结算 consent dialog shows the patient. */
+export interface RxSelfPayOffer {
+  hiRxno: string;
+  /** 暂停参保 / 终止参保 …, as 1101 last said. */
+  statusText: string;
+  /** The words shown to the patient, stored with the consent exactly as shown. */
+  words: string;
+}
+
 export interface SelfPaySaleView {
   saleId: number;
+  /** The e-prescription this sale settled as 自费 (D45); null for a counter sale or a paper one. */
+  rxSelfPay: { hiRxno: string; refunded: boolean; refundReason: string | null } | null;
   soldAt: string;
   staffName: string;
   lines: Array<{
@@ -273,7 +284,10 @@ export interface UntracedBatchView {
 
 /** One settlement found by settlement.find (the lookup page): enough to recognise it and act. */
 export interface SettlementLookupRow {
-  settlementId: number;
+  /** The insured settlement; null for a 自费结算 of an e-prescription (D45). */
+  settlementId: number | null;
+  /** The 自费结算 of an e-prescription (D45): its self-pay sale; null for an insured settlement. */
+  selfPaySaleId: number | null;
   setlId: string | null;
   hiRxno: string;
   /** Settled at, or (outcome unknown) sent at. */

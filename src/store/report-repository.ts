@@ -70,13 +70,26 @@ export class ReportRepository {
       .all(dayParams(r)) as DaySettledRow[];
   }
 
-  /** Refunds (2103 answered) per local day of the refund; the refunded amount is the sale's medfee. */
+  /**
+   * Refunds per local day of the refund: 2103 answered (the refunded amount is the sale's
+   * medfee) and refunded 自费结算 of e-prescriptions (the sale's total, D45).
+   */
   refundedByDay(r: DayRange): DayCountRow[] {
     return this.db
       .prepare(
-        `SELECT CAST((refunded_at - @originMs) / 86400000 AS INTEGER) AS day, count(*) AS n, sum(medfee_fen) AS fen
-           FROM settlements INDEXED BY settlements_by_refunded_at
-          WHERE refunded_at >= @startMs AND refunded_at < @endMs AND state = 'refunded'
+        `SELECT day, sum(n) AS n, sum(fen) AS fen FROM (
+           SELECT CAST((refunded_at - @originMs) / 86400000 AS INTEGER) AS day, count(*) AS n,
+                  sum(medfee_fen) AS fen
+             FROM settlements INDEXED BY settlements_by_refunded_at
+            WHERE refunded_at >= @startMs AND refunded_at < @endMs AND state = 'refunded'
+            GROUP BY day
+           UNION ALL
+           SELECT CAST((r.refunded_at - @originMs) / 86400000 AS INTEGER) AS day, count(*) AS n,
+                  sum(s.total_fen) AS fen
+             FROM rx_self_pay_sales r INDEXED BY rx_self_pay_sales_by_refund
+             JOIN self_pay_sales s ON s.id = r.sale_id
+            WHERE r.refunded_at >= @startMs AND r.refunded_at < @endMs
+            GROUP BY day)
           GROUP BY day`,
       )
       .all(dayParams(r)) as DayCountRow[];

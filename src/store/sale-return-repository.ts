@@ -51,6 +51,30 @@ export class SaleReturnRepository {
     return this.putBack(dispensingId, at);
   }
 
+  /**
+   * A refunded self-pay sale (D45): its packs go back to their batches and their codes may be
+   * sold again. The caller records the refund itself (rx_self_pay_sales) in the same transaction.
+   */
+  returnSelfPaySale(saleId: number, at: number): { packs: number; codes: number } {
+    const codes = this.db
+      .prepare(
+        'UPDATE sold_codes SET returned_at = ? WHERE self_pay_sale_id = ? AND returned_at IS NULL',
+      )
+      .run(at, saleId).changes;
+    const allocations = this.db
+      .prepare('SELECT batch_id, packs FROM self_pay_allocations WHERE sale_id = ?')
+      .all(saleId) as Array<{ batch_id: number; packs: number }>;
+    const back = this.db.prepare(
+      'UPDATE stock_batches SET packs_on_hand = packs_on_hand + ? WHERE id = ?',
+    );
+    let packs = 0;
+    for (const a of allocations) {
+      back.run(a.packs, a.batch_id);
+      packs += a.packs;
+    }
+    return { packs, codes };
+  }
+
   private putBack(dispensingId: number, at: number): { packs: number; codes: number } {
     const codes = this.db
       .prepare(

@@ -11,6 +11,8 @@ export interface RxProgress {
   dispensing: DispensingState | null;
   /** That dispensing's settlement that stands or may stand, else its latest; null when none. */
   settlement: SettlementState | null;
+  /** A standing 自费结算 of the prescription (D45: insurance not in force, consent recorded). */
+  selfPaid: boolean;
 }
 
 export type RxNextAction = 'review' | 'dispense' | 'settle';
@@ -24,6 +26,7 @@ export type RxLiveCode =
   | 'to_settle'
   | 'settling'
   | 'settled'
+  | 'self_paid'
   | 'refunding'
   | 'refunded'
   | 'returned';
@@ -92,6 +95,7 @@ function fromDispensing(d: DispensingState): RxLiveState | null {
  * falls back to the step before it.
  */
 export function rxLiveState(p: RxProgress): RxLiveState {
+  if (p.selfPaid) return state('self_paid', '已自费结算', 'done');
   const settled =
     p.settlement && p.dispensing !== 'cancelled' ? fromSettlement(p.settlement) : null;
   if (settled) return settled;

@@ -17,8 +17,8 @@ export const SETTLE_CODES = {
   /** Our code for a delivery fee line: outside the catalog, so never paid by the fund (R-NONCOVERED). */
   deliveryFeeCode: 'X-DELIVERY-FEE',
   deliveryFeeName: '配送费',
-  /** 7207 payMode: 2 医保, 3 混合 (fund plus cash) */
-  payMode: { insured: '2', mixed: '3' },
+  /** 7207 payMode: 1 自费 (no settlement, D45), 2 医保, 3 混合 (fund plus cash) */
+  payMode: { selfPay: '1', insured: '2', mixed: '3' },
   /** 3505 mdtrt_setl_type: 1 医保结算, 2 自费 */
   mdtrtSetlType: { insured: '1', selfPay: '2' },
   /** rx_flag: 1 处方药, 0 非处方药 or non-drug goods; per drug from the catalog (R-GSP-RX) */

@@ -43,6 +43,9 @@ export const LAYOUT_FOLD_KEY = 'Ctrl+Shift+F';
 /** 核验 (heyan): fold or unfold the layout comparison and signature checks. */
 export const CHECKS_FOLD_KEY = 'Ctrl+Shift+H';
 
+/** 自费 (zifei): 自费结算 of an e-prescription whose patient's insurance is not in force (D45). */
+export const RX_SELF_PAY_KEY = 'Alt+Shift+Z';
+
 /** The standard review opinions, inserted into the opinion field. */
 export const OPINION_PHRASE_KEYS = 'Ctrl+Shift+1…4';
 
@@ -106,6 +109,13 @@ export const FUNCTION_KEYS: readonly FunctionKey[] = [
     key: 'Shift+F6',
     label: '重新核验',
     help: '处方页：重新读取当前处方：再次验签、中心核验（7205）、地区政策与版式核对',
+    session: true,
+    screens: PRESCRIPTION,
+  },
+  {
+    key: RX_SELF_PAY_KEY,
+    label: '自费结算',
+    help: '处方页中，参保人基本医疗保险不是正常参保（红色提示）、不能按医保调剂时：向患者告知并登记其同意后，逐盒扫码按自费结算（医保基金支付 0.00 元，不发送 2101/2102）；Enter 确认，Esc 取消',
     session: true,
     screens: PRESCRIPTION,
   },

@@ -58,7 +58,7 @@ export function LookupResults() {
       </thead>
       <tbody>
         {rows.map((r, i) => (
-          <Row key={r.settlementId} r={r} selected={i === selected} />
+          <Row key={r.settlementId ?? `sale-${r.selfPaySaleId}`} r={r} selected={i === selected} />
         ))}
       </tbody>
     </table>

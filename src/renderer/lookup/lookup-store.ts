@@ -10,7 +10,6 @@ import { lookupInputOf } from './lookup-query';
 /** The receipt shown beside the results: a 补打 of the original, or the refund slip. */
 export interface ShownReceipt {
   kind: 'reprint' | 'refundSlip';
-  settlementId: number;
   view: ReceiptView;
 }
 
@@ -80,11 +79,14 @@ export const useLookupStore = create<LookupState>((set, get) => ({
     if (!row?.canReprint) return;
     set({ busy: true, error: null });
     try {
-      const view = await api.call('receipt.reprint', {
-        settlementId: row.settlementId,
-        format: 'thermal80',
-      });
-      set({ busy: false, receipt: { kind: 'reprint', settlementId: row.settlementId, view } });
+      const view =
+        row.settlementId === null
+          ? await api.call('receipt.get', { saleId: row.selfPaySaleId ?? 0, format: 'thermal80' })
+          : await api.call('receipt.reprint', {
+              settlementId: row.settlementId,
+              format: 'thermal80',
+            });
+      set({ busy: false, receipt: { kind: 'reprint', view } });
     } catch (err) {
       set(failed(err));
     }
@@ -96,18 +98,21 @@ export const useLookupStore = create<LookupState>((set, get) => ({
   async refund(reason) {
     const row = get().rows[get().selected];
     if (!row) return false;
+    if (row.settlementId === null) return refundSelfPay(row.selfPaySaleId ?? 0, reason);
+    const settlementId = row.settlementId;
     set({ busy: true, error: null });
     try {
-      const s = await api.call('refund.start', { settlementId: row.settlementId, reason });
+      const s = await api.call('refund.start', { settlementId, reason });
       const rows = row.setlId ? await api.call('settlement.find', { setlId: row.setlId }) : [];
-      const next = get().rows.map((r) => rows.find((x) => x.settlementId === r.settlementId) ?? r);
+      const next = get().rows.map(
+        (r) => rows.find((x) => x.settlementId !== null && x.settlementId === r.settlementId) ?? r,
+      );
       const receipt =
         s.state === 'refunded'
           ? {
               kind: 'refundSlip' as const,
-              settlementId: row.settlementId,
               view: await api.call('receipt.refundSlip', {
-                settlementId: row.settlementId,
+                settlementId,
                 format: 'thermal80',
               }),
             }
@@ -120,6 +125,27 @@ export const useLookupStore = create<LookupState>((set, get) => ({
     }
   },
 }));
+
+/** D45: 退费 of a 自费结算 of an e-prescription: cash back, then its receipt marked 已退费. */
+async function refundSelfPay(saleId: number, reason: string): Promise<boolean> {
+  const { set, get } = { set: useLookupStore.setState, get: useLookupStore.getState };
+  set({ busy: true, error: null });
+  try {
+    await api.call('sale.rxSelfPayRefund', { saleId, reason });
+    const { text, from, to } = get();
+    const rows = await api.call('settlement.find', lookupInputOf(text, from, to));
+    const view = await api.call('receipt.get', { saleId, format: 'thermal80' });
+    const selected = Math.max(
+      0,
+      rows.findIndex((r) => r.selfPaySaleId === saleId),
+    );
+    set({ busy: false, rows, selected, refundOpen: false, receipt: { kind: 'refundSlip', view } });
+    return true;
+  } catch (err) {
+    set(failed(err));
+    return false;
+  }
+}
 
 /** Each opening starts empty with the last seven days; closing forgets what was found. */
 onPageChange('lookup', {

@@ -12,6 +12,8 @@ import { ReviewDrugs } from './ReviewDrugs';
 import { ReviewVerdict } from './ReviewVerdict';
 import { RxDetails } from './RxDetails';
 import { RxHeader } from './RxHeader';
+import { RxSelfPayDialog } from './RxSelfPayDialog';
+import { SelfPayOffer } from './SelfPayOffer';
 import { SignaturePanel } from './SignaturePanel';
 import './prescription.css';
 
@@ -37,6 +39,7 @@ export function PrescriptionScreen() {
       <ReviewVerdict view={view} />
       <ReviewPanel beside={<ReviewDrugs lines={view.lines} />} />
       <InsuranceNotices notices={view.insuranceNotices} />
+      <SelfPayOffer view={view} />
       <FindingsBanner findings={view.findings} />
       <div className="rx-columns">
         <RxDetails view={view} />
@@ -50,6 +53,7 @@ export function PrescriptionScreen() {
           <SignaturePanel signature={view.signature} />
         </div>
       </FoldablePane>
+      <RxSelfPayDialog />
     </main>
   );
 }

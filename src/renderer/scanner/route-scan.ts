@@ -13,6 +13,7 @@ import { beep } from '../feedback/beep';
 import { useLookupStore } from '../lookup/lookup-store';
 import { locationOf, useNavigation } from '../navigation/navigation-store';
 import { usePrescriptionStore } from '../prescription/prescription-store';
+import { useRxSelfPayStore } from '../prescription/rx-self-pay-store';
 import { useReviewStore } from '../review/review-store';
 import { useSaleStore } from '../sale/sale-store';
 import { useStockStore } from '../stock/stock-store';
@@ -56,10 +57,15 @@ function routeVoucher(token: string): void {
 }
 
 /**
- * Pack codes go to an open dispensing, the self-pay basket, or the stock screen's receipt or
- * return, one pack per scan (R-TRACE, R-STOCK).
+ * Pack codes go to an open dispensing, the self-pay basket, the 自费结算 of a prescription
+ * (D45), or the stock screen's receipt or return, one pack per scan (R-TRACE, R-STOCK).
  */
 function routeDrugCode(kind: keyof typeof SCAN_KIND_LABELS, text: string): void {
+  const selfPay = useRxSelfPayStore.getState();
+  if (selfPay.hiRxno && selfPay.step === 'scan') {
+    selfPay.addCode(text);
+    return;
+  }
   if (locationOf(useNavigation.getState()) === 'stock' && kind !== 'ean13') {
     useStockStore.getState().addScannedCode(text);
     return;

@@ -23,6 +23,7 @@ interface SoldRow {
   ref: string;
   fixmedins_code: string;
   setl_id: string;
+  hi_rxno: string | null;
   trdn_flag: string;
   sold_at: number;
 }
@@ -51,9 +52,15 @@ export function checkTraceCode(code: string, medListCodg: string): void {
 
 const SPLIT = SETTLEMENT_CODES.trdnFlag.split;
 
-/** Same sale reported on both channels (7207 and 3505 with the same setl_id): not a resale. */
+/**
+ * Same sale reported on both channels, not a resale: 7207 and 3505 with the same setl_id, or,
+ * for a 自费 sale of a flowed prescription (no settlement, D45), by the same institution with
+ * the same prescription number.
+ */
 function sameSale(e: SoldEntry, r: SoldRow): boolean {
-  return e.source !== r.source && e.setlId !== '' && e.setlId === r.setl_id;
+  if (e.source === r.source) return false;
+  if (e.setlId !== '' || r.setl_id !== '') return e.setlId === r.setl_id;
+  return Boolean(e.hiRxno) && e.hiRxno === r.hi_rxno && e.fixmedinsCode === r.fixmedins_code;
 }
 
 /**
@@ -64,7 +71,7 @@ function sameSale(e: SoldEntry, r: SoldRow): boolean {
 export function registerSold(db: SandboxDb, entries: SoldEntry[]): void {
   const seen = new Set<string>();
   const find = db.prepare(
-    'SELECT id, source, ref, fixmedins_code, setl_id, trdn_flag, sold_at FROM sold_codes WHERE drug_trac_codg = ? AND released_at IS NULL',
+    'SELECT id, source, ref, fixmedins_code, setl_id, hi_rxno, trdn_flag, sold_at FROM sold_codes WHERE drug_trac_codg = ? AND released_at IS NULL',
   );
   const insert = db.prepare(
     `INSERT INTO sold_codes (drug_trac_codg, source, ref, fixmedins_code, med_list_codg, setl_id, hi_rxno, trdn_flag, sold_at)

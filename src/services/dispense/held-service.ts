@@ -51,6 +51,7 @@ export function createHeldService(deps: Deps) {
         review: 'pass',
         dispensing: d.state,
         settlement: null,
+        selfPaid: false,
       }),
     }));
   }

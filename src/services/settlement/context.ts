@@ -2,6 +2,7 @@ import { DispensingRepository } from '../../store/dispensing-repository';
 import { ElectronicReceiptRepository } from '../../store/electronic-receipt-repository';
 import { PaperRepository } from '../../store/paper-repository';
 import { ReviewRepository } from '../../store/review-repository';
+import { RxSelfPayRepository } from '../../store/rx-self-pay-repository';
 import { SaleReturnRepository } from '../../store/sale-return-repository';
 import { SaleUploadRepository } from '../../store/sale-upload-repository';
 import { ScopeConsentRepository } from '../../store/scope-consent-repository';
@@ -23,6 +24,7 @@ export function createSettlementContext(deps: AreaDeps) {
     reviews: new ReviewRepository(deps.db),
     returns: new SaleReturnRepository(deps.db, deps.storeQueue?.recordReturn ?? null),
     selfPay: new SelfPayRepository(deps.db),
+    rxSelfPay: new RxSelfPayRepository(deps.db),
     scopeConsents: new ScopeConsentRepository(deps.db),
     stock: new StockRepository(deps.db),
     eReceipts: new ElectronicReceiptRepository(deps.db),

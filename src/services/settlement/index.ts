@@ -17,6 +17,7 @@ import { receipt } from './receipt/receipt-service';
 import { refundSlip } from './receipt/refund-slip';
 import { reprintReceipt } from './receipt/reprint';
 import { createRefundService } from './refund-service';
+import { createRxSelfPayService, type RxSelfPayConsentInput } from './rx-self-pay-service';
 import { selfPaySaleView, stocktake, uploadsForSale } from './sale-views';
 import {
   recordScopeConsent,
@@ -74,6 +75,8 @@ export function createSettlementArea(deps: AreaDeps, paperRules: PaperRules) {
   const sellHere = createSelfPayService(ctx);
   // A 门特 claim sells from this counter's own stock and archive (the paper record is local).
   const mtClaim = createMtClaimService(ctx, sellHere, paperRules);
+  // …and so does the 自费结算 of an e-prescription (D45): the consent and 7207 are this counter's.
+  const rxSelfPay = createRxSelfPayService(ctx, sellHere);
   // A counter of a store sells cash packs at the store server first (issue 17).
   const sell = deps.storeLink
     ? linkSelfPayToStore(
@@ -156,6 +159,17 @@ export function createSettlementArea(deps: AreaDeps, paperRules: PaperRules) {
       });
     },
     mtClaimMaterials: (paperId: number, saleId: number) => mtClaim.materials(paperId, saleId),
+    rxSelfPayOffer: (hiRxno: string) => rxSelfPay.offer(hiRxno),
+    rxSelfPayConsent: (session: AuthenticatedSession, input: RxSelfPayConsentInput) => ({
+      consentId: rxSelfPay.recordConsent(session, input),
+    }),
+    async rxSelfPaySale(session: AuthenticatedSession, hiRxno: string, items: SelfPayItem[]) {
+      return selfPaySaleView(ctx, await rxSelfPay.sale(session, hiRxno, items));
+    },
+    rxSelfPayRefund(session: AuthenticatedSession, saleId: number, reason: string) {
+      rxSelfPay.refund(session, saleId, reason);
+      return selfPaySaleView(ctx, saleId);
+    },
     handleSupervision: (
       session: AuthenticatedSession,
       input: Parameters<typeof handleSupervision>[2],

@@ -1,6 +1,8 @@
 import { dateTime, parseDateTime } from '../../center/clock';
 import type { SettlementLookupRow } from '../../contract/types-settlement';
 import { AppError } from '../../domain/errors';
+import { maskIdNumber, maskName } from '../../domain/mask';
+import { money } from '../../domain/money';
 import { MAX_LOOKUP_DAYS, patientTerm } from '../../domain/settlement/lookup-term';
 import { SettlementLookupRepository } from '../../store/settlement-lookup-repository';
 import type { SettlementContext } from './context';
@@ -38,6 +40,7 @@ function row(ctx: SettlementContext, id: number): SettlementLookupRow {
   const settledOnce = v.setlId !== null && v.split !== null;
   return {
     settlementId: v.settlementId,
+    selfPaySaleId: null,
     setlId: v.setlId,
     hiRxno: v.hiRxno,
     at: v.settledAt ?? dateTime(new Date(s.createdAt)),
@@ -58,12 +61,52 @@ function row(ctx: SettlementContext, id: number): SettlementLookupRow {
   };
 }
 
-/** settlement.find: a past settlement by its 结算ID (scanned or typed), or by patient and period. */
+/** D45: a 自费结算 of an e-prescription, found with the insured settlements of the patient. */
+function selfPayRow(ctx: SettlementContext, saleId: number): SettlementLookupRow {
+  const sale = ctx.selfPay.get(saleId);
+  const rx = ctx.rxSelfPay.ofSale(saleId);
+  if (!sale || !rx) throw new AppError('NOT_FOUND', `没有销售单 ${saleId}`);
+  const p = ctx.prescriptions.get(rx.hiRxno);
+  const refunded = rx.refundedAt !== null;
+  const total = money(sale.totalFen);
+  return {
+    settlementId: null,
+    selfPaySaleId: saleId,
+    setlId: null,
+    hiRxno: rx.hiRxno,
+    at: dateTime(new Date(sale.soldAt)),
+    patient: {
+      nameMasked: p ? maskName(p.patientName) : '',
+      certnoMasked: p ? maskIdNumber(p.certno) : '',
+      insutype: '',
+      insutypeLabel: '自费',
+    },
+    state: refunded ? 'refunded' : 'settled',
+    stateLabel: refunded ? '自费结算·已退费' : '已自费结算',
+    total,
+    fund: money(0),
+    account: money(0),
+    cash: total,
+    drugs: ctx.selfPay
+      .lines(saleId)
+      .map((l) => `${l.name} ${l.packs}盒`)
+      .join('；'),
+    canRefund: !refunded,
+    canReprint: true,
+    canPrintRefundSlip: false,
+  };
+}
+
+/**
+ * settlement.find: a past settlement by its 结算ID (scanned or typed), or by patient and period
+ * (with the patient's 自费结算 of e-prescriptions, which have no 结算ID), newest first.
+ */
 export function findSettlements(ctx: SettlementContext, q: LookupQuery): SettlementLookupRow[] {
   const repo = new SettlementLookupRepository(ctx.db);
-  const ids =
-    'setlId' in q
-      ? repo.bySetlId(q.setlId.trim())
-      : repo.byPatient(patientTerm(q.patient), ...period(q.from, q.to));
-  return ids.map((id) => row(ctx, id));
+  if ('setlId' in q) return repo.bySetlId(q.setlId.trim()).map((id) => row(ctx, id));
+  const term = patientTerm(q.patient);
+  const range = period(q.from, q.to);
+  const insured = repo.byPatient(term, ...range).map((id) => row(ctx, id));
+  const selfPaid = ctx.rxSelfPay.byPatient(term, ...range).map((id) => selfPayRow(ctx, id));
+  return [...insured, ...selfPaid].sort((a, b) => b.at.localeCompare(a.at));
 }

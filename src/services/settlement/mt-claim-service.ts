@@ -11,6 +11,7 @@ import type { PaperFinding } from '../../domain/paper/paper-types';
 import { wrapToWidth } from '../../domain/pdf/cjk-text-pdf';
 import { formatBeijingDateTime } from '../../domain/policy/beijing-time';
 import { selfPayDocNo } from '../../domain/sale-doc-no';
+import { assertAsPrescribed } from '../../domain/settlement/as-prescribed';
 import type { PaperRecord } from '../../store/paper-repository';
 import type { SelfPayLine } from '../../store/self-pay-repository';
 import type { AuthenticatedSession } from '../auth-service';
@@ -44,28 +45,18 @@ export function createMtClaimService(ctx: SettlementContext, sell: Sell, paper: 
     return r;
   }
 
-  function assertAsPrescribed(r: PaperRecord, items: readonly SelfPayItem[]): void {
-    const asked = new Map(items.map((i) => [i.medListCodg, i.codes.length]));
-    const same =
-      asked.size === items.length &&
-      asked.size === r.lines.length &&
-      r.lines.every((l) => asked.get(l.medListCodg) === l.quantity);
-    if (!same) {
-      const wanted = r.lines.map((l) => `${l.genname} ${l.quantity}${l.unit}`).join('、');
-      throw new AppError('POLICY', `须按处方调剂，不得增减或替换药品：本处方为 ${wanted}`, {
-        ruleId: 'R-NOSWAP',
-      });
-    }
-  }
-
   function sale(session: AuthenticatedSession, paperId: number, items: SelfPayItem[]) {
     const r = claimRecord(paperId);
     if (r.status === 'dispensed') paper.refuseDispensed(r);
     paper.assertPharmacistOnDuty(session);
     paper.assertDispensable(r, ctx.now());
-    assertAsPrescribed(r, items);
+    assertAsPrescribed(
+      r.lines.map((l) => ({ ...l, name: l.genname })),
+      items.map((i) => ({ medListCodg: i.medListCodg, packs: i.codes.length })),
+    );
     const saleId = sell(session, items, {
       rxno: paperRxno(r.institutionCode, r.serialNo),
+      paper: true,
       inTransaction: () => paper.markDispensed(r),
     });
     ctx.log.info('paper.mtClaimSold', { paperId, saleId, certno: r.patientCertno });

@@ -15,7 +15,7 @@ import { input3506, input7208 } from './upload-bodies';
 import { enqueueUpload } from './upload-queue';
 
 /** x_sel_sn of a delivered 7207, for its 7208. */
-function selSnOf(ctx: SettlementContext, msgid: string): string | null {
+export function selSnOf(ctx: SettlementContext, msgid: string): string | null {
   const item = ctx.outbox.findByMsgid(msgid);
   const out = JSON.parse(item?.response ?? 'null') as {
     output?: { data?: { x_sel_sn?: unknown } };

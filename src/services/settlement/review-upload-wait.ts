@@ -20,17 +20,26 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * center's rx_chk_biz_sn is recorded or the wait is over (R-OPINION). F5 right after the review
  * therefore previews instead of being refused, without the screen having to poll.
  */
-export async function settleableAfterReviewUpload(
+export function settleableAfterReviewUpload(
   ctx: SettlementContext,
   dispensingId: number,
   waitMs = REVIEW_UPLOAD_WAIT_MS,
 ): Promise<Settleable> {
+  return afterReviewUpload(ctx, () => requireSettleable(ctx, dispensingId), waitMs);
+}
+
+/** `check` again until it no longer waits for the review's 7206 (R-OPINION), bounded. */
+export async function afterReviewUpload<T>(
+  ctx: SettlementContext,
+  check: () => T,
+  waitMs = REVIEW_UPLOAD_WAIT_MS,
+): Promise<T> {
   const until = Date.now() + waitMs;
   let sending = false;
   let lastSend = 0;
   for (;;) {
     try {
-      return requireSettleable(ctx, dispensingId);
+      return check();
     } catch (err) {
       if (!reviewUploadPending(err) || Date.now() >= until) throw err;
       if (!sending && Date.now() - lastSend >= RESEND_MS && ctx.outboxHastener) {

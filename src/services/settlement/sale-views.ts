@@ -19,8 +19,12 @@ import { uploadView } from './upload-view';
 export function selfPaySaleView(ctx: SettlementContext, saleId: number): SelfPaySaleView {
   const sale = ctx.selfPay.get(saleId);
   if (!sale) throw new AppError('NOT_FOUND', `没有销售单 ${saleId}`);
+  const rx = ctx.rxSelfPay.ofSale(saleId);
   return {
     saleId,
+    rxSelfPay: rx
+      ? { hiRxno: rx.hiRxno, refunded: rx.refundedAt !== null, refundReason: rx.refundReason }
+      : null,
     soldAt: dateTime(new Date(sale.soldAt)),
     staffName: sale.staffName,
     lines: ctx.selfPay.lines(saleId).map((l) => ({

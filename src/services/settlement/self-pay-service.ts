@@ -32,13 +32,16 @@ export type WithinSale = (
 ) => void;
 
 /**
- * A self-pay sale against an archived prescription (a 门特 purchase the patient claims later,
- * R-MT-CLAIM): prescription drugs may be sold, the 3505 names the prescription, and
- * `inTransaction` (e.g. the paper's hand-over) commits or rolls back with the sale.
+ * A self-pay sale against a prescription (a 门特 paper purchase the patient claims later,
+ * R-MT-CLAIM; an e-prescription of a person not insured in force, D45): prescription drugs may
+ * be sold, the 3505 names the prescription, and `inTransaction` (the paper's hand-over, the
+ * e-prescription's consent link and 7207) commits or rolls back with the sale.
  */
 export interface PrescribedSale {
   rxno: string;
-  inTransaction: () => void;
+  /** A paper prescription: its 3505 is marked as one (x_rx_form). */
+  paper: boolean;
+  inTransaction: (saleId: number, groups: readonly PackGroup[], at: Date) => void;
 }
 
 /**
@@ -214,7 +217,7 @@ export function createSelfPayService(ctx: SettlementContext) {
                 setlId: null,
                 psnNo: null,
                 hiRxno: prescribed?.rxno ?? null,
-                ...(prescribed ? { paper: true } : {}),
+                ...(prescribed?.paper ? { paper: true } : {}),
               },
               groups,
               dateTime(at),
@@ -226,7 +229,7 @@ export function createSelfPayService(ctx: SettlementContext) {
           { hiRxno: null },
           at.getTime(),
         );
-        prescribed?.inTransaction();
+        prescribed?.inTransaction(saleId, groups, at);
         withinSale?.(
           saleId,
           drugs.flatMap((d) => d.codes.map((code) => ({ code, medListCodg: d.drug.medListCodg }))),

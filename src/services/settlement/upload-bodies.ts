@@ -61,26 +61,60 @@ export function input7207(s: SettledSale, phar: Pharmacist, groups: PackGroup[],
       psn_cash_pay: yuanNumber(s.cashFen),
       setl_time: s.setlTime,
     },
-    selinfo: groups.map((g) => ({
-      ...drugFields(g),
-      drug_genname: g.name,
-      drug_prodname: g.drug?.prodname ?? '',
-      drug_dosform: g.drug?.dosform ?? '',
-      drug_spec: g.drug?.spec ?? '',
-      aprvno: g.drug?.aprvno ?? '',
-      manu_lotnum: g.batchNo,
-      prdr_name: g.drug?.prdrName ?? '',
-      expy_end: g.expiry,
-      rx_flag: rxFlag(g),
-      trdn_flag: g.trdnFlag,
-      finl_trns_pric: price(g),
-      bchno: g.batchNo,
-      drugtracinfo: trace(g),
-      sel_retn_cnt: g.count,
-      drug_cnt_unit: g.unit,
-      sumamt: sum(g),
-    })),
+    selinfo: selinfo7207(groups),
   };
+}
+
+/**
+ * 7207 of a self-pay sale of an e-prescription (D45, R-SALES-UP): payMode 1 自费, no settlement,
+ * the whole amount paid by the person; the center records the prescription as 已取药.
+ */
+export function input7207SelfPay(
+  s: { hiRxno: string; rxChkBizSn: string; totalFen: number },
+  phar: Pharmacist,
+  groups: readonly PackGroup[],
+  at: string,
+) {
+  return {
+    data: {
+      hi_rxno: s.hiRxno,
+      rx_chk_biz_sn: s.rxChkBizSn,
+      setl_id: '',
+      payMode: SETTLE_CODES.payMode.selfPay,
+      phar_cert_type: phar.certType,
+      phar_certno: phar.certno,
+      phar_name: phar.name,
+      phar_prac_cert_no: phar.pracCertNo,
+      sel_retn_time: at,
+      fund_pay_sumamt: 0,
+      psn_part_amt: yuanNumber(s.totalFen),
+      acct_pay: 0,
+      psn_cash_pay: yuanNumber(s.totalFen),
+    },
+    selinfo: selinfo7207(groups),
+  };
+}
+
+function selinfo7207(groups: readonly PackGroup[]) {
+  return groups.map((g) => ({
+    ...drugFields(g),
+    drug_genname: g.name,
+    drug_prodname: g.drug?.prodname ?? '',
+    drug_dosform: g.drug?.dosform ?? '',
+    drug_spec: g.drug?.spec ?? '',
+    aprvno: g.drug?.aprvno ?? '',
+    manu_lotnum: g.batchNo,
+    prdr_name: g.drug?.prdrName ?? '',
+    expy_end: g.expiry,
+    rx_flag: rxFlag(g),
+    trdn_flag: g.trdnFlag,
+    finl_trns_pric: price(g),
+    bchno: g.batchNo,
+    drugtracinfo: trace(g),
+    sel_retn_cnt: g.count,
+    drug_cnt_unit: g.unit,
+    sumamt: sum(g),
+  }));
 }
 
 export interface SaleRef {

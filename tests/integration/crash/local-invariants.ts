@@ -61,10 +61,13 @@ const MUST_BE_EMPTY: Record<string, string> = {
       WHERE c.code = s.code AND d.state = 'completed')
       AND NOT EXISTS (
         SELECT 1 FROM self_pay_codes c WHERE c.code = s.code AND c.sale_id = s.self_pay_sale_id)`,
+  // …unless the sale was refunded (a 自费结算 of an e-prescription, D45): its codes are free again
   'code of a cash sale not recorded as sold by it': `
     SELECT c.code FROM self_pay_codes c
     WHERE NOT EXISTS (SELECT 1 FROM sold_codes s
-      WHERE s.code = c.code AND s.self_pay_sale_id = c.sale_id AND s.returned_at IS NULL)`,
+      WHERE s.code = c.code AND s.self_pay_sale_id = c.sale_id AND s.returned_at IS NULL)
+      AND NOT EXISTS (SELECT 1 FROM rx_self_pay_sales r
+        WHERE r.sale_id = c.sale_id AND r.refunded_at IS NOT NULL)`,
   'code of a completed dispensing not recorded as sold': `
     SELECT c.code FROM dispensing_codes c JOIN dispensings d ON d.id = c.dispensing_id
     WHERE d.state = 'completed'

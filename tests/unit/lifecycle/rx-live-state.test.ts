@@ -17,7 +17,14 @@ const SETTLEMENT: Array<SettlementState | null> = [
 const REVIEW: Array<RxProgress['review']> = [null, 'pass', 'reject'];
 
 const at = (p: Partial<RxProgress>) =>
-  rxLiveState({ reviewable: true, review: null, dispensing: null, settlement: null, ...p });
+  rxLiveState({
+    reviewable: true,
+    review: null,
+    dispensing: null,
+    settlement: null,
+    selfPaid: false,
+    ...p,
+  });
 
 describe('one live status per prescription', () => {
   it('walks review → dispense → settle → refund with the next step and its key at each point [R-STATUS]', () => {
@@ -89,12 +96,22 @@ describe('one live status per prescription', () => {
     });
   });
 
+  it('a standing 自费结算 shows as settled 自费 with nothing left to do; refunded, it falls back to the review [R-STATUS][R-SETTLE]', () => {
+    expect(at({ review: 'pass', selfPaid: true })).toMatchObject({
+      code: 'self_paid',
+      label: '已自费结算',
+      tone: 'done',
+      next: null,
+    });
+    expect(at({ review: 'pass', selfPaid: false })).toMatchObject({ code: 'to_dispense' });
+  });
+
   it('every combination has a Chinese label and a tone [R-STATUS]', () => {
     for (const reviewable of [true, false])
       for (const review of REVIEW)
         for (const dispensing of DISPENSING)
           for (const settlement of SETTLEMENT) {
-            const s = rxLiveState({ reviewable, review, dispensing, settlement });
+            const s = rxLiveState({ reviewable, review, dispensing, settlement, selfPaid: false });
             expect(s.label).toMatch(/[\u4e00-\u9fff]/);
             expect(['ok', 'busy', 'done', 'block']).toContain(s.tone);
           }

@@ -2,8 +2,11 @@ import { dateTime } from '../../../center/clock';
 import type { Out7204 } from '../../../center/rx/fsi-72xx';
 import type { ReceiptFormat, ReceiptView } from '../../../contract/types-settlement';
 import { AppError } from '../../../domain/errors';
+import { maskIdNumber, maskName } from '../../../domain/mask';
 import { yuanText } from '../../../domain/money';
 import { selfPayDocNo } from '../../../domain/sale-doc-no';
+import type { RxSelfPaySale } from '../../../store/rx-self-pay-repository';
+import type { SelfPaySale } from '../../../store/self-pay-repository';
 import { buildGuidance } from '../../dispense/guidance';
 import type { SettlementContext } from '../context';
 import { settlementView } from '../settlement-view';
@@ -77,6 +80,15 @@ function guidanceParagraphs(ctx: SettlementContext, hiRxno: string): string[] | 
 function saleReceipt(ctx: SettlementContext, saleId: number): ReceiptData {
   const sale = ctx.selfPay.get(saleId);
   if (!sale) throw new AppError('NOT_FOUND', `没有销售单 ${saleId}`);
+  const lines = ctx.selfPay.lines(saleId).map((l) => ({
+    name: l.name,
+    qty: `${l.packs}盒 x ${yuanText(l.priceFen)}`,
+    total: yuanText(l.packs * l.priceFen),
+    notes: [],
+    codes: l.codes,
+  }));
+  const rx = ctx.rxSelfPay.ofSale(saleId);
+  if (rx) return rxSelfPayReceipt(ctx, sale, rx, lines);
   return {
     title: '自费销售小票',
     pharmacyName: ctx.config.pharmacy.name,
@@ -85,18 +97,47 @@ function saleReceipt(ctx: SettlementContext, saleId: number): ReceiptData {
       ['时间', dateTime(new Date(sale.soldAt))],
       ['收银员', sale.staffName],
     ],
-    lines: ctx.selfPay.lines(saleId).map((l) => ({
-      name: l.name,
-      qty: `${l.packs}盒 x ${yuanText(l.priceFen)}`,
-      total: yuanText(l.packs * l.priceFen),
-      notes: [],
-      codes: l.codes,
-    })),
+    lines,
     totals: [
       ['合计', yuanText(sale.totalFen)],
       ['现金支付', yuanText(sale.totalFen)],
     ],
     footer: ['非医保结算，费用由个人全额支付。'],
+  };
+}
+
+/** D45: the 自费结算 of an e-prescription: the prescription, the patient (masked), fund 0.00. */
+function rxSelfPayReceipt(
+  ctx: SettlementContext,
+  sale: SelfPaySale,
+  rx: RxSelfPaySale,
+  lines: ReceiptData['lines'],
+): ReceiptData {
+  const p = ctx.prescriptions.get(rx.hiRxno);
+  const refunded = rx.refundedAt !== null;
+  return {
+    title: refunded ? '自费结算单（已退费）' : '自费结算单',
+    pharmacyName: ctx.config.pharmacy.name,
+    rows: [
+      ['结算方式', '自费结算'],
+      ['处方号', rx.hiRxno],
+      ['单号', selfPayDocNo(sale.id)],
+      ['结算时间', dateTime(new Date(sale.soldAt))],
+      ['参保人', p ? `${maskName(p.patientName)} ${maskIdNumber(p.certno)}` : ''],
+      ['经办人', sale.staffName],
+    ],
+    lines,
+    totals: [
+      ['医疗费总额', yuanText(sale.totalFen)],
+      ['医保基金支付', yuanText(0)],
+      ['个人现金支付', yuanText(sale.totalFen)],
+    ],
+    footer: [
+      '参保状态不是正常参保，经患者同意按自费结算，医保基金未支付。',
+      '请妥善保管本结算单；退费须凭本单办理。',
+      '本单据依据电子处方结算。',
+    ],
+    guidance: guidanceParagraphs(ctx, rx.hiRxno),
   };
 }
 
