@@ -183,7 +183,9 @@ export class PrescriptionRepository {
            d.state AS dispensing,
            (SELECT s.state FROM settlements s WHERE s.dispensing_id = d.id
              ORDER BY s.state NOT IN ('refused', 'voided', 'refunded') DESC, s.id DESC LIMIT 1)
-             AS settlement
+             AS settlement,
+           EXISTS (SELECT 1 FROM stay_handovers h WHERE h.dispensing_id = d.id
+             AND h.state = 'handed_over') AS with_stay
          FROM (SELECT 1) LEFT JOIN (SELECT id, state FROM dispensings WHERE hi_rxno = $rx
            ORDER BY state IN ('open', 'completed') DESC, id DESC LIMIT 1) d`,
       )
@@ -191,8 +193,14 @@ export class PrescriptionRepository {
       review: RxProgress['review'];
       dispensing: DispensingState | null;
       settlement: SettlementState | null;
+      with_stay: number;
     };
-    return { review: row.review, dispensing: row.dispensing, settlement: row.settlement };
+    return {
+      review: row.review,
+      dispensing: row.dispensing,
+      settlement: row.settlement,
+      withStay: row.with_stay === 1,
+    };
   }
 
   recent(limit = 50): PrescriptionSummary[] {

@@ -26,6 +26,7 @@ import {
 import { createSelfPayService, type SelfPayItem } from './self-pay-service';
 import { createSettleService } from './settle-service';
 import { settlementView } from './settlement-view';
+import { createStayHandoverService } from './stay-handover-service';
 import { storeDayReport } from './store-day-report';
 import { linkSelfPayToStore } from './store-linked-self-pay';
 import { createStoreSettlementDelivery } from './store-settlement-delivery';
@@ -142,6 +143,8 @@ export function createSettlementArea(deps: AreaDeps, paperRules: PaperRules) {
       return { ...selfPaySaleView(ctx, saleId), materials: mtClaim.materials(paperId, saleId) };
     },
     mtClaimMaterials: (paperId: number, saleId: number) => mtClaim.materials(paperId, saleId),
+    /** R-MT-SETTLE: inpatient dual-channel dispensings handed to the hospital (D47). */
+    stay: createStayHandoverService(ctx),
     handleSupervision: (
       session: AuthenticatedSession,
       input: Parameters<typeof handleSupervision>[2],
