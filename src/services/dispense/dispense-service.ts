@@ -16,6 +16,7 @@ import { InsuranceStandingRepository } from '../../store/insurance-standing-repo
 import type { PrescriptionRepository } from '../../store/prescription-repository';
 import { ScanRefusalRepository } from '../../store/scan-refusal-repository';
 import { SoldCodeRepository } from '../../store/sold-code-repository';
+import { StayHandoverRepository } from '../../store/stay-handover-repository';
 import { StockMovementRepository } from '../../store/stock-movement-repository';
 import { StockRepository } from '../../store/stock-repository';
 import type { AuthenticatedSession } from '../auth-service';
@@ -56,6 +57,7 @@ export function createDispenseService(deps: Deps) {
   const standings = new InsuranceStandingRepository(deps.db);
   const products = createProductIndex(deps.catalog);
   const staffName = deps.db.prepare('SELECT display_name FROM staff WHERE id = ?').pluck();
+  const stays = new StayHandoverRepository(deps.db);
 
   function view(id: number): DispensingView {
     const d = repo.get(id);
@@ -70,6 +72,7 @@ export function createDispenseService(deps: Deps) {
       allocations: repo.allocations(id),
       catalog: deps.catalog,
       stock: (m) => stock.availablePacks(m, today),
+      withStay: stays.live(id) !== undefined,
     });
   }
 

@@ -25,6 +25,8 @@ export interface ViewInput {
   catalog: ReadonlyMap<string, CatalogDrug>;
   /** Unexpired packs on hand per drug. */
   stock: (medListCodg: string) => number;
+  /** Handed to the hospital's inpatient settlement (R-MT-SETTLE, D47). */
+  withStay: boolean;
 }
 
 const time = (ms: number) => dateTime(new Date(ms));
@@ -91,6 +93,7 @@ export function buildDispensingView(v: ViewInput): DispensingView {
     completedAt: v.d.completedAt === null ? null : time(v.d.completedAt),
     lines,
     readyToComplete: v.d.state === 'open' && blockers.length === 0,
+    withStay: v.withStay,
     blockers,
   };
 }

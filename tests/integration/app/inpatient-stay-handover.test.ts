@@ -97,6 +97,8 @@ describe('an inpatient’s dual-channel dispensing handed to the hospital’s in
 
     const rx = await ok<PrescriptionView>('rx.get', { hiRxno: handed.hiRxno });
     expect(rx.live).toMatchObject({ code: 'with_stay', label: '已调剂·随住院结算', next: null });
+    const shown = await ok<DispensingView>('dispense.get', { dispensingId: handed.dispensingId });
+    expect(shown).toMatchObject({ state: 'completed', withStay: true });
     const held = await ok<HeldDispensingView[]>('dispense.held', {});
     expect(held.map((x) => x.dispensingId)).not.toContain(handed.dispensingId);
 
@@ -130,7 +132,13 @@ describe('an inpatient’s dual-channel dispensing handed to the hospital’s in
     expect(audit).toBe('ok');
   });
 
-  it('the database keeps the record: no settlement of a handed-over dispensing, no cancellation behind it, no edit or delete [R-MT-SETTLE][R-KEEP]', () => {
+  it('the record is kept: 撤销调剂 of the held list points to the hand-over’s own 撤销; the database refuses a cancellation behind it, an edit, a delete or a second record [R-MT-SETTLE][R-KEEP]', async () => {
+    const held = await api('dispense.cancelHeld', {
+      dispensingId: handed.dispensingId,
+      reason: '患者不要了',
+    });
+    expect(held.error).toMatchObject({ code: 'CONFLICT', ruleId: 'R-MT-SETTLE' });
+    expect(held.error?.message).toContain('撤销随住院结算');
     const db = h.services.db;
     expect(() => db.prepare('DELETE FROM stay_handovers').run()).toThrow(/不可删除/);
     expect(() =>
