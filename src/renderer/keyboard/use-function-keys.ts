@@ -10,6 +10,7 @@ import {
   FUNCTION_KEYS,
   LAYOUT_FOLD_KEY,
   LOGOUT_KEY,
+  STAY_KEY,
 } from './function-keys';
 
 /** Keys the browser would act on (reload, menu, full screen, developer tools). */
@@ -62,6 +63,7 @@ const SCREEN_CHORDS = new Set([
   'F9',
   'Shift+F9',
   'Alt+Z',
+  STAY_KEY,
   LAYOUT_FOLD_KEY,
   CHECKS_FOLD_KEY,
 ]);

@@ -27,6 +27,8 @@ export interface ViewInput {
   stock: (medListCodg: string) => number;
   /** Handed to the hospital's inpatient settlement (R-MT-SETTLE, D47). */
   withStay: boolean;
+  /** An inpatient stay's dual-channel prescription: settled by the hospital, not here. */
+  settlesWithStay: boolean;
 }
 
 const time = (ms: number) => dateTime(new Date(ms));
@@ -94,6 +96,7 @@ export function buildDispensingView(v: ViewInput): DispensingView {
     lines,
     readyToComplete: v.d.state === 'open' && blockers.length === 0,
     withStay: v.withStay,
+    settlesWithStay: v.settlesWithStay,
     blockers,
   };
 }
