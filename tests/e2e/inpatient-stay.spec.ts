@@ -31,11 +31,13 @@ test('hands an inpatient dual-channel dispensing to the hospital’s settlement 
   const dialog = page.getByTestId('stay-dialog');
   await expect(dialog).toBeVisible();
   await expect(page.getByTestId('stay-hospital')).toBeFocused();
-  await page.keyboard.type('聊城市人民医院');
+  // fill: typed key by key this fast, the counter would take it for a scanner burst
+  await page.getByTestId('stay-hospital').fill('聊城市人民医院');
   await page.keyboard.press('Tab');
   await expect(page.getByTestId('stay-no')).toBeFocused();
-  await page.keyboard.type('ZY2026-004321');
+  await page.getByTestId('stay-no').fill('ZY2026-004321');
   await page.keyboard.press('Tab');
+  await expect(page.getByTestId('stay-form-seen')).toBeFocused();
   await page.keyboard.press('Space');
   await expect(page.getByTestId('stay-confirm')).toBeEnabled();
   await page.waitForTimeout(400); // the dialog's opening animation, for the screenshot only
@@ -51,11 +53,16 @@ test('hands an inpatient dual-channel dispensing to the hospital’s settlement 
   await expect(page.getByTestId('cancel-held')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screens/stay-recorded-1366.png' });
 
+  // 撤销 waits for the 3505 to reach the center (then a 3506 takes it back)
+  await expect(page.getByTestId('outbox-status')).toHaveAttribute('data-pending', '0', {
+    timeout: 30_000,
+  });
   await page.keyboard.press('Shift+F9');
   await expect(page.getByTestId('stay-withdraw-dialog')).toBeVisible();
   await expect(page.getByTestId('stay-withdraw-reason')).toBeFocused();
-  await page.keyboard.type('医院改为院内供药，药品已收回');
+  await page.getByTestId('stay-withdraw-reason').fill('医院改为院内供药，药品已收回');
   await page.keyboard.press('Enter');
+  await expect(page.getByTestId('stay-withdraw-error')).toHaveCount(0);
   await expect(screen).toHaveAttribute('data-state', 'cancelled', { timeout: 10_000 });
   await expect(page.getByTestId('scan-notice')).toContainText('追溯码可再次销售');
 });

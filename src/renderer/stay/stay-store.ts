@@ -71,10 +71,10 @@ export const useStayStore = create<StayState>((set, get) => {
         });
         set({ busy: false, record });
         beep('success');
+        await refreshDispensing(view.dispensingId);
         useFeedbackStore
           .getState()
           .showNotice(`已登记随住院结算（${record.docNo}），请打印材料交患者带回医院`);
-        await refreshDispensing(view.dispensingId);
         return true;
       } catch (err) {
         return fail(err);
@@ -89,12 +89,12 @@ export const useStayStore = create<StayState>((set, get) => {
         const done = await api.call('stay.withdraw', { dispensingId: view.dispensingId, reason });
         set({ busy: false, record: null, materials: null });
         beep('success');
+        await refreshDispensing(view.dispensingId);
         useFeedbackStore
           .getState()
           .showNotice(
             `已撤销随住院结算并撤销调剂（调剂单 ${done.dispensingId}）：${done.packs} 盒退回库存，${done.codes} 个追溯码可再次销售`,
           );
-        await refreshDispensing(view.dispensingId);
         return true;
       } catch (err) {
         return fail(err);
