@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS = {
   'paper.export': '纸质处方导出',
   'rx.export': '电子处方导出',
   'report.export': '报表导出',
+  'reports.acceptanceSelfCheck': '导出接入验收自查表',
   'einvoice.export': '电子票据导出',
   'delivery.create': '登记配送',
   'delivery.handover': '配送交接',

@@ -54,6 +54,7 @@ describe('per-method policy on the contract', () => {
         'paper.capture',
         'paper.export',
         'reports.export',
+        'reports.acceptanceSelfCheck',
         'public.export',
         'einvoice.export',
         'delivery.create',
