@@ -15,9 +15,12 @@ const LINE_WIDTH_PT = 515;
 interface Pharmacy {
   code: string;
   name: string;
+  /** The pool area: only the documents that govern it are cited. */
+  admdvs: string;
 }
 
-const basis = (i: SelfCheckItem) => i.rules.map((r) => ruleCitationForUsers(r)).join('；');
+const basis = (i: SelfCheckItem, admdvs: string) =>
+  i.rules.map((r) => ruleCitationForUsers(r, admdvs)).join('；');
 
 /** The self-check as text lines for the A4 PDF: the pharmacy, then one block per item. */
 export function selfCheckLines(pharmacy: Pharmacy, at: Date): string[] {
@@ -30,7 +33,7 @@ export function selfCheckLines(pharmacy: Pharmacy, at: Date): string[] {
       `  本系统提供：${i.provides}`,
       `  功能位置：${i.where}`,
       ...(i.remark ? [`  情况反馈说明：${i.remark}`] : []),
-      ...(i.rules.length > 0 ? [`  对应要求：${basis(i)}`] : []),
+      ...(i.rules.length > 0 ? [`  对应要求：${basis(i, pharmacy.admdvs)}`] : []),
       '',
     ]),
     '接入负责人及联系电话、验收确认人由药店与区县医保局填写。',
