@@ -132,7 +132,7 @@ describe('an inpatient’s dual-channel dispensing handed to the hospital’s in
     expect(audit).toBe('ok');
   });
 
-  it('the record is kept: 撤销调剂 of the held list points to the hand-over’s own 撤销; the database refuses a cancellation behind it, an edit, a delete or a second record [R-MT-SETTLE][R-KEEP]', async () => {
+  it('the record is kept: 撤销调剂 of the held list points to the hand-over’s own 撤销; the database refuses a settlement or a cancellation behind it, an edit, a delete or a second record [R-MT-SETTLE][R-KEEP]', async () => {
     const held = await api('dispense.cancelHeld', {
       dispensingId: handed.dispensingId,
       reason: '患者不要了',
@@ -140,6 +140,9 @@ describe('an inpatient’s dual-channel dispensing handed to the hospital’s in
     expect(held.error).toMatchObject({ code: 'CONFLICT', ruleId: 'R-MT-SETTLE' });
     expect(held.error?.message).toContain('撤销随住院结算');
     const db = h.services.db;
+    expect(() =>
+      db.prepare('INSERT INTO settlements (dispensing_id) VALUES (?)').run(handed.dispensingId),
+    ).toThrow(/药店不能结算/);
     expect(() => db.prepare('DELETE FROM stay_handovers').run()).toThrow(/不可删除/);
     expect(() =>
       db
