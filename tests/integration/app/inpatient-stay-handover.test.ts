@@ -255,4 +255,34 @@ describe('an inpatient’s dual-channel dispensing handed to the hospital’s in
     const rx = await ok<PrescriptionView>('rx.get', { hiRxno: handed.hiRxno });
     expect(rx.live.code).toBe('to_dispense');
   });
+
+  it('撤销 waits while the 3505 has not reached the center, then takes it back with a 3506 [R-MT-SETTLE][R-SALES-UP]', async () => {
+    const d = await dispensed([EMPAGLIFLOZIN], '21');
+    const fault = await fetch(`${h.sandboxUrl}/x/sandbox/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ target: '3505', kind: 'http5xx', times: 1 }),
+    });
+    expect(fault.status).toBe(201);
+    expect((await record(d.dispensingId)).ok).toBe(true);
+    await h.services.worker.sendNow();
+    const pending = await ok<StayHandoverView>('stay.get', { dispensingId: d.dispensingId });
+    expect(pending.upload3505).toBe('pending');
+    const early = await api('stay.withdraw', { dispensingId: d.dispensingId, reason: '患者出院' });
+    expect(early.error).toMatchObject({ code: 'CONFLICT', ruleId: 'R-SALES-UP' });
+    expect(
+      count(
+        'SELECT count(*) FROM stay_handovers WHERE dispensing_id = ? AND state = ?',
+        d.dispensingId,
+        'handed_over',
+      ),
+    ).toBe(1);
+    await h.services.worker.sendNow();
+    expect(
+      (await ok<StayHandoverView>('stay.get', { dispensingId: d.dispensingId })).upload3505,
+    ).toBe('delivered');
+    await ok('stay.withdraw', { dispensingId: d.dispensingId, reason: '患者出院' });
+    await h.services.worker.sendNow();
+    for (const code of d.codes) expect(await soldAtCenter(code)).toBe(false);
+  });
 });
