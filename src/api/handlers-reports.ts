@@ -7,5 +7,6 @@ export function createReportsHandlers(s: AppServices): HandlersFor<typeof report
     'reports.get': (i, ctx) => s.reports.get(must(ctx), i),
     'reports.storeDay': (i) => s.settlement.storeDayReport(i.day),
     'reports.export': (i, ctx) => s.reports.export(must(ctx), i),
+    'reports.acceptanceSelfCheck': (i) => s.reports.acceptanceSelfCheck(i.format),
   };
 }

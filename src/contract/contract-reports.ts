@@ -38,4 +38,23 @@ export const reportsContract = {
       detail: { input: ['from', 'to', 'format'], output: ['fileName', 'bytes', 'sm3'] },
     }),
   },
+  /**
+   * 004 附件5 接入验收自查表 (ST-EPC-02-001…013): what the app provides for each item and where;
+   * ST-EPC-02-013 暂不验收 (no internet channel built). A4 PDF or CSV under <data>/exports.
+   */
+  'reports.acceptanceSelfCheck': {
+    input: z.object({ format: z.enum(['pdf', 'csv']) }).strict(),
+    output: {} as ReportExportResult,
+    auth: true,
+    roles: {
+      allowed: ['pharmacist', 'admin'],
+      refusal: '验收自查表须由药师或管理员导出',
+      ruleId: 'R-KEEP',
+    },
+    mutates: true,
+    audit: audited('reports.acceptanceSelfCheck', {
+      subject: 'report',
+      detail: { input: ['format'], output: ['fileName', 'bytes', 'sm3'] },
+    }),
+  },
 } as const;

@@ -14,6 +14,9 @@ import type {
   SettlementLookupRow,
   SettlementView,
   SettlePreview,
+  StayHandoverView,
+  StayMaterialsView,
+  StayWithdrawnView,
   StocktakeView,
 } from './types-settlement';
 
@@ -365,6 +368,72 @@ export const settlementContract = {
     audit: audited('sale.mtClaimMaterials', {
       subject: 'paper',
       detail: { input: ['paperId', 'saleId'] },
+    }),
+  },
+  /**
+   * R-MT-SETTLE (003 §三(一), D47): a completed dispensing of an inpatient's dual-channel
+   * prescription handed to the hospital's inpatient settlement; its 3505 is queued.
+   */
+  'stay.record': {
+    input: z
+      .object({
+        dispensingId: id,
+        hospital: z.string().trim().min(2, '请填写住院的医疗机构名称').max(100),
+        stayNo: z.string().trim().min(1, '请填写住院号').max(40),
+        formSeen: z.literal(true, {
+          error: '须查验经医院医保管理部门审核同意的“双通道”药品使用申请备案表',
+        }),
+      })
+      .strict(),
+    output: {} as StayHandoverView,
+    auth: true,
+    roles: {
+      allowed: ['pharmacist'],
+      refusal: '登记随住院结算须由执业药师办理',
+      ruleId: 'R-PHARMACIST',
+    },
+    mutates: true,
+    audit: audited('stay.record', {
+      subject: 'dispensing',
+      detail: { input: ['dispensingId', 'stayNo'], output: ['stayHandoverId', 'state'] },
+    }),
+  },
+  'stay.get': {
+    input: z.object({ dispensingId: id }).strict(),
+    output: {} as StayHandoverView,
+    auth: true,
+    ...reads,
+  },
+  /** The materials the patient hands the hospital for the merged settlement (A4 PDF). */
+  'stay.materials': {
+    input: z.object({ dispensingId: id }).strict(),
+    output: {} as StayMaterialsView,
+    auth: true,
+    mutates: false,
+    audit: audited('stay.materials', {
+      subject: 'dispensing',
+      detail: { input: ['dispensingId'] },
+    }),
+  },
+  /** 撤销 before the hospital settles: the dispensing is cancelled (撤销调剂), 3506 if needed. */
+  'stay.withdraw': {
+    input: z
+      .object({
+        dispensingId: id,
+        reason: z.string().trim().min(2, '请填写撤销原因（至少2个字）').max(200),
+      })
+      .strict(),
+    output: {} as StayWithdrawnView,
+    auth: true,
+    roles: {
+      allowed: ['pharmacist'],
+      refusal: '撤销随住院结算须由执业药师办理',
+      ruleId: 'R-PHARMACIST',
+    },
+    mutates: true,
+    audit: audited('stay.withdraw', {
+      subject: 'dispensing',
+      detail: { input: ['dispensingId', 'reason'], output: ['state', 'packs', 'codes'] },
     }),
   },
   'sale.get': {

@@ -83,6 +83,10 @@ export interface DispensingView {
   lines: DispenseLineView[];
   /** Every line complete: dispense.complete may be called. */
   readyToComplete: boolean;
+  /** Completed and handed to the hospital's inpatient settlement (已调剂·随住院结算, D47). */
+  withStay: boolean;
+  /** An inpatient stay's dual-channel prescription (R-MT-SETTLE): to be handed over, not settled here. */
+  settlesWithStay: boolean;
   /** Chinese reasons why completing is not yet possible (missing codes, stock). */
   blockers: string[];
 }

@@ -1,4 +1,4 @@
-import type { SettlementState, UploadState } from '../domain/lifecycle/states';
+import type { SettlementState, StayHandoverState, UploadState } from '../domain/lifecycle/states';
 import type { Money } from '../domain/money';
 import type { RuleId } from '../domain/rules';
 import type { ReceiptChoice } from '../domain/settlement/receipt-choice';
@@ -220,6 +220,50 @@ export interface MtClaimMaterialsView {
   fileName: string;
   lines: string[];
   pdfBase64: string;
+}
+
+/** stay.record: an inpatient's dual-channel dispensing handed to the hospital (R-MT-SETTLE, D47). */
+export interface StayHandoverInput {
+  dispensingId: number;
+  /** The hospital of the stay, as the patient's papers name it. */
+  hospital: string;
+  /** 住院号 as typed from the patient's papers. */
+  stayNo: string;
+  /** The 备案表 (附件3) approved by the hospital's insurance office was seen. */
+  formSeen: true;
+}
+
+export interface StayHandoverView {
+  stayHandoverId: number;
+  dispensingId: number;
+  /** ZY…: on the 3505 and the materials. */
+  docNo: string;
+  state: StayHandoverState;
+  stateLabel: string;
+  hospital: string;
+  stayNo: string;
+  recordedAt: string;
+  recordedBy: string;
+  /** The 3505's outbox status; null before it is queued. */
+  upload3505: string | null;
+  withdrawReason: string | null;
+}
+
+/** The materials for the hospital's merged settlement: text and an A4 PDF. */
+export interface StayMaterialsView {
+  dispensingId: number;
+  fileName: string;
+  lines: string[];
+  pdfBase64: string;
+}
+
+/** stay.withdraw: 撤销 of the hand-over, which cancels the dispensing (撤销调剂). */
+export interface StayWithdrawnView {
+  dispensingId: number;
+  state: 'cancelled';
+  packs: number;
+  codes: number;
+  stay: StayHandoverView;
 }
 
 /** sale.mtClaim: the self-pay sale of a 门特 paper prescription and its materials. */

@@ -144,7 +144,8 @@ export class DispensingRepository {
 
   /**
    * Held dispensings: completed (stock taken, codes sold) with no settlement that stands or may
-   * stand, oldest first; the counter must settle or cancel each (issue 19).
+   * stand, oldest first; the counter must settle or cancel each (issue 19). One handed to the
+   * hospital's inpatient settlement is not held: the hospital settles it (R-MT-SETTLE, D47).
    */
   held(): Array<Dispensing & { rxno: string }> {
     const rows = this.db
@@ -153,6 +154,8 @@ export class DispensingRepository {
          LEFT JOIN paper_prescriptions p ON p.id = d.paper_id
          WHERE d.state = 'completed' AND NOT EXISTS (SELECT 1 FROM settlements s
            WHERE s.dispensing_id = d.id AND s.state NOT IN ('refused', 'voided'))
+         AND NOT EXISTS (SELECT 1 FROM stay_handovers h
+           WHERE h.dispensing_id = d.id AND h.state = 'handed_over')
          ORDER BY d.completed_at, d.id`,
       )
       .all() as Array<Record<string, unknown>>;

@@ -27,6 +27,7 @@ import { INSURANCE_STANDINGS_MIGRATION } from './migrations/027-insurance-standi
 import { PAPER_CONFIRMATION_MIGRATION } from './migrations/028-paper-confirmation';
 import { STORE_QUEUE_MIGRATION } from './migrations/029-store-queue';
 import { RX_SELF_PAY_MIGRATION } from './migrations/030-rx-self-pay';
+import { STAY_HANDOVERS_MIGRATION } from './migrations/031-stay-handovers';
 
 /** One schema step. `up` runs once, inside its own transaction, and is never edited after release. */
 export interface Migration {
@@ -204,6 +205,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 28, name: 'paper_confirmation', up: PAPER_CONFIRMATION_MIGRATION },
   { version: 29, name: 'store_queue', up: STORE_QUEUE_MIGRATION },
   { version: 30, name: 'rx_self_pay', up: RX_SELF_PAY_MIGRATION },
+  { version: 31, name: 'stay_handovers', up: STAY_HANDOVERS_MIGRATION },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

@@ -185,7 +185,9 @@ export class PrescriptionRepository {
              ORDER BY s.state NOT IN ('refused', 'voided', 'refunded') DESC, s.id DESC LIMIT 1)
              AS settlement,
            EXISTS (SELECT 1 FROM rx_self_pay_sales WHERE hi_rxno = $rx AND refunded_at IS NULL)
-             AS selfPaid
+             AS selfPaid,
+           EXISTS (SELECT 1 FROM stay_handovers h WHERE h.dispensing_id = d.id
+             AND h.state = 'handed_over') AS with_stay
          FROM (SELECT 1) LEFT JOIN (SELECT id, state FROM dispensings WHERE hi_rxno = $rx
            ORDER BY state IN ('open', 'completed') DESC, id DESC LIMIT 1) d`,
       )
@@ -194,12 +196,14 @@ export class PrescriptionRepository {
       dispensing: DispensingState | null;
       settlement: SettlementState | null;
       selfPaid: number;
+      with_stay: number;
     };
     return {
       review: row.review,
       dispensing: row.dispensing,
       settlement: row.settlement,
       selfPaid: row.selfPaid === 1,
+      withStay: row.with_stay === 1,
     };
   }
 

@@ -14,6 +14,7 @@ export interface SaleUpload {
 export type SaleUploadOwner =
   | { settlementId: number }
   | { saleId: number }
+  | { stayHandoverId: number }
   | { batchId: number | null; stock: true };
 
 function fromRow(r: Record<string, unknown>): SaleUpload {
@@ -36,12 +37,13 @@ export class SaleUploadRepository {
     const settlementId = 'settlementId' in owner ? owner.settlementId : null;
     const saleId = 'saleId' in owner ? owner.saleId : null;
     const batchId = 'batchId' in owner ? owner.batchId : null;
+    const stayId = 'stayHandoverId' in owner ? owner.stayHandoverId : null;
     this.db
       .prepare(
-        `INSERT INTO sale_uploads (settlement_id, sale_id, batch_id, infno, msgid, created_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO sale_uploads (settlement_id, sale_id, batch_id, stay_handover_id, infno, msgid, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(settlementId, saleId, batchId, infno, msgid, at);
+      .run(settlementId, saleId, batchId, stayId, infno, msgid, at);
   }
 
   forSettlement(settlementId: number): SaleUpload[] {
@@ -57,6 +59,14 @@ export class SaleUploadRepository {
       this.db
         .prepare('SELECT * FROM sale_uploads WHERE sale_id = ? ORDER BY id')
         .all(saleId) as Array<Record<string, unknown>>
+    ).map(fromRow);
+  }
+
+  forStayHandover(stayHandoverId: number): SaleUpload[] {
+    return (
+      this.db
+        .prepare('SELECT * FROM sale_uploads WHERE stay_handover_id = ? ORDER BY id')
+        .all(stayHandoverId) as Array<Record<string, unknown>>
     ).map(fromRow);
   }
 

@@ -1,5 +1,8 @@
 import { expect, type Page } from '@playwright/test';
-import { createPrescription } from '../../src/sandbox/hospital/create-prescription';
+import {
+  createPrescription,
+  type PrescriptionOrder,
+} from '../../src/sandbox/hospital/create-prescription';
 import type { DrugOrder } from '../../src/sandbox/hospital/drug-lines';
 import { DEMO_PATIENTS } from '../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../src/store/demo-staff';
@@ -24,10 +27,11 @@ export function traceCodes(base: number): (productId: string) => string {
 export async function prescribe(
   drugs: Array<string | DrugOrder>,
   patient = '张伟',
+  visit: Pick<PrescriptionOrder, 'medType'> = {},
 ): Promise<string> {
   const baseUrl = process.env.E2E_SANDBOX_URL;
   if (!baseUrl) throw new Error('E2E_SANDBOX_URL missing');
-  return (await createPrescription({ baseUrl }, { patient, drugs })).qr;
+  return (await createPrescription({ baseUrl }, { ...visit, patient, drugs })).qr;
 }
 
 export async function openRx(page: Page, qr: string): Promise<void> {
@@ -96,6 +100,7 @@ export async function dispensed(
   }>,
   reuse: string[] = [],
   patient = '张伟',
+  visit: Pick<PrescriptionOrder, 'medType'> = {},
 ): Promise<{ hiRxno: string; codes: string[] }> {
   await ensureOnDuty(page);
   await openRx(
@@ -108,6 +113,7 @@ export async function dispensed(
         ...(d.instruction ? { instruction: d.instruction } : {}),
       })),
       patient,
+      visit,
     ),
   );
   await reviewPass(page);

@@ -1,4 +1,4 @@
-import { SETTLEMENT_STATE_LABELS } from './state-labels';
+import { SETTLEMENT_STATE_LABELS, STAY_HANDOVER_STATE_LABELS } from './state-labels';
 import type { DispensingState, SettlementState } from './states';
 
 /** What this counter has done with a prescription so far, as its own records say. */
@@ -13,6 +13,8 @@ export interface RxProgress {
   settlement: SettlementState | null;
   /** A standing 自费结算 of the prescription (D45: insurance not in force, consent recorded). */
   selfPaid: boolean;
+  /** That dispensing is handed to the hospital's inpatient settlement (R-MT-SETTLE, D47). */
+  withStay?: boolean;
 }
 
 export type RxNextAction = 'review' | 'dispense' | 'settle';
@@ -24,6 +26,7 @@ export type RxLiveCode =
   | 'to_dispense'
   | 'dispensing'
   | 'to_settle'
+  | 'with_stay'
   | 'settling'
   | 'settled'
   | 'self_paid'
@@ -75,12 +78,14 @@ function fromSettlement(s: SettlementState): RxLiveState | null {
   }
 }
 
-function fromDispensing(d: DispensingState): RxLiveState | null {
+function fromDispensing(d: DispensingState, withStay: boolean): RxLiveState | null {
   switch (d) {
     case 'open':
       return state('dispensing', '调剂中', 'ok', 'dispense');
     case 'completed':
-      return state('to_settle', '已调剂·待结算', 'ok', 'settle');
+      return withStay
+        ? state('with_stay', STAY_HANDOVER_STATE_LABELS.handed_over, 'done')
+        : state('to_settle', '已调剂·待结算', 'ok', 'settle');
     case 'returned':
       return state('returned', '已退费退货', 'done');
     case 'cancelled':
@@ -99,7 +104,7 @@ export function rxLiveState(p: RxProgress): RxLiveState {
   const settled =
     p.settlement && p.dispensing !== 'cancelled' ? fromSettlement(p.settlement) : null;
   if (settled) return settled;
-  const dispensed = p.dispensing ? fromDispensing(p.dispensing) : null;
+  const dispensed = p.dispensing ? fromDispensing(p.dispensing, p.withStay === true) : null;
   if (dispensed) return dispensed;
   if (p.review === 'reject') return state('rejected', '已驳回', 'block');
   if (p.review === 'pass') return state('to_dispense', '审核通过·待调剂', 'ok', 'dispense');

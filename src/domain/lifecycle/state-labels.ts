@@ -5,6 +5,7 @@ import type {
   PaperConfirmationState,
   PaperStatus,
   SettlementState,
+  StayHandoverState,
   UploadState,
 } from './states';
 
@@ -24,6 +25,11 @@ export const DISPENSING_STATE_LABELS: Record<DispensingState, string> = {
   completed: '已完成调剂',
   cancelled: '已取消',
   returned: '已退费退货',
+};
+
+export const STAY_HANDOVER_STATE_LABELS: Record<StayHandoverState, string> = {
+  handed_over: '已调剂·随住院结算',
+  withdrawn: '已撤销随住院结算',
 };
 
 export const DELIVERY_STATE_LABELS: Record<DeliveryState, string> = {

@@ -36,5 +36,11 @@ export type UploadState = DispensingUploadState | 'parked';
  * insurance agency when outside the pharmacy's remit, then closed.
  */
 export type ComplaintState = 'received' | 'checking' | 'corrected' | 'referred' | 'closed';
+/**
+ * A completed dispensing of an inpatient's dual-channel prescription handed to the hospital's
+ * inpatient settlement (R-MT-SETTLE, 003 §三(一)): recorded once, withdrawn (撤销) before the
+ * hospital settles. The dispensing itself stays 'completed' (D47).
+ */
+export type StayHandoverState = 'handed_over' | 'withdrawn';
 /** A delivery order (R-DELIVERY): handed to the courier, then signed for by the patient. */
 export type DeliveryState = 'ordered' | 'handed_over' | 'received';

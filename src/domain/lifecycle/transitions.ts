@@ -5,6 +5,7 @@ import {
   DISPENSING_STATE_LABELS,
   PAPER_STATUS_LABELS,
   SETTLEMENT_STATE_LABELS,
+  STAY_HANDOVER_STATE_LABELS,
   UPLOAD_STATE_LABELS,
 } from './state-labels';
 import type {
@@ -14,6 +15,7 @@ import type {
   DispensingUploadState,
   PaperStatus,
   SettlementState,
+  StayHandoverState,
 } from './states';
 
 /** The state machines of a sale and the states each one moves through. */
@@ -24,6 +26,7 @@ export interface MachineStates {
   upload: DispensingUploadState;
   complaint: ComplaintState;
   delivery: DeliveryState;
+  stay: StayHandoverState;
 }
 
 export type Machine = keyof MachineStates;
@@ -77,6 +80,11 @@ export const TRANSITIONS: { readonly [M in Machine]: Table<MachineStates[M]> } =
     handed_over: ['received'],
     received: [],
   },
+  // 撤销 before the hospital settles the stay; the dispensing is then cancelled (撤销调剂)
+  stay: {
+    handed_over: ['withdrawn'],
+    withdrawn: [],
+  },
 };
 
 /** The state each machine is created in. */
@@ -87,6 +95,7 @@ export const INITIAL_STATES: { readonly [M in Machine]: MachineStates[M] } = {
   upload: 'waiting',
   complaint: 'received',
   delivery: 'ordered',
+  stay: 'handed_over',
 };
 
 const MACHINE_NAMES: Record<Machine, string> = {
@@ -96,6 +105,7 @@ const MACHINE_NAMES: Record<Machine, string> = {
   upload: '销售上传',
   complaint: '投诉举报',
   delivery: '配送单',
+  stay: '随住院结算',
 };
 
 const LABELS: { readonly [M in Machine]: Record<MachineStates[M], string> } = {
@@ -105,6 +115,7 @@ const LABELS: { readonly [M in Machine]: Record<MachineStates[M], string> } = {
   upload: UPLOAD_STATE_LABELS,
   complaint: COMPLAINT_STATE_LABELS,
   delivery: DELIVERY_STATE_LABELS,
+  stay: STAY_HANDOVER_STATE_LABELS,
 };
 
 export function canTransition<M extends Machine>(

@@ -1,6 +1,7 @@
 import { Button } from 'antd';
 import type { DispensingView } from '../../contract/types-dispense';
 import { isHeld } from '../held/held-rules';
+import { STAY_KEY } from '../keyboard/function-keys';
 import { useSettleStore } from '../settle/settle-store';
 import { useUiStore } from '../stores/ui-store';
 import { useDispenseStore } from './dispense-store';
@@ -48,6 +49,16 @@ export function DispenseActions({ view }: { view: DispensingView }) {
           onClick={() => useUiStore.getState().setOverlay('cancelHeld')}
         >
           撤销调剂 <kbd>Shift+F9</kbd>
+        </Button>
+      )}
+      {view.state === 'completed' && view.settlesWithStay && !view.withStay && (
+        <Button
+          size="large"
+          type="primary"
+          data-testid="stay-open"
+          onClick={() => useUiStore.getState().setOverlay('stayRecord')}
+        >
+          登记随住院结算 <kbd>{STAY_KEY}</kbd>
         </Button>
       )}
       <Button

@@ -1,10 +1,14 @@
-import { Tag } from 'antd';
+import { Alert, Tag } from 'antd';
 import type { DispensingView } from '../../contract/types-dispense';
+import { STAY_HANDOVER_STATE_LABELS } from '../../domain/lifecycle/state-labels';
 import { maskName } from '../../domain/mask';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { CancelHeldDialog } from '../held/CancelHeldDialog';
+import { STAY_KEY } from '../keyboard/function-keys';
 import { EstimatePanel } from '../settle/EstimatePanel';
 import { SettlementPanel } from '../settle/SettlementPanel';
+import { StayDialog } from '../stay/StayDialog';
+import { StayPanel } from '../stay/StayPanel';
 import { DispenseActions } from './DispenseActions';
 import { DispenseLines } from './DispenseLines';
 import { useDispenseStore } from './dispense-store';
@@ -40,7 +44,7 @@ function DispenseHeader({ view }: { view: DispensingView }) {
           className="status-tag"
           data-testid="dispense-state"
         >
-          {STATE_LABELS[view.state]}
+          {view.withStay ? STAY_HANDOVER_STATE_LABELS.handed_over : STATE_LABELS[view.state]}
         </Tag>
         <span className="dispense-patient" data-testid="dispense-patient">
           {maskName(view.patient.name)} <span className="mono">{view.patient.certnoMasked}</span>
@@ -84,9 +88,25 @@ export function DispenseScreen() {
       <DispenseLines lines={view.lines} editable={open} />
       {open && <Blockers blockers={view.blockers} />}
       {open && view.source === 'electronic' && <EstimatePanel dispensingId={view.dispensingId} />}
-      {view.state === 'completed' && <SettlementPanel dispensingId={view.dispensingId} />}
+      {view.state === 'completed' && view.withStay && (
+        <StayPanel dispensingId={view.dispensingId} />
+      )}
+      {view.state === 'completed' && !view.withStay && view.settlesWithStay && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="stay-hint"
+          title={`该处方为住院期间开具的“双通道”外配处方，费用与住院费用合并结算（由医院结算），本店不结算：请按 ${STAY_KEY} 登记随住院结算，并打印材料交患者带回医院`}
+        />
+      )}
+      {view.state === 'completed' && !view.withStay && !view.settlesWithStay && (
+        <SettlementPanel dispensingId={view.dispensingId} />
+      )}
       {view.state === 'completed' && <GuidanceSheet />}
-      {view.state === 'completed' && <CancelHeldDialog view={view} />}
+      {view.state === 'completed' && !view.withStay && <CancelHeldDialog view={view} />}
+      {view.state === 'completed' && !view.withStay && view.settlesWithStay && (
+        <StayDialog view={view} />
+      )}
     </main>
   );
 }

@@ -46,6 +46,9 @@ export const CHECKS_FOLD_KEY = 'Ctrl+Shift+H';
 /** 自费 (zifei): 自费结算 of an e-prescription whose patient's insurance is not in force (D45). */
 export const RX_SELF_PAY_KEY = 'Alt+Shift+Z';
 
+/** 院 (yuan): hand a completed inpatient dual-channel dispensing to the hospital's settlement. */
+export const STAY_KEY = 'Alt+Shift+Y';
+
 /** The standard review opinions, inserted into the opinion field. */
 export const OPINION_PHRASE_KEYS = 'Ctrl+Shift+1…4';
 
@@ -162,7 +165,14 @@ export const FUNCTION_KEYS: readonly FunctionKey[] = [
   {
     key: 'Shift+F9',
     label: '撤销调剂',
-    help: '调剂页：已调剂完成但未结算的处方，由执业药师填写原因并确认后撤销：药品退回库存、追溯码可再次销售，记录与原因保留；已结算的须退费',
+    help: '调剂页：已调剂完成但未结算的处方，由执业药师填写原因并确认后撤销：药品退回库存、追溯码可再次销售，记录与原因保留；已结算的须退费；已登记随住院结算的，在医院结算前撤销随住院结算（同样退回药品与追溯码，已上传的 3505 以 3506 冲回）',
+    session: true,
+    screens: DISPENSE,
+  },
+  {
+    key: STAY_KEY,
+    label: '随住院结算',
+    help: '调剂页：住院期间开具的“双通道”外配处方调剂完成后，登记随住院结算：填写住院医疗机构与住院号、确认已查验“双通道”药品使用申请备案表；费用由医院与住院费用合并结算，本店不结算，出库（3505）照常上传；登记后打印材料交患者带回医院，医院结算前可按 Shift+F9 撤销',
     session: true,
     screens: DISPENSE,
   },

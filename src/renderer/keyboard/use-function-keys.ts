@@ -11,6 +11,7 @@ import {
   LAYOUT_FOLD_KEY,
   LOGOUT_KEY,
   RX_SELF_PAY_KEY,
+  STAY_KEY,
 } from './function-keys';
 
 /** Keys the browser would act on (reload, menu, full screen, developer tools). */
@@ -64,6 +65,7 @@ const SCREEN_CHORDS = new Set([
   'Shift+F9',
   'Alt+Z',
   RX_SELF_PAY_KEY,
+  STAY_KEY,
   LAYOUT_FOLD_KEY,
   CHECKS_FOLD_KEY,
 ]);

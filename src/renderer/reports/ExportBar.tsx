@@ -39,6 +39,28 @@ export function ExportBar() {
   );
 }
 
+/** 接入验收自查表 (004 附件5): what the app provides for each acceptance item, as PDF or CSV. */
+export function SelfCheckExport() {
+  const role = useSessionStore((s) => s.session?.staff.role);
+  const running = useReportsStore((s) => s.selfCheckExporting);
+  if (role === 'cashier') return null;
+  return (
+    <span className="work-area-row" data-testid="self-check-export">
+      {(['pdf', 'csv'] as const).map((format) => (
+        <Button
+          key={format}
+          data-testid={`self-check-${format}`}
+          loading={running === format}
+          disabled={running !== null && running !== format}
+          onClick={() => void useReportsStore.getState().exportSelfCheck(format)}
+        >
+          接入验收自查表（{format.toUpperCase()}）
+        </Button>
+      ))}
+    </span>
+  );
+}
+
 function bytes(n: number): string {
   return n < 1024 ? `${n} 字节` : `${(n / 1024).toFixed(1)} KB`;
 }

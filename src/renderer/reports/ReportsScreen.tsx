@@ -2,7 +2,7 @@ import { Button } from 'antd';
 import { useEffect } from 'react';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { isOpen, useNavigation } from '../navigation/navigation-store';
-import { ExportBar, ExportNotice } from './ExportBar';
+import { ExportBar, ExportNotice, SelfCheckExport } from './ExportBar';
 import { PeriodBar } from './PeriodBar';
 import { ReportTabs } from './ReportTabs';
 import { ReportView } from './ReportView';
@@ -31,6 +31,7 @@ export function ReportsScreen() {
       <header className="work-area-row">
         <h2 className="reports-title">报表</h2>
         <span>1–5 切换报表 · Alt+Q 快捷期间 · Enter 刷新 · Esc / Alt+B 关闭</span>
+        <SelfCheckExport />
         <Button onClick={() => useNavigation.getState().close('reports')}>关闭</Button>
       </header>
       <ReportTabs />

@@ -35,6 +35,10 @@ interface ReportsState {
   applyPreset(preset: PeriodPreset): void;
   refresh(): Promise<void>;
   exportAs(format: ReportExportFormat): Promise<void>;
+  /** 接入验收自查表 (ST-EPC-02-001…013) as an A4 PDF or CSV. */
+  exportSelfCheck(format: 'pdf' | 'csv'): Promise<void>;
+  /** Which self-check export is running. */
+  selfCheckExporting: 'pdf' | 'csv' | null;
 }
 
 const keyOf = (tab: ReportId, p: ReportPeriod) => `${tab}|${p.from}|${p.to}`;
@@ -56,6 +60,7 @@ export const useReportsStore = create<ReportsState>((set, get) => ({
   error: null,
   exported: null,
   exportForbidden: false,
+  selfCheckExporting: null,
   setTab(tab) {
     if (tab === get().tab) return;
     set({ tab, report: null, shownFor: null, exported: null, error: null });
@@ -99,6 +104,17 @@ export const useReportsStore = create<ReportsState>((set, get) => ({
     } catch (err) {
       const shape = failed(err);
       set({ exporting: null, error: shape, exportForbidden: shape.code === 'FORBIDDEN' });
+    }
+  },
+  async exportSelfCheck(format) {
+    set({ selfCheckExporting: format, error: null, exported: null });
+    try {
+      const file = await api.call('reports.acceptanceSelfCheck', { format });
+      downloadFile(file.fileName, file.mime, file.base64);
+      const { base64: _omit, ...shown } = file;
+      set({ selfCheckExporting: null, exported: { ...shown, format } });
+    } catch (err) {
+      set({ selfCheckExporting: null, error: failed(err) });
     }
   },
 }));

@@ -8,6 +8,8 @@ export type Overlay =
   | 'refund'
   | 'logout'
   | 'cancelHeld'
+  | 'stayRecord'
+  | 'stayWithdraw'
   | 'offDuty'
   | 'paperReject'
   | 'deliveryReceipt';

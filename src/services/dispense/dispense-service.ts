@@ -7,6 +7,7 @@ import { centerRefusalMessage, decideScan, remaining } from '../../domain/dispen
 import { AppError } from '../../domain/errors';
 import type { PolicyPack } from '../../domain/policy/policy-pack';
 import { ruleCitationForUsers } from '../../domain/rules';
+import { settlesWithStay } from '../../domain/settlement/inpatient-dual';
 import { assertDispensableOnInsurance } from '../../domain/settlement/insurance-standing';
 import { packKey, parseScannedCode } from '../../domain/trace/parse-scanned-code';
 import { CenterRefusedCodeRepository } from '../../store/center-refused-code-repository';
@@ -16,6 +17,7 @@ import { InsuranceStandingRepository } from '../../store/insurance-standing-repo
 import type { PrescriptionRepository } from '../../store/prescription-repository';
 import { ScanRefusalRepository } from '../../store/scan-refusal-repository';
 import { SoldCodeRepository } from '../../store/sold-code-repository';
+import { StayHandoverRepository } from '../../store/stay-handover-repository';
 import { StockMovementRepository } from '../../store/stock-movement-repository';
 import { StockRepository } from '../../store/stock-repository';
 import type { AuthenticatedSession } from '../auth-service';
@@ -56,6 +58,7 @@ export function createDispenseService(deps: Deps) {
   const standings = new InsuranceStandingRepository(deps.db);
   const products = createProductIndex(deps.catalog);
   const staffName = deps.db.prepare('SELECT display_name FROM staff WHERE id = ?').pluck();
+  const stays = new StayHandoverRepository(deps.db);
 
   function view(id: number): DispensingView {
     const d = repo.get(id);
@@ -70,7 +73,20 @@ export function createDispenseService(deps: Deps) {
       allocations: repo.allocations(id),
       catalog: deps.catalog,
       stock: (m) => stock.availablePacks(m, today),
+      withStay: stays.live(id) !== undefined,
+      settlesWithStay: settlesWithStayRx(d.hiRxno, repo.lines(id)),
     });
+  }
+
+  /** R-MT-SETTLE: an inpatient stay's dual-channel prescription is settled by the hospital. */
+  function settlesWithStayRx(hiRxno: string | null, lines: readonly { medListCodg: string }[]) {
+    if (hiRxno === null) return false;
+    const reply = deps.prescriptions.get(hiRxno)?.reply as
+      | { mdtrtinfo?: { med_type?: unknown } }
+      | undefined;
+    const medType = reply?.mdtrtinfo?.med_type;
+    const dual = lines.some((l) => deps.catalog.get(l.medListCodg)?.dualChannel === true);
+    return settlesWithStay({ medType: typeof medType === 'string' ? medType : '' }, dual);
   }
 
   function openOne(id: number) {

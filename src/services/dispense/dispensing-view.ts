@@ -25,6 +25,10 @@ export interface ViewInput {
   catalog: ReadonlyMap<string, CatalogDrug>;
   /** Unexpired packs on hand per drug. */
   stock: (medListCodg: string) => number;
+  /** Handed to the hospital's inpatient settlement (R-MT-SETTLE, D47). */
+  withStay: boolean;
+  /** An inpatient stay's dual-channel prescription: settled by the hospital, not here. */
+  settlesWithStay: boolean;
 }
 
 const time = (ms: number) => dateTime(new Date(ms));
@@ -91,6 +95,8 @@ export function buildDispensingView(v: ViewInput): DispensingView {
     completedAt: v.d.completedAt === null ? null : time(v.d.completedAt),
     lines,
     readyToComplete: v.d.state === 'open' && blockers.length === 0,
+    withStay: v.withStay,
+    settlesWithStay: v.settlesWithStay,
     blockers,
   };
 }

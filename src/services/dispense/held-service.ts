@@ -11,6 +11,7 @@ import { maskIdNumber } from '../../domain/mask';
 import type { Db } from '../../store/database';
 import { DispensingRepository } from '../../store/dispensing-repository';
 import { SaleReturnRepository } from '../../store/sale-return-repository';
+import { StayHandoverRepository } from '../../store/stay-handover-repository';
 import type { AuthenticatedSession } from '../auth-service';
 import type { Logger } from '../logger';
 import type { StoreQueue } from '../store-queue/store-queue';
@@ -31,6 +32,7 @@ export function createHeldService(deps: Deps) {
   const repo = new DispensingRepository(deps.db);
   const returns = new SaleReturnRepository(deps.db, deps.storeQueue?.recordReturn ?? null);
   const staffName = deps.db.prepare('SELECT display_name FROM staff WHERE id = ?').pluck();
+  const stays = new StayHandoverRepository(deps.db);
 
   function held(): HeldDispensingView[] {
     return repo.held().map((d) => ({
@@ -80,6 +82,13 @@ export function createHeldService(deps: Deps) {
           throw new AppError('CONFLICT', `调剂单 ${id} 不是已完成待结算的调剂，不能撤销调剂`, {
             ruleId: 'R-STATUS',
           });
+        }
+        if (stays.live(id)) {
+          throw new AppError(
+            'CONFLICT',
+            `调剂单 ${id} 已登记随住院结算，请在调剂页撤销随住院结算（同样退回药品与追溯码）`,
+            { ruleId: 'R-MT-SETTLE' },
+          );
         }
         if (!repo.held().some((h) => h.id === id)) {
           throw new AppError(

@@ -7,6 +7,7 @@ import type {
 import type { AreaDeps } from '../area-deps';
 import type { AuthenticatedSession } from '../auth-service';
 import { jobsOf } from '../background/jobs-of';
+import { exportSelfCheck } from './acceptance-self-check';
 import { requireMayExport, requireMayRead } from './report-access';
 
 export interface ReportQuery {
@@ -40,6 +41,13 @@ export function createReportsArea(deps: AreaDeps) {
         sm3: result.sm3,
         staffId: session.staff.id,
       });
+      return result;
+    },
+
+    /** 接入验收自查表 (004 附件5, ST-EPC-02-001…013). */
+    acceptanceSelfCheck(format: 'pdf' | 'csv'): ReportExportResult {
+      const result = exportSelfCheck(deps.config.dataDir, deps.config.pharmacy, format, deps.now());
+      deps.log.info('reports.acceptanceSelfCheck', { file: result.fileName, sm3: result.sm3 });
       return result;
     },
   };

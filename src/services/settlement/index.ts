@@ -27,6 +27,7 @@ import {
 import { createSelfPayService, type SelfPayItem } from './self-pay-service';
 import { createSettleService } from './settle-service';
 import { settlementView } from './settlement-view';
+import { createStayHandoverService } from './stay-handover-service';
 import { createStoreCashDelivery } from './store-cash-delivery';
 import { storeDayReport } from './store-day-report';
 import { linkSelfPayToStore } from './store-linked-self-pay';
@@ -170,6 +171,8 @@ export function createSettlementArea(deps: AreaDeps, paperRules: PaperRules) {
       rxSelfPay.refund(session, saleId, reason);
       return selfPaySaleView(ctx, saleId);
     },
+    /** R-MT-SETTLE: inpatient dual-channel dispensings handed to the hospital (D47). */
+    stay: createStayHandoverService(ctx),
     handleSupervision: (
       session: AuthenticatedSession,
       input: Parameters<typeof handleSupervision>[2],

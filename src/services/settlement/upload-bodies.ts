@@ -2,6 +2,7 @@ import { rxFlagOf } from '../../domain/catalog/rx-class';
 import { yuanNumber } from '../../domain/money';
 import { PAPER_RX_FORM, RX_FORM_FIELD } from '../../domain/paper/paper-rxno';
 import { SETTLE_CODES } from '../../domain/settlement/settle-codes';
+import { staySaleMemo } from '../../domain/settlement/stay-handover';
 import type { PackGroup } from './pack-groups';
 
 const price = (g: PackGroup) => g.priceUnits / 10_000;
@@ -125,11 +126,27 @@ export interface SaleRef {
   hiRxno: string | null;
   /** A paper prescription's sale: marked `x_rx_form: 'paper'` (src/domain/paper/paper-rxno.ts). */
   paper?: boolean;
+  /**
+   * Settled by the hospital with this stay (R-MT-SETTLE, D47): neither 医保结算 here (no setl_id)
+   * nor 自费, so no mdtrt_setl_type; the memo names the stay.
+   */
+  stay?: { hospital: string; stayNo: string };
 }
 
-/** 3505 商品销售 (R-STOCK): a settled prescription sale or a self-pay sale. */
+function settlementLink(ref: SaleRef) {
+  if (ref.stay) {
+    return { ...(ref.psnNo ? { psn_no: ref.psnNo } : {}), memo: staySaleMemo(ref.stay) };
+  }
+  if (ref.setlId === null) return { mdtrt_setl_type: SETTLE_CODES.mdtrtSetlType.selfPay };
+  return {
+    mdtrt_setl_type: SETTLE_CODES.mdtrtSetlType.insured,
+    setl_id: ref.setlId,
+    psn_no: ref.psnNo ?? '',
+  };
+}
+
+/** 3505 商品销售 (R-STOCK): a settled prescription sale, a self-pay sale, or one settled with a stay. */
 export function input3505(ref: SaleRef, groups: PackGroup[], at: string) {
-  const insured = ref.setlId !== null;
   return {
     selinfo: groups.map((g) => ({
       ...drugFields(g),
@@ -140,10 +157,7 @@ export function input3505(ref: SaleRef, groups: PackGroup[], at: string) {
       sel_retn_time: at,
       rtal_docno: ref.docNo,
       mdtrt_sn: ref.docNo,
-      mdtrt_setl_type: insured
-        ? SETTLE_CODES.mdtrtSetlType.insured
-        : SETTLE_CODES.mdtrtSetlType.selfPay,
-      ...(insured ? { setl_id: ref.setlId, psn_no: ref.psnNo ?? '' } : {}),
+      ...settlementLink(ref),
       ...(ref.hiRxno ? { rxno: ref.hiRxno, rx_circ_flag: '1' } : {}),
       ...(ref.paper ? { [RX_FORM_FIELD]: PAPER_RX_FORM } : {}),
       manu_lotnum: g.batchNo,

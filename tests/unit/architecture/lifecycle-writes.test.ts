@@ -25,6 +25,7 @@ const STATE_COLUMNS: Record<string, { machine: Machine; column: string }> = {
   dispensing_uploads: { machine: 'upload', column: 'state' },
   complaints: { machine: 'complaint', column: 'state' },
   delivery_orders: { machine: 'delivery', column: 'state' },
+  stay_handovers: { machine: 'stay', column: 'state' },
 };
 
 /**

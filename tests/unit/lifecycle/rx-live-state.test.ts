@@ -83,6 +83,18 @@ describe('one live status per prescription', () => {
     );
   });
 
+  it('a dispensing handed to the hospital’s inpatient settlement is 已调剂·随住院结算 with nothing left to do here; withdrawn (cancelled) it goes back to 待调剂 [R-MT-SETTLE][R-STATUS]', () => {
+    expect(at({ review: 'pass', dispensing: 'completed', withStay: true })).toMatchObject({
+      code: 'with_stay',
+      label: '已调剂·随住院结算',
+      tone: 'done',
+      next: null,
+    });
+    expect(at({ review: 'pass', dispensing: 'cancelled', withStay: false }).code).toBe(
+      'to_dispense',
+    );
+  });
+
   it('a rejected or unreviewable prescription is shown blocked with no next step [R-STATUS][R-OPINION]', () => {
     expect(at({ review: 'reject' })).toMatchObject({
       code: 'rejected',
