@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idempotencyKey } from './store-protocol-fields';
+import { storeOutboxProtocol } from './store-protocol-outbox';
 import { storeRxProtocol } from './store-protocol-rx';
 import { storeSettlementsProtocol } from './store-protocol-settlements';
 import type {
@@ -101,6 +102,7 @@ export const storeProtocol = {
   },
   ...storeRxProtocol,
   ...storeSettlementsProtocol,
+  ...storeOutboxProtocol,
 } as const;
 
 export type StoreMethod = keyof typeof storeProtocol;

@@ -3,6 +3,7 @@ import { type StoreMethod, storeProtocol } from '../contract/store-protocol';
 import { claimNonce } from './auth';
 import type { StoreServerConfig } from './config';
 import { runIdempotent } from './idempotent';
+import { isOutboxMethod, runOutboxMethod } from './methods-outbox';
 import { isRxMethod, runRxMethod } from './methods-rx';
 import { isSettlementsMethod, runSettlementsMethod } from './methods-settlements';
 import { confirm, recordCenterRefusal, release, reserve, returnCodes } from './sold-codes';
@@ -23,6 +24,7 @@ export async function runMethod(
 ): Promise<unknown> {
   if (isRxMethod(method)) return runRxMethod(method, input, ctx);
   if (isSettlementsMethod(method)) return runSettlementsMethod(method, input, ctx);
+  if (isOutboxMethod(method)) return runOutboxMethod(method, input, ctx);
   // A sale, a return and a center refusal must survive a crash once answered; a hold need not.
   const durable =
     method === 'codes.confirm' || method === 'codes.return' || method === 'codes.centerRefused';
