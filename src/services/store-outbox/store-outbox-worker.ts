@@ -23,12 +23,26 @@ export function createStoreOutboxWorker(deps: {
   let running = false;
   let queue: Promise<unknown> = Promise.resolve();
 
+  /** Each step runs whether the one before it reached the store or not, as far as it can. */
+  async function step<T>(work: () => Promise<T>): Promise<T | null> {
+    try {
+      return await work();
+    } catch (err) {
+      deps.onError?.(err);
+      return null;
+    }
+  }
+
+  /**
+   * Like the local worker's drain, a round never rejects: an unreachable store server leaves the
+   * items waiting here (reported through onError), as an unreachable center leaves them queued.
+   */
   async function round() {
-    await deps.handOver.handOverNow();
-    const sent = await deps.deliverer.drain();
-    const home = await deps.outcomes.pull();
+    await step(() => deps.handOver.handOverNow());
+    const sent = await step(() => deps.deliverer.drain());
+    const home = (await step(() => deps.outcomes.pull())) ?? { delivered: 0, parked: 0 };
     if (home.delivered + home.parked > 0) deps.onChange?.();
-    return { delivered: home.delivered, retried: sent.retried, parked: home.parked };
+    return { delivered: home.delivered, retried: sent?.retried ?? 0, parked: home.parked };
   }
 
   function drainOnce() {
