@@ -75,15 +75,21 @@ export const storeOutboxProtocol = {
     output: {} as OutboxHandedLastAnswer,
     mutates: false,
   },
-  /** Take the deliverer's lease if it ran out, or renew it if this counter holds it. */
+  /**
+   * Take the deliverer's lease if it ran out, or renew it if this counter holds it. Safe to
+   * repeat as it is (no idempotency key: it runs every 5 s at every counter).
+   */
   'outbox.lease': {
-    input: z.object({ idempotencyKey }).strict(),
+    input: z.object({}).strict(),
     output: {} as OutboxLeaseAnswer,
     mutates: true,
   },
-  /** The lease holder claims due items (key order across counters). */
+  /**
+   * The lease holder claims due items (key order across counters). Safe to repeat as it is: a
+   * claim whose answer was lost leaves its items in flight, and the next claim takes them again.
+   */
   'outbox.claim': {
-    input: z.object({ idempotencyKey, fencing, limit: z.number().int().min(1).max(100) }).strict(),
+    input: z.object({ fencing, limit: z.number().int().min(1).max(100) }).strict(),
     output: {} as OutboxClaimAnswer,
     mutates: true,
   },

@@ -61,7 +61,7 @@ export function createStoreDeliverer(deps: {
 
   /** Takes or renews the lease; the token this counter writes under, or null. */
   async function lease(): Promise<number | null> {
-    const answer = await deps.link.call('outbox.lease', { idempotencyKey: key('lease') });
+    const answer = await deps.link.call('outbox.lease', {});
     fencing = answer.mine ? answer.fencing : null;
     leaseUntil = answer.mine ? answer.leaseUntil : 0;
     return fencing;
@@ -109,7 +109,6 @@ export function createStoreDeliverer(deps: {
     tally.holder = true;
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const claimed = await deps.link.call('outbox.claim', {
-        idempotencyKey: key('claim'),
         fencing: token,
         limit: CLAIM_BATCH,
       });

@@ -31,8 +31,13 @@ export function createStoreOutbox(deps: { outbox: OutboxRepository; link: StoreC
       onRefused: RefusedHook;
       log: Logger;
     }): OutboxWorker {
-      const onError = (err: unknown) =>
-        w.log.warn(`门店外发队列暂未完成，稍后重试：${(err as Error)?.message ?? String(err)}`);
+      // Every 5 s while the store server is down: said once per distinct cause, not each time.
+      let lastSaid = '';
+      const onError = (err: unknown) => {
+        const said = `门店外发队列暂未完成，稍后重试：${(err as Error)?.message ?? String(err)}`;
+        if (said !== lastSaid) w.log.warn(said);
+        lastSaid = said;
+      };
       return createStoreOutboxWorker({
         handOver,
         deliverer: createStoreDeliverer({

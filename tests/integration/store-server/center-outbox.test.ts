@@ -234,10 +234,9 @@ describe('the center outbox at the store server', () => {
     await a.store.handOver.handOverNow();
     const linkA = counter(url, 'A');
     const linkB = counter(url, 'B');
-    const leaseA = await linkA.call('outbox.lease', { idempotencyKey: key('lease') });
+    const leaseA = await linkA.call('outbox.lease', {});
     expect(leaseA.mine).toBe(true);
     const claimed = await linkA.call('outbox.claim', {
-      idempotencyKey: key('claim'),
       fencing: leaseA.fencing,
       limit: 10,
     });
@@ -245,12 +244,11 @@ describe('the center outbox at the store server', () => {
     expect(mine).toBeDefined();
     // A pauses past its lease; B is elected with the next fencing token.
     await pool.query(`UPDATE outbox_deliverer SET lease_until = now() - interval '1 second'`);
-    const leaseB = await linkB.call('outbox.lease', { idempotencyKey: key('lease') });
+    const leaseB = await linkB.call('outbox.lease', {});
     expect(leaseB).toMatchObject({ mine: true, holder: 'B', fencing: leaseA.fencing + 1 });
-    expect(
-      (await linkA.call('outbox.lease', { idempotencyKey: key('lease') })).mine,
-      'A cannot take a live lease back',
-    ).toBe(false);
+    expect((await linkA.call('outbox.lease', {})).mine, 'A cannot take a live lease back').toBe(
+      false,
+    );
 
     const late = await linkA.call('outbox.record', {
       idempotencyKey: key('record'),
@@ -265,7 +263,6 @@ describe('the center outbox at the store server', () => {
     expect(
       (
         await linkA.call('outbox.claim', {
-          idempotencyKey: key('claim'),
           fencing: leaseA.fencing,
           limit: 10,
         })
@@ -298,9 +295,8 @@ describe('the center outbox at the store server', () => {
       pool.query(`UPDATE center_outbox SET body = '{}' WHERE msgid = $1`, [msgid]),
     ).rejects.toThrow(/已冻结/);
 
-    const lease = await linkA.call('outbox.lease', { idempotencyKey: key('lease') });
+    const lease = await linkA.call('outbox.lease', {});
     const claimed = await linkA.call('outbox.claim', {
-      idempotencyKey: key('claim'),
       fencing: lease.fencing,
       limit: 100,
     });
