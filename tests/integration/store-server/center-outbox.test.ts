@@ -76,19 +76,25 @@ function counterOfStore(id: 'A' | 'B') {
   const hooks = Object.fromEntries(
     QUEUED_INFNOS.map((infno) => [infno, (item: { msgid: string }) => hookRuns.push(item.msgid)]),
   ) as unknown as DeliveredHooks;
-  const store: StoreOutbox = createStoreOutbox({ outbox, link: counter(url, id) });
-  const worker = store.worker({
-    fsi: center.fsi,
-    signIns: new DeliverySignIns(center.fsi),
-    hooks,
-    onRefused: () => null,
-    log: silentLogger,
-  });
+  const started = () => {
+    const store: StoreOutbox = createStoreOutbox({ outbox, link: counter(url, id) });
+    const worker = store.worker({
+      fsi: center.fsi,
+      signIns: new DeliverySignIns(center.fsi),
+      hooks,
+      onRefused: () => null,
+      log: silentLogger,
+    });
+    return { store, worker };
+  };
+  const { store, worker } = started();
   return {
     outbox,
     store,
     worker,
     hookRuns,
+    /** The same counter after a restart: its SQLite kept, its in-memory cursors gone. */
+    restarted: started,
     /** A stock change (3502) of one stock batch, queued as the counter's local change does. */
     queueStockChange(batchId: number, cnt: number) {
       const request = center.fsi.buildRequest({
@@ -356,5 +362,28 @@ describe('the center outbox at the store server', () => {
     );
     await drainUntilDelivered([a], [item.msgid]);
     expect(queue.view('undelivered').find((v) => v.id === item.id)).toBeUndefined();
+  });
+
+  it("a refusal parks the item at its origin with the center's words; a restarted counter re-reading outcomes runs no hook twice [R-SALES-UP][R-KEEP]", async () => {
+    const a = counterOfStore('A');
+    const refused = a.queueStockChange(8000 + ++batchSerial, 1);
+    expect((await center.fault({ target: '3502', kind: 'bizfail', times: 1 })).status).toBe(201);
+    try {
+      await a.worker.drainOnce();
+    } finally {
+      await center.clearFaults();
+    }
+    const parked = a.outbox.get(refused.id);
+    expect(parked?.status).toBe('parked');
+    expect(parked?.lastError).toContain('医保中心');
+    const delivered = a.queueStockChange(8000 + ++batchSerial, 1);
+    await a.worker.drainOnce();
+    expect(a.outbox.get(delivered.id)?.status).toBe('delivered');
+    expect(a.hookRuns).toEqual([delivered.msgid]);
+
+    // After a restart the counter reads outcomes again from its oldest open item (the parked one).
+    await a.restarted().worker.drainOnce();
+    expect(a.hookRuns).toEqual([delivered.msgid]);
+    expect(a.outbox.get(refused.id)?.status).toBe('parked');
   });
 });
