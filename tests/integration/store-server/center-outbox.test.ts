@@ -386,4 +386,30 @@ describe('the center outbox at the store server', () => {
     expect(a.hookRuns).toEqual([delivered.msgid]);
     expect(a.outbox.get(refused.id)?.status).toBe('parked');
   });
+
+  it('重新发送 of an item parked at the store sends it again from the store, and its origin marks it delivered [R-SALES-UP][R-KEEP]', async () => {
+    const a = counterOfStore('A');
+    const item = a.queueStockChange(8000 + ++batchSerial, 1);
+    expect((await center.fault({ target: '3502', kind: 'bizfail', times: 1 })).status).toBe(201);
+    try {
+      await a.worker.drainOnce();
+    } finally {
+      await center.clearFaults();
+    }
+    expect(a.outbox.get(item.id)?.status).toBe('parked');
+    const queue = createOutboxQueueService({
+      repo: a.outbox,
+      worker: a.worker,
+      store: { isHanded: a.store.handOver.isHanded, requeue: a.store.requeue },
+    });
+    const pharmacist = { staff: { role: 'pharmacist' } } as Parameters<typeof queue.requeue>[0];
+    await queue.requeue(pharmacist, item.id);
+    const atStore = await pool.query('SELECT status FROM center_outbox WHERE msgid = $1', [
+      item.msgid,
+    ]);
+    expect(atStore.rows).toEqual([{ status: 'pending' }]);
+    await a.worker.drainOnce();
+    expect(a.outbox.get(item.id)?.status).toBe('delivered');
+    expect(a.hookRuns).toEqual([item.msgid]);
+  });
 });
