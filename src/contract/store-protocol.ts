@@ -8,6 +8,7 @@ import {
   packCode,
   saleRef,
 } from './store-protocol-fields';
+import { storeOutboxProtocol } from './store-protocol-outbox';
 import { storeRxProtocol } from './store-protocol-rx';
 import { storeSettlementsProtocol } from './store-protocol-settlements';
 import { storeStaffProtocol } from './store-protocol-staff';
@@ -94,6 +95,7 @@ export const storeProtocol = {
   ...storeAuditProtocol,
   ...storeStaffProtocol,
   ...storeCashProtocol,
+  ...storeOutboxProtocol,
 } as const;
 
 export type StoreMethod = keyof typeof storeProtocol;

@@ -55,6 +55,7 @@ import { createStaffService } from './staff/staff-service';
 import { type PhaseTimer, phaseClock } from './start-phases';
 import { createStockArea } from './stock';
 import { storeLinkOf } from './store-mode';
+import { createStoreOutbox } from './store-outbox/store-outbox';
 import { createStoreQueue } from './store-queue/store-queue';
 import { createStoreStaffSync } from './store-staff/store-staff-sync';
 import { createLogExport } from './support/log-export';
@@ -143,7 +144,11 @@ export async function createAppServices(
     now: () => new Date(),
     log,
   });
-  const storeLink = storeLinkOf(config);
+  // A counter of a store hands its center requests over to the store server (D43); the areas'
+  // link hands over first before any call that lets another counter act on the same subject.
+  const linkToStore = storeLinkOf(config);
+  const storeOutbox = linkToStore ? createStoreOutbox({ outbox, link: linkToStore }) : null;
+  const storeLink = storeOutbox?.link ?? null;
   const storeQueue = storeLink
     ? createStoreQueue({ db, link: storeLink, log, now: () => new Date() })
     : null;
@@ -196,18 +201,28 @@ export async function createAppServices(
   fsi.renewSignInWith(
     signIns.renewer((ended, signNo) => sessions.renewCenterSignIn(ended, signNo)),
   );
-  const worker = createOutboxWorker({
-    repo: outbox,
-    send: fsiOutboxSender(fsi, allRefusedHooks(review.onRefused, settlement.onRefused), signIns),
-    onDelivered: deliveredHooks({ review: review.onDelivered, settlement: settlement.onDelivered }),
-  });
+  const onRefused = allRefusedHooks(review.onRefused, settlement.onRefused);
+  const hooks = deliveredHooks({ review: review.onDelivered, settlement: settlement.onDelivered });
+  const worker = storeOutbox
+    ? storeOutbox.worker({ fsi, signIns, hooks, onRefused, log })
+    : createOutboxWorker({
+        repo: outbox,
+        send: fsiOutboxSender(fsi, onRefused, signIns),
+        onDelivered: hooks,
+      });
   worker.start();
   outboxHastener.bind(() => worker.sendNow());
   settlement.toStore?.start();
   settlement.cashToStore?.start();
   audit.toStore?.start();
   dispense.claims?.startReconciling();
-  const outboxQueue = createOutboxQueueService({ repo: outbox, worker });
+  const outboxQueue = createOutboxQueueService({
+    repo: outbox,
+    worker,
+    store: storeOutbox
+      ? { isHanded: storeOutbox.handOver.isHanded, requeue: storeOutbox.requeue }
+      : null,
+  });
   const backup = createBackupService({
     db,
     dataDir: config.dataDir,

@@ -3,7 +3,7 @@ import { beijingTime } from '../center/x509';
 import type { OutboxItemView, OutboxSendResult } from '../contract/types-outbox';
 import { plainCenterError } from '../domain/center/plain-center-error';
 import { AppError } from '../domain/errors';
-import type { OutboxItemStatus, OutboxRepository } from '../store/outbox-repository';
+import type { OutboxItem, OutboxItemStatus, OutboxRepository } from '../store/outbox-repository';
 import type { AuthenticatedSession } from './auth-service';
 import type { OutboxWorker } from './outbox-worker';
 
@@ -14,7 +14,18 @@ const STATUS_LABELS: Record<OutboxItemStatus, string> = {
   parked: '已搁置，需人工处理',
 };
 
+/** A counter of a store: the item is at the store server, whose one deliverer sends it (D43). */
+const HANDED_LABEL = '已交门店服务器，等待送达';
+
 const LIST_LIMIT = 200;
+
+/** A counter of a store's outbox (store-outbox/store-outbox.ts). */
+export interface StoreOutboxSide {
+  /** Whether the store server holds this local item. */
+  isHanded(localId: number): boolean;
+  /** A parked item sent again at the store server (handed over again if it lacks it). */
+  requeue(item: OutboxItem): Promise<void>;
+}
 
 /**
  * What the staff can see and do with the upload queue: the items still to deliver (and those
@@ -24,6 +35,8 @@ export function createOutboxQueueService(deps: {
   repo: OutboxRepository;
   worker: OutboxWorker;
   now?: () => number;
+  /** Set for a counter of a store: its items are delivered by the store's one deliverer. */
+  store?: StoreOutboxSide | null;
 }) {
   const now = deps.now ?? Date.now;
 
@@ -39,7 +52,10 @@ export function createOutboxQueueService(deps: {
         name: transactionName(i.infno),
         msgid: i.msgid,
         status: i.status,
-        statusLabel: STATUS_LABELS[i.status],
+        statusLabel:
+          i.status === 'pending' && deps.store?.isHanded(i.id)
+            ? HANDED_LABEL
+            : STATUS_LABELS[i.status],
         attempts: i.attempts,
         lastError: error?.message ?? null,
         lastErrorDetail: error?.detail ?? null,
@@ -54,9 +70,20 @@ export function createOutboxQueueService(deps: {
     return { delivered: r.delivered, retried: r.retried, parked: r.parked };
   }
 
-  function requeue(session: AuthenticatedSession, id: number): OutboxItemView[] {
+  async function requeue(session: AuthenticatedSession, id: number): Promise<OutboxItemView[]> {
     if (session.staff.role === 'cashier') {
       throw new AppError('FORBIDDEN', '只有药师或管理员可以重新发送已搁置的上传');
+    }
+    const item = deps.repo.get(id);
+    if (deps.store && item?.status === 'parked') {
+      try {
+        await deps.store.requeue(item);
+      } catch (e) {
+        throw new AppError(
+          'CONFLICT',
+          `门店服务器暂时无法连接，未重新发送（${(e as Error).message}）；请恢复连接后再试`,
+        );
+      }
     }
     deps.repo.requeueParked(id);
     return view('undelivered');

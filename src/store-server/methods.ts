@@ -5,6 +5,7 @@ import type { StoreServerConfig } from './config';
 import { runIdempotent } from './idempotent';
 import { isAuditMethod, runAuditMethod } from './methods-audit';
 import { isCashMethod, runCashMethod } from './methods-cash';
+import { isOutboxMethod, runOutboxMethod } from './methods-outbox';
 import { isRxMethod, runRxMethod } from './methods-rx';
 import { isSettlementsMethod, runSettlementsMethod } from './methods-settlements';
 import { isStaffMethod, runStaffMethod } from './methods-staff';
@@ -31,6 +32,7 @@ export async function runMethod(
   if (isAuditMethod(method)) return runAuditMethod(method, input, ctx);
   if (isStaffMethod(method)) return runStaffMethod(method, input, ctx);
   if (isCashMethod(method)) return runCashMethod(method, input, ctx);
+  if (isOutboxMethod(method)) return runOutboxMethod(method, input, ctx);
   // A sale, a return and a center refusal must survive a crash once answered; a hold need not.
   const durable =
     method === 'codes.confirm' || method === 'codes.return' || method === 'codes.centerRefused';

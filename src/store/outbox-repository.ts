@@ -256,6 +256,39 @@ export class OutboxRepository {
     );
   }
 
+  /**
+   * A counter of a store (D43): items still to hand over to the store server, in id order. A
+   * parked item stays here for a person; it is handed over when a person sends it again.
+   */
+  handOverDue(afterId: number, limit: number): OutboxItem[] {
+    return (
+      this.sql(
+        `SELECT * FROM outbox WHERE id > ? AND status IN ('pending', 'in_flight') ORDER BY id LIMIT ?`,
+      ).all(afterId, Math.max(0, Math.floor(limit))) as Row[]
+    ).map(toItem);
+  }
+
+  /** The oldest item the center has not confirmed (a store counter pulls outcomes from it on). */
+  oldestUndeliveredId(): number | null {
+    const row = this.sql(`SELECT min(id) AS id FROM outbox WHERE status <> 'delivered'`).get() as {
+      id: number | null;
+    };
+    return row.id;
+  }
+
+  /**
+   * The store's deliverer parked an item this counter handed over (D43): it waits for a person
+   * here too, with the center's words.
+   */
+  markParkedAtStore(id: number, error: string): boolean {
+    return (
+      this.sql(
+        `UPDATE outbox SET status = 'parked', last_error = ?, updated_at = ?
+           WHERE id = ? AND status IN ('pending', 'in_flight')`,
+      ).run(bound(error), this.now(), id).changes === 1
+    );
+  }
+
   /** A person says "send again": the same frozen request goes out at the next drain. */
   requeueParked(id: number): OutboxItem {
     const item = this.get(id);

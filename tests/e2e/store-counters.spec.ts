@@ -110,7 +110,7 @@ test.afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('two counters of one store: a pack sold at A is refused at B; offline both say so; an offline clash is listed with both sales [R-TRACE-ONCE]', async ({
+test('two counters of one store: a pack sold at A is refused at B; offline both say so; an offline clash is listed with both sales; a handed upload is shown as waiting at the store [R-TRACE-ONCE][R-SALES-UP]', async ({
   browser,
 }) => {
   test.setTimeout(180_000);
@@ -166,6 +166,39 @@ test('two counters of one store: a pack sold at A is refused at B; offline both 
   await a.screenshot({ path: 'test-results/screens/store-clash-list-1366.png' });
   await a.keyboard.press('Escape');
   await expect(a.getByTestId('store-clashes')).toHaveCount(0);
+
+  // The center refuses 3505 for a while: B's cash sale's upload is handed over to the store
+  // server and waits there; B's queue says so in plain words.
+  const sandbox = process.env.E2E_SANDBOX_URL ?? '';
+  const fault = await fetch(`${sandbox}/x/sandbox/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ target: '3505', kind: 'http5xx', times: 1000 }),
+  });
+  expect(fault.status).toBe(201);
+  try {
+    expect(
+      (
+        await api('B', 'sale.selfPay', {
+          items: [{ medListCodg: LORATADINE, codes: [packCode()] }],
+        })
+      ).ok,
+    ).toBe(true);
+    await openCounter(b, 'B');
+    await b.getByTestId('outbox-status').focus();
+    await b.keyboard.press('Enter');
+    const queue = b.getByRole('dialog');
+    await expect(queue).toContainText('上传队列与对账');
+    await expect(async () => {
+      await queue.getByRole('button', { name: '立即发送' }).click();
+      await expect(queue).toContainText('已交门店服务器，等待送达', { timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+    await expect(b.locator('.ant-zoom-appear, .ant-zoom-enter, .ant-fade-appear')).toHaveCount(0);
+    await b.screenshot({ path: 'test-results/screens/store-outbox-handed-1366.png' });
+    await b.keyboard.press('Escape');
+  } finally {
+    await fetch(`${sandbox}/x/sandbox/faults`, { method: 'DELETE' });
+  }
 
   // The store server stops: both counters say so.
   await stopStore();
