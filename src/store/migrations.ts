@@ -26,6 +26,7 @@ import { RULE_GAPS_MIGRATION } from './migrations/026-rule-gaps';
 import { INSURANCE_STANDINGS_MIGRATION } from './migrations/027-insurance-standings';
 import { PAPER_CONFIRMATION_MIGRATION } from './migrations/028-paper-confirmation';
 import { STORE_QUEUE_MIGRATION } from './migrations/029-store-queue';
+import { HELD_CARRYOVERS_MIGRATION } from './migrations/031-held-carryovers';
 
 /** One schema step. `up` runs once, inside its own transaction, and is never edited after release. */
 export interface Migration {
@@ -202,6 +203,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 27, name: 'insurance_standings', up: INSURANCE_STANDINGS_MIGRATION },
   { version: 28, name: 'paper_confirmation', up: PAPER_CONFIRMATION_MIGRATION },
   { version: 29, name: 'store_queue', up: STORE_QUEUE_MIGRATION },
+  // 031 on main (030 is another branch's): renumber to 31 when merging after it.
+  { version: 30, name: 'held_carryovers', up: HELD_CARRYOVERS_MIGRATION },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {
