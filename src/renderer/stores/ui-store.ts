@@ -8,7 +8,7 @@ export type Overlay =
   | 'refund'
   | 'logout'
   | 'cancelHeld'
-  | 'offDuty'
+  | 'daySummary'
   | 'paperReject'
   | 'deliveryReceipt';
 
