@@ -53,7 +53,10 @@ export function layoutCheckOf(
 
 /** As the drawn preview masks it (one function); an ID number of another shape still masked whole. */
 function maskPersonal(key: string, value: string, rx: RxData): string {
-  const masked = maskLayoutText(value, rx.mdtrtinfo.patn_name ?? '');
+  const masked = maskLayoutText(
+    value,
+    key === 'patnName' ? [value] : [rx.mdtrtinfo.patn_name ?? ''],
+  );
   return key === 'certno' && masked === value ? maskIdNumber(value) : masked;
 }
 
@@ -82,7 +85,10 @@ export function createLayoutChecker(labels: () => LayoutLabelSet) {
     /** Where the drawn file shows the patient's personal data, masked as the table masks it. */
     async masks(rx: RxData, pdf: Uint8Array): Promise<LayoutMask[]> {
       const reading = await read(pdf);
-      return reading.ok ? layoutMasks(reading.pages, rx.mdtrtinfo.patn_name ?? '') : [];
+      if (!reading.ok) return [];
+      // the name the file states under its label too, where it differs from the data's
+      const inFile = findLayoutFields(reading.pages, compileLabels(labels())).get('patnName');
+      return layoutMasks(reading.pages, [rx.mdtrtinfo.patn_name ?? '', inFile?.value ?? '']);
     },
   };
 }

@@ -3,13 +3,15 @@ import { ID_NUMBER, MOBILE } from '../mask-text';
 
 /**
  * Personal data in what the screen shows of a layout file (版式文件), its comparison table and
- * its drawn preview alike: ID numbers, mobile numbers and the patient's name, masked as on
+ * its drawn preview alike: ID numbers, mobile numbers and the patient's name (as the data and the file state it), masked as on
  * every other screen. One function for both, so the preview never shows what the table hides.
  */
-export function maskLayoutText(text: string, patientName: string): string {
+export function maskLayoutText(text: string, names: readonly string[]): string {
   let out = text.replace(ID_NUMBER, (m) => maskIdNumber(m)).replace(MOBILE, (m) => maskPhone(m));
-  const name = patientName.trim();
-  if ([...name].length >= 2) out = out.replaceAll(name, maskName(name));
+  for (const raw of names) {
+    const name = raw.trim();
+    if ([...name].length >= 2) out = out.replaceAll(name, maskName(name));
+  }
   return out;
 }
 
@@ -26,10 +28,10 @@ export interface LayoutMask {
 /** The masks of every page of a layout file's reading, for its drawn preview. */
 export function layoutMasks(
   pages: readonly { page: number; items: readonly LayoutTextItemLike[] }[],
-  patientName: string,
+  names: readonly string[],
 ): LayoutMask[] {
   return pages.flatMap((p) =>
-    personalRuns(p.items, patientName).map(({ item, masked }) => ({
+    personalRuns(p.items, names).map(({ item, masked }) => ({
       page: p.page,
       x: item.x,
       y: item.y,
@@ -57,10 +59,10 @@ export interface MaskedRun<T> {
 /** The runs of a page that `maskLayoutText` changes (a renderer paints these over). */
 export function personalRuns<T extends { str: string }>(
   items: readonly T[],
-  patientName: string,
+  names: readonly string[],
 ): MaskedRun<T>[] {
   return items.flatMap((item) => {
-    const masked = maskLayoutText(item.str, patientName);
+    const masked = maskLayoutText(item.str, names);
     return masked === item.str ? [] : [{ item, masked }];
   });
 }

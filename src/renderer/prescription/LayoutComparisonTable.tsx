@@ -2,7 +2,7 @@ import type { LayoutOutcome, PrescriptionView } from '../../contract/types';
 import { maskLayoutText } from '../../domain/layout/mask-personal';
 
 /** Any ID or mobile number left in a cell is masked too, by the drawn file's own function. */
-const shown = (v: string) => maskLayoutText(v, '');
+const shown = (v: string) => maskLayoutText(v, []);
 
 const RESULT: Record<LayoutOutcome, { text: string; className: string }> = {
   matches: { text: '✓ 一致', className: 'ok-text' },

@@ -35,7 +35,7 @@ describe('personal data of a layout file, masked for the screen', () => {
     const reading = await readLayoutPdf(new Uint8Array(pdf));
     if (!reading.ok) throw new Error(reading.reason);
     const items = reading.pages.flatMap((p) => p.items);
-    const runs = personalRuns(items, NAME);
+    const runs = personalRuns(items, [NAME]);
     const drawn = runs.map((r) => r.masked).join('\n');
     expect(runs).toHaveLength(3);
     expect(drawn).toContain(maskIdNumber(CERTNO));
@@ -45,10 +45,10 @@ describe('personal data of a layout file, masked for the screen', () => {
     expect(drawn).not.toContain(PHONE);
     expect(drawn).not.toContain(NAME);
     // what the table shows of the same values is the same text
-    expect(maskLayoutText(CERTNO, NAME)).toBe(maskIdNumber(CERTNO));
-    expect(maskLayoutText(`患者姓名：${NAME}`, NAME)).toBe(`患者姓名：${maskName(NAME)}`);
+    expect(maskLayoutText(CERTNO, [NAME])).toBe(maskIdNumber(CERTNO));
+    expect(maskLayoutText(`患者姓名：${NAME}`, [NAME])).toBe(`患者姓名：${maskName(NAME)}`);
     // prescription numbers and drug lines are not personal data
-    expect(maskLayoutText(`医保处方编号：${RXNO}`, NAME)).toBe(`医保处方编号：${RXNO}`);
+    expect(maskLayoutText(`医保处方编号：${RXNO}`, [NAME])).toBe(`医保处方编号：${RXNO}`);
   });
 
   it('the viewer is told where the sandbox layout file shows the ID number and name, masked exactly as the comparison table shows them [R-LAYOUT]', async () => {
@@ -70,5 +70,21 @@ describe('personal data of a layout file, masked for the screen', () => {
     const cell = (key: string) => table.fields.find((f) => f.key === key)?.inFile ?? '';
     expect(drawn).toContain(cell('certno'));
     expect(drawn).toContain(cell('patnName'));
+  });
+
+  it('a name on the file that differs from the data is masked on the drawn file too, as the table shows it [R-LAYOUT]', async () => {
+    const pdf = renderLayoutPdf({
+      title: '沙箱示范医院（渝中） 电子处方',
+      lines: viewLayoutFields(fixtureView)
+        .map(layoutLine)
+        .map((l) => (l.startsWith('患者姓名') ? '患者姓名：李建国' : l)),
+    });
+    const checker = createLayoutChecker(() => labels);
+    const drawn = (await checker.masks(fixtureRx, pdf)).map((m) => m.text).join('\n');
+    const table = await checker.check(fixtureRx, pdf);
+    const inFile = table.fields.find((f) => f.key === 'patnName')?.inFile ?? '';
+    expect(inFile).toBe(maskName('李建国'));
+    expect(drawn).toContain(`患者姓名：${inFile}`);
+    expect(drawn).not.toContain('李建国');
   });
 });
