@@ -162,6 +162,11 @@ export const dispenseContract = {
       .strict(),
     output: {} as { dispensingId: number; day: string },
     auth: true,
+    roles: {
+      allowed: ['pharmacist', 'cashier'],
+      refusal: '待结算调剂的结转由柜台的药师或收银员在日结时办理',
+      ruleId: 'R-KEEP',
+    },
     mutates: true,
     audit: audited('dispense.carryOverHeld', {
       subject: 'dispensing',

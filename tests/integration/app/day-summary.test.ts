@@ -152,6 +152,17 @@ describe('日结汇总 at the day close over HTTP', () => {
       token,
     );
     expect(short.ok).toBe(false);
+    const admin = DEMO_STAFF.find((s) => s.role === 'admin');
+    const adminLogin = await h.api<{ token: string }>('auth.login', {
+      username: admin?.username,
+      password: admin?.password,
+    });
+    const byAdmin = await h.api(
+      'dispense.carryOverHeld',
+      { dispensingId: first.dispensingId, reason: '患者明日来取' },
+      adminLogin.value?.token ?? '',
+    );
+    expect(byAdmin.error).toMatchObject({ code: 'FORBIDDEN', ruleId: 'R-KEEP' });
     expect(carried()).toBe(0);
 
     for (const x of summary.held) {
