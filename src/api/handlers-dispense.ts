@@ -19,6 +19,7 @@ export function createDispenseHandlers(s: AppServices): HandlersFor<typeof dispe
     'dispense.reopen': (i) => d.reopen(i.dispensingId),
     'dispense.cancelHeld': (i, ctx) =>
       (d.claims ?? d).cancelHeld(must(ctx), i.dispensingId, i.reason),
+    'dispense.carryOverHeld': (i, ctx) => d.carryOverHeld(must(ctx), i.dispensingId, i.reason),
     'dispense.get': (i) => d.get(i.dispensingId),
     'history.forPrescription': (i, ctx) => d.history(must(ctx), i.hiRxno),
     'stock.list': () => d.stockList(),

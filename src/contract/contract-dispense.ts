@@ -152,6 +152,27 @@ export const dispenseContract = {
       detail: { input: ['dispensingId', 'reason'], output: ['state', 'packs', 'codes'] },
     }),
   },
+  /** 结转 at the day's close: a held dispensing left for the next day, with its reason (R-KEEP). */
+  'dispense.carryOverHeld': {
+    input: z
+      .object({
+        dispensingId,
+        reason: z.string().trim().min(4, '请写明结转原因（至少 4 个字）').max(200),
+      })
+      .strict(),
+    output: {} as { dispensingId: number; day: string },
+    auth: true,
+    roles: {
+      allowed: ['pharmacist', 'cashier'],
+      refusal: '待结算调剂的结转由柜台的药师或收银员在日结时办理',
+      ruleId: 'R-KEEP',
+    },
+    mutates: true,
+    audit: audited('dispense.carryOverHeld', {
+      subject: 'dispensing',
+      detail: { input: ['dispensingId', 'reason'], output: ['day'] },
+    }),
+  },
   'dispense.get': {
     input: z.object({ dispensingId }).strict(),
     output: {} as DispensingView,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { audited, reads } from './method-policy';
-import type { Report, ReportExportResult } from './types-reports';
+import type { DaySummary, DaySummaryPdf, Report, ReportExportResult } from './types-reports';
 import type { StoreDayReport } from './types-store-settlements';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 yyyy-MM-dd');
@@ -14,7 +14,13 @@ const reportId = z.enum([
 const query = { report: reportId, from: isoDate, to: isoDate };
 
 /** Manager reports with charts and CSV/XLSX/PDF export (R-CATALOG, R-PRICE-PUB, R-RECON). */
+const dayQuery = z.object({ day: isoDate.optional() }).strict();
+
 export const reportsContract = {
+  /** 日结汇总 of this counter (today unless a day is given): amounts as 每日结算报表, held, queue. */
+  'reports.daySummary': { input: dayQuery, output: {} as DaySummary, auth: true, ...reads },
+  /** The same as an A4 PDF to print (nothing is changed or kept). */
+  'reports.daySummaryPdf': { input: dayQuery, output: {} as DaySummaryPdf, auth: true, ...reads },
   'reports.get': {
     input: z.object(query).strict(),
     output: {} as Report,

@@ -24,6 +24,7 @@ import { rxNo, scanText } from './schemas';
 import type {
   AppInfo,
   InsuredPerson,
+  LayoutFileView,
   OutboxStatus,
   PrescriptionView,
   RegionSettings,
@@ -129,10 +130,10 @@ const coreContract = {
     ...reads,
   },
   'rx.list': { input: z.object({}).strict(), output: [] as RxListItem[], auth: true, ...reads },
-  /** The layout file (PDF) as Base64, for the viewer beside the structured data. */
+  /** The layout file (PDF) as Base64, for the viewer beside the structured data, with where to mask it. */
   'rx.layoutFile': {
     input: z.object({ hiRxno: rxNo }).strict(),
-    output: {} as { pdfBase64: string },
+    output: {} as LayoutFileView,
     auth: true,
     ...reads,
   },

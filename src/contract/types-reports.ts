@@ -145,3 +145,35 @@ export interface ReportExportResult {
   sm3: string;
   base64: string;
 }
+
+/** 日结汇总 (issue 19): one day of this counter, at a shift's close or on demand (R-RECON, R-KEEP). */
+export interface DaySummary {
+  day: string;
+  /** When it was drawn up, yyyy-MM-dd HH:mm:ss. */
+  at: string;
+  /** The 每日结算报表's totals of the day, from the same queries (no second source of amounts). */
+  settlements: DailySettlementsReport['totals'];
+  held: DaySummaryHeld[];
+  /** Held dispensings neither settled, cancelled nor carried over: the day may not close. */
+  openHeld: number;
+  /** Uploads not yet delivered, per transaction in plain Chinese. */
+  outbox: Array<{ infno: string; name: string; waiting: number; parked: number }>;
+  scanRefusals: number;
+  paperAwaitingPharmacist: number;
+}
+
+/** 已调剂未结算, as the summary lists it: no full prescription number, the patient masked. */
+export interface DaySummaryHeld {
+  dispensingId: number;
+  rxnoTail: string;
+  patientMasked: string;
+  completedAt: string;
+  drugs: string;
+  carriedOver: { reason: string; staffName: string; at: string } | null;
+}
+
+/** The summary as an A4 PDF (the receipts' CJK font), Base64. */
+export interface DaySummaryPdf {
+  fileName: string;
+  pdfBase64: string;
+}

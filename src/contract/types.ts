@@ -1,4 +1,5 @@
 import type { AppErrorShape } from '../domain/errors';
+import type { LayoutMask } from '../domain/layout/mask-personal';
 import type { RxLiveState } from '../domain/lifecycle/rx-live-state';
 import type { InsuranceNotice } from '../domain/settlement/insurance-standing';
 import type { Role } from '../domain/staff';
@@ -137,6 +138,12 @@ export interface LayoutComparison {
 }
 
 /** R-LAYOUT: per field, and overall (differs when any differs, else unread when any is). */
+/** The layout file for the viewer, and where its personal data is drawn over masked (PDF user space). */
+export interface LayoutFileView {
+  pdfBase64: string;
+  masks: LayoutMask[];
+}
+
 export interface LayoutSummary {
   fields: LayoutComparison[];
   outcome: LayoutOutcome;

@@ -1,7 +1,7 @@
 import { maskIdNumber, maskPhone } from './mask';
 
-const ID_NUMBER = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
-const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+export const ID_NUMBER = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
+export const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
 /** Long opaque strings (tokens, keys, e-voucher codes) in free text. */
 const TOKEN = /(?<![0-9A-Za-z])[0-9A-Za-z_-]{24,}(?![0-9A-Za-z])/g;
 

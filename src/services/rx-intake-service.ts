@@ -1,7 +1,7 @@
 import { CenterError, type FsiClient } from '../center/fsi-client';
 import { EC_PASSWORD_FIELD, ecPasswordDigest } from '../center/rx/ec-password';
 import { EPC_QR_PREFIX, type Out7204 } from '../center/rx/fsi-72xx';
-import type { PrescriptionView, RxCandidate, RxListItem } from '../contract/types';
+import type { LayoutFileView, PrescriptionView, RxCandidate, RxListItem } from '../contract/types';
 import { EC_PASSWORD_PATTERN, EC_VOUCHER_REFUSALS, needsEcPassword } from '../domain/ec-voucher';
 import { AppError } from '../domain/errors';
 import type { MdtrtCertType } from '../domain/insurance';
@@ -313,10 +313,13 @@ export function createRxIntakeService(deps: Deps) {
     return items;
   }
 
-  function layoutFile(hiRxno: string): { pdfBase64: string } {
+  async function layoutFile(hiRxno: string): Promise<LayoutFileView> {
     const p = deps.repo.get(hiRxno);
     if (!p) throw new AppError('NOT_FOUND', `本机没有处方 ${hiRxno}`);
-    return { pdfBase64: p.rxFile.toString('base64') };
+    return {
+      pdfBase64: p.rxFile.toString('base64'),
+      masks: await deps.layout.masks(p.reply as Out7204, p.rxFile),
+    };
   }
 
   return { find, download, get, list, layoutFile };

@@ -7,7 +7,8 @@ import { compareLayout, unreadGroups } from '../domain/layout/compare';
 import { findLayoutFields } from '../domain/layout/find-fields';
 import { compileLabels, type LayoutLabelSet } from '../domain/layout/label-set';
 import type { LayoutReading } from '../domain/layout/layout-text';
-import { maskIdNumber, maskName } from '../domain/mask';
+import { type LayoutMask, layoutMasks, maskLayoutText } from '../domain/layout/mask-personal';
+import { maskIdNumber } from '../domain/mask';
 
 type RxData = Pick<Out7203, 'data' | 'mdtrtinfo' | 'rxdrugdetail'>;
 
@@ -26,7 +27,7 @@ export function layoutCheckOf(
   const verdicts = compareLayout(expected, found);
   const personal = new Set(expected.filter((f) => f.personal).map((f) => f.key));
   const fields = verdicts.map((v): LayoutComparison => {
-    const show = (s: string) => (personal.has(v.key) ? maskPersonal(v.key, s) : s);
+    const show = (s: string) => (personal.has(v.key) ? maskPersonal(v.key, s, rx) : s);
     return {
       key: v.key,
       label: v.label,
@@ -50,8 +51,13 @@ export function layoutCheckOf(
   };
 }
 
-function maskPersonal(key: string, value: string): string {
-  return key === 'patnName' ? maskName(value) : maskIdNumber(value);
+/** As the drawn preview masks it (one function); an ID number of another shape still masked whole. */
+function maskPersonal(key: string, value: string, rx: RxData): string {
+  const masked = maskLayoutText(
+    value,
+    key === 'patnName' ? [value] : [rx.mdtrtinfo.patn_name ?? ''],
+  );
+  return key === 'certno' && masked === value ? maskIdNumber(value) : masked;
 }
 
 const CACHE_SIZE = 64;
@@ -75,6 +81,14 @@ export function createLayoutChecker(labels: () => LayoutLabelSet) {
   return {
     async check(rx: RxData, pdf: Uint8Array): Promise<LayoutSummary> {
       return layoutCheckOf(rx, await read(pdf), labels());
+    },
+    /** Where the drawn file shows the patient's personal data, masked as the table masks it. */
+    async masks(rx: RxData, pdf: Uint8Array): Promise<LayoutMask[]> {
+      const reading = await read(pdf);
+      if (!reading.ok) return [];
+      // the name the file states under its label too, where it differs from the data's
+      const inFile = findLayoutFields(reading.pages, compileLabels(labels())).get('patnName');
+      return layoutMasks(reading.pages, [rx.mdtrtinfo.patn_name ?? '', inFile?.value ?? '']);
     },
   };
 }

@@ -28,6 +28,7 @@ import { PAPER_CONFIRMATION_MIGRATION } from './migrations/028-paper-confirmatio
 import { STORE_QUEUE_MIGRATION } from './migrations/029-store-queue';
 import { RX_SELF_PAY_MIGRATION } from './migrations/030-rx-self-pay';
 import { STAY_HANDOVERS_MIGRATION } from './migrations/031-stay-handovers';
+import { HELD_CARRYOVERS_MIGRATION } from './migrations/032-held-carryovers';
 
 /** One schema step. `up` runs once, inside its own transaction, and is never edited after release. */
 export interface Migration {
@@ -206,6 +207,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 29, name: 'store_queue', up: STORE_QUEUE_MIGRATION },
   { version: 30, name: 'rx_self_pay', up: RX_SELF_PAY_MIGRATION },
   { version: 31, name: 'stay_handovers', up: STAY_HANDOVERS_MIGRATION },
+  { version: 32, name: 'held_carryovers', up: HELD_CARRYOVERS_MIGRATION },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { maskIdNumber, maskName } from '../../src/domain/mask';
 import { DEMO_PATIENTS } from '../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../src/store/demo-staff';
 import { imeBurst, login, scannerBurst } from './support';
@@ -140,7 +141,7 @@ test('an e-voucher scan lists the patient’s prescriptions; Enter downloads one
   await expect(page.getByTestId('sign-cert-institution')).not.toBeEmpty();
 });
 
-test('the layout file is painted in the app and every compared field is ✓ 一致 [R-LAYOUT][ST-EPC-02-007]', async ({
+test('the layout file is painted in the app and every compared field is ✓ 一致; the drawn file masks the ID number and name as the table does [R-LAYOUT][ST-EPC-02-007]', async ({
   page,
 }) => {
   await login(page, pharmacist.username, pharmacist.password);
@@ -159,6 +160,20 @@ test('the layout file is painted in the app and every compared field is ✓ 一�
     await expect(row.getByTestId('layout-result')).toHaveText('✓ 一致');
   }
   expect(await page.getByTestId('layout-compare').innerText()).not.toContain(zhangWei.certno);
+
+  // The drawn file masks the patient's ID number and name exactly as the table does.
+  const drawn = pages.getByTestId('layout-text');
+  await expect(drawn.first()).toContainText(maskIdNumber(zhangWei.certno));
+  await expect(drawn.first()).toContainText(maskName(zhangWei.name));
+  const drawnText = (await drawn.allTextContents()).join('\n');
+  expect(drawnText).not.toContain(zhangWei.certno);
+  expect(drawnText).not.toContain(`${zhangWei.name}`);
+  await expect(compare.locator('[data-testid=layout-row]', { hasText: '证件号码' })).toContainText(
+    maskIdNumber(zhangWei.certno),
+  );
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await pages.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/layout-preview-masked-1366.png' });
 });
 
 test('Esc returns to the counter with the prescription marked downloaded; F8 lists it and Enter reopens it [R-CENTER]', async ({

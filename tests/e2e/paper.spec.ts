@@ -18,7 +18,7 @@ const scannedPdf = renderSummaryPdf(
   Array.from({ length: 80 }, (_, i) => `第${i + 1}行 苯磺酸氨氯地平片 5mg×28片`),
 );
 
-test('captures a paper prescription with a PDF image drawn by pdf.js, checks it and finds it in the archive [R-PAPER-VALID] [R-PAPER-KEEP]', async ({
+test('captures a paper prescription with a PDF image drawn by pdf.js, checks it and finds it in the archive, dates typed field by field [R-PAPER-VALID] [R-PAPER-KEEP]', async ({
   page,
 }) => {
   const certno = idNumber('50010319750505321');
@@ -72,6 +72,18 @@ test('captures a paper prescription with a PDF image drawn by pdf.js, checks it 
   await page.keyboard.press('Alt+KeyF');
   await expect(page.getByTestId('paper-search-name')).toBeFocused();
   await page.keyboard.type('周纸方');
+  // The search's dates are one Tab stop each too: Tab moves field by field, values stay put.
+  await page.getByTestId('paper-search-drug').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('paper-search-from')).toBeFocused();
+  await page.keyboard.type(beijingToday().replaceAll('-', ''), { delay: 40 });
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('paper-search-to')).toBeFocused();
+  await page.keyboard.type(beijingToday().replaceAll('-', ''), { delay: 40 });
+  await expect(page.getByTestId('paper-search-from')).toHaveValue(beijingToday());
+  await expect(page.getByTestId('paper-search-to')).toHaveValue(beijingToday());
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('paper-search-submit')).toBeFocused();
   await page.keyboard.press('Enter');
   const results = page.getByTestId('paper-results');
   await expect(results).toContainText(serial);

@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = {
   'dispense.complete': '完成调剂',
   'dispense.cancel': '取消调剂',
   'dispense.cancelHeld': '撤销调剂',
+  'dispense.carryOverHeld': '待结算调剂结转',
   'settle.confirm': '医保结算',
   'settle.scopeConsent': '登记自费用药知情同意书',
   'supervision.handle': '处理医保监管提示',

@@ -14,7 +14,7 @@ import { useReviewStore } from '../review/review-store';
 import { useScannerCapture } from '../scanner/use-scanner-capture';
 import { LoginScreen } from '../session/LoginScreen';
 import { LogoutConfirm } from '../session/LogoutConfirm';
-import { OffDutyConfirm } from '../shift/OffDutyConfirm';
+import { DaySummaryDialog } from '../shift/DaySummaryDialog';
 import { ForcedPasswordChange } from '../staff/ForcedPasswordChange';
 import { useScanStore } from '../stores/scan-store';
 import { useSessionStore } from '../stores/session-store';
@@ -89,7 +89,7 @@ export function App() {
       </footer>
       <HelpOverlay />
       <LogoutConfirm />
-      <OffDutyConfirm />
+      <DaySummaryDialog />
       <ScannerTestModal />
     </div>
   );

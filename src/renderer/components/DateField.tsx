@@ -15,6 +15,7 @@ export function DateField({
   size,
   disabled,
   ariaLabel,
+  onPressEnter,
 }: {
   value: string;
   onChange: (value: string) => void;
@@ -24,6 +25,7 @@ export function DateField({
   size?: 'large' | 'middle';
   disabled?: boolean;
   ariaLabel?: string;
+  onPressEnter?: () => void;
 }) {
   const wrong = value.length >= 10 && !isCalendarDate(value);
   return (
@@ -42,6 +44,7 @@ export function DateField({
       className={`date-field mono ${className ?? ''}`}
       value={value}
       onChange={(e) => onChange(dateTyping(e.target.value))}
+      onPressEnter={onPressEnter}
     />
   );
 }

@@ -1,3 +1,4 @@
+import type { HeldDispensingView } from '../../contract/types-dispense';
 import { api } from '../api';
 
 /** The warning shown when leaving with held dispensings (下岗 F12, 退出登录); null when none. */
@@ -6,11 +7,11 @@ export function heldWarning(count: number): string | null {
   return `还有 ${count} 笔待结算调剂（已出库、追溯码已登记，尚未结算）：请结算或撤销调剂，或交接给下一班（Shift+F8 查看）`;
 }
 
-/** Reads the count now; a failure reads as none so leaving is never blocked by it. */
-export async function heldCountNow(): Promise<number> {
+/** Reads the held dispensings now; a failure reads as none so leaving is never blocked by it. */
+export async function heldNow(): Promise<readonly HeldDispensingView[]> {
   try {
-    return (await api.call('dispense.held', {})).length;
+    return await api.call('dispense.held', {});
   } catch {
-    return 0;
+    return [];
   }
 }

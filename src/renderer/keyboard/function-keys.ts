@@ -49,6 +49,9 @@ export const RX_SELF_PAY_KEY = 'Alt+Shift+Z';
 /** 院 (yuan): hand a completed inpatient dual-channel dispensing to the hospital's settlement. */
 export const STAY_KEY = 'Alt+Shift+Y';
 
+/** 日结汇总 (E: end of day): the day's summary of this counter, on demand; F12 shows it at 下岗. */
+export const DAY_SUMMARY_KEY = 'Ctrl+Shift+E';
+
 /** The standard review opinions, inserted into the opinion field. */
 export const OPINION_PHRASE_KEYS = 'Ctrl+Shift+1…4';
 
@@ -191,8 +194,16 @@ export const FUNCTION_KEYS: readonly FunctionKey[] = [
   {
     key: 'F12',
     label: '上岗 / 下岗',
-    help: '执业药师本人上岗或下岗；至少一名执业药师在岗时药店才能审方',
+    help: '执业药师本人上岗或下岗；至少一名执业药师在岗时药店才能审方。下岗时先显示日结汇总：待结算调剂须结算、撤销调剂或填写原因结转后才能确认下岗（Enter）',
     session: true,
+  },
+  {
+    key: DAY_SUMMARY_KEY,
+    label: '日结汇总',
+    help: '本柜台当日汇总：医保结算与自费零售笔数和金额（统筹基金、个人账户、现金）、退费、净额（与每日结算报表一致），待结算调剂逐笔列出（须结算、撤销调剂或填写原因结转），上传队列、扫码拒收、待药师确认的纸质处方；可打印 A4 PDF。药师下岗（F12）时自动显示',
+    session: true,
+    // works on every screen; the hint bar shows it on the counter only, the F1 help everywhere
+    screens: COUNTER,
   },
   {
     key: 'Alt+Z',

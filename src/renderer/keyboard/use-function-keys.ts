@@ -1,12 +1,14 @@
 import { useEffect } from 'react';
 import { showHeld } from '../held/show-held';
 import { type Screen, useNavigation } from '../navigation/navigation-store';
+import { useDaySummaryStore } from '../shift/day-summary-store';
 import { useShiftStore } from '../shift/shift-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import {
   CHECKS_FOLD_KEY,
   chordOf,
+  DAY_SUMMARY_KEY,
   FUNCTION_KEYS,
   LAYOUT_FOLD_KEY,
   LOGOUT_KEY,
@@ -94,6 +96,9 @@ function onSessionKey(chord: string, screenKeys: ScreenKeys): boolean {
       return true;
     case LOGOUT_KEY:
       ui.setOverlay('logout');
+      return true;
+    case DAY_SUMMARY_KEY:
+      void useDaySummaryStore.getState().open('view');
       return true;
     default:
       return false;

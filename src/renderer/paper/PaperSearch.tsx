@@ -1,6 +1,7 @@
 import { Button, Input, Table, Tag } from 'antd';
 import { type KeyboardEvent, useState } from 'react';
 import type { PaperListItem } from '../../contract/types-paper';
+import { DateField } from '../components/DateField';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { ImagePreview } from './ImagePreview';
@@ -118,18 +119,29 @@ export function PaperSearch() {
   return (
     <section className="paper-search work-area-stack">
       <div className="paper-search-form work-area-row">
-        {FIELDS.map(([key, label, testId]) => (
-          <Input
-            key={key}
-            data-testid={testId}
-            prefix={label}
-            type={key === 'from' || key === 'to' ? 'date' : 'text'}
-            value={q[key] ?? ''}
-            onChange={(e) => setQ({ ...q, [key]: e.target.value })}
-            onPressEnter={() => run()}
-            className="paper-field"
-          />
-        ))}
+        {FIELDS.map(([key, label, testId]) =>
+          key === 'from' || key === 'to' ? (
+            <DateField
+              key={key}
+              testId={testId}
+              prefix={label}
+              value={q[key] ?? ''}
+              onChange={(v) => setQ({ ...q, [key]: v })}
+              onPressEnter={() => run()}
+              className="paper-field"
+            />
+          ) : (
+            <Input
+              key={key}
+              data-testid={testId}
+              prefix={label}
+              value={q[key] ?? ''}
+              onChange={(e) => setQ({ ...q, [key]: e.target.value })}
+              onPressEnter={() => run()}
+              className="paper-field"
+            />
+          ),
+        )}
         <Button data-testid="paper-search-submit" onClick={() => run()}>
           查询（Enter）
         </Button>

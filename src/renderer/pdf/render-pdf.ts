@@ -1,3 +1,5 @@
+import type { LayoutMask } from '../../domain/layout/mask-personal';
+import { maskDrawnPage } from './mask-page';
 import { documentParams, loadPdfJs } from './pdfjs';
 
 /** Sharper than the screen needs, so the small print of a prescription stays legible. */
@@ -12,6 +14,8 @@ export async function renderPdfInto(
   data: Uint8Array,
   cssWidth: number,
   cancelled: () => boolean,
+  /** A prescription's layout file: where its personal data is drawn over, masked. */
+  masks?: readonly LayoutMask[],
 ): Promise<number> {
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument(documentParams(data));
@@ -33,6 +37,15 @@ export async function renderPdfInto(
       canvas.setAttribute('aria-label', `处方版式文件 第${n}页`);
       host.append(canvas);
       await page.render({ canvas, viewport }).promise;
+      if (masks && !cancelled()) {
+        const onPage = masks.filter((m) => m.page === n);
+        const text = await maskDrawnPage(page, viewport, canvas, onPage);
+        const layer = document.createElement('div');
+        layer.className = 'pdf-text-layer';
+        layer.dataset.testid = 'layout-text';
+        layer.textContent = text;
+        host.append(layer);
+      }
     }
     return doc.numPages;
   } finally {

@@ -1,9 +1,8 @@
 import type { LayoutOutcome, PrescriptionView } from '../../contract/types';
-import { maskIdNumber } from '../../domain/mask';
+import { maskLayoutText } from '../../domain/layout/mask-personal';
 
-/** A full ID number read from the file is masked here too: the PDF beside it is the place to read it. */
-const ID_NUMBER = /^\d{17}[\dXx]$/;
-const shown = (v: string) => (ID_NUMBER.test(v) ? maskIdNumber(v) : v);
+/** Any ID or mobile number left in a cell is masked too, by the drawn file's own function. */
+const shown = (v: string) => maskLayoutText(v, []);
 
 const RESULT: Record<LayoutOutcome, { text: string; className: string }> = {
   matches: { text: '✓ 一致', className: 'ok-text' },
@@ -18,6 +17,7 @@ const SUMMARY: Record<LayoutOutcome, string> = {
 };
 
 /** R-LAYOUT: every compared field, structured value against the layout file: ✓, ✗ or ？. */
+/** Personal data arrives masked (rx-layout-check.ts), as the drawn file beside it is masked. */
 export function LayoutComparisonTable({ layout }: { layout: PrescriptionView['layout'] }) {
   return (
     <section

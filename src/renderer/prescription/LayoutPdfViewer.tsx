@@ -16,7 +16,7 @@ type ViewerState =
   | { status: 'ready'; pages: number }
   | { status: 'error'; message: string };
 
-/** The prescription's layout file (版式文件), drawn in the app by pdf.js (R-LAYOUT). */
+/** The prescription's layout file (版式文件), drawn in the app by pdf.js (R-LAYOUT), personal data masked. */
 export function LayoutPdfViewer({ hiRxno }: { hiRxno: string }) {
   const hostRef = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<ViewerState>({ status: 'loading' });
@@ -25,7 +25,7 @@ export function LayoutPdfViewer({ hiRxno }: { hiRxno: string }) {
     let cancelled = false;
     setState({ status: 'loading' });
     const run = async () => {
-      const { pdfBase64 } = await api.call('rx.layoutFile', { hiRxno });
+      const { pdfBase64, masks } = await api.call('rx.layoutFile', { hiRxno });
       const host = hostRef.current;
       if (cancelled || !host) return;
       const pages = await renderPdfInto(
@@ -33,6 +33,7 @@ export function LayoutPdfViewer({ hiRxno }: { hiRxno: string }) {
         base64ToBytes(pdfBase64),
         Math.max(320, host.clientWidth),
         () => cancelled,
+        masks,
       );
       if (!cancelled) setState({ status: 'ready', pages });
     };

@@ -1,7 +1,9 @@
 import { Button } from 'antd';
 import { useEffect } from 'react';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { DAY_SUMMARY_KEY } from '../keyboard/function-keys';
 import { isOpen, useNavigation } from '../navigation/navigation-store';
+import { useDaySummaryStore } from '../shift/day-summary-store';
 import { ExportBar, ExportNotice, SelfCheckExport } from './ExportBar';
 import { PeriodBar } from './PeriodBar';
 import { ReportTabs } from './ReportTabs';
@@ -31,6 +33,12 @@ export function ReportsScreen() {
       <header className="work-area-row">
         <h2 className="reports-title">报表</h2>
         <span>1–5 切换报表 · Alt+Q 快捷期间 · Enter 刷新 · Esc / Alt+B 关闭</span>
+        <Button
+          data-testid="reports-day-summary"
+          onClick={() => void useDaySummaryStore.getState().open('view')}
+        >
+          日结汇总 <kbd>{DAY_SUMMARY_KEY}</kbd>
+        </Button>
         <SelfCheckExport />
         <Button onClick={() => useNavigation.getState().close('reports')}>关闭</Button>
       </header>

@@ -1,6 +1,8 @@
 import { Button, Modal } from 'antd';
 import { useRef, useState } from 'react';
-import { heldCountNow, heldWarning } from '../held/held-warning';
+import type { HeldDispensingView } from '../../contract/types-dispense';
+import { HeldWarningList } from '../held/HeldWarningList';
+import { heldNow } from '../held/held-warning';
 import { LOGOUT_KEY } from '../keyboard/function-keys';
 import { useUiStore } from '../stores/ui-store';
 import { logoutWithFeedback } from './logout';
@@ -11,21 +13,21 @@ const close = () => useUiStore.getState().setOverlay(null);
 export function LogoutConfirm() {
   const open = useUiStore((s) => s.overlay === 'logout');
   const confirm = useRef<HTMLButtonElement>(null);
-  const [warning, setWarning] = useState<string | null>(null);
+  const [held, setHeld] = useState<readonly HeldDispensingView[]>([]);
   return (
     <Modal
       open={open}
       onCancel={close}
       title={`退出登录（${LOGOUT_KEY}）`}
-      width={420}
+      width={520}
       destroyOnHidden
       afterOpenChange={(opened) => {
         if (!opened) {
-          setWarning(null);
+          setHeld([]);
           return;
         }
         confirm.current?.focus();
-        void heldCountNow().then((n) => setWarning(heldWarning(n)));
+        void heldNow().then(setHeld);
       }}
       footer={[
         <Button key="cancel" onClick={close} data-testid="logout-cancel">
@@ -49,11 +51,7 @@ export function LogoutConfirm() {
       <p data-testid="logout-dialog">
         确定退出当前工作人员的登录吗？退出后本次登录中未提交的审方意见草稿将被清除。
       </p>
-      {warning && (
-        <p className="logout-held-warning" data-testid="logout-held-warning" role="alert">
-          {warning}
-        </p>
-      )}
+      <HeldWarningList items={held} testId="logout-held-warning" />
     </Modal>
   );
 }

@@ -2,29 +2,25 @@ import { create } from 'zustand';
 import type { ShiftStatus } from '../../contract/types-review';
 import { api } from '../api';
 import { beep } from '../feedback/beep';
-import { heldCountNow, heldWarning } from '../held/held-warning';
 import { useFeedbackStore } from '../stores/feedback-store';
 import { reportFailure } from '../stores/report-failure';
 import { useSessionStore } from '../stores/session-store';
-import { useUiStore } from '../stores/ui-store';
+import { useDaySummaryStore } from './day-summary-store';
 
 interface ShiftState {
   status: ShiftStatus | null;
   busy: boolean;
   load(): Promise<void>;
-  /** F12 (R-PHARMACIST): on duty, or off duty (after a confirmation when dispensings are still unsettled). */
+  /** F12 (R-PHARMACIST): on duty, or off duty through the 日结汇总 (R-KEEP: held dispensings first). */
   toggle(): Promise<void>;
   /** Opens or closes the shift now, without asking. */
   switchShift(): Promise<void>;
-  /** The unsettled-dispensings warning the off-duty confirmation shows. */
-  offDutyWarning: string | null;
   reset(): void;
 }
 
 export const useShiftStore = create<ShiftState>((set, get) => ({
   status: null,
   busy: false,
-  offDutyWarning: null,
 
   async load() {
     try {
@@ -45,20 +41,16 @@ export const useShiftStore = create<ShiftState>((set, get) => ({
       return;
     }
     if (get().status?.mine) {
-      // Off duty with dispensings still unsettled: say so first, and go only when confirmed.
-      const warning = heldWarning(await heldCountNow());
-      if (warning) {
-        set({ offDutyWarning: warning });
-        useUiStore.getState().setOverlay('offDuty');
-        return;
-      }
+      // Off duty: the day's summary first; 下岗 is its confirmation.
+      await useDaySummaryStore.getState().open('offDuty');
+      return;
     }
     await get().switchShift();
   },
 
   async switchShift() {
     if (get().busy) return;
-    set({ busy: true, offDutyWarning: null });
+    set({ busy: true });
     try {
       const open = get().status?.mine;
       await api.call(open ? 'shift.close' : 'shift.open', {});
@@ -71,5 +63,5 @@ export const useShiftStore = create<ShiftState>((set, get) => ({
     }
   },
 
-  reset: () => set({ status: null, busy: false, offDutyWarning: null }),
+  reset: () => set({ status: null, busy: false }),
 }));

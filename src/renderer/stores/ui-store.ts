@@ -10,7 +10,7 @@ export type Overlay =
   | 'cancelHeld'
   | 'stayRecord'
   | 'stayWithdraw'
-  | 'offDuty'
+  | 'daySummary'
   | 'paperReject'
   | 'deliveryReceipt';
 

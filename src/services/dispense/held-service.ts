@@ -1,15 +1,17 @@
-import { dateTime } from '../../center/clock';
+import { dateOnly, dateTime } from '../../center/clock';
 import type {
   CancelledHeldView,
   DispensingView,
   HeldDispensingView,
   ReopenedDispensing,
 } from '../../contract/types-dispense';
+import { carryOverReason } from '../../domain/day-close';
 import { AppError } from '../../domain/errors';
 import { rxLiveState } from '../../domain/lifecycle/rx-live-state';
 import { maskIdNumber } from '../../domain/mask';
 import type { Db } from '../../store/database';
 import { DispensingRepository } from '../../store/dispensing-repository';
+import { HeldCarryoverRepository } from '../../store/held-carryover-repository';
 import { SaleReturnRepository } from '../../store/sale-return-repository';
 import { StayHandoverRepository } from '../../store/stay-handover-repository';
 import type { AuthenticatedSession } from '../auth-service';
@@ -106,5 +108,39 @@ export function createHeldService(deps: Deps) {
     return { dispensingId: id, state: 'cancelled', ...back };
   }
 
-  return { held, reopen, cancelHeld };
+  const carryovers = new HeldCarryoverRepository(deps.db);
+
+  /** 结转 at the day's close (R-KEEP): the held dispensing stays held, the reason is recorded. */
+  function carryOver(
+    session: AuthenticatedSession,
+    id: number,
+    reason: string,
+  ): { dispensingId: number; day: string } {
+    const why = carryOverReason(reason);
+    const now = deps.now();
+    const day = dateOnly(now);
+    deps.db
+      .transaction(() => {
+        if (!repo.held().some((h) => h.id === id)) {
+          throw new AppError('CONFLICT', `调剂单 ${id} 不是待结算调剂，无需结转`, {
+            ruleId: 'R-KEEP',
+          });
+        }
+        if (carryovers.ofDay(day).has(id)) {
+          throw new AppError('CONFLICT', `调剂单 ${id} 今天已结转`, { ruleId: 'R-KEEP' });
+        }
+        carryovers.record({
+          dispensingId: id,
+          day,
+          reason: why,
+          staffId: session.staff.id,
+          at: now.getTime(),
+        });
+      })
+      .immediate();
+    deps.log.info(`待结算调剂结转（调剂单 ${id}，${day}，${session.staff.username}）`);
+    return { dispensingId: id, day };
+  }
+
+  return { held, reopen, cancelHeld, carryOver };
 }

@@ -70,6 +70,7 @@ export function createDispenseArea(deps: AreaDeps, regions: RegionService) {
     held: held.held,
     reopen: held.reopen,
     cancelHeld: held.cancelHeld,
+    carryOverHeld: held.carryOver,
     history: history.forPrescription,
     stockList: stock.list,
     guidance(hiRxno: string) {

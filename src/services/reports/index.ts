@@ -1,4 +1,7 @@
+import { dateOnly } from '../../center/clock';
 import type {
+  DaySummary,
+  DaySummaryPdf,
   Report,
   ReportExportFormat,
   ReportExportResult,
@@ -8,6 +11,8 @@ import type { AreaDeps } from '../area-deps';
 import type { AuthenticatedSession } from '../auth-service';
 import { jobsOf } from '../background/jobs-of';
 import { exportSelfCheck } from './acceptance-self-check';
+import { buildDaySummary } from './day-summary';
+import { renderDaySummaryPdf } from './day-summary-pdf';
 import { requireMayExport, requireMayRead } from './report-access';
 
 export interface ReportQuery {
@@ -20,6 +25,20 @@ export interface ReportQuery {
 export function createReportsArea(deps: AreaDeps) {
   const jobs = jobsOf(deps);
   return {
+    /** 日结汇总 of this counter for `day` (today when absent); everyone at the counter may read it. */
+    daySummary(day?: string): DaySummary {
+      const now = deps.now();
+      return buildDaySummary(deps.db, day ?? dateOnly(now), now);
+    },
+
+    daySummaryPdf(day?: string): DaySummaryPdf {
+      const summary = this.daySummary(day);
+      return {
+        fileName: `日结汇总_${summary.day}.pdf`,
+        pdfBase64: renderDaySummaryPdf(summary).toString('base64'),
+      };
+    },
+
     /** Built in the background (issue 20): the counter keeps answering meanwhile. */
     get(session: AuthenticatedSession, q: ReportQuery): Promise<Report> {
       requireMayRead(session.staff, q.report);

@@ -1,7 +1,9 @@
+import { dateOnly } from '../../center/clock';
 import { ReviewRepository } from '../../store/review-repository';
 import { ShiftRepository } from '../../store/shift-repository';
 import { StaffIdentityRepository } from '../../store/staff-identity-repository';
 import type { AreaDeps } from '../area-deps';
+import { openHeldOfDay } from '../reports/day-summary';
 import { createReviewService } from './review-service';
 import { REVIEW_UPLOAD_INFNO, reviewDeliveredHook } from './review-upload';
 import { rxConflictHook } from './rx-conflict';
@@ -14,6 +16,7 @@ export function createReviewArea(deps: AreaDeps) {
     shifts: new ShiftRepository(deps.db),
     log: deps.log,
     now: deps.now,
+    openHeld: () => openHeldOfDay(deps.db, dateOnly(deps.now())),
   });
   const review = createReviewService({
     ...deps,

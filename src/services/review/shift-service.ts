@@ -1,5 +1,6 @@
 import { dateTime } from '../../center/clock';
 import type { ShiftStatus, ShiftView } from '../../contract/types-review';
+import { dayCloseRefusal } from '../../domain/day-close';
 import { AppError } from '../../domain/errors';
 import type { StaffMember } from '../../domain/staff';
 import type { ShiftRecord, ShiftRepository } from '../../store/shift-repository';
@@ -22,6 +23,8 @@ export function createShiftService(deps: {
   shifts: ShiftRepository;
   log: Logger;
   now: () => Date;
+  /** Held dispensings neither settled, cancelled nor carried over today (日结, R-KEEP). */
+  openHeld: () => readonly number[];
 }) {
   return {
     status(staff: StaffMember): ShiftStatus {
@@ -46,6 +49,8 @@ export function createShiftService(deps: {
     },
 
     close(staff: StaffMember): ShiftView {
+      const refusal = dayCloseRefusal(deps.openHeld());
+      if (refusal && deps.shifts.openFor(staff.id)) throw refusal;
       const shift = deps.shifts.close(staff.id, deps.now().getTime());
       if (!shift) throw new AppError('CONFLICT', '您当前不在岗，无需下岗');
       deps.log.info('shift.close', { staffId: staff.id, shiftId: shift.id });

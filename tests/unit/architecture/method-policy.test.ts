@@ -31,6 +31,7 @@ describe('per-method policy on the contract', () => {
         'dispense.complete',
         'dispense.cancel',
         'dispense.cancelHeld',
+        'dispense.carryOverHeld',
         'settle.confirm',
         'supervision.handle',
         'settle.resolveUnknown',
