@@ -115,10 +115,12 @@ describe('migration 7: dispensings rebuilt for paper prescriptions', () => {
     expect(db.pragma('foreign_key_check')).toEqual([]);
     // migration 13 gives sold_codes its self-pay owner column, NULL for every dispensing's pack;
     // migration 24 gives settlements the supervision check they went ahead on, NULL for these,
-    // and migration 26 the 事中 (3102) check, NULL too
+    // and migration 26 the 事中 (3102) check, NULL too; migration 31 links an upload to an
+    // inpatient hand-over, NULL for a settlement's
     const added: Record<string, object> = {
       sold_codes: { self_pay_sale_id: null },
       settlements: { supervision_check_id: null, mid_check_id: null },
+      sale_uploads: { stay_handover_id: null },
     };
     const after = (t: string, rows: unknown[]) =>
       added[t] ? rows.map((r) => ({ ...(r as object), ...added[t] })) : rows;
