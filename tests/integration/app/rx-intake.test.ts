@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -325,17 +325,25 @@ describe('e-prescription intake over HTTP: find, download, verify, policy, layou
     expect((await download(rx)).value?.reviewable).toBe(true);
     const root = path.resolve(import.meta.dirname, '../../..');
     const out = path.join(h.services.config.dataDir, `${rx.hiRxno}.rx.json`);
+    // Asynchronous, so the counter's HTTP server in this process keeps serving (and its
+    // keep-alive timers keep time) while the CLI runs.
     const cli = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/rx.ts'), ...args], {
-        cwd: root,
-        env: { ...process.env, EPC_DATA_DIR: h.services.config.dataDir },
-        encoding: 'utf8',
+      new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          ['--import', 'tsx', path.join(root, 'scripts/rx.ts'), ...args],
+          { cwd: root, env: { ...process.env, EPC_DATA_DIR: h.services.config.dataDir } },
+          (err, stdout, stderr) => {
+            const code = err && typeof err.code === 'number' ? err.code : err ? 1 : 0;
+            resolve({ status: code, stdout, stderr });
+          },
+        );
       });
-    const exported = cli('export', rx.hiRxno, '--out', out);
+    const exported = await cli('export', rx.hiRxno, '--out', out);
     expect(exported.status, exported.stderr).toBe(0);
     const crlDir = h.services.config.trust.crlDir;
     const crl = path.join(crlDir, readdirSync(crlDir).find((f) => f.endsWith('.crl')) ?? '');
-    const ok = cli('verify', out, '--crl', crl);
+    const ok = await cli('verify', out, '--crl', crl);
     expect(ok.status, ok.stdout + ok.stderr).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ valid: true, code: 'OK' });
 
@@ -345,7 +353,7 @@ describe('e-prescription intake over HTTP: find, download, verify, policy, layou
     const first = file.rxdrugdetail[0];
     if (first) first.drug_cnt = '99';
     writeFileSync(out, JSON.stringify(file));
-    const bad = cli('verify', out, '--crl', crl);
+    const bad = await cli('verify', out, '--crl', crl);
     expect(bad.status).toBe(1);
     expect(JSON.parse(bad.stdout)).toMatchObject({ valid: false, code: 'DRUG_LINES_TAMPERED' });
   });
