@@ -3,7 +3,7 @@ import { CenterReachability } from './center-reachability';
 import { CenterClock, dateTime } from './clock';
 import { deepFreeze, type FsiRequest, type FsiResponse, parseFsiResponse } from './fsi-wrapper';
 import { excerpt, postText } from './http-post';
-import { createMsgidGenerator } from './msgid';
+import { createMsgidGenerator, type MsgidSpace } from './msgid';
 import { fsiReplyCapBytes } from './reply-caps';
 import { isSignInRefusal } from './sign-in-refusal';
 import { tifHeaders } from './tif-headers';
@@ -67,10 +67,10 @@ export class FsiClient {
 
   constructor(
     private readonly config: FsiConfig,
-    deps: { now?: () => Date } = {},
+    deps: { now?: () => Date; msgidSpace?: MsgidSpace } = {},
   ) {
     this.now = deps.now ?? (() => new Date());
-    this.nextMsgid = createMsgidGenerator(config.fixmedinsCode, this.now);
+    this.nextMsgid = createMsgidGenerator(config.fixmedinsCode, this.now, deps.msgidSpace);
     this.centerClock = new CenterClock(this.now);
   }
 

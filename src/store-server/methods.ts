@@ -3,6 +3,7 @@ import { type StoreMethod, storeProtocol } from '../contract/store-protocol';
 import { claimNonce } from './auth';
 import type { StoreServerConfig } from './config';
 import { runIdempotent } from './idempotent';
+import { msgidSlotOf } from './msgid-slots';
 import { isAuditMethod, runAuditMethod } from './methods-audit';
 import { isCashMethod, runCashMethod } from './methods-cash';
 import { isOutboxMethod, runOutboxMethod } from './methods-outbox';
@@ -51,7 +52,12 @@ export async function runMethod(
   switch (method) {
     case 'store.status':
       await claimNonce(ctx.pool, me, ctx.nonce);
-      return { institution: ctx.config.institution, counterId: me, serverTime: Date.now() };
+      return {
+        institution: ctx.config.institution,
+        counterId: me,
+        serverTime: Date.now(),
+        msgidSlot: await msgidSlotOf(ctx.pool, me),
+      };
     case 'codes.reserve': {
       const i = storeProtocol[method].input.parse(input);
       return once(i.idempotencyKey, (c) => reserve(c, me, i, ctx.config.reservationSeconds));
