@@ -3,7 +3,6 @@ import { type StoreMethod, storeProtocol } from '../contract/store-protocol';
 import { claimNonce } from './auth';
 import type { StoreServerConfig } from './config';
 import { runIdempotent } from './idempotent';
-import { msgidSlotOf } from './msgid-slots';
 import { isAuditMethod, runAuditMethod } from './methods-audit';
 import { isCashMethod, runCashMethod } from './methods-cash';
 import { isOutboxMethod, runOutboxMethod } from './methods-outbox';
@@ -11,6 +10,7 @@ import { isRxMethod, runRxMethod } from './methods-rx';
 import { isSettlementsMethod, runSettlementsMethod } from './methods-settlements';
 import { isStaffMethod, runStaffMethod } from './methods-staff';
 import { isStockMethod, runStockMethod } from './methods-stock';
+import { msgidSlotOf } from './msgid-slots';
 import { confirm, recordCenterRefusal, release, reserve, returnCodes } from './sold-codes';
 
 export interface MethodContext {
