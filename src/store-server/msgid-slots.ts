@@ -18,26 +18,29 @@ export async function msgidSlotOf(pool: Pool, counterId: string): Promise<number
   try {
     await client.query('BEGIN');
     await client.query('LOCK TABLE counters IN SHARE ROW EXCLUSIVE MODE');
-    const assigned = await client.query<{ msgid_slot: number | null }>(
-      `UPDATE counters SET msgid_slot = coalesce(msgid_slot, (
-           SELECT s FROM generate_series(0, $2::int - 1) AS s
-           WHERE s NOT IN (SELECT msgid_slot FROM counters WHERE msgid_slot IS NOT NULL)
-           ORDER BY s LIMIT 1)),
-         msgid_slot_assigned_at = coalesce(msgid_slot_assigned_at, now())
-       WHERE counter_id = $1
-       RETURNING msgid_slot`,
-      [counterId, MSGID_SLOTS],
+    const free = await client.query<{ slot: number }>(
+      `SELECT s AS slot FROM generate_series(0, $1::int - 1) AS s
+       WHERE s NOT IN (SELECT msgid_slot FROM counters WHERE msgid_slot IS NOT NULL)
+       ORDER BY s LIMIT 1`,
+      [MSGID_SLOTS],
     );
-    const given = assigned.rows[0]?.msgid_slot;
-    if (given === null || given === undefined) {
+    const given = free.rows[0]?.slot;
+    if (given === undefined) {
       await client.query('ROLLBACK');
       throw new StoreError(
         'MSGID_SLOTS_FULL',
         `本机构已有 ${MSGID_SLOTS} 个柜台分得报文编号段：同一定点机构至多 ${MSGID_SLOTS} 个柜台共用医保中心的报文编号（msgid），柜台 ${counterId} 不能再加入；请停用多余的柜台`,
       );
     }
+    // Another call of this counter may have taken its slot meanwhile: then that one stands.
+    const assigned = await client.query<{ msgid_slot: number }>(
+      `UPDATE counters SET msgid_slot = coalesce(msgid_slot, $2),
+         msgid_slot_assigned_at = coalesce(msgid_slot_assigned_at, now())
+       WHERE counter_id = $1 RETURNING msgid_slot`,
+      [counterId, given],
+    );
     await client.query('COMMIT');
-    return given;
+    return assigned.rows[0]?.msgid_slot ?? given;
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;
