@@ -5,9 +5,10 @@ import type { StoreLinkChoice } from '../../../src/contract/types-setup';
 import type { StoreLinkView } from '../../../src/contract/types-store';
 import { loadConfig } from '../../../src/services/config';
 import { storedStoreMode } from '../../../src/services/store-mode';
+import { recordedMsgidSlot } from '../../../src/services/store-msgid-slot';
 import { type SetupHarness, startSetupHarness } from '../../support/setup-harness';
 import { postgresForThisFile } from './helpers/postgres';
-import { COUNTERS, startInProcessStore } from './helpers/store';
+import { COUNTERS, INSTITUTION, startInProcessStore } from './helpers/store';
 
 /**
  * The first-run wizard offers 单柜台 or 门店柜台 (issue 17): a counter of a store is recorded in
@@ -26,7 +27,7 @@ afterAll(() => store?.stop());
 const linkFile = () => path.join(h.dataDir, 'store', 'store-link.json');
 
 describe('the set-up wizard chooses 单柜台 or 门店柜台', () => {
-  it('records a counter of a store only after store.status answered; a wrong secret or address is named and nothing is stored [R-AUTH][R-TRACE-ONCE]', async () => {
+  it('records a counter of a store only after store.status answered; a wrong secret or address is named and nothing is stored; its msgid slot is recorded with it [R-AUTH][R-TRACE-ONCE][R-SETTLE]', async () => {
     h = await startSetupHarness();
     const secret = COUNTERS.get('A') ?? '';
     const wrongSecret = await h.api('setup.storeLink', {
@@ -62,6 +63,8 @@ describe('the set-up wizard chooses 单柜台 or 门店柜台', () => {
       secret,
     });
     expect(h.logLines.join('\n')).not.toContain(secret);
+    const slotA = await store.pool.query("SELECT msgid_slot FROM counters WHERE counter_id = 'A'");
+    expect(recordedMsgidSlot(h.dataDir, INSTITUTION, 'A')).toBe(slotA.rows[0]?.msgid_slot);
 
     expect((await h.api('setup.chooseDemo')).ok).toBe(true);
     const login = await h.api<{ token: string }>('auth.login', {
