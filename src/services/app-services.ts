@@ -207,7 +207,14 @@ export async function createAppServices(
   const onRefused = allRefusedHooks(review.onRefused, settlement.onRefused);
   const hooks = deliveredHooks({ review: review.onDelivered, settlement: settlement.onDelivered });
   const worker = storeOutbox
-    ? storeOutbox.worker({ fsi, signIns, hooks, onRefused, log })
+    ? storeOutbox.worker({
+        fsi,
+        signIns,
+        hooks,
+        onRefused,
+        log,
+        mayDeliver: msgidSpace.kind !== 'unassigned',
+      })
     : createOutboxWorker({
         repo: outbox,
         send: fsiOutboxSender(fsi, onRefused, signIns),

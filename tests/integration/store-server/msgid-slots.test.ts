@@ -134,6 +134,24 @@ describe('msgid slots of the counters of one store', () => {
     );
   });
 
+  it("a counter without a slot never takes the deliverer's lease: it could not sign in to the center [R-SALES-UP][R-SETTLE]", async () => {
+    const outbox = new OutboxRepository(openDatabase(':memory:'));
+    const slotless = new FsiClient(center.fsiConfig, {
+      msgidSpace: { kind: 'unassigned', reason: '门店服务器无法连接' },
+    });
+    const worker = createStoreOutbox({ outbox, link: counter(store.server.url, 'D') }).worker({
+      fsi: slotless,
+      signIns: new DeliverySignIns(slotless),
+      hooks: {} as DeliveredHooks,
+      onRefused: () => null,
+      log: silentLogger,
+      mayDeliver: false,
+    });
+    await worker.drainOnce();
+    const lease = await store.pool.query('SELECT counter_id FROM outbox_deliverer');
+    expect(lease.rows).toEqual([]);
+  });
+
   it("two counters' center uploads built in the same second are all handed over and delivered once each [R-SALES-UP][R-SETTLE]", async () => {
     const signNo = await center.signIn();
     const sameSecond = new Date();
