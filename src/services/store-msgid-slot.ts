@@ -6,6 +6,7 @@ import { ensurePrivateFolder, PRIVATE_FILE_MODE } from '../store/private-files';
 import type { StoreClient } from '../store-link/store-client';
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
+import { storedStoreMode } from './store-mode';
 
 /**
  * A counter of a store's msgid slot (D51, docs/store-server.md "Message ids"), as its store
@@ -68,4 +69,19 @@ export async function msgidSpaceAtStart(
     log.warn('store.msgidSlot.unknown', { counterId: link.counterId, error: (e as Error).message });
     return { kind: 'unassigned', reason: (e as Error).message };
   }
+}
+
+/**
+ * The msgid space the set-up wizard's center test may use: the slot recorded with the wizard's
+ * 门店柜台 choice, none when that choice has no slot yet; the whole space for a single counter.
+ */
+export function recordedMsgidSpace(dataDir: string, institution: string): MsgidSpace {
+  const mode = storedStoreMode(dataDir);
+  if (mode?.mode !== 'counter') return WHOLE_MSGID_SPACE;
+  const slot = recordedMsgidSlot(dataDir, institution, mode.counterId);
+  if (slot !== null) return { kind: 'slot', slot };
+  return {
+    kind: 'unassigned',
+    reason: `柜台 ${mode.counterId} 尚未通过本机构 ${institution} 门店服务器的连接测试`,
+  };
 }
