@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FsiClient } from '../../../src/center/fsi-client';
 import type { MsgidSpace } from '../../../src/center/msgid';
 import { QUEUED_INFNOS } from '../../../src/center/transactions';
+import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
 import { DeliverySignIns } from '../../../src/services/delivery-sign-in';
 import { silentLogger } from '../../../src/services/logger';
 import type { DeliveredHooks } from '../../../src/services/outbox-delivered-hooks';
@@ -16,6 +17,7 @@ import { openDatabase } from '../../../src/store/database';
 import { OutboxRepository } from '../../../src/store/outbox-repository';
 import { createStoreClient } from '../../../src/store-link/store-client';
 import { startStoreServer } from '../../../src/store-server/server';
+import { startHarness } from '../../support/app-harness';
 import { OPTER, type SandboxFixture, startFixture } from '../sandbox/helpers';
 import { postgresForThisFile } from './helpers/postgres';
 import { COUNTERS, counter, INSTITUTION, startInProcessStore, storeConfig } from './helpers/store';
@@ -132,6 +134,37 @@ describe('msgid slots of the counters of one store', () => {
     expect(center.sandbox.db.prepare('SELECT count(*) AS n FROM processed_messages').get()).toEqual(
       before,
     );
+  });
+
+  it('a counter app started in store mode while its store server has never answered refuses center calls, naming the cause [R-SETTLE][R-AUTH]', async () => {
+    const deadUrl = `http://127.0.0.1:${await freePort()}`;
+    const h = await startHarness({
+      store: { mode: 'counter', url: deadUrl, counterId: 'D', secret: COUNTERS.get('D') ?? '' },
+    });
+    try {
+      const login = await h.api<{ token: string }>('auth.login', {
+        username: 'yaoshi',
+        password: 'demo1234',
+      });
+      expect(login.ok, login.error?.message).toBe(true);
+      const processed = () =>
+        h.sandbox.db
+          .prepare("SELECT count(*) AS n FROM processed_messages WHERE infno = '1101'")
+          .get();
+      const before = processed();
+      const looked = await h.api(
+        'patient.lookup',
+        { certType: '01', certNo: DEMO_PATIENTS[0]?.ecToken ?? '' },
+        login.value?.token,
+      );
+      expect(looked.error).toMatchObject({
+        message: expect.stringContaining('尚未从门店服务器取得报文编号段'),
+        ruleId: 'R-SETTLE',
+      });
+      expect(processed()).toEqual(before);
+    } finally {
+      await h.close();
+    }
   });
 
   it("a counter without a slot never takes the deliverer's lease: it could not sign in to the center [R-SALES-UP][R-SETTLE]", async () => {
