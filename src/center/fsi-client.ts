@@ -3,7 +3,7 @@ import { CenterReachability } from './center-reachability';
 import { CenterClock, dateTime } from './clock';
 import { deepFreeze, type FsiRequest, type FsiResponse, parseFsiResponse } from './fsi-wrapper';
 import { excerpt, postText } from './http-post';
-import { createMsgidGenerator } from './msgid';
+import { createMsgidGenerator, type MsgidSpace, msgidSlotMissing } from './msgid';
 import { fsiReplyCapBytes } from './reply-caps';
 import { isSignInRefusal } from './sign-in-refusal';
 import { tifHeaders } from './tif-headers';
@@ -58,6 +58,7 @@ const RECER_SYS_CODE = 'FSI_LOCAL';
  */
 export class FsiClient {
   private readonly nextMsgid: () => string;
+  private readonly msgidSpace: MsgidSpace | undefined;
   private readonly now: () => Date;
   /** The center's time as its replies state it (validity is judged on it, R-VALID). */
   readonly centerClock: CenterClock;
@@ -67,11 +68,20 @@ export class FsiClient {
 
   constructor(
     private readonly config: FsiConfig,
-    deps: { now?: () => Date } = {},
+    deps: { now?: () => Date; msgidSpace?: MsgidSpace } = {},
   ) {
     this.now = deps.now ?? (() => new Date());
-    this.nextMsgid = createMsgidGenerator(config.fixmedinsCode, this.now);
+    this.msgidSpace = deps.msgidSpace;
+    this.nextMsgid = createMsgidGenerator(config.fixmedinsCode, this.now, deps.msgidSpace);
     this.centerClock = new CenterClock(this.now);
+  }
+
+  /**
+   * Refuses (R-SETTLE) when this counter of a store has no msgid slot (D51): for callers that
+   * would otherwise turn the refusal of a 9001 into "the center is unreachable".
+   */
+  assertMayBuildMsgids(): void {
+    if (this.msgidSpace?.kind === 'unassigned') throw msgidSlotMissing(this.msgidSpace.reason);
   }
 
   /** The complete, frozen request with its msgid: what an outbox stores and resends as-is. */

@@ -44,6 +44,8 @@ export interface StoreStatusAnswer {
   institution: string;
   counterId: string;
   serverTime: number;
+  /** This counter's share of the institution's msgid sequences, 0–9 (D51), never reused. */
+  msgidSlot: number;
 }
 
 /** An error answer of the store server: Chinese, with the rule where one requires it. */
@@ -55,6 +57,7 @@ export interface StoreErrorBody {
     | 'TOO_LARGE'
     | 'UNKNOWN_METHOD'
     | 'IDEMPOTENCY_MISMATCH'
+    | 'MSGID_SLOTS_FULL'
     | 'INTERNAL';
   message: string;
   ruleId?: RuleId;

@@ -55,6 +55,7 @@ import { createStaffService } from './staff/staff-service';
 import { type PhaseTimer, phaseClock } from './start-phases';
 import { createStockArea } from './stock';
 import { storeLinkOf } from './store-mode';
+import { msgidSpaceAtStart } from './store-msgid-slot';
 import { createStoreOutbox } from './store-outbox/store-outbox';
 import { createStoreQueue } from './store-queue/store-queue';
 import { createStoreStaffSync } from './store-staff/store-staff-sync';
@@ -88,7 +89,10 @@ export async function createAppServices(
   if (config.sandbox) await seedDemoStaff(db, hashPassword);
   phaseDone('demoStaff');
 
-  const fsi = new FsiClient(config.fsi);
+  // A counter of a store builds msgids only in the slot its store server gave it (D51).
+  const linkToStore = storeLinkOf(config);
+  const msgidSpace = await msgidSpaceAtStart(config, linkToStore, log);
+  const fsi = new FsiClient(config.fsi, { msgidSpace });
   const staff = new StaffRepository(db);
   const sessions = new SessionRepository(db);
   const outbox = new OutboxRepository(db);
@@ -146,7 +150,6 @@ export async function createAppServices(
   });
   // A counter of a store hands its center requests over to the store server (D43); the areas'
   // link hands over first before any call that lets another counter act on the same subject.
-  const linkToStore = storeLinkOf(config);
   const storeOutbox = linkToStore ? createStoreOutbox({ outbox, link: linkToStore }) : null;
   const storeLink = storeOutbox?.link ?? null;
   const storeQueue = storeLink
@@ -204,7 +207,14 @@ export async function createAppServices(
   const onRefused = allRefusedHooks(review.onRefused, settlement.onRefused);
   const hooks = deliveredHooks({ review: review.onDelivered, settlement: settlement.onDelivered });
   const worker = storeOutbox
-    ? storeOutbox.worker({ fsi, signIns, hooks, onRefused, log })
+    ? storeOutbox.worker({
+        fsi,
+        signIns,
+        hooks,
+        onRefused,
+        log,
+        mayDeliver: msgidSpace.kind !== 'unassigned',
+      })
     : createOutboxWorker({
         repo: outbox,
         send: fsiOutboxSender(fsi, onRefused, signIns),

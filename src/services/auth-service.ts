@@ -132,6 +132,7 @@ export function createAuthService(deps: AuthDeps) {
     /** Retries 9001 for a session that could not sign in at log-in (e.g. the center was offline). */
     async ensureSignedIn(s: AuthenticatedSession): Promise<string> {
       if (s.signNo) return s.signNo;
+      deps.fsi.assertMayBuildMsgids();
       const center = await signInToCenter(deps.fsi, s.staff);
       if (!center.signNo)
         throw new AppError('CENTER_UNREACHABLE', center.error ?? '医保中心签到失败');

@@ -10,6 +10,7 @@ import { isRxMethod, runRxMethod } from './methods-rx';
 import { isSettlementsMethod, runSettlementsMethod } from './methods-settlements';
 import { isStaffMethod, runStaffMethod } from './methods-staff';
 import { isStockMethod, runStockMethod } from './methods-stock';
+import { msgidSlotOf } from './msgid-slots';
 import { confirm, recordCenterRefusal, release, reserve, returnCodes } from './sold-codes';
 
 export interface MethodContext {
@@ -51,7 +52,12 @@ export async function runMethod(
   switch (method) {
     case 'store.status':
       await claimNonce(ctx.pool, me, ctx.nonce);
-      return { institution: ctx.config.institution, counterId: me, serverTime: Date.now() };
+      return {
+        institution: ctx.config.institution,
+        counterId: me,
+        serverTime: Date.now(),
+        msgidSlot: await msgidSlotOf(ctx.pool, me),
+      };
     case 'codes.reserve': {
       const i = storeProtocol[method].input.parse(input);
       return once(i.idempotencyKey, (c) => reserve(c, me, i, ctx.config.reservationSeconds));

@@ -6,6 +6,7 @@ const STATUS: Record<StoreErrorBody['code'], number> = {
   REPLAYED: 401,
   UNKNOWN_METHOD: 404,
   IDEMPOTENCY_MISMATCH: 409,
+  MSGID_SLOTS_FULL: 409,
   TOO_LARGE: 413,
   INTERNAL: 500,
 };

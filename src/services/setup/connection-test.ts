@@ -1,8 +1,10 @@
 import { CenterError, EpcClient } from '../../center/epc-client';
 import { EPC_ENVELOPE_CODES } from '../../center/epc-refusals';
 import { assertOk, FsiClient } from '../../center/fsi-client';
+import { type MsgidSpace, WHOLE_MSGID_SPACE } from '../../center/msgid';
 import { loadTrustStore } from '../../center/rx/trust-store';
 import type { ConnectionReport, ConnectionStep } from '../../contract/types-setup';
+import { AppError } from '../../domain/errors';
 import type { AppConfig } from '../config';
 import { createCrlCache } from '../crl-cache';
 import type { Logger } from '../logger';
@@ -19,9 +21,13 @@ type Center = Pick<AppConfig, 'fsi' | 'epc' | 'trust'>;
  * sign-in), the e-prescription center (a query whose envelope it must open and whose reply we
  * must verify), the CA files, and the CRL (fetched, parsed, signed by one of those CAs).
  */
-export async function testConnection(center: Center, log: Logger): Promise<ConnectionReport> {
+export async function testConnection(
+  center: Center,
+  log: Logger,
+  msgidSpace: MsgidSpace = WHOLE_MSGID_SPACE,
+): Promise<ConnectionReport> {
   const steps = [
-    await fsiStep(center),
+    await fsiStep(center, msgidSpace),
     await epcStep(center),
     caStep(center),
     await crlStep(center, log),
@@ -29,10 +35,11 @@ export async function testConnection(center: Center, log: Logger): Promise<Conne
   return { allOk: steps.every((s) => s.ok), steps };
 }
 
-async function fsiStep(center: Center): Promise<ConnectionStep> {
+async function fsiStep(center: Center, msgidSpace: MsgidSpace): Promise<ConnectionStep> {
   const label = '医保服务接口（签到 9001）';
   const timeoutMs = Math.min(center.fsi.timeoutMs, TEST_TIMEOUT_MS);
-  const fsi = new FsiClient({ ...center.fsi, timeoutMs });
+  // A counter of a store signs in within its msgid slot, or not at all (D51).
+  const fsi = new FsiClient({ ...center.fsi, timeoutMs }, { msgidSpace });
   const failed = (message: string): ConnectionStep => ({ step: 'fsi', label, ok: false, message });
   try {
     assertOk(
@@ -40,6 +47,7 @@ async function fsiStep(center: Center): Promise<ConnectionStep> {
     );
     return { step: 'fsi', label, ok: true, message: `可达，签到成功（${center.fsi.baseUrl}）` };
   } catch (err) {
+    if (err instanceof AppError) return failed(err.message);
     if (!(err instanceof CenterError)) throw err;
     if (err.kind === 'http' && (err.status === 401 || err.status === 403)) {
       return failed(

@@ -18,6 +18,7 @@ import type { Logger } from '../logger';
 import { hashPassword } from '../password';
 import { loadPolicyPacks } from '../policy-loader';
 import { createRegionService } from '../region-service';
+import { recordedMsgidSpace } from '../store-msgid-slot';
 import {
   type CaFileUpload,
   checkCaFiles,
@@ -117,7 +118,11 @@ export function createSetupService(deps: SetupDeps) {
     async testConnection(): Promise<ConnectionReport> {
       assertOpen();
       if (!imported) throw new AppError('CONFLICT', '请先导入医保中心配置文件');
-      connection = await testConnection(centerOf(imported), deps.log);
+      connection = await testConnection(
+        centerOf(imported),
+        deps.log,
+        recordedMsgidSpace(deps.dataDir, imported.file.pharmacy.fixmedinsCode),
+      );
       return connection;
     },
 

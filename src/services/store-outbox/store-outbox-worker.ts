@@ -13,7 +13,8 @@ const DEFAULT_INTERVAL_MS = 5_000;
  */
 export function createStoreOutboxWorker(deps: {
   handOver: OutboxHandOver;
-  deliverer: StoreDeliverer;
+  /** null: this counter never delivers (it has no msgid slot for its own 9001, D51). */
+  deliverer: StoreDeliverer | null;
   outcomes: ReturnType<typeof createOutcomePuller>;
   onChange?: () => void;
   onError?: (err: unknown) => void;
@@ -39,7 +40,8 @@ export function createStoreOutboxWorker(deps: {
    */
   async function round() {
     await step(() => deps.handOver.handOverNow());
-    const sent = await step(() => deps.deliverer.drain());
+    const deliverer = deps.deliverer;
+    const sent = deliverer ? await step(() => deliverer.drain()) : null;
     const home = (await step(() => deps.outcomes.pull())) ?? { delivered: 0, parked: 0 };
     if (home.delivered + home.parked > 0) deps.onChange?.();
     return { delivered: home.delivered, retried: sent?.retried ?? 0, parked: home.parked };
@@ -66,10 +68,13 @@ export function createStoreOutboxWorker(deps: {
     start(intervalMs = DEFAULT_INTERVAL_MS) {
       if (running) return;
       running = true;
-      leaseTimer = setInterval(() => {
-        deps.deliverer.renew().catch((err: unknown) => deps.onError?.(err));
-      }, LEASE_RENEW_MS);
-      leaseTimer.unref?.();
+      const deliverer = deps.deliverer;
+      if (deliverer) {
+        leaseTimer = setInterval(() => {
+          deliverer.renew().catch((err: unknown) => deps.onError?.(err));
+        }, LEASE_RENEW_MS);
+        leaseTimer.unref?.();
+      }
       tick(intervalMs);
     },
     async stop() {

@@ -30,6 +30,11 @@ export function createStoreOutbox(deps: { outbox: OutboxRepository; link: StoreC
       hooks: DeliveredHooks;
       onRefused: RefusedHook;
       log: Logger;
+      /**
+       * false for a counter without a msgid slot (D51): it could not sign in to the center, so
+       * it never takes the deliverer's lease and leaves delivering to the other counters.
+       */
+      mayDeliver?: boolean;
     }): OutboxWorker {
       // Every 5 s while the store server is down: said once per distinct cause, not each time.
       let lastSaid = '';
@@ -40,10 +45,13 @@ export function createStoreOutbox(deps: { outbox: OutboxRepository; link: StoreC
       };
       return createStoreOutboxWorker({
         handOver,
-        deliverer: createStoreDeliverer({
-          link: deps.link,
-          sender: (capture) => fsiOutboxSender(w.fsi, capture, w.signIns),
-        }),
+        deliverer:
+          w.mayDeliver === false
+            ? null
+            : createStoreDeliverer({
+                link: deps.link,
+                sender: (capture) => fsiOutboxSender(w.fsi, capture, w.signIns),
+              }),
         outcomes: createOutcomePuller({
           outbox: deps.outbox,
           link: deps.link,

@@ -1,13 +1,19 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { StoreLinkChoice } from '../../../src/contract/types-setup';
+import type { ConnectionReport, StoreLinkChoice } from '../../../src/contract/types-setup';
 import type { StoreLinkView } from '../../../src/contract/types-store';
 import { loadConfig } from '../../../src/services/config';
-import { storedStoreMode } from '../../../src/services/store-mode';
-import { type SetupHarness, startSetupHarness } from '../../support/setup-harness';
+import { storedStoreMode, writeStoreMode } from '../../../src/services/store-mode';
+import { recordedMsgidSlot } from '../../../src/services/store-msgid-slot';
+import {
+  centerFileFor,
+  SANDBOX_CA_BASE64,
+  type SetupHarness,
+  startSetupHarness,
+} from '../../support/setup-harness';
 import { postgresForThisFile } from './helpers/postgres';
-import { COUNTERS, startInProcessStore } from './helpers/store';
+import { COUNTERS, INSTITUTION, startInProcessStore } from './helpers/store';
 
 /**
  * The first-run wizard offers 单柜台 or 门店柜台 (issue 17): a counter of a store is recorded in
@@ -26,7 +32,7 @@ afterAll(() => store?.stop());
 const linkFile = () => path.join(h.dataDir, 'store', 'store-link.json');
 
 describe('the set-up wizard chooses 单柜台 or 门店柜台', () => {
-  it('records a counter of a store only after store.status answered; a wrong secret or address is named and nothing is stored [R-AUTH][R-TRACE-ONCE]', async () => {
+  it('records a counter of a store only after store.status answered; a wrong secret or address is named and nothing is stored; its msgid slot is recorded with it [R-AUTH][R-TRACE-ONCE][R-SETTLE]', async () => {
     h = await startSetupHarness();
     const secret = COUNTERS.get('A') ?? '';
     const wrongSecret = await h.api('setup.storeLink', {
@@ -62,6 +68,8 @@ describe('the set-up wizard chooses 单柜台 or 门店柜台', () => {
       secret,
     });
     expect(h.logLines.join('\n')).not.toContain(secret);
+    const slotA = await store.pool.query("SELECT msgid_slot FROM counters WHERE counter_id = 'A'");
+    expect(recordedMsgidSlot(h.dataDir, INSTITUTION, 'A')).toBe(slotA.rows[0]?.msgid_slot);
 
     expect((await h.api('setup.chooseDemo')).ok).toBe(true);
     const login = await h.api<{ token: string }>('auth.login', {
@@ -95,5 +103,50 @@ describe('the set-up wizard chooses 单柜台 or 门店柜台', () => {
     });
     const link = await h.api<StoreLinkView>('store.link', {}, login.value?.token);
     expect(link.value).toMatchObject({ mode: 'single' });
+  });
+
+  it("the wizard's center test of a counter of a store signs in within the msgid slot its store server gave it, and not at all without one [R-SETTLE][R-AUTH]", async () => {
+    h = await startSetupHarness();
+    const secretB = COUNTERS.get('B') ?? '';
+    const chosen = await h.api('setup.storeLink', {
+      mode: 'counter',
+      url: store.server.url,
+      counterId: 'B',
+      secret: secretB,
+    });
+    expect(chosen.ok, chosen.error?.message).toBe(true);
+    const slotB = recordedMsgidSlot(h.dataDir, INSTITUTION, 'B');
+    expect(slotB).not.toBeNull();
+    const file = centerFileFor(h.sandbox.url);
+    expect(file.pharmacy.fixmedinsCode).toBe(INSTITUTION);
+    const imported = await h.api('setup.importCenterConfig', {
+      configText: JSON.stringify(file),
+      caFiles: [{ name: 'sandbox-ca.pem', contentBase64: SANDBOX_CA_BASE64 }],
+    });
+    expect(imported.ok, imported.error?.message).toBe(true);
+    const lastMsgid = () =>
+      (
+        h.sandbox.db
+          .prepare('SELECT msgid FROM processed_messages ORDER BY rowid DESC LIMIT 1')
+          .get() as { msgid: string } | undefined
+      )?.msgid;
+
+    const report = await h.api<ConnectionReport>('setup.testConnection');
+    expect(report.value?.steps.find((s) => s.step === 'fsi')?.ok).toBe(true);
+    expect(lastMsgid()?.[26]).toBe(String(slotB));
+
+    // A counter whose store server never gave it a slot: the center is not called at all.
+    writeStoreMode(h.dataDir, {
+      mode: 'counter',
+      url: store.server.url,
+      counterId: 'C',
+      secret: COUNTERS.get('C') ?? '',
+    });
+    const before = lastMsgid();
+    const refused = await h.api<ConnectionReport>('setup.testConnection');
+    const fsiStep = refused.value?.steps.find((s) => s.step === 'fsi');
+    expect(fsiStep?.ok).toBe(false);
+    expect(fsiStep?.message).toContain('尚未从门店服务器取得报文编号段');
+    expect(lastMsgid()).toBe(before);
   });
 });
