@@ -20,7 +20,11 @@ import { renderSummaryPdf } from '../paper/summary-pdf';
 import type { SettlementContext } from './context';
 import type { PrescribedSale, SelfPayItem } from './self-pay-service';
 
-type Sell = (session: AuthenticatedSession, items: SelfPayItem[], rx: PrescribedSale) => number;
+type Sell = (
+  session: AuthenticatedSession,
+  items: SelfPayItem[],
+  rx: PrescribedSale,
+) => number | Promise<number>;
 
 /** Printable width of the summary PDF's lines at its 9-point text (A4 less the margins). */
 const LINE_WIDTH_PT = 515;
@@ -45,7 +49,7 @@ export function createMtClaimService(ctx: SettlementContext, sell: Sell, paper: 
     return r;
   }
 
-  function sale(session: AuthenticatedSession, paperId: number, items: SelfPayItem[]) {
+  async function sale(session: AuthenticatedSession, paperId: number, items: SelfPayItem[]) {
     const r = claimRecord(paperId);
     if (r.status === 'dispensed') paper.refuseDispensed(r);
     paper.assertPharmacistOnDuty(session);
@@ -54,7 +58,7 @@ export function createMtClaimService(ctx: SettlementContext, sell: Sell, paper: 
       r.lines.map((l) => ({ ...l, name: l.genname })),
       items.map((i) => ({ medListCodg: i.medListCodg, packs: i.codes.length })),
     );
-    const saleId = sell(session, items, {
+    const saleId = await sell(session, items, {
       rxno: paperRxno(r.institutionCode, r.serialNo),
       paper: true,
       inTransaction: () => paper.markDispensed(r),
