@@ -83,11 +83,8 @@ export function createSettlementArea(deps: AreaDeps, paperRules: PaperRules) {
   const sell = sellAtStore ?? sellHere;
   const sellPrescribed = sellAtStore ?? ((s, items, rx) => sellHere(s, items, rx));
   const mtClaim = createMtClaimService(ctx, sellPrescribed, paperRules);
-  const rxSelfPay = createRxSelfPayService(
-    ctx,
-    sellPrescribed,
-    deps.storeLink ? rxSelfPayAtStore(deps.storeLink, deps.log) : null,
-  );
+  const atStore = deps.storeLink ? rxSelfPayAtStore(deps.storeLink, deps.log) : null;
+  const rxSelfPay = createRxSelfPayService(ctx, sellPrescribed, atStore);
   // …and sends every settlement and refund to the store server's records (issue 17).
   const toStore = deps.storeLink
     ? createStoreSettlementDelivery({ db: deps.db, link: deps.storeLink, log: deps.log })
@@ -172,7 +169,7 @@ export function createSettlementArea(deps: AreaDeps, paperRules: PaperRules) {
       return selfPaySaleView(ctx, saleId);
     },
     /** R-MT-SETTLE: inpatient dual-channel dispensings handed to the hospital (D47). */
-    stay: createStayHandoverService(ctx),
+    stay: createStayHandoverService(ctx, atStore?.claims ?? null),
     handleSupervision: (
       session: AuthenticatedSession,
       input: Parameters<typeof handleSupervision>[2],
