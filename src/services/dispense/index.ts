@@ -42,8 +42,11 @@ export function createDispenseArea(deps: AreaDeps, regions: RegionService) {
               const r = paper.record(paperId);
               return paperRxno(r.institutionCode, r.serialNo);
             },
-            // A standing 自费结算 of the prescription keeps its claim too (D52).
-            isLive: (rxno) => dispense.isLive(rxno) || rxSelfPay.standing(rxno) !== undefined,
+            // A standing 自费结算 and a 门特 claim's sale keep their claims too (D52).
+            isLive: (rxno) =>
+              dispense.isLive(rxno) ||
+              rxSelfPay.standing(rxno) !== undefined ||
+              paper.soldByMtClaim(rxno),
             get: dispense.get,
             cancel: linked.cancel,
             cancelHeld: held.cancelHeld,

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DispensingView, ScanVerdict } from '../../../src/contract/types-dispense';
 import type { PaperView } from '../../../src/contract/types-paper';
 import type { MtClaimSaleView } from '../../../src/contract/types-settlement';
+import { paperRxno } from '../../../src/domain/paper/paper-rxno';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
-import { STORE_UNREACHABLE_RX_SALE } from '../../../src/services/settlement/store-linked-self-pay';
+import { STORE_UNREACHABLE_CLAIM } from '../../../src/services/dispense/store-linked-claims';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { reviewedRx } from '../../support/dispensed-rx';
 import { AMLODIPINE, fakePng, paperFields } from '../../support/paper-fixtures';
@@ -73,8 +74,11 @@ const liveSalesOf = async (code: string) =>
       .query('SELECT counter_id FROM code_sales WHERE code = $1 AND returned_at IS NULL', [code])
   ).rows;
 
+const claimOf = async (rxno: string) =>
+  (await s.pool().query('SELECT counter_id FROM rx_claims WHERE hi_rxno = $1', [rxno])).rows;
+
 describe('门特 paper purchase at a counter of a store', () => {
-  it('a pack sold by a 门特 claim at counter A is sold at the store and refused at counter B [R-TRACE-ONCE][R-MT-CLAIM]', async () => {
+  it('a pack sold by a 门特 claim at counter A is sold at the store and refused at counter B; the paper prescription stays claimed by A [R-TRACE-ONCE][R-MT-CLAIM][R-STATUS]', async () => {
     const paper = await s.ok<PaperView>('A', 'paper.capture', mtPaper());
     const code = traceCode();
     await s.ok<MtClaimSaleView>('A', 'sale.mtClaim', {
@@ -82,12 +86,15 @@ describe('门特 paper purchase at a counter of a store', () => {
       items: [{ medListCodg: AMLODIPINE, codes: [code] }],
     });
     expect(await liveSalesOf(code)).toEqual([{ counter_id: 'A' }]);
+    const rxno = paperRxno(paper.institutionCode, paper.serialNo);
+    expect(await s.counters.A.h.services.dispense.claims?.reconcileNow(0)).toBe(0);
+    expect(await claimOf(rxno)).toEqual([{ counter_id: 'A' }]);
     const atB = await scanAt('B', code);
     expect(atB.verdict).toBe('refused');
     expect(JSON.stringify(atB)).toContain('R-TRACE-ONCE');
   });
 
-  it('while the store server cannot be reached a 门特 claim is refused with the reason, nothing sold [R-TRACE-ONCE][R-MT-CLAIM]', async () => {
+  it('while the store server cannot be reached a 门特 claim is refused with the reason, nothing sold [R-TRACE-ONCE][R-MT-CLAIM][R-STATUS]', async () => {
     const paper = await s.ok<PaperView>('A', 'paper.capture', mtPaper());
     const db = s.counters.A.h.services.db;
     const before = db.prepare('SELECT count(*) FROM self_pay_sales').pluck().get();
@@ -97,8 +104,9 @@ describe('门特 paper purchase at a counter of a store', () => {
         paperId: paper.id,
         items: [{ medListCodg: AMLODIPINE, codes: [traceCode()] }],
       });
-      expect(r.error).toMatchObject({ code: 'CONFLICT', ruleId: 'R-TRACE-ONCE' });
-      expect(r.error?.message).toBe(STORE_UNREACHABLE_RX_SALE);
+      // The claim is asked first (one counter per paper prescription), then the packs' sale.
+      expect(r.error).toMatchObject({ code: 'CONFLICT', ruleId: 'R-STATUS' });
+      expect(r.error?.message).toBe(STORE_UNREACHABLE_CLAIM);
       expect(db.prepare('SELECT count(*) FROM self_pay_sales').pluck().get()).toBe(before);
       expect(db.prepare('SELECT count(*) FROM store_queue').pluck().get()).toBe(0);
       expect((await s.ok<PaperView>('A', 'paper.get', { id: paper.id })).status).not.toBe(
