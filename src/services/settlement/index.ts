@@ -82,7 +82,9 @@ export function createSettlementArea(deps: AreaDeps, paperRules: PaperRules) {
     : null;
   const sell = sellAtStore ?? sellHere;
   const sellPrescribed = sellAtStore ?? ((s, items, rx) => sellHere(s, items, rx));
-  const atStore = deps.storeLink ? rxSelfPayAtStore(deps.storeLink, deps.log) : null;
+  const atStore = deps.storeLink
+    ? rxSelfPayAtStore(deps.storeLink, deps.storeQueue, deps.log)
+    : null;
   const mtClaim = createMtClaimService(ctx, sellPrescribed, paperRules, atStore?.claims ?? null);
   const rxSelfPay = createRxSelfPayService(ctx, sellPrescribed, atStore);
   // …and sends every settlement and refund to the store server's records (issue 17).

@@ -34,7 +34,8 @@ type Sell = (
 /** A counter of a store (D52): the prescription's claim and the packs' return at the store. */
 export interface RxSelfPayAtStore {
   claims: StoreRxClaims;
-  returnCodes(saleRef: string, codes: string[], key: string): Promise<void>;
+  /** Inside the refund's transaction: the packs are owed back to the store (its queue, D42). */
+  queueReturn(saleRef: string, codes: string[], at: number): void;
 }
 
 /** The store's name of a 自费结算 sale: one per consent, so its refund finds it again (D52). */
@@ -281,7 +282,7 @@ export function createRxSelfPayService(
       opterName: session.staff.displayName,
       signNo: session.signNo,
     };
-    const codes = ctx.db
+    ctx.db
       .transaction(() => {
         if (!repo.refunded(saleId, session.staff.id, reason.trim(), at)) {
           throw new AppError('CONFLICT', `销售单 ${selfPayDocNo(saleId)} 已退费`, {
@@ -290,7 +291,11 @@ export function createRxSelfPayService(
         }
         const groups = selfPayGroups(ctx, saleId);
         ctx.returns.returnSelfPaySale(saleId, at);
-        const packs = groups.flatMap((g) => g.codes);
+        atStore?.queueReturn(
+          rxSelfPaySaleRef(rx.consentId),
+          groups.flatMap((g) => g.codes),
+          at,
+        );
         for (const u of delivered) {
           if (u.infno === '7207') {
             const input = input7208(rx.hiRxno, selSnOf(ctx, u.msgid), reason.trim(), when);
@@ -312,19 +317,11 @@ export function createRxSelfPayService(
             );
           }
         }
-        return packs;
       })
       .immediate();
     ctx.log.info('rxSelfPay.refunded', { hiRxno: rx.hiRxno, saleId });
-    if (atStore) {
-      // The center restores the prescription (7208): its packs and its claim go back at the store.
-      await atStore.returnCodes(
-        rxSelfPaySaleRef(rx.consentId),
-        codes,
-        `rxselfpay-refund-${rx.consentId}`,
-      );
-      await atStore.claims.release(rx.hiRxno);
-    }
+    // The center restores the prescription (7208): its claim at the store goes back too.
+    await atStore?.claims.release(rx.hiRxno);
   }
 
   return { offer, recordConsent, sale, refund };

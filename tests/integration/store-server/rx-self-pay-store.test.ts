@@ -67,6 +67,16 @@ const liveSalesOf = async (code: string) =>
       .query('SELECT counter_id FROM code_sales WHERE code = $1 AND returned_at IS NULL', [code])
   ).rows;
 
+/** The store's applied returns of counter A's refunded sales (each key answered once). */
+const returnsApplied = async () =>
+  (
+    await s
+      .pool()
+      .query(
+        "SELECT count(*)::int AS n FROM idempotency_keys WHERE method = 'codes.return' AND key LIKE 'salereturn-A-%'",
+      )
+  ).rows[0].n as number;
+
 const claimOf = async (hiRxno: string) =>
   (await s.pool().query('SELECT counter_id FROM rx_claims WHERE hi_rxno = $1', [hiRxno])).rows;
 
@@ -85,7 +95,39 @@ describe('自费结算 of an e-prescription at a counter of a store', () => {
 
     await s.counters.A.h.services.worker.sendNow();
     await s.ok('A', 'sale.rxSelfPayRefund', { saleId: sale.saleId, reason: '患者要求退药' });
+    await s.counters.A.h.services.storeQueue?.deliverNow();
     expect(await liveSalesOf(code)).toEqual([]);
+    expect((await scanAt('B', code)).verdict).toBe('accepted');
+  });
+
+  it('a 自费结算 refunded while the store server is unreachable completes; its return waits in the counter’s store queue and reaches the store exactly once [R-TRACE-ONCE][R-REVERSE]', async () => {
+    const hiRxno = await consentedAt('A');
+    const code = traceCode();
+    const sale = await s.ok<SelfPaySaleView>('A', 'sale.rxSelfPay', {
+      hiRxno,
+      items: [{ medListCodg: AMLODIPINE, codes: [code] }],
+    });
+    await s.counters.A.h.services.worker.sendNow();
+    const returnsBefore = await returnsApplied();
+    const queue = s.counters.A.h.services.storeQueue;
+    await s.cutOff();
+    try {
+      const back = await s.ok<SelfPaySaleView>('A', 'sale.rxSelfPayRefund', {
+        saleId: sale.saleId,
+        reason: '患者要求退药',
+      });
+      expect(back.rxSelfPay?.refunded).toBe(true);
+      await queue?.deliverNow();
+      expect(queue?.counts().pending).toBe(1);
+    } finally {
+      await s.reconnect();
+    }
+    expect(await liveSalesOf(code)).toEqual([{ counter_id: 'A' }]);
+    await queue?.deliverNow();
+    await queue?.deliverNow();
+    expect(queue?.counts().pending).toBe(0);
+    expect(await liveSalesOf(code)).toEqual([]);
+    expect(await returnsApplied()).toBe(returnsBefore + 1);
     expect((await scanAt('B', code)).verdict).toBe('accepted');
   });
 
@@ -96,7 +138,7 @@ describe('自费结算 of an e-prescription at a counter of a store', () => {
       items: [{ medListCodg: AMLODIPINE, codes: [traceCode()] }],
     });
     expect(await claimOf(hiRxno)).toEqual([{ counter_id: 'A' }]);
-    expect(await s.counters.A.h.services.dispense.claims?.reconcileNow(0)).toBe(0);
+    await s.counters.A.h.services.dispense.claims?.reconcileNow(0);
     expect(await claimOf(hiRxno)).toEqual([{ counter_id: 'A' }]);
     await s.counters.A.h.services.worker.sendNow();
     await s.ok('A', 'sale.rxSelfPayRefund', { saleId: sale.saleId, reason: '患者要求退药' });
