@@ -195,6 +195,19 @@ export class PaperRepository {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
+  /** Handed over with no dispensing behind it: sold by a 门特 claim (a self-pay sale, D40). */
+  soldWithoutDispensing(rxno: string): boolean {
+    return (
+      this.db
+        .prepare(
+          `SELECT 1 FROM paper_prescriptions p
+           WHERE p.institution_code || '-' || p.serial_no = ? AND p.status = 'dispensed'
+             AND NOT EXISTS (SELECT 1 FROM dispensings d WHERE d.paper_id = p.id)`,
+        )
+        .get(rxno) !== undefined
+    );
+  }
+
   /** captured → dispensed, once (the retention trigger allows only this change). */
   markDispensed(id: number): boolean {
     assertTransition('paper', 'captured', 'dispensed');

@@ -2,6 +2,7 @@ import type { Out7204 } from '../../center/rx/fsi-72xx';
 import type { StoreClashView, StoreLinkView } from '../../contract/types-store';
 import { AppError } from '../../domain/errors';
 import { paperRxno } from '../../domain/paper/paper-rxno';
+import { RxSelfPayRepository } from '../../store/rx-self-pay-repository';
 import type { AreaDeps } from '../area-deps';
 import { currentPackOf } from '../paper/region-pack';
 import type { RegionService } from '../region-service';
@@ -26,6 +27,7 @@ export function createDispenseArea(deps: AreaDeps, regions: RegionService) {
   const history = createHistoryService({ ...deps, pack });
   if (deps.config.sandbox) seedDemoStock(deps, stock.seedDemo);
   // A counter of a store: scans and completions go through the store server (issue 17).
+  const rxSelfPay = new RxSelfPayRepository(deps.db);
   const linked = deps.storeLink
     ? linkDispenseToStore(dispense, deps.storeLink, deps.storeQueue, deps.log)
     : null;
@@ -40,7 +42,11 @@ export function createDispenseArea(deps: AreaDeps, regions: RegionService) {
               const r = paper.record(paperId);
               return paperRxno(r.institutionCode, r.serialNo);
             },
-            isLive: dispense.isLive,
+            // A standing 自费结算 and a 门特 claim's sale keep their claims too (D52).
+            isLive: (rxno) =>
+              dispense.isLive(rxno) ||
+              rxSelfPay.standing(rxno) !== undefined ||
+              paper.soldByMtClaim(rxno),
             get: dispense.get,
             cancel: linked.cancel,
             cancelHeld: held.cancelHeld,

@@ -125,6 +125,8 @@ export function createPaperRules(deps: Deps) {
     source,
     markDispensed,
     refuseDispensed,
+    /** The paper prescription of this rxno was sold by a 门特 claim here (its store claim stays). */
+    soldByMtClaim: (rxno: string) => papers.soldWithoutDispensing(rxno),
   };
 }
 

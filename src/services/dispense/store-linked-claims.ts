@@ -29,12 +29,11 @@ interface Claimable {
 }
 
 /**
- * A counter of a store (issue 17, R-STATUS): a downloaded prescription is dispensed at one counter
- * only. Starting its dispensing claims it at the store server first (refused when another counter
- * holds it, or when the store cannot be asked); cancelling or undoing the dispensing releases it.
- * Its settlement keeps it (store-linked-settlements.ts).
+ * A prescription's claim at the store server (issue 17, R-STATUS): `claim` holds it for this
+ * counter (refused when another counter holds it, or when the store cannot be asked); `release`
+ * gives it back, a failure only logged (the minute's reconciliation releases it later).
  */
-export function linkRxClaimsToStore(d: Claimable, link: StoreClient, log: Logger) {
+export function storeRxClaims(link: StoreClient, log: Logger) {
   const once = (what: string, hiRxno: string) =>
     `rx${what}-${link.counterId}-${hiRxno.slice(0, 40)}-${randomUUID()}`.replace(
       /[^A-Za-z0-9:._-]/g,
@@ -73,6 +72,20 @@ export function linkRxClaimsToStore(d: Claimable, link: StoreClient, log: Logger
       log.warn(`门店服务器释放处方失败（${hiRxno}）：${(e as Error).message}`);
     }
   }
+
+  return { claim, release };
+}
+
+export type StoreRxClaims = ReturnType<typeof storeRxClaims>;
+
+/**
+ * A counter of a store (issue 17, R-STATUS): a downloaded prescription is dispensed at one counter
+ * only. Starting its dispensing claims it at the store server first (refused when another counter
+ * holds it, or when the store cannot be asked); cancelling or undoing the dispensing releases it.
+ * Its settlement keeps it (store-linked-settlements.ts).
+ */
+export function linkRxClaimsToStore(d: Claimable, link: StoreClient, log: Logger) {
+  const { claim, release } = storeRxClaims(link, log);
 
   async function start(session: AuthenticatedSession, hiRxno: string): Promise<DispensingView> {
     const fresh = await claim(hiRxno);

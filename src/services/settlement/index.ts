@@ -17,6 +17,7 @@ import { receipt } from './receipt/receipt-service';
 import { refundSlip } from './receipt/refund-slip';
 import { reprintReceipt } from './receipt/reprint';
 import { createRefundService } from './refund-service';
+import { rxSelfPayAtStore } from './rx-self-pay-at-store';
 import { createRxSelfPayService, type RxSelfPayConsentInput } from './rx-self-pay-service';
 import { selfPaySaleView, stocktake, uploadsForSale } from './sale-views';
 import {
@@ -74,20 +75,18 @@ export function createSettlementArea(deps: AreaDeps, paperRules: PaperRules) {
   const confirm = createSettleService(ctx);
   const refund = createRefundService(ctx);
   const sellHere = createSelfPayService(ctx);
-  // A 门特 claim sells from this counter's own stock and archive (the paper record is local).
-  const mtClaim = createMtClaimService(ctx, sellHere, paperRules);
-  // …and so does the 自费结算 of an e-prescription (D45): the consent and 7207 are this counter's.
-  const rxSelfPay = createRxSelfPayService(ctx, sellHere);
-  // A counter of a store sells cash packs at the store server first (issue 17).
-  const sell = deps.storeLink
-    ? linkSelfPayToStore(
-        (session, items, withinSale) => sellHere(session, items, undefined, withinSale),
-        deps.storeLink,
-        deps.storeQueue,
-        deps.log,
-        deps.now,
-      )
-    : sellHere;
+  // A counter of a store sells cash packs at the store server first (issue 17), and so do the
+  // sales against a prescription: the 门特 claim and the 自费结算 of an e-prescription (D52).
+  const sellAtStore = deps.storeLink
+    ? linkSelfPayToStore(sellHere, deps.storeLink, deps.storeQueue, deps.log, deps.now)
+    : null;
+  const sell = sellAtStore ?? sellHere;
+  const sellPrescribed = sellAtStore ?? ((s, items, rx) => sellHere(s, items, rx));
+  const atStore = deps.storeLink
+    ? rxSelfPayAtStore(deps.storeLink, deps.storeQueue, deps.log)
+    : null;
+  const mtClaim = createMtClaimService(ctx, sellPrescribed, paperRules, atStore?.claims ?? null);
+  const rxSelfPay = createRxSelfPayService(ctx, sellPrescribed, atStore);
   // …and sends every settlement and refund to the store server's records (issue 17).
   const toStore = deps.storeLink
     ? createStoreSettlementDelivery({ db: deps.db, link: deps.storeLink, log: deps.log })
@@ -152,8 +151,8 @@ export function createSettlementArea(deps: AreaDeps, paperRules: PaperRules) {
         : saleId.then((id) => thenDeliverCash(selfPaySaleView(ctx, id)));
     },
     sale: (saleId: number) => selfPaySaleView(ctx, saleId),
-    mtClaim(session: AuthenticatedSession, paperId: number, items: SelfPayItem[]) {
-      const saleId = mtClaim.sale(session, paperId, items);
+    async mtClaim(session: AuthenticatedSession, paperId: number, items: SelfPayItem[]) {
+      const saleId = await mtClaim.sale(session, paperId, items);
       return thenDeliverCash({
         ...selfPaySaleView(ctx, saleId),
         materials: mtClaim.materials(paperId, saleId),
@@ -167,12 +166,12 @@ export function createSettlementArea(deps: AreaDeps, paperRules: PaperRules) {
     async rxSelfPaySale(session: AuthenticatedSession, hiRxno: string, items: SelfPayItem[]) {
       return selfPaySaleView(ctx, await rxSelfPay.sale(session, hiRxno, items));
     },
-    rxSelfPayRefund(session: AuthenticatedSession, saleId: number, reason: string) {
-      rxSelfPay.refund(session, saleId, reason);
+    async rxSelfPayRefund(session: AuthenticatedSession, saleId: number, reason: string) {
+      await rxSelfPay.refund(session, saleId, reason);
       return selfPaySaleView(ctx, saleId);
     },
     /** R-MT-SETTLE: inpatient dual-channel dispensings handed to the hospital (D47). */
-    stay: createStayHandoverService(ctx),
+    stay: createStayHandoverService(ctx, atStore?.claims ?? null),
     handleSupervision: (
       session: AuthenticatedSession,
       input: Parameters<typeof handleSupervision>[2],

@@ -16,11 +16,16 @@ import type { PaperRecord } from '../../store/paper-repository';
 import type { SelfPayLine } from '../../store/self-pay-repository';
 import type { AuthenticatedSession } from '../auth-service';
 import type { PaperRules } from '../dispense/paper-rules';
+import type { StoreRxClaims } from '../dispense/store-linked-claims';
 import { renderSummaryPdf } from '../paper/summary-pdf';
 import type { SettlementContext } from './context';
 import type { PrescribedSale, SelfPayItem } from './self-pay-service';
 
-type Sell = (session: AuthenticatedSession, items: SelfPayItem[], rx: PrescribedSale) => number;
+type Sell = (
+  session: AuthenticatedSession,
+  items: SelfPayItem[],
+  rx: PrescribedSale,
+) => number | Promise<number>;
 
 /** Printable width of the summary PDF's lines at its 9-point text (A4 less the margins). */
 const LINE_WIDTH_PT = 515;
@@ -32,7 +37,12 @@ const LINE_WIDTH_PT = 515;
  * (R-STOCK). The paper record is handed over in the sale's transaction (R-PAPER-KEEP), and the
  * materials for 零星报销 are printed from the sale.
  */
-export function createMtClaimService(ctx: SettlementContext, sell: Sell, paper: PaperRules) {
+export function createMtClaimService(
+  ctx: SettlementContext,
+  sell: Sell,
+  paper: PaperRules,
+  claimsAtStore: StoreRxClaims | null = null,
+) {
   function claimRecord(paperId: number): PaperRecord {
     const r = paper.record(paperId);
     if (!isMtClaim(JSON.parse(r.warnings) as PaperFinding[])) {
@@ -45,7 +55,7 @@ export function createMtClaimService(ctx: SettlementContext, sell: Sell, paper: 
     return r;
   }
 
-  function sale(session: AuthenticatedSession, paperId: number, items: SelfPayItem[]) {
+  async function sale(session: AuthenticatedSession, paperId: number, items: SelfPayItem[]) {
     const r = claimRecord(paperId);
     if (r.status === 'dispensed') paper.refuseDispensed(r);
     paper.assertPharmacistOnDuty(session);
@@ -54,11 +64,20 @@ export function createMtClaimService(ctx: SettlementContext, sell: Sell, paper: 
       r.lines.map((l) => ({ ...l, name: l.genname })),
       items.map((i) => ({ medListCodg: i.medListCodg, packs: i.codes.length })),
     );
-    const saleId = sell(session, items, {
-      rxno: paperRxno(r.institutionCode, r.serialNo),
-      paper: true,
-      inTransaction: () => paper.markDispensed(r),
-    });
+    const rxno = paperRxno(r.institutionCode, r.serialNo);
+    // A counter of a store: one counter only per paper prescription, as for its dispensing (D50, D52).
+    const fresh = (await claimsAtStore?.claim(rxno)) ?? false;
+    let saleId: number;
+    try {
+      saleId = await sell(session, items, {
+        rxno,
+        paper: true,
+        inTransaction: () => paper.markDispensed(r),
+      });
+    } catch (e) {
+      if (fresh) await claimsAtStore?.release(rxno);
+      throw e;
+    }
     ctx.log.info('paper.mtClaimSold', { paperId, saleId, certno: r.patientCertno });
     return saleId;
   }

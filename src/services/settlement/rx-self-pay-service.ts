@@ -13,6 +13,7 @@ import {
 import { InsuranceStandingRepository } from '../../store/insurance-standing-repository';
 import type { AuthenticatedSession } from '../auth-service';
 import { planLines } from '../dispense/line-plan';
+import type { StoreRxClaims } from '../dispense/store-linked-claims';
 import { conflictFinding } from '../review/rx-conflict';
 import type { SettlementContext } from './context';
 import type { PackGroup } from './pack-groups';
@@ -23,7 +24,22 @@ import type { PrescribedSale, SelfPayItem } from './self-pay-service';
 import { input3506, input7207SelfPay, input7208 } from './upload-bodies';
 import { enqueueUpload } from './upload-queue';
 
-type Sell = (session: AuthenticatedSession, items: SelfPayItem[], rx: PrescribedSale) => number;
+type Sell = (
+  session: AuthenticatedSession,
+  items: SelfPayItem[],
+  rx: PrescribedSale,
+  storeSaleRef: string,
+) => number | Promise<number>;
+
+/** A counter of a store (D52): the prescription's claim and the packs' return at the store. */
+export interface RxSelfPayAtStore {
+  claims: StoreRxClaims;
+  /** Inside the refund's transaction: the packs are owed back to the store (its queue, D42). */
+  queueReturn(saleRef: string, codes: string[], at: number): void;
+}
+
+/** The store's name of a 自费结算 sale: one per consent, so its refund finds it again (D52). */
+export const rxSelfPaySaleRef = (consentId: number) => `rxselfpay-${consentId}`;
 
 export interface RxSelfPayConsentInput {
   hiRxno: string;
@@ -41,7 +57,11 @@ export interface RxSelfPayConsentInput {
  * 自费, R-SALES-UP: the center records the prescription as 已取药) and 3505 (R-STOCK, R-TRACE)
  * are queued in the sale's transaction.
  */
-export function createRxSelfPayService(ctx: SettlementContext, sell: Sell) {
+export function createRxSelfPayService(
+  ctx: SettlementContext,
+  sell: Sell,
+  atStore: RxSelfPayAtStore | null = null,
+) {
   const standings = new InsuranceStandingRepository(ctx.db);
   const repo = ctx.rxSelfPay;
 
@@ -150,22 +170,49 @@ export function createRxSelfPayService(ctx: SettlementContext, sell: Sell) {
       items.map((i) => ({ medListCodg: i.medListCodg, packs: i.codes.length })),
     );
     const pharmacist = pharmacistOf(ctx.db, review.reviewerId);
-    const saleId = sell(session, items, {
-      rxno: hiRxno,
-      paper: false,
-      inTransaction: (id, groups, at) => {
-        refuseStanding(hiRxno);
-        repo.link(id, hiRxno, consent.id);
-        queue7207(
-          session,
-          { hiRxno, rxChkBizSn: review.rxChkBizSn, saleId: id },
-          pharmacist,
-          groups,
-          at,
-        );
+    // Like dispense.start: one counter only, claimed at the store before anything is sold.
+    const fresh = (await atStore?.claims.claim(hiRxno)) ?? false;
+    try {
+      return await sold(session, { hiRxno, items, consentId: consent.id, review, pharmacist });
+    } catch (e) {
+      if (fresh) await atStore?.claims.release(hiRxno);
+      throw e;
+    }
+  }
+
+  async function sold(
+    session: AuthenticatedSession,
+    s: {
+      hiRxno: string;
+      items: SelfPayItem[];
+      consentId: number;
+      review: { rxChkBizSn: string };
+      pharmacist: ReturnType<typeof pharmacistOf>;
+    },
+  ): Promise<number> {
+    const { hiRxno, items, review, pharmacist } = s;
+    const consent = { id: s.consentId };
+    const saleId = await sell(
+      session,
+      items,
+      {
+        rxno: hiRxno,
+        paper: false,
+        inTransaction: (id, groups, at) => {
+          refuseStanding(hiRxno);
+          repo.link(id, hiRxno, consent.id);
+          queue7207(
+            session,
+            { hiRxno, rxChkBizSn: review.rxChkBizSn, saleId: id },
+            pharmacist,
+            groups,
+            at,
+          );
+        },
       },
-    });
-    ctx.log.info('rxSelfPay.sold', { hiRxno, saleId, certno: p.certno });
+      rxSelfPaySaleRef(consent.id),
+    );
+    ctx.log.info('rxSelfPay.sold', { hiRxno, saleId });
     return saleId;
   }
 
@@ -203,7 +250,11 @@ export function createRxSelfPayService(ctx: SettlementContext, sell: Sell) {
    * center, in one transaction the refund is recorded, packs and codes go back, and 7208 (the
    * center puts the prescription back to 已审核) and 3506 are queued. Cash goes back; no 2103.
    */
-  function refund(session: AuthenticatedSession, saleId: number, reason: string): void {
+  async function refund(
+    session: AuthenticatedSession,
+    saleId: number,
+    reason: string,
+  ): Promise<void> {
     const rx = repo.ofSale(saleId);
     if (!rx)
       throw new AppError('NOT_FOUND', `销售单 ${selfPayDocNo(saleId)} 不是电子处方的自费结算`);
@@ -240,6 +291,11 @@ export function createRxSelfPayService(ctx: SettlementContext, sell: Sell) {
         }
         const groups = selfPayGroups(ctx, saleId);
         ctx.returns.returnSelfPaySale(saleId, at);
+        atStore?.queueReturn(
+          rxSelfPaySaleRef(rx.consentId),
+          groups.flatMap((g) => g.codes),
+          at,
+        );
         for (const u of delivered) {
           if (u.infno === '7207') {
             const input = input7208(rx.hiRxno, selSnOf(ctx, u.msgid), reason.trim(), when);
@@ -264,6 +320,8 @@ export function createRxSelfPayService(ctx: SettlementContext, sell: Sell) {
       })
       .immediate();
     ctx.log.info('rxSelfPay.refunded', { hiRxno: rx.hiRxno, saleId });
+    // The center restores the prescription (7208): its claim at the store goes back too.
+    await atStore?.claims.release(rx.hiRxno);
   }
 
   return { offer, recordConsent, sale, refund };

@@ -18,6 +18,7 @@ import type { StoredPrescription } from '../../store/prescription-repository';
 import { markDispensingUpload } from '../../store/sale-upload-repository';
 import { type StayHandover, StayHandoverRepository } from '../../store/stay-handover-repository';
 import type { AuthenticatedSession } from '../auth-service';
+import type { StoreRxClaims } from '../dispense/store-linked-claims';
 import { renderSummaryPdf } from '../paper/summary-pdf';
 import type { SettlementContext } from './context';
 import { type PackGroup, packGroups } from './pack-groups';
@@ -37,7 +38,10 @@ const refuse = (message: string) => new AppError('POLICY', message, { ruleId: 'R
  * commit together; the materials list what the hospital settles; a withdrawal before the
  * hospital settles is 撤销调剂 (packs and codes back, 3506 once the 3505 was delivered).
  */
-export function createStayHandoverService(ctx: SettlementContext) {
+export function createStayHandoverService(
+  ctx: SettlementContext,
+  claimsAtStore: Pick<StoreRxClaims, 'release'> | null = null,
+) {
   const stays = new StayHandoverRepository(ctx.db);
   const staffName = ctx.db.prepare('SELECT display_name FROM staff WHERE id = ?').pluck();
 
@@ -194,12 +198,16 @@ export function createStayHandoverService(ctx: SettlementContext) {
     };
   }
 
-  /** 撤销 before the hospital settles: the record is withdrawn and the dispensing cancelled. */
-  function withdraw(
+  /**
+   * 撤销 before the hospital settles: the record is withdrawn and the dispensing cancelled. In
+   * store mode its packs go back through the counter's store queue (the return listener of
+   * cancelHeld, D42) and the prescription's claim is released, as for 撤销调剂 (D52).
+   */
+  async function withdraw(
     session: AuthenticatedSession,
     dispensingId: number,
     reason: string,
-  ): StayWithdrawnView {
+  ): Promise<StayWithdrawnView> {
     const at = ctx.now().getTime();
     const back = ctx.db
       .transaction(() => {
@@ -238,13 +246,20 @@ export function createStayHandoverService(ctx: SettlementContext) {
             at,
           );
         }
-        return returned;
+        return { ...returned, hiRxno: p?.hiRxno ?? null };
       })
       .immediate();
+    await claimsAtStore?.release(back.hiRxno);
     ctx.log.info(
       `撤销随住院结算（调剂单 ${dispensingId}，退回 ${back.packs} 盒、${back.codes} 个追溯码，药师 ${session.staff.username}）`,
     );
-    return { dispensingId, state: 'cancelled', ...back, stay: view(dispensingId) };
+    return {
+      dispensingId,
+      state: 'cancelled',
+      packs: back.packs,
+      codes: back.codes,
+      stay: view(dispensingId),
+    };
   }
 
   return { record, view, materials, withdraw };

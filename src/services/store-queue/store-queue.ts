@@ -9,6 +9,7 @@ import {
 import type { StoreClient } from '../../store-link/store-client';
 import type { Logger } from '../logger';
 import { clashView } from './clash-views';
+import { saleReturnsOf } from './sale-returns';
 
 /** How often a counter retries what it owes its store server while there is something to send. */
 const RETRY_EVERY_MS = 10_000;
@@ -31,6 +32,11 @@ interface Deps {
  */
 export function createStoreQueue(deps: Deps) {
   const repo = new StoreQueueRepository(deps.db);
+  const saleReturns = saleReturnsOf(deps.db);
+  const counts = () => {
+    const c = repo.counts();
+    return { ...c, pending: c.pending + saleReturns.pending().length };
+  };
   const me = deps.link.counterId;
   let running: Promise<void> | null = null;
   let again = false;
@@ -41,6 +47,16 @@ export function createStoreQueue(deps: Deps) {
   /** Inside the refund's or 撤销调剂's transaction (SaleReturnRepository's listener). */
   function recordReturn(dispensingId: number, codes: string[], at: number): void {
     repo.enqueueReturn({ key: `return-${me}-${randomUUID()}`, dispensingId, codes, at });
+    kickSoon();
+  }
+
+  /**
+   * Inside the refund's transaction of a sale no dispensing backs (a 自费结算, D52): its packs,
+   * sold at the store under `saleRef`, are returned there once.
+   */
+  function recordSaleReturn(saleRef: string, codes: string[], at: number): void {
+    if (codes.length === 0) return;
+    saleReturns.add({ key: `salereturn-${me}-${randomUUID()}`, saleRef, codes, at });
     kickSoon();
   }
 
@@ -109,7 +125,24 @@ export function createStoreQueue(deps: Deps) {
     }
   }
 
+  async function deliverSaleReturns(): Promise<void> {
+    for (const r of saleReturns.pending()) {
+      await deps.link.call('codes.return', {
+        idempotencyKey: r.key,
+        saleRef: r.saleRef,
+        codes: r.codes,
+      });
+      saleReturns.done(r.key);
+    }
+  }
+
   async function deliverAll(): Promise<void> {
+    try {
+      await deliverSaleReturns();
+    } catch (e) {
+      deps.log.warn(`门店服务器暂未收到本柜台的退回记录：${(e as Error).message}`);
+      return;
+    }
     for (const item of repo.pending()) {
       try {
         if (item.kind === 'return') await deliverReturn(item);
@@ -133,7 +166,7 @@ export function createStoreQueue(deps: Deps) {
       do {
         again = false;
         await deliverAll();
-      } while (again && repo.counts().pending > 0 && deps.link.status().reachable);
+      } while (again && counts().pending > 0 && deps.link.status().reachable);
     })().finally(() => {
       running = null;
     });
@@ -142,13 +175,14 @@ export function createStoreQueue(deps: Deps) {
 
   return {
     recordReturn,
+    recordSaleReturn,
     recordOfflineSale,
     deliverNow,
-    counts: () => repo.counts(),
+    counts,
     clashes: () => repo.clashes().map(clashView),
     start() {
       timer = setInterval(() => {
-        if (repo.counts().pending > 0) void deliverNow();
+        if (counts().pending > 0) void deliverNow();
       }, deps.retryEveryMs ?? RETRY_EVERY_MS);
       timer.unref();
     },

@@ -32,7 +32,11 @@ export function freePort(): Promise<number> {
  * Both talk to one center, as a pharmacy's counters do: two sandbox centers could issue the same
  * prescription number for different prescriptions, which the store's claims would then refuse.
  */
-export function storeWithTwoCounters(databaseUrl: () => string) {
+export function storeWithTwoCounters(
+  databaseUrl: () => string,
+  /** A counter's pharmacy region (e.g. Dongguan 441900 for a 门特 paper purchase). */
+  options: Partial<Record<CounterId, { pharmacyAdmdvs: string }>> = {},
+) {
   let store: Awaited<ReturnType<typeof startInProcessStore>>;
   let center: RunningSandbox | undefined;
   let centerDir = '';
@@ -44,6 +48,7 @@ export function storeWithTwoCounters(databaseUrl: () => string) {
     links[id] = await cuttableLink(port, await freePort());
     const h = await startHarness({
       ...(center ? { sandbox: center } : {}),
+      ...options[id],
       store: {
         mode: 'counter',
         url: links[id].url,
