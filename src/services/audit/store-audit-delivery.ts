@@ -3,6 +3,7 @@ import type { AuditEntryRecord } from '../../contract/store-protocol-audit';
 import type { AuditRepository } from '../../store/audit-repository';
 import type { StoreClient } from '../../store-link/store-client';
 import type { Logger } from '../logger';
+import { createStorePass } from '../store-pass';
 
 const PAGE = 200;
 /** Kept well under the store's request limit (STORE_MAX_REQUEST_BYTES, 128 KB). */
@@ -27,9 +28,6 @@ export function createStoreAuditDelivery(deps: {
   link: StoreClient;
   log: Logger;
 }) {
-  let running: Promise<AuditDeliveryPass> | null = null;
-  let timer: NodeJS.Timeout | null = null;
-
   async function send(entries: AuditEntryRecord[], done: AuditDeliveryPass): Promise<void> {
     const answer = await deps.link.call('audit.record', {
       idempotencyKey: `audit-${deps.link.counterId}-${randomUUID()}`,
@@ -74,33 +72,17 @@ export function createStoreAuditDelivery(deps: {
     }
   }
 
-  /** One pass now (or the one already running); rejects when the store cannot be reached. */
-  function deliverNow(): Promise<AuditDeliveryPass> {
-    running ??= pass().finally(() => {
-      running = null;
-    });
-    return running;
-  }
-
-  function soon(): void {
-    deliverNow().catch((e: unknown) =>
-      deps.log.warn(`审计记录暂未送达门店服务器，稍后重试：${(e as Error).message}`),
-    );
-  }
+  const runner = createStorePass(pass, {
+    retryMs: RETRY_MS,
+    log: deps.log,
+    notYet: '审计记录暂未送达门店服务器',
+  });
 
   return {
-    deliverNow,
-    soon,
-    start() {
-      timer ??= setInterval(soon, RETRY_MS);
-      timer.unref();
-      soon();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running?.catch(() => undefined);
-    },
+    deliverNow: runner.now,
+    soon: runner.soon,
+    start: runner.start,
+    stop: runner.stop,
   };
 }
 

@@ -3,6 +3,7 @@ import type { CashSaleRecord } from '../../contract/store-protocol-cash';
 import type { Db } from '../../store/database';
 import type { StoreClient } from '../../store-link/store-client';
 import type { Logger } from '../logger';
+import { createStorePass } from '../store-pass';
 
 const BATCH = 200;
 const RETRY_MS = 15_000;
@@ -19,8 +20,6 @@ export function createStoreCashDelivery(deps: { db: Db; link: StoreClient; log: 
     `SELECT id AS localId, total_fen AS totalFen, sold_at AS soldAt FROM self_pay_sales
      WHERE id > ? ORDER BY id LIMIT ${BATCH}`,
   );
-  let running: Promise<{ sent: number; recorded: number }> | null = null;
-  let timer: NodeJS.Timeout | null = null;
 
   async function pass(): Promise<{ sent: number; recorded: number }> {
     let { lastLocalId } = await deps.link.call('cashSales.last', {});
@@ -39,33 +38,17 @@ export function createStoreCashDelivery(deps: { db: Db; link: StoreClient; log: 
     }
   }
 
-  /** One pass now (or the one already running); rejects when the store cannot be reached. */
-  function deliverNow(): Promise<{ sent: number; recorded: number }> {
-    running ??= pass().finally(() => {
-      running = null;
-    });
-    return running;
-  }
-
-  function soon(): void {
-    deliverNow().catch((e: unknown) =>
-      deps.log.warn(`自费零售记录暂未送达门店服务器，稍后重试：${(e as Error).message}`),
-    );
-  }
+  const runner = createStorePass(pass, {
+    retryMs: RETRY_MS,
+    log: deps.log,
+    notYet: '自费零售记录暂未送达门店服务器',
+  });
 
   return {
-    deliverNow,
-    soon,
-    start() {
-      timer ??= setInterval(soon, RETRY_MS);
-      timer.unref();
-      soon();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running?.catch(() => undefined);
-    },
+    deliverNow: runner.now,
+    soon: runner.soon,
+    start: runner.start,
+    stop: runner.stop,
   };
 }
 

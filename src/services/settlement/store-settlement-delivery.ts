@@ -3,6 +3,7 @@ import type { SettlementRecordInput } from '../../contract/store-protocol-settle
 import type { Db } from '../../store/database';
 import type { StoreClient } from '../../store-link/store-client';
 import type { Logger } from '../logger';
+import { createStorePass } from '../store-pass';
 
 /** Events re-sent before the store's last one: a slow commit may have a slightly older time. */
 const OVERLAP_MS = 10 * 60_000;
@@ -47,8 +48,6 @@ export function createStoreSettlementDelivery(deps: { db: Db; link: StoreClient;
        FROM settlements WHERE refunded_at IS NOT NULL AND setl_id IS NOT NULL
      ) WHERE (at, id, k) > (?, ?, ?) ORDER BY at, id, k LIMIT ${BATCH}`,
   );
-  let running: Promise<DeliveryPass> | null = null;
-  let timer: NodeJS.Timeout | null = null;
 
   async function pass(): Promise<DeliveryPass> {
     const { lastAt } = await deps.link.call('settlements.last', {});
@@ -80,34 +79,17 @@ export function createStoreSettlementDelivery(deps: { db: Db; link: StoreClient;
     }
   }
 
-  /** One pass now (or the one already running); rejects when the store cannot be reached. */
-  function deliverNow(): Promise<DeliveryPass> {
-    running ??= pass().finally(() => {
-      running = null;
-    });
-    return running;
-  }
-
-  /** After a settlement or refund: deliver without making the counter wait; retried on a timer. */
-  function soon(): void {
-    deliverNow().catch((e: unknown) =>
-      deps.log.warn(`结算记录暂未送达门店服务器，稍后重试：${(e as Error).message}`),
-    );
-  }
+  const runner = createStorePass(pass, {
+    retryMs: RETRY_MS,
+    log: deps.log,
+    notYet: '结算记录暂未送达门店服务器',
+  });
 
   return {
-    deliverNow,
-    soon,
-    start() {
-      timer ??= setInterval(soon, RETRY_MS);
-      timer.unref();
-      soon();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running?.catch(() => undefined);
-    },
+    deliverNow: runner.now,
+    soon: runner.soon,
+    start: runner.start,
+    stop: runner.stop,
   };
 }
 

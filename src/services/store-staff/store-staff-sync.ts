@@ -3,6 +3,7 @@ import type { StoreShiftRecord } from '../../contract/store-protocol-staff';
 import type { Db } from '../../store/database';
 import type { StoreClient } from '../../store-link/store-client';
 import type { Logger } from '../logger';
+import { createStorePass } from '../store-pass';
 import { localRoster } from './local-roster';
 import { rosterStateOf } from './roster-state';
 import { storeOnDuty } from './store-on-duty';
@@ -54,8 +55,6 @@ export function createStoreStaffSync(deps: {
      ORDER BY p.id LIMIT ${SHIFT_BATCH}`,
   );
   const allNames = deps.db.prepare('SELECT username FROM staff ORDER BY id').pluck();
-  let running: Promise<StaffSyncPass> | null = null;
-  let timer: NodeJS.Timeout | null = null;
 
   /**
    * Accounts changed here, and (the first time this counter joins a store) every account it
@@ -154,40 +153,24 @@ export function createStoreStaffSync(deps: {
     return done;
   }
 
-  /** One pass now (or the one already running); rejects when the store cannot be reached. */
-  function syncNow(): Promise<StaffSyncPass> {
-    running ??= pass().finally(() => {
-      running = null;
-    });
-    return running;
-  }
-
-  function soon(): void {
-    syncNow().catch((e: unknown) =>
-      deps.log.warn(`员工名册与上岗记录暂未与门店服务器同步，稍后重试：${(e as Error).message}`),
-    );
-  }
+  const runner = createStorePass(pass, {
+    retryMs: RETRY_MS,
+    log: deps.log,
+    notYet: '员工名册与上岗记录暂未与门店服务器同步',
+  });
 
   return {
-    syncNow,
+    syncNow: runner.now,
     /** Who is on duty at which counter of the store (R-PHARMACIST). */
     onDuty: () => storeOnDuty(deps.link, deps.log),
-    soon,
+    soon: runner.soon,
     /** Called inside a staff change's transaction: the account is owed to the store. */
     markChanged(username: string): void {
       state.markChanged(username);
-      setImmediate(soon);
+      setImmediate(runner.soon);
     },
-    start() {
-      timer ??= setInterval(soon, RETRY_MS);
-      timer.unref();
-      soon();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running?.catch(() => undefined);
-    },
+    start: runner.start,
+    stop: runner.stop,
   };
 }
 
