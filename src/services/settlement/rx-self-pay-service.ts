@@ -14,13 +14,13 @@ import { InsuranceStandingRepository } from '../../store/insurance-standing-repo
 import type { AuthenticatedSession } from '../auth-service';
 import { planLines } from '../dispense/line-plan';
 import type { StoreRxClaims } from '../dispense/store-linked-claims';
-import { conflictFinding } from '../review/rx-conflict';
 import type { SettlementContext } from './context';
 import type { PackGroup } from './pack-groups';
 import { pharmacistOf } from './pharmacist';
 import { selSnOf } from './refund-service';
 import { afterReviewUpload } from './review-upload-wait';
 import type { PrescribedSale, SelfPayItem } from './self-pay-service';
+import { deliveredReview } from './settle-gate';
 import { input3506, input7207SelfPay, input7208 } from './upload-bodies';
 import { enqueueUpload } from './upload-queue';
 
@@ -120,24 +120,7 @@ export function createRxSelfPayService(
   /** The passed review whose 7206 reached the center (its rx_chk_biz_sn names the 7207). */
   function reviewed(hiRxno: string) {
     const p = prescription(hiRxno);
-    if (p.verification !== 'verified') {
-      throw new AppError('POLICY', '处方电子签名验证未通过，不能结算', { ruleId: 'R-SIGN' });
-    }
-    ctx.rxValidity.assertValid(p, '结算');
-    const conflict = conflictFinding(ctx.db, hiRxno);
-    if (conflict) throw new AppError('CONFLICT', conflict.message, { ruleId: 'R-STATUS' });
-    const review = ctx.reviews.live(hiRxno);
-    if (review?.result !== 'pass') {
-      throw new AppError('POLICY', '处方未经药师审核通过，不能调剂', { ruleId: 'R-OPINION' });
-    }
-    if (!review.rxChkBizSn) {
-      throw new AppError(
-        'CONFLICT',
-        '审方结果尚未送达医保中心（7206），送达后才能销售；请稍候或在上传队列中“立即发送”',
-        { ruleId: 'R-OPINION' },
-      );
-    }
-    return { p, review: { ...review, rxChkBizSn: review.rxChkBizSn } };
+    return { p, review: deliveredReview(ctx, p, '销售') };
   }
 
   async function sale(

@@ -6,6 +6,7 @@ import type { PaperFinding } from '../../domain/paper/paper-types';
 import { SETTLES_WITH_STAY_REFUSAL, settlesWithStay } from '../../domain/settlement/inpatient-dual';
 import type { Dispensing } from '../../store/dispensing-repository';
 import type { PaperRecord } from '../../store/paper-repository';
+import type { StoredPrescription } from '../../store/prescription-repository';
 import type { ReviewRecord } from '../../store/review-repository';
 import { verifiedImage } from '../paper/verified-image';
 import { conflictFinding } from '../review/rx-conflict';
@@ -75,23 +76,7 @@ export function requireEstimable(ctx: SettlementContext, dispensingId: number): 
 function electronic(ctx: SettlementContext, d: Dispensing, hiRxno: string): Settleable {
   const p = ctx.prescriptions.get(hiRxno);
   if (!p) throw new AppError('NOT_FOUND', `本机没有处方 ${hiRxno}`);
-  if (p.verification !== 'verified') {
-    throw new AppError('POLICY', '处方电子签名验证未通过，不能结算', { ruleId: 'R-SIGN' });
-  }
-  ctx.rxValidity.assertValid(p, '结算');
-  const conflict = conflictFinding(ctx.db, hiRxno);
-  if (conflict) throw new AppError('CONFLICT', conflict.message, { ruleId: 'R-STATUS' });
-  const review = ctx.reviews.live(hiRxno);
-  if (review?.result !== 'pass') {
-    throw new AppError('POLICY', '处方未经药师审核通过，不能结算', { ruleId: 'R-OPINION' });
-  }
-  if (!review.rxChkBizSn) {
-    throw new AppError(
-      'CONFLICT',
-      '审方结果尚未送达医保中心（7206），送达后才能结算；请稍候或在上传队列中“立即发送”',
-      { ruleId: 'R-OPINION' },
-    );
-  }
+  const review = deliveredReview(ctx, p, '结算');
   const dualChannel = ctx.dispensings
     .lines(d.id)
     .some((l) => ctx.catalog.get(l.medListCodg)?.dualChannel === true);
@@ -102,8 +87,38 @@ function electronic(ctx: SettlementContext, d: Dispensing, hiRxno: string): Sett
     source: 'electronic',
     dispensing: d,
     rxno: hiRxno,
-    review: { ...review, rxChkBizSn: review.rxChkBizSn },
+    review,
   };
+}
+
+/**
+ * An e-prescription may be sold only verified, valid, with no conflicting record, and with its
+ * passed review delivered to the center (R-SIGN, R-VALID, R-STATUS, R-OPINION): the 7206's
+ * rx_chk_biz_sn is what the sale's 7207 names. `verb` says what the refusal stops.
+ */
+export function deliveredReview(
+  ctx: SettlementContext,
+  p: StoredPrescription,
+  verb: '结算' | '销售',
+): ReviewRecord & { rxChkBizSn: string } {
+  if (p.verification !== 'verified') {
+    throw new AppError('POLICY', `处方电子签名验证未通过，不能${verb}`, { ruleId: 'R-SIGN' });
+  }
+  ctx.rxValidity.assertValid(p, '结算');
+  const conflict = conflictFinding(ctx.db, p.hiRxno);
+  if (conflict) throw new AppError('CONFLICT', conflict.message, { ruleId: 'R-STATUS' });
+  const review = ctx.reviews.live(p.hiRxno);
+  if (review?.result !== 'pass') {
+    throw new AppError('POLICY', `处方未经药师审核通过，不能${verb}`, { ruleId: 'R-OPINION' });
+  }
+  if (!review.rxChkBizSn) {
+    throw new AppError(
+      'CONFLICT',
+      `审方结果尚未送达医保中心（7206），送达后才能${verb}；请稍候或在上传队列中“立即发送”`,
+      { ruleId: 'R-OPINION' },
+    );
+  }
+  return { ...review, rxChkBizSn: review.rxChkBizSn };
 }
 
 function paper(ctx: SettlementContext, d: Dispensing, paperId: number): Settleable {
