@@ -74,7 +74,8 @@ export function writePaperExportZip(
       { ruleId: 'R-PAPER-KEEP' },
     );
   }
-  const exportedAt = formatBeijingDateTime(deps.now());
+  const at = deps.now();
+  const exportedAt = formatBeijingDateTime(at);
   const meta: ExportMeta = { pharmacy: deps.pharmacy, ...range, exportedAt };
   const fileName =
     'file' in out
@@ -82,7 +83,7 @@ export function writePaperExportZip(
       : `paper-archive-${range.from}_${range.to}-${compact(exportedAt)}.zip`;
   const target = 'file' in out ? path.resolve(out.file) : path.resolve(out.dir, fileName);
 
-  const zip = new ZipFileWriter(target);
+  const zip = new ZipFileWriter(target, at);
   let written: { size: number; sm3: string };
   try {
     const manifest: ManifestEntry[] = [];

@@ -13,6 +13,8 @@ export interface WrittenZip {
  * A zip written to disk entry by entry (fflate's streaming Zip, synchronous), so an archive
  * of many images never sits in memory whole; its SM3 is computed from the same bytes as they
  * are written. The file appears under its name only when complete (`<name>.part` until then).
+ * Every entry carries `entryTime` (the archive's own time, not the moment each entry happens to
+ * be written), so the same export gives the same bytes and the same SM3 wherever it runs.
  */
 export class ZipFileWriter {
   private readonly zip: Zip;
@@ -22,7 +24,10 @@ export class ZipFileWriter {
   private size = 0;
   private failure: Error | null = null;
 
-  constructor(private readonly target: string) {
+  constructor(
+    private readonly target: string,
+    private readonly entryTime: Date,
+  ) {
     mkdirSync(path.dirname(target), { recursive: true, mode: PRIVATE_FOLDER_MODE });
     this.partial = `${target}.part`;
     this.fd = openSync(this.partial, 'w', PRIVATE_FILE_MODE);
@@ -65,6 +70,7 @@ export class ZipFileWriter {
   }
 
   private push(entry: ZipPassThrough | ZipDeflate, bytes: Uint8Array): void {
+    entry.mtime = this.entryTime;
     this.zip.add(entry);
     entry.push(bytes, true);
     this.check();

@@ -48,13 +48,14 @@ export function createLogExport(deps: { db: Db; dataDir: string; info: AppInfo; 
       if (folder !== null && !statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
         throw new AppError('VALIDATION', `导出文件夹 ${folder} 不存在`);
       }
-      const since = beijingDay(new Date(deps.now().getTime() - (EXPORT_LOG_DAYS - 1) * DAY_MS));
+      const at = deps.now();
+      const since = beijingDay(new Date(at.getTime() - (EXPORT_LOG_DAYS - 1) * DAY_MS));
       const files = listLogFiles(logsDir).filter((n) => n.slice(4, 14) >= since);
       const target = path.join(
         folder ?? path.join(deps.dataDir, 'exports'),
-        `柜台日志_${deps.info.pharmacy.code}_${compactTime(deps.now())}.zip`,
+        `柜台日志_${deps.info.pharmacy.code}_${compactTime(at)}.zip`,
       );
-      const zip = new ZipFileWriter(target);
+      const zip = new ZipFileWriter(target, at);
       let written: { size: number };
       try {
         for (const name of files) {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sm3Hex } from '../../../src/center/crypto';
 import { silentLogger } from '../../../src/services/logger';
 import { writePaperExportZip } from '../../../src/services/paper/export-zip';
@@ -109,6 +109,29 @@ describe('paper archive export as one zip', () => {
       );
     }
     expect(index.prescriptions[1].image.file).toMatch(/\.pdf$/);
+  });
+
+  it('the same export gives the same bytes whenever it is written: every entry carries the export time [R-PAPER-KEEP][R-KEEP]', () => {
+    const { deps, dir } = archiveOf([fakePng(3000), PDF]);
+    const range = { from: '2025-03-10', to: '2025-03-11' };
+    try {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.parse('2026-12-07T13:02:18Z'));
+      const first = writePaperExportZip(deps, range, { file: path.join(dir, 'a.zip') });
+      vi.setSystemTime(Date.parse('2026-12-07T13:02:21Z'));
+      const second = writePaperExportZip(deps, range, { file: path.join(dir, 'b.zip') });
+      expect(second.sm3).toBe(first.sm3);
+    } finally {
+      vi.useRealTimers();
+    }
+    const local = Buffer.from(fs.readFileSync(path.join(dir, 'a.zip')));
+    // the first local header's DOS time and date: the export's time (10:00:00 Beijing clock)
+    const dosTime = local.readUInt16LE(10);
+    expect([dosTime >> 11, (dosTime >> 5) & 63, (dosTime & 31) * 2]).toEqual([
+      new Date(AT + 30 * 86_400_000).getHours(),
+      0,
+      0,
+    ]);
   });
 
   it('writes a CSV with a BOM that keeps full names and ID numbers; the summary PDF masks them [R-PAPER-KEEP]', () => {
