@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -126,6 +126,7 @@ describe('日结汇总 at the day close over HTTP', () => {
     expect(text).toContain(`尾号 ${held.hiRxno.slice(-6)}`);
     expect(text).toContain(maskName(li.name));
     expect(text).not.toContain(li.name);
+    mkdirSync(path.join(ROOT, 'test-results/screens'), { recursive: true });
     execFileSync('pdftoppm', [
       '-png',
       '-r',

@@ -1,10 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconContract } from '../../../src/contract/contract-recon';
 import { reportsContract } from '../../../src/contract/contract-reports';
 import { riskContract } from '../../../src/contract/contract-risk';
 import type { RxCandidate } from '../../../src/contract/types';
 import type { DispensingView } from '../../../src/contract/types-dispense';
-import type { ReportExportResult } from '../../../src/contract/types-reports';
+import type { DaySummaryPdf, ReportExportResult } from '../../../src/contract/types-reports';
 import { createPrescription } from '../../../src/sandbox/hospital/create-prescription';
 import { DEMO_PATIENTS } from '../../../src/sandbox/seed-data';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
@@ -116,6 +117,31 @@ describe('no per-prescriber statistics from any period report [R-NO-STATS]', () 
     const storeDay = await h.api('reports.storeDay', { day: today() }, token);
     expect(storeDay.error?.code).toBe('CONFLICT');
     called.add('reports.storeDay');
+    // The 日结汇总 lists held dispensings with their drugs, never their prescriber; its PDF is
+    // read back as text, as an inspector would see it.
+    outputs.push([
+      'reports.daySummary',
+      JSON.stringify(await ok('reports.daySummary', { day: today() })),
+    ]);
+    const dayPdf = await ok<DaySummaryPdf>('reports.daySummaryPdf', { day: today() });
+    outputs.push([
+      'reports.daySummaryPdf',
+      execFileSync('pdftotext', ['-layout', '-', '-'], {
+        input: Buffer.from(dayPdf.pdfBase64, 'base64'),
+        encoding: 'utf8',
+      }),
+    ]);
+    const selfCheck = await ok<ReportExportResult>('reports.acceptanceSelfCheck', {
+      format: 'csv',
+    });
+    outputs.push([
+      'reports.acceptanceSelfCheck',
+      Buffer.from(selfCheck.base64, 'base64').toString('utf8'),
+    ]);
+    called
+      .add('reports.daySummary')
+      .add('reports.daySummaryPdf')
+      .add('reports.acceptanceSelfCheck');
 
     const periodMethods = [
       ...Object.keys(riskContract),
