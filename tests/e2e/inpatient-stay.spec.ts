@@ -53,16 +53,15 @@ test('hands an inpatient dual-channel dispensing to the hospital’s settlement 
   await expect(page.getByTestId('cancel-held')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screens/stay-recorded-1366.png' });
 
-  // 撤销 waits for the 3505 to reach the center (then a 3506 takes it back)
-  await expect(page.getByTestId('outbox-status')).toHaveAttribute('data-pending', '0', {
-    timeout: 30_000,
-  });
+  // 撤销 waits for the 3505 to reach the center (then a 3506 takes it back); the panel follows it
+  await expect(panel).toHaveAttribute('data-upload-3505', 'delivered', { timeout: 30_000 });
+  await expect(panel).toContainText('商品销售上传（3505）已送达');
   await page.keyboard.press('Shift+F9');
   await expect(page.getByTestId('stay-withdraw-dialog')).toBeVisible();
   await expect(page.getByTestId('stay-withdraw-reason')).toBeFocused();
   await page.getByTestId('stay-withdraw-reason').fill('医院改为院内供药，药品已收回');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('stay-withdraw-error')).toHaveCount(0);
   await expect(screen).toHaveAttribute('data-state', 'cancelled', { timeout: 10_000 });
+  await expect(page.getByTestId('stay-withdraw-error')).toHaveCount(0);
   await expect(page.getByTestId('scan-notice')).toContainText('追溯码可再次销售');
 });

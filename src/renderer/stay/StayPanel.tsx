@@ -25,9 +25,19 @@ export function StayPanel({ dispensingId }: { dispensingId: number }) {
   useEffect(() => {
     void useStayStore.getState().load(dispensingId);
   }, [dispensingId]);
+  const travelling = record?.upload3505 === 'pending' || record?.upload3505 === 'in_flight';
+  useEffect(() => {
+    if (!travelling) return;
+    const timer = setInterval(() => void useStayStore.getState().refresh(dispensingId), 2_000);
+    return () => clearInterval(timer);
+  }, [travelling, dispensingId]);
   if (!record || record.dispensingId !== dispensingId) return null;
   return (
-    <section className="stay-panel" data-testid="stay-panel">
+    <section
+      className="stay-panel"
+      data-testid="stay-panel"
+      data-upload-3505={record.upload3505 ?? ''}
+    >
       <Alert
         type="success"
         showIcon

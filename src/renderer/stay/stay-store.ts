@@ -22,6 +22,8 @@ interface StayState {
   error: AppErrorShape | null;
   /** Loads the record and materials of the dispensing shown (after it was handed over). */
   load(dispensingId: number): Promise<void>;
+  /** Re-reads the record only, to follow its 3505 until the center has it. */
+  refresh(dispensingId: number): Promise<void>;
   /** 随住院结算 of the dispensing on screen (R-MT-SETTLE); true when recorded. */
   submit(form: StayForm): Promise<boolean>;
   /** 撤销 of the hand-over with the pharmacist's reason; true when done. */
@@ -53,6 +55,15 @@ export const useStayStore = create<StayState>((set, get) => {
           api.call('stay.materials', { dispensingId }),
         ]);
         set({ record, materials });
+      } catch (err) {
+        reportFailure(err);
+      }
+    },
+
+    async refresh(dispensingId) {
+      try {
+        const record = await api.call('stay.get', { dispensingId });
+        if (get().record?.dispensingId === dispensingId) set({ record });
       } catch (err) {
         reportFailure(err);
       }
