@@ -87,4 +87,23 @@ describe('personal data of a layout file, masked for the screen', () => {
     expect(drawn).toContain(`患者姓名：${inFile}`);
     expect(drawn).not.toContain('李建国');
   });
+
+  it('a name and an ID number split over several runs of one line are masked in every run they touch; other lines are left alone [R-LAYOUT]', () => {
+    const run = (str: string, x: number, y: number) => ({ str, x, y, width: 10, size: 10 });
+    const items = [
+      run('患者姓名：李', 40, 700),
+      run('秀英', 100, 700.5),
+      run('证件号码：5001031975', 40, 680),
+      run('05053214', 160, 680),
+      run('药品：二甲双胍', 40, 660),
+      run('秀英', 40, 640),
+    ];
+    const runs = personalRuns(items, [NAME]);
+    const drawn = (i: number) => runs.find((r) => r.item === items[i])?.masked ?? items[i]?.str;
+    expect(`${drawn(0)}${drawn(1)}`).toBe(`患者姓名：${maskName(NAME)}`);
+    const id = `${drawn(2)}${drawn(3)}`;
+    expect(id).toBe(`证件号码：${maskIdNumber(CERTNO)}`);
+    expect(runs.map((r) => r.item)).not.toContain(items[4]);
+    expect(runs.filter((r) => r.item.y === 640)).toHaveLength(0);
+  });
 });
