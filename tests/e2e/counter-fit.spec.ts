@@ -40,7 +40,7 @@ test('identification shows a suspended person and an 异地 person in red with t
     expect(page.getByTestId('patient-name')).toHaveText(chenJing.name, { timeout: 5_000 }),
   );
   const remote = page.locator('[data-testid=insurance-notice][data-kind=remote]');
-  await expect(remote).toContainText('异地参保：参保地 510100');
+  await expect(remote).toContainText('异地参保：参保地 四川省成都市（510100）');
   await expect(remote).toContainText('备案');
   await page.screenshot({ path: 'test-results/screens/identify-remote-1366.png' });
 });

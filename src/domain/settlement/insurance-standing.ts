@@ -1,3 +1,4 @@
+import { areaLabel } from '../area-name';
 import { AppError } from '../errors';
 import { SETTLE_CODES } from './settle-codes';
 
@@ -79,8 +80,8 @@ export function insuranceNotices(s: InsuranceStanding, pool: PoolArea): Insuranc
     notices.push({
       kind: 'remote',
       ruleId: 'R-REGION',
-      title: `异地参保：参保地 ${s.insuplcAdmdvs}`,
-      message: `参保地 ${s.insuplcAdmdvs} 不属于本店统筹地区（${pool.name}）：异地就医需在参保地办理备案，未备案的医保结算不可用，能否结算以医保中心预结算结果为准`,
+      title: `异地参保：参保地 ${areaLabel(s.insuplcAdmdvs)}`,
+      message: `参保地 ${areaLabel(s.insuplcAdmdvs)} 不属于本店统筹地区（${pool.name}）：异地就医需在参保地办理备案，未备案的医保结算不可用，能否结算以医保中心预结算结果为准`,
       nextStep:
         '请先询问患者是否已办理异地就医备案；未备案的不能医保结算。开始调剂后先做费用估算，确认医保中心受理后再逐盒扫码',
     });

@@ -1,5 +1,6 @@
 import { Card, Tag } from 'antd';
 import type { InsuredPerson } from '../../contract/types';
+import { areaLabel } from '../../domain/area-name';
 import { CERT_TYPE_LABELS } from '../../domain/insurance';
 import { InsuranceNotices } from '../components/InsuranceNotices';
 import { formatFen } from '../format/money';
@@ -50,7 +51,7 @@ export function PatientCard({ person }: { person: InsuredPerson }) {
                     </div>
                   </td>
                   <td>{i.status}</td>
-                  <td className="mono">{i.insuplcAdmdvs}</td>
+                  <td data-testid="insutype-area">{areaLabel(i.insuplcAdmdvs)}</td>
                   <td className="num balance" data-testid="insutype-balance">
                     {formatFen(i.balanceFen)}
                   </td>

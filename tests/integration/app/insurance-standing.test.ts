@@ -73,7 +73,7 @@ describe('insurance standing at identification, download and dispensing', () => 
       certNo: chenJing.ecToken,
     });
     expect(p.insuranceNotices.map((n) => n.kind)).toEqual(['remote']);
-    expect(p.insuranceNotices[0]?.title).toBe('异地参保：参保地 510100');
+    expect(p.insuranceNotices[0]?.title).toBe('异地参保：参保地 四川省成都市（510100）');
     expect(p.insuranceNotices[0]?.message).toContain('异地就医需在参保地办理备案');
     expect(p.insuranceNotices[0]?.message).toContain('重庆');
   });
