@@ -1,5 +1,6 @@
 import { Button, Input, Modal } from 'antd';
 import { useEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { DaySummary, DaySummaryHeld } from '../../contract/types-reports';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatFen } from '../format/money';
@@ -74,14 +75,20 @@ function HeldRow({ h, first }: { h: DaySummaryHeld; first: boolean }) {
   );
 }
 
-function Held({ s }: { s: DaySummary }) {
+function Held({ s, colleagues }: { s: DaySummary; colleagues: readonly string[] }) {
   if (s.held.length === 0) return <p>无待结算调剂</p>;
   const firstOpen = s.held.find((h) => h.carriedOver === null)?.dispensingId;
   return (
     <>
-      {s.openHeld > 0 && (
+      {s.openHeld > 0 && colleagues.length === 0 && (
         <p className="logout-held-warning" data-testid="off-duty-warning" role="alert">
           还有 {s.openHeld} 笔待结算调剂未处理：请结算或撤销调剂（Shift+F8），或填写原因结转后再下岗
+        </p>
+      )}
+      {s.openHeld > 0 && colleagues.length > 0 && (
+        <p className="hint" data-testid="off-duty-handover">
+          还有 {s.openHeld} 笔待结算调剂：{colleagues.join('、')}{' '}
+          仍在岗，由在岗药师继续处理；最后一位药师下岗前须全部处理
         </p>
       )}
       <ul className="day-summary-held">
@@ -118,7 +125,15 @@ export function DaySummaryDialog() {
   const { mode, summary, error } = useDaySummaryStore();
   const confirm = useRef<HTMLButtonElement>(null);
   const offDuty = mode === 'offDuty';
-  const mayClose = summary !== null && summary.openHeld === 0;
+  const colleagues = useShiftStore(
+    useShallow((st) =>
+      (st.status?.onDuty ?? [])
+        .filter((x) => x.staffId !== st.status?.mine?.staffId)
+        .map((x) => x.pharmacistName),
+    ),
+  );
+  // the counter's day closes with its last pharmacist on duty (R-KEEP)
+  const mayClose = summary !== null && (summary.openHeld === 0 || colleagues.length > 0);
   // once nothing is left open (on arrival, or after the last 结转) Enter goes off duty
   useEffect(() => {
     if (open && mayClose) confirm.current?.focus();
@@ -174,7 +189,7 @@ export function DaySummaryDialog() {
             <h4>结算（与每日结算报表一致）</h4>
             <Figures s={summary} />
             <h4>待结算调剂（已调剂未结算）</h4>
-            <Held s={summary} />
+            <Held s={summary} colleagues={offDuty ? colleagues : []} />
             <h4>其他</h4>
             <Others s={summary} />
           </>

@@ -48,8 +48,13 @@ export function createShiftService(deps: {
       return toShiftView(shift);
     },
 
+    /**
+     * 下岗. The counter's day closes with its last pharmacist: while a colleague stays on duty,
+     * the held dispensings stay in their hands and the one leaving is not held back.
+     */
     close(staff: StaffMember): ShiftView {
-      const refusal = dayCloseRefusal(deps.openHeld());
+      const lastOnDuty = !deps.shifts.onDuty().some((s) => s.staffId !== staff.id);
+      const refusal = lastOnDuty ? dayCloseRefusal(deps.openHeld()) : null;
       if (refusal && deps.shifts.openFor(staff.id)) throw refusal;
       const shift = deps.shifts.close(staff.id, deps.now().getTime());
       if (!shift) throw new AppError('CONFLICT', '您当前不在岗，无需下岗');

@@ -193,4 +193,51 @@ describe('日结汇总 at the day close over HTTP', () => {
     await ok('shift.close', {});
     expect((await ok<ShiftStatus>('shift.status', {})).mine).toBeNull();
   });
+
+  it('a pharmacist may go off duty with held dispensings open while a colleague stays on duty; the last one on duty may not [R-KEEP][R-PHARMACIST]', async () => {
+    const admin = DEMO_STAFF.find((s) => s.role === 'admin');
+    const adminToken =
+      (
+        await h.api<{ token: string }>('auth.login', {
+          username: admin?.username,
+          password: admin?.password,
+        })
+      ).value?.token ?? '';
+    await ok(
+      'staff.create',
+      {
+        username: 'wangfang',
+        displayName: '王芳',
+        role: 'pharmacist',
+        pharmacistCode: 'Y500103000456',
+        certno: '110101199003071233',
+        password: 'Temp2024x',
+      },
+      adminToken,
+    );
+    const first =
+      (
+        await h.api<{ token: string }>('auth.login', {
+          username: 'wangfang',
+          password: 'Temp2024x',
+        })
+      ).value?.token ?? '';
+    await ok(
+      'session.changePassword',
+      { oldPassword: 'Temp2024x', newPassword: 'Counter2024' },
+      first,
+    );
+    await ok('shift.open', {}, first);
+    await ok('shift.open', {});
+    await dispensed(li);
+    expect((await ok<DaySummary>('reports.daySummary', {})).openHeld).toBe(1);
+
+    await ok('shift.close', {});
+    const status = await ok<ShiftStatus>('shift.status', {}, first);
+    expect(status.onDuty.map((x) => x.pharmacistName)).toEqual(['王芳']);
+
+    const last = await h.api('shift.close', {}, first);
+    expect(last.error).toMatchObject({ code: 'POLICY', ruleId: 'R-KEEP' });
+    expect((await ok<ShiftStatus>('shift.status', {}, first)).mine).not.toBeNull();
+  });
 });
