@@ -1,5 +1,8 @@
-import type { StoreDayReport, StoreDayTotals } from '../../contract/types-store-settlements';
+import type { ApiOutput } from '../../contract/contract';
 import { formatFen } from '../format/money';
+
+type StoreDayReport = ApiOutput<'reports.storeDay'>;
+type StoreDayTotals = StoreDayReport['store'];
 
 /** One line of the 全店结算日报: a counter, or the store's total (`counter: null`). */
 export interface StoreDayRow {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
+import type { ApiOutput } from '../../contract/contract';
 import type { StoreOnDutyView } from '../../contract/types-review';
-import type { StoreDayReport } from '../../contract/types-store-settlements';
 import { beijingDate } from '../../domain/calendar';
 import { isCalendarDate } from '../../domain/date-text';
 import type { AppErrorShape } from '../../domain/errors';
@@ -15,7 +15,7 @@ interface StoreWideState {
   mode: CounterMode;
   /** The Beijing day of the store day report (yyyy-MM-dd). */
   day: string;
-  dayReport: StoreDayReport | null;
+  dayReport: ApiOutput<'reports.storeDay'> | null;
   dayError: AppErrorShape | null;
   onDuty: StoreOnDutyView | null;
   onDutyError: AppErrorShape | null;
