@@ -166,7 +166,9 @@ test('the 全店 views at counter A: the day report lists A and B and the store 
   await a.keyboard.press('Escape');
 
   await a.keyboard.press('Alt+KeyL');
-  await a.getByTestId('audit-view').getByText('全店（各柜台）').click();
+  // Keyboard only: the toggle's checked radio, then → to 全店.
+  await a.getByTestId('audit-view').locator('input[value="counter"]').focus();
+  await a.keyboard.press('ArrowRight');
   await expect(a.getByTestId('audit-store-from')).toBeFocused();
   await a.getByTestId('audit-store-counter').fill('B');
   const fromB = a.locator('[data-testid="audit-store-entry"][data-counter="B"]');

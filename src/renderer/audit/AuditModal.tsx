@@ -81,6 +81,8 @@ function ViewToggle() {
   return (
     <Radio.Group
       data-testid="audit-view"
+      // One name makes the two a native radio group: ← → move between them.
+      name="audit-view"
       className="audit-view-toggle"
       optionType="button"
       buttonStyle="solid"
