@@ -4,6 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { type PgCluster, startPgCluster } from '../../scripts/lib/pg-cluster';
+import type { SelfPaySaleView } from '../../src/contract/types-settlement';
+import { beijingDate } from '../../src/domain/calendar';
+import { formatFen } from '../../src/renderer/format/money';
 import { cuttableLink } from '../integration/store-server/helpers/cuttable-link';
 import { COUNTERS, spawnStoreServer } from '../integration/store-server/helpers/store';
 import { freePort } from '../integration/store-server/helpers/store-counters';
@@ -74,10 +77,10 @@ async function stopStore(): Promise<void> {
   await exited;
 }
 
-async function openCounter(page: Page, id: 'A' | 'B') {
+async function openCounter(page: Page, id: 'A' | 'B', username = 'yaoshi') {
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(apps[id].url);
-  await page.getByTestId('login-username').fill('yaoshi');
+  await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill('demo1234');
   await page.getByTestId('login-password').press('Enter');
   await expect(page.getByTestId('staff-name')).toBeVisible();
@@ -108,6 +111,91 @@ test.afterAll(async () => {
   store?.child.kill('SIGTERM');
   await pg?.stop();
   rmSync(dir, { recursive: true, force: true });
+});
+
+/** A dialog's or screen's opening animation over, so a screenshot shows what the person reads. */
+async function settled(page: Page) {
+  await expect(page.locator('.ant-zoom-appear, .ant-zoom-enter, .ant-fade-appear')).toHaveCount(0);
+}
+
+// Runs before the test below, which ends by stopping the store server.
+test('the 全店 views at counter A: the day report lists A and B and the store total, the store-wide audit trail shows entries of B, the pharmacist on duty at B (and A) is shown; a cashier is refused the trail with the reason [R-RECON][R-KEEP][R-PHARMACIST]', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const sell = async (id: 'A' | 'B') => {
+    const sale = await api<SelfPaySaleView>(id, 'sale.selfPay', {
+      items: [{ medListCodg: LORATADINE, codes: [packCode()] }],
+    });
+    expect(sale.ok, sale.error?.message).toBe(true);
+    return sale.value?.total.fen ?? Number.NaN;
+  };
+  const takings = (await sell('A')) + (await sell('B')) + (await sell('B'));
+  for (const id of ['B', 'A'] as const) {
+    const shift = await api(id, 'shift.open', {});
+    expect(shift.ok, shift.error?.message).toBe(true);
+  }
+
+  const a = await browser.newPage();
+  await openCounter(a, 'A');
+  await a.keyboard.press('Alt+KeyB');
+  await expect(a.getByTestId('reports-tab-store')).toBeVisible();
+  await a.keyboard.press('6');
+  await expect(a.getByTestId('reports-view-store')).toBeVisible();
+  await a.getByTestId('store-day').fill(beijingDate(new Date()));
+  const total = a.locator('[data-testid="store-day-row"][data-counter="store"]');
+  // The counters' passes deliver cash sales and shifts within seconds: read again until in.
+  await expect(async () => {
+    await a.getByTestId('store-day').press('Enter');
+    await expect(total).toContainText(formatFen(takings), { timeout: 2_000 });
+    await expect(a.getByTestId('store-on-duty-row')).toHaveCount(2, { timeout: 2_000 });
+  }).toPass({ timeout: 45_000 });
+  await expect(a.locator('[data-testid="store-day-row"][data-counter="A"]')).toContainText(
+    '柜台 A',
+  );
+  await expect(a.locator('[data-testid="store-day-row"][data-counter="B"]')).toContainText(
+    '柜台 B',
+  );
+  await expect(total).toContainText('全店合计');
+  await expect(a.getByTestId('store-day-summary')).toContainText('2 个柜台');
+  await expect(a.getByTestId('store-day-summary')).toContainText('自费零售 3 笔');
+  const atB = a.locator('[data-testid="store-on-duty-row"][data-counter="柜台 B"]');
+  await expect(atB).toContainText('张敏');
+  await expect(atB.getByTestId('store-on-duty-several')).toHaveText('同时在 2 个柜台在岗');
+  await a.screenshot({ path: 'test-results/screens/store-wide-reports-1366.png' });
+  await a.keyboard.press('Escape');
+
+  await a.keyboard.press('Alt+KeyL');
+  // Keyboard only: the toggle's checked radio, then → to 全店.
+  await a.getByTestId('audit-view').locator('input[value="counter"]').focus();
+  await a.keyboard.press('ArrowRight');
+  await expect(a.getByTestId('audit-store-from')).toBeFocused();
+  await a.getByTestId('audit-store-counter').fill('B');
+  const fromB = a.locator('[data-testid="audit-store-entry"][data-counter="B"]');
+  await expect(async () => {
+    await a.getByTestId('audit-store-counter').press('Enter');
+    await expect(fromB.first()).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 45_000 });
+  await expect(a.locator('[data-testid="audit-store-entry"][data-counter="A"]')).toHaveCount(0);
+  await expect(
+    a.locator('[data-testid="audit-store-entry"][data-action="sale.selfPay"]').first(),
+  ).toContainText('自费零售');
+  await settled(a);
+  await a.screenshot({ path: 'test-results/screens/store-wide-audit-1366.png' });
+  await a.keyboard.press('Escape');
+  await expect(a.getByTestId('audit-store-panel')).toHaveCount(0);
+
+  const cashier = await browser.newPage();
+  await openCounter(cashier, 'A', 'shouyin');
+  await cashier.keyboard.press('Alt+KeyL');
+  const refusal = cashier.getByTestId('error-banner');
+  await expect(refusal).toContainText('只有管理员或执业药师可以查看和校验审计日志');
+  await expect(refusal).toHaveAttribute('data-rule', 'R-KEEP');
+  await expect(cashier.getByTestId('audit-store-panel')).toHaveCount(0);
+  await cashier.screenshot({ path: 'test-results/screens/store-wide-audit-cashier-1366.png' });
+  for (const id of ['A', 'B'] as const) await api(id, 'shift.close', {});
+  await cashier.close();
+  await a.close();
 });
 
 test('two counters of one store: a pack sold at A is refused at B; offline both say so; an offline clash is listed with both sales; a handed upload is shown as waiting at the store [R-TRACE-ONCE][R-SALES-UP]', async ({

@@ -1,37 +1,14 @@
-import { Alert, Button, Modal, Table, Tag } from 'antd';
+import { Alert, Button, Modal, Radio, Table } from 'antd';
+import { useEffect } from 'react';
 import type { AuditEntryView } from '../../contract/types-audit';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { AuditSlip } from './AuditSlip';
+import { AUDIT_COLUMNS } from './audit-columns';
 import { useAuditStore } from './audit-store';
-import { detailText } from './detail-text';
 import { ReverifyResult } from './ReverifyResult';
-
-const OUTCOME_COLORS = {
-  ok: 'success',
-  refused: 'warning',
-  failed: 'error',
-  interrupted: 'processing',
-} as const;
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
-
-const COLUMNS = [
-  { title: '序号', dataIndex: 'seq', width: 70 },
-  { title: '时间', dataIndex: 'at', width: 170, render: when },
-  { title: '人员', dataIndex: 'username', width: 150, render: (u: string | null) => u ?? '—' },
-  { title: '操作', dataIndex: 'actionLabel', width: 130 },
-  {
-    title: '结果',
-    dataIndex: 'outcome',
-    width: 90,
-    render: (_: unknown, e: AuditEntryView) => (
-      <Tag color={OUTCOME_COLORS[e.outcome]}>{e.outcomeLabel}</Tag>
-    ),
-  },
-  { title: '对象', dataIndex: 'subject', width: 190, render: (s: string | null) => s ?? '' },
-  { title: '详情', dataIndex: 'detail', render: detailText },
-];
+import { StoreAuditPanel } from './StoreAuditPanel';
+import { useStoreAuditStore } from './store-audit-store';
+import './audit.css';
 
 function Verdict() {
   const verdict = useAuditStore((s) => s.verdict);
@@ -48,13 +25,86 @@ function Verdict() {
   );
 }
 
-/** Alt+L 审计日志: recent security-relevant actions and the hash-chain check (R-KEEP). */
-export function AuditModal() {
-  const open = useAuditStore((s) => s.open);
+/** This counter's own log: the chain check, the re-verification and the latest entries. */
+function CounterAuditPanel() {
   const entries = useAuditStore((s) => s.entries);
   const total = useAuditStore((s) => s.total);
   const busy = useAuditStore((s) => s.busy);
   const error = useAuditStore((s) => s.error);
+  return (
+    <div data-testid="audit-panel" className="overlay-body">
+      <Button
+        type="primary"
+        size="large"
+        data-testid="audit-verify"
+        loading={busy}
+        onClick={() => void useAuditStore.getState().verify()}
+      >
+        校验审计链 <kbd>Enter</kbd>
+      </Button>{' '}
+      <Button
+        size="large"
+        data-testid="rx-reverify-all"
+        loading={busy}
+        onClick={() => void useAuditStore.getState().reverifyAll()}
+      >
+        全部处方重新验签 <kbd>Alt+Shift+V</kbd>
+      </Button>
+      <Verdict />
+      <ReverifyResult />
+      <AuditSlip />
+      {error && <ErrorAlert error={error} testId="audit-error" />}
+      <p className="hint">
+        最近 30 天共 {total} 条（显示最新 {entries.length}{' '}
+        条；身份证号、电话已脱敏，不记录密码与电子凭证）。
+        每条记录的摘要覆盖前一条，改动、删除或截断都会在校验时指出第一处断点。<kbd>Esc</kbd> 关闭。
+      </p>
+      <Table<AuditEntryView>
+        data-testid="audit-entries"
+        rowKey="seq"
+        size="middle"
+        columns={AUDIT_COLUMNS}
+        dataSource={entries}
+        pagination={false}
+        scroll={{ y: 420 }}
+        onRow={(e) => ({ 'data-testid': 'audit-entry', 'data-action': e.action }) as never}
+      />
+    </div>
+  );
+}
+
+/** A counter of a store chooses between its own log and the store-wide trail (Tab, then ← →). */
+function ViewToggle() {
+  const storeMode = useStoreAuditStore((s) => s.storeMode);
+  const view = useStoreAuditStore((s) => s.view);
+  if (!storeMode) return null;
+  return (
+    <Radio.Group
+      data-testid="audit-view"
+      // One name makes the two a native radio group: ← → move between them.
+      name="audit-view"
+      className="audit-view-toggle"
+      optionType="button"
+      buttonStyle="solid"
+      size="large"
+      value={view}
+      onChange={(e) => useStoreAuditStore.getState().setView(e.target.value)}
+      options={[
+        { value: 'counter', label: '本柜台' },
+        { value: 'store', label: '全店（各柜台）' },
+      ]}
+    />
+  );
+}
+
+/** Alt+L 审计日志: recent security-relevant actions and the hash-chain check (R-KEEP). */
+export function AuditModal() {
+  const open = useAuditStore((s) => s.open);
+  const view = useStoreAuditStore((s) => s.view);
+  useEffect(() => {
+    if (open) void useStoreAuditStore.getState().loadMode();
+    else useStoreAuditStore.getState().reset();
+  }, [open]);
   return (
     <Modal
       open={open}
@@ -65,45 +115,8 @@ export function AuditModal() {
       keyboard={false}
       destroyOnHidden
     >
-      <div data-testid="audit-panel" className="overlay-body">
-        <Button
-          type="primary"
-          size="large"
-          data-testid="audit-verify"
-          loading={busy}
-          onClick={() => void useAuditStore.getState().verify()}
-        >
-          校验审计链 <kbd>Enter</kbd>
-        </Button>{' '}
-        <Button
-          size="large"
-          data-testid="rx-reverify-all"
-          loading={busy}
-          onClick={() => void useAuditStore.getState().reverifyAll()}
-        >
-          全部处方重新验签 <kbd>Alt+Shift+V</kbd>
-        </Button>
-        <Verdict />
-        <ReverifyResult />
-        <AuditSlip />
-        {error && <ErrorAlert error={error} testId="audit-error" />}
-        <p className="hint">
-          最近 30 天共 {total} 条（显示最新 {entries.length}{' '}
-          条；身份证号、电话已脱敏，不记录密码与电子凭证）。
-          每条记录的摘要覆盖前一条，改动、删除或截断都会在校验时指出第一处断点。<kbd>Esc</kbd>{' '}
-          关闭。
-        </p>
-        <Table<AuditEntryView>
-          data-testid="audit-entries"
-          rowKey="seq"
-          size="middle"
-          columns={COLUMNS}
-          dataSource={entries}
-          pagination={false}
-          scroll={{ y: 420 }}
-          onRow={(e) => ({ 'data-testid': 'audit-entry', 'data-action': e.action }) as never}
-        />
-      </div>
+      <ViewToggle />
+      {view === 'store' ? <StoreAuditPanel /> : <CounterAuditPanel />}
     </Modal>
   );
 }

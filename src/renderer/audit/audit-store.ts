@@ -3,8 +3,9 @@ import type { AuditEntryView, AuditVerifyView } from '../../contract/types-audit
 import type { RxReverifySummary } from '../../contract/types-reverify';
 import { addDays, beijingDate } from '../../domain/calendar';
 import type { AppErrorShape } from '../../domain/errors';
-import { api } from '../api';
+import { api, toShape } from '../api';
 import { backgroundCall, busyCall } from '../stores/busy-call';
+import { useFeedbackStore } from '../stores/feedback-store';
 import { useSessionStore } from '../stores/session-store';
 
 const RECENT_DAYS = 30;
@@ -29,6 +30,8 @@ interface AuditState {
   refresh(): Promise<void>;
   verify(): Promise<void>;
   reverifyAll(): Promise<void>;
+  /** Shows a staff member who may not read the log the service's own refusal and reason. */
+  explainRefusal(): Promise<void>;
 }
 
 /** The audit-log panel (Alt+L): recent entries, masked, and the chain verdict (R-KEEP). */
@@ -73,6 +76,15 @@ export const useAuditStore = create<AuditState>((set, get) => ({
     if (!reverified) return;
     set({ reverified });
     await get().refresh();
+  },
+  async explainRefusal() {
+    try {
+      await api.call('audit.list', { from: daysBack(0), to: daysBack(0), pageSize: 1 });
+      // The service let this staff member read after all: open the panel as usual.
+      get().toggle();
+    } catch (err) {
+      useFeedbackStore.getState().showError(toShape(err));
+    }
   },
 }));
 

@@ -1,13 +1,15 @@
 import { Button } from 'antd';
 import { useReportsStore } from './report-store';
-import { REPORT_TABS } from './report-tabs';
+import { tabsFor } from './report-tabs';
+import { useStoreWideStore } from './store-wide-store';
 
-/** The five reports; keys 1–5 (or Alt+1…5) switch between them. */
+/** The reports (and, at a counter of a store, 全店); keys 1–6 (or Alt+1…6) switch between them. */
 export function ReportTabs() {
   const tab = useReportsStore((s) => s.tab);
+  const storeMode = useStoreWideStore((s) => s.mode === 'counter');
   return (
     <div role="tablist" aria-label="报表" className="work-area-row">
-      {REPORT_TABS.map((t, i) => (
+      {tabsFor(storeMode).map((t, i) => (
         <Button
           key={t.id}
           role="tab"

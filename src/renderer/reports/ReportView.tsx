@@ -6,6 +6,7 @@ import { DispensingView } from './views/DispensingView';
 import { OutboxView } from './views/OutboxView';
 import { PricesView } from './views/PricesView';
 import { SettlementsView } from './views/SettlementsView';
+import { StoreWideView } from './views/StoreWideView';
 
 function ViewOf({ report }: { report: Report }) {
   switch (report.kind) {
@@ -27,6 +28,7 @@ export function ReportView() {
   const report = useReportsStore((s) => s.report);
   const tab = useReportsStore((s) => s.tab);
   const busy = useReportsStore((s) => s.busy);
+  if (tab === 'store') return <StoreWideView />;
   if (report?.kind === tab) return <ViewOf report={report} />;
   return busy ? <Spin size="large" tip="正在统计…" /> : null;
 }

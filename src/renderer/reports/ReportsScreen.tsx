@@ -9,6 +9,7 @@ import { PeriodBar } from './PeriodBar';
 import { ReportTabs } from './ReportTabs';
 import { ReportView } from './ReportView';
 import { useReportsStore } from './report-store';
+import { useStoreWideStore } from './store-wide-store';
 import './reports.css';
 
 function Problem() {
@@ -19,6 +20,9 @@ function Problem() {
 /** 报表 (Alt+B): the manager's reports with charts and export (R-CATALOG, R-PRICE-PUB, R-RECON). */
 export function ReportsScreen() {
   const open = useNavigation((s) => isOpen(s, 'reports'));
+  // The 全店 tab has its own day and no export (its figures are the store server's, read live).
+  const storeTab = useReportsStore((s) => s.tab === 'store');
+  const storeMode = useStoreWideStore((s) => s.mode === 'counter');
   useEffect(() => {
     if (!open) return;
     void useReportsStore.getState().refresh();
@@ -32,7 +36,9 @@ export function ReportsScreen() {
     <main className="work-area-screen reports-screen" data-testid="reports-screen">
       <header className="work-area-row">
         <h2 className="reports-title">报表</h2>
-        <span>1–5 切换报表 · Alt+Q 快捷期间 · Enter 刷新 · Esc / Alt+B 关闭</span>
+        <span>
+          {storeMode ? '1–6' : '1–5'} 切换报表 · Alt+Q 快捷期间 · Enter 刷新 · Esc / Alt+B 关闭
+        </span>
         <Button
           data-testid="reports-day-summary"
           onClick={() => void useDaySummaryStore.getState().open('view')}
@@ -43,10 +49,12 @@ export function ReportsScreen() {
         <Button onClick={() => useNavigation.getState().close('reports')}>关闭</Button>
       </header>
       <ReportTabs />
-      <div className="work-area-row work-area-row-spread">
-        <PeriodBar />
-        <ExportBar />
-      </div>
+      {!storeTab && (
+        <div className="work-area-row work-area-row-spread">
+          <PeriodBar />
+          <ExportBar />
+        </div>
+      )}
       <Problem />
       <ExportNotice />
       <ReportView />

@@ -4,6 +4,7 @@ import { useUiStore } from '../stores/ui-store';
 import { nextPreset } from './period';
 import { useReportsStore } from './report-store';
 import { tabAt } from './report-tabs';
+import { useStoreWideStore } from './store-wide-store';
 
 /** Presses a reports-screen button (absent or disabled: nothing happens, e.g. export hidden). */
 const press = (testId: string) => {
@@ -31,9 +32,9 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-/** Digit1…Digit5 / Numpad1…Numpad5 → 1…5, anything else null. */
+/** Digit1…Digit6 / Numpad1…Numpad6 → 1…6, anything else null. */
 function digitOf(code: string): number | null {
-  const m = /^(?:Digit|Numpad)([1-5])$/.exec(code);
+  const m = /^(?:Digit|Numpad)([1-6])$/.exec(code);
   return m ? Number(m[1]) : null;
 }
 
@@ -58,7 +59,7 @@ export function onReportsKeyDown(ev: KeyboardEvent, at: Location): void {
   const digit = digitOf(ev.code);
   const plain = !ev.altKey && !ev.ctrlKey && !ev.metaKey && !ev.shiftKey;
   if (digit !== null && !ev.repeat && (alt || (plain && !isTyping(ev.target)))) {
-    const tab = tabAt(digit);
+    const tab = tabAt(digit, useStoreWideStore.getState().mode === 'counter');
     if (tab) {
       ev.preventDefault();
       reports.setTab(tab);

@@ -9,9 +9,9 @@ export const REPORT_KEYS: readonly FunctionKey[] = [
     session: true,
   },
   {
-    key: 'Alt+1…5',
+    key: 'Alt+1…6',
     label: '切换报表',
-    help: '报表页：1 每日结算 · 2 药品调剂 · 3 目录占比 · 4 上传队列健康 · 5 外流药品价格（光标不在输入框时也可直接按数字键）',
+    help: '报表页：1 每日结算 · 2 药品调剂 · 3 目录占比 · 4 上传队列健康 · 5 外流药品价格 · 6 全店（门店柜台：各柜台当日结算与在岗药师）（光标不在输入框时也可直接按数字键）',
     session: true,
   },
   {

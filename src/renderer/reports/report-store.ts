@@ -3,7 +3,6 @@ import type {
   Report,
   ReportExportFormat,
   ReportExportResult,
-  ReportId,
   ReportPeriod,
 } from '../../contract/types-reports';
 import { beijingDate } from '../../domain/calendar';
@@ -13,11 +12,13 @@ import { onPageChange } from '../navigation/navigation-store';
 import { useSessionStore } from '../stores/session-store';
 import { downloadFile } from './download';
 import { type PeriodPreset, periodProblem, presetPeriod } from './period';
+import type { ReportTab } from './report-tabs';
+import { useStoreWideStore } from './store-wide-store';
 
 export type ExportedFile = Omit<ReportExportResult, 'base64'> & { format: ReportExportFormat };
 
 interface ReportsState {
-  tab: ReportId;
+  tab: ReportTab;
   period: ReportPeriod;
   /** The quick choice the period came from; null once a date is typed. */
   preset: PeriodPreset | null;
@@ -30,7 +31,7 @@ interface ReportsState {
   exported: ExportedFile | null;
   /** The service refused this staff member an export: the buttons go away. */
   exportForbidden: boolean;
-  setTab(tab: ReportId): void;
+  setTab(tab: ReportTab): void;
   setPeriod(period: ReportPeriod): void;
   applyPreset(preset: PeriodPreset): void;
   refresh(): Promise<void>;
@@ -41,7 +42,7 @@ interface ReportsState {
   selfCheckExporting: 'pdf' | 'csv' | null;
 }
 
-const keyOf = (tab: ReportId, p: ReportPeriod) => `${tab}|${p.from}|${p.to}`;
+const keyOf = (tab: ReportTab, p: ReportPeriod) => `${tab}|${p.from}|${p.to}`;
 
 function failed(err: unknown): AppErrorShape {
   if (isUnauthenticated(err)) useSessionStore.getState().expire(toShape(err).message);
@@ -73,6 +74,7 @@ export const useReportsStore = create<ReportsState>((set, get) => ({
   },
   async refresh() {
     const { tab, period } = get();
+    if (tab === 'store') return useStoreWideStore.getState().refresh();
     const problem = periodProblem(period);
     if (problem) {
       set({ error: { code: 'VALIDATION', message: problem } });
@@ -90,6 +92,8 @@ export const useReportsStore = create<ReportsState>((set, get) => ({
   },
   async exportAs(format) {
     const { tab, period } = get();
+    // The store tab has no export: its figures are the store server's, read live.
+    if (tab === 'store') return;
     const problem = periodProblem(period);
     if (problem) {
       set({ error: { code: 'VALIDATION', message: problem } });

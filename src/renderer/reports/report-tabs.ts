@@ -1,6 +1,9 @@
 import type { ReportId } from '../../contract/types-reports';
 
-/** The five reports in tab order; key n (or Alt+n) opens the n-th. */
+/** A tab of the reports screen: one of this counter's reports, or the store-wide view. */
+export type ReportTab = ReportId | 'store';
+
+/** The reports in tab order; key n (or Alt+n) opens the n-th. */
 export const REPORT_TABS: readonly { id: ReportId; label: string }[] = [
   { id: 'settlements-daily', label: '每日结算' },
   { id: 'dispensing-by-drug', label: '药品调剂' },
@@ -9,6 +12,14 @@ export const REPORT_TABS: readonly { id: ReportId; label: string }[] = [
   { id: 'flowed-prices', label: '外流药品价格' },
 ];
 
-export function tabAt(digit: number): ReportId | null {
-  return REPORT_TABS[digit - 1]?.id ?? null;
+/** A counter of a store has a sixth tab: every counter's day and who is on duty where (issue 17). */
+export const STORE_TAB = { id: 'store', label: '全店' } as const;
+
+/** The tabs a counter shows: the store tab only for a counter of a store. */
+export function tabsFor(storeMode: boolean): readonly { id: ReportTab; label: string }[] {
+  return storeMode ? [...REPORT_TABS, STORE_TAB] : REPORT_TABS;
+}
+
+export function tabAt(digit: number, storeMode: boolean): ReportTab | null {
+  return tabsFor(storeMode)[digit - 1]?.id ?? null;
 }
