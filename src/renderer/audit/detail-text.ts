@@ -51,6 +51,7 @@ const LABELS: Record<string, string> = {
   active: '在用',
   finding: '发现',
   error: '错误',
+  medListCodg: '药品编码',
 };
 
 const show = (v: unknown): string => {
@@ -60,14 +61,19 @@ const show = (v: unknown): string => {
   if (typeof v === 'object') {
     const e = v as { message?: unknown; ruleId?: unknown };
     if (typeof e.message === 'string') return `${e.message}${e.ruleId ? `（${e.ruleId}）` : ''}`;
-    return JSON.stringify(v);
+    if (Array.isArray(v)) return v.map((item) => show(item)).join('、');
+    return `（${pairs(v as Record<string, unknown>, '，')}）`;
   }
   return String(v);
 };
 
 /** The (already masked) detail as one line of Chinese "名称：值" pairs. */
 export function detailText(detail: Record<string, unknown>): string {
+  return pairs(detail, '；');
+}
+
+function pairs(detail: Record<string, unknown>, separator: string): string {
   return Object.entries(detail)
     .map(([k, v]) => `${LABELS[k] ?? k}：${show(v)}`)
-    .join('；');
+    .join(separator);
 }
