@@ -1,5 +1,5 @@
 import { Alert, Table, Tag } from 'antd';
-import type { StoreBatchView } from '../../contract/types-store-stock';
+import type { StoreStockLevelsView } from '../../contract/types-stock';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { expiryState, localToday } from './near-expiry';
 import { useStockStore } from './stock-store';
@@ -7,7 +7,9 @@ import { useStockStore } from './stock-store';
 /** Near-expiry and expired batches highlighted as in the counter's own list (stock.css). */
 const ROW_CLASS = { expired: 'stock-row-expired', near: 'stock-row-near', ok: undefined } as const;
 
-interface Row extends StoreBatchView {
+type StoreBatch = StoreStockLevelsView['batches'][number];
+
+interface Row extends StoreBatch {
   drug: string;
 }
 
