@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { dateOnly } from '../../center/clock';
 import type { StockChangeView } from '../../contract/types-stock';
 import type { StockReceiveAnswer } from '../../contract/types-store-stock';
@@ -39,13 +39,8 @@ export interface StoreReceiveInput extends ReceiveInput {
  */
 export function receiveThroughStore(ctx: StockContext, link: StoreClient, log: Logger) {
   return async (session: AuthenticatedSession, i: StoreReceiveInput): Promise<StockChangeView> => {
-    const key = `receipt-${i.receiptKey ?? randomUUID()}`;
-    const already = recordedUnder(ctx, key);
-    if (already) return already;
     const prepared = prepareReceipt(ctx, i);
-    assertRecordable(ctx, i, prepared);
-    const answer = await askStore(link, log, {
-      idempotencyKey: key,
+    const receipt = {
       medListCodg: i.medListCodg,
       batchNo: i.batchNo,
       expiry: i.expiry,
@@ -57,7 +52,12 @@ export function receiveThroughStore(ctx: StockContext, link: StoreClient, log: L
         active: prepared.supplier.active,
       },
       receivedBy: session.staff.username,
-    });
+    };
+    const key = storeKeyOf(i.receiptKey ?? randomUUID(), receipt);
+    const already = recordedUnder(ctx, key);
+    if (already) return already;
+    assertRecordable(ctx, i, prepared);
+    const answer = await askStore(link, log, { idempotencyKey: key, ...receipt });
     if (answer.verdict === 'refused') {
       throw new AppError('POLICY', answer.refusal.message, { ruleId: answer.refusal.ruleId });
     }
@@ -73,6 +73,16 @@ export function receiveThroughStore(ctx: StockContext, link: StoreClient, log: L
       throw e;
     }
   };
+}
+
+/**
+ * The store's key of one receipt: the screen's key and what the store is told of it. The store
+ * keeps a refusal's answer under its key, so a receipt corrected after a refusal (another
+ * supplier, a renewed licence, another quantity) is a new request, while a plain retry is not.
+ */
+function storeKeyOf(receiptKey: string, receipt: object): string {
+  const digest = createHash('sha256').update(JSON.stringify(receipt)).digest('hex');
+  return `receipt-${receiptKey}-${digest.slice(0, 16)}`;
 }
 
 async function askStore(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { dateOnly } from '../../../src/center/clock';
+import type { StockChangeView, SupplierView } from '../../../src/contract/types-stock';
 import { packCodes, registerSupplier } from '../../support/stock-receiving';
 import { postgresForThisFile } from './helpers/postgres';
 import { storeWithTwoCounters } from './helpers/store-counters';
@@ -24,7 +25,7 @@ afterAll(async () => {
   vi.useRealTimers();
 });
 
-it('a supplier whose licence expired by the store’s day is refused at the store though the counter still thought it valid; nothing is stored [R-SUPPLY]', async () => {
+it('a supplier whose licence expired by the store’s day is refused at the store though the counter still thought it valid; nothing is stored; corrected, the same receipt is taken [R-SUPPLY]', async () => {
   const yesterday = dateOnly(new Date(realNow - 86_400_000));
   const lapsing = await registerSupplier(s.counters.B.h, s.counters.B.token, {
     licenceValidUntil: yesterday,
@@ -38,7 +39,7 @@ it('a supplier whose licence expired by the store’s day is refused at the stor
   });
   const before = counts();
   const batchNo = `LIC${Date.now().toString(36).toUpperCase()}`;
-  const r = await s.call('B', 'stock.receive', {
+  const input = {
     medListCodg: AMOXICILLIN.code,
     batchNo,
     expiry: '2028-12-31',
@@ -46,7 +47,8 @@ it('a supplier whose licence expired by the store’s day is refused at the stor
     supplierId: lapsing.id,
     codes: packCodes(AMOXICILLIN.productId, 2),
     receiptKey: randomUUID(),
-  });
+  };
+  const r = await s.call('B', 'stock.receive', input);
   expect(r.error).toMatchObject({ code: 'POLICY', ruleId: 'R-SUPPLY' });
   expect(r.error?.message).toContain(
     `许可证（${lapsing.licenceNo}）已于 ${yesterday} 过期，不能入库`,
@@ -60,4 +62,21 @@ it('a supplier whose licence expired by the store’s day is refused at the stor
     .pool()
     .query('SELECT 1 FROM store_batches WHERE batch_no = $1', [batchNo]);
   expect(atStore.rowCount).toBe(0);
+
+  // The licence renewed at the counter, the same receipt (same key) is sent again: the store
+  // takes the corrected receipt instead of repeating its refusal.
+  const renewed = await s.ok<SupplierView>('B', 'stock.saveSupplier', {
+    id: lapsing.id,
+    name: lapsing.name,
+    licenceNo: lapsing.licenceNo,
+    licenceValidUntil: '2099-12-31',
+    active: true,
+  });
+  expect(renewed.mayDeliver).toBe(true);
+  const taken = await s.ok<StockChangeView>('B', 'stock.receive', input);
+  expect(taken.packsOnHand).toBe(2);
+  const stored = await s
+    .pool()
+    .query<{ on_hand: number }>('SELECT on_hand FROM store_batches WHERE batch_no = $1', [batchNo]);
+  expect(stored.rows).toEqual([{ on_hand: 2 }]);
 }, 60_000);
