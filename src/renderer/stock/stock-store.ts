@@ -56,6 +56,18 @@ interface StockState {
   stocktake(): Promise<void>;
 }
 
+/**
+ * A random (v4) UUID from getRandomValues, which unlike randomUUID also exists where the page is
+ * not a secure context (browser mode reached over the pharmacy's LAN).
+ */
+function newReceiptKey(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 const attempt = <T>(set: (s: Partial<StockState>) => void, run: () => Promise<T>) =>
   busyCall(set, run, { notice: null });
 
@@ -75,7 +87,7 @@ export const useStockStore = create<StockState>((set, get) => ({
   view: 'counter',
   storeLevels: null,
   storeLevelsError: null,
-  receiptKey: crypto.randomUUID(),
+  receiptKey: newReceiptKey(),
   select: (selectedBatchId) => set({ selectedBatchId }),
   setView(view) {
     set({ view });
@@ -125,7 +137,7 @@ export const useStockStore = create<StockState>((set, get) => ({
       api.call('stock.receive', { ...input, codes: codes.receive, receiptKey }),
     );
     if (!b) return false;
-    set({ receiptKey: crypto.randomUUID() });
+    set({ receiptKey: newReceiptKey() });
     get().clearCodes('receive');
     await get().refresh();
     set({
