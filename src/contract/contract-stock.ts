@@ -47,6 +47,11 @@ export const stockContract = {
         manufactureDate: date('生产日期').optional(),
         /** 成交单价 per pack, yuan; default the catalog price. */
         unitPrice: z.number().nonnegative().max(1_000_000).optional(),
+        /**
+         * A counter of a store: one key per receipt, the same on every retry, so the store and
+         * the counter record it once (D54). A single counter ignores it.
+         */
+        receiptKey: z.string().uuid().optional(),
       })
       .strict(),
     output: {} as StockChangeView,

@@ -12,6 +12,8 @@ export interface StoreBatchView {
   onHand: number;
   /** Not expired on the store's Beijing day: FEFO may take from it. */
   usable: boolean;
+  /** The counters whose receipts (进货) brought this batch in, by counter id. */
+  receivingCounters: string[];
 }
 
 /** Why the store refused a receipt or could not cover a sale; the words are the counter's. */

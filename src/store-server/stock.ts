@@ -34,10 +34,17 @@ interface BatchRow {
   expiry: string;
   on_hand: number;
   usable: boolean;
+  /** Only where asked for (LEVEL_COLUMNS): the counters whose receipts brought the batch in. */
+  receiving_counters?: string[];
 }
 
 const BATCH_COLUMNS = `id, med_list_codg, batch_no, expiry::text AS expiry, on_hand,
   expiry >= (now() AT TIME ZONE 'Asia/Shanghai')::date AS usable`;
+
+/** A sale locks batches by BATCH_COLUMNS alone; the receiving counters are for the screens. */
+const LEVEL_COLUMNS = `${BATCH_COLUMNS},
+  ARRAY(SELECT DISTINCT m.counter_id FROM store_stock_movements m
+        WHERE m.batch_id = store_batches.id AND m.kind = 'receive' ORDER BY 1) AS receiving_counters`;
 
 const viewOf = (b: BatchRow): StoreBatchView => ({
   medListCodg: b.med_list_codg,
@@ -45,6 +52,7 @@ const viewOf = (b: BatchRow): StoreBatchView => ({
   expiry: b.expiry,
   onHand: b.on_hand,
   usable: b.usable,
+  receivingCounters: b.receiving_counters ?? [],
 });
 
 async function beijingToday(c: Client): Promise<string> {
@@ -91,10 +99,11 @@ export async function receiveStock(
      VALUES ($1, 'receive', $2, $3, $4, $5, $6)`,
     [batch.id, i.packs, me, i.supplier.name, i.supplier.licenceNo, i.receivedBy],
   );
-  return {
-    answer: { verdict: 'received', batch: viewOf({ ...batch, on_hand: batch.on_hand + i.packs }) },
-    keep: true,
-  };
+  const after = (
+    await c.query<BatchRow>(`SELECT ${LEVEL_COLUMNS} FROM store_batches WHERE id = $1`, [batch.id])
+  ).rows[0];
+  if (!after) throw new Error(`store batch ${i.batchNo} vanished`);
+  return { answer: { verdict: 'received', batch: viewOf(after) }, keep: true };
 }
 
 /** The packs of a sale: codes.confirm, then each whole pack taken FEFO from its drug's batches. */
@@ -226,7 +235,7 @@ export async function stockLevels(
   i: StoreInput<'stock.levels'>,
 ): Promise<StockLevelsAnswer> {
   const r = await pool.query<BatchRow & { now: Date }>(
-    `SELECT ${BATCH_COLUMNS}, now() FROM store_batches
+    `SELECT ${LEVEL_COLUMNS}, now() FROM store_batches
      WHERE $1::text[] IS NULL OR med_list_codg = ANY ($1)
      ORDER BY med_list_codg, expiry, id`,
     [i.medListCodgs],

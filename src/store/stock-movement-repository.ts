@@ -91,6 +91,18 @@ export class StockMovementRepository {
       .get(msgid) as StockUploadRow | undefined;
   }
 
+  /** The purchase (3503) queued with the batch's receipt at `at` (the receipt's own time). */
+  purchaseUploadAt(batchId: number, at: number): StockUploadRow | undefined {
+    return this.db
+      .prepare(
+        `SELECT u.id, u.batch_id AS batchId, u.infno, u.msgid, u.created_at AS createdAt, o.body
+         FROM sale_uploads u LEFT JOIN outbox o ON o.msgid = u.msgid
+         WHERE u.batch_id = ? AND u.infno = '3503' AND u.created_at = ?
+         ORDER BY u.id DESC LIMIT 1`,
+      )
+      .get(batchId, at) as StockUploadRow | undefined;
+  }
+
   /** The frozen request of the batch's latest purchase (3503), to return it to that supplier. */
   purchaseBody(batchId: number): string | undefined {
     return this.db

@@ -10,6 +10,8 @@ export interface StockReceiptInput {
   coldChain: { arrivalTempC: number; storagePlace: string } | null;
   receivedBy: number;
   receivedAt: number;
+  /** A counter of a store: the receipt's key at the store server (migration 033); else absent. */
+  storeReceiptKey?: string | undefined;
 }
 
 /** A pack code the counter holds in stock (received, not sent back, not sold). */
@@ -26,7 +28,7 @@ export class StockReceiptRepository {
         .prepare(
           `INSERT INTO stock_receipts (batch_id, supplier_id, supplier_name, licence_no,
              licence_valid_until, received_on, packs, cold_chain, arrival_temp_c, storage_place,
-             received_by, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             received_by, received_at, store_receipt_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           r.batchId,
@@ -41,8 +43,19 @@ export class StockReceiptRepository {
           r.coldChain?.storagePlace ?? null,
           r.receivedBy,
           r.receivedAt,
+          r.storeReceiptKey ?? null,
         ).lastInsertRowid,
     );
+  }
+
+  /** The receipt recorded under this store receipt key (a retry of it), if any. */
+  byStoreKey(key: string): { batchId: number; receivedAt: number } | undefined {
+    return this.db
+      .prepare(
+        `SELECT batch_id AS batchId, received_at AS receivedAt FROM stock_receipts
+         WHERE store_receipt_key = ?`,
+      )
+      .get(key) as { batchId: number; receivedAt: number } | undefined;
   }
 
   /** The batch that holds this code in stock now, if any. */

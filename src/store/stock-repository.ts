@@ -87,6 +87,14 @@ export class StockRepository {
       .run(packs, batchId);
   }
 
+  /** The batch of this drug and number, if the counter has received it. */
+  find(medListCodg: string, batchNo: string): StockBatch | undefined {
+    const row = this.db
+      .prepare('SELECT * FROM stock_batches WHERE med_list_codg = ? AND batch_no = ?')
+      .get(medListCodg, batchNo) as Row | undefined;
+    return row ? fromRow(row) : undefined;
+  }
+
   all(): StockBatch[] {
     const rows = this.db
       .prepare('SELECT * FROM stock_batches ORDER BY med_list_codg, expiry, id')

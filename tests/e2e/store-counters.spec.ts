@@ -10,6 +10,7 @@ import { formatFen } from '../../src/renderer/format/money';
 import { cuttableLink } from '../integration/store-server/helpers/cuttable-link';
 import { COUNTERS, spawnStoreServer } from '../integration/store-server/helpers/store';
 import { freePort } from '../integration/store-server/helpers/store-counters';
+import { scanUntil } from './support';
 
 /**
  * Two counters of one pharmacy (two app instances in browser mode, each with its own data
@@ -196,6 +197,80 @@ test('the 全店 views at counter A: the day report lists A and B and the store 
   for (const id of ['A', 'B'] as const) await api(id, 'shift.close', {});
   await cashier.close();
   await a.close();
+});
+
+/** Picks an option of an antd Select by typing and Enter. */
+async function pick(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).locator('input').focus();
+  await page.keyboard.type(text);
+  await expect(page.locator('.ant-select-item-option', { hasText: text }).first()).toBeVisible();
+  await page.keyboard.press('Enter');
+}
+
+test('a batch received at B is in A’s 全店库存 with the receiving counter; offline A shows its last copy marked with the time read [R-STOCK][R-SUPPLY]', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const supplier = `渝东医药${Date.now() % 100_000}有限公司`;
+  const registered = await api('B', 'stock.saveSupplier', {
+    name: supplier,
+    licenceNo: '渝AA0299002',
+    licenceValidUntil: '2030-12-31',
+    active: true,
+  });
+  expect(registered.ok).toBe(true);
+  const batchNo = `STORE${Date.now() % 10_000_000}`;
+
+  const b = await browser.newPage();
+  await openCounter(b, 'B');
+  await b.keyboard.press('Alt+KeyC');
+  await expect(b.getByTestId('stock-view-counter')).toBeVisible();
+  await b.keyboard.press('Alt+KeyJ');
+  await pick(b, 'stock-receive-drug', '阿莫西林');
+  await b.getByTestId('stock-receive-batch').fill(batchNo);
+  await b.getByTestId('stock-receive-packs').fill('3');
+  await b.getByTestId('stock-receive-expiry').fill('2029-06-30');
+  await b.getByTestId('stock-receive-manu').fill('2025-01-10');
+  await pick(b, 'stock-receive-supplier', supplier.slice(0, 4));
+  const scanned = b.getByTestId('stock-receive-codes');
+  const base = (Date.now() % 1e9) * 10;
+  for (let i = 0; i < 3; i++) {
+    await scanUntil(b, `80103715${String(base + i).padStart(12, '0')}`, () =>
+      expect(scanned).toHaveAttribute('data-count', String(i + 1), { timeout: 3_000 }),
+    );
+  }
+  await b.getByTestId('stock-receive-invoice').fill('FP-STORE-1');
+  await b.getByTestId('stock-receive-invoice').press('Enter');
+  await expect(b.getByTestId('stock-notice')).toContainText(`批号 ${batchNo}（门店服务器已登记）`);
+
+  const a = await browser.newPage();
+  await openCounter(a, 'A');
+  await a.keyboard.press('Alt+KeyC');
+  // Keyboard only: Tab reaches the 全店库存 tab, Enter opens it.
+  await a.getByTestId('stock-view-counter').focus();
+  await a.keyboard.press('Tab');
+  await expect(a.getByTestId('stock-view-store')).toBeFocused();
+  await a.keyboard.press('Enter');
+  const row = a.getByTestId(`store-stock-${batchNo}`);
+  await expect(row).toContainText('阿莫西林胶囊');
+  await expect(row).toContainText('2029-06-30');
+  await expect(row).toContainText('3');
+  await expect(row).toContainText('柜台 B');
+  await expect(a.getByTestId('store-stock-note')).toContainText('门店库存（门店服务器');
+  await a.screenshot({ path: 'test-results/screens/store-stock-online-1366.png' });
+
+  await linkOfA.cut();
+  try {
+    await a.keyboard.press('Alt+KeyR');
+    await expect(a.getByTestId('store-stock-copy')).toContainText('离线副本（');
+    await expect(a.getByTestId('store-stock-copy')).toContainText('门店服务器无法连接');
+    await expect(row).toContainText('柜台 B');
+    await a.screenshot({ path: 'test-results/screens/store-stock-offline-copy-1366.png' });
+  } finally {
+    await linkOfA.restore();
+  }
+  await a.close();
+  await b.close();
 });
 
 test('two counters of one store: a pack sold at A is refused at B; offline both say so; an offline clash is listed with both sales; a handed upload is shown as waiting at the store [R-TRACE-ONCE][R-SALES-UP]', async ({

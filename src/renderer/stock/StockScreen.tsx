@@ -5,10 +5,50 @@ import { isOpen, useNavigation } from '../navigation/navigation-store';
 import { BatchTable } from './BatchTable';
 import { ChangeForm } from './ChangeForm';
 import { ReceiveForm } from './ReceiveForm';
+import { StoreStockTable } from './StoreStockTable';
 import { SupplierPanel } from './SupplierPanel';
-import { useStockStore } from './stock-store';
+import { type StockView, useStockStore } from './stock-store';
 import './stock.css';
 import { UploadList } from './UploadList';
+
+const VIEWS: ReadonlyArray<{ id: StockView; label: string }> = [
+  { id: 'counter', label: '本柜台库存' },
+  { id: 'store', label: '全店库存' },
+];
+
+/** A counter of a store: its own batches or the store's (Tab to a button, Enter switches). */
+function StockViewTabs() {
+  const view = useStockStore((s) => s.view);
+  return (
+    <div role="tablist" aria-label="库存范围" className="work-area-row">
+      {VIEWS.map((v) => (
+        <Button
+          key={v.id}
+          role="tab"
+          aria-selected={v.id === view}
+          data-testid={`stock-view-${v.id}`}
+          type={v.id === view ? 'primary' : 'default'}
+          onClick={() => useStockStore.getState().setView(v.id)}
+        >
+          {v.label}
+        </Button>
+      ))}
+    </div>
+  );
+}
+
+/** A single counter shows its own batches exactly as before; a counter of a store may switch. */
+function Batches() {
+  const storeMode = useStockStore((s) => s.storeMode);
+  const view = useStockStore((s) => s.view);
+  if (!storeMode) return <BatchTable />;
+  return (
+    <>
+      <StockViewTabs />
+      {view === 'store' ? <StoreStockTable /> : <BatchTable />}
+    </>
+  );
+}
 
 function Messages() {
   const error = useStockStore((s) => s.error);
@@ -45,7 +85,7 @@ export function StockScreen() {
         <Button onClick={() => useNavigation.getState().close('stock')}>关闭</Button>
       </header>
       <Messages />
-      <BatchTable />
+      <Batches />
       <div className="work-area-columns">
         <ReceiveForm />
         <ChangeForm />

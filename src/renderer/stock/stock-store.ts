@@ -2,10 +2,14 @@ import { create } from 'zustand';
 import type { ApiInput } from '../../contract/contract';
 import type { StockItemView } from '../../contract/types-dispense';
 import type { PaperDrugOption } from '../../contract/types-paper';
-import type { StockUploadView, SupplierView } from '../../contract/types-stock';
+import type {
+  StockUploadView,
+  StoreStockLevelsView,
+  SupplierView,
+} from '../../contract/types-stock';
 import type { AppErrorShape } from '../../domain/errors';
 import { UNTRACED_LABEL } from '../../domain/stock/untraced-batch';
-import { api } from '../api';
+import { api, toShape } from '../api';
 import { onPageChange } from '../navigation/navigation-store';
 import { busyCall } from '../stores/busy-call';
 
@@ -14,6 +18,8 @@ export type AdjustReason = ApiInput<'stock.adjust'>['reason'];
 export type SupplierInput = ApiInput<'stock.saveSupplier'>;
 /** Which form a scanned pack code belongs to: the receipt (Alt+J) or the return (Alt+T). */
 export type ScanTarget = 'receive' | 'return';
+/** A counter of a store shows its own batches or the whole store's (全店库存). */
+export type StockView = 'counter' | 'store';
 
 interface StockState {
   items: StockItemView[];
@@ -28,7 +34,17 @@ interface StockState {
   error: AppErrorShape | null;
   /** What the last action did, in Chinese. */
   notice: string | null;
+  /** A counter of a store (store.link); a single counter sees its own list exactly as before. */
+  storeMode: boolean;
+  view: StockView;
+  /** The store's stock, or this counter's last copy of it marked as such (D49, D54). */
+  storeLevels: StoreStockLevelsView | null;
+  storeLevelsError: AppErrorShape | null;
+  /** One key per receipt, kept until it is recorded, so a retry is recorded once (D54). */
+  receiptKey: string;
   select(batchId: number | null): void;
+  setView(view: StockView): void;
+  refreshStoreLevels(): Promise<void>;
   aim(target: ScanTarget): void;
   addScannedCode(code: string): void;
   clearCodes(target: ScanTarget): void;
@@ -38,6 +54,18 @@ interface StockState {
   returnToSupplier(packs: number, reason: string): Promise<boolean>;
   adjust(deltaPacks: number, reason: AdjustReason, memo: string): Promise<boolean>;
   stocktake(): Promise<void>;
+}
+
+/**
+ * A random (v4) UUID from getRandomValues, which unlike randomUUID also exists where the page is
+ * not a secure context (browser mode reached over the pharmacy's LAN).
+ */
+function newReceiptKey(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 const attempt = <T>(set: (s: Partial<StockState>) => void, run: () => Promise<T>) =>
@@ -55,7 +83,23 @@ export const useStockStore = create<StockState>((set, get) => ({
   busy: false,
   error: null,
   notice: null,
+  storeMode: false,
+  view: 'counter',
+  storeLevels: null,
+  storeLevelsError: null,
+  receiptKey: newReceiptKey(),
   select: (selectedBatchId) => set({ selectedBatchId }),
+  setView(view) {
+    set({ view });
+    if (view === 'store') void get().refreshStoreLevels();
+  },
+  async refreshStoreLevels() {
+    try {
+      set({ storeLevels: await api.call('stock.storeLevels', {}), storeLevelsError: null });
+    } catch (err) {
+      set({ storeLevels: null, storeLevelsError: toShape(err) });
+    }
+  },
   aim: (scanTarget) => set({ scanTarget }),
   addScannedCode(code) {
     const { scanTarget, codes } = get();
@@ -81,19 +125,24 @@ export const useStockStore = create<StockState>((set, get) => ({
       uploads: await api.call('stock.uploads', {}),
       suppliers: await api.call('stock.suppliers', {}),
       drugs: get().drugs.length ? get().drugs : await api.call('paper.drugs', {}),
+      storeMode: (await api.call('store.link', {})).mode === 'counter',
     }));
-    if (r) set(r);
+    if (!r) return;
+    set(r);
+    if (r.storeMode) await get().refreshStoreLevels();
   },
   async receive(input) {
+    const { codes, receiptKey } = get();
     const b = await attempt(set, () =>
-      api.call('stock.receive', { ...input, codes: get().codes.receive }),
+      api.call('stock.receive', { ...input, codes: codes.receive, receiptKey }),
     );
     if (!b) return false;
+    set({ receiptKey: newReceiptKey() });
     get().clearCodes('receive');
     await get().refresh();
     set({
       selectedBatchId: b.batchId,
-      notice: `已入库 ${b.genname} 批号 ${b.batchNo}，${b.upload.label}${b.upload.stateLabel}`,
+      notice: `已入库 ${b.genname} 批号 ${b.batchNo}${get().storeMode ? '（门店服务器已登记）' : ''}，${b.upload.label}${b.upload.stateLabel}`,
     });
     return true;
   },

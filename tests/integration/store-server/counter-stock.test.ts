@@ -43,6 +43,7 @@ describe("a counter of a store reads the store's stock", () => {
       expiry: '2028-12-31',
       onHand: 7,
       usable: true,
+      receivingCounters: ['A'],
     });
 
     await s.cutOffCounter('B');

@@ -165,8 +165,22 @@ describe('store server: stock and FEFO across counters', () => {
     });
     const levels = await a.call('stock.levels', { medListCodgs: [MED] });
     expect(levels.batches).toEqual([
-      { medListCodg: MED, batchNo: 'L-EARLY', expiry: EARLY, onHand: 0, usable: true },
-      { medListCodg: MED, batchNo: 'L-LATE', expiry: LATE, onHand: 4, usable: true },
+      {
+        medListCodg: MED,
+        batchNo: 'L-EARLY',
+        expiry: EARLY,
+        onHand: 0,
+        usable: true,
+        receivingCounters: ['A'],
+      },
+      {
+        medListCodg: MED,
+        batchNo: 'L-LATE',
+        expiry: LATE,
+        onHand: 4,
+        usable: true,
+        receivingCounters: ['A'],
+      },
     ]);
   });
 
