@@ -26,7 +26,7 @@ export function PaperScreen() {
         <h2>纸质外配处方登记与归档</h2>
         <span className="paper-hint">
           Alt+O 文件 · Alt+G 扫描仪 · Alt+M 拍照 · Alt+K 核验 · Alt+S 保存归档 · Alt+F 查询 ·
-          Alt+Shift+I 全店索引 · Esc / Alt+P 关闭
+          Alt+Shift+F 全店索引 · Esc / Alt+P 关闭
         </span>
         <Button
           data-testid="store-index-toggle"

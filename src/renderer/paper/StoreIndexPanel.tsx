@@ -25,7 +25,7 @@ function Verification({ entry }: { entry: PaperStoreIndexEntry }) {
 }
 
 /**
- * 全店索引 (Alt+Shift+I, D56): where each paper prescription of the pharmacy is archived — by
+ * 全店索引 (Alt+Shift+F, D56): where each paper prescription of the pharmacy is archived — by
  * 机构-编号, archiving date and counter. Entries archived at this counter are verified against the
  * store's SM3 digests; the others name the counter where the image is kept.
  */
@@ -52,7 +52,7 @@ export function StoreIndexPanel() {
           value={q.key}
           onChange={(e) => set('key')(e.target.value)}
           onPressEnter={() => run()}
-          className="paper-field"
+          className="paper-field store-index-key"
         />
         <DateField
           testId="store-index-from"

@@ -27,7 +27,7 @@ export function onPaperKeyDown(ev: KeyboardEvent, at: Location): void {
   }
   if (!ev.altKey || ev.ctrlKey || ev.metaKey) return;
   if (ev.shiftKey) {
-    if (ev.code === 'KeyI') {
+    if (ev.code === 'KeyF') {
       ev.preventDefault();
       useStoreIndexStore.getState().toggle();
     }
