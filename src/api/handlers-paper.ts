@@ -16,6 +16,7 @@ export function createPaperHandlers(s: AppServices): HandlersFor<typeof paperCon
     'paper.image': (i) => paper.image(i.id),
     'paper.search': (i) => paper.search(i),
     'paper.export': (i, ctx) => paper.export(must(ctx).staff, i),
+    'paper.storeIndex': (i) => paper.storeIndex(i),
     'paper.drugs': () => paper.drugs(),
     'paper.scanFolder': () => paper.scanFolder.current(),
     'paper.setScanFolder': (i, ctx) => paper.scanFolder.set(must(ctx).staff, i.folder),

@@ -9,6 +9,7 @@ import type {
   PaperScanImage,
   PaperScanList,
   PaperSearchResult,
+  PaperStoreIndexView,
   PaperView,
 } from './types-paper';
 
@@ -53,6 +54,13 @@ const pharmacists = {
   allowed: ['pharmacist'],
   refusal: '纸质处方须由执业药师确认或退回，收银员不能确认',
   ruleId: 'R-PHARMACIST',
+} as const;
+
+/** The store-wide index is for an inspector: the owner (administrator) or a pharmacist. */
+const inspectors = {
+  allowed: ['admin', 'pharmacist'],
+  refusal: '只有管理员或执业药师可以查询全店纸质处方索引',
+  ruleId: 'R-PAPER-KEEP',
 } as const;
 
 /** Paper prescriptions: offline capture, checks and the 2-year archive (R-PAPER-*, R-KEEP). */
@@ -182,6 +190,27 @@ export const paperContract = {
     input: z.object({ name: z.string().min(1).max(255) }).strict(),
     output: {} as PaperScanImage,
     auth: true,
+    ...reads,
+  },
+  /**
+   * Store mode (D56): where each paper prescription of the pharmacy is archived — the store's
+   * index by key (or part of it), capture period (Beijing dates) and counter; entries archived at
+   * this counter are verified against the index's SM3 digests. For an inspector (R-PAPER-KEEP).
+   */
+  'paper.storeIndex': {
+    input: z
+      .object({
+        key: z.string().trim().min(3).max(80).optional(),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        counterId: z.string().trim().min(1).max(32).optional(),
+        page: z.number().int().min(1).default(1),
+        pageSize: z.number().int().min(1).max(50).default(20),
+      })
+      .strict(),
+    output: {} as PaperStoreIndexView,
+    auth: true,
+    roles: inspectors,
     ...reads,
   },
   /** Catalog drugs to pick lines from. */

@@ -9,6 +9,7 @@ import {
   saleRef,
 } from './store-protocol-fields';
 import { storeOutboxProtocol } from './store-protocol-outbox';
+import { storePaperProtocol } from './store-protocol-paper';
 import { storeRxProtocol } from './store-protocol-rx';
 import { storeSettlementsProtocol } from './store-protocol-settlements';
 import { storeStaffProtocol } from './store-protocol-staff';
@@ -96,6 +97,7 @@ export const storeProtocol = {
   ...storeStaffProtocol,
   ...storeCashProtocol,
   ...storeOutboxProtocol,
+  ...storePaperProtocol,
 } as const;
 
 export type StoreMethod = keyof typeof storeProtocol;

@@ -176,3 +176,32 @@ export interface PaperDrugOption {
   /** 冷链 storage range (°C); receiving records the arrival temperature (R-SUPPLY). */
   coldChain: { minC: number; maxC: number } | null;
 }
+
+/** How one archive entry compares with the store's index at its archiving counter (D56). */
+export type PaperIndexCheck = 'match' | 'mismatch' | 'missing';
+
+/** One entry of the store-wide paper archive index (store mode, D56); no patient data. */
+export interface PaperStoreIndexEntry {
+  /** <institution>-<serial> */
+  key: string;
+  counterId: string;
+  /** the archiving counter's paper number */
+  localId: number;
+  capturedAt: string;
+  rxDate: string;
+  imageSm3: string;
+  recordSm3: string;
+  capturedBy: string;
+  state: 'captured' | 'dispensed';
+  stateLabel: string;
+  /** archived at this counter: its image and record hashed again and compared with the index */
+  here: boolean;
+  verification: { image: PaperIndexCheck; record: PaperIndexCheck; label: string } | null;
+}
+
+export interface PaperStoreIndexView {
+  total: number;
+  page: number;
+  pageSize: number;
+  entries: PaperStoreIndexEntry[];
+}

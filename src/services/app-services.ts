@@ -225,6 +225,7 @@ export async function createAppServices(
   settlement.toStore?.start();
   settlement.cashToStore?.start();
   audit.toStore?.start();
+  paper.toStore?.start();
   dispense.claims?.startReconciling();
   const outboxQueue = createOutboxQueueService({
     repo: outbox,
@@ -308,6 +309,7 @@ export async function createAppServices(
       await settlement.toStore?.stop();
       await settlement.cashToStore?.stop();
       await audit.toStore?.stop();
+      await paper.toStore?.stop();
       await storeStaff?.stop();
       await storeQueue?.stop();
       await worker.stop();

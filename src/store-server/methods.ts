@@ -6,6 +6,7 @@ import { runIdempotent } from './idempotent';
 import { isAuditMethod, runAuditMethod } from './methods-audit';
 import { isCashMethod, runCashMethod } from './methods-cash';
 import { isOutboxMethod, runOutboxMethod } from './methods-outbox';
+import { isPaperMethod, runPaperMethod } from './methods-paper';
 import { isRxMethod, runRxMethod } from './methods-rx';
 import { isSettlementsMethod, runSettlementsMethod } from './methods-settlements';
 import { isStaffMethod, runStaffMethod } from './methods-staff';
@@ -34,6 +35,7 @@ export async function runMethod(
   if (isStaffMethod(method)) return runStaffMethod(method, input, ctx);
   if (isCashMethod(method)) return runCashMethod(method, input, ctx);
   if (isOutboxMethod(method)) return runOutboxMethod(method, input, ctx);
+  if (isPaperMethod(method)) return runPaperMethod(method, input, ctx);
   // A sale, a return and a center refusal must survive a crash once answered; a hold need not.
   const durable =
     method === 'codes.confirm' || method === 'codes.return' || method === 'codes.centerRefused';

@@ -93,7 +93,7 @@ export async function benchPaper(): Promise<BenchRow[]> {
   if (!pack) throw new Error('500000 pack missing');
   const catalog = loadCatalog();
 
-  await withDatabase((db) => {
+  await withDatabase(async (db) => {
     const capture = createCaptureService({
       repo: new PaperRepository(db),
       catalog,
@@ -106,7 +106,7 @@ export async function benchPaper(): Promise<BenchRow[]> {
       const image = fakePng(2 * 1024 * 1024).toString('base64');
       const fields = paperFields();
       const t = performance.now();
-      capture.capture(STAFF, fields, image);
+      await capture.capture(STAFF, fields, image);
       samples.push(performance.now() - t);
     }
     const { median, p99 } = percentiles(samples);

@@ -3,6 +3,7 @@ import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { useCaptureSourceStore } from './capture-source-store';
 import { usePaperStore } from './paper-store';
+import { useStoreIndexStore } from './store-index-store';
 
 /** Clicks the element of a paper-screen action (the form owns the field state). */
 const press = (testId: string) =>
@@ -25,6 +26,13 @@ export function onPaperKeyDown(ev: KeyboardEvent, at: Location): void {
     return;
   }
   if (!ev.altKey || ev.ctrlKey || ev.metaKey) return;
+  if (ev.shiftKey) {
+    if (ev.code === 'KeyF') {
+      ev.preventDefault();
+      useStoreIndexStore.getState().toggle();
+    }
+    return;
+  }
   const action = {
     KeyK: 'paper-check',
     KeyS: 'paper-save',

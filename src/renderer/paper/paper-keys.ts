@@ -45,6 +45,12 @@ export const PAPER_KEYS: readonly FunctionKey[] = [
     session: true,
   },
   {
+    key: 'Alt+Shift+F',
+    label: '全店索引',
+    help: '纸质处方页（门店模式）：切换到全店纸质处方索引，按“机构编码-处方编号”、归档日期、柜台查找各柜台的归档位置；本柜台归档的处方按门店索引中的 SM3 摘要核验影像与记录；再按一次回到本柜台归档',
+    session: true,
+  },
+  {
     key: 'Alt+F',
     label: '查询归档',
     help: '纸质处方页：光标移到查询框，按患者姓名/身份证号、机构、编号、药品、日期查询',

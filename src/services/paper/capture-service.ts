@@ -4,6 +4,7 @@ import { AppError } from '../../domain/errors';
 import { duplicateSerialFinding } from '../../domain/paper/duplicate-serial';
 import { checkPaperPrescription, isBlocking } from '../../domain/paper/paper-checks';
 import { paperRefusal } from '../../domain/paper/paper-refusal';
+import { paperRxno } from '../../domain/paper/paper-rxno';
 import type { PaperFields, PaperFinding } from '../../domain/paper/paper-types';
 import { formatBeijingDateTime } from '../../domain/policy/beijing-time';
 import type { PolicyPack } from '../../domain/policy/policy-pack';
@@ -20,6 +21,13 @@ export interface CaptureDeps {
   pack: () => PolicyPack;
   log: Logger;
   now: () => Date;
+  /**
+   * Store mode: findings from the store's knowledge of the same paper at other counters (D56,
+   * R-PAPER-NO); absent for a single counter.
+   */
+  seenAtStore?: (key: string) => Promise<PaperFinding[]>;
+  /** Store mode: the archive was changed, copy it to the store's index soon. */
+  archived?: () => void;
 }
 
 /**
@@ -40,9 +48,19 @@ export function createCaptureService(deps: CaptureDeps) {
     }
   }
 
-  function check(fields: PaperFields): PaperCheckResult {
+  async function check(fields: PaperFields): Promise<PaperCheckResult> {
     unknownDrugs(fields);
-    const findings = checkPaperPrescription(fields, deps.pack(), lookup, deps.now());
+    const atStore = deps.seenAtStore
+      ? await deps.seenAtStore(paperRxno(fields.institutionCode, fields.serialNo))
+      : [];
+    return localCheck(fields, atStore);
+  }
+
+  function localCheck(fields: PaperFields, atStore: PaperFinding[]): PaperCheckResult {
+    const findings = [
+      ...atStore,
+      ...checkPaperPrescription(fields, deps.pack(), lookup, deps.now()),
+    ];
     const earlier = deps.repo.bySerial(fields.institutionCode, fields.serialNo);
     if (earlier) {
       findings.unshift(
@@ -70,7 +88,11 @@ export function createCaptureService(deps: CaptureDeps) {
     throw paperRefusal(code, '', blocks, JSON.stringify(result));
   }
 
-  function capture(staff: StaffMember, fields: PaperFields, imageBase64: string): PaperView {
+  async function capture(
+    staff: StaffMember,
+    fields: PaperFields,
+    imageBase64: string,
+  ): Promise<PaperView> {
     if (staff.role === 'admin') {
       throw new AppError(
         'FORBIDDEN',
@@ -79,7 +101,7 @@ export function createCaptureService(deps: CaptureDeps) {
       );
     }
     const image = decodeImage(imageBase64);
-    const result = check(fields);
+    const result = await check(fields);
     if (!result.accepted) refuse(result);
     const at = deps.now();
     let id: number;
@@ -110,7 +132,7 @@ export function createCaptureService(deps: CaptureDeps) {
         image,
       );
     } catch (err) {
-      if (sqliteCode(err) === 'SQLITE_CONSTRAINT_UNIQUE') refuse(check(fields));
+      if (sqliteCode(err) === 'SQLITE_CONSTRAINT_UNIQUE') refuse(localCheck(fields, []));
       throw err;
     }
     deps.log.info('paper.captured', {
@@ -122,6 +144,7 @@ export function createCaptureService(deps: CaptureDeps) {
       sm3: image.sm3,
       size: image.size,
     });
+    deps.archived?.();
     const saved = deps.repo.get(id);
     if (!saved) throw new Error(`paper prescription ${id} vanished`);
     return toPaperView(saved);

@@ -16,6 +16,7 @@ const VALID_INPUT: Record<string, unknown> = {
   'audit.verify': {},
   'audit.list': { from: '2025-01-01', to: '2025-01-01' },
   'audit.store': { from: '2025-01-01', to: '2025-01-01' },
+  'paper.storeIndex': { key: 'H50010300001-ZX1' },
   'rx.reverifyAll': {},
   'rx.selfPayConsent': {
     hiRxno: 'RX1',
