@@ -26,7 +26,7 @@ const focus = (testId: string) =>
  */
 export function onComplaintKeyDown(ev: KeyboardEvent, at: Location): void {
   if (useSessionStore.getState().session === null) return;
-  const alt = ev.altKey && !ev.ctrlKey && !ev.metaKey;
+  const alt = ev.altKey && !ev.ctrlKey && !ev.metaKey && !ev.shiftKey;
   if (alt && ev.code === 'KeyV') {
     ev.preventDefault();
     useNavigation.getState().toggle('complaints');

@@ -42,7 +42,7 @@ function digitOf(code: string): number | null {
 export function onReportsKeyDown(ev: KeyboardEvent, at: Location): void {
   if (useSessionStore.getState().session === null) return;
   const reports = useReportsStore.getState();
-  const alt = ev.altKey && !ev.ctrlKey && !ev.metaKey;
+  const alt = ev.altKey && !ev.ctrlKey && !ev.metaKey && !ev.shiftKey;
   if (alt && ev.code === 'KeyB') {
     ev.preventDefault();
     useNavigation.getState().toggle('reports');

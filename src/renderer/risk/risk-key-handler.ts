@@ -28,7 +28,7 @@ function handled(ev: KeyboardEvent): void {
 export function onRiskKeyDown(ev: KeyboardEvent, at: Location): void {
   if (useSessionStore.getState().session === null) return;
   const risk = useRiskStore.getState();
-  const alt = ev.altKey && !ev.ctrlKey && !ev.metaKey;
+  const alt = ev.altKey && !ev.ctrlKey && !ev.metaKey && !ev.shiftKey;
   const plain = !ev.altKey && !ev.ctrlKey && !ev.metaKey && !ev.shiftKey;
   if (alt && ev.code === 'KeyI') {
     ev.preventDefault();

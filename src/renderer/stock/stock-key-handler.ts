@@ -27,7 +27,7 @@ const ACTIONS: Record<string, () => void> = {
 /** Alt+C opens the stock screen from anywhere while signed in; Esc closes it. */
 export function onStockKeyDown(ev: KeyboardEvent, at: Location): void {
   if (useSessionStore.getState().session === null) return;
-  const alt = ev.altKey && !ev.ctrlKey && !ev.metaKey;
+  const alt = ev.altKey && !ev.ctrlKey && !ev.metaKey && !ev.shiftKey;
   if (alt && ev.code === 'KeyC') {
     ev.preventDefault();
     useNavigation.getState().toggle('stock');
