@@ -186,7 +186,16 @@ export class StoreQueueRepository {
            other_counter, other_sale_ref, other_sold_at, reason, message, found_at)
          VALUES (?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?, ?) ON CONFLICT (queue_id, code) DO NOTHING`,
       )
-      .run(queueId, c.code, c.ourCounter, c.ourSaleRef, c.ourSoldAt, c.reason, c.message, c.foundAt);
+      .run(
+        queueId,
+        c.code,
+        c.ourCounter,
+        c.ourSaleRef,
+        c.ourSoldAt,
+        c.reason,
+        c.message,
+        c.foundAt,
+      );
   }
 
   clashes(): StoreClashRecord[] {

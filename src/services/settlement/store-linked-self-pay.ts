@@ -8,8 +8,8 @@ import {
   StoreUnreachableError,
 } from '../../store-link/store-client';
 import type { AuthenticatedSession } from '../auth-service';
-import { storeShortOfStock } from '../stock/store-shortage';
 import type { Logger } from '../logger';
+import { storeShortOfStock } from '../stock/store-shortage';
 import type { StoreQueue } from '../store-queue/store-queue';
 import type { PrescribedSale, SelfPayItem, WithinSale } from './self-pay-service';
 
@@ -111,7 +111,7 @@ export function linkSelfPayToStore(
         medListCodg: i.medListCodg,
         genname: nameOf(i.medListCodg) ?? i.medListCodg,
       }));
-      throw storeShortOfStock(answer.shortages, named, '本次未售出');
+      throw storeShortOfStock(answer.shortages, named);
     }
     try {
       return sell(session, items, prescribed, null, answer.taken);

@@ -5,14 +5,18 @@ import { AppError } from '../../domain/errors';
 export function storeShortOfStock(
   shortages: readonly StockRefusal[],
   lines: ReadonlyArray<{ medListCodg: string; genname: string }>,
-  /** What the counter does meanwhile, in the counter's words. */
-  meanwhile: string,
+  /** What stays meanwhile, in the counter's words (a dispensing keeps its held codes). */
+  meanwhile?: string,
 ): AppError {
   const named = shortages.map((r) => {
     const name = lines.find((l) => l.medListCodg === r.medListCodg)?.genname;
-    return name ? r.message.replace(`药品 ${r.medListCodg}`, `「${name}」`) : r.message;
+    return name ? r.message.replace(`药品 ${r.medListCodg} `, `「${name}」`) : r.message;
   });
-  return new AppError('POLICY', `${named.join('；')}（${meanwhile}）`, {
-    ruleId: 'R-STOCK',
-  });
+  return new AppError(
+    'POLICY',
+    meanwhile ? `${named.join('；')}（${meanwhile}）` : named.join('；'),
+    {
+      ruleId: 'R-STOCK',
+    },
+  );
 }

@@ -158,7 +158,8 @@ export function createStoreQueue(deps: Deps) {
       const answer = await sellOffline(item, repo.clashCount(item.id), packs);
       if (answer.verdict === 'sold') {
         deps.db.transaction(() => {
-          for (const f of answer.shortfalls) repo.flagShortfall(item.id, shortfallOf(item, f, packs));
+          for (const f of answer.shortfalls)
+            repo.flagShortfall(item.id, shortfallOf(item, f, packs));
           repo.done(item.id, deps.now().getTime());
         })();
         if (answer.shortfalls.length > 0) {
