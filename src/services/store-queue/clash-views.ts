@@ -10,9 +10,11 @@ import type { StoreClashRecord } from '../../store/store-queue-repository';
  * way, under R-STOCK, with no other sale.
  */
 export function clashView(c: StoreClashRecord): StoreClashView {
-  const ruleId = c.reason === 'SOLD_OFFLINE_SHORT' ? 'R-STOCK' : 'R-TRACE-ONCE';
+  const short = c.reason === 'SOLD_OFFLINE_SHORT';
+  const ruleId = short ? 'R-STOCK' : 'R-TRACE-ONCE';
   return {
     id: c.id,
+    kind: short ? 'stockShort' : 'codeClash',
     code: c.code,
     ours: {
       counterId: c.ourCounter,

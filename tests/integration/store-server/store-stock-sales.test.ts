@@ -208,6 +208,7 @@ describe('a counter of a store sells and returns stock at the store server', () 
     const flagged = await s.ok<StoreClashView[]>('A', 'store.clashes', {});
     expect(flagged).toHaveLength(1);
     expect(flagged[0]).toMatchObject({
+      kind: 'stockShort',
       ours: { counterId: 'A' },
       other: { counterId: null, saleRef: null, soldAt: null },
       ruleId: 'R-STOCK',
