@@ -52,7 +52,7 @@ export function StoreClashDialog({ open, onClose }: { open: boolean; onClose: ()
       {error && <div role="alert">{error}</div>}
       {!clashes && !error && <Spin />}
       {clashes && (
-        <ul className="store-clash-list" data-testid="store-clashes" aria-label="追溯码冲突">
+        <ul className="store-clash-list" data-testid="store-clashes" aria-label="离线零售待核实">
           {clashes.map((c, i) => (
             <li key={c.id} data-testid="store-clash" data-code={c.code}>
               <button type="button" className="store-clash-item" ref={i === 0 ? first : undefined}>
