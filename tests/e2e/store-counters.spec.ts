@@ -195,6 +195,8 @@ test('two counters of one store: a pack sold at A is refused at B; offline both 
       ).ok,
     ).toBe(true);
     await openCounter(b, 'B');
+    // The identify form takes the focus once it is ready; only then is the chip focused.
+    await expect(b.getByRole('textbox', { name: '凭证号码' })).toBeFocused();
     await b.getByTestId('outbox-status').focus();
     await b.keyboard.press('Enter');
     const queue = b.getByRole('dialog');
