@@ -116,7 +116,7 @@ test.afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('two counters of one store: a pack sold at A is refused at B; offline both say so; an offline clash is listed with both sales; a handed upload is shown as waiting at the store [R-TRACE-ONCE][R-SALES-UP]', async ({
+test('two counters of one store: a pack sold at A is refused at B; offline both say so; an offline clash is listed with both sales and a store stock shortfall beside it; a handed upload is shown as waiting at the store [R-TRACE-ONCE][R-SALES-UP][R-STOCK]', async ({
   browser,
 }) => {
   test.setTimeout(180_000);
