@@ -99,6 +99,11 @@ export interface StoreClashSale {
 /** A pack sold offline here and, meanwhile, at another counter (R-TRACE-ONCE, D42). */
 export interface StoreClashView {
   id: number;
+  /**
+   * codeClash: another counter sold the pack meanwhile (R-TRACE-ONCE); stockShort: the store's
+   * batches could not cover the offline sale of this pack's drug (SOLD_OFFLINE_SHORT, R-STOCK, D53).
+   */
+  kind: 'codeClash' | 'stockShort';
   code: string;
   /** this counter's offline cash sale, with its sale number (Z…) */
   ours: StoreClashSale & { docNo: string };

@@ -30,6 +30,7 @@ import { RX_SELF_PAY_MIGRATION } from './migrations/030-rx-self-pay';
 import { STAY_HANDOVERS_MIGRATION } from './migrations/031-stay-handovers';
 import { HELD_CARRYOVERS_MIGRATION } from './migrations/032-held-carryovers';
 import { STORE_RECEIPT_KEYS_MIGRATION } from './migrations/033-store-receipt-keys';
+import { STORE_STOCK_COPIES_MIGRATION } from './migrations/034-store-stock-copies';
 
 /** One schema step. `up` runs once, inside its own transaction, and is never edited after release. */
 export interface Migration {
@@ -210,6 +211,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 31, name: 'stay_handovers', up: STAY_HANDOVERS_MIGRATION },
   { version: 32, name: 'held_carryovers', up: HELD_CARRYOVERS_MIGRATION },
   { version: 33, name: 'store_receipt_keys', up: STORE_RECEIPT_KEYS_MIGRATION },
+  { version: 34, name: 'store_stock_copies', up: STORE_STOCK_COPIES_MIGRATION },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

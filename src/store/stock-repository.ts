@@ -80,6 +80,43 @@ export class StockRepository {
       .get(medListCodg, today) as number;
   }
 
+  /**
+   * Store mode (D53): the local row of a batch the store server's FEFO took `packs` from, with at
+   * least that many on hand. A batch received at another counter gets a row here; packs this
+   * counter's copy lacks are added as the store's (store_copy_packs, migration 034).
+   */
+  storeCopy(
+    b: Pick<StockBatch, 'medListCodg' | 'batchNo' | 'expiry' | 'receivedBy' | 'receivedAt'> & {
+      packs: number;
+    },
+  ): StockBatch {
+    const known = this.db
+      .prepare('SELECT * FROM stock_batches WHERE med_list_codg = ? AND batch_no = ?')
+      .get(b.medListCodg, b.batchNo) as Row | undefined;
+    if (known && known.expiry !== b.expiry) throw new BatchExpiryMismatch(b.batchNo);
+    if (!known) {
+      const row = this.db
+        .prepare(
+          `INSERT INTO stock_batches (med_list_codg, batch_no, expiry, packs_received, packs_on_hand,
+             received_by, received_at, store_copy_packs)
+           VALUES (@medListCodg, @batchNo, @expiry, @packs, @packs, @receivedBy, @receivedAt, @packs)
+           RETURNING *`,
+        )
+        .get(b) as Row;
+      return fromRow(row);
+    }
+    const lacking = b.packs - known.packs_on_hand;
+    if (lacking <= 0) return fromRow(known);
+    const row = this.db
+      .prepare(
+        `UPDATE stock_batches SET packs_on_hand = packs_on_hand + ?1,
+           packs_received = packs_received + ?1, store_copy_packs = store_copy_packs + ?1
+         WHERE id = ?2 RETURNING *`,
+      )
+      .get(lacking, known.id) as Row;
+    return fromRow(row);
+  }
+
   /** Takes packs from a batch; the schema refuses going below zero. */
   take(batchId: number, packs: number): void {
     this.db

@@ -174,6 +174,30 @@ export class StoreQueueRepository {
     })();
   }
 
+  /**
+   * Flags an offline sale the store could not cover from its batches (SOLD_OFFLINE_SHORT, D53)
+   * beside the code clashes, for the pharmacist to count: one row per drug, naming a pack of the
+   * drug in that sale. The pack stays confirmed (it was sold); only the count is in question.
+   */
+  flagShortfall(queueId: number, c: NewClash): void {
+    this.db
+      .prepare(
+        `INSERT INTO store_clashes (queue_id, code, our_counter, our_sale_ref, our_sold_at,
+           other_counter, other_sale_ref, other_sold_at, reason, message, found_at)
+         VALUES (?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?, ?) ON CONFLICT (queue_id, code) DO NOTHING`,
+      )
+      .run(
+        queueId,
+        c.code,
+        c.ourCounter,
+        c.ourSaleRef,
+        c.ourSoldAt,
+        c.reason,
+        c.message,
+        c.foundAt,
+      );
+  }
+
   clashes(): StoreClashRecord[] {
     return this.db
       .prepare(

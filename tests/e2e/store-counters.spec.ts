@@ -8,7 +8,8 @@ import type { SelfPaySaleView } from '../../src/contract/types-settlement';
 import { beijingDate } from '../../src/domain/calendar';
 import { formatFen } from '../../src/renderer/format/money';
 import { cuttableLink } from '../integration/store-server/helpers/cuttable-link';
-import { COUNTERS, spawnStoreServer } from '../integration/store-server/helpers/store';
+import { receive } from '../integration/store-server/helpers/stock';
+import { COUNTERS, counter, spawnStoreServer } from '../integration/store-server/helpers/store';
 import { freePort } from '../integration/store-server/helpers/store-counters';
 import { scanUntil } from './support';
 
@@ -16,7 +17,8 @@ import { scanUntil } from './support';
  * Two counters of one pharmacy (two app instances in browser mode, each with its own data
  * folder, on the global set-up's sandbox center) and one store server on a real PostgreSQL:
  * a pack sold at A is refused at B with the Chinese words; a stopped store server shows as
- * offline at both; an offline cash sale at A that B also sold is flagged as a clash at A.
+ * offline at both; an offline cash sale at A that B also sold is flagged as a clash at A, and its
+ * other pack, which the store's stock no longer covers, is flagged for a count (D53).
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const LORATADINE = 'XR06AXL020A001010101672';
@@ -93,6 +95,10 @@ test.beforeAll(async () => {
   pg = await startPgCluster({ fastUnsafe: true });
   storePort = await freePort();
   store = await spawnStoreServer(pg.url, storePort);
+  // Two packs at the store: A's and B's online sales take them, A's offline sale finds none.
+  expect(
+    (await receive(counter(store.url, 'B'), LORATADINE, 'E2E-LOR-1', '2028-12-31', 2)).verdict,
+  ).toBe('received');
   linkOfA = await cuttableLink(storePort, await freePort());
   for (const id of ['A', 'B'] as const) {
     const app = await startCounter(id);
@@ -124,6 +130,10 @@ test('the 全店 views at counter A: the day report lists A and B and the store 
   browser,
 }) => {
   test.setTimeout(180_000);
+  // Its own three packs, expiring first (FEFO): the two of beforeAll stay for the test below.
+  expect(
+    (await receive(counter(store.url, 'A'), LORATADINE, 'E2E-LOR-0', '2028-06-30', 3)).verdict,
+  ).toBe('received');
   const sell = async (id: 'A' | 'B') => {
     const sale = await api<SelfPaySaleView>(id, 'sale.selfPay', {
       items: [{ medListCodg: LORATADINE, codes: [packCode()] }],
@@ -273,7 +283,7 @@ test('a batch received at B is in A’s 全店库存 with the receiving counter;
   await b.close();
 });
 
-test('two counters of one store: a pack sold at A is refused at B; offline both say so; an offline clash is listed with both sales; a handed upload is shown as waiting at the store [R-TRACE-ONCE][R-SALES-UP]', async ({
+test('two counters of one store: a pack sold at A is refused at B; offline both say so; an offline clash is listed with both sales and a store stock shortfall beside it; a handed upload is shown as waiting at the store [R-TRACE-ONCE][R-SALES-UP][R-STOCK]', async ({
   browser,
 }) => {
   test.setTimeout(180_000);
@@ -314,16 +324,19 @@ test('two counters of one store: a pack sold at A is refused at B; offline both 
 
   await linkOfA.restore();
   await openCounter(a, 'A');
-  await expect(a.getByTestId('store-clashes-open')).toContainText('追溯码冲突 1 个', {
+  await expect(a.getByTestId('store-clashes-open')).toContainText('离线零售待核实 2 个', {
     timeout: 30_000,
   });
   await a.getByTestId('store-clashes-open').click();
-  const clash = a.getByTestId('store-clash');
-  await expect(clash).toHaveCount(1);
+  await expect(a.getByTestId('store-clash')).toHaveCount(2);
+  const short = a.locator(`[data-testid="store-clash"][data-code="${offline[1]}"]`);
+  await expect(short).toContainText('门店库存不足：已售出，请盘点该药品');
+  await expect(short).toContainText('有 1 盒门店库存中没有');
+  const clash = a.locator(`[data-testid="store-clash"][data-code="${offline[0]}"]`);
   await expect(clash).toContainText(offline[0] ?? '');
   await expect(clash).toContainText('柜台 A');
   await expect(clash).toContainText('柜台 B');
-  await expect(clash.locator('button')).toBeFocused();
+  await expect(a.getByTestId('store-clash').first().locator('button')).toBeFocused();
   // The dialog's opening animation over: the screenshot shows it as the pharmacist reads it.
   await expect(a.locator('.ant-zoom-appear, .ant-zoom-enter, .ant-fade-appear')).toHaveCount(0);
   await a.screenshot({ path: 'test-results/screens/store-clash-list-1366.png' });
@@ -340,6 +353,7 @@ test('two counters of one store: a pack sold at A is refused at B; offline both 
   });
   expect(fault.status).toBe(201);
   try {
+    await receive(counter(store.url, 'B'), LORATADINE, 'E2E-LOR-2', '2028-12-31', 5);
     expect(
       (
         await api('B', 'sale.selfPay', {
@@ -348,6 +362,8 @@ test('two counters of one store: a pack sold at A is refused at B; offline both 
       ).ok,
     ).toBe(true);
     await openCounter(b, 'B');
+    // The identify form takes the focus once it is ready; only then is the chip focused.
+    await expect(b.getByRole('textbox', { name: '凭证号码' })).toBeFocused();
     await b.getByTestId('outbox-status').focus();
     await b.keyboard.press('Enter');
     const queue = b.getByRole('dialog');

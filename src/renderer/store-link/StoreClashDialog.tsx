@@ -18,7 +18,8 @@ function Sale({ label, sale }: { label: string; sale: StoreClashSale & { docNo?:
 
 /**
  * Pack codes this counter sold offline that another counter sold meanwhile (R-TRACE-ONCE, D42):
- * both sales side by side, for the pharmacist to check the packs and the sales.
+ * both sales side by side, for the pharmacist to check the packs and the sales; and offline sales
+ * the store's stock could not cover (R-STOCK, D53), for a count.
  */
 export function StoreClashDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [clashes, setClashes] = useState<StoreClashView[] | null>(null);
@@ -45,19 +46,23 @@ export function StoreClashDialog({ open, onClose }: { open: boolean; onClose: ()
       }}
       footer={null}
       width={900}
-      title="追溯码冲突：离线售出的包装在其他柜台也已售出"
+      title="离线零售待核实：追溯码冲突或门店库存不足"
       destroyOnHidden
     >
       {error && <div role="alert">{error}</div>}
       {!clashes && !error && <Spin />}
       {clashes && (
-        <ul className="store-clash-list" data-testid="store-clashes" aria-label="追溯码冲突">
+        <ul className="store-clash-list" data-testid="store-clashes" aria-label="离线零售待核实">
           {clashes.map((c, i) => (
             <li key={c.id} data-testid="store-clash" data-code={c.code}>
               <button type="button" className="store-clash-item" ref={i === 0 ? first : undefined}>
                 <div className="store-clash-code">追溯码 {c.code}</div>
                 <Sale label="本柜台（离线零售）" sale={c.ours} />
-                <Sale label="其他柜台" sale={c.other} />
+                {c.kind === 'codeClash' ? (
+                  <Sale label="其他柜台" sale={c.other} />
+                ) : (
+                  <div className="store-clash-short">门店库存不足：已售出，请盘点该药品</div>
+                )}
                 <div className="store-clash-message">门店服务器：{c.message}</div>
                 <div className="store-clash-found">发现于 {c.foundAt}</div>
               </button>
@@ -65,7 +70,11 @@ export function StoreClashDialog({ open, onClose }: { open: boolean; onClose: ()
           ))}
         </ul>
       )}
-      {clashes?.[0] && <RuleDetails ruleId={clashes[0].ruleId} citation={clashes[0].citation} />}
+      {clashes
+        ?.filter((c, i) => clashes.findIndex((x) => x.ruleId === c.ruleId) === i)
+        .map((c) => (
+          <RuleDetails key={c.ruleId} ruleId={c.ruleId} citation={c.citation} />
+        ))}
     </Modal>
   );
 }

@@ -32,7 +32,7 @@ export function storeOwedTags(link: StoreLinkView | null) {
     tags.push({
       kind: 'clashes',
       color: 'error',
-      text: `追溯码冲突 ${link.owed.clashes} 个`,
+      text: `离线零售待核实 ${link.owed.clashes} 个`,
     });
   }
   return tags;

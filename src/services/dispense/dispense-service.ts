@@ -1,6 +1,7 @@
 import { dateOnly, dateTime } from '../../center/clock';
 import type { Out7204 } from '../../center/rx/fsi-72xx';
 import type { DispensingView, ScanVerdict } from '../../contract/types-dispense';
+import type { StockTaken } from '../../contract/types-store-stock';
 import type { CatalogDrug } from '../../domain/catalog/catalog-drug';
 import { allocateFefo } from '../../domain/dispense/fefo';
 import { centerRefusalMessage, decideScan, remaining } from '../../domain/dispense/scan-decision';
@@ -24,6 +25,7 @@ import type { AuthenticatedSession } from '../auth-service';
 import type { Logger } from '../logger';
 import type { RxValidityGate } from '../rx-validity-gate';
 import { lostPackOf } from '../stock/lost-pack';
+import { storeTakenStock } from '../stock/store-taken';
 import { buildDispensingView, earlierSaleOf, packsFromStock } from './dispensing-view';
 import { planLines } from './line-plan';
 import type { PaperRules } from './paper-rules';
@@ -303,12 +305,23 @@ export function createDispenseService(deps: Deps) {
     return view(id);
   }
 
-  function complete(session: AuthenticatedSession, id: number): DispensingView {
+  /**
+   * `storeTaken`: a counter of a store allocates the batches the store server's FEFO took (D53)
+   * instead of its own.
+   */
+  function complete(
+    session: AuthenticatedSession,
+    id: number,
+    storeTaken?: readonly StockTaken[],
+  ): DispensingView {
     deps.db
       .transaction(() => {
         const d = openOne(id);
         const at = deps.now();
         const today = dateOnly(at);
+        const source = storeTaken
+          ? storeTakenStock(stock, storeTaken, { staffId: session.staff.id, at: at.getTime() })
+          : stock;
         const paper = d.paperId === null ? null : deps.paper.record(d.paperId);
         if (paper) deps.paper.assertDispensable(paper, at);
         else assertRxStillValid(d.hiRxno);
@@ -324,7 +337,7 @@ export function createDispenseService(deps: Deps) {
         }
         for (const l of lines) {
           const packs = packsFromStock(l, codes);
-          const { allocations, shortBy } = allocateFefo(stock.usable(l.medListCodg, today), packs);
+          const { allocations, shortBy } = allocateFefo(source.usable(l.medListCodg, today), packs);
           if (shortBy > 0) {
             throw new AppError(
               'CONFLICT',
@@ -332,7 +345,7 @@ export function createDispenseService(deps: Deps) {
             );
           }
           for (const a of allocations) {
-            stock.take(a.batchId, a.packs);
+            source.take(a.batchId, a.packs);
             repo.addAllocation(id, l.lineNo, a.batchId, a.packs);
           }
         }

@@ -7,6 +7,7 @@ import type { RuleId } from '../../domain/rules';
 import { type StoreClient, StoreRequestError } from '../../store-link/store-client';
 import type { AuthenticatedSession } from '../auth-service';
 import type { Logger } from '../logger';
+import { storeShortOfStock } from '../stock/store-shortage';
 import type { StoreQueue } from '../store-queue/store-queue';
 import type { DispenseService } from './dispense-service';
 
@@ -113,9 +114,10 @@ export function linkDispenseToStore(
     // An incomplete dispensing is refused by the local rules (R-TRACE) before the store is asked.
     if (lines.some((l) => remaining(l, codes) > 0)) return d.complete(session, id);
     const key = once('confirm', id);
-    let answer: Awaited<ReturnType<typeof link.call<'codes.confirm'>>>;
+    let answer: Awaited<ReturnType<typeof link.call<'stock.sell'>>>;
     try {
-      answer = await link.call('codes.confirm', {
+      // The store's FEFO is the truth in store mode (D53): codes sold and stock taken at once.
+      answer = await link.call('stock.sell', {
         idempotencyKey: key,
         saleRef: saleRef(id),
         lines: codes.map((c) => {
@@ -136,19 +138,28 @@ export function linkDispenseToStore(
         e instanceof StoreRequestError ? storeRefusedRequest(e) : STORE_UNREACHABLE_COMPLETE;
       throw new AppError('CONFLICT', message, { ruleId: 'R-TRACE-ONCE' });
     }
-    if (answer.verdict === 'refused') {
+    if (answer.verdict === 'refused' && answer.refusals.length > 0) {
       throw new AppError(
         'POLICY',
         `${answer.refusals.map((r) => `追溯码 ${r.code}：${r.message}`).join('；')}；请移除后重扫其他包装`,
         { ruleId: 'R-TRACE-ONCE' },
       );
     }
+    if (answer.verdict === 'refused') {
+      // Nothing was sold at the store; the scanned packs stay held for this dispensing.
+      throw storeShortOfStock(
+        answer.shortages,
+        lines,
+        '扫描的追溯码仍为本调剂单保留，入库后可再完成',
+      );
+    }
     try {
-      return d.complete(session, id);
+      return d.complete(session, id, answer.taken);
     } catch (e) {
-      // The local completion refused (stock, validity): the store's sale of these packs is undone.
+      // The local completion refused (validity, a code refused meanwhile): the store's sale of
+      // these packs is undone, and their stock goes back into the batches it left.
       await link
-        .call('codes.return', {
+        .call('stock.return', {
           idempotencyKey: once('undo', id),
           saleRef: saleRef(id),
           codes: codes.filter((c) => !c.reusedPack).map((c) => c.code),

@@ -78,7 +78,14 @@ export function createSettlementArea(deps: AreaDeps, paperRules: PaperRules) {
   // A counter of a store sells cash packs at the store server first (issue 17), and so do the
   // sales against a prescription: the 门特 claim and the 自费结算 of an e-prescription (D52).
   const sellAtStore = deps.storeLink
-    ? linkSelfPayToStore(sellHere, deps.storeLink, deps.storeQueue, deps.log, deps.now)
+    ? linkSelfPayToStore(
+        sellHere,
+        deps.storeLink,
+        deps.storeQueue,
+        deps.log,
+        deps.now,
+        (m) => ctx.catalog.get(m)?.genname,
+      )
     : null;
   const sell = sellAtStore ?? sellHere;
   const sellPrescribed = sellAtStore ?? ((s, items, rx) => sellHere(s, items, rx));

@@ -1,4 +1,5 @@
 import { dateOnly, dateTime } from '../../center/clock';
+import type { StockTaken } from '../../contract/types-store-stock';
 import { assertSellableWithoutPrescription } from '../../domain/catalog/counter-sale';
 import { allocateFefo } from '../../domain/dispense/fefo';
 import { centerRefusalMessage, lostPackMessage } from '../../domain/dispense/scan-decision';
@@ -14,6 +15,7 @@ import type { AuthenticatedSession } from '../auth-service';
 import { earlierSaleOf } from '../dispense/dispensing-view';
 import { createProductIndex } from '../dispense/product-index';
 import { lostPackOf } from '../stock/lost-pack';
+import { storeTakenStock } from '../stock/store-taken';
 import type { SettlementContext } from './context';
 import type { PackGroup } from './pack-groups';
 import { input3505 } from './upload-bodies';
@@ -126,12 +128,13 @@ export function createSelfPayService(ctx: SettlementContext) {
     items: SelfPayItem[],
     prescribed?: PrescribedSale,
     withinSale: WithinSale | null = null,
+    storeTaken?: readonly StockTaken[],
   ): number {
     const at = ctx.now();
     const today = dateOnly(at);
     refused = null;
     try {
-      return sellNow(session, items, at, today, prescribed, withinSale);
+      return sellNow(session, items, at, today, prescribed, withinSale, storeTaken);
     } catch (err) {
       const r = pendingRefusal();
       if (r) refusals.record({ ...r, at: at.getTime(), staffId: session.staff.id });
@@ -146,9 +149,17 @@ export function createSelfPayService(ctx: SettlementContext) {
     today: string,
     prescribed: PrescribedSale | undefined,
     withinSale: WithinSale | null,
+    storeTaken: readonly StockTaken[] | undefined,
   ): number {
     return ctx.db
       .transaction(() => {
+        // A counter of a store takes the batches the store's FEFO took (D53).
+        const source = storeTaken
+          ? storeTakenStock(ctx.stock, storeTaken, {
+              staffId: session.staff.id,
+              at: at.getTime(),
+            })
+          : ctx.stock;
         const drugs = items.map((i) => {
           const drug = ctx.catalog.get(i.medListCodg);
           if (!drug) throw new AppError('VALIDATION', `药品目录中没有编码 ${i.medListCodg}`);
@@ -178,7 +189,7 @@ export function createSelfPayService(ctx: SettlementContext) {
               throw new AppError('POLICY', `追溯码 ${c} 已有销售记录`, { ruleId: 'R-TRACE-ONCE' });
             }
           }
-          const batches = ctx.stock.usable(drug.medListCodg, today);
+          const batches = source.usable(drug.medListCodg, today);
           const { allocations, shortBy } = allocateFefo(batches, codes.length);
           if (shortBy > 0) {
             throw new AppError(
@@ -188,7 +199,7 @@ export function createSelfPayService(ctx: SettlementContext) {
           }
           let next = 0;
           for (const a of allocations) {
-            ctx.stock.take(a.batchId, a.packs);
+            source.take(a.batchId, a.packs);
             ctx.selfPay.addAllocation(saleId, lineNo, a.batchId, a.packs);
             const b = batches.find((x) => x.id === a.batchId);
             groups.push({

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { StockTaken } from '../../contract/types-store-stock';
 import { AppError } from '../../domain/errors';
 import { packKey, parseScannedCode } from '../../domain/trace/parse-scanned-code';
 import {
@@ -8,6 +9,7 @@ import {
 } from '../../store-link/store-client';
 import type { AuthenticatedSession } from '../auth-service';
 import type { Logger } from '../logger';
+import { storeShortOfStock } from '../stock/store-shortage';
 import type { StoreQueue } from '../store-queue/store-queue';
 import type { PrescribedSale, SelfPayItem, WithinSale } from './self-pay-service';
 
@@ -36,11 +38,13 @@ export function linkSelfPayToStore(
     items: SelfPayItem[],
     prescribed?: PrescribedSale,
     withinSale?: WithinSale | null,
+    storeTaken?: readonly StockTaken[],
   ) => number,
   link: StoreClient,
   queue: StoreQueue | null,
   log: Logger,
   now: () => Date,
+  nameOf: (medListCodg: string) => string | undefined = () => undefined,
 ) {
   return async (
     session: AuthenticatedSession,
@@ -61,9 +65,10 @@ export function linkSelfPayToStore(
     const confirmKey = `${saleRef}-confirm-${randomUUID()}`;
     // In code order, as the reconciler resends an unanswered confirm (store-queue.ts).
     lines.sort((a, b) => ((a.code ?? '') < (b.code ?? '') ? -1 : 1));
-    let answer: Awaited<ReturnType<typeof link.call<'codes.confirm'>>>;
+    let answer: Awaited<ReturnType<typeof link.call<'stock.sell'>>>;
     try {
-      answer = await link.call('codes.confirm', {
+      // The store's FEFO is the truth in store mode (D53): codes sold and stock taken at once.
+      answer = await link.call('stock.sell', {
         idempotencyKey: confirmKey,
         saleRef,
         lines: lines.map((l) => ({
@@ -94,18 +99,25 @@ export function linkSelfPayToStore(
             : STORE_UNREACHABLE_SELF_PAY;
       throw new AppError('CONFLICT', message, { ruleId: 'R-TRACE-ONCE' });
     }
-    if (answer.verdict === 'refused') {
+    if (answer.verdict === 'refused' && answer.refusals.length > 0) {
       throw new AppError(
         'POLICY',
         answer.refusals.map((r) => `追溯码 ${r.code}：${r.message}`).join('；'),
         { ruleId: 'R-TRACE-ONCE' },
       );
     }
+    if (answer.verdict === 'refused') {
+      const named = items.map((i) => ({
+        medListCodg: i.medListCodg,
+        genname: nameOf(i.medListCodg) ?? i.medListCodg,
+      }));
+      throw storeShortOfStock(answer.shortages, named);
+    }
     try {
-      return sell(session, items, prescribed);
+      return sell(session, items, prescribed, null, answer.taken);
     } catch (e) {
       await link
-        .call('codes.return', {
+        .call('stock.return', {
           idempotencyKey: `${confirmKey}-undo`,
           saleRef,
           codes: lines.map((l) => l.code as string),

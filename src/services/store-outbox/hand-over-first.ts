@@ -10,6 +10,7 @@ import type { OutboxHandOver } from './hand-over';
  */
 const AFTER_HAND_OVER: ReadonlySet<StoreMethod> = new Set([
   'codes.return',
+  'stock.return',
   'rx.release',
   'settlements.record',
 ]);

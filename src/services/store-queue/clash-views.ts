@@ -4,10 +4,17 @@ import { ruleCitationForUsers } from '../../domain/rules';
 import { selfPayDocNo } from '../../domain/sale-doc-no';
 import type { StoreClashRecord } from '../../store/store-queue-repository';
 
-/** A recorded clash as the pharmacist reads it: both sales, the store's words, the rule. */
+/**
+ * A recorded clash as the pharmacist reads it: both sales, the store's words, the rule. An
+ * offline sale the store's batches could not cover (SOLD_OFFLINE_SHORT, D53) is listed the same
+ * way, under R-STOCK, with no other sale.
+ */
 export function clashView(c: StoreClashRecord): StoreClashView {
+  const short = c.reason === 'SOLD_OFFLINE_SHORT';
+  const ruleId = short ? 'R-STOCK' : 'R-TRACE-ONCE';
   return {
     id: c.id,
+    kind: short ? 'stockShort' : 'codeClash',
     code: c.code,
     ours: {
       counterId: c.ourCounter,
@@ -22,7 +29,7 @@ export function clashView(c: StoreClashRecord): StoreClashView {
     },
     message: c.message,
     foundAt: dateTime(new Date(c.foundAt)),
-    ruleId: 'R-TRACE-ONCE',
-    citation: ruleCitationForUsers('R-TRACE-ONCE'),
+    ruleId,
+    citation: ruleCitationForUsers(ruleId),
   };
 }

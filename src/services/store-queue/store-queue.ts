@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { StoreRefusal } from '../../contract/types-store';
+import type { StockRefusal } from '../../contract/types-store-stock';
 import type { Db } from '../../store/database';
 import {
   type QueuedPack,
   type StoreQueueItem,
   StoreQueueRepository,
 } from '../../store/store-queue-repository';
-import type { StoreClient } from '../../store-link/store-client';
+import { type StoreClient, StoreRequestError } from '../../store-link/store-client';
 import type { Logger } from '../logger';
 import { clashView } from './clash-views';
 import { saleReturnsOf } from './sale-returns';
@@ -71,7 +72,8 @@ export function createStoreQueue(deps: Deps) {
   }
 
   async function deliverReturn(item: StoreQueueItem): Promise<void> {
-    await deps.link.call('codes.return', {
+    // Each pack back into the store batch its sale took it from (D53).
+    await deps.link.call('stock.return', {
       idempotencyKey: item.idempotencyKey,
       saleRef: item.saleRef,
       codes: item.packs.map((p) => p.code),
@@ -94,25 +96,79 @@ export function createStoreQueue(deps: Deps) {
     };
   }
 
-  /** Confirms the unconfirmed packs; each refusal becomes a clash and the rest are sent again. */
+  const lineOf = (p: QueuedPack) => ({
+    code: p.code,
+    medListCodg: p.medListCodg,
+    unitsPerPack: null,
+    unitsLeft: null,
+    reusedUnits: null,
+  });
+
+  /**
+   * The sale at the store, marked offline: sold whatever the store's quantity (the goods are
+   * gone), shortfalls answered for the pharmacist (D49). If the counter's own online `stock.sell`
+   * under this key reached the store after all, the store holds that request under the key: its
+   * stored answer is read with the same body, and only a refused one is sold again, offline.
+   */
+  async function sellOffline(item: StoreQueueItem, round: number, packs: QueuedPack[]) {
+    const lines = packs.map(lineOf);
+    if (round > 0) {
+      return deps.link.call('stock.sell', {
+        idempotencyKey: `${item.idempotencyKey}-r${round}`,
+        saleRef: item.saleRef,
+        lines,
+        offline: true,
+      });
+    }
+    try {
+      return await deps.link.call('stock.sell', {
+        idempotencyKey: item.idempotencyKey,
+        saleRef: item.saleRef,
+        lines,
+        offline: true,
+      });
+    } catch (e) {
+      if (!(e instanceof StoreRequestError) || e.body.code !== 'IDEMPOTENCY_MISMATCH') throw e;
+    }
+    const online = await deps.link.call('stock.sell', {
+      idempotencyKey: item.idempotencyKey,
+      saleRef: item.saleRef,
+      lines,
+    });
+    if (online.verdict === 'sold') return online;
+    return deps.link.call('stock.sell', {
+      idempotencyKey: `${item.idempotencyKey}-offline`,
+      saleRef: item.saleRef,
+      lines,
+      offline: true,
+    });
+  }
+
+  /**
+   * Sells the unconfirmed packs at the store; each code refusal becomes a clash and the rest are
+   * sent again; what the store's batches could not cover is flagged beside the clashes.
+   */
   async function reconcileSale(item: StoreQueueItem): Promise<void> {
     for (;;) {
-      const packs = repo.pending().find((p) => p.id === item.id)?.packs ?? [];
+      const packs = [...(repo.pending().find((p) => p.id === item.id)?.packs ?? [])].sort((a, b) =>
+        a.code < b.code ? -1 : 1,
+      );
       if (packs.length === 0) return repo.done(item.id, deps.now().getTime());
       // One key per round: a resend after a crash gets the stored answer and applies nothing twice.
-      const round = repo.clashCount(item.id);
-      const answer = await deps.link.call('codes.confirm', {
-        idempotencyKey: round === 0 ? item.idempotencyKey : `${item.idempotencyKey}-r${round}`,
-        saleRef: item.saleRef,
-        lines: packs.map((p) => ({
-          code: p.code,
-          medListCodg: p.medListCodg,
-          unitsPerPack: null,
-          unitsLeft: null,
-          reusedUnits: null,
-        })),
-      });
-      if (answer.verdict === 'confirmed') return repo.done(item.id, deps.now().getTime());
+      const answer = await sellOffline(item, repo.clashCount(item.id), packs);
+      if (answer.verdict === 'sold') {
+        deps.db.transaction(() => {
+          for (const f of answer.shortfalls)
+            repo.flagShortfall(item.id, shortfallOf(item, f, packs));
+          repo.done(item.id, deps.now().getTime());
+        })();
+        if (answer.shortfalls.length > 0) {
+          deps.log.warn(
+            `离线零售的药品门店库存不足（${answer.shortfalls.length} 种），已售出并记录待药师盘点：${item.saleRef}`,
+          );
+        }
+        return;
+      }
       const known = new Set(packs.map((p) => p.code));
       const clashes = answer.refusals.filter((r) => known.has(r.code));
       if (clashes.length === 0) throw new Error('门店服务器拒绝了离线销售但未指明追溯码');
@@ -125,9 +181,24 @@ export function createStoreQueue(deps: Deps) {
     }
   }
 
+  function shortfallOf(item: StoreQueueItem, f: StockRefusal, packs: QueuedPack[]) {
+    return {
+      code: packs.find((p) => p.medListCodg === f.medListCodg)?.code ?? (packs[0]?.code as string),
+      ourCounter: me,
+      ourSaleRef: item.saleRef,
+      ourSoldAt: item.createdAt,
+      otherCounter: null,
+      otherSaleRef: null,
+      otherSoldAt: null,
+      reason: f.reason,
+      message: f.message,
+      foundAt: deps.now().getTime(),
+    };
+  }
+
   async function deliverSaleReturns(): Promise<void> {
     for (const r of saleReturns.pending()) {
-      await deps.link.call('codes.return', {
+      await deps.link.call('stock.return', {
         idempotencyKey: r.key,
         saleRef: r.saleRef,
         codes: r.codes,

@@ -336,7 +336,7 @@ describe('the center outbox at the store server', () => {
   it('a return at the store waits for the hand-over of what this counter queued before it (hand-over first) [R-SALES-UP][R-TRACE-ONCE]', async () => {
     const a = counterOfStore('A');
     const item = a.queueStockChange(8000 + ++batchSerial, 1);
-    await a.store.link.call('codes.return', {
+    await a.store.link.call('stock.return', {
       idempotencyKey: key('return'),
       saleRef: 'handover-first',
       codes: ['80000000000000000001'],

@@ -17,7 +17,7 @@ import { pharmacist, storeWithTwoCounters } from './helpers/store-counters';
  */
 const MED = 'XC08CAA010A001010201587';
 const pg15 = postgresForThisFile();
-const s = storeWithTwoCounters(pg15.url);
+const s = storeWithTwoCounters(pg15.url, {}, false);
 
 beforeAll(() => s.start(), 180_000);
 afterAll(() => s.stopAll());

@@ -13,6 +13,7 @@ import type { ReviewGate } from '../../../src/services/dispense/review-gate';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../support/app-harness';
 import { postgresForThisFile } from './helpers/postgres';
+import { stockTheStore } from './helpers/stock';
 import { COUNTERS, startInProcessStore } from './helpers/store';
 
 /**
@@ -103,6 +104,11 @@ beforeAll(async () => {
   center = await startSandbox({ port: 0, dbFile: path.join(centerDir, 'sandbox.db') });
   counters.A = await counterOfStore('A');
   counters.B = await counterOfStore('B');
+  // A completion takes the store's batches (D53): the counters' demo stock is the store's too.
+  await stockTheStore(store.server.url, {
+    A: counters.A.h.services.db,
+    B: counters.B.h.services.db,
+  });
 }, 120_000);
 afterAll(async () => {
   for (const c of Object.values(counters)) await c?.h.close();

@@ -12,7 +12,7 @@ import { type CounterId, ownVoucher, storeWithTwoCounters } from './helpers/stor
 
 /**
  * Refunds (退费) and 撤销调剂 at a counter of a store give the packs back at the store server
- * (codes.return, D42): the same pack may then be sold at another counter. When the store server
+ * (stock.return, D42, D53): the same pack may then be sold at another counter. When the store server
  * cannot be reached the refund still completes; the return waits in the counter's SQLite and
  * reaches the store exactly once.
  */
@@ -129,7 +129,7 @@ describe('returns at the store server', () => {
     const applied = await s
       .pool()
       .query(
-        "SELECT count(*)::int AS n FROM idempotency_keys WHERE method = 'codes.return' AND counter_id = 'A'",
+        "SELECT count(*)::int AS n FROM idempotency_keys WHERE method = 'stock.return' AND counter_id = 'A'",
       );
     const returnsOfA = s.counters.A.h.services.db
       .prepare("SELECT count(*) FROM store_queue WHERE kind = 'return'")

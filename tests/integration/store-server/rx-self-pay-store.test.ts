@@ -73,7 +73,7 @@ const returnsApplied = async () =>
     await s
       .pool()
       .query(
-        "SELECT count(*)::int AS n FROM idempotency_keys WHERE method = 'codes.return' AND key LIKE 'salereturn-A-%'",
+        "SELECT count(*)::int AS n FROM idempotency_keys WHERE method = 'stock.return' AND key LIKE 'salereturn-A-%'",
       )
   ).rows[0].n as number;
 

@@ -15,6 +15,7 @@ import { createPool } from '../../../src/store-server/database';
 import { type Harness, startHarness } from '../../support/app-harness';
 import { settleOnePack, signedInOnDuty } from '../../support/settled-sale';
 import { postgresForThisFile } from './helpers/postgres';
+import { stockTheStore } from './helpers/stock';
 import { COUNTERS, counter, key, spawnStoreServer } from './helpers/store';
 
 /**
@@ -187,6 +188,8 @@ describe('a counter of the store sends its settlements and refunds', () => {
     // The delivery is driven by the test (deliverNow), not by its timer.
     await h.services.settlement.toStore?.stop();
     token = await signedInOnDuty(h, pharmacist);
+    // A completion takes the store's batches (D53): the counter's demo stock is the store's too.
+    await stockTheStore(url, { A: h.services.db });
   }, 60_000);
   afterAll(async () => {
     await h?.close();

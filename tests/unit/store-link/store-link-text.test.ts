@@ -33,7 +33,7 @@ describe('the top bar says which mode the counter is in', () => {
     } as const;
     expect(storeOwedTags(link)).toEqual([
       { kind: 'unconfirmed', color: 'warning', text: '离线售出 2 码待确认' },
-      { kind: 'clashes', color: 'error', text: '追溯码冲突 1 个' },
+      { kind: 'clashes', color: 'error', text: '离线零售待核实 1 个' },
     ]);
     expect(
       storeOwedTags({ ...link, owed: { pending: 0, unconfirmedCodes: 0, clashes: 0 } }),

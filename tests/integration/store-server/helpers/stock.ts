@@ -1,6 +1,7 @@
 import type pg from 'pg';
+import type { Db } from '../../../../src/store/database';
 import type { StoreClient } from '../../../../src/store-link/store-client';
-import { key } from './store';
+import { counter, key } from './store';
 
 /** A supplier whose licence is valid for years (R-SUPPLY), as the counter's managed list holds it. */
 export const LICENSED_SUPPLIER = {
@@ -61,4 +62,29 @@ export async function batchLedger(pool: pg.Pool, medListCodg: string) {
     [medListCodg],
   );
   return r.rows;
+}
+
+/**
+ * The counters' sandbox demo stock, received at the store server too (each counter's batches, as
+ * the pharmacy's one stock): in store mode a completion takes the store's batches (D53).
+ */
+export async function stockTheStore(storeUrl: string, counters: Record<string, Db>) {
+  for (const [id, db] of Object.entries(counters)) {
+    const atStore = counter(storeUrl, id);
+    const batches = db
+      .prepare(
+        `SELECT med_list_codg AS medListCodg, batch_no AS batchNo, expiry, packs_on_hand AS packs
+         FROM stock_batches WHERE packs_on_hand > 0 ORDER BY id`,
+      )
+      .all() as Array<{ medListCodg: string; batchNo: string; expiry: string; packs: number }>;
+    for (let i = 0; i < batches.length; i += 8) {
+      const answers = await Promise.all(
+        batches
+          .slice(i, i + 8)
+          .map((b) => receive(atStore, b.medListCodg, b.batchNo, b.expiry, b.packs)),
+      );
+      const refused = answers.find((a) => a.verdict !== 'received');
+      if (refused) throw new Error(`门店入库被拒绝：${JSON.stringify(refused)}`);
+    }
+  }
 }

@@ -9,6 +9,7 @@ import { DEMO_STAFF } from '../../../../src/store/demo-staff';
 import { type Harness, startHarness } from '../../../support/app-harness';
 import { signedInOnDuty } from '../../../support/settled-sale';
 import { cuttableLink } from './cuttable-link';
+import { stockTheStore } from './stock';
 import { COUNTERS, startInProcessStore } from './store';
 
 export const pharmacist = DEMO_STAFF.find((s) => s.role === 'pharmacist');
@@ -36,6 +37,8 @@ export function storeWithTwoCounters(
   databaseUrl: () => string,
   /** A counter's pharmacy region (e.g. Dongguan 441900 for a 门特 paper purchase). */
   options: Partial<Record<CounterId, { pharmacyAdmdvs: string }>> = {},
+  /** The counters' demo stock received at the store too (false: the store starts empty). */
+  stockAtStore = true,
 ) {
   let store: Awaited<ReturnType<typeof startInProcessStore>>;
   let center: RunningSandbox | undefined;
@@ -71,6 +74,12 @@ export function storeWithTwoCounters(
       center = await startSandbox({ port: 0, dbFile: path.join(centerDir, 'sandbox.db') });
       counters.A = await counterOfStore('A');
       counters.B = await counterOfStore('B');
+      if (stockAtStore) {
+        await stockTheStore(store.server.url, {
+          A: counters.A.h.services.db,
+          B: counters.B.h.services.db,
+        });
+      }
     },
     async stopAll() {
       for (const c of Object.values(counters)) await c?.h.close();
