@@ -63,7 +63,14 @@ function sum(a: StoreDayTotals, b: StoreDayTotals): StoreDayTotals {
   return out;
 }
 
-async function subscribeBoth(chain: Chain) {
+let subscribed: Promise<void> | undefined;
+/** Head office subscribes to both stores once, whichever test comes first (each can run alone). */
+function subscribeBoth(chain: Chain): Promise<void> {
+  subscribed ??= subscribeEach(chain);
+  return subscribed;
+}
+
+async function subscribeEach(chain: Chain) {
   await subscribeStore(chain.headOffice, {
     institution: chain.a.institution,
     storeUrl: chain.a.url,
@@ -120,10 +127,11 @@ describe('head office: consolidated reports by logical replication from every st
       cashSalesFen: 5_540,
     });
     expect(report.chain.medfeeFen).toBe(12_800 + 23_456 + 8_800 + 100);
-  });
+  }, 90_000);
 
   it('a store whose link to head office is down keeps selling; head office catches up from its slot once the link is back [R-KEEP][R-RECON]', async () => {
     const chain = chainOf();
+    await subscribeBoth(chain);
     await chain.linkToB.cut();
     await settle(chain.b.counter('A'), on('16:00'), 4_321);
     await cashSale(chain.b.counter('C'), on('16:05'), 880);
@@ -138,10 +146,11 @@ describe('head office: consolidated reports by logical replication from every st
     await chain.linkToB.restore();
     await eventually('B 店离线期间的记录补到总部', () => caughtUp(chain, chain.b));
     await expectReportsAgree(chain);
-  });
+  }, 90_000);
 
   it('stock on hand per store at head office equals each store’s own batch levels [R-STOCK][R-KEEP]', async () => {
     const chain = chainOf();
+    await subscribeBoth(chain);
     const sellAt = async (s: ChainStore, med: string, n: number) => {
       for (let i = 0; i < n; i++) {
         const code = packCode();
@@ -181,10 +190,11 @@ describe('head office: consolidated reports by logical replication from every st
       );
     }
     expect(stock.stores.map((s) => s.batches.map((b) => b.onHand))).toEqual([[27, 10], [7]]);
-  });
+  }, 90_000);
 
   it('head office never receives staff password hashes, shifts, the audit trail or supplier and staff names [R-AUTH]', async () => {
     const chain = chainOf();
+    await subscribeBoth(chain);
     const hash = `scrypt$${randomBytes(24).toString('hex')}`;
     await chain.a.counter('A').call('staff.put', {
       idempotencyKey: key('staff'),
@@ -228,7 +238,7 @@ describe('head office: consolidated reports by logical replication from every st
     }
     // What the store publishes at all: four tables, none of their secrets or names.
     const published = await chain.a.pool.query<{ tablename: string; attnames: string[] }>(
-      `SELECT tablename, attnames FROM pg_publication_tables WHERE pubname = 'head_office' ORDER BY tablename`,
+      `SELECT tablename, attnames::text[] AS attnames FROM pg_publication_tables WHERE pubname = 'head_office' ORDER BY tablename`,
     );
     expect(published.rows.map((r) => r.tablename)).toEqual([
       'store_batches',
@@ -236,14 +246,16 @@ describe('head office: consolidated reports by logical replication from every st
       'store_settlements',
       'store_stock_movements',
     ]);
+    for (const r of published.rows) expect(r.attnames).toContain('institution');
     const columns = published.rows.flatMap((r) => r.attnames);
     for (const secret of ['password_hash', 'received_by', 'supplier_name', 'username', 'detail']) {
       expect(columns).not.toContain(secret);
     }
-  });
+  }, 90_000);
 
   it('a store database keeps its institution: another institution’s server and a subscription under the wrong code are refused [R-RECON][R-KEEP]', async () => {
     const chain = chainOf();
+    await subscribeBoth(chain);
     await expect(
       startStoreServer(chain.a.pool, {
         ...storeConfig(chain.a.url),
@@ -258,10 +270,11 @@ describe('head office: consolidated reports by logical replication from every st
       chain.a.institution,
       chain.b.institution,
     ]);
-  });
+  }, 90_000);
 
   it('npm run head-office -- report prints the same chain report, read from the head-office database [R-RECON]', async () => {
     const chain = chainOf();
+    await subscribeBoth(chain);
     const run = (args: string[]) =>
       promisify(execFile)(
         process.execPath,
@@ -279,5 +292,5 @@ describe('head office: consolidated reports by logical replication from every st
     expect(text).toContain(`连锁日结汇总 ${DAY}`);
     expect(text).toContain('全连锁合计');
     await expect(run(['report', '--day', '12/07'])).rejects.toThrow(/日期格式应为 yyyy-MM-dd/);
-  });
+  }, 90_000);
 });

@@ -101,11 +101,14 @@ async function startStore(databaseUrl: string, institution: string): Promise<Cha
   };
 }
 
-/** Polls until `check` holds (replication is asynchronous), failing with `what` after 30 s. */
-export async function eventually(what: string, check: () => Promise<boolean>, ms = 30_000) {
+/**
+ * Polls until `check` holds (replication is asynchronous), failing with `what` after 60 s (the
+ * machine is shared; a healthy run takes well under a second).
+ */
+export async function eventually(what: string, check: () => Promise<boolean>, ms = 60_000) {
   const until = Date.now() + ms;
   while (!(await check())) {
-    if (Date.now() > until) throw new Error(`30 秒内未等到：${what}`);
+    if (Date.now() > until) throw new Error(`${ms / 1000} 秒内未等到：${what}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
