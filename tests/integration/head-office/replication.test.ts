@@ -143,9 +143,16 @@ describe('head office: consolidated reports by logical replication from every st
     const behind = await chainDayReport(chain.headOffice, DAY);
     expect(behind.stores[1]?.store).not.toEqual((await dayOfStore(chain.b)).store);
 
+    const restoredAt = Date.now();
     await chain.linkToB.restore();
     await eventually('B 店离线期间的记录补到总部', () => caughtUp(chain, chain.b));
     await expectReportsAgree(chain);
+    // The report says how current B's records are: received after the link came back.
+    await eventually('总部报表显示 B 店数据已更新', async () => {
+      const feeds = (await chainDayReport(chain.headOffice, DAY)).feeds;
+      const b = feeds.find((f) => f.institution === chain.b.institution);
+      return b?.connected === true && (b.receivedUpTo ?? 0) >= restoredAt;
+    });
   }, 90_000);
 
   it('stock on hand per store at head office equals each store’s own batch levels [R-STOCK][R-KEEP]', async () => {
