@@ -3,6 +3,7 @@ import pg from 'pg';
 import { headOfficeConfigFromEnv } from './config';
 import { chainDayReport } from './day-report';
 import { migrateHeadOffice } from './migrate';
+import { startReportServer } from './report-server';
 import { dayReportText, stockText } from './report-text';
 import { chainStock } from './stock-report';
 import { subscribeStore } from './subscribe-store';
@@ -14,9 +15,10 @@ import { subscribeStore } from './subscribe-store';
  *                                             subscribe to one store's publication
  *   report --day yyyy-MM-dd [--json]          the chain's day report (read-only)
  *   stock [--json]                            stock on hand per store (read-only)
+ *   serve                                     the same reports over HTTP for HEAD_OFFICE_READERS
  */
 const USAGE =
-  '用法：npm run head-office -- migrate | add-store --institution 机构编码 --store-url postgres://… [--connection 连接串] | report --day yyyy-MM-dd [--json] | stock [--json]';
+  '用法：npm run head-office -- migrate | add-store --institution 机构编码 --store-url postgres://… [--connection 连接串] | report --day yyyy-MM-dd [--json] | stock [--json] | serve';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -30,15 +32,37 @@ const { positionals, values } = parseArgs({
 });
 
 const config = headOfficeConfigFromEnv(process.env);
-const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 2 });
-try {
-  const output = await run(positionals[0]);
-  console.log(output);
-} catch (e) {
-  console.error((e as Error).message);
-  process.exitCode = 1;
-} finally {
-  await pool.end();
+const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 4 });
+if (positionals[0] === 'serve') {
+  await serve().catch(async (e: unknown) => {
+    console.error((e as Error).message);
+    process.exitCode = 1;
+    await pool.end();
+  });
+} else await runOnce();
+
+async function serve(): Promise<void> {
+  const server = await startReportServer(pool, config);
+  console.log(`总部报表服务已启动：读取者 ${[...config.readers.keys()].join('、')}`);
+  console.log(`HEAD_OFFICE_READY ${server.url}`);
+  const stop = async () => {
+    await server.close();
+    await pool.end();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+async function runOnce(): Promise<void> {
+  try {
+    console.log(await run(positionals[0]));
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exitCode = 1;
+  } finally {
+    await pool.end();
+  }
 }
 
 async function run(command: string | undefined): Promise<string> {

@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { StoreDayTotals } from '../../../src/contract/types-store-settlements';
 import { chainDayReport } from '../../../src/head-office/day-report';
+import { startReportServer } from '../../../src/head-office/report-server';
 import { chainStock } from '../../../src/head-office/stock-report';
 import { subscribeStore } from '../../../src/head-office/subscribe-store';
 import type { StoreClient } from '../../../src/store-link/store-client';
@@ -299,5 +300,41 @@ describe('head office: consolidated reports by logical replication from every st
     expect(text).toContain(`连锁日结汇总 ${DAY}`);
     expect(text).toContain('全连锁合计');
     await expect(run(['report', '--day', '12/07'])).rejects.toThrow(/日期格式应为 yyyy-MM-dd/);
+  }, 90_000);
+
+  it('the report server answers a registered reader only, GET only, with the same chain report [R-RECON][R-AUTH]', async () => {
+    const chain = chainOf();
+    await subscribeBoth(chain);
+    const token = randomBytes(24).toString('hex');
+    const server = await startReportServer(chain.headOffice, {
+      host: '127.0.0.1',
+      port: 0,
+      readers: new Map([['finance', token]]),
+    });
+    try {
+      const get = (path: string, auth?: string, method = 'GET') =>
+        fetch(`${server.url}${path}`, {
+          method,
+          headers: auth ? { authorization: `Bearer ${auth}` } : {},
+        });
+      const anonymous = await get(`/v1/report?day=${DAY}`);
+      expect(anonymous.status).toBe(401);
+      expect((await anonymous.json()).error.message).toContain('未授权');
+      expect((await get(`/v1/report?day=${DAY}`, `${token}x`)).status).toBe(401);
+      const write = await get(`/v1/report?day=${DAY}`, token, 'POST');
+      expect(write.status).toBe(405);
+      expect((await write.json()).error.message).toContain('只读');
+      expect((await get('/v1/report?day=12/07', token)).status).toBe(400);
+
+      const answer = await get(`/v1/report?day=${DAY}`, token);
+      expect(answer.status).toBe(200);
+      const { feeds: _f, ...served } = (await answer.json()).answer;
+      const { feeds: _g, ...direct } = await chainDayReport(chain.headOffice, DAY);
+      expect(served).toEqual(direct);
+      const stock = await (await get('/v1/stock', token)).json();
+      expect(stock.answer.stores).toEqual((await chainStock(chain.headOffice)).stores);
+    } finally {
+      await server.close();
+    }
   }, 90_000);
 });
