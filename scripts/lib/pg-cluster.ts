@@ -116,8 +116,7 @@ export async function startPgCluster(options: PgClusterOptions = {}): Promise<Pg
             '-c max_wal_senders=20',
             '-c max_logical_replication_workers=12',
             '-c max_worker_processes=20',
-            // a cut link is noticed and retried within seconds, not minutes
-            '-c wal_receiver_timeout=5s',
+            // a subscription whose store was unreachable tries again after a second, not five
             '-c wal_retrieve_retry_interval=1s',
           ]
         : []),

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { StoreDayTotals } from '../../../src/contract/types-store-settlements';
+import { yuanText } from '../../../src/domain/money';
 import { chainDayReport } from '../../../src/head-office/day-report';
 import { startReportServer } from '../../../src/head-office/report-server';
 import { chainStock } from '../../../src/head-office/stock-report';
@@ -17,6 +18,7 @@ import {
   caughtUp,
   chainForThisFile,
   eventually,
+  replicationLog,
   STORE_A,
 } from './helpers/chain';
 
@@ -113,6 +115,8 @@ describe('head office: consolidated reports by logical replication from every st
     await eventually(
       '两店记录到达总部',
       async () => (await caughtUp(chain, chain.a)) && (await caughtUp(chain, chain.b)),
+      60_000,
+      () => replicationLog(chain),
     );
 
     const report = await expectReportsAgree(chain);
@@ -138,7 +142,12 @@ describe('head office: consolidated reports by logical replication from every st
     await cashSale(chain.b.counter('C'), on('16:05'), 880);
     // Store A still streams meanwhile: its record arriving shows the head office is running.
     await settle(chain.a.counter('A'), on('16:10'), 600);
-    await eventually('A 店记录到达总部', () => caughtUp(chain, chain.a));
+    await eventually(
+      'A 店记录到达总部',
+      () => caughtUp(chain, chain.a),
+      60_000,
+      () => replicationLog(chain),
+    );
     await new Promise((r) => setTimeout(r, 1_000));
     expect(await caughtUp(chain, chain.b)).toBe(false);
     const behind = await chainDayReport(chain.headOffice, DAY);
@@ -146,7 +155,12 @@ describe('head office: consolidated reports by logical replication from every st
 
     const restoredAt = Date.now();
     await chain.linkToB.restore();
-    await eventually('B 店离线期间的记录补到总部', () => caughtUp(chain, chain.b));
+    await eventually(
+      'B 店离线期间的记录补到总部',
+      () => caughtUp(chain, chain.b),
+      60_000,
+      () => replicationLog(chain),
+    );
     await expectReportsAgree(chain);
     // The report says how current B's records are: received after the link came back.
     await eventually('总部报表显示 B 店数据已更新', async () => {
@@ -182,6 +196,8 @@ describe('head office: consolidated reports by logical replication from every st
     await eventually(
       '两店库存记录到达总部',
       async () => (await caughtUp(chain, chain.a)) && (await caughtUp(chain, chain.b)),
+      60_000,
+      () => replicationLog(chain),
     );
 
     const stock = await chainStock(chain.headOffice);
@@ -220,7 +236,12 @@ describe('head office: consolidated reports by logical replication from every st
     });
     // A later record reaching head office: everything committed before it has been streamed.
     await settle(chain.a.counter('A'), on('17:00'), 1_000);
-    await eventually('A 店记录到达总部', () => caughtUp(chain, chain.a));
+    await eventually(
+      'A 店记录到达总部',
+      () => caughtUp(chain, chain.a),
+      60_000,
+      () => replicationLog(chain),
+    );
 
     const tables = await chain.headOffice.query<{ table_name: string; column_name: string }>(
       `SELECT table_name, column_name FROM information_schema.columns
@@ -298,7 +319,9 @@ describe('head office: consolidated reports by logical replication from every st
     expect(printed).toEqual(direct);
     const text = (await run(['report', '--day', DAY])).stdout;
     expect(text).toContain(`连锁日结汇总 ${DAY}`);
-    expect(text).toContain('全连锁合计');
+    expect(text).toContain(
+      `全连锁合计：结算 ${direct.chain.settlements} 笔，退费 ${direct.chain.refunds} 笔；医疗费总额 ${yuanText(direct.chain.medfeeFen)} 元`,
+    );
     await expect(run(['report', '--day', '12/07'])).rejects.toThrow(/日期格式应为 yyyy-MM-dd/);
   }, 90_000);
 

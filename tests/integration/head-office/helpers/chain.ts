@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { type PgCluster, startPgCluster } from '../../../../scripts/lib/pg-cluster';
@@ -105,12 +107,27 @@ async function startStore(databaseUrl: string, institution: string): Promise<Cha
  * Polls until `check` holds (replication is asynchronous), failing with `what` after 60 s (the
  * machine is shared; a healthy run takes well under a second).
  */
-export async function eventually(what: string, check: () => Promise<boolean>, ms = 60_000) {
+export async function eventually(
+  what: string,
+  check: () => Promise<boolean>,
+  ms = 60_000,
+  explain: () => string = () => '',
+) {
   const until = Date.now() + ms;
   while (!(await check())) {
-    if (Date.now() > until) throw new Error(`${ms / 1000} 秒内未等到：${what}`);
+    if (Date.now() > until) throw new Error(`${ms / 1000} 秒内未等到：${what}\n${explain()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** The cluster's log lines about replication, for a failure message. */
+export function replicationLog(chain: Chain): string {
+  const log = readFileSync(path.join(chain.cluster.dir, 'server.log'), 'utf8');
+  return log
+    .split('\n')
+    .filter((l) => /replication|subscription|worker|ERROR/i.test(l))
+    .slice(-30)
+    .join('\n');
 }
 
 /** Head office has every row the store has of each replicated table. */
