@@ -30,7 +30,11 @@ export async function subscribeStore(headOffice: pg.Pool, store: StoreToSubscrib
     throw new Error(`定点机构编码“${store.institution}”无效：须为 12 位字母数字`);
   }
   const name = subscriptionName(store.institution);
-  await prepareStore(store, name);
+  const known = await headOffice.query('SELECT 1 FROM stores WHERE institution = $1', [
+    store.institution,
+  ]);
+  if (known.rowCount === 1) throw new Error(`门店 ${store.institution} 已由总部订阅（${name}）`);
+  const slotIsNew = await prepareStore(store, name);
   const connection = store.subscriptionConnection ?? store.storeUrl;
   const client = await headOffice.connect();
   try {
@@ -47,13 +51,26 @@ export async function subscribeStore(headOffice: pg.Pool, store: StoreToSubscrib
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK');
+    // A slot nobody reads keeps the store's WAL forever: drop the one made for this attempt.
+    if (slotIsNew) await dropSlot(store.storeUrl, name);
     throw e;
   } finally {
     client.release();
   }
 }
 
-async function prepareStore(store: StoreToSubscribe, slot: string): Promise<void> {
+async function dropSlot(storeUrl: string, slot: string): Promise<void> {
+  const c = new pg.Client({ connectionString: storeUrl });
+  await c.connect();
+  try {
+    await c.query('SELECT pg_drop_replication_slot($1)', [slot]);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Checks the store and makes its slot; true when the slot is new (not left by an earlier try). */
+async function prepareStore(store: StoreToSubscribe, slot: string): Promise<boolean> {
   const c = new pg.Client({ connectionString: store.storeUrl });
   await c.connect();
   try {
@@ -72,11 +89,12 @@ async function prepareStore(store: StoreToSubscribe, slot: string): Promise<void
     if (published.rowCount !== 1) {
       throw new Error('门店数据库没有发布 head_office：请先用新版门店服务器迁移其数据库');
     }
-    await c.query(
+    const made = await c.query(
       `SELECT pg_create_logical_replication_slot($1, 'pgoutput')
        WHERE NOT EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = $1)`,
       [slot],
     );
+    return made.rowCount === 1;
   } finally {
     await c.end();
   }

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { StoreDayTotals } from '../../../src/contract/types-store-settlements';
 import { yuanText } from '../../../src/domain/money';
@@ -9,6 +10,7 @@ import { startReportServer } from '../../../src/head-office/report-server';
 import { chainStock } from '../../../src/head-office/stock-report';
 import { subscribeStore } from '../../../src/head-office/subscribe-store';
 import type { StoreClient } from '../../../src/store-link/store-client';
+import { migrate } from '../../../src/store-server/migrate';
 import { startStoreServer } from '../../../src/store-server/server';
 import { receive, sell } from '../store-server/helpers/stock';
 import { key, packCode, ROOT, storeConfig } from '../store-server/helpers/store';
@@ -29,6 +31,8 @@ import {
  */
 const chainOf = chainForThisFile();
 const DAY = '2026-12-07';
+/** A third pharmacy of the chain, never subscribed. */
+const STORE_C = 'P50010300003';
 const on = (hhmm: string, day = DAY) => Date.parse(`${day}T${hhmm}:00+08:00`);
 
 let localId = 0;
@@ -294,6 +298,9 @@ describe('head office: consolidated reports by logical replication from every st
     await expect(
       subscribeStore(chain.headOffice, { institution: 'P50010399999', storeUrl: chain.a.url }),
     ).rejects.toThrow(`该门店数据库属于定点机构 ${STORE_A}，不是 P50010399999`);
+    await expect(
+      subscribeStore(chain.headOffice, { institution: chain.a.institution, storeUrl: chain.a.url }),
+    ).rejects.toThrow(`门店 ${STORE_A} 已由总部订阅`);
     const stores = await chain.headOffice.query('SELECT institution FROM stores ORDER BY 1');
     expect(stores.rows.map((r) => r.institution)).toEqual([
       chain.a.institution,
@@ -358,6 +365,39 @@ describe('head office: consolidated reports by logical replication from every st
       expect(stock.answer.stores).toEqual((await chainStock(chain.headOffice)).stores);
     } finally {
       await server.close();
+    }
+  }, 90_000);
+
+  it('a store head office cannot reach is not subscribed and keeps no replication slot (it would hold the store’s WAL) [R-KEEP]', async () => {
+    const chain = chainOf();
+    await subscribeBoth(chain);
+    const admin = new pg.Client({ connectionString: chain.cluster.url });
+    await admin.connect();
+    await admin.query('CREATE DATABASE store_c');
+    await admin.end();
+    const storeC = chain.cluster.url.replace(/\/store$/, '/store_c');
+    const pool = new pg.Pool({ connectionString: storeC, max: 2 });
+    try {
+      await migrate(pool, STORE_C);
+      await expect(
+        subscribeStore(chain.headOffice, {
+          institution: STORE_C,
+          storeUrl: storeC,
+          subscriptionConnection: 'postgres://postgres@127.0.0.1:1/store_c',
+        }),
+      ).rejects.toThrow();
+      const slots = await pool.query(
+        'SELECT slot_name FROM pg_replication_slots WHERE database = $1',
+        ['store_c'],
+      );
+      expect(slots.rows).toEqual([]);
+      const stores = await chain.headOffice.query('SELECT institution FROM stores ORDER BY 1');
+      expect(stores.rows.map((r) => r.institution)).toEqual([
+        chain.a.institution,
+        chain.b.institution,
+      ]);
+    } finally {
+      await pool.end();
     }
   }, 90_000);
 });
