@@ -2,12 +2,14 @@ import { spawn } from 'node:child_process';
 import { startPgCluster } from './lib/pg-cluster';
 
 /**
- * `node --import tsx scripts/pg-cluster.ts [command …]`: a throwaway PostgreSQL cluster for
- * development. Without a command it prints STORE_DATABASE_URL and keeps the cluster until Ctrl-C;
+ * `node --import tsx scripts/pg-cluster.ts [--logical] [command …]`: a throwaway PostgreSQL
+ * cluster for development (`--logical`: wal_level=logical, for trying the head office's
+ * replication, docs/store-server.md "Beyond one store"). Without a command it prints STORE_DATABASE_URL and keeps the cluster until Ctrl-C;
  * with one it runs the command with STORE_DATABASE_URL set and stops the cluster when it ends.
  * Either way the cluster and its folder are deleted on exit.
  */
-const cluster = await startPgCluster();
+const logical = process.argv[2] === '--logical';
+const cluster = await startPgCluster({ logicalReplication: logical });
 let stopped = false;
 const stop = () => {
   if (stopped) return;
@@ -22,7 +24,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   });
 }
 
-const [command, ...args] = process.argv.slice(2);
+const [command, ...args] = process.argv.slice(logical ? 3 : 2);
 if (command) {
   const child = spawn(command, args, {
     stdio: 'inherit',

@@ -15,6 +15,7 @@ export const LAYERS = [
   'sandbox',
   'store-server',
   'store-link',
+  'head-office',
 ] as const;
 
 export type Layer = (typeof LAYERS)[number];
@@ -33,6 +34,11 @@ export const ALLOWED: Readonly<Record<Layer, readonly Layer[]>> = {
   'store-server': ['store-server', 'contract', 'domain'],
   /** The counter's client of its store server, used by services as center/ is. */
   'store-link': ['store-link', 'contract', 'domain'],
+  /**
+   * A chain's head office (PostgreSQL fed by logical replication from every store, D58), its own
+   * process: the store server's migration runner, never a counter's code.
+   */
+  'head-office': ['head-office', 'store-server', 'contract', 'domain'],
 };
 
 /** The renderer takes from src/contract only these modules (no schemas, no server-side helpers). */

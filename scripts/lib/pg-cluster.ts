@@ -30,6 +30,12 @@ export interface PgCluster {
 export interface PgClusterOptions {
   /** fsync off, for test suites that never crash the database itself; never for the bench. */
   fastUnsafe?: boolean;
+  /**
+   * wal_level=logical and room for replication slots and workers, for the head office's logical
+   * replication from store databases (docs/store-server.md, "Beyond one store"). Off by default:
+   * the other suites keep the cluster they have always had.
+   */
+  logicalReplication?: boolean;
 }
 
 /** The folder holding initdb/pg_ctl: $PG_BIN, the PATH, or Debian's /usr/lib/postgresql/<v>/bin. */
@@ -102,6 +108,17 @@ export async function startPgCluster(options: PgClusterOptions = {}): Promise<Pg
       '-c max_connections=200',
       ...(options.fastUnsafe
         ? ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']
+        : []),
+      ...(options.logicalReplication
+        ? [
+            '-c wal_level=logical',
+            '-c max_replication_slots=20',
+            '-c max_wal_senders=20',
+            '-c max_logical_replication_workers=12',
+            '-c max_worker_processes=20',
+            // a subscription whose store was unreachable tries again after a second, not five
+            '-c wal_retrieve_retry_interval=1s',
+          ]
         : []),
     ].join(' ');
     run('pg_ctl', ['-D', data, '-o', settings, '-l', path.join(dir, 'server.log'), '-w', 'start']);

@@ -9,7 +9,7 @@ import { startStoreServer } from './server';
  */
 const config = storeServerConfigFromEnv(process.env);
 const pool = createPool(config.databaseUrl);
-const applied = await migrate(pool);
+const applied = await migrate(pool, config.institution);
 if (applied.length > 0) console.log(`已应用数据库迁移：${applied.join(', ')}`);
 const server = await startStoreServer(pool, config);
 console.log(

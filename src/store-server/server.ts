@@ -10,6 +10,7 @@ import { authenticate, pruneNonces } from './auth';
 import type { StoreServerConfig } from './config';
 import { runMethod } from './methods';
 import { StoreError } from './store-error';
+import { claimStoreIdentity } from './store-identity';
 
 export interface StoreServer {
   url: string;
@@ -24,6 +25,7 @@ export async function startStoreServer(
   pool: Pool,
   config: StoreServerConfig,
 ): Promise<StoreServer> {
+  await claimStoreIdentity(pool, config.institution);
   for (const id of config.counters.keys()) {
     await pool.query('INSERT INTO counters (counter_id) VALUES ($1) ON CONFLICT DO NOTHING', [id]);
   }
