@@ -23,17 +23,21 @@ const counterList = z
   .min(1, '至少登记一个柜台（STORE_COUNTERS=柜台号:密钥）')
   .transform((s, ctx) => {
     const map = new Map<string, string>();
-    for (const item of s
+    const items = s
       .split(',')
       .map((x) => x.trim())
-      .filter(Boolean)) {
+      .filter(Boolean);
+    for (const [index, item] of items.entries()) {
       const at = item.indexOf(':');
-      const id = item.slice(0, at);
-      const secret = item.slice(at + 1);
-      if (at < 1 || !/^[A-Za-z0-9_-]{1,32}$/.test(id) || secret.length < 32) {
+      const id = at < 1 ? '' : item.slice(0, at);
+      const secret = at < 1 ? '' : item.slice(at + 1);
+      const idOk = /^[A-Za-z0-9_-]{1,32}$/.test(id);
+      if (!idOk || secret.length < 32) {
+        // never the entry itself: without its colon, it may be nothing but a secret
+        const which = idOk ? `柜台 ${id}` : '柜台号无法识别';
         ctx.addIssue({
           code: 'custom',
-          message: `柜台登记“${id || item}”无效：柜台号为字母数字，密钥至少 32 个字符`,
+          message: `第 ${index + 1} 个柜台登记（${which}）无效：格式为 柜台号:密钥，柜台号为字母数字，密钥至少 32 个字符`,
         });
         return z.NEVER;
       }
