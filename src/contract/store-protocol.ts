@@ -9,7 +9,7 @@ import {
   saleRef,
 } from './store-protocol-fields';
 import { storeOutboxProtocol } from './store-protocol-outbox';
-import { storeRxProtocol } from './store-protocol-rx';
+import { hiRxno, storeRxProtocol } from './store-protocol-rx';
 import { storeSettlementsProtocol } from './store-protocol-settlements';
 import { storeStaffProtocol } from './store-protocol-staff';
 import { storeStockProtocol } from './store-protocol-stock';
@@ -60,10 +60,19 @@ export const storeProtocol = {
     output: {} as ReleaseAnswer,
     mutates: true,
   },
-  /** Completion: every pack becomes a live sale in one transaction, or none does. */
+  /**
+   * Completion: every pack becomes a live sale in one transaction, or none does. `settlesRx`: a
+   * sale against a prescription without a dispensing (门特, 自费结算, D57) settles this counter's
+   * claim of it in the same commit.
+   */
   'codes.confirm': {
     input: z
-      .object({ idempotencyKey, saleRef, lines: z.array(confirmLine).min(1).max(500) })
+      .object({
+        idempotencyKey,
+        saleRef,
+        lines: z.array(confirmLine).min(1).max(500),
+        settlesRx: hiRxno.optional(),
+      })
       .strict(),
     output: {} as ConfirmAnswer,
     mutates: true,
