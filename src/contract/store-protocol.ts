@@ -8,6 +8,7 @@ import {
   packCode,
   saleRef,
 } from './store-protocol-fields';
+import { storeLoginProtocol } from './store-protocol-login';
 import { storeOutboxProtocol } from './store-protocol-outbox';
 import { hiRxno, storeRxProtocol } from './store-protocol-rx';
 import { storeSettlementsProtocol } from './store-protocol-settlements';
@@ -105,6 +106,7 @@ export const storeProtocol = {
   ...storeStaffProtocol,
   ...storeCashProtocol,
   ...storeOutboxProtocol,
+  ...storeLoginProtocol,
 } as const;
 
 export type StoreMethod = keyof typeof storeProtocol;

@@ -58,6 +58,7 @@ import { storeLinkOf } from './store-mode';
 import { msgidSpaceAtStart } from './store-msgid-slot';
 import { createStoreOutbox } from './store-outbox/store-outbox';
 import { createStoreQueue } from './store-queue/store-queue';
+import { storeLoginThrottle } from './store-staff/store-login-throttle';
 import { createStoreStaffSync } from './store-staff/store-staff-sync';
 import { createLogExport } from './support/log-export';
 import { createRendererErrorLog } from './support/renderer-errors';
@@ -99,7 +100,8 @@ export async function createAppServices(
   outbox.recoverInFlight();
   redactDeliveredBacklogOnce(outbox, new SettingsRepository(db));
 
-  const auth = createAuthService({ db, staff, sessions, outbox, fsi, log });
+  const storeThrottle = linkToStore ? storeLoginThrottle(linkToStore, log) : null;
+  const auth = createAuthService({ db, staff, sessions, outbox, fsi, log, storeThrottle });
   const catalog = loadCatalog(config.catalogFile);
   const prescriptions = new PrescriptionRepository(db);
   const regions = createRegionService({

@@ -5,6 +5,7 @@ import type { StoreServerConfig } from './config';
 import { runIdempotent } from './idempotent';
 import { isAuditMethod, runAuditMethod } from './methods-audit';
 import { isCashMethod, runCashMethod } from './methods-cash';
+import { isLoginMethod, runLoginMethod } from './methods-login';
 import { isOutboxMethod, runOutboxMethod } from './methods-outbox';
 import { isRxMethod, runRxMethod } from './methods-rx';
 import { isSettlementsMethod, runSettlementsMethod } from './methods-settlements';
@@ -34,6 +35,7 @@ export async function runMethod(
   if (isStaffMethod(method)) return runStaffMethod(method, input, ctx);
   if (isCashMethod(method)) return runCashMethod(method, input, ctx);
   if (isOutboxMethod(method)) return runOutboxMethod(method, input, ctx);
+  if (isLoginMethod(method)) return runLoginMethod(method, input, ctx);
   // A sale, a return and a center refusal must survive a crash once answered; a hold need not.
   const durable =
     method === 'codes.confirm' || method === 'codes.return' || method === 'codes.centerRefused';
