@@ -8,6 +8,7 @@ import type {
   StoreOnDutyAnswer,
 } from '../contract/types-store-staff';
 import type { Role } from '../domain/staff';
+import { KEEP_AN_ADMIN, leavesNoActiveAdmin } from './active-admin-rule';
 import type { Client } from './database';
 import type { Outcome } from './idempotent';
 
@@ -29,8 +30,10 @@ export async function putStaff(
     version: string;
     changed_by: string;
     same: boolean;
+    role: string;
+    active: boolean;
   }>(
-    `SELECT version::text, changed_by,
+    `SELECT version::text, changed_by, role, active,
        (display_name, role, pharmacist_code, certno, password_hash, must_change_password, active)
          IS NOT DISTINCT FROM ($2, $3, $4, $5, $6, $7, $8) AS same
      FROM store_staff WHERE username_key = $1 FOR UPDATE`,
@@ -50,6 +53,12 @@ export async function putStaff(
   if (row && (baseVersion === null || Number(row.version) > baseVersion)) {
     return {
       answer: { verdict: 'conflict', version: Number(row.version), changedBy: row.changed_by },
+      keep: true,
+    };
+  }
+  if (await leavesNoActiveAdmin(c, key, row, account)) {
+    return {
+      answer: { verdict: 'refused', version: Number(row?.version), message: KEEP_AN_ADMIN },
       keep: true,
     };
   }
