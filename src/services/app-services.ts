@@ -56,6 +56,7 @@ import { type PhaseTimer, phaseClock } from './start-phases';
 import { createStockArea } from './stock';
 import { storeLinkOf } from './store-mode';
 import { msgidSpaceAtStart } from './store-msgid-slot';
+import { createMsgidSlotLearner } from './store-msgid-slot-learner';
 import { createStoreOutbox } from './store-outbox/store-outbox';
 import { createStoreQueue } from './store-queue/store-queue';
 import { storeLoginThrottle } from './store-staff/store-login-throttle';
@@ -94,6 +95,11 @@ export async function createAppServices(
   const linkToStore = storeLinkOf(config);
   const msgidSpace = await msgidSpaceAtStart(config, linkToStore, log);
   const fsi = new FsiClient(config.fsi, { msgidSpace });
+  // Without its slot at start (store unreachable), the counter learns it once the store answers.
+  const msgidSlot = linkToStore
+    ? createMsgidSlotLearner({ config, link: linkToStore, fsi, log })
+    : null;
+  msgidSlot?.start();
   const staff = new StaffRepository(db);
   const sessions = new SessionRepository(db);
   const outbox = new OutboxRepository(db);
@@ -215,7 +221,7 @@ export async function createAppServices(
         hooks,
         onRefused,
         log,
-        mayDeliver: msgidSpace.kind !== 'unassigned',
+        mayDeliver: () => fsi.mayBuildMsgids,
       })
     : createOutboxWorker({
         repo: outbox,
@@ -299,6 +305,8 @@ export async function createAppServices(
     worker,
     /** What this counter owes its store server (store mode only, D42). */
     storeQueue,
+    /** Store mode: learns the msgid slot a start without the store could not (D51, D57). */
+    msgidSlot,
     /** The job thread of heavy read-only work (issue 20). */
     jobs,
     /** Whether the center answers at all (the 医保中心离线 banner, issue 19 item 12). */
@@ -307,6 +315,7 @@ export async function createAppServices(
     async close() {
       stopDailyBackup();
       dispense.claims?.stopReconciling();
+      msgidSlot?.stop();
       await settlement.toStore?.stop();
       await settlement.cashToStore?.stop();
       await audit.toStore?.stop();
