@@ -32,8 +32,9 @@ export async function putStaff(
     same: boolean;
     role: string;
     active: boolean;
+    new_password: boolean;
   }>(
-    `SELECT version::text, changed_by, role, active,
+    `SELECT version::text, changed_by, role, active, password_hash IS DISTINCT FROM $6 AS new_password,
        (display_name, role, pharmacist_code, certno, password_hash, must_change_password, active)
          IS NOT DISTINCT FROM ($2, $3, $4, $5, $6, $7, $8) AS same
      FROM store_staff WHERE username_key = $1 FOR UPDATE`,
@@ -86,6 +87,10 @@ export async function putStaff(
       me,
     ],
   );
+  // A new password (an administrator's reset) lifts the name's store-wide log-in lock (D57).
+  if (row?.new_password) {
+    await c.query('DELETE FROM store_login_failures WHERE username_key = $1', [key]);
+  }
   return {
     answer: { verdict: 'stored', version: Number(stored.rows[0]?.version) },
     keep: true,

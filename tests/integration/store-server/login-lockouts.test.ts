@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StaffView } from '../../../src/contract/types-staff';
 import { MAX_FAILURES } from '../../../src/domain/login-throttle';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import { postgresForThisFile } from './helpers/postgres';
@@ -10,8 +11,10 @@ import { type CounterId, storeWithTwoCounters } from './helpers/store-counters';
  * into one lock-out; without the store a counter's own lock-out still applies.
  */
 const pharmacist = DEMO_STAFF.find((s) => s.role === 'pharmacist');
+const admin = DEMO_STAFF.find((s) => s.role === 'admin');
+const TEMPORARY = 'Temp2024x';
 const cashier = DEMO_STAFF.find((s) => s.role === 'cashier');
-if (!pharmacist || !cashier) throw new Error('demo data missing');
+if (!pharmacist || !admin || !cashier) throw new Error('demo data missing');
 
 const pg15 = postgresForThisFile();
 const s = storeWithTwoCounters(pg15.url);
@@ -33,7 +36,7 @@ const storeRow = async (username: string) =>
   ).rows[0];
 
 describe('log-in lock-outs across the counters of a store', () => {
-  it('failed log-ins spread over counters A and B lock the pharmacist’s account at both, with the time left; the right password is refused at both [R-PHARMACIST]', async () => {
+  it('failed log-ins spread over counters A and B lock the pharmacist’s account at both, with the time left; the right password is refused at both until an administrator’s reset lifts it [R-PHARMACIST]', async () => {
     const name = pharmacist.username;
     const fromA = Math.ceil(MAX_FAILURES / 2);
     for (let n = 0; n < fromA; n++) {
@@ -61,6 +64,22 @@ describe('log-in lock-outs across the counters of a store', () => {
     } finally {
       await s.reconnectCounter('A');
     }
+
+    // An administrator's password reset at B lifts the lock at the store, and at A once pulled.
+    const adminAtB = (await login('B', admin.username, admin.password)).value?.token ?? '';
+    const staff = await s.counters.B.h.api<StaffView[]>('staff.list', {}, adminAtB);
+    const id = staff.value?.find((u) => u.username === name)?.id;
+    const reset = await s.counters.B.h.api(
+      'staff.resetPassword',
+      { id, password: TEMPORARY },
+      adminAtB,
+    );
+    expect(reset.ok, reset.error?.message).toBe(true);
+    await s.counters.B.h.services.storeStaff?.syncNow();
+    expect(await storeRow(name)).toBeUndefined();
+    await s.counters.A.h.services.storeStaff?.syncNow();
+    const afterReset = await login('A', name, TEMPORARY);
+    expect(afterReset.ok, afterReset.error?.message).toBe(true);
   });
 
   it('without the store server a counter’s own lock-out still applies; a right password at a counter clears the store’s count [R-PHARMACIST]', async () => {
