@@ -112,9 +112,10 @@ export async function rosterAfter(
     active: boolean;
     version: string;
   }>(
+    // By the number, not by the text the answer carries ('10' sorts before '3').
     `SELECT username, display_name, role, pharmacist_code, certno, password_hash,
        must_change_password, active, version::text
-     FROM store_staff WHERE version > $1 ORDER BY version LIMIT 500`,
+     FROM store_staff WHERE version > $1 ORDER BY store_staff.version LIMIT 500`,
     [afterVersion],
   );
   return {
