@@ -36,12 +36,12 @@ export function createStoreOutboxWorker(deps: {
     }
   }
 
+  const delivering = () => ((deps.mayDeliver?.() ?? true) ? deps.deliverer : null);
+
   /**
    * Like the local worker's drain, a round never rejects: an unreachable store server leaves the
    * items waiting here (reported through onError), as an unreachable center leaves them queued.
    */
-  const delivering = () => ((deps.mayDeliver?.() ?? true) ? deps.deliverer : null);
-
   async function round() {
     await step(() => deps.handOver.handOverNow());
     const deliverer = delivering();
