@@ -57,8 +57,8 @@ const RECER_SYS_CODE = 'FSI_LOCAL';
  * the evidence of success its transaction must carry is malformed (outcome unknown).
  */
 export class FsiClient {
-  private readonly nextMsgid: () => string;
-  private readonly msgidSpace: MsgidSpace | undefined;
+  private nextMsgid: () => string;
+  private msgidSpace: MsgidSpace | undefined;
   private readonly now: () => Date;
   /** The center's time as its replies state it (validity is judged on it, R-VALID). */
   readonly centerClock: CenterClock;
@@ -82,6 +82,23 @@ export class FsiClient {
    */
   assertMayBuildMsgids(): void {
     if (this.msgidSpace?.kind === 'unassigned') throw msgidSlotMissing(this.msgidSpace.reason);
+  }
+
+  /** Whether this client builds msgids (false for a counter of a store without its slot, D51). */
+  get mayBuildMsgids(): boolean {
+    return this.msgidSpace?.kind !== 'unassigned';
+  }
+
+  /**
+   * The slot a counter of a store learnt after its start (D57): taken only while it has none,
+   * never in place of one it uses (a slot is the counter's for good). True when taken.
+   */
+  adoptMsgidSlot(slot: number): boolean {
+    if (this.mayBuildMsgids) return false;
+    const space: MsgidSpace = { kind: 'slot', slot };
+    this.nextMsgid = createMsgidGenerator(this.config.fixmedinsCode, this.now, space);
+    this.msgidSpace = space;
+    return true;
   }
 
   /** The complete, frozen request with its msgid: what an outbox stores and resends as-is. */

@@ -22,7 +22,7 @@ const SLOT_SIZE = 1000;
 export function msgidSlotMissing(reason: string): AppError {
   return new AppError(
     'CONFLICT',
-    `本柜台尚未从门店服务器取得报文编号段（${reason}），为免与本店其他柜台的医保报文编号重复，暂不向医保中心发送请求；请确认门店服务器已启动、网络通畅后重新启动本程序`,
+    `本柜台尚未从门店服务器取得报文编号段（${reason}），为免与本店其他柜台的医保报文编号重复，暂不向医保中心发送请求；请确认门店服务器已启动、网络通畅，连通后本柜台会自动取得编号段，无需重新启动`,
     { ruleId: 'R-SETTLE' },
   );
 }

@@ -6,6 +6,7 @@ import {
   packCode,
   saleRef,
 } from './store-protocol-fields';
+import { hiRxno } from './store-protocol-rx';
 import type {
   StockLevelsAnswer,
   StockReceiveAnswer,
@@ -57,6 +58,8 @@ export const storeStockProtocol = {
         saleRef,
         lines: z.array(confirmLine).min(1).max(500),
         offline: z.boolean().optional(),
+        /** As codes.confirm's: a prescription's sale without a dispensing settles its claim (D57). */
+        settlesRx: hiRxno.optional(),
       })
       .strict(),
     output: {} as StockSellAnswer,

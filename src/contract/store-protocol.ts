@@ -8,9 +8,10 @@ import {
   packCode,
   saleRef,
 } from './store-protocol-fields';
+import { storeLoginProtocol } from './store-protocol-login';
 import { storeOutboxProtocol } from './store-protocol-outbox';
 import { storePaperProtocol } from './store-protocol-paper';
-import { storeRxProtocol } from './store-protocol-rx';
+import { hiRxno, storeRxProtocol } from './store-protocol-rx';
 import { storeSettlementsProtocol } from './store-protocol-settlements';
 import { storeStaffProtocol } from './store-protocol-staff';
 import { storeStockProtocol } from './store-protocol-stock';
@@ -61,10 +62,19 @@ export const storeProtocol = {
     output: {} as ReleaseAnswer,
     mutates: true,
   },
-  /** Completion: every pack becomes a live sale in one transaction, or none does. */
+  /**
+   * Completion: every pack becomes a live sale in one transaction, or none does. `settlesRx`: a
+   * sale against a prescription without a dispensing (门特, 自费结算, D57) settles this counter's
+   * claim of it in the same commit.
+   */
   'codes.confirm': {
     input: z
-      .object({ idempotencyKey, saleRef, lines: z.array(confirmLine).min(1).max(500) })
+      .object({
+        idempotencyKey,
+        saleRef,
+        lines: z.array(confirmLine).min(1).max(500),
+        settlesRx: hiRxno.optional(),
+      })
       .strict(),
     output: {} as ConfirmAnswer,
     mutates: true,
@@ -98,6 +108,7 @@ export const storeProtocol = {
   ...storeCashProtocol,
   ...storeOutboxProtocol,
   ...storePaperProtocol,
+  ...storeLoginProtocol,
 } as const;
 
 export type StoreMethod = keyof typeof storeProtocol;

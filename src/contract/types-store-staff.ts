@@ -18,7 +18,9 @@ export type StaffPutAnswer =
   /** stored as the roster's newest version (or unchanged: the store had it already) */
   | { verdict: 'stored'; version: number }
   /** the store has a newer change from another counter: kept; the counter takes it on its pull */
-  | { verdict: 'conflict'; version: number; changedBy: string };
+  | { verdict: 'conflict'; version: number; changedBy: string }
+  /** the change would leave the store with no active administrator (D57): the store's copy stands */
+  | { verdict: 'refused'; version: number; message: string };
 
 export interface StaffRosterAnswer {
   accounts: Array<StoreStaffAccount & { version: number }>;

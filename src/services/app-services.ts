@@ -56,8 +56,10 @@ import { type PhaseTimer, phaseClock } from './start-phases';
 import { createStockArea } from './stock';
 import { storeLinkOf } from './store-mode';
 import { msgidSpaceAtStart } from './store-msgid-slot';
+import { createMsgidSlotLearner } from './store-msgid-slot-learner';
 import { createStoreOutbox } from './store-outbox/store-outbox';
 import { createStoreQueue } from './store-queue/store-queue';
+import { storeLoginThrottle } from './store-staff/store-login-throttle';
 import { createStoreStaffSync } from './store-staff/store-staff-sync';
 import { createLogExport } from './support/log-export';
 import { createRendererErrorLog } from './support/renderer-errors';
@@ -93,13 +95,19 @@ export async function createAppServices(
   const linkToStore = storeLinkOf(config);
   const msgidSpace = await msgidSpaceAtStart(config, linkToStore, log);
   const fsi = new FsiClient(config.fsi, { msgidSpace });
+  // Without its slot at start (store unreachable), the counter learns it once the store answers.
+  const msgidSlot = linkToStore
+    ? createMsgidSlotLearner({ config, link: linkToStore, fsi, log })
+    : null;
+  msgidSlot?.start();
   const staff = new StaffRepository(db);
   const sessions = new SessionRepository(db);
   const outbox = new OutboxRepository(db);
   outbox.recoverInFlight();
   redactDeliveredBacklogOnce(outbox, new SettingsRepository(db));
 
-  const auth = createAuthService({ db, staff, sessions, outbox, fsi, log });
+  const storeThrottle = linkToStore ? storeLoginThrottle(linkToStore, log) : null;
+  const auth = createAuthService({ db, staff, sessions, outbox, fsi, log, storeThrottle });
   const catalog = loadCatalog(config.catalogFile);
   const prescriptions = new PrescriptionRepository(db);
   const regions = createRegionService({
@@ -213,7 +221,7 @@ export async function createAppServices(
         hooks,
         onRefused,
         log,
-        mayDeliver: msgidSpace.kind !== 'unassigned',
+        mayDeliver: () => fsi.mayBuildMsgids,
       })
     : createOutboxWorker({
         repo: outbox,
@@ -298,6 +306,8 @@ export async function createAppServices(
     worker,
     /** What this counter owes its store server (store mode only, D42). */
     storeQueue,
+    /** Store mode: learns the msgid slot a start without the store could not (D51, D57). */
+    msgidSlot,
     /** The job thread of heavy read-only work (issue 20). */
     jobs,
     /** Whether the center answers at all (the 医保中心离线 banner, issue 19 item 12). */
@@ -306,6 +316,7 @@ export async function createAppServices(
     async close() {
       stopDailyBackup();
       dispense.claims?.stopReconciling();
+      msgidSlot?.stop();
       await settlement.toStore?.stop();
       await settlement.cashToStore?.stop();
       await audit.toStore?.stop();

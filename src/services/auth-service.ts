@@ -24,6 +24,13 @@ export interface AuthDeps {
   fsi: FsiClient;
   log: Logger;
   now?: () => number;
+  /** A counter of a store: attempts counted store-wide (D57); null for a single counter. */
+  storeThrottle?: StoreLoginThrottle | null;
+}
+
+/** The store's count of a log-in attempt; null when the store could not be asked. */
+export interface StoreLoginThrottle {
+  attempt(username: string, accepted: boolean): Promise<{ lockedForMs: number | null } | null>;
 }
 
 export interface AuthenticatedSession {
@@ -78,11 +85,20 @@ export function createAuthService(deps: AuthDeps) {
       const ok = await verifyPassword(password, found?.passwordHash ?? (await decoyHash()));
       const at = now();
       const record = failures.find(username);
-      const locked = lockedUntil(record, at);
-      if (locked === null && found && ok && found.active) {
+      const accepted = lockedUntil(record, at) === null && found !== null && ok && found.active;
+      // A lock-out at another counter of the store holds here too; offline, only our own.
+      const atStore = (await deps.storeThrottle?.attempt(username, accepted)) ?? null;
+      const storeLockMs = atStore?.lockedForMs ?? null;
+      const storeUntil = storeLockMs === null ? null : at + storeLockMs;
+      if (accepted && storeUntil === null) {
         if (record) failures.clear(username);
       } else {
-        const next = afterFailure(record, at);
+        const counted = afterFailure(record, at);
+        // Kept here as well, so the store's lock-out still holds at this counter offline.
+        const next =
+          storeUntil !== null && (counted.lockedUntil ?? 0) < storeUntil
+            ? { ...counted, lockedUntil: storeUntil }
+            : counted;
         failures.save(username, next);
         const until = lockedUntil(next, at);
         deps.log.warn('auth.login.refused', { username, locked: until !== null });

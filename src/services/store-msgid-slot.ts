@@ -47,9 +47,18 @@ export async function msgidSpaceAtStart(
   log: Logger,
 ): Promise<MsgidSpace> {
   if (!link) return WHOLE_MSGID_SPACE;
-  const institution = config.pharmacy.code;
-  const recorded = recordedMsgidSlot(config.dataDir, institution, link.counterId);
+  const recorded = recordedMsgidSlot(config.dataDir, config.pharmacy.code, link.counterId);
   if (recorded !== null) return { kind: 'slot', slot: recorded };
+  return askStoreForMsgidSlot(config, link, log);
+}
+
+/** Asks the store server for this counter's slot and records it; `unassigned` when it cannot. */
+export async function askStoreForMsgidSlot(
+  config: Pick<AppConfig, 'dataDir' | 'pharmacy'>,
+  link: StoreClient,
+  log: Logger,
+): Promise<MsgidSpace> {
+  const institution = config.pharmacy.code;
   try {
     const status = await link.call('store.status', {});
     if (status.institution !== institution || status.counterId !== link.counterId) {

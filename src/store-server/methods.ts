@@ -5,6 +5,7 @@ import type { StoreServerConfig } from './config';
 import { runIdempotent } from './idempotent';
 import { isAuditMethod, runAuditMethod } from './methods-audit';
 import { isCashMethod, runCashMethod } from './methods-cash';
+import { isLoginMethod, runLoginMethod } from './methods-login';
 import { isOutboxMethod, runOutboxMethod } from './methods-outbox';
 import { isPaperMethod, runPaperMethod } from './methods-paper';
 import { isRxMethod, runRxMethod } from './methods-rx';
@@ -36,6 +37,7 @@ export async function runMethod(
   if (isCashMethod(method)) return runCashMethod(method, input, ctx);
   if (isOutboxMethod(method)) return runOutboxMethod(method, input, ctx);
   if (isPaperMethod(method)) return runPaperMethod(method, input, ctx);
+  if (isLoginMethod(method)) return runLoginMethod(method, input, ctx);
   // A sale, a return and a center refusal must survive a crash once answered; a hold need not.
   const durable =
     method === 'codes.confirm' || method === 'codes.return' || method === 'codes.centerRefused';

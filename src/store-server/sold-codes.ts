@@ -16,6 +16,7 @@ import {
   refusedByCenter,
   type SaleRow,
 } from './refusals';
+import { releaseClaimOfReturnedSale, settleClaimBySale } from './rx-claims-by-sale';
 
 /**
  * The store's sold-code registry (R-TRACE-ONCE across counters). The once-only rule is held by
@@ -130,6 +131,7 @@ export async function confirm(
     if (refusal) refusals.push(refusal);
   }
   if (refusals.length > 0) return { answer: { verdict: 'refused', refusals }, keep: false };
+  if (i.settlesRx !== undefined) await settleClaimBySale(c, me, i.settlesRx, i.saleRef);
   const at = (await c.query<{ now: Date }>('SELECT now()')).rows[0]?.now ?? new Date();
   return { answer: { verdict: 'confirmed', sold: lines.length, at: ms(at) }, keep: true };
 }
@@ -191,6 +193,7 @@ export async function returnCodes(
      WHERE code = ANY ($3) AND returned_at IS NULL AND counter_id = $1 AND sale_ref = $2`,
     [me, i.saleRef, i.codes, key],
   );
+  await releaseClaimOfReturnedSale(c, me, i.saleRef);
   return { answer: { returned: r.rowCount ?? 0 }, keep: true };
 }
 

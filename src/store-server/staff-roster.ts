@@ -8,6 +8,7 @@ import type {
   StoreOnDutyAnswer,
 } from '../contract/types-store-staff';
 import type { Role } from '../domain/staff';
+import { KEEP_AN_ADMIN, leavesNoActiveAdmin } from './active-admin-rule';
 import type { Client } from './database';
 import type { Outcome } from './idempotent';
 
@@ -29,8 +30,11 @@ export async function putStaff(
     version: string;
     changed_by: string;
     same: boolean;
+    role: string;
+    active: boolean;
+    new_password: boolean;
   }>(
-    `SELECT version::text, changed_by,
+    `SELECT version::text, changed_by, role, active, password_hash IS DISTINCT FROM $6 AS new_password,
        (display_name, role, pharmacist_code, certno, password_hash, must_change_password, active)
          IS NOT DISTINCT FROM ($2, $3, $4, $5, $6, $7, $8) AS same
      FROM store_staff WHERE username_key = $1 FOR UPDATE`,
@@ -50,6 +54,12 @@ export async function putStaff(
   if (row && (baseVersion === null || Number(row.version) > baseVersion)) {
     return {
       answer: { verdict: 'conflict', version: Number(row.version), changedBy: row.changed_by },
+      keep: true,
+    };
+  }
+  if (await leavesNoActiveAdmin(c, key, row, account)) {
+    return {
+      answer: { verdict: 'refused', version: Number(row?.version), message: KEEP_AN_ADMIN },
       keep: true,
     };
   }
@@ -77,6 +87,10 @@ export async function putStaff(
       me,
     ],
   );
+  // A new password (an administrator's reset) lifts the name's store-wide log-in lock (D57).
+  if (row?.new_password) {
+    await c.query('DELETE FROM store_login_failures WHERE username_key = $1', [key]);
+  }
   return {
     answer: { verdict: 'stored', version: Number(stored.rows[0]?.version) },
     keep: true,
@@ -98,9 +112,10 @@ export async function rosterAfter(
     active: boolean;
     version: string;
   }>(
+    // By the number, not by the text the answer carries ('10' sorts before '3').
     `SELECT username, display_name, role, pharmacist_code, certno, password_hash,
        must_change_password, active, version::text
-     FROM store_staff WHERE version > $1 ORDER BY version LIMIT 500`,
+     FROM store_staff WHERE version > $1 ORDER BY store_staff.version LIMIT 500`,
     [afterVersion],
   );
   return {

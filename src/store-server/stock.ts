@@ -13,6 +13,7 @@ import { AppError } from '../domain/errors';
 import { assertSupplierMayDeliver } from '../domain/stock/supplier-licence';
 import { type Client, ms } from './database';
 import type { Outcome } from './idempotent';
+import { releaseClaimOfReturnedSale } from './rx-claims-by-sale';
 import { confirm } from './sold-codes';
 import {
   expiredBatch,
@@ -116,6 +117,7 @@ export async function sellStock(
     idempotencyKey: i.idempotencyKey,
     saleRef: i.saleRef,
     lines: i.lines,
+    settlesRx: i.settlesRx,
   });
   if (sold.answer.verdict === 'refused') {
     return {
@@ -211,6 +213,7 @@ export async function returnStock(
      RETURNING id`,
     [me, i.saleRef, i.codes, key],
   );
+  await releaseClaimOfReturnedSale(c, me, i.saleRef);
   const restored = await c.query<StockTaken>(
     `WITH back AS (
        INSERT INTO store_stock_movements (batch_id, kind, delta, counter_id, code_sale_id)

@@ -303,8 +303,8 @@ export function createRxSelfPayService(
       })
       .immediate();
     ctx.log.info('rxSelfPay.refunded', { hiRxno: rx.hiRxno, saleId });
-    // The center restores the prescription (7208): its claim at the store goes back too.
-    await atStore?.claims.release(rx.hiRxno);
+    // The center restores the prescription (7208); the store releases the claim the sale settled
+    // when the queued return of its packs arrives (D57), so the refund never waits for the store.
   }
 
   return { offer, recordConsent, sale, refund };

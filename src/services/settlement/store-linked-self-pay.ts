@@ -78,6 +78,8 @@ export function linkSelfPayToStore(
           unitsLeft: null,
           reusedUnits: null,
         })),
+        // The prescription's claim is settled in the same commit; the sale's return releases it (D57).
+        ...(prescribed ? { settlesRx: prescribed.rxno } : {}),
       });
     } catch (e) {
       log.warn(`门店服务器无法登记自费零售：${(e as Error).message}`);

@@ -15,6 +15,8 @@ export function createStoreOutboxWorker(deps: {
   handOver: OutboxHandOver;
   /** null: this counter never delivers (it has no msgid slot for its own 9001, D51). */
   deliverer: StoreDeliverer | null;
+  /** Asked each round: false while this counter has no msgid slot yet (it may learn it, D57). */
+  mayDeliver?: () => boolean;
   outcomes: ReturnType<typeof createOutcomePuller>;
   onChange?: () => void;
   onError?: (err: unknown) => void;
@@ -34,13 +36,15 @@ export function createStoreOutboxWorker(deps: {
     }
   }
 
+  const delivering = () => ((deps.mayDeliver?.() ?? true) ? deps.deliverer : null);
+
   /**
    * Like the local worker's drain, a round never rejects: an unreachable store server leaves the
    * items waiting here (reported through onError), as an unreachable center leaves them queued.
    */
   async function round() {
     await step(() => deps.handOver.handOverNow());
-    const deliverer = deps.deliverer;
+    const deliverer = delivering();
     const sent = deliverer ? await step(() => deliverer.drain()) : null;
     const home = (await step(() => deps.outcomes.pull())) ?? { delivered: 0, parked: 0 };
     if (home.delivered + home.parked > 0) deps.onChange?.();
@@ -68,10 +72,11 @@ export function createStoreOutboxWorker(deps: {
     start(intervalMs = DEFAULT_INTERVAL_MS) {
       if (running) return;
       running = true;
-      const deliverer = deps.deliverer;
-      if (deliverer) {
+      if (deps.deliverer) {
         leaseTimer = setInterval(() => {
-          deliverer.renew().catch((err: unknown) => deps.onError?.(err));
+          delivering()
+            ?.renew()
+            .catch((err: unknown) => deps.onError?.(err));
         }, LEASE_RENEW_MS);
         leaseTimer.unref?.();
       }

@@ -32,9 +32,10 @@ export function createStoreOutbox(deps: { outbox: OutboxRepository; link: StoreC
       log: Logger;
       /**
        * false for a counter without a msgid slot (D51): it could not sign in to the center, so
-       * it never takes the deliverer's lease and leaves delivering to the other counters.
+       * it never takes the deliverer's lease and leaves delivering to the other counters. A
+       * function is asked each round: such a counter delivers once it has learnt its slot (D57).
        */
-      mayDeliver?: boolean;
+      mayDeliver?: boolean | (() => boolean);
     }): OutboxWorker {
       // Every 5 s while the store server is down: said once per distinct cause, not each time.
       let lastSaid = '';
@@ -52,6 +53,7 @@ export function createStoreOutbox(deps: { outbox: OutboxRepository; link: StoreC
                 link: deps.link,
                 sender: (capture) => fsiOutboxSender(w.fsi, capture, w.signIns),
               }),
+        ...(typeof w.mayDeliver === 'function' ? { mayDeliver: w.mayDeliver } : {}),
         outcomes: createOutcomePuller({
           outbox: deps.outbox,
           link: deps.link,

@@ -35,6 +35,8 @@ export function localRoster(db: Db, now: () => number) {
        CASE WHEN @certno IS NULL THEN NULL ELSE '01' END, @certno, @passwordHash, @active, @now,
        @mustChangePassword, CASE WHEN @active = 1 THEN NULL ELSE @now END)`,
   );
+  // A password reset at another counter lifts this counter's log-in lock of the name too (D57).
+  const liftLock = db.prepare('DELETE FROM login_failures WHERE username = ? COLLATE NOCASE');
   return {
     account(username: string): StoreStaffAccount | null {
       const r = byName.get(username) as Row | undefined;
@@ -58,6 +60,8 @@ export function localRoster(db: Db, now: () => number) {
         active: a.active ? 1 : 0,
         now: now(),
       };
+      const before = byName.get(a.username) as Row | undefined;
+      if (before && before.password_hash !== a.passwordHash) liftLock.run(a.username);
       if (update.run(params).changes === 0) insert.run(params);
     },
   };

@@ -15,6 +15,8 @@ export interface StaffSyncPass {
   /** accounts sent to the store, and those the store refused as older than its own */
   pushed: number;
   conflicts: string[];
+  /** accounts whose change the store refused by a store-wide rule (one active administrator) */
+  refused: string[];
   /** accounts taken from the store's roster */
   pulled: number;
   shiftsSent: number;
@@ -90,6 +92,11 @@ export function createStoreStaffSync(deps: {
         // Given way: the store's copy is taken by the pull below.
         state.sent(username, changes, 0);
         state.rewind(answer.version);
+      } else if (answer.verdict === 'refused') {
+        done.refused.push(username);
+        deps.log.warn(`员工账号 ${username} 的修改未被门店采纳：${answer.message}，以门店为准`);
+        state.sent(username, changes, 0);
+        state.rewind(answer.version);
       } else state.sent(username, changes, answer.version);
     }
   }
@@ -146,7 +153,13 @@ export function createStoreStaffSync(deps: {
   }
 
   async function pass(): Promise<StaffSyncPass> {
-    const done: StaffSyncPass = { pushed: 0, conflicts: [], pulled: 0, shiftsSent: 0 };
+    const done: StaffSyncPass = {
+      pushed: 0,
+      conflicts: [],
+      refused: [],
+      pulled: 0,
+      shiftsSent: 0,
+    };
     await push(done);
     await pull(done);
     await pushShifts(done);

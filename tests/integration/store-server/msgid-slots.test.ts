@@ -19,6 +19,7 @@ import { createStoreClient } from '../../../src/store-link/store-client';
 import { startStoreServer } from '../../../src/store-server/server';
 import { startHarness } from '../../support/app-harness';
 import { OPTER, type SandboxFixture, startFixture } from '../sandbox/helpers';
+import { cuttableLink } from './helpers/cuttable-link';
 import { postgresForThisFile } from './helpers/postgres';
 import { COUNTERS, counter, INSTITUTION, startInProcessStore, storeConfig } from './helpers/store';
 import { freePort } from './helpers/store-counters';
@@ -262,5 +263,50 @@ describe('msgid slots of the counters of one store', () => {
       )
       .get(...queued) as { n: number };
     expect(processed.n).toBe(10);
+  });
+
+  it('a counter started while its store server is unreachable learns its slot once the store answers, without a restart: center calls then go out in that slot and it may deliver [R-SETTLE][R-SALES-UP]', async () => {
+    const link = await cuttableLink(port, await freePort());
+    await link.cut();
+    const h = await startHarness({
+      store: { mode: 'counter', url: link.url, counterId: 'D', secret: COUNTERS.get('D') ?? '' },
+    });
+    try {
+      const login = await h.api<{ token: string }>('auth.login', {
+        username: 'yaoshi',
+        password: 'demo1234',
+      });
+      expect(login.ok, login.error?.message).toBe(true);
+      const lookup = () =>
+        h.api(
+          'patient.lookup',
+          { certType: '01', certNo: DEMO_PATIENTS[0]?.ecToken ?? '' },
+          login.value?.token,
+        );
+      expect((await lookup()).error?.message).toContain('连通后本柜台会自动取得编号段');
+      expect(await h.services.msgidSlot?.learnNow()).toBe(false);
+
+      await link.restore();
+      expect(await h.services.msgidSlot?.learnNow()).toBe(true);
+      const slot = await slotOf('D');
+      expect(recordedMsgidSlot(h.services.config.dataDir, INSTITUTION, 'D')).toBe(slot);
+      const looked = await lookup();
+      expect(looked.ok, looked.error?.message).toBe(true);
+      const sent = h.sandbox.db
+        .prepare("SELECT msgid FROM processed_messages WHERE infno = '1101' ORDER BY rowid DESC")
+        .pluck()
+        .get() as string;
+      expect(Number(sent.slice(-4, -3))).toBe(slot);
+      // Now it may take the deliverer's lease like any counter with a slot (another's expired).
+      await store.pool.query(
+        "UPDATE outbox_deliverer SET lease_until = now() - interval '1 minute'",
+      );
+      await h.services.worker.drainOnce();
+      const lease = await store.pool.query('SELECT counter_id FROM outbox_deliverer');
+      expect(lease.rows).toEqual([{ counter_id: 'D' }]);
+    } finally {
+      await h.close();
+      await link.cut();
+    }
   });
 });

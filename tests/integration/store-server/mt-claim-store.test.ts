@@ -75,10 +75,17 @@ const liveSalesOf = async (code: string) =>
   ).rows;
 
 const claimOf = async (rxno: string) =>
-  (await s.pool().query('SELECT counter_id FROM rx_claims WHERE hi_rxno = $1', [rxno])).rows;
+  (
+    await s
+      .pool()
+      .query(
+        'SELECT counter_id, settled_at IS NOT NULL AS settled, settlement_id FROM rx_claims WHERE hi_rxno = $1',
+        [rxno],
+      )
+  ).rows;
 
 describe('门特 paper purchase at a counter of a store', () => {
-  it('a pack sold by a 门特 claim at counter A is sold at the store and refused at counter B; the paper prescription stays claimed by A [R-TRACE-ONCE][R-MT-CLAIM][R-STATUS]', async () => {
+  it('a pack sold by a 门特 claim at counter A is sold at the store and refused at counter B; the paper prescription is settled at the store by A’s sale [R-TRACE-ONCE][R-MT-CLAIM][R-STATUS]', async () => {
     const paper = await s.ok<PaperView>('A', 'paper.capture', mtPaper());
     const code = traceCode();
     await s.ok<MtClaimSaleView>('A', 'sale.mtClaim', {
@@ -88,7 +95,9 @@ describe('门特 paper purchase at a counter of a store', () => {
     expect(await liveSalesOf(code)).toEqual([{ counter_id: 'A' }]);
     const rxno = paperRxno(paper.institutionCode, paper.serialNo);
     expect(await s.counters.A.h.services.dispense.claims?.reconcileNow(0)).toBe(0);
-    expect(await claimOf(rxno)).toEqual([{ counter_id: 'A' }]);
+    expect(await claimOf(rxno)).toEqual([
+      { counter_id: 'A', settled: true, settlement_id: expect.stringMatching(/^selfpay-/) },
+    ]);
     const atB = await scanAt('B', code);
     expect(atB.verdict).toBe('refused');
     expect(JSON.stringify(atB)).toContain('R-TRACE-ONCE');

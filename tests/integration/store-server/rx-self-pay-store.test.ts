@@ -78,7 +78,14 @@ const returnsApplied = async () =>
   ).rows[0].n as number;
 
 const claimOf = async (hiRxno: string) =>
-  (await s.pool().query('SELECT counter_id FROM rx_claims WHERE hi_rxno = $1', [hiRxno])).rows;
+  (
+    await s
+      .pool()
+      .query(
+        'SELECT counter_id, settled_at IS NOT NULL AS settled, settlement_id FROM rx_claims WHERE hi_rxno = $1',
+        [hiRxno],
+      )
+  ).rows;
 
 describe('自费结算 of an e-prescription at a counter of a store', () => {
   it('a pack sold by 自费结算 at counter A is refused at counter B; after its refund at A it is accepted at B [R-TRACE-ONCE][R-REVERSE]', async () => {
@@ -131,18 +138,38 @@ describe('自费结算 of an e-prescription at a counter of a store', () => {
     expect((await scanAt('B', code)).verdict).toBe('accepted');
   });
 
-  it('the prescription sold by 自费结算 at counter A is claimed there like a dispensing and kept by its reconciliation; the refund releases it [R-STATUS][R-TRACE-ONCE]', async () => {
+  it('the prescription sold by 自费结算 at counter A is settled at the store in the sale’s commit: counter B is told 已于…在柜台 A 结算, the reconciliation keeps it, and the refund’s return releases it [R-STATUS][R-REVERSE]', async () => {
     const hiRxno = await consentedAt('A');
     const sale = await s.ok<SelfPaySaleView>('A', 'sale.rxSelfPay', {
       hiRxno,
       items: [{ medListCodg: AMLODIPINE, codes: [traceCode()] }],
     });
-    expect(await claimOf(hiRxno)).toEqual([{ counter_id: 'A' }]);
+    const consentId = s.counters.A.h.services.db
+      .prepare('SELECT consent_id FROM rx_self_pay_sales WHERE sale_id = ?')
+      .pluck()
+      .get(sale.saleId);
+    expect(await claimOf(hiRxno)).toEqual([
+      { counter_id: 'A', settled: true, settlement_id: `rxselfpay-${consentId}` },
+    ]);
+    const refused = await s.counters.B.h.api('dispense.start', { hiRxno }, s.counters.B.token);
+    expect(refused.error).toMatchObject({ code: 'POLICY', ruleId: 'R-STATUS' });
+    expect(refused.error?.message).toMatch(new RegExp(`处方 ${hiRxno} 已于 .+ 在柜台 A 结算`));
+    const atB = s.counters.B.h.services.db
+      .prepare('SELECT count(*) AS n FROM dispensings WHERE hi_rxno = ?')
+      .get(hiRxno);
+    expect(atB).toEqual({ n: 0 });
+    // The minute's reconciliation lists unsettled claims only: a standing sale's claim stays.
     await s.counters.A.h.services.dispense.claims?.reconcileNow(0);
-    expect(await claimOf(hiRxno)).toEqual([{ counter_id: 'A' }]);
+    expect(await claimOf(hiRxno)).toHaveLength(1);
+
     await s.counters.A.h.services.worker.sendNow();
     await s.ok('A', 'sale.rxSelfPayRefund', { saleId: sale.saleId, reason: '患者要求退药' });
+    await s.counters.A.h.services.storeQueue?.deliverNow();
     expect(await claimOf(hiRxno)).toEqual([]);
+    const events = await s
+      .pool()
+      .query('SELECT event FROM rx_claim_events WHERE hi_rxno = $1 ORDER BY id', [hiRxno]);
+    expect(events.rows.map((r) => r.event)).toEqual(['claimed', 'settled', 'released']);
   });
 
   it('while the store server cannot be reached 自费结算 is refused with the reason, nothing sold [R-TRACE-ONCE]', async () => {

@@ -237,3 +237,56 @@ describe('store server: who is on duty at which counter', () => {
     }
   }, 60_000);
 });
+
+describe('store server: one active administrator store-wide', () => {
+  it('two counters each switching off a different administrator: the first change stands, the store refuses the one that would leave no active administrator, and that counter takes the store’s copy; the database refuses it too [R-PHARMACIST]', async () => {
+    await ok<StaffView>(
+      'A',
+      'staff.create',
+      { username: 'guanli2', displayName: '王敏', role: 'admin', password: TEMPORARY },
+      adminOf.A,
+    );
+    await sync('A');
+    await sync('B');
+    const first = await login('B', 'guanli2', TEMPORARY);
+    expect(first.ok, first.error?.message).toBe(true);
+    const second = first.value?.token ?? '';
+    await ok(
+      'B',
+      'session.changePassword',
+      { oldPassword: TEMPORARY, newPassword: CHOSEN },
+      second,
+    );
+    await sync('B');
+    await sync('A');
+    const idAt = async (id: 'A' | 'B', token: string, username: string) =>
+      (await ok<StaffView[]>(id, 'staff.list', {}, token)).find((s) => s.username === username)?.id;
+
+    // Each counter's own copy still has the other administrator: both changes pass locally.
+    await ok('A', 'staff.deactivate', { id: await idAt('A', adminOf.A, 'guanli2') }, adminOf.A);
+    await ok('B', 'staff.deactivate', { id: await idAt('B', second, admin.username) }, second);
+    // (A change starts a pass at once; these passes make sure both have run.)
+    await sync('A');
+    await sync('B');
+
+    const admins = await (store as NonNullable<typeof store>).pool.query(
+      "SELECT username, active FROM store_staff WHERE role = 'admin' ORDER BY username",
+    );
+    expect(admins.rows).toEqual([
+      { username: admin.username, active: true },
+      { username: 'guanli2', active: false },
+    ]);
+    const localB = at.B.services.db
+      .prepare("SELECT username, active FROM staff WHERE role = 'admin' ORDER BY username")
+      .all();
+    expect(localB).toEqual([
+      { username: admin.username, active: 1 },
+      { username: 'guanli2', active: 0 },
+    ]);
+    await expect(
+      (store as NonNullable<typeof store>).pool.query(
+        "UPDATE store_staff SET active = false WHERE role = 'admin'",
+      ),
+    ).rejects.toThrow(/须至少保留一名在用的管理员/);
+  }, 60_000);
+});
