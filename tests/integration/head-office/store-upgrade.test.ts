@@ -45,7 +45,7 @@ const institutionsOf = async (pool: pg.Pool, table: string) =>
 describe('store migration 010 on a store that already has records', () => {
   it('names the existing settlements and cash sales by the server’s institution, and later ones too [R-KEEP][R-RECON]', async () => {
     const pool = await storeBefore010('store_upgraded');
-    expect(await migrate(pool, INSTITUTION)).toContain(9);
+    expect(await migrate(pool, INSTITUTION)).toContain(10);
     expect(await institutionsOf(pool, 'store_settlements')).toEqual([INSTITUTION]);
     expect(await institutionsOf(pool, 'store_cash_sales')).toEqual([INSTITUTION]);
     await pool.query(
@@ -61,7 +61,7 @@ describe('store migration 010 on a store that already has records', () => {
     const pool = await storeBefore010('store_unnamed');
     await expect(migrate(pool)).rejects.toThrow(/010-head-office-publication\.sql 失败/);
     const applied = await pool.query('SELECT max(version)::int AS v FROM schema_migrations');
-    expect(applied.rows[0]?.v).toBe(8);
+    expect(applied.rows[0]?.v).toBe(9);
     expect((await pool.query('SELECT count(*)::int AS n FROM store_settlements')).rows[0]?.n).toBe(
       1,
     );
