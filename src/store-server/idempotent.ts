@@ -77,3 +77,25 @@ export async function runIdempotent<A>(p: {
     }
   }
 }
+
+/**
+ * A mutation of a counter's request that must survive a crash once answered (a record, a sale),
+ * run under its idempotency key: the common case of `runIdempotent`.
+ */
+export function runDurable<A>(
+  ctx: { pool: Pool; counterId: string; nonce: string; body: string },
+  method: string,
+  key: string,
+  apply: (client: Client) => Promise<Outcome<A>>,
+): Promise<A> {
+  return runIdempotent({
+    pool: ctx.pool,
+    counterId: ctx.counterId,
+    nonce: ctx.nonce,
+    durable: true,
+    method,
+    key,
+    body: ctx.body,
+    apply,
+  });
+}

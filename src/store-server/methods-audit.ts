@@ -2,7 +2,7 @@ import { type StoreMethod, storeProtocol } from '../contract/store-protocol';
 import { storeAuditProtocol } from '../contract/store-protocol-audit';
 import { lastAuditSeq, queryAudit, recordAudit } from './audit-trail';
 import { claimNonce } from './auth';
-import { runIdempotent } from './idempotent';
+import { runDurable } from './idempotent';
 import type { MethodContext } from './methods';
 
 export type AuditMethod = keyof typeof storeAuditProtocol;
@@ -20,16 +20,7 @@ export async function runAuditMethod(
   const me = ctx.counterId;
   if (method === 'audit.record') {
     const i = storeProtocol[method].input.parse(input);
-    return runIdempotent({
-      pool: ctx.pool,
-      counterId: me,
-      nonce: ctx.nonce,
-      durable: true,
-      method,
-      key: i.idempotencyKey,
-      body: ctx.body,
-      apply: (c) => recordAudit(c, me, i.entries),
-    });
+    return runDurable(ctx, method, i.idempotencyKey, (c) => recordAudit(c, me, i.entries));
   }
   await claimNonce(ctx.pool, me, ctx.nonce);
   if (method === 'audit.last') return { lastSeq: await lastAuditSeq(ctx.pool, me) };

@@ -2,7 +2,7 @@ import { type StoreMethod, storeProtocol } from '../contract/store-protocol';
 import { storeCashProtocol } from '../contract/store-protocol-cash';
 import { claimNonce } from './auth';
 import { lastCashSale, recordCashSales } from './cash-sales';
-import { runIdempotent } from './idempotent';
+import { runDurable } from './idempotent';
 import type { MethodContext } from './methods';
 
 export type CashMethod = keyof typeof storeCashProtocol;
@@ -23,14 +23,5 @@ export async function runCashMethod(
     return { lastLocalId: await lastCashSale(ctx.pool, me) };
   }
   const i = storeProtocol[method].input.parse(input);
-  return runIdempotent({
-    pool: ctx.pool,
-    counterId: me,
-    nonce: ctx.nonce,
-    durable: true,
-    method,
-    key: i.idempotencyKey,
-    body: ctx.body,
-    apply: (c) => recordCashSales(c, me, i.sales),
-  });
+  return runDurable(ctx, method, i.idempotencyKey, (c) => recordCashSales(c, me, i.sales));
 }

@@ -1,6 +1,6 @@
 import { type StoreMethod, storeProtocol } from '../contract/store-protocol';
 import { storeLoginProtocol } from '../contract/store-protocol-login';
-import { runIdempotent } from './idempotent';
+import { runDurable } from './idempotent';
 import { recordLoginAttempt } from './login-failures';
 import type { MethodContext } from './methods';
 
@@ -17,14 +17,7 @@ export async function runLoginMethod(
   ctx: MethodContext,
 ): Promise<unknown> {
   const i = storeProtocol[method].input.parse(input);
-  return runIdempotent({
-    pool: ctx.pool,
-    counterId: ctx.counterId,
-    nonce: ctx.nonce,
-    durable: true,
-    method,
-    key: i.idempotencyKey,
-    body: ctx.body,
-    apply: (c) => recordLoginAttempt(c, ctx.counterId, i.username, i.accepted),
-  });
+  return runDurable(ctx, method, i.idempotencyKey, (c) =>
+    recordLoginAttempt(c, ctx.counterId, i.username, i.accepted),
+  );
 }

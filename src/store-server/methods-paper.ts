@@ -1,7 +1,7 @@
 import { type StoreMethod, storeProtocol } from '../contract/store-protocol';
 import { storePaperProtocol } from '../contract/store-protocol-paper';
 import { claimNonce } from './auth';
-import { runIdempotent } from './idempotent';
+import { runDurable } from './idempotent';
 import type { MethodContext } from './methods';
 import { paperIndexLast, paperSeen, recordPaperIndex, searchPaperIndex } from './paper-index';
 
@@ -20,16 +20,7 @@ export async function runPaperMethod(
   const me = ctx.counterId;
   if (method === 'paper.indexRecord') {
     const i = storeProtocol[method].input.parse(input);
-    return runIdempotent({
-      pool: ctx.pool,
-      counterId: me,
-      nonce: ctx.nonce,
-      durable: true,
-      method,
-      key: i.idempotencyKey,
-      body: ctx.body,
-      apply: (c) => recordPaperIndex(c, me, i.entries),
-    });
+    return runDurable(ctx, method, i.idempotencyKey, (c) => recordPaperIndex(c, me, i.entries));
   }
   await claimNonce(ctx.pool, me, ctx.nonce);
   if (method === 'paper.indexLast') return paperIndexLast(ctx.pool, me);

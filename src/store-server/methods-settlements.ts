@@ -1,7 +1,7 @@
 import { type StoreMethod, storeProtocol } from '../contract/store-protocol';
 import { storeSettlementsProtocol } from '../contract/store-protocol-settlements';
 import { claimNonce } from './auth';
-import { runIdempotent } from './idempotent';
+import { runDurable } from './idempotent';
 import type { MethodContext } from './methods';
 import { dayReport, lastRecordedAt, recordSettlements } from './settlements';
 
@@ -20,16 +20,7 @@ export async function runSettlementsMethod(
   const me = ctx.counterId;
   if (method === 'settlements.record') {
     const i = storeProtocol[method].input.parse(input);
-    return runIdempotent({
-      pool: ctx.pool,
-      counterId: me,
-      nonce: ctx.nonce,
-      durable: true,
-      method,
-      key: i.idempotencyKey,
-      body: ctx.body,
-      apply: (c) => recordSettlements(c, me, i.records),
-    });
+    return runDurable(ctx, method, i.idempotencyKey, (c) => recordSettlements(c, me, i.records));
   }
   await claimNonce(ctx.pool, me, ctx.nonce);
   if (method === 'settlements.last') return { lastAt: await lastRecordedAt(ctx.pool, me) };

@@ -1,7 +1,7 @@
 import { type StoreMethod, storeProtocol } from '../contract/store-protocol';
 import { storeStockProtocol } from '../contract/store-protocol-stock';
 import { claimNonce } from './auth';
-import { type Outcome, runIdempotent } from './idempotent';
+import { type Outcome, runDurable } from './idempotent';
 import type { MethodContext } from './methods';
 import { receiveStock, returnStock, sellStock, stockLevels } from './stock';
 
@@ -26,17 +26,7 @@ export async function runStockMethod(
   const once = <A>(
     key: string,
     apply: (c: Parameters<typeof receiveStock>[0]) => Promise<Outcome<A>>,
-  ) =>
-    runIdempotent({
-      pool: ctx.pool,
-      counterId: me,
-      nonce: ctx.nonce,
-      durable: true,
-      method,
-      key,
-      body: ctx.body,
-      apply,
-    });
+  ) => runDurable(ctx, method, key, apply);
   switch (method) {
     case 'stock.receive': {
       const i = storeProtocol[method].input.parse(input);
