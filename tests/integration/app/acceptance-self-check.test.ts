@@ -100,8 +100,13 @@ describe('接入验收自查表 and no internet channel, over HTTP [ST-EPC-02-01
     const listeners = sourceFiles('src')
       .filter((f) => !f.startsWith('src/sandbox/'))
       .filter((f) => /\bcreateServer\(|\.listen\(/.test(readFileSync(path.join(ROOT, f), 'utf8')));
-    // the store server is the pharmacy's own server for its counters (signed counters only)
-    expect(listeners.sort()).toEqual(['src/host/server.ts', 'src/store-server/server.ts']);
+    // the store server is the pharmacy's own server for its counters (signed counters only); the
+    // head office's report server is a chain's own, read-only, for its registered readers (D58)
+    expect(listeners.sort()).toEqual([
+      'src/head-office/report-server.ts',
+      'src/host/server.ts',
+      'src/store-server/server.ts',
+    ]);
     const open = Object.entries(contract as Record<string, MethodPolicy>)
       .filter(([, p]) => !p.auth)
       .map(([m]) => m);
