@@ -6,6 +6,7 @@ import type {
   ConnectionReport,
   SetupStatus,
 } from '../../../src/contract/types-setup';
+import { beijingDate } from '../../../src/domain/calendar';
 import { resolveStartMode } from '../../../src/services/setup/data-folder-mode';
 import { DEMO_STAFF } from '../../../src/store/demo-staff';
 import {
@@ -238,7 +239,8 @@ describe('first-run set-up wizard against the sandbox center over HTTP', () => {
     }
     const region = await h.api<{ regionId: string }>('settings.region', {}, login.value?.token);
     expect(region.value?.regionId).toBe('500000');
-    const today = new Date().toISOString().slice(0, 10);
+    // the audit trail's days are Beijing days: from 16:00 UTC the UTC date is a day behind
+    const today = beijingDate(new Date());
     const audit = await h.api<{ entries: Array<{ action: string }> }>(
       'audit.list',
       { from: today, to: today },
