@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
 import { THREAD_ENTRIES } from './lib/desktop-bundle';
 import { ROOT } from './lib/processes';
 
@@ -19,21 +18,6 @@ import { ROOT } from './lib/processes';
 export const HOST_BUNDLE_DIR = path.join(ROOT, 'dist/host');
 export const HOST_BUNDLE_STAMP = 'bundle-stamp.json';
 
-/**
- * A package's JSON data (china-area-data's divisions) is bundled, not left in node_modules: an
- * ES module may import JSON from outside the bundle only with an import attribute, which Node 20
- * still marks experimental with a warning at every start.
- */
-const bundlePackageJson: Plugin = {
-  name: 'bundle-package-json',
-  setup(b) {
-    const require = createRequire(path.join(ROOT, 'package.json'));
-    b.onResolve({ filter: /^[^./].*\.json$/ }, (args) => ({
-      path: require.resolve(args.path, { paths: [args.resolveDir] }),
-    }));
-  },
-};
-
 export async function buildHostBundle(stamp: unknown): Promise<void> {
   const staging = `${HOST_BUNDLE_DIR}.building-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
@@ -43,7 +27,6 @@ export async function buildHostBundle(stamp: unknown): Promise<void> {
     platform: 'node' as const,
     target: 'node20',
     packages: 'external' as const,
-    plugins: [bundlePackageJson],
     sourcemap: 'linked' as const,
     logLevel: 'warning' as const,
     absWorkingDir: ROOT,

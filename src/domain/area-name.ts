@@ -1,9 +1,12 @@
-import divisions from 'china-area-data/data.json';
+import { GB2260_2019 } from './gb2260-divisions';
 
-/** GB/T 2260 divisions as 国家统计局 published them (china-area-data v5, 2019-10-31): parent code → child code → name. */
-const TREE = divisions as Record<string, Record<string, string>>;
+let names: Map<string, string> | null = null;
 
-const nameOf = (parent: string, code: string): string | undefined => TREE[parent]?.[code];
+/** Code → name of every division, read from the table the first time a name is asked for. */
+function divisionName(code: string): string | undefined {
+  names ??= new Map(GB2260_2019.split('|').map((entry) => [entry.slice(0, 6), entry.slice(6)]));
+  return names.get(code);
+}
 
 /**
  * The name of an insurance area code (参保地/统筹区 admdvs, a 6-digit division code), as a person
@@ -13,20 +16,26 @@ const nameOf = (parent: string, code: string): string | undefined => TREE[parent
  */
 export function areaName(admdvs: string): string {
   if (!/^\d{6}$/.test(admdvs)) return '';
-  const province = `${admdvs.slice(0, 2)}0000`;
-  const city = `${admdvs.slice(0, 4)}00`;
-  if (admdvs.slice(2) === '9900') {
-    const own = nameOf('86', province);
-    return own ? `${own}本级` : '';
+  const province = divisionName(`${admdvs.slice(0, 2)}0000`);
+  if (!province) return '';
+  if (admdvs.slice(2) === '9900') return `${province}本级`;
+  const cityCode = `${admdvs.slice(0, 4)}00`;
+  const parts = [province];
+  const city = cityCode === `${admdvs.slice(0, 2)}0000` ? undefined : divisionName(cityCode);
+  if (city) parts.push(city);
+  if (admdvs !== cityCode) {
+    const county = divisionName(admdvs);
+    if (!county) return '';
+    parts.push(county);
+  } else if (admdvs.slice(2) !== '0000' && !city && !isMunicipalityPart(admdvs)) {
+    return '';
   }
-  const parts = [nameOf('86', province)];
-  if (city !== province) {
-    const cityName = nameOf(province, city);
-    if (cityName && cityName !== '市辖区' && cityName !== '县') parts.push(cityName);
-  }
-  if (admdvs !== city) parts.push(nameOf(city, admdvs));
-  if (parts.some((p) => p === undefined)) return '';
   return parts.join('');
+}
+
+/** 500100, 110100: the 市辖区 level of a municipality, named by the municipality alone. */
+function isMunicipalityPart(admdvs: string): boolean {
+  return ['11', '12', '31', '50'].includes(admdvs.slice(0, 2)) && admdvs.slice(4) === '00';
 }
 
 /** 四川省成都市（510100）, or the code alone when its name is not known. */
