@@ -109,11 +109,11 @@ export class StockRepository {
     if (lacking <= 0) return fromRow(known);
     const row = this.db
       .prepare(
-        `UPDATE stock_batches SET packs_on_hand = packs_on_hand + ?1,
-           packs_received = packs_received + ?1, store_copy_packs = store_copy_packs + ?1
-         WHERE id = ?2 RETURNING *`,
+        `UPDATE stock_batches SET packs_on_hand = packs_on_hand + @lacking,
+           packs_received = packs_received + @lacking, store_copy_packs = store_copy_packs + @lacking
+         WHERE id = @id RETURNING *`,
       )
-      .get(lacking, known.id) as Row;
+      .get({ lacking, id: known.id }) as Row;
     return fromRow(row);
   }
 
