@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
@@ -11,6 +10,7 @@ import { migrate } from '../../../../src/store-server/migrate';
 import { type StoreServer, startStoreServer } from '../../../../src/store-server/server';
 import { cuttableLink } from '../../store-server/helpers/cuttable-link';
 import { COUNTERS, storeConfig } from '../../store-server/helpers/store';
+import { freePort } from '../../store-server/helpers/store-counters';
 
 /** The sandbox pharmacy (store A) and a second pharmacy of the same chain (store B). */
 export const STORE_A = 'P50010300001';
@@ -146,16 +146,4 @@ export async function caughtUp(chain: Chain, store: ChainStore): Promise<boolean
     if (there.rows[0]?.n !== here.rows[0]?.n) return false;
   }
   return true;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
 }
